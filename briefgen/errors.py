@@ -1,0 +1,35 @@
+"""The one exception tree. The CLI turns these into a one-line message and an exit code."""
+
+from __future__ import annotations
+
+
+class BriefgenError(Exception):
+    """Base of every error briefgen reports to a user.
+
+    The message is one sentence that names the file, line or key at fault and,
+    where it helps, what to do about it.
+    """
+
+    exit_code = 1
+
+
+class ConfigError(BriefgenError):
+    """The config file (or a CLI flag that overrides it) is invalid."""
+
+    exit_code = 2
+
+
+class InputError(BriefgenError):
+    """An input article cannot be read."""
+
+
+class DigestError(BriefgenError):
+    """A digest file is not valid YAML or does not match the digest schema."""
+
+
+class TemplateError(BriefgenError):
+    """A template is missing, has a syntax error, or uses an undefined variable."""
+
+
+class RenderError(BriefgenError):
+    """An output format could not be produced."""

@@ -1,0 +1,135 @@
+"""The data that passes between stages.
+
+``Article`` is what ingestion hands to extraction. The digest types (``Digest``
+and the facts inside it) are what extraction hands to rendering; they are
+pydantic models because the digest is also a file people read and edit, so it
+is validated on the way in and has a JSON Schema.
+
+Field order here is the key order of the YAML digest: keep it readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DIGEST_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of ``Article.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, cleaned of its metadata.
+
+    ``text`` holds only the body of the article (paragraphs separated by a
+    blank line); the title, dateline, byline and source trailer are kept in
+    their own fields and never appear in it. ``sentences`` index ``text``.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    dateline: str | None = None
+    url: str | None = None
+    sentences: tuple[Span, ...] = field(default=())
+
+    def sentence_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+class _Model(BaseModel):
+    # Unknown keys in a hand-edited digest are mistakes, not extensions.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """Where a fact is stated: the sentence of a source that says it."""
+
+    source: str = Field(description="id of the source in `sources`")
+    quote: str = Field(description="the sentence that states the fact, verbatim")
+    start: int = Field(ge=0, description="offset of the quote in the source's text")
+    end: int = Field(ge=0, description="end offset (exclusive) of the quote")
+
+
+class Source(_Model):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    dateline: str | None = None
+    url: str | None = None
+    path: str | None = Field(default=None, description="the input file, relative to the workspace")
+
+
+class Person(_Model):
+    name: str = Field(description="the fullest form of the name the sources give")
+    aliases: list[str] = Field(default_factory=list, description="other forms used for them")
+    role: str | None = None
+    affiliation: str | None = Field(default=None, description="country or organisation")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+MeetingFormat = Literal["in person", "pull-aside", "call", "virtual"]
+
+
+class Meeting(_Model):
+    participants: list[str] = Field(description="names of people (or parties) who met")
+    location: str | None = None
+    date: dt.date | None = Field(default=None, description="ISO date where the text fixes it")
+    when: str | None = Field(default=None, description="the text's own words for the time")
+    occasion: str | None = None
+    format: MeetingFormat | None = None
+    duration: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Agreement(_Model):
+    parties: list[str]
+    what: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Position(_Model):
+    party: str
+    position: str
+
+
+class Disagreement(_Model):
+    parties: list[str]
+    topic: str | None = None
+    positions: list[Position] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Proposal(_Model):
+    by: str | None = None
+    what: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Digest(_Model):
+    """Everything extracted from one set of articles: the middle of the pipeline."""
+
+    version: int = Field(default=DIGEST_VERSION, description="digest format version")
+    generator: str | None = Field(default=None, description="the briefgen that wrote it")
+    sources: list[Source] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)

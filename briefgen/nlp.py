@@ -1,0 +1,67 @@
+"""Sentence splitting on spaCy's blank English pipeline.
+
+The blank pipeline needs no model download: its tokenizer already keeps news
+abbreviations such as ``U.S.``, ``Gen.``, ``Oct.`` and ``S. Korea``'s ``S.`` in
+one token, so the rule-based sentencizer does not break sentences at them.
+Two rules are added on top: a line break always ends a sentence (article text
+keeps one paragraph per line), and an
+abbreviation that ends a sentence (``... in the U.S. The talks ...``) does too
+when the next word is a common sentence opener. Lines go through the pipeline
+one by one, which also keeps each spaCy ``Doc`` small.
+
+spaCy is imported on first use, so commands that never split text stay fast.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from briefgen.model import Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Words that almost always open a sentence. After an abbreviation's full stop
+# inside a sentence ("... in the U.S. The talks ..."), they start a new one.
+# Names are deliberately absent: "Gen. Smith" must hold together.
+_OPENER_AFTER_ABBREVIATION = re.compile(
+    r"(?<=\w\.)\s+(?=(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|His|Her|"
+    r"Their|Its|Our|In|On|At|After|Before|But|And|Meanwhile|However|Also)\b)"
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The shared blank English pipeline with a rule-based sentencizer."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Character spans of the sentences of ``text``, without surrounding white space."""
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    spans: list[Span] = []
+    docs = pipeline().pipe(line for _, line in lines)
+    for (offset, line), doc in zip(lines, docs):
+        for sent in doc.sents:
+            start = sent.start_char
+            for cut in _OPENER_AFTER_ABBREVIATION.finditer(sent.text):
+                _add_stripped(spans, text, offset + start, offset + start + cut.start())
+                start += cut.end()
+            _add_stripped(spans, text, offset + start, offset + sent.end_char)
+    return tuple(spans)
+
+
+def _add_stripped(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(Span(start, end))
