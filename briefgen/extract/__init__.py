@@ -1,0 +1,232 @@
+"""Extraction: articles in, a digest of facts with their evidence out.
+
+Extractors are chosen by name from ``EXTRACTORS``. The default, ``rules``,
+runs on spaCy's blank English pipeline (sentences come from ingestion) and the
+project's gazetteers; it needs no model download. Its steps:
+
+1. find people where the text introduces them (titles, appositions, ...);
+2. group those names into one record per person across the whole batch;
+3. find every mention of a known person and of states and organisations;
+4. read each article's sentences for facts (``facts.ArticleReader``);
+5. merge facts that report the same thing (``merge``), keeping all evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from urllib.parse import urlparse
+
+from briefgen import __version__
+from briefgen.errors import ConfigError
+from briefgen.extract.facts import ArticleReader, Entity, Fact
+from briefgen.extract.gazetteer import gazetteer
+from briefgen.extract.mentions import Mention, find_introductions, find_known, find_parties
+from briefgen.extract.merge import (
+    absorb_vague_meetings,
+    merge_facts,
+    same_meeting,
+    same_proposal,
+    same_statement,
+)
+from briefgen.extract.people import People
+from briefgen.model import (
+    Agreement,
+    Article,
+    Digest,
+    Disagreement,
+    Evidence,
+    Meeting,
+    Person,
+    Position,
+    Proposal,
+    Source,
+    Span,
+)
+
+Extractor = Callable[[list[Article]], Digest]
+
+
+def extract(articles: list[Article], *, extractor: str = "rules") -> Digest:
+    try:
+        run = EXTRACTORS[extractor]
+    except KeyError:
+        known = ", ".join(sorted(EXTRACTORS))
+        raise ConfigError(
+            f"extraction.extractor: unknown extractor {extractor!r} (known: {known})"
+        ) from None
+    return run(articles)
+
+
+def extract_rules(articles: list[Article]) -> Digest:
+    articles = sorted(articles, key=lambda a: a.id)
+    introductions = {a.id: find_introductions(a.text) for a in articles}
+    people = People([m for ms in introductions.values() for m in ms])
+    _add_home_government(articles, introductions, people)
+
+    first_seen: dict[str, Evidence] = {}
+    person_evidence: dict[str, list[Evidence]] = {}
+    facts: list[Fact] = []
+    roles = {name: record.role or "" for name, record in people.records.items()}
+    for article in articles:
+        mentions = introductions[article.id]
+        if people.bare_pattern is not None:
+            mentions = sorted(
+                [*mentions, *find_known(article.text, people.bare_pattern, mentions)],
+                key=lambda m: m.start,
+            )
+        entities = []
+        for mention in mentions:
+            name = people.canonical(mention.name)
+            if name is None:
+                continue
+            people.add_alias(name, mention.name)
+            entities.append(Entity(mention.start, mention.end, name, is_person=True))
+            evidence = _evidence(article, _sentence_of(article, mention.start))
+            if name not in first_seen:
+                first_seen[name] = evidence
+            seen = person_evidence.setdefault(name, [])
+            if all(e.source != article.id for e in seen):
+                seen.append(evidence)
+        taken = [(e.start, e.end) for e in entities]
+        for party in find_parties(article.text):
+            if not any(party.start < end and start < party.end for start, end in taken):
+                entities.append(Entity(party.start, party.end, party.name, is_person=False))
+        entities.sort(key=lambda e: e.start)
+        facts.extend(ArticleReader(article, entities, roles).facts())
+
+    order = {name: i for i, name in enumerate(first_seen)}
+    persons = [
+        Person(
+            name=name,
+            aliases=sorted(people.records[name].forms - {name}),
+            role=people.records[name].role,
+            affiliation=people.records[name].affiliation,
+            evidence=person_evidence[name],
+        )
+        for name in sorted(first_seen, key=order.__getitem__)
+    ]
+    affiliation = {p.name: p.affiliation for p in persons}
+    by_kind = {kind: [f for f in facts if f.kind == kind] for kind in _KINDS}
+    return Digest(
+        generator=f"briefgen {__version__} (rules)",
+        sources=[_source(a) for a in articles],
+        people=persons,
+        meetings=[
+            _meeting(g)
+            for g in absorb_vague_meetings(merge_facts(by_kind["meeting"], same_meeting))
+        ],
+        agreements=[_agreement(g) for g in merge_facts(by_kind["agreement"], same_statement)],
+        disagreements=[
+            _disagreement(g) for g in merge_facts(by_kind["disagreement"], same_statement)
+        ],
+        proposals=[
+            _proposal(g, affiliation)
+            for g in merge_facts(by_kind["proposal"], same_proposal(affiliation.get))
+        ],
+    )
+
+
+_KINDS = ("meeting", "agreement", "disagreement", "proposal")
+
+EXTRACTORS: dict[str, Extractor] = {"rules": extract_rules}
+
+
+def _add_home_government(
+    articles: list[Article], introductions: dict[str, list[Mention]], people: People
+) -> None:
+    """A government's readout opens with its own official: "President X met ..."
+
+    When a source comes from a government's web site and the first person it
+    introduces has no stated affiliation, that person acts for that government.
+    """
+    hosts: dict[str, str] = gazetteer().data["government_hosts"]
+    for article in articles:
+        host = urlparse(article.url or "").hostname or ""
+        country = next((c for suffix, c in hosts.items() if host.endswith(suffix)), None)
+        mentions = introductions[article.id]
+        if country is None or not mentions:
+            continue
+        name = people.canonical(mentions[0].name)
+        if name and people.records[name].affiliation is None:
+            people.records[name].affiliations[country] += 1
+
+
+def _sentence_of(article: Article, offset: int) -> Span:
+    for span in article.sentences:
+        if span.start <= offset < span.end:
+            return span
+    return Span(offset, offset)
+
+
+def _evidence(article: Article, span: Span) -> Evidence:
+    return Evidence(
+        source=article.id, quote=article.sentence_text(span), start=span.start, end=span.end
+    )
+
+
+def _all_evidence(group: list[Fact]) -> list[Evidence]:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for fact in group:
+        for span in [*fact.extra_spans, fact.span]:
+            seen.setdefault((fact.article.id, span.start), _evidence(fact.article, span))
+    return list(seen.values())
+
+
+def _first(values: Iterable[object]) -> object:
+    return next((v for v in values if v), None)
+
+
+def _meeting(group: list[Fact]) -> Meeting:
+    return Meeting(
+        participants=group[0].parties,
+        location=_first(f.location for f in group),  # type: ignore[arg-type]
+        date=_first(f.date for f in group),  # type: ignore[arg-type]
+        when=_first(f.when for f in group),  # type: ignore[arg-type]
+        occasion=_first(f.occasion for f in group),  # type: ignore[arg-type]
+        format=_first(f.format for f in group),  # type: ignore[arg-type]
+        duration=_first(f.duration for f in group),  # type: ignore[arg-type]
+        evidence=_all_evidence(group),
+    )
+
+
+def _parties(group: list[Fact]) -> list[str]:
+    return list(dict.fromkeys(p for f in group for p in f.parties))
+
+
+def _agreement(group: list[Fact]) -> Agreement:
+    return Agreement(
+        parties=_parties(group), what=group[0].what or "", evidence=_all_evidence(group)
+    )
+
+
+def _disagreement(group: list[Fact]) -> Disagreement:
+    positions: dict[str, str] = {}
+    for fact in group:
+        for party, position in fact.positions.items():
+            positions.setdefault(party, position)
+    return Disagreement(
+        parties=_parties(group),
+        topic=group[0].what,
+        positions=[Position(party=p, position=text) for p, text in positions.items()],
+        evidence=_all_evidence(group),
+    )
+
+
+def _proposal(group: list[Fact], affiliation: dict[str, str | None]) -> Proposal:
+    authors = [f.parties[0] for f in group]
+    # A person is a more useful author than the state they act for.
+    by = next((a for a in authors if a in affiliation), authors[0])
+    return Proposal(by=by, what=group[0].what or "", evidence=_all_evidence(group))
+
+
+def _source(article: Article) -> Source:
+    return Source(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        dateline=article.dateline,
+        url=article.url,
+        path=article.path,
+    )

