@@ -60,7 +60,10 @@ _DURATION = regex.compile(
     r"\b(?:for|lasting)\s+(?:about|around|nearly|almost|more than|over|roughly)?\s*"
     r"(?:an?|one|two|three|half an|\d+)\s+(?:hours?|minutes)\b"
 )
-_CALL = regex.compile(r"\b(?:phone|telephone|call with|held a call|spoke by)\b", regex.IGNORECASE)
+_CALL = regex.compile(
+    r"\b(?:phone|telephone|spoke by|call with|(?:a|the|first|his|her|their)\s+(?:\w+\s+)?call)\b",
+    regex.IGNORECASE,
+)
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call")
 _POSSESSOR = regex.compile(r"(?P<who>\S+(?:\s+\S+){0,3})['’]s\s+(?:\w+\s+){0,2}$")
 _ATTRIBUTION_TAIL = regex.compile(

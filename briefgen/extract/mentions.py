@@ -86,8 +86,17 @@ def clean_name(name: str, pats: Patterns) -> str | None:
     """Trim words that cannot be part of a name; None when nothing name-like is left."""
     words = name.split()
     bad = pats.gaz.not_names | pats.role_words
-    while words and (words[0] in bad or pats.gaz.party(words[0])):
-        words.pop(0)
+    while words:
+        # Leading words that are a role, a non-name or a state ("United States").
+        party_words = next(
+            (k for k in range(len(words), 0, -1) if pats.gaz.party(" ".join(words[:k]))), 0
+        )
+        if party_words:
+            del words[:party_words]
+        elif words[0] in bad:
+            words.pop(0)
+        else:
+            break
     while words and words[-1].rstrip(",") in bad:
         words.pop()
     if not words:

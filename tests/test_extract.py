@@ -1,0 +1,103 @@
+"""The rule-based extractor on the seeds and on readouts it must handle."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract import extract
+from briefgen.extract.dates import resolve_when
+from briefgen.ingest import assign_ids, read_article
+
+from .conftest import FIXTURES, SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeds_digest():
+    return extract(assign_ids([read_article(p) for p in sorted(SEEDS.glob("*.txt"))]))
+
+
+def _person(digest, name):
+    return next(p for p in digest.people if p.name == name)
+
+
+def test_people_with_roles_affiliations_and_one_record_each(seeds_digest):
+    names = [p.name for p in seeds_digest.people]
+    assert len(names) == len(set(names))
+    chung = _person(seeds_digest, "Chung Eui-yong")
+    assert (chung.role, chung.affiliation) == ("Foreign Minister", "South Korea")
+    assert "Chung" in chung.aliases
+    blinken = _person(seeds_digest, "Antony Blinken")
+    assert (blinken.role, blinken.affiliation) == ("Secretary of State", "United States")
+    price = _person(seeds_digest, "Ned Price")
+    assert price.role == "spokesperson" and "State Department" in price.affiliation
+    assert _person(seeds_digest, "Gordan Grlic Radman").affiliation == "Croatia"
+    assert "Ahn Sung-mi" not in names  # a byline is not an actor
+
+
+def test_each_meeting_once_with_place_and_date(seeds_digest):
+    by_place = {}
+    for m in seeds_digest.meetings:
+        by_place.setdefault((m.location, frozenset(m.participants[:2])), []).append(m)
+    pair = frozenset({"Chung Eui-yong", "Antony Blinken"})
+    for place in ("Rome", "Paris", "New York"):
+        assert len(by_place[(place, pair)]) == 1, place
+    paris = by_place[("Paris", pair)][0]
+    assert paris.date.isoformat() == "2021-10-05" and paris.format == "pull-aside"
+    assert {e.source for e in paris.evidence} == {s.id for s in seeds_digest.sources}
+    rome = by_place[("Rome", pair)][0]
+    assert rome.date is None and rome.when == "Sunday"
+    assert rome.occasion == "the Group of 20 summit"
+
+
+def test_agreements_disagreements_and_proposals_are_attributed(seeds_digest):
+    assert any(
+        set(a.parties) == {"Chung Eui-yong", "Antony Blinken"} and "stably manage" in a.what
+        for a in seeds_digest.agreements
+    )
+    assert any(
+        "State Department" in d.parties and "Chung Eui-yong" in d.parties
+        for d in seeds_digest.disagreements
+    )
+    assert any(
+        p.by == "Moon Jae-in" and "end to the" in p.what for p in seeds_digest.proposals
+    )
+
+
+def test_every_fact_has_evidence_that_quotes_its_source(seeds_digest):
+    texts = {a.id: a.text for a in assign_ids([read_article(p) for p in sorted(SEEDS.glob("*.txt"))])}
+    facts = [
+        *seeds_digest.people, *seeds_digest.meetings, *seeds_digest.agreements,
+        *seeds_digest.disagreements, *seeds_digest.proposals,
+    ]  # fmt: skip
+    for fact in facts:
+        assert fact.evidence
+        for e in fact.evidence:
+            assert texts[e.source][e.start : e.end] == e.quote
+
+
+def test_readouts_extract_without_error_and_find_the_principal():
+    articles = assign_ids([read_article(p) for p in sorted((FIXTURES / "readouts").glob("*.md"))])
+    digest = extract(articles)
+    names = {p.name for p in digest.people}
+    assert "Joseph R. Biden, Jr." in names or "Biden" in names
+    trudeau_call = [m for m in digest.meetings if "Justin Trudeau" in m.participants]
+    assert trudeau_call and trudeau_call[0].format == "call" and trudeau_call[0].location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "words"),
+    [
+        ("met on Tuesday in Paris", "2021-10-06", "2021-10-05", "Tuesday"),
+        ("spoke today with", "2024-12-14", "2024-12-14", "today"),
+        ("On Saturday, December 9, he met", "2023-12-08", "2023-12-09", "Saturday, December 9"),
+        ("met last month", "2021-10-06", None, "last month"),
+        ("met on Sunday", None, None, "Sunday"),
+        ("met in Rome", "2021-10-06", None, None),
+    ],
+)
+def test_dates_resolve_against_the_article_date(text, published, date, words):
+    import datetime as dt
+
+    pub = dt.date.fromisoformat(published) if published else None
+    got_date, got_words = resolve_when(text, pub)
+    assert (got_date.isoformat() if got_date else None, got_words) == (date, words)

@@ -1,0 +1,234 @@
+"""Rendering (golden files, PDF, escaping, overrides) and the CLI end to end.
+
+Golden files live in tests/golden/. Refresh them only when a change to the
+extractor or the templates is meant to change the output, and read the diff
+before committing it:
+
+    BRIEFGEN_UPDATE_GOLDEN=1 scripts/dev test tests/test_render_cli.py
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.cli import cli
+from briefgen.digest import dump_digest, load_digest, parse_digest
+from briefgen.errors import TemplateError
+from briefgen.model import Digest, Evidence, Meeting, Source
+from briefgen.render import BriefInfo, render
+from briefgen.render.environment import md_escape
+
+from .conftest import GOLDEN
+
+UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    import shutil
+
+    from .conftest import ROOT, SEEDS
+
+    ws = tmp_path_factory.mktemp("ws")
+    shutil.copytree(ROOT / "config", ws / "config")
+    shutil.copytree(SEEDS, ws / "seeds")
+    result = CliRunner().invoke(cli, ["build", "--config", str(ws / "config" / "briefgen.yaml")])
+    assert result.exit_code == 0, result.output
+    return ws / "build"
+
+
+@pytest.mark.parametrize("name", ["digest.yaml", "brief.md", "brief.html"])
+def test_seeds_outputs_match_golden_files(built: Path, name: str):
+    produced = (built / name).read_bytes()
+    golden = GOLDEN / name
+    if UPDATE:
+        golden.write_bytes(produced)
+    assert produced == golden.read_bytes(), f"{name} differs from tests/golden (see module doc)"
+
+
+def test_digest_validates_and_round_trips(built: Path):
+    digest = load_digest(built / "digest.yaml")
+    assert dump_digest(digest) == (built / "digest.yaml").read_text("utf-8")
+
+
+def test_pdf_has_pages_numbers_and_names(built: Path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO((built / "brief.pdf").read_bytes()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 2
+    for expected in ("Chung Eui-yong", "Antony Blinken", "Rome", "Paris", "Page 1 of"):
+        assert expected in text
+
+
+def test_builds_are_byte_identical(built: Path, tmp_path: Path):
+    digest = load_digest(built / "digest.yaml")
+    info = BriefInfo(title="T")
+    first = render(digest, info=info, formats=["md", "html", "pdf"], template_dirs=[])
+    second = render(digest, info=info, formats=["md", "html", "pdf"], template_dirs=[])
+    assert first == second
+
+
+HOSTILE = (
+    "<script>alert(1)</script> [click](http://evil.example) ![x](file:///etc/passwd) "
+    "<img src=x onerror=alert(1)>"
+)
+
+
+def _hostile_digest() -> Digest:
+    quote = f"# Heading {HOSTILE}"
+    return Digest(
+        sources=[Source(id="s1", title=HOSTILE)],
+        meetings=[
+            Meeting(
+                participants=[HOSTILE, "B"],
+                location=HOSTILE,
+                evidence=[Evidence(source="s1", quote=quote, start=0, end=len(quote))],
+            )
+        ],
+    )
+
+
+def test_article_text_cannot_inject_html_or_markdown():
+    import markdown
+
+    out = render(_hostile_digest(), info=BriefInfo(title=HOSTILE), formats=["md", "html"],
+                 template_dirs=[])  # fmt: skip
+    html = out["brief.html"].decode()
+    assert "<script" not in html and "<img" not in html and 'href="http://evil' not in html
+    md_html = markdown.markdown(out["brief.md"].decode())
+    assert "<script" not in md_html and "<img" not in md_html and "<a href" not in md_html
+    assert "<h1>Heading" not in md_html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_md_escape_never_lets_markup_through(text: str):
+    import markdown
+
+    html = markdown.markdown(f"- {md_escape(text)}")
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+
+
+def test_workspace_override_changes_one_block(tmp_path: Path):
+    digest = _hostile_digest()
+    base = render(digest, info=BriefInfo(title="T"), formats=["md"], template_dirs=[])
+    (tmp_path / "brief.md.j2").write_text(
+        '{% extends "default:brief.md.j2" %}{% block people %}## Who\n\nNobody.\n\n{% endblock %}'
+    )
+    over = render(digest, info=BriefInfo(title="T"), formats=["md"], template_dirs=[tmp_path])
+    assert "## Who" in over["brief.md"].decode() and "## People" not in over["brief.md"].decode()
+    assert base["brief.md"].decode().split("## People")[0] == over["brief.md"].decode().split("## Who")[0]
+
+
+def test_template_errors_name_file_and_line(tmp_path: Path):
+    (tmp_path / "brief.md.j2").write_text("line one\n{% if %}\n")
+    with pytest.raises(TemplateError, match=r"brief\.md\.j2:2"):
+        render(Digest(), info=BriefInfo(title="T"), formats=["md"], template_dirs=[tmp_path])
+    (tmp_path / "brief.md.j2").write_text("ok\n{{ nothing_here }}\n")
+    with pytest.raises(TemplateError, match=r"brief\.md\.j2:2.*nothing_here"):
+        render(Digest(), info=BriefInfo(title="T"), formats=["md"], template_dirs=[tmp_path])
+
+
+def test_pdf_fetches_nothing(tmp_path: Path):
+    (tmp_path / "brief.html.j2").write_text(
+        '<html><body><p>x</p><img src="file:///etc/passwd"><img src="http://example.com/t.png">'
+        "</body></html>"
+    )
+    out = render(Digest(), info=BriefInfo(title="T"), formats=["pdf"], template_dirs=[tmp_path])
+    assert out["brief.pdf"].startswith(b"%PDF")
+    assert b"root:" not in out["brief.pdf"]
+
+
+def test_hand_edited_digest_errors_have_paths(tmp_path: Path):
+    with pytest.raises(Exception, match=r"meetings\.0\.participants"):
+        parse_digest("meetings:\n  - location: Rome\n", tmp_path / "d.yaml")
+    with pytest.raises(Exception, match=r"d\.yaml:2: invalid YAML"):
+        parse_digest("people:\n  - name: x: y\n", tmp_path / "d.yaml")
+
+
+# --- CLI ---------------------------------------------------------------------
+
+
+def test_help_and_version():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--help"]).exit_code == 0
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "briefgen" in result.output
+
+
+def test_bad_config_is_one_line_with_key_path(workspace: Path):
+    config = workspace / "config" / "briefgen.yaml"
+    config.write_text("inputs: [seeds/]\noutput:\n  formats: [md, docx]\n  colour: red\n")
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "output.formats.1" in result.output and "output.colour: unknown key" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_format_flag_is_a_usage_error(workspace: Path):
+    config = workspace / "config" / "briefgen.yaml"
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--format", "md,doc"])
+    assert result.exit_code == 2 and "doc" in result.output
+
+
+def test_extract_then_render_a_hand_edited_digest(workspace: Path, tmp_path: Path):
+    runner = CliRunner()
+    digest_path = tmp_path / "d.yaml"
+    result = runner.invoke(cli, ["extract", str(workspace / "seeds"), "-o", str(digest_path)])
+    assert result.exit_code == 0, result.output
+    edited = digest_path.read_text().replace("Rome", "Roma")
+    digest_path.write_text(edited)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["render", str(digest_path), "--format", "md", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Roma" in (out / "brief.md").read_text()
+
+
+def test_extract_a_folder_of_readouts(tmp_path: Path):
+    from .conftest import FIXTURES
+
+    result = CliRunner().invoke(
+        cli, ["extract", str(FIXTURES / "readouts"), "-o", str(tmp_path / "d.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(load_digest(tmp_path / "d.yaml").sources) == 4
+
+
+def test_check_and_init(tmp_path: Path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["init", str(tmp_path / "ws")])
+    assert result.exit_code == 0, result.output
+    config = tmp_path / "ws" / "config" / "briefgen.yaml"
+    assert config.exists() and (tmp_path / "ws" / "articles").is_dir()
+    assert runner.invoke(cli, ["init", str(tmp_path / "ws")]).exit_code == 1  # never overwrites
+    assert runner.invoke(cli, ["check", "--config", str(config)]).exit_code == 0
+    (tmp_path / "ws" / "templates" / "brief.md.j2").write_text("{% for %}")
+    result = runner.invoke(cli, ["check", "--config", str(config)])
+    assert result.exit_code == 1 and "brief.md.j2:1" in result.output
+
+
+def test_schema_is_json_schema():
+    import json
+
+    result = CliRunner().invoke(cli, ["schema"])
+    schema = json.loads(result.output)
+    assert {"sources", "people", "meetings"} <= set(schema["properties"])
+
+
+def test_missing_input_keeps_previous_outputs(workspace: Path):
+    runner = CliRunner()
+    config = workspace / "config" / "briefgen.yaml"
+    assert runner.invoke(cli, ["build", "--config", str(config)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in (workspace / "build").iterdir()}
+    config.write_text(config.read_text().replace("seeds/", "nowhere/"))
+    result = runner.invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 1 and "nowhere/" in result.output
+    assert before == {p.name: p.read_bytes() for p in (workspace / "build").iterdir()}
