@@ -27,7 +27,7 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-FORMAT_CHOICES = ("md", "html", "pdf")
+FORMAT_CHOICES = ("md", "html", "pdf")  # as config.FORMATS; kept here so --help imports nothing
 
 
 class _Group(click.Group):

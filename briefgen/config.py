@@ -24,6 +24,10 @@ from briefgen.errors import ConfigError
 DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
 
 
+Format = Literal["md", "html", "pdf"]
+FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -37,9 +41,7 @@ class BriefSettings(_Section):
 
 class OutputSettings(_Section):
     dir: Path = Path("build")
-    formats: list[Literal["md", "html", "pdf"]] = Field(
-        default_factory=lambda: ["md", "html", "pdf"]
-    )
+    formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
 
     @field_validator("formats")
     @classmethod

@@ -48,7 +48,7 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
     spans: list[Span] = []
     docs = pipeline().pipe(line for _, line in lines)
-    for (offset, line), doc in zip(lines, docs):
+    for (offset, _), doc in zip(lines, docs, strict=True):
         for sent in doc.sents:
             start = sent.start_char
             for cut in _OPENER_AFTER_ABBREVIATION.finditer(sent.text):

@@ -58,13 +58,13 @@ def test_agreements_disagreements_and_proposals_are_attributed(seeds_digest):
         "State Department" in d.parties and "Chung Eui-yong" in d.parties
         for d in seeds_digest.disagreements
     )
-    assert any(
-        p.by == "Moon Jae-in" and "end to the" in p.what for p in seeds_digest.proposals
-    )
+    assert any(p.by == "Moon Jae-in" and "end to the" in p.what for p in seeds_digest.proposals)
 
 
 def test_every_fact_has_evidence_that_quotes_its_source(seeds_digest):
-    texts = {a.id: a.text for a in assign_ids([read_article(p) for p in sorted(SEEDS.glob("*.txt"))])}
+    texts = {
+        a.id: a.text for a in assign_ids([read_article(p) for p in sorted(SEEDS.glob("*.txt"))])
+    }
     facts = [
         *seeds_digest.people, *seeds_digest.meetings, *seeds_digest.agreements,
         *seeds_digest.disagreements, *seeds_digest.proposals,

@@ -36,7 +36,9 @@ def test_sentences_survive_abbreviations_and_index_the_text():
     a = _seed("000_5aae6e53e3ee52b2.txt")
     sentences = [a.sentence_text(s) for s in a.sentences]
     assert sentences[0].startswith("The top diplomats") and sentences[0].endswith("ministry said.")
-    assert any(s.startswith("Foreign Minister Chung Eui-yong sat down with his U.S.") for s in sentences)
+    assert any(
+        s.startswith("Foreign Minister Chung Eui-yong sat down with his U.S.") for s in sentences
+    )
     for s in a.sentences:
         assert a.text[s.start : s.end] == a.sentence_text(s)
         assert not a.text[s.start].isspace()

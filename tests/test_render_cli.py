@@ -125,7 +125,10 @@ def test_workspace_override_changes_one_block(tmp_path: Path):
     )
     over = render(digest, info=BriefInfo(title="T"), formats=["md"], template_dirs=[tmp_path])
     assert "## Who" in over["brief.md"].decode() and "## People" not in over["brief.md"].decode()
-    assert base["brief.md"].decode().split("## People")[0] == over["brief.md"].decode().split("## Who")[0]
+    assert (
+        base["brief.md"].decode().split("## People")[0]
+        == over["brief.md"].decode().split("## Who")[0]
+    )
 
 
 def test_template_errors_name_file_and_line(tmp_path: Path):

@@ -41,10 +41,11 @@ _SPEECH_AFTER = regex.compile(
 _SPEECH_BEFORE = regex.compile(r"(?:\b(?:said|says|told)\s+|\baccording to\s+(?:\w+\s+){0,3})$")
 _CLAUSE_END = regex.compile(r"^\s*(?:[,.;]|$)")
 _MEETING = regex.compile(
-    r"\b(?:met|meet|meets|meeting with|(?:in|during) (?:his|her|their) talks with|sat down with|spoke (?:with|to|by phone|by "
-    r"telephone|today with)|call with|held (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:meeting|talks|"
-    r"call|consultations|conversation|summit)|had (?:a |an )?(?:[\w-]+ ){0,2}?(?:meeting|call|"
-    r"talks|conversation)|hosted)\b",
+    r"\b(?:met|meet|meets|meeting with|(?:in|during) (?:his|her|their) talks with"
+    r"|sat down with|spoke (?:with|to|by phone|by telephone|today with)|call with"
+    r"|held (?:a |an |the )?(?:[\w-]+ ){0,2}?"
+    r"(?:meeting|talks|call|consultations|conversation|summit)"
+    r"|had (?:a |an )?(?:[\w-]+ ){0,2}?(?:meeting|call|talks|conversation)|hosted)\b",
     regex.IGNORECASE,
 )
 _MEETING_NOUN = regex.compile(r"\b(?:talks|meeting|summit|call|consultations)\b")

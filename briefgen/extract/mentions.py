@@ -164,9 +164,11 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name")
         aff = pats.gaz.party(m["aff"]) if m["aff"] else None
         # A counterpart holds the same office as the last titled person before.
-        role = next((f.role for f in reversed(found) if f.cue == "title" and f.end <= start), None)
+        implied = next(
+            (f.role for f in reversed(found) if f.cue == "title" and f.end <= start), None
+        )
         found.append(
-            Mention(start, start + len(name), name, role=role, affiliation=aff, cue="counterpart")
+            Mention(start, start + len(name), name, implied, affiliation=aff, cue="counterpart")
         )
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)

@@ -20,8 +20,8 @@ def read_html(text: str, name: str) -> Parsed:
         )
     except (ValueError, TypeError) as e:  # malformed markup trafilatura cannot parse
         raise InputError(f"{name}: cannot parse the HTML: {e}") from e
-    body = getattr(document, "text", None) if document is not None else None
-    if not body or not body.strip():
+    body = getattr(document, "text", None)
+    if document is None or isinstance(document, dict) or not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
     return Parsed(
         body=body,

@@ -46,7 +46,9 @@ class BriefContext:
 
     def cite(self, evidence: list[Evidence]) -> list[int]:
         """The citation numbers of the sources a fact's evidence comes from."""
-        numbers = {self.citation_numbers[e.source] for e in evidence if e.source in self.citation_numbers}
+        numbers = {
+            self.citation_numbers[e.source] for e in evidence if e.source in self.citation_numbers
+        }
         return sorted(numbers)
 
     def as_dict(self) -> dict[str, object]:

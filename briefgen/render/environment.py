@@ -61,7 +61,9 @@ def render_template(template_dirs: Sequence[Path], name: str, context: BriefCont
         template = env.get_template(name)
         return template.render(context.as_dict())
     except jinja2.TemplateNotFound as e:
-        raise TemplateError(f"template {e.name!r} not found in {_search_path(template_dirs)}") from e
+        raise TemplateError(
+            f"template {e.name!r} not found in {_search_path(template_dirs)}"
+        ) from e
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
     except jinja2.UndefinedError as e:

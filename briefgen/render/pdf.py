@@ -9,6 +9,7 @@ the web) is never loaded.
 from __future__ import annotations
 
 import logging
+
 from briefgen.errors import RenderError
 
 log = logging.getLogger(__name__)
