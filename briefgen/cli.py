@@ -223,6 +223,38 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     _say(ctx, "config, templates and digest are valid")
 
 
+@cli.command(name="eval")
+@click.argument(
+    "cases", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(cases: tuple[Path, ...], as_json: bool) -> None:
+    """Score extraction against gold facts: each CASE holds articles/ and gold.yaml.
+
+    A folder without gold.yaml is taken as a folder of cases.
+    """
+    import json
+
+    from briefgen.evaluate import evaluate_cases, format_table
+
+    folders = [
+        sub
+        for case in cases
+        for sub in ([case] if (case / "gold.yaml").exists() else sorted(case.iterdir()))
+        if (sub / "gold.yaml").exists()
+    ]
+    if not folders:
+        raise BriefgenError(
+            "no evaluation cases (folders with gold.yaml) in " + ", ".join(map(str, cases))
+        )
+    score = evaluate_cases(folders)
+    if as_json:
+        click.echo(json.dumps(score.to_dict(), indent=2, sort_keys=True))
+    else:
+        click.echo(f"{len(folders)} cases: {', '.join(f.name for f in folders)}\n")
+        click.echo(format_table(score))
+
+
 @cli.command()
 def schema() -> None:
     """Print the digest's JSON Schema."""

@@ -1,0 +1,60 @@
+"""Run ingestion and extraction over a corpus folder; report counts, failures and speed.
+
+    python benchmarks/corpus_run.py ../shared/corpus/whitehouse [more folders...]
+
+Each folder is one batch (facts merge across its articles, as in a build).
+Prints articles read, skipped, facts found per kind, words per second of the
+extraction stage alone and of ingestion plus extraction, and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+from briefgen.errors import InputError
+from briefgen.extract import extract
+from briefgen.ingest import assign_ids, find_inputs, read_article
+
+
+def run(folder: Path) -> None:
+    t0 = time.perf_counter()
+    articles, failures = [], []
+    for path in find_inputs(["."], root=folder):
+        try:
+            articles.append(read_article(path, root=folder))
+        except InputError as e:
+            failures.append(str(e))
+    articles = assign_ids(articles)
+    t1 = time.perf_counter()
+    digest = extract(articles)
+    t2 = time.perf_counter()
+    words = sum(len(a.text.split()) for a in articles)
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{folder}: {len(articles)} articles, {words:,} words, {len(failures)} unreadable")
+    for failure in failures:
+        print(f"  unreadable: {failure}")
+    print(
+        f"  facts: {len(digest.people)} people, {len(digest.meetings)} meetings, "
+        f"{len(digest.agreements)} agreements, {len(digest.disagreements)} disagreements, "
+        f"{len(digest.proposals)} proposals"
+    )
+    print(
+        f"  speed: extraction {words / (t2 - t1):,.0f} words/s; ingestion+extraction "
+        f"{words / (t2 - t0):,.0f} words/s ({t2 - t0:.1f} s); peak memory {peak_mib:,.0f} MiB"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    for folder in parser.parse_args().folders:
+        run(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
