@@ -235,3 +235,18 @@ def test_missing_input_keeps_previous_outputs(workspace: Path):
     result = runner.invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 1 and "nowhere/" in result.output
     assert before == {p.name: p.read_bytes() for p in (workspace / "build").iterdir()}
+
+
+def test_digest_validates_against_its_json_schema(built: Path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    from briefgen.digest import digest_schema
+
+    data = yaml.safe_load((built / "digest.yaml").read_text("utf-8"))
+    jsonschema.validate(data, json.loads(digest_schema()))
+    facts = [f for kind in ("people", "meetings", "agreements", "disagreements", "proposals")
+             for f in data[kind]]  # fmt: skip
+    assert facts and all(f["evidence"] for f in facts)
