@@ -20,7 +20,7 @@ from briefgen import __version__
 from briefgen.errors import ConfigError
 from briefgen.extract.facts import ArticleReader, Entity, Fact
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import Mention, find_introductions, find_known, find_parties
+from briefgen.extract.mentions import Mention, find_introductions, find_parties
 from briefgen.extract.merge import (
     absorb_vague_meetings,
     merge_facts,
@@ -69,11 +69,9 @@ def extract_rules(articles: list[Article]) -> Digest:
     roles = {name: record.role or "" for name, record in people.records.items()}
     for article in articles:
         mentions = introductions[article.id]
-        if people.bare_pattern is not None:
-            mentions = sorted(
-                [*mentions, *find_known(article.text, people.bare_pattern, mentions)],
-                key=lambda m: m.start,
-            )
+        mentions = sorted(
+            [*mentions, *people.known.find(article.text, mentions)], key=lambda m: m.start
+        )
         entities = []
         for mention in mentions:
             name = people.canonical(mention.name)

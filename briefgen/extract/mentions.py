@@ -207,24 +207,42 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_known(text: str, forms: regex.Pattern[str], taken: list[Mention]) -> list[Mention]:
-    """Bare mentions of names already known to be people, outside ``taken`` spans."""
-    found = []
-    for m in forms.finditer(text):
-        if any(m.start() < t.end and t.start < m.end() for t in taken):
-            continue
-        found.append(Mention(m.start(), m.end(), m.group()))
-    return found
+_WORD_START = regex.compile(
+    r"(?<![\p{L}\-.’'])\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+|[’'](?!s\b)[\p{L}\p{M}]+)*"
+)
+_FORM_END = regex.compile(r"(?![\p{L}\-])(?!\s+\p{Lu}\p{Ll})")
 
 
-def known_forms_pattern(forms: list[str]) -> regex.Pattern[str] | None:
-    """A pattern for name forms as whole words, not inside a longer capitalised run."""
-    if not forms:
-        return None
-    alternation = "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
-    return regex.compile(
-        rf"(?<![\p{{L}}\-.’'])(?:{alternation})(?![\p{{L}}\-])(?!\s+\p{{Lu}}\p{{Ll}})"
-    )
+class KnownForms:
+    """Name forms known to be people, found as whole words in any text.
+
+    Forms are indexed by their first word, so finding them costs one look-up
+    per capitalised word however many people a batch knows. A form counts
+    only where it is not the start of a longer capitalised run
+    ("Price" but not "Price Waterhouse").
+    """
+
+    def __init__(self, forms: list[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for form in sorted(set(forms), key=lambda f: (-len(f), f)):
+            first = _WORD_START.match(form)
+            if first:
+                self.by_first.setdefault(first.group(), []).append(form)
+
+    def find(self, text: str, taken: list[Mention]) -> list[Mention]:
+        found = []
+        position = 0
+        for word in _WORD_START.finditer(text):
+            if word.start() < position:
+                continue
+            for form in self.by_first.get(word.group(), ()):
+                end = word.start() + len(form)
+                if text.startswith(form, word.start()) and _FORM_END.match(text, end):
+                    if not any(word.start() < t.end and t.start < end for t in taken):
+                        found.append(Mention(word.start(), end, form))
+                    position = end
+                    break
+        return found
 
 
 def find_parties(text: str) -> list[PartyMention]:

@@ -11,6 +11,7 @@ proposal credited to one of that state's people.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 
@@ -58,9 +59,13 @@ _STOP = frozenset(
 _HEAD_WORDS = 8
 
 
-def _content_words(text: str | None) -> set[str]:
-    words = [w for w in regex.findall(r"\w+", (text or "").lower()) if w not in _STOP]
-    return set(words[:_HEAD_WORDS])
+_WORD = regex.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str | None) -> frozenset[str]:
+    words = [w for w in _WORD.findall((text or "").lower()) if w not in _STOP]
+    return frozenset(words[:_HEAD_WORDS])
 
 
 def similar(a: str | None, b: str | None, threshold: float = 0.5) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from briefgen.extract.mentions import Mention, known_forms_pattern
+from briefgen.extract.mentions import KnownForms, Mention
 
 _SUFFIX = regex.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)$")
 
@@ -63,14 +63,21 @@ class People:
         names = sorted({m.name for m in introductions}, key=lambda n: (-len(core_words(n)), n))
         self.records: dict[str, PersonRecord] = {}
         self._canonical: dict[str, str] = {}
+        # Full names by their first and by their last word: a short form
+        # shares one of the two, so only those few are compared.
+        by_end: dict[str, list[str]] = {}
         for name in names:
-            longer = [full for full in self.records if is_short_form(name, full)]
+            words = core_words(name)
+            candidates = {*by_end.get(words[0], ()), *by_end.get(words[-1], ())} if words else set()
+            longer = sorted(full for full in candidates if is_short_form(name, full))
             if len(longer) == 1:
                 self._canonical[name] = longer[0]
                 self.records[longer[0]].forms.add(name)
             else:
                 self._canonical[name] = name
                 self.records[name] = PersonRecord(name, {name})
+                for word in {words[0], words[-1]} if words else ():
+                    by_end.setdefault(word, []).append(name)
         for m in introductions:
             record = self.records[self._canonical[m.name]]
             if m.role:
@@ -96,7 +103,7 @@ class People:
                     owners.setdefault(form, set()).add(record.name)
         unique = {form: names.pop() for form, names in owners.items() if len(names) == 1}
         self._canonical.update(unique)
-        self.bare_pattern = known_forms_pattern(list(unique))
+        self.known = KnownForms(list(unique))
 
     def canonical(self, name: str) -> str | None:
         return self._canonical.get(name)
