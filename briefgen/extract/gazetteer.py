@@ -21,9 +21,33 @@ _MIN_CITY_POPULATION = 100_000
 
 
 def _alternation(words: Any) -> str:
-    """A regex alternation of literal phrases, longest first so it matches greedily."""
-    escaped = sorted({regex.escape(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(escaped)
+    """A regex matching any of ``words``, longest first, as a trie.
+
+    A flat alternation of a few thousand names is tried name by name at every
+    position of the text; the trie shares prefixes ("South Korea", "South
+    Africa", "South Sudan") and so rejects most positions at the first letter.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    branches = [
+        regex.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Greedy optional: the longer name wins, the shorter still matches.
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
 
 
 @dataclass(frozen=True)
