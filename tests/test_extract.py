@@ -101,3 +101,29 @@ def test_dates_resolve_against_the_article_date(text, published, date, words):
     pub = dt.date.fromisoformat(published) if published else None
     got_date, got_words = resolve_when(text, pub)
     assert (got_date.isoformat() if got_date else None, got_words) == (date, words)
+
+
+def _people_of(text: str):
+    from briefgen.model import Article
+    from briefgen.nlp import split_sentences
+
+    article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
+    return {p.name: p for p in extract([article]).people}
+
+
+def test_names_end_where_a_non_name_word_begins():
+    people = _people_of(
+        "President Barack Obama As Trump arrived, House Speaker Paul Ryan Previously said. "
+        "Senate Majority Leader Mitch McConnell met reporters."
+    )
+    assert {"Barack Obama", "Paul Ryan", "Mitch McConnell"} <= set(people)
+
+
+def test_a_shared_surname_goes_to_the_person_with_that_title():
+    people = _people_of(
+        "President Barack Obama met First Lady Michelle Obama. President Obama then left. "
+        "Mr Obama said little."
+    )
+    assert "Obama" in people["Barack Obama"].aliases
+    assert "Obama" not in people["Michelle Obama"].aliases
+    assert "Obama" not in people

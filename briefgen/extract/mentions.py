@@ -17,7 +17,10 @@ import regex
 
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
 
-_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.)"
+_WORD = (
+    r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?"
+    r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.)"
+)
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
 _NAME = (
     rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,5}}"
@@ -97,8 +100,10 @@ def clean_name(name: str, pats: Patterns) -> str | None:
             words.pop(0)
         else:
             break
-    while words and words[-1].rstrip(",") in bad:
-        words.pop()
+    # A name ends where a word that cannot be part of one begins: scraped
+    # captions run names into each other ("Barack Obama As Trump ...").
+    cut = next((i for i, w in enumerate(words[1:], 1) if w.rstrip(",") in bad), len(words))
+    words = words[:cut]
     if not words:
         return None
     cleaned = " ".join(words).rstrip(",")
@@ -143,8 +148,8 @@ def find_introductions(text: str) -> list[Mention]:
         )
     for m in pats.apposition.finditer(text):
         name = clean_name(m["name"], pats)
-        if name is None:
-            continue
+        if name is None or " " not in name:
+            continue  # one capitalised word before ", the spokesman" is too often a place
         aff = m["aff2"] or m["aff"]
         start = m.start("name") + m["name"].rfind(name)
         found.append(

@@ -66,10 +66,18 @@ class People:
         # Full names by their first and by their last word: a short form
         # shares one of the two, so only those few are compared.
         by_end: dict[str, list[str]] = {}
+        roles_of: dict[str, set[str]] = {}
+        for m in introductions:
+            if m.role:
+                roles_of.setdefault(m.name, set()).add(m.role)
         for name in names:
             words = core_words(name)
             candidates = {*by_end.get(words[0], ()), *by_end.get(words[-1], ())} if words else set()
             longer = sorted(full for full in candidates if is_short_form(name, full))
+            if len(longer) > 1:
+                # "President Obama" is Barack, not Michelle: the one with that role.
+                roles = roles_of.get(name, set())
+                longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
             if len(longer) == 1:
                 self._canonical[name] = longer[0]
                 self.records[longer[0]].forms.add(name)
@@ -78,14 +86,19 @@ class People:
                 self.records[name] = PersonRecord(name, {name})
                 for word in {words[0], words[-1]} if words else ():
                     by_end.setdefault(word, []).append(name)
+        self.introduced: Counter[str] = Counter()
         for m in introductions:
             record = self.records[self._canonical[m.name]]
+            self.introduced[record.name] += 1
             if m.role:
                 votes = record.implied_roles if m.cue == "counterpart" else record.roles
                 votes[m.role] += 1
             if m.affiliation:
                 record.affiliations[m.affiliation] += 1
         self._index_bare_forms()
+
+    def _roles(self, name: str, roles_of: dict[str, set[str]]) -> set[str]:
+        return {r for form in self.records[name].forms for r in roles_of.get(form, ())}
 
     def _index_bare_forms(self) -> None:
         owners: dict[str, set[str]] = {}
@@ -101,7 +114,14 @@ class People:
             for form in forms:
                 if len(form) > 2:
                     owners.setdefault(form, set()).add(record.name)
-        unique = {form: names.pop() for form, names in owners.items() if len(names) == 1}
+        unique = {}
+        for form, names in owners.items():
+            # A surname shared by two people goes to the one the sources
+            # introduce at least twice as often; otherwise to nobody.
+            ranked = sorted(names, key=lambda n: (-self.introduced[n], n))
+            counts = [self.introduced[n] for n in ranked]
+            if len(ranked) == 1 or counts[0] >= 2 * counts[1]:
+                unique[form] = ranked[0]
         self._canonical.update(unique)
         self.known = KnownForms(list(unique))
 
