@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefgen.errors import ConfigError
+from briefgen.yamlsafe import safe_load
 
 DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
 
@@ -117,7 +118,7 @@ def _validate(
 def parse_yaml(text: str, path: Path, *, error: type[Exception]) -> Any:
     """``yaml.safe_load`` with the file and line of a syntax error in the message."""
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

@@ -34,6 +34,7 @@ import yaml
 
 from briefgen.errors import BriefgenError
 from briefgen.model import Digest, Evidence
+from briefgen.yamlsafe import safe_load
 
 KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
 
@@ -73,7 +74,7 @@ class Gold:
 
 def load_gold(path: Path) -> Gold:
     try:
-        raw = yaml.safe_load(path.read_text("utf-8"))
+        raw = safe_load(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise GoldError(f"{path}: cannot read the gold file: {e}") from e
     if not isinstance(raw, dict):

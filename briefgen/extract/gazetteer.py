@@ -14,7 +14,8 @@ from importlib import resources
 from typing import Any
 
 import regex
-import yaml
+
+from briefgen.yamlsafe import safe_load
 
 # Places smaller than this are too often ordinary words ("Mission", "Police").
 _MIN_CITY_POPULATION = 100_000
@@ -142,4 +143,4 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     text = resources.files("briefgen.data").joinpath("gazetteer.yaml").read_text("utf-8")
-    return Gazetteer(yaml.safe_load(text))
+    return Gazetteer(safe_load(text))

@@ -18,6 +18,7 @@ import yaml
 
 from briefgen.errors import InputError
 from briefgen.ingest.types import Parsed, parse_date
+from briefgen.yamlsafe import safe_load
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", regex.DOTALL)
 _BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "div"})
@@ -67,7 +68,7 @@ def read_markdown(text: str, name: str) -> Parsed:
     body = text
     if m := _FRONT_MATTER.match(text):
         try:
-            loaded = yaml.safe_load(m["yaml"])
+            loaded = safe_load(m["yaml"])
         except yaml.MarkedYAMLError as e:
             line = e.problem_mark.line + 2 if e.problem_mark else 1
             raise InputError(f"{name}:{line}: front matter is not valid YAML: {e.problem}") from e
