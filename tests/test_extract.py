@@ -127,3 +127,27 @@ def test_a_shared_surname_goes_to_the_person_with_that_title():
     assert "Obama" in people["Barack Obama"].aliases
     assert "Obama" not in people["Michelle Obama"].aliases
     assert "Obama" not in people
+
+
+def test_middle_initials_and_meetings_named_in_passing():
+    from briefgen.model import Article
+    from briefgen.nlp import split_sentences
+
+    text = (
+        "National Security Advisor Jane Roe and Secretary Ivan Petrov held consultations in "
+        "Geneva today. The meeting followed the talks held in Oslo between Foreign Minister "
+        "Anna Berg and Secretary of State John Q. Public. The sides agreed to meet again. "
+        "Secretary of State John Public left."
+    )
+    article = Article(
+        id="a", path="a.txt", text=text, sentences=split_sentences(text),
+        published=__import__("datetime").date(2024, 5, 2),
+    )  # fmt: skip
+    digest = extract([article])
+    names = {p.name for p in digest.people}
+    assert "John Q. Public" in names and "John Public" not in names
+    places = {m.location: m.participants for m in digest.meetings}
+    assert places["Oslo"] == ["Anna Berg", "John Q. Public"]
+    assert set(places["Geneva"]) == {"Jane Roe", "Ivan Petrov"}
+    agreement = digest.agreements[0]
+    assert set(agreement.parties) == {"Jane Roe", "Ivan Petrov"}  # not the pair met in passing

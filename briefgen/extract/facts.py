@@ -45,7 +45,8 @@ _MEETING = regex.compile(
     r"|sat down with|spoke (?:with|to|by phone|by telephone|today with)|call with"
     r"|held (?:a |an |the )?(?:[\w-]+ ){0,2}?"
     r"(?:meeting|talks|call|consultations|conversation|summit)"
-    r"|had (?:a |an )?(?:[\w-]+ ){0,2}?(?:meeting|call|talks|conversation)|hosted)\b",
+    r"|had (?:a |an )?(?:[\w-]+ ){0,2}?(?:meeting|call|talks|conversation)|hosted"
+    r"|(?:talks|discussions|consultations|meetings?) (?:held )?(?:in \p{Lu}[\w-]+ )?between)\b",
     regex.IGNORECASE,
 )
 _MEETING_NOUN = regex.compile(r"\b(?:talks|meeting|summit|call|consultations)\b")
@@ -101,6 +102,9 @@ class Fact:
     duration: str | None = None
     positions: dict[str, str] = field(default_factory=dict)
     extra_spans: list[Span] = field(default_factory=list)
+    # Named in passing ("the discussions held in Reykjavik between A and B"),
+    # not the sentence's own event: it does not become "the two sides".
+    background: bool = False
 
 
 @dataclass
@@ -199,6 +203,7 @@ class ArticleReader:
         if len(participants) < 2 and group:
             participants = _unique([*group, *participants])
         fact = Fact("meeting", self.article, span, participants)
+        fact.background = bool(verb and verb.group().lower().endswith("between"))
         fact.date, fact.when = resolve_when(text, self.article.published)
         fact.format = _format(text)
         fact.location = None if fact.format in ("call", "virtual") else self._place(text)
@@ -324,7 +329,7 @@ class ArticleReader:
         if subject:
             ctx.subject = subject
             ctx.subjects = [*[s for s in ctx.subjects if s != subject], subject][-5:]
-        if meeting:
+        if meeting and not meeting.background:
             ctx.group = meeting.parties
             ctx.last_meeting = meeting
 

@@ -94,29 +94,24 @@ Same = Callable[[Fact, list[Fact]], bool]
 
 
 def absorb_vague_meetings(groups: list[list[Fact]]) -> list[list[Fact]]:
-    """A meeting with neither place nor date ("in his talks with B") joins the
-    meeting of the same people that the same article places or dates."""
+    """A meeting with neither place nor date ("in his talks with B") joins a
+    meeting of the same people that is placed or dated: the one reported in
+    the same article if there is one, else the one most reported."""
+    placed = [g for g in groups if any(f.location or f.date for f in g)]
     kept: list[list[Fact]] = []
     for group in groups:
-        vague = not any(f.location or f.date for f in group)
-        articles = {f.article.id for f in group}
-        home = None
-        if vague:
-            home = next(
-                (
-                    other
-                    for other in groups
-                    if other is not group
-                    and any(f.location or f.date for f in other)
-                    and set(other[0].parties) == set(group[0].parties)
-                    and articles & {f.article.id for f in other}
-                ),
-                None,
-            )
-        if home is None:
+        if group in placed:
             kept.append(group)
+            continue
+        people = set(group[0].parties)
+        articles = {f.article.id for f in group}
+        same_people = [g for g in placed if set(g[0].parties) == people]
+        in_article = [g for g in same_people if articles & {f.article.id for f in g}]
+        candidates = in_article or same_people
+        if candidates:
+            max(candidates, key=len).extend(group)
         else:
-            home.extend(group)
+            kept.append(group)
     return kept
 
 

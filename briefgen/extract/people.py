@@ -23,12 +23,18 @@ def core_words(name: str) -> list[str]:
     return _SUFFIX.sub("", name).split()
 
 
+_INITIAL = regex.compile(r"\p{Lu}\.")
+
+
 def is_short_form(short: str, full: str) -> bool:
-    """``short`` names the same person as ``full``: its first or last words."""
+    """``short`` names the same person as ``full``: its first or last words,
+    or all of it but the middle initials ("Paul Ryan", "Paul D. Ryan")."""
     s, f = core_words(short), core_words(full)
     if not s or len(s) >= len(f):
         return False
-    return f[: len(s)] == s or f[-len(s) :] == s
+    if f[: len(s)] == s or f[-len(s) :] == s:
+        return True
+    return [w for w in f if not _INITIAL.fullmatch(w)] == s
 
 
 @dataclass
