@@ -151,3 +151,15 @@ def test_middle_initials_and_meetings_named_in_passing():
     assert set(places["Geneva"]) == {"Jane Roe", "Ivan Petrov"}
     agreement = digest.agreements[0]
     assert set(agreement.parties) == {"Jane Roe", "Ivan Petrov"}  # not the pair met in passing
+
+
+def test_name_variants_and_office_titles():
+    people = _people_of(
+        "President Joseph R. Biden Jr met Chair of the Surface Transportation Board Ann Lee "
+        "in Denver. President Joseph R. Biden, Jr. thanked her. "
+        "Secretary of the Russian Security Council Nikolay Patrushev spoke."
+    )
+    assert "Joseph R. Biden Jr" in people or "Joseph R. Biden, Jr." in people
+    assert len([n for n in people if "Biden" in n]) == 1
+    assert people["Ann Lee"].role == "Chair of the Surface Transportation Board"
+    assert people["Nikolay Patrushev"].affiliation == "Russia"

@@ -73,6 +73,7 @@ _ATTRIBUTION_TAIL = regex.compile(
     r",?\s+according to [^.]*\.?$"
 )
 _INSTEAD = regex.compile(r"\b(?:instead|insisting|stressing|arguing)\b\s+(?P<pos>[^.;]+)")
+_VISIT = regex.compile(r"\b(?:visit|visits|visited|trip|travel|travels|traveled|travelled)\s+to\b")
 _ALSO = regex.compile(r"\balso\b")
 _BETWEEN = regex.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+in\b|[,.;]|$)")
 
@@ -248,6 +249,8 @@ class ArticleReader:
         return sentences.index(later) - sentences.index(earlier) <= 2
 
     def _place(self, text: str) -> str | None:
+        """The first city after in/at/to; a country only as the end of a visit
+        ("a visit to Qatar"), since "support to Ukraine" names no venue."""
         fallback = None
         for m in _PLACE.finditer(text):
             words = m["place"].rstrip(".,").split()
@@ -255,7 +258,11 @@ class ArticleReader:
                 candidate = " ".join(words[:n])
                 if candidate in self.cities:
                     return candidate
-                if fallback is None and candidate in self.countries:
+                if (
+                    fallback is None
+                    and candidate in self.countries
+                    and _VISIT.search(text[max(0, m.start() - 30) : m.start() + 3])
+                ):
                     fallback = candidate
         return fallback
 

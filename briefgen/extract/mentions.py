@@ -24,7 +24,7 @@ _WORD = (
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
 _NAME = (
     rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,5}}"
-    r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)\b)?"
+    r"(?:,?\s+(?:Jr|Sr)\b\.?|\s+(?:II|III|IV)\b)?"
 )
 _ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)\s+)?"
 _POSSESSIVE = r"(?:['’]s)?"
@@ -79,39 +79,65 @@ class Patterns:
     def role_words(self) -> frozenset[str]:
         return frozenset(w for r in self.gaz.roles for w in r.split())
 
+    @cached_property
+    def role_words_lower(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.role_words)
+
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     return Patterns(gazetteer())
 
 
-def clean_name(name: str, pats: Patterns) -> str | None:
-    """Trim words that cannot be part of a name; None when nothing name-like is left."""
+def clean_name(name: str, pats: Patterns, *, from_end: bool = False) -> str | None:
+    """The run of name words in ``name``; None when nothing name-like is left.
+
+    Words that cannot be part of a name (roles, organisation words, states,
+    cities, "As", "Previously") end a name: scraped captions and titles of
+    offices run names into the words around them ("Barack Obama As Trump").
+    With ``from_end`` the last such run is taken instead of the first.
+    """
     words = name.split()
-    bad = pats.gaz.not_names | pats.role_words
-    while words:
-        # Leading words that are a role, a non-name or a state ("United States").
-        party_words = next(
-            (k for k in range(len(words), 0, -1) if pats.gaz.party(" ".join(words[:k]))), 0
-        )
-        if party_words:
-            del words[:party_words]
-        elif words[0] in bad:
-            words.pop(0)
+    runs: list[list[str]] = [[]]
+    i = 0
+    while i < len(words):
+        span = _non_name_span(words, i, pats)
+        if span:
+            runs.append([])
+            i += span
         else:
-            break
-    # A name ends where a word that cannot be part of one begins: scraped
-    # captions run names into each other ("Barack Obama As Trump ...").
-    cut = next((i for i, w in enumerate(words[1:], 1) if w.rstrip(",") in bad), len(words))
-    words = words[:cut]
-    if not words:
+            runs[-1].append(words[i])
+            i += 1
+    runs = [r for r in runs if r]
+    if not runs:
         return None
-    cleaned = " ".join(words).rstrip(",")
-    if pats.gaz.party(cleaned) or cleaned in pats.gaz.cities or len(cleaned) < 2:
+    run = runs[-1] if from_end else runs[0]
+    while len(run) > 1 and _INITIAL.fullmatch(run[-1]):
+        run.pop()  # "Ashish Jha U." is Ashish Jha of the U.S.
+    cleaned = " ".join(run).rstrip(",")
+    if len(cleaned) < 2 or (len(run) == 1 and _INITIAL.fullmatch(run[0])):
         return None
-    if cleaned.endswith(".") and len(words[-1]) == 2 and len(words) == 1:
-        return None  # a lone initial
     return cleaned
+
+
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_ROMAN = regex.compile(r"[IVX]+")
+
+
+def _non_name_span(words: list[str], i: int, pats: Patterns) -> int:
+    """How many words from ``i`` on are a state, city or non-name word (0 if none)."""
+    for k in range(min(4, len(words) - i), 0, -1):
+        phrase = " ".join(words[i : i + k]).rstrip(",")
+        if pats.gaz.party(phrase):
+            return k
+        # A one-word city may be a given name (Ann, Florence, Austin): only
+        # at the end of the run is it taken for a place ("Richard Worley Nashville").
+        if phrase in pats.gaz.cities and (k > 1 or i + k == len(words)):
+            return k
+    word = words[i].rstrip(",")
+    if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
+        return 1
+    return 1 if _ROMAN.fullmatch(word) and i == 0 else 0  # "II" alone is no name
 
 
 def _normal_role(role: str) -> str:
@@ -124,7 +150,9 @@ def find_introductions(text: str) -> list[Mention]:
     pats = patterns()
     found: list[Mention] = []
     for m in pats.titled.finditer(text):
-        name = clean_name(m["name"], pats)
+        # After "Chair of the Surface Transportation Board" the name is the
+        # last run of name words; after a plain title it is the first.
+        name = clean_name(m["name"], pats, from_end=bool(m["of_the"]))
         if name is None:
             continue
         start = m.start("name") + m["name"].find(name)

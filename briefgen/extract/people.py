@@ -16,7 +16,7 @@ import regex
 
 from briefgen.extract.mentions import KnownForms, Mention
 
-_SUFFIX = regex.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)$")
+_SUFFIX = regex.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
 def core_words(name: str) -> list[str]:
@@ -76,8 +76,14 @@ class People:
         for m in introductions:
             if m.role:
                 roles_of.setdefault(m.name, set()).add(m.role)
+        same_core: dict[tuple[str, ...], str] = {}
         for name in names:
             words = core_words(name)
+            if (twin := same_core.get(tuple(words))) is not None:
+                # "Joseph R. Biden Jr" and "Joseph R. Biden, Jr.": one person.
+                self._canonical[name] = twin
+                self.records[twin].forms.add(name)
+                continue
             candidates = {*by_end.get(words[0], ()), *by_end.get(words[-1], ())} if words else set()
             longer = sorted(full for full in candidates if is_short_form(name, full))
             if len(longer) > 1:
@@ -90,6 +96,7 @@ class People:
             else:
                 self._canonical[name] = name
                 self.records[name] = PersonRecord(name, {name})
+                same_core[tuple(words)] = name
                 for word in {words[0], words[-1]} if words else ():
                     by_end.setdefault(word, []).append(name)
         self.introduced: Counter[str] = Counter()
