@@ -1,147 +1,104 @@
-"""Ingestion: one reader per input format, each producing the same ``Article``.
+"""Ingestion: files in, ``Article`` out, whatever the format.
 
-A reader gets the decoded text of a file and returns its metadata and body;
-``read_article`` picks the reader by suffix, decodes the bytes, splits the
-body into sentences and reports any failure as an ``InputError`` that names
-the file.
+``find_inputs`` turns the workspace's input patterns into files;
+``read_article`` reads one with the reader registered for its suffix, brings
+the body to the one text convention (``clean``), moves metadata found in the
+body into fields (``conventions``) and splits sentences; ``assign_ids`` names
+a batch of articles. Every failure to read is an ``InputError`` whose message
+starts with the file, so a run can skip the file and say why.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import glob
+import logging
+import os
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
-import regex
-
 from briefgen.errors import InputError
-from briefgen.ingest.html import read_html
-from briefgen.ingest.markdown import read_markdown
-from briefgen.ingest.text import read_text
-from briefgen.ingest.types import Parsed
+from briefgen.ingest.clean import drop_repeated_title, tidy
+from briefgen.ingest.conventions import take_metadata
+from briefgen.ingest.decode import decode
+from briefgen.ingest.ids import assign_ids
+from briefgen.ingest.inputs import find_inputs
+from briefgen.ingest.registry import READERS, reader_for, register, supported_suffixes
+from briefgen.ingest.types import Parsed, Reader
 from briefgen.model import Article
 from briefgen.nlp import split_sentences
 
-Reader = Callable[[str, str], Parsed]
+__all__ = [
+    "MAX_BYTES",
+    "READERS",
+    "Parsed",
+    "Reader",
+    "assign_ids",
+    "find_inputs",
+    "read_article",
+    "register",
+]
 
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-}
+log = logging.getLogger(__name__)
 
+# Far above any article; a file this large is a mistake (a database dump, a
+# video) and would only stall the run.
 MAX_BYTES = 20_000_000
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer detects."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary file, not text")
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{name}: cannot tell the text encoding")
-    return str(best)
-
-
 def read_article(path: Path, *, root: Path | None = None) -> Article:
-    name = _relative(path, root)
-    reader = READERS.get(path.suffix.lower())
+    """Read one input file; its ``path`` is relative to ``root`` when given, in posix form.
+
+    The id is provisional (the file's stem): ``assign_ids`` gives the final
+    ones, which depend on the whole batch.
+    """
+    name = _display_path(path, root)
+    reader = reader_for(path.suffix)
     if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise InputError(f"{name}: unsupported file type {path.suffix or '(none)'!r} ({known})")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{name}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{name}: cannot read: {e.strerror or e}") from e
+        raise InputError(
+            f"{name}: unsupported file type {path.suffix or '(no suffix)'!r}; "
+            f"briefgen reads {', '.join(supported_suffixes())}"
+        )
+    data = _read_bytes(path, name)
     text = unicodedata.normalize("NFC", decode(data, name))
-    parsed = reader(text, name)
-    body = _tidy(parsed.body)
+    parsed = reader.read(text, name)
+    paragraphs = tidy(parsed.paragraphs, name=name)
+    drop_repeated_title(paragraphs, parsed.title)
+    found = take_metadata(paragraphs)
+    body = "\n\n".join(tidy(paragraphs, name=name))  # again: cutting a dateline leaves spaces
     if not body:
         raise InputError(f"{name}: no article text")
     return Article(
-        id=path.stem,
+        id=Path(name).stem,
         path=name,
         text=body,
         title=parsed.title,
-        outlet=parsed.outlet,
-        author=parsed.author,
+        outlet=parsed.outlet or found.outlet,
+        author=parsed.author or found.author,
         published=parsed.published,
-        dateline=parsed.dateline,
+        dateline=parsed.dateline or found.dateline,
         url=parsed.url,
         sentences=split_sentences(body),
     )
 
 
-def _tidy(body: str) -> str:
-    """One paragraph per line, a blank line between, white space folded."""
-    paragraphs = (" ".join(p.replace("\u00a0", " ").split()) for p in body.split("\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from e
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from e
 
 
-def _relative(path: Path, root: Path | None) -> str:
+def _display_path(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` if it is inside it (as written, or once links are resolved)."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        written = (Path(os.path.abspath(path)), Path(os.path.abspath(root)))
+        for inside, base in (written, (path.resolve(), root.resolve())):
+            if inside.is_relative_to(base):
+                return inside.relative_to(base).as_posix()
+        log.debug("%s is outside %s; keeping the path as given", path, root)
     return path.as_posix()
-
-
-def find_inputs(patterns: list[str], *, root: Path) -> list[Path]:
-    """Files named by paths, folders (searched recursively) or globs, relative to ``root``."""
-    found: set[Path] = set()
-    for pattern in patterns:
-        target = root / pattern
-        if target.is_dir():
-            matches = [p for p in target.rglob("*") if p.suffix.lower() in READERS]
-        elif target.exists():
-            matches = [target]
-        else:
-            matches = [Path(p) for p in glob.glob(str(target), recursive=True)]
-            matches = [p for p in matches if p.is_file()]
-        if not matches:
-            raise InputError(f"{pattern}: no input files match (looked in {root})")
-        found.update(p for p in matches if p.is_file() and not p.name.startswith("."))
-    return sorted(found)
-
-
-_SLUG_DROP = regex.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str, *, limit: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
-    if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
-    return words
-
-
-def assign_ids(articles: list[Article]) -> list[Article]:
-    """Readable ids (outlet, date, first words of the title or text), unique in path order."""
-    result: list[Article] = []
-    used: dict[str, int] = {}
-    for article in sorted(articles, key=lambda a: a.path):
-        title_words = " ".join((article.title or article.text).split()[:6])
-        parts = [article.outlet or "", str(article.published or ""), title_words]
-        base = slug(" ".join(p for p in parts if p)) or slug(Path(article.path).stem) or "article"
-        used[base] = used.get(base, 0) + 1
-        article_id = base if used[base] == 1 else f"{base}-{used[base]}"
-        result.append(dataclasses.replace(article, id=article_id))
-    return result

@@ -1,101 +1,94 @@
-"""Markdown articles with YAML front matter (title, date, source_url, outlet).
+"""Markdown articles with YAML front matter, such as saved official readouts.
 
-The body goes through the ``markdown`` package to HTML, so hard wraps,
-backslash escapes and inline markup come out as a reader would see them, and
-then to plain paragraphs: one per paragraph, list item, heading or quote.
-Paragraphs with no letter or digit (the ``###`` that ends a press release)
-are dropped.
+Front matter gives the metadata: ``title``, ``date``, ``source_url``,
+``outlet`` and ``author``; other keys are ignored. The outlet, when not
+given, is the host of ``source_url``.
+
+The body goes through the ``markdown`` package rather than being stripped by
+hand, so hard wraps, backslash escapes (``\\_``, ``\\*``, the ``\\###`` that
+ends a press release) and inline markup come out as a reader sees them. Two
+departures from plain Markdown suit articles: there are no indented code
+blocks (saved pages are often indented, and news has no code), and a line
+holding only non-breaking spaces is blank, as it looks. Emphasis markers
+Markdown could not pair up are dropped.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from urllib.parse import urlparse
 
-import markdown as md
+import markdown
 import regex
 import yaml
 
 from briefgen.errors import InputError
-from briefgen.ingest.types import Parsed, parse_date
+from briefgen.ingest.htmltext import html_paragraphs
+from briefgen.ingest.types import Parsed, clean_field, parse_date
 from briefgen.yamlsafe import safe_load
 
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", regex.DOTALL)
-_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "div"})
-
-
-class _TextBlocks(HTMLParser):
-    """Plain text of block elements; markup itself never reaches the text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-        elif tag == "br":
-            self._current.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        self._current.append(data)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        if regex.search(r"[\p{L}\p{N}]", text):
-            self.blocks.append(text)
-        self._current = []
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def html_paragraphs(html: str) -> list[str]:
-    parser = _TextBlocks()
-    parser.feed(html)
-    parser.close()
-    return parser.blocks
+_OPENING = regex.compile(r"\A---[ \t]*\n")
+_CLOSING = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
+_BLANKISH_LINE = regex.compile(r"^[ \t\u00a0\u2007\u202f]+$", regex.MULTILINE)
+# Emphasis Markdown did not parse ("**Heading **" has a space before the
+# closing marks) is left as asterisks, which are never text.
+_LEFTOVER_EMPHASIS = regex.compile(r"\*{2,}")
 
 
 def read_markdown(text: str, name: str) -> Parsed:
-    meta: dict[str, object] = {}
-    body = text
-    if m := _FRONT_MATTER.match(text):
-        try:
-            loaded = safe_load(m["yaml"])
-        except yaml.MarkedYAMLError as e:
-            line = e.problem_mark.line + 2 if e.problem_mark else 1
-            raise InputError(f"{name}:{line}: front matter is not valid YAML: {e.problem}") from e
-        except yaml.YAMLError as e:
-            raise InputError(f"{name}: front matter is not valid YAML: {e}") from e
-        if loaded is not None and not isinstance(loaded, dict):
-            raise InputError(f"{name}: front matter must be a mapping of keys to values")
-        meta = loaded or {}
-        body = text[m.end() :]
-    html = md.markdown(body)
-    url = _text(meta.get("source_url") or meta.get("url"))
-    outlet = _text(meta.get("outlet"))
+    meta, body = split_front_matter(text, name)
+    url = clean_field(meta.get("source_url") or meta.get("url"))
+    outlet = clean_field(meta.get("outlet"))
     if outlet is None and url:
-        host = urlparse(url).hostname or ""
-        outlet = host.removeprefix("www.") or None
+        outlet = (urlparse(url).hostname or "").removeprefix("www.") or None
     return Parsed(
-        body="\n".join(html_paragraphs(html)),
-        title=_text(meta.get("title")),
+        paragraphs=tuple(markdown_paragraphs(body)),
+        title=clean_field(meta.get("title")),
         outlet=outlet,
-        author=_text(meta.get("author")),
-        published=parse_date(meta.get("date")),
+        author=clean_field(meta.get("author")),
+        published=parse_date(meta.get("date"), name=name),
         url=url,
     )
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).replace("\u00a0", " ").split())
-    return text or None
+def split_front_matter(text: str, name: str) -> tuple[dict[str, object], str]:
+    """The front matter as a mapping (empty if there is none) and the body after it."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return {}, text
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        raise InputError(f"{name}:1: front matter opened with '---' is never closed")
+    front_matter = text[opening.end() : closing.start()]
+    try:
+        loaded = safe_load(front_matter)
+    except yaml.YAMLError as e:
+        line = _error_line(e, len(front_matter.splitlines()))
+        problem = getattr(e, "problem", None) or str(e)
+        raise InputError(f"{name}:{line}: front matter is not valid YAML ({problem})") from e
+    if loaded is None:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        raise InputError(f"{name}:2: front matter must be 'key: value' lines")
+    return {str(key): value for key, value in loaded.items()}, text[closing.end() :]
+
+
+def _error_line(error: yaml.YAMLError, lines: int) -> int:
+    """The file line of a YAML error: where the problem is or, if that is the end, where it began.
+
+    An unclosed ``[`` is found only at the end of the front matter; the line
+    that opened it is the one to fix.
+    """
+    problem = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    mark = (
+        context if context is not None and (problem is None or problem.line >= lines) else problem
+    )
+    return mark.line + 2 if mark is not None else 1  # 1-based, after the opening '---' line
+
+
+def markdown_paragraphs(body: str) -> list[str]:
+    """Plain paragraphs of a Markdown body: one per paragraph, list item, heading or quote."""
+    converter = markdown.Markdown(extensions=["tables"])
+    converter.parser.blockprocessors.deregister("code")
+    html = converter.convert(_BLANKISH_LINE.sub("", body))
+    return [_LEFTOVER_EMPHASIS.sub("", p) for p in html_paragraphs(html)]

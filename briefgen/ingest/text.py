@@ -1,78 +1,67 @@
-"""Plain-text articles as news sites and wire services export them.
+"""Plain-text articles, as news sites and wire services export them.
 
-Metadata sits in the text itself, in a few conventional places: a headline on
-the first line (set off by a blank line), an inline ``date 2021-10-06``
-marker, a dateline opening the body (``SEOUL--``, ``WASHINGTON (AP) —``), a
-byline (``By NAME (email``, often cut off) as the first or last line, and a
-``Source: OUTLET`` trailer. Each is moved out of the body into its field.
+Plain text carries its metadata in the text itself. This reader handles what
+is particular to plain text: a headline on the first line, set off by a
+blank line; an inline ``date 2021-10-06`` marker at the start; hard-wrapped
+paragraphs; and HTML entities (``&#233;``) left behind by scraping. Bylines,
+datelines and source trailers occur in every format and are handled for all
+of them in ``conventions``.
 """
 
 from __future__ import annotations
 
+import html
+
 import regex
 
+from briefgen.ingest.conventions import is_byline, starts_with_dateline
 from briefgen.ingest.types import Parsed, parse_date
 
-_DATE_MARKER = regex.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
-_SOURCE = regex.compile(r"^\s*Source:\s*(?P<outlet>\S.*?)\s*$")
-_BYLINE = regex.compile(
-    r"^\s*By\s+(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*(?:[(,].*)?$"
-)
-_DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*)(?:,[^-—–\n]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?"
-    r"\s*(?:--|—|–)\s*"
-)
-_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
-_WRAP_WIDTH = 90
+_BLOCK_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
+_DATE_MARKER = regex.compile(r"\A\s*(?i:date):?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*")
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A headline is short and is not a sentence: it does not end in a full stop
+# (a closing quote or bracket after the stop still counts as one).
+_TITLE_MAX_CHARS = 150
+_FULL_STOP_AT_END = regex.compile(r"\.[\"'”’)\]]*\Z")
+# Hard-wrapped text keeps every line within a typewriter-like width, and
+# some of its lines break mid-sentence. Longer lines are paragraphs.
+_WRAP_WIDTH = 100
+_SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*\Z")
 
 
 def read_text(text: str, name: str) -> Parsed:
-    blocks = [b for b in regex.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")) if b.strip()]
-    title = None
-    if len(blocks) > 1:
-        first = blocks[0].strip()
-        if "\n" not in first and len(first) < 200 and not first.endswith(_SENTENCE_END):
-            title = first
-            blocks = blocks[1:]
-    paragraphs = [p for block in blocks for p in _paragraphs(block)]
-
+    text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)
     published = None
-    if paragraphs and (m := _DATE_MARKER.match(paragraphs[0])):
-        published = parse_date(m["date"])
-        paragraphs[0] = paragraphs[0][m.end() :]
+    if m := _DATE_MARKER.match(text):
+        published = parse_date(m["date"], name=name)
+        text = text[m.end() :]
+    blocks = [block.strip() for block in _BLOCK_BREAK.split(text) if block.strip()]
+    title = None
+    if len(blocks) > 1 and _is_title(blocks[0]):
+        title = " ".join(blocks.pop(0).split())
+    if published is None and (m := _DATE_MARKER.match(blocks[0] if blocks else "")):
+        published = parse_date(m["date"], name=name)
+        blocks[0] = blocks[0][m.end() :]
+    paragraphs = tuple(p for block in blocks for p in _paragraphs(block))
+    return Parsed(paragraphs=paragraphs, title=title, published=published)
 
-    outlet = author = None
-    while paragraphs:
-        last = paragraphs[-1]
-        if (m := _SOURCE.match(last)) and outlet is None:
-            outlet = m["outlet"]
-        elif (m := _BYLINE.match(last)) and author is None:
-            author = m["name"]
-        else:
-            break
-        paragraphs.pop()
-    if paragraphs and author is None and (m := _BYLINE.match(paragraphs[0])):
-        author = m["name"]
-        paragraphs.pop(0)
 
-    dateline = None
-    if paragraphs and (m := _DATELINE.match(paragraphs[0])):
-        dateline = m["place"].title()
-        paragraphs[0] = paragraphs[0][m.end() :]
-
-    return Parsed(
-        body="\n".join(paragraphs),
-        title=title,
-        outlet=outlet,
-        author=author,
-        published=published,
-        dateline=dateline,
+def _is_title(block: str) -> bool:
+    return (
+        "\n" not in block
+        and len(block) <= _TITLE_MAX_CHARS
+        and regex.search(r"\p{L}", block) is not None
+        and not _FULL_STOP_AT_END.search(block)
+        and not is_byline(block)
+        and not starts_with_dateline(block)
     )
 
 
 def _paragraphs(block: str) -> list[str]:
-    """A block of short lines is one hard-wrapped paragraph; long lines are paragraphs."""
+    """A hard-wrapped block is one paragraph; a block of long lines is one per line."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    if len(lines) > 1 and all(len(line) <= _WRAP_WIDTH for line in lines[:-1]):
-        return [" ".join(lines)]
-    return lines
+    wrapped = max(map(len, lines)) <= _WRAP_WIDTH and any(
+        not _SENTENCE_END.search(line) for line in lines[:-1]
+    )
+    return [" ".join(lines)] if wrapped else lines

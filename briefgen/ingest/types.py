@@ -1,14 +1,29 @@
-"""What a reader returns: the body and whatever metadata the format carries."""
+"""What a reader returns, and what a reader is.
+
+Readers know one file format and nothing else: they turn its text into body
+paragraphs plus whatever metadata the format carries. Everything that is the
+same for every format (tidying white space, removing bylines and datelines,
+splitting sentences) happens once, after the reader, in ``read_article``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Parsed:
-    body: str  # paragraphs, one per line
+    """A reader's result: paragraphs as found (not yet tidied) and metadata.
+
+    Paragraphs are plain text; a reader must not leave markup in them.
+    """
+
+    paragraphs: tuple[str, ...]
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
@@ -17,14 +32,41 @@ class Parsed:
     url: str | None = None
 
 
-def parse_date(value: object) -> dt.date | None:
+ReadFunction = Callable[[str, str], Parsed]
+"""``read(text, name)``: the decoded file and its name for error messages."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A named input format: the file suffixes it claims and its read function."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: ReadFunction
+
+
+def parse_date(value: object, *, name: str) -> dt.date | None:
+    """A date from metadata: a date, a datetime or an ISO string (time part ignored).
+
+    An unreadable date is logged and left out rather than failing the article:
+    the text is still worth reading without it.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        log.warning("%s: date %r is not an ISO date (YYYY-MM-DD); ignored", name, value)
+        return None
+
+
+def clean_field(value: object) -> str | None:
+    """A metadata value as one line of text, or None when it is empty."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
