@@ -1,69 +1,112 @@
 """Rendering: a digest in, brief files (as bytes) out, through Jinja2 templates.
 
-Template search path, first match wins:
+``render`` produces every requested format in memory and writes nothing: the
+caller publishes the files together, atomically, so a failed render leaves
+the previous briefs in place.
 
-1. the workspace's ``templates/`` folder;
-2. the packaged defaults in ``briefgen/templates/``.
+Output formats are chosen by name from ``RENDERERS``; the built-ins are
+registered in ``_builtin_renderers`` and nowhere else. The PDF is the HTML
+brief printed by WeasyPrint, so the golden HTML test also covers the PDF's
+content.
 
-The prefix ``default:`` always reaches the packaged defaults, so an override
-can extend the template it replaces: ``{% extends "default:brief.md.j2" %}``.
-
-Every string in a digest comes from an article and is untrusted: HTML
-templates autoescape, and Markdown templates pass each string through the
-``md`` filter, which escapes what could become a link, an image, HTML or a
-heading.
+Template search path, escaping and error reporting: see
+:mod:`briefgen.render.environment`. Template context: see
+:mod:`briefgen.render.context`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import jinja2
 
 from briefgen.errors import RenderError
 from briefgen.model import Digest
-from briefgen.render.context import BriefContext, BriefInfo, build_context
+from briefgen.render.context import BriefContext, BriefInfo, CitedSource, build_context
 from briefgen.render.environment import check_templates, make_environment, render_template
 
-Renderer = Callable[[BriefContext, Sequence[Path]], tuple[str, bytes]]
+
+@dataclass
+class RenderJob:
+    """One brief being rendered: shared by its formats, so the PDF reuses the HTML."""
+
+    env: jinja2.Environment
+    context: BriefContext
+    _texts: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+
+    def text(self, template: str) -> str:
+        """The rendered ``template``, rendered once per job."""
+        if template not in self._texts:
+            self._texts[template] = render_template(self.env, template, self.context)
+        return self._texts[template]
 
 
-def _markdown(context: BriefContext, template_dirs: Sequence[Path]) -> tuple[str, bytes]:
-    return "brief.md", render_template(template_dirs, "brief.md.j2", context).encode("utf-8")
+@dataclass(frozen=True)
+class Renderer:
+    """An output format: the file it makes, and how."""
+
+    filename: str
+    render: Callable[[RenderJob], bytes]
 
 
-def _html(context: BriefContext, template_dirs: Sequence[Path]) -> tuple[str, bytes]:
-    return "brief.html", render_template(template_dirs, "brief.html.j2", context).encode("utf-8")
+def _markdown(job: RenderJob) -> bytes:
+    return job.text("brief.md.j2").encode("utf-8")
 
 
-def _pdf(context: BriefContext, template_dirs: Sequence[Path]) -> tuple[str, bytes]:
+def _html(job: RenderJob) -> bytes:
+    return job.text("brief.html.j2").encode("utf-8")
+
+
+def _pdf(job: RenderJob) -> bytes:
     from briefgen.render.pdf import render_pdf
 
-    return "brief.pdf", render_pdf(render_template(template_dirs, "brief.html.j2", context))
+    return render_pdf(job.text("brief.html.j2"))
 
 
-RENDERERS: dict[str, Renderer] = {"md": _markdown, "html": _html, "pdf": _pdf}
+def _builtin_renderers() -> dict[str, Renderer]:
+    return {
+        "md": Renderer("brief.md", _markdown),
+        "html": Renderer("brief.html", _html),
+        "pdf": Renderer("brief.pdf", _pdf),
+    }
+
+
+RENDERERS: dict[str, Renderer] = _builtin_renderers()
+FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf")
 
 
 def render(
     digest: Digest, *, info: BriefInfo, formats: Sequence[str], template_dirs: Sequence[Path]
 ) -> dict[str, bytes]:
-    """File name -> content for each format asked; nothing is written here."""
-    context = build_context(digest, info)
-    outputs = {}
+    """File name -> content for each format in ``formats``; nothing is written here.
+
+    Every format name is checked before anything is rendered, so a typo fails
+    at once rather than after a slow PDF.
+    """
+    unknown = [name for name in formats if name not in RENDERERS]
+    if unknown:
+        raise RenderError(
+            f"unknown output format {', '.join(map(repr, unknown))}:"
+            f" choose from {', '.join(RENDERERS)}"
+        )
+    job = RenderJob(make_environment(template_dirs), build_context(digest, info))
+    outputs: dict[str, bytes] = {}
     for name in formats:
-        try:
-            renderer = RENDERERS[name]
-        except KeyError:
-            raise RenderError(f"unknown output format {name!r}") from None
-        filename, data = renderer(context, template_dirs)
-        outputs[filename] = data
+        renderer = RENDERERS[name]
+        outputs[renderer.filename] = renderer.render(job)
     return outputs
 
 
 __all__ = [
+    "FORMATS",
     "RENDERERS",
     "BriefContext",
     "BriefInfo",
+    "CitedSource",
+    "RenderJob",
+    "Renderer",
     "build_context",
     "check_templates",
     "make_environment",

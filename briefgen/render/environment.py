@@ -1,99 +1,139 @@
-"""The Jinja2 environment: search path, escaping, filters and error translation."""
+"""The Jinja2 environment: template search path, escaping, and errors a user can act on.
+
+Search path, first match wins:
+
+1. each folder of ``template_dirs``, in order (the workspace's ``templates/``
+   first; folders that do not exist are skipped);
+2. the packaged defaults, ``briefgen/templates/``.
+
+``default:NAME`` always reaches the packaged default, whatever the folders
+above hold, so an override can extend the template it replaces::
+
+    {% extends "default:brief.md.j2" %}
+    {% block people %}...{% endblock %}
+
+Autoescaping is on for ``.html`` templates and off for ``.md`` ones, whose
+digest strings go through the ``md_escape`` filter instead (see
+:mod:`briefgen.render.filters`). Undefined names are errors, not blanks: a
+typo in an override should fail the build, not silently drop a section.
+"""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 import jinja2
-import regex
 
 from briefgen.errors import TemplateError
 from briefgen.render.context import BriefContext
+from briefgen.render.filters import citation_marks, join_names, md_escape
 
 DEFAULTS = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_PREFIX = "default"
 
-# Characters that start Markdown syntax anywhere in a line.
-_MD_SPECIAL = regex.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-# Characters that only matter at the start of a line (lists, quotes, headings).
-_MD_LINE_START = regex.compile(r"^(\s*)([-=>]|\d+[.)])", regex.MULTILINE)
-
-
-def md_escape(value: object) -> str:
-    """Article text as literal Markdown text: no links, images, HTML, headings or emphasis."""
-    text = " ".join(str(value).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
-def join_names(values: Sequence[object], last: str = "and") -> str:
-    items = [str(v) for v in values]
-    if len(items) <= 2:
-        return f" {last} ".join(items)
-    return ", ".join(items[:-1]) + f", {last} " + items[-1]
+# What a template can raise at render time besides Jinja's own errors:
+# ``{{ info.title + 1 }}`` or ``{{ people[0].name.split()[9] }}`` in an override.
+_RUNTIME_ERRORS = (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError)
 
 
 def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+    """The environment with the search path above, filters, and strict undefined names."""
+    defaults = jinja2.FileSystemLoader(str(DEFAULTS))
     workspace = [str(d) for d in template_dirs if d.is_dir()]
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(DEFAULTS))}, delimiter=":"),
+            # First, so that a workspace file cannot shadow a "default:" name.
+            jinja2.PrefixLoader({DEFAULT_PREFIX: defaults}, delimiter=":"),
             jinja2.FileSystemLoader([*workspace, str(DEFAULTS)]),
         ]
     )
     env = jinja2.Environment(
         loader=loader,
-        autoescape=jinja2.select_autoescape(["html.j2", "html"], default_for_string=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "html.j2", "htm.j2"),
+            disabled_extensions=(),
+            default_for_string=False,
+            default=False,
+        ),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_escape
+    env.filters["md_escape"] = md_escape
+    env.filters["md"] = md_escape  # short alias for overrides
     env.filters["names"] = join_names
+    env.filters["citations"] = citation_marks
     return env
 
 
-def render_template(template_dirs: Sequence[Path], name: str, context: BriefContext) -> str:
-    env = make_environment(template_dirs)
+def render_template(env: jinja2.Environment, name: str, context: BriefContext) -> str:
+    """Render template ``name``; every template problem becomes a ``TemplateError``."""
     try:
         template = env.get_template(name)
-        return template.render(context.as_dict())
     except jinja2.TemplateNotFound as e:
-        raise TemplateError(
-            f"template {e.name!r} not found in {_search_path(template_dirs)}"
-        ) from e
+        raise TemplateError(f"template {e.name!r} not found in {_search_path(env)}") from e
     except jinja2.TemplateSyntaxError as e:
-        raise TemplateError(f"{e.filename or e.name}:{e.lineno}: {e.message}") from e
-    except jinja2.UndefinedError as e:
-        raise TemplateError(f"{_template_line(name)}: {e.message}") from e
+        raise TemplateError(_syntax_message(e)) from e
+    try:
+        return template.render(context.template_vars())
+    except jinja2.TemplateNotFound as e:  # an {% include %} or {% extends %} of a missing name
+        raise TemplateError(
+            f"{_where(e.__traceback__, template)}: template {e.name!r} not found"
+            f" in {_search_path(env)}"
+        ) from e
+    except jinja2.TemplateSyntaxError as e:  # in a template that {% include %} loads late
+        raise TemplateError(_syntax_message(e)) from e
+    except _RUNTIME_ERRORS as e:
+        message = e.message if isinstance(e, jinja2.TemplateError) else f"{type(e).__name__}: {e}"
+        raise TemplateError(f"{_where(e.__traceback__, template)}: {message}") from e
 
 
-def _search_path(template_dirs: Sequence[Path]) -> str:
-    return ", ".join(str(d) for d in [*template_dirs, DEFAULTS])
+def check_templates(template_dirs: Sequence[Path]) -> list[str]:
+    """Every template that does not compile, as ``file:line: message``.
+
+    Compiling (not only parsing) also catches unknown filters and tests.
+    """
+    env = make_environment(template_dirs)
+    problems = []
+    for folder in [*(d for d in template_dirs if d.is_dir()), DEFAULTS]:
+        for path in sorted(folder.rglob("*.j2")):
+            source = path.read_text("utf-8")
+            try:
+                env.compile(source, path.relative_to(folder).as_posix(), str(path))
+            except jinja2.TemplateSyntaxError as e:
+                problems.append(_syntax_message(e))
+    return problems
 
 
-def _template_line(default: str) -> str:
-    """The template file and line where rendering failed, from the traceback."""
-    tb = sys.exc_info()[2]
-    where = default
+def _syntax_message(e: jinja2.TemplateSyntaxError) -> str:
+    return f"{e.filename or e.name}:{e.lineno}: {e.message}"
+
+
+def _search_path(env: jinja2.Environment) -> str:
+    """The folders a name is looked up in, for "not found" messages."""
+    loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else []
+    searchpaths = [s.searchpath for s in loaders if isinstance(s, jinja2.FileSystemLoader)]
+    return ", ".join(folder for path in searchpaths for folder in path)
+
+
+def _where(tb: TracebackType | None, template: jinja2.Template) -> str:
+    """``file:line`` of the innermost template frame of a render-time error.
+
+    Jinja rewrites a render traceback so that its template frames carry the
+    template's file name and line; they are the frames whose globals hold
+    ``__jinja_exception__``. The innermost one is where the error happened,
+    which may be a parent or included template rather than ``template``.
+    """
+    where = template.filename or template.name or "<template>"
     while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            where = f"{filename}:{tb.tb_lineno}"
+        frame = tb.tb_frame
+        if "__jinja_exception__" in frame.f_globals:
+            where = f"{frame.f_code.co_filename}:{tb.tb_lineno}"
         tb = tb.tb_next
     return where
 
 
-def check_templates(template_dirs: Sequence[Path]) -> list[str]:
-    """Every template problem in the search path, as ``file:line: message``."""
-    env = make_environment(template_dirs)
-    problems = []
-    for folder in [d for d in template_dirs if d.is_dir()] + [DEFAULTS]:
-        for path in sorted(folder.rglob("*.j2")):
-            try:
-                env.parse(path.read_text("utf-8"), path.name, str(path))
-            except jinja2.TemplateSyntaxError as e:
-                problems.append(f"{path}:{e.lineno}: {e.message}")
-    return problems
+__all__ = ["DEFAULTS", "check_templates", "make_environment", "md_escape", "render_template"]

@@ -1,32 +1,117 @@
-"""PDF through WeasyPrint, which may fetch nothing an article could point at.
+"""PDF through WeasyPrint: the HTML brief, printed, fetching nothing and stamped with no clock.
 
-WeasyPrint's URL fetcher is allowed the ``data:`` protocol only: a brief's CSS is inlined
-in its HTML, and nothing else is needed, so an image or stylesheet URL that
-slipped into a template or an article (``file:///etc/passwd``, a tracker on
-the web) is never loaded.
+Fetching: a brief's CSS is inlined in its HTML, so it needs no resource at
+all. The URL fetcher allows ``data:`` URLs only, so an image or stylesheet URL
+that reaches the HTML through a template or an article (``file:///etc/passwd``,
+a tracking pixel on the web) is never loaded; each refusal is logged.
+
+Reproducibility: the same HTML must give the same bytes, so that a rebuild
+that changes nothing changes no file. WeasyPrint (checked on 70) writes no
+creation date unless the HTML asks for one, and its file identifier, when
+asked for with ``pdf_identifier=True``, is an MD5 of the content. The only
+date written is ``SOURCE_DATE_EPOCH``'s, when that is set (the
+reproducible-builds convention).
+
+WeasyPrint takes about a second to import, so it is imported here, on first
+use, and never by ``briefgen --help``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from briefgen.errors import RenderError
 
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
+
 log = logging.getLogger(__name__)
+
+ALLOWED_SCHEMES = frozenset({"data"})
+# In the exception the fetcher raises, so its log records can be told apart.
+_REFUSAL = "briefgen loads no files or web resources"
+
+
+def is_allowed_url(url: str) -> bool:
+    """Whether the PDF may load ``url``: only inline ``data:`` URLs."""
+    scheme, colon, _ = url.strip().partition(":")
+    return bool(colon) and scheme.lower() in ALLOWED_SCHEMES
+
+
+def make_url_fetcher() -> URLFetcher:
+    """A WeasyPrint URL fetcher that refuses every URL but ``data:``.
+
+    Two locks: our own scheme check, and WeasyPrint's ``allowed_protocols``
+    (with redirects off), so a change in either cannot open the door alone.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class DataOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> object:
+            if not is_allowed_url(url):
+                log.warning("PDF: not loading %.200s: %s", url, _REFUSAL)
+                raise ValueError(f"{_REFUSAL}: {url:.200}")
+            return super().fetch(url, headers)
+
+    return DataOnlyFetcher(allowed_protocols=set(ALLOWED_SCHEMES), allow_redirects=False)
 
 
 def render_pdf(html: str) -> bytes:
+    """The PDF of ``html``, byte-identical for identical ``html`` (and SOURCE_DATE_EPOCH)."""
+    stamp = _source_date()
     import weasyprint
-    import weasyprint.urls
 
-    # WeasyPrint logs each refused resource as an error; ours is enough.
-    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-    try:
-        fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"data"})
-        document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher)
-        data = document.write_pdf()
-    except Exception as e:  # WeasyPrint raises many types; all mean the same to a user
-        raise RenderError(f"cannot make the PDF: {e}") from e
-    if data is None:
+    with _quiet_refusals():
+        try:
+            document = weasyprint.HTML(
+                string=html, base_url=None, url_fetcher=make_url_fetcher()
+            ).render()
+            if stamp is not None:
+                document.metadata.created = document.metadata.modified = stamp
+            data = document.write_pdf(pdf_identifier=True)
+        except Exception as e:  # WeasyPrint has no error base class; any failure means no PDF
+            raise RenderError(f"cannot make the PDF: {type(e).__name__}: {e}") from e
+    if not data:
         raise RenderError("cannot make the PDF: WeasyPrint returned nothing")
     return bytes(data)
+
+
+def _source_date() -> str | None:
+    """SOURCE_DATE_EPOCH as a W3C date-time, or None when it is not set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        seconds = int(value)
+    except ValueError:
+        raise RenderError(
+            f"SOURCE_DATE_EPOCH={value!r}: not a whole number of seconds since 1970;"
+            " fix or unset it"
+        ) from None
+    return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _DropRefusals(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return _REFUSAL not in record.getMessage()
+
+
+@contextlib.contextmanager
+def _quiet_refusals() -> Iterator[None]:
+    """Drop WeasyPrint's own error for each URL we refuse (ours says it once, as a warning).
+
+    Only those records: WeasyPrint's other messages (a bad CSS rule in an
+    override, say) still reach the user.
+    """
+    logger = logging.getLogger("weasyprint")
+    drop = _DropRefusals()
+    logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        logger.removeFilter(drop)

@@ -1,0 +1,66 @@
+"""Jinja filters the templates use, above all ``md_escape``.
+
+Every digest string is article text, and article text is untrusted: a quote
+can hold ``<script>``, ``[click](http://evil)`` or a line that starts with
+``#``. HTML templates are protected by autoescaping; Markdown has no such
+mechanism in Jinja, so the Markdown template passes every digest string
+through ``md_escape``. The escaping has to hold in Python-Markdown (which the
+tests use) and in CommonMark/GFM renderers (GitHub, editors), which differ:
+CommonMark turns a backslash before any ASCII punctuation into that character,
+Python-Markdown only for its own short list and shows the backslash otherwise
+(``\\<script\\>`` reads as text in both, which is what matters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+# Anywhere in a line: what starts emphasis, code, links, images (``![`` needs
+# the bracket, so escaping ``[`` and ``]`` is enough), inline HTML and table
+# cells. ``~`` is GFM strikethrough. Hyphens and parentheses stay as they are:
+# inside a line they mean nothing, and "Moon Jae-in" should read as it is.
+_INLINE = regex.compile(r"([\\`*_{}\[\]<>|~])")
+# ``&`` only where it would start an entity (``&lt;``, ``&#60;``); a plain
+# "AT&T" stays readable.
+_ENTITY = regex.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# GFM turns bare ``http://...`` and ``www....`` into links: escaping the ``:``
+# or the first ``.`` stops it.
+_URL_SCHEME = regex.compile(r"(?<=\b[A-Za-z][A-Za-z0-9+.]*):(?=//)")
+_WWW = regex.compile(r"(?<=\bwww)\.", regex.IGNORECASE)
+# Only at the start of the value, which may start a line (or the text after a
+# template's "> "): an ATX heading, a bullet or ordered-list marker, a
+# thematic break or a setext underline.
+_LEADING = regex.compile(r"^(\d+)([.)])|^([#+=-])")
+
+
+def md_escape(value: object) -> str:
+    """``value`` as literal Markdown text, safe anywhere inside a line.
+
+    Whitespace, newlines included, collapses to single spaces, so a string can
+    never start a new block (a heading, a list, a quote, a table row) of its own.
+    """
+    text = " ".join(str(value).split())
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _URL_SCHEME.sub(r"\\:", text)
+    text = _WWW.sub(r"\\.", text)
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
+
+
+def join_names(values: Iterable[object], last: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B, and C``: the way a brief lists parties.
+
+    The serial comma keeps "X and Y" inside one party's name from blurring
+    into the list.
+    """
+    items = [str(v) for v in values]
+    if len(items) <= 2:
+        return f" {last} ".join(items)
+    return ", ".join(items[:-1]) + f", {last} " + items[-1]
+
+
+def citation_marks(numbers: Iterable[int]) -> str:
+    """``[1] [2]``: citation numbers as a brief prints them (plain text, no markup)."""
+    return " ".join(f"[{n}]" for n in numbers)
