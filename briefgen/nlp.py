@@ -4,10 +4,11 @@ The blank pipeline needs no model download: its tokenizer already keeps news
 abbreviations such as ``U.S.``, ``Gen.``, ``Oct.`` and ``S. Korea``'s ``S.`` in
 one token, so the rule-based sentencizer does not break sentences at them.
 Two rules are added on top: a line break always ends a sentence (article text
-keeps one paragraph per line), and an
-abbreviation that ends a sentence (``... in the U.S. The talks ...``) does too
-when the next word is a common sentence opener. Lines go through the pipeline
-one by one, which also keeps each spaCy ``Doc`` small.
+keeps one paragraph per line), and an abbreviation that ends a sentence
+(``... in the U.S. The talks ...``) does too when the next word is a common
+sentence opener. Each article goes through the pipeline whole (one ``Doc`` an
+article costs less than one a line) and its sentences are cut at line breaks
+afterwards.
 
 spaCy is imported on first use, so commands that never split text stay fast.
 """
@@ -45,16 +46,14 @@ def pipeline() -> Language:
 
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Character spans of the sentences of ``text``, without surrounding white space."""
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if not m.group().isspace()]
     spans: list[Span] = []
-    docs = pipeline().pipe(line for _, line in lines)
-    for (offset, _), doc in zip(lines, docs, strict=True):
-        for sent in doc.sents:
-            start = sent.start_char
-            for cut in _OPENER_AFTER_ABBREVIATION.finditer(sent.text):
-                _add_stripped(spans, text, offset + start, offset + start + cut.start())
-                start += cut.end()
-            _add_stripped(spans, text, offset + start, offset + sent.end_char)
+    for sent in pipeline()(text).sents:
+        for line in _LINE.finditer(text, sent.start_char, sent.end_char):
+            start = line.start()
+            for cut in _OPENER_AFTER_ABBREVIATION.finditer(text, start, line.end()):
+                _add_stripped(spans, text, start, cut.start())
+                start = cut.end()
+            _add_stripped(spans, text, start, line.end())
     return tuple(spans)
 
 

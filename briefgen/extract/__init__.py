@@ -13,7 +13,9 @@ project's gazetteers; it needs no model download. Its steps:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from urllib.parse import urlparse
 
 from briefgen import __version__
@@ -24,6 +26,8 @@ from briefgen.extract.mentions import Mention, find_introductions, find_parties
 from briefgen.extract.merge import (
     absorb_vague_meetings,
     merge_facts,
+    participants,
+    party_and_word,
     same_meeting,
     same_proposal,
     same_statement,
@@ -85,9 +89,9 @@ def extract_rules(articles: list[Article]) -> Digest:
             seen = person_evidence.setdefault(name, [])
             if all(e.source != article.id for e in seen):
                 seen.append(evidence)
-        taken = [(e.start, e.end) for e in entities]
+        taken = _Intervals((e.start, e.end) for e in entities)
         for party in find_parties(article.text):
-            if not any(party.start < end and start < party.end for start, end in taken):
+            if not taken.overlaps(party.start, party.end):
                 entities.append(Entity(party.start, party.end, party.name, is_person=False))
         entities.sort(key=lambda e: e.start)
         facts.extend(ArticleReader(article, entities, roles).facts())
@@ -111,15 +115,20 @@ def extract_rules(articles: list[Article]) -> Digest:
         people=persons,
         meetings=[
             _meeting(g)
-            for g in absorb_vague_meetings(merge_facts(by_kind["meeting"], same_meeting))
+            for g in absorb_vague_meetings(
+                merge_facts(by_kind["meeting"], same_meeting, participants)
+            )
         ],
-        agreements=[_agreement(g) for g in merge_facts(by_kind["agreement"], same_statement)],
+        agreements=[
+            _agreement(g) for g in merge_facts(by_kind["agreement"], same_statement, party_and_word)
+        ],
         disagreements=[
-            _disagreement(g) for g in merge_facts(by_kind["disagreement"], same_statement)
+            _disagreement(g)
+            for g in merge_facts(by_kind["disagreement"], same_statement, party_and_word)
         ],
         proposals=[
             _proposal(g, affiliation)
-            for g in merge_facts(by_kind["proposal"], same_proposal(affiliation.get))
+            for g in merge_facts(by_kind["proposal"], *same_proposal(affiliation.get))
         ],
     )
 
@@ -147,6 +156,19 @@ def _add_home_government(
         name = people.canonical(mentions[0].name)
         if name and people.records[name].affiliation is None:
             people.records[name].affiliations[country] += 1
+
+
+class _Intervals:
+    """Character spans, asked whether any of them overlaps a given one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max, initial=0))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Of the spans starting before ``end``, does the furthest-reaching pass ``start``?
+        return self.reach[bisect_left(self.starts, end)] > start
 
 
 def _sentence_of(article: Article, offset: int) -> Span:

@@ -14,6 +14,7 @@ that kind meets the parties the grammar of news asks for:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -126,9 +127,7 @@ class ArticleReader:
         self.entities = entities
         self.roles = roles
         gaz = gazetteer()
-        self.triggers = {
-            kind: gaz.triggers(kind) for kind in ("agreement", "disagreement", "proposal")
-        }
+        self.triggers = gaz.triggers
         self.cities = gaz.cities
         self.countries = gaz.countries
         self.party_of = gaz.party
@@ -136,12 +135,14 @@ class ArticleReader:
     def facts(self) -> list[Fact]:
         found: list[Fact] = []
         ctx = _Context()
+        starts = [e.start for e in self.entities]  # sorted, as the entities are
         for span in self.article.sentences:
             text = self.article.text[span.start : span.end]
             here = [
                 Entity(e.start - span.start, e.end - span.start, e.name, e.is_person)
-                for e in self.entities
-                if span.start <= e.start < span.end
+                for e in self.entities[
+                    bisect_left(starts, span.start) : bisect_left(starts, span.end)
+                ]
             ]
             found.extend(self._sentence(span, text, here, ctx))
         return found

@@ -127,9 +127,13 @@ class Gazetteer:
     def role_pattern(self) -> str:
         return _alternation(self.roles)
 
-    def triggers(self, kind: str) -> regex.Pattern[str]:
-        words = self.data["triggers"][kind]
-        return regex.compile(rf"\b(?:{_alternation(words)})\b", regex.IGNORECASE)
+    @cached_property
+    def triggers(self) -> dict[str, regex.Pattern[str]]:
+        """Kind of fact ("agreement", ...) -> the words that state one."""
+        return {
+            kind: regex.compile(rf"\b(?:{_alternation(words)})\b", regex.IGNORECASE)
+            for kind, words in self.data["triggers"].items()
+        }
 
     def party(self, text: str) -> str | None:
         """The canonical state or organisation ``text`` names, if any."""

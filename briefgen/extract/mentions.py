@@ -57,14 +57,18 @@ class Patterns:
         party = gaz.party_pattern
         role = rf"{_ROLE_PREFIX}(?:{gaz.role_pattern})"
         generic_role = r"(?:\p{Lu}\p{Ll}+\s+(?:and\s+)?){1,3}(?:Secretary|Minister)"
+        # Titles and names start a word, mostly with a capital: telling the
+        # regex engine so lets it skip most positions of a text at once.
+        lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
+        word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = regex.compile(
-            rf"(?:(?P<aff>{party})(?:\s+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}\s+)?"
+            rf"{word_start}(?:(?P<aff>{party})(?:\s+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}\s+)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:\s+and\s+{role})?)"
             rf"(?P<of_the>\s+of\s+the)?\s+(?P<name>{_NAME})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<aff2>{party}))?"
         )
         self.apposition = regex.compile(
-            rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?:(?P<aff>{party}){_POSSESSIVE}\s+)?"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?:(?P<aff>{party}){_POSSESSIVE}\s+)?"
             rf"(?P<role>(?i:{role}))\b"
             rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?P<aff2>{party}))?"
         )

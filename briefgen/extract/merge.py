@@ -10,7 +10,7 @@ proposal credited to one of that state's people.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 
 import regex
@@ -91,39 +91,63 @@ def same_meeting(fact: Fact, group: list[Fact]) -> bool:
 
 
 Same = Callable[[Fact, list[Fact]], bool]
+# What two facts must share to be compared at all (a party, or the set of
+# participants): a thousand readouts then cost a thousand look-ups, not a
+# million comparisons.
+Keys = Callable[[Fact], Iterable[Hashable]]
+
+
+def participants(fact: Fact) -> list[frozenset[str]]:
+    return [frozenset(fact.parties)]
+
+
+def party_and_word(fact: Fact) -> list[tuple[str, str]]:
+    """Like statements share a party and, being alike, at least one content word."""
+    return [(party, word) for party in fact.parties for word in _content_words(fact.what)]
 
 
 def absorb_vague_meetings(groups: list[list[Fact]]) -> list[list[Fact]]:
     """A meeting with neither place nor date ("in his talks with B") joins a
     meeting of the same people that is placed or dated: the one reported in
     the same article if there is one, else the one most reported."""
-    placed = [g for g in groups if any(f.location or f.date for f in g)]
-    kept: list[list[Fact]] = []
+    placed: dict[frozenset[str], list[list[Fact]]] = {}
+    vague: list[list[Fact]] = []
     for group in groups:
-        if group in placed:
-            kept.append(group)
-            continue
-        people = set(group[0].parties)
+        if any(f.location or f.date for f in group):
+            placed.setdefault(participants(group[0])[0], []).append(group)
+        else:
+            vague.append(group)
+    absorbed: set[int] = set()
+    for group in vague:
+        same_people = placed.get(participants(group[0])[0], [])
         articles = {f.article.id for f in group}
-        same_people = [g for g in placed if set(g[0].parties) == people]
         in_article = [g for g in same_people if articles & {f.article.id for f in g}]
         candidates = in_article or same_people
         if candidates:
             max(candidates, key=len).extend(group)
-        else:
-            kept.append(group)
-    return kept
+            absorbed.add(id(group))
+    return [g for g in groups if id(g) not in absorbed]
 
 
-def merge_facts(facts: list[Fact], same: Same) -> list[list[Fact]]:
-    """Groups of facts that are one; the order of first appearance is kept."""
+def merge_facts(facts: list[Fact], same: Same, keys: Keys) -> list[list[Fact]]:
+    """Groups of facts that are one; the order of first appearance is kept.
+
+    A fact joins the first group, in order of appearance, that shares one of
+    its ``keys`` and that ``same`` accepts.
+    """
     groups: list[list[Fact]] = []
+    by_key: dict[Hashable, set[int]] = {}
     for fact in facts:
-        home = next((g for g in groups if same(fact, g)), None)
+        fact_keys = set(keys(fact))
+        candidates = sorted(set().union(*(by_key.get(k, ()) for k in fact_keys)))
+        home = next((i for i in candidates if same(fact, groups[i])), None)
         if home is None:
+            home = len(groups)
             groups.append([fact])
         else:
-            home.append(fact)
+            groups[home].append(fact)
+        for key in fact_keys:
+            by_key.setdefault(key, set()).add(home)
     return groups
 
 
@@ -131,7 +155,14 @@ def same_statement(fact: Fact, group: list[Fact]) -> bool:
     return any(set(fact.parties) & set(g.parties) and similar(fact.what, g.what) for g in group)
 
 
-def same_proposal(affiliation: Callable[[str], str | None]) -> Same:
+def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]:
+    """Proposals by one author, or by a state and one of its people, with like wording."""
+
+    def keys(fact: Fact) -> list[tuple[str, str]]:
+        author = fact.parties[0]
+        authors = [k for k in (author, affiliation(author)) if k]
+        return [(k, word) for k in authors for word in _content_words(fact.what)]
+
     def related(a: str, b: str) -> bool:
         return a == b or affiliation(a) == b or affiliation(b) == a
 
@@ -140,4 +171,4 @@ def same_proposal(affiliation: Callable[[str], str | None]) -> Same:
             related(fact.parties[0], g.parties[0]) and similar(fact.what, g.what) for g in group
         )
 
-    return same
+    return same, keys
