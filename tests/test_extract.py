@@ -163,3 +163,41 @@ def test_name_variants_and_office_titles():
     assert len([n for n in people if "Biden" in n]) == 1
     assert people["Ann Lee"].role == "Chair of the Surface Transportation Board"
     assert people["Nikolay Patrushev"].affiliation == "Russia"
+
+
+def test_names_do_not_run_across_paragraphs_or_into_places():
+    people = _people_of(
+        "Participants:\n\nAttorney General Dana Kell of Nevada\n\nMaria Ostrova, Senator\n\n"
+        "President Anna von der Berg of the European Commission spoke with "
+        "President Omar el-Farouk and President Amina Kola Hassan of Tanzania. "
+        "New Mexico Senator Rita Lund attended. "
+        "Lee Park, National Co-Chair of the Green Valley’s Campaign, spoke."
+    )
+    assert {"Dana Kell", "Anna von der Berg", "Omar el-Farouk", "Amina Kola Hassan"} <= set(people)
+    assert people["Amina Kola Hassan"].affiliation == "Tanzania"
+    assert people["Rita Lund"].affiliation != "Mexico"
+    assert not any("Nevada" in name or "Green Valley" in name for name in people)
+
+
+def test_parties_in_either_apostrophe():
+    from briefgen.extract.mentions import find_parties
+
+    for text in ("the Democratic People’s Republic of Korea", "the Democratic People's Republic"
+                 " of Korea"):  # fmt: skip
+        assert [p.name for p in find_parties(text)] == ["North Korea"]
+
+
+def test_proposal_author_is_the_subject_of_its_clause():
+    from briefgen.model import Article
+    from briefgen.nlp import split_sentences
+
+    text = (
+        "President Jane Roe spoke today with Prime Minister Ivan Petrov of Colombia. "
+        "The President reaffirmed the partnership between the United States and Colombia, "
+        "and pledged support for Colombia’s recovery. "
+        "Prime Minister Petrov thanked President Roe for Japan’s historic $1.08 billion pledge "
+        "to the fund."
+    )
+    article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
+    authors = [p.by for p in extract([article]).proposals]
+    assert authors == ["Jane Roe", "Japan"]

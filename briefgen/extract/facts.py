@@ -32,8 +32,8 @@ _GROUP = regex.compile(
     rf"(?:{_PLURAL_NOUNS})\b|\b[Tt]hey\b|\b[Tt]heir\s+(?:talks|meeting|call)\b|\b[Bb]oth\b"
 )
 _SINGULAR = regex.compile(
-    r"^(?:He|She)\b|\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:foreign\s+)?(?P<noun>minister|president|"
-    r"secretary|envoy|ambassador|leader|premier|chancellor|diplomat)\b"
+    r"^(?:He|She)\b|\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?i:foreign)\s+)?(?P<noun>(?i:minister|"
+    r"president|secretary|envoy|ambassador|leader|premier|chancellor|diplomat))\b"
 )
 _SPEECH_AFTER = regex.compile(
     r"^(?:,\s*[^,]{0,80},)?\s+(?:said|says|told|added|noted|stated|wrote|explained|"
@@ -68,11 +68,13 @@ _CALL = regex.compile(
     regex.IGNORECASE,
 )
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call")
-_POSSESSOR = regex.compile(r"(?P<who>\S+(?:\s+\S+){0,3})['’]s\s+(?:\w+\s+){0,2}$")
+# "Seoul's proposal", "Japan's historic $1.08 billion pledge".
+_POSSESSOR = regex.compile(r"(?P<who>\S+(?:\s+\S+){0,3})['’]s\s+(?:\S+\s+){0,3}$")
 _ATTRIBUTION_TAIL = regex.compile(
     r",?\s+(?:the\s+\w+\s+)?(?:\w+\s+){0,3}(?:said|says|added|noted)(?:\s+in\s+[^.]*)?\.?$|"
     r",?\s+according to [^.]*\.?$"
 )
+_CLAUSE_START = regex.compile(r"(?:[,;:]|\bthat\b)\s*(?:(?:and|but|while|with|as)\b\s*)?")
 _INSTEAD = regex.compile(r"\b(?:instead|insisting|stressing|arguing)\b\s+(?P<pos>[^.;]+)")
 _VISIT = regex.compile(r"\b(?:visit|visits|visited|trip|travel|travels|traveled|travelled)\s+to\b")
 _ALSO = regex.compile(r"\balso\b")
@@ -284,7 +286,7 @@ class ArticleReader:
         if noun is None:
             return ctx.subject
         for name in reversed(ctx.subjects):
-            if noun in (self.roles.get(name) or "").lower():
+            if noun.lower() in (self.roles.get(name) or "").lower():
                 return name
         return None
 
@@ -312,13 +314,21 @@ class ArticleReader:
         self, text: str, actors: list[Entity], m: regex.Match[str], singular: str | None
     ) -> str | None:
         if poss := _POSSESSOR.search(text[: m.start()]):
-            owner = [e for e in actors if e.end <= m.start() and e.start >= poss.start()]
+            owner = [e for e in actors if e.end == poss.end("who")]
             if owner:
                 return owner[0].name
+        # The subject of the clause that holds the trigger: in "A, with B
+        # having called on C" B calls; in "The President thanked A and
+        # pledged ..." nobody named in the clause does, and the sentence's
+        # opening "The President" (or "He") is the author.
         before = [e for e in actors if e.end <= m.start()]
-        if before:
-            return before[-1].name
-        return singular
+        clause = max((c.end() for c in _CLAUSE_START.finditer(text, 0, m.start())), default=0)
+        in_clause = [e for e in before if e.start >= clause]
+        if in_clause:
+            return in_clause[0].name
+        if singular and _SINGULAR.match(text):
+            return singular
+        return before[-1].name if before else singular
 
     def _what(self, text: str, m: regex.Match[str]) -> str:
         what = _ATTRIBUTION_TAIL.sub("", text[m.start() :]).strip(' ,;."“”')

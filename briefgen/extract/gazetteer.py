@@ -84,6 +84,9 @@ class Gazetteer:
             forms[name] = name
             for alias in aliases:
                 forms[alias] = name
+        # News writes "People’s Republic" as often as "People's Republic".
+        for form, name in list(forms.items()):
+            forms.setdefault(form.replace("'", "’"), name)
         return forms
 
     @cached_property
@@ -121,7 +124,8 @@ class Gazetteer:
     @cached_property
     def party_pattern(self) -> str:
         """Alternation of every party form, with word boundaries."""
-        return rf"(?<![\w.])(?:{_alternation(self.parties)})(?![\w])"
+        # Not "Mexico" in "New Mexico": a state of the United States.
+        return rf"(?<![\w.])(?<!\bNew )(?:{_alternation(self.parties)})(?![\w])"
 
     @cached_property
     def role_pattern(self) -> str:

@@ -17,16 +17,18 @@ import regex
 
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
 
+# Names, titles and appositions never run across a paragraph break: list
+# items ("Attorney General of Nevada" / "Matthew Platkin, ...") are paragraphs.
 _WORD = (
     r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?"
-    r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.)"
+    r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.|(?:al|el|ul|ad|as|ash|at)-\p{Lu}[\p{Ll}\p{M}]+)"
 )
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
 _NAME = (
-    rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,5}}"
-    r"(?:,?\s+(?:Jr|Sr)\b\.?|\s+(?:II|III|IV)\b)?"
+    rf"{_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_WORD}){{0,5}}"
+    r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
 )
-_ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)\s+)?"
+_ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
 _POSSESSIVE = r"(?:['’]s)?"
 
 
@@ -56,27 +58,27 @@ class Patterns:
         self.gaz = gaz
         party = gaz.party_pattern
         role = rf"{_ROLE_PREFIX}(?:{gaz.role_pattern})"
-        generic_role = r"(?:\p{Lu}\p{Ll}+\s+(?:and\s+)?){1,3}(?:Secretary|Minister)"
+        generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
         # Titles and names start a word, mostly with a capital: telling the
         # regex engine so lets it skip most positions of a text at once.
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = regex.compile(
-            rf"{word_start}(?:(?P<aff>{party})(?:\s+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}\s+)?"
-            rf"(?P<role>(?:{role}|{generic_role})(?:\s+and\s+{role})?)"
-            rf"(?P<of_the>\s+of\s+the)?\s+(?P<name>{_NAME})"
-            rf"(?:\s+of\s+(?:the\s+)?(?P<aff2>{party}))?"
+            rf"{word_start}(?:(?P<aff>{party})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
+            rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
+            rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
+            rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         self.apposition = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?:(?P<aff>{party}){_POSSESSIVE}\s+)?"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_NAME}),[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?i:{role}))\b"
-            rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?P<aff2>{party}))?"
+            rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         self.counterpart = regex.compile(
-            rf"\b(?:his|her|their)\s+(?:(?P<aff>{party})\s+)?counterparts?,?\s+(?P<name>{_NAME})"
+            rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
-        self.honorific = regex.compile(rf"\b(?:{honorifics})\.?\s+(?P<name>{_NAME})")
+        self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
         self.party = regex.compile(party)
 
     @cached_property
@@ -93,19 +95,23 @@ def patterns() -> Patterns:
     return Patterns(gazetteer())
 
 
-def clean_name(name: str, pats: Patterns, *, from_end: bool = False) -> str | None:
+def clean_name(
+    name: str, pats: Patterns, *, from_end: bool = False, city_at_end: bool = True
+) -> str | None:
     """The run of name words in ``name``; None when nothing name-like is left.
 
     Words that cannot be part of a name (roles, organisation words, states,
     cities, "As", "Previously") end a name: scraped captions and titles of
     offices run names into the words around them ("Barack Obama As Trump").
-    With ``from_end`` the last such run is taken instead of the first.
+    With ``from_end`` the last such run is taken instead of the first. A
+    one-word city closing the run ("Richard Worley Nashville") is a place
+    unless ``city_at_end`` is False ("Samia Suluhu Hassan of Tanzania").
     """
     words = name.split()
     runs: list[list[str]] = [[]]
     i = 0
     while i < len(words):
-        span = _non_name_span(words, i, pats)
+        span = _non_name_span(words, i, pats, city_at_end)
         if span:
             runs.append([])
             i += span
@@ -125,10 +131,11 @@ def clean_name(name: str, pats: Patterns, *, from_end: bool = False) -> str | No
 
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
+_OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
 
 
-def _non_name_span(words: list[str], i: int, pats: Patterns) -> int:
+def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) -> int:
     """How many words from ``i`` on are a state, city or non-name word (0 if none)."""
     for k in range(min(4, len(words) - i), 0, -1):
         phrase = " ".join(words[i : i + k]).rstrip(",")
@@ -136,7 +143,7 @@ def _non_name_span(words: list[str], i: int, pats: Patterns) -> int:
             return k
         # A one-word city may be a given name (Ann, Florence, Austin): only
         # at the end of the run is it taken for a place ("Richard Worley Nashville").
-        if phrase in pats.gaz.cities and (k > 1 or i + k == len(words)):
+        if phrase in pats.gaz.cities and (k > 1 or (city_at_end and i + k == len(words))):
             return k
     word = words[i].rstrip(",")
     if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
@@ -156,8 +163,13 @@ def find_introductions(text: str) -> list[Mention]:
     for m in pats.titled.finditer(text):
         # After "Chair of the Surface Transportation Board" the name is the
         # last run of name words; after a plain title it is the first.
-        name = clean_name(m["name"], pats, from_end=bool(m["of_the"]))
+        name = clean_name(m["name"], pats, from_end=bool(m["of_the"]), city_at_end=not m["aff2"])
         if name is None:
+            continue
+        if m["of_the"] and (" " not in name or _OWNS_NAMED_THING.match(text, m.end("name"))):
+            # After "Chair of the Central Military Commission" a one-word
+            # "name" is the organisation's last word; "Co-Chair of the Poor
+            # People's Campaign" names an organisation, not a person.
             continue
         start = m.start("name") + m["name"].find(name)
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
@@ -247,7 +259,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 _WORD_START = regex.compile(
     r"(?<![\p{L}\-.’'])\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+|[’'](?!s\b)[\p{L}\p{M}]+)*"
 )
-_FORM_END = regex.compile(r"(?![\p{L}\-])(?!\s+\p{Lu}\p{Ll})")
+_FORM_END = regex.compile(r"(?![\p{L}\-])(?![^\S\n]+\p{Lu}\p{Ll})")
 
 
 class KnownForms:
