@@ -201,3 +201,22 @@ def test_proposal_author_is_the_subject_of_its_clause():
     article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
     authors = [p.by for p in extract([article]).proposals]
     assert authors == ["Jane Roe", "Japan"]
+
+
+def test_a_name_run_into_the_next_persons_surname_is_cut_back():
+    people = _people_of(
+        "Senate Majority Leader Jane Holt Smith met President-elect Tom Smith. "
+        "Senate Majority Leader Jane Holt Photo: AP. Majority Leader Ann Lee Holt spoke."
+    )
+    assert "Jane Holt Smith" not in people  # "Jane Holt" + "Smith" from the next name
+    assert "Jane Holt" in people and "Jane Holt Smith" not in people["Jane Holt"].aliases
+    assert "Ann Lee Holt" in people  # a surname of her own, not an overrun
+
+
+def test_seats_of_government_place_a_meeting_in_their_city():
+    from briefgen.model import Article
+    from briefgen.nlp import split_sentences
+
+    text = "President Jane Roe met Prime Minister Ivan Petrov at the Blue House on Monday."
+    article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
+    assert [m.location for m in extract([article]).meetings] == ["Seoul"]

@@ -131,6 +131,8 @@ class ArticleReader:
         gaz = gazetteer()
         self.triggers = gaz.triggers
         self.cities = gaz.cities
+        self.venues = gaz.venues
+        self.venue_pattern = gaz.venue_pattern
         self.countries = gaz.countries
         self.party_of = gaz.party
 
@@ -252,9 +254,11 @@ class ArticleReader:
         return sentences.index(later) - sentences.index(earlier) <= 2
 
     def _place(self, text: str) -> str | None:
-        """The first city after in/at/to; a country only as the end of a visit
-        ("a visit to Qatar"), since "support to Ukraine" names no venue."""
-        fallback = None
+        """The first city after in/at/to, else a known venue's place ("at the
+        White House"); a country only as the end of a visit ("a visit to
+        Qatar"), since "support to Ukraine" names no venue."""
+        venue = self.venue_pattern.search(text)
+        fallback = self.venues[venue["venue"]] if venue else None
         for m in _PLACE.finditer(text):
             words = m["place"].rstrip(".,").split()
             for n in range(len(words), 0, -1):

@@ -110,6 +110,17 @@ class Gazetteer:
         return frozenset(n for n in names if n and n[0].isupper())
 
     @cached_property
+    def venues(self) -> dict[str, str]:
+        """Seats of government and venues ("the White House") -> the place to report."""
+        return dict(self.data["venues"])
+
+    @cached_property
+    def venue_pattern(self) -> regex.Pattern[str]:
+        return regex.compile(
+            rf"\b(?:in|at|to|inside)\s+(?:the\s+)?(?P<venue>{_alternation(self.venues)})\b"
+        )
+
+    @cached_property
     def roles(self) -> list[str]:
         return list(self.data["roles"])
 

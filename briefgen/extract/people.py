@@ -55,6 +55,23 @@ class PersonRecord:
         return _best(self.affiliations)
 
 
+def _overruns(names: set[str]) -> dict[str, str]:
+    """Names that ran into the next person's surname -> the name itself.
+
+    Scraped news loses the full stop between a caption and the text, so
+    "Mitch McConnell" becomes "Mitch McConnell Trump" once: a name that is
+    another introduced name plus the last word of a third person's name.
+    """
+    surnames = {words[-1] for n in names if len(words := core_words(n)) > 1}
+    found = {}
+    for name in names:
+        words = core_words(name)
+        shorter = " ".join(words[:-1])
+        if len(words) > 2 and shorter in names and words[-1] in surnames - {words[-2]}:
+            found[name] = shorter
+    return found
+
+
 def _best(votes: Counter[str]) -> str | None:
     """The most common value; among equals the longest (the most specific)."""
     if not votes:
@@ -66,7 +83,9 @@ class People:
     """The people of a batch, built from all introductions before any fact is read."""
 
     def __init__(self, introductions: list[Mention]) -> None:
-        names = sorted({m.name for m in introductions}, key=lambda n: (-len(core_words(n)), n))
+        introduced = {m.name for m in introductions}
+        overruns = self._overruns = _overruns(introduced)
+        names = sorted(introduced - overruns.keys(), key=lambda n: (-len(core_words(n)), n))
         self.records: dict[str, PersonRecord] = {}
         self._canonical: dict[str, str] = {}
         # Full names by their first and by their last word: a short form
@@ -99,6 +118,8 @@ class People:
                 same_core[tuple(words)] = name
                 for word in {words[0], words[-1]} if words else ():
                     by_end.setdefault(word, []).append(name)
+        for overrun, name in overruns.items():
+            self._canonical[overrun] = self._canonical[name]
         self.introduced: Counter[str] = Counter()
         for m in introductions:
             record = self.records[self._canonical[m.name]]
@@ -142,5 +163,5 @@ class People:
         return self._canonical.get(name)
 
     def add_alias(self, canonical: str, form: str) -> None:
-        if form != canonical:
+        if form != canonical and form not in self._overruns:
             self.records[canonical].forms.add(form)
