@@ -1,6 +1,7 @@
 """Run ingestion and extraction over a corpus folder; report counts, failures and speed.
 
     python benchmarks/corpus_run.py ../shared/corpus/whitehouse [more folders...]
+    python benchmarks/corpus_run.py --spacy-model en_core_web_sm ../shared/corpus/whitehouse
 
 Each folder is one batch (facts merge across its articles, as in a build).
 Prints articles read, skipped, facts found per kind, words per second of the
@@ -15,12 +16,13 @@ import sys
 import time
 from pathlib import Path
 
+from briefgen.config import ExtractionSettings
 from briefgen.errors import InputError
 from briefgen.extract import extract
 from briefgen.ingest import assign_ids, find_inputs, read_article
 
 
-def run(folder: Path) -> None:
+def run(folder: Path, settings: ExtractionSettings) -> None:
     t0 = time.perf_counter()
     articles, failures = [], []
     for path in find_inputs(["."], root=folder):
@@ -30,7 +32,7 @@ def run(folder: Path) -> None:
             failures.append(str(e))
     articles = assign_ids(articles)
     t1 = time.perf_counter()
-    digest = extract(articles)
+    digest = extract(articles, settings)
     t2 = time.perf_counter()
     words = sum(len(a.text.split()) for a in articles)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -51,8 +53,11 @@ def run(folder: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
-    for folder in parser.parse_args().folders:
-        run(folder)
+    parser.add_argument("--spacy-model", help="installed trained spaCy pipeline to add")
+    args = parser.parse_args()
+    settings = ExtractionSettings(spacy_model=args.spacy_model)
+    for folder in args.folders:
+        run(folder, settings)
     return 0
 
 

@@ -148,14 +148,24 @@ def build(
     "--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
     help="What to do with an article that cannot be read.",
 )  # fmt: skip
+@click.option(
+    "--spacy-model", metavar="NAME", help="Installed trained spaCy pipeline to add (see README)."
+)
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], output: Path, on_error: str) -> None:
+def extract(
+    ctx: click.Context, paths: tuple[str, ...], output: Path, on_error: str,
+    spacy_model: str | None,
+) -> None:  # fmt: skip
     """Extract a digest from article files or folders."""
+    from briefgen.config import ExtractionSettings
     from briefgen.digest import dump_digest
     from briefgen.pipeline import extract_digest
     from briefgen.publish import write_atomic
 
-    result = extract_digest(paths, root=Path.cwd(), on_error=on_error)
+    result = extract_digest(
+        paths, root=Path.cwd(), on_error=on_error,
+        settings=ExtractionSettings(spacy_model=spacy_model),
+    )  # fmt: skip
     write_atomic(output, dump_digest(result.digest).encode("utf-8"))
     for skipped in result.skipped:
         _say(ctx, f"skipped {skipped.reason}")
@@ -228,13 +238,20 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     "cases", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(cases: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--extractor", default="rules", show_default=True, help="Extractor to score.")
+@click.option(
+    "--spacy-model", metavar="NAME", help="Installed trained spaCy pipeline to add (see README)."
+)
+def evaluate(
+    cases: tuple[Path, ...], as_json: bool, extractor: str, spacy_model: str | None
+) -> None:
     """Score extraction against gold facts: each CASE holds articles/ and gold.yaml.
 
     A folder without gold.yaml is taken as a folder of cases.
     """
     import json
 
+    from briefgen.config import ExtractionSettings
     from briefgen.evaluate import evaluate_cases, format_table
 
     folders = [
@@ -247,7 +264,9 @@ def evaluate(cases: tuple[Path, ...], as_json: bool) -> None:
         raise BriefgenError(
             "no evaluation cases (folders with gold.yaml) in " + ", ".join(map(str, cases))
         )
-    score = evaluate_cases(folders)
+    score = evaluate_cases(
+        folders, ExtractionSettings(extractor=extractor, spacy_model=spacy_model)
+    )
     if as_json:
         click.echo(json.dumps(score.to_dict(), indent=2, sort_keys=True))
     else:

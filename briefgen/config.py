@@ -54,6 +54,11 @@ class OutputSettings(_Section):
 
 class ExtractionSettings(_Section):
     extractor: str = Field(default="rules", description="name of a registered extractor")
+    spacy_model: str | None = Field(
+        default=None,
+        description="an installed trained spaCy pipeline (e.g. en_core_web_sm) whose "
+        "entities add to the rules; none by default, and nothing is ever downloaded",
+    )
 
 
 class Config(_Section):

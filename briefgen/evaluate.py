@@ -32,6 +32,7 @@ from typing import Any
 import regex
 import yaml
 
+from briefgen.config import ExtractionSettings
 from briefgen.errors import BriefgenError
 from briefgen.model import Digest, Evidence
 from briefgen.yamlsafe import safe_load
@@ -324,7 +325,7 @@ def format_table(score: Score) -> str:
     return "\n".join(lines)
 
 
-def evaluate_cases(case_dirs: Sequence[Path], *, extractor: str = "rules") -> Score:
+def evaluate_cases(case_dirs: Sequence[Path], settings: ExtractionSettings | None = None) -> Score:
     """Extract each case's ``articles/`` and score it against its ``gold.yaml``."""
     from briefgen.pipeline import extract_digest
 
@@ -332,6 +333,6 @@ def evaluate_cases(case_dirs: Sequence[Path], *, extractor: str = "rules") -> Sc
     matcher = default_matcher()
     for case in case_dirs:
         gold = load_gold(case / "gold.yaml")
-        result = extract_digest(["articles"], root=case, on_error="stop", extractor=extractor)
+        result = extract_digest(["articles"], root=case, on_error="stop", settings=settings)
         total.add(score_case(result.digest, gold, matcher))
     return total

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.config import Config
+from briefgen.config import Config, ExtractionSettings
 from briefgen.digest import dump_digest
 from briefgen.errors import InputError
 from briefgen.model import Article, Digest
@@ -64,13 +64,17 @@ def read_articles(
 
 
 def extract_digest(
-    patterns: Sequence[str], *, root: Path, on_error: str = "skip", extractor: str = "rules"
+    patterns: Sequence[str],
+    *,
+    root: Path,
+    on_error: str = "skip",
+    settings: ExtractionSettings | None = None,
 ) -> ExtractResult:
     from briefgen.extract import extract
 
     articles, skipped = read_articles(patterns, root=root, on_error=on_error)
     log.info("extracting facts from %d articles", len(articles))
-    return ExtractResult(extract(articles, extractor=extractor), skipped)
+    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped)
 
 
 def render_digest(
@@ -103,7 +107,7 @@ def build(config: Config) -> BuildResult:
         config.inputs,
         root=config.workspace,
         on_error=config.on_error,
-        extractor=config.extraction.extractor,
+        settings=config.extraction,
     )
     digest_bytes = dump_digest(result.digest).encode("utf-8")
     written = render_digest(

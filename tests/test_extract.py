@@ -220,3 +220,47 @@ def test_seats_of_government_place_a_meeting_in_their_city():
     text = "President Jane Roe met Prime Minister Ivan Petrov at the Blue House on Monday."
     article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
     assert [m.location for m in extract([article]).meetings] == ["Seoul"]
+
+
+def test_a_trained_pipeline_adds_people_and_places_named_in_facts(tmp_path):
+    """A pipeline saved to disk stands in for an installed one such as en_core_web_sm."""
+    import spacy
+
+    from briefgen.config import ExtractionSettings
+    from briefgen.model import Article
+    from briefgen.nlp import split_sentences
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Ola Nordmann"},
+            {"label": "PERSON", "pattern": "Kari Holm"},
+            {"label": "PERSON", "pattern": "Per Hansen"},
+            {"label": "GPE", "pattern": "Tromsdal"},
+        ]
+    )
+    nlp.to_disk(tmp_path / "pipeline")
+    text = (
+        "Ola Nordmann met Kari Holm in Tromsdal on Monday. "
+        "Photo: Per Hansen. The two agreed to meet again."
+    )
+    article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
+
+    plain = extract([article])
+    assert plain.meetings == [] and plain.people == []  # no titles: the rules see no one
+    digest = extract([article], ExtractionSettings(spacy_model=str(tmp_path / "pipeline")))
+    assert [p.name for p in digest.people] == ["Ola Nordmann", "Kari Holm"]  # not the credit
+    assert [(m.participants, m.location) for m in digest.meetings] == [
+        (["Ola Nordmann", "Kari Holm"], "Tromsdal")
+    ]
+    assert digest.generator.endswith("(rules + " + str(tmp_path / "pipeline") + ")")
+
+
+def test_a_missing_trained_pipeline_is_a_config_error_naming_it():
+    from briefgen.config import ExtractionSettings
+    from briefgen.errors import ConfigError
+    from briefgen.model import Article
+
+    article = Article(id="a", path="a.txt", text="Text.", sentences=())
+    with pytest.raises(ConfigError, match=r"extraction\.spacy_model: cannot load 'no_such_model'"):
+        extract([article], ExtractionSettings(spacy_model="no_such_model"))

@@ -2,7 +2,9 @@
 
 Extractors are chosen by name from ``EXTRACTORS``. The default, ``rules``,
 runs on spaCy's blank English pipeline (sentences come from ingestion) and the
-project's gazetteers; it needs no model download. Its steps:
+project's gazetteers; it needs no model download. With
+``extraction.spacy_model`` set, an installed trained pipeline's entities are
+added (``trained``). Its steps:
 
 1. find people where the text introduces them (titles, appositions, ...);
 2. group those names into one record per person across the whole batch;
@@ -19,10 +21,12 @@ from itertools import accumulate
 from urllib.parse import urlparse
 
 from briefgen import __version__
+from briefgen.config import ExtractionSettings
 from briefgen.errors import ConfigError
+from briefgen.extract import trained
 from briefgen.extract.facts import ArticleReader, Entity, Fact
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import Mention, find_introductions, find_parties
+from briefgen.extract.mentions import Mention, drop_overlaps, find_introductions, find_parties
 from briefgen.extract.merge import (
     absorb_vague_meetings,
     merge_facts,
@@ -47,23 +51,27 @@ from briefgen.model import (
     Span,
 )
 
-Extractor = Callable[[list[Article]], Digest]
+Extractor = Callable[[list[Article], ExtractionSettings], Digest]
 
 
-def extract(articles: list[Article], *, extractor: str = "rules") -> Digest:
+def extract(articles: list[Article], settings: ExtractionSettings | None = None) -> Digest:
+    settings = settings or ExtractionSettings()
     try:
-        run = EXTRACTORS[extractor]
+        run = EXTRACTORS[settings.extractor]
     except KeyError:
         known = ", ".join(sorted(EXTRACTORS))
         raise ConfigError(
-            f"extraction.extractor: unknown extractor {extractor!r} (known: {known})"
+            f"extraction.extractor: unknown extractor {settings.extractor!r} (known: {known})"
         ) from None
-    return run(articles)
+    return run(articles, settings)
 
 
-def extract_rules(articles: list[Article]) -> Digest:
+def extract_rules(articles: list[Article], settings: ExtractionSettings) -> Digest:
     articles = sorted(articles, key=lambda a: a.id)
     introductions = {a.id: find_introductions(a.text) for a in articles}
+    model = trained.find(articles, settings.spacy_model) if settings.spacy_model else {}
+    for article_id, found in model.items():
+        introductions[article_id] = drop_overlaps([*introductions[article_id], *found.people])
     people = People([m for ms in introductions.values() for m in ms])
     _add_home_government(articles, introductions, people)
 
@@ -94,8 +102,15 @@ def extract_rules(articles: list[Article]) -> Digest:
             if not taken.overlaps(party.start, party.end):
                 entities.append(Entity(party.start, party.end, party.name, is_person=False))
         entities.sort(key=lambda e: e.start)
-        facts.extend(ArticleReader(article, entities, roles).facts())
+        places = model[article.id].places if model else set()
+        facts.extend(ArticleReader(article, entities, roles, places).facts())
 
+    # People only the trained model found are kept when a fact names them.
+    in_facts = {party for fact in facts for party in fact.parties}
+    only_model = {
+        name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
+    }
+    first_seen = {name: e for name, e in first_seen.items() if name not in only_model}
     order = {name: i for i, name in enumerate(first_seen)}
     persons = [
         Person(
@@ -109,8 +124,9 @@ def extract_rules(articles: list[Article]) -> Digest:
     ]
     affiliation = {p.name: p.affiliation for p in persons}
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in _KINDS}
+    generator = f"rules + {settings.spacy_model}" if settings.spacy_model else "rules"
     return Digest(
-        generator=f"briefgen {__version__} (rules)",
+        generator=f"briefgen {__version__} ({generator})",
         sources=[_source(a) for a in articles],
         people=persons,
         meetings=[

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import regex
@@ -124,8 +125,16 @@ class _Context:
 class ArticleReader:
     """Walks one article's sentences, turning entities and triggers into facts."""
 
-    def __init__(self, article: Article, entities: list[Entity], roles: dict[str, str]) -> None:
+    def __init__(
+        self,
+        article: Article,
+        entities: list[Entity],
+        roles: dict[str, str],
+        places: Collection[str] = (),
+    ) -> None:
         self.article = article
+        # Places a trained model found in the article, beside the gazetteer's cities.
+        self.places = frozenset(places) - gazetteer().countries
         self.entities = entities
         self.roles = roles
         gaz = gazetteer()
@@ -263,7 +272,7 @@ class ArticleReader:
             words = m["place"].rstrip(".,").split()
             for n in range(len(words), 0, -1):
                 candidate = " ".join(words[:n])
-                if candidate in self.cities:
+                if candidate in self.cities or candidate in self.places:
                     return candidate
                 if (
                     fallback is None

@@ -41,7 +41,7 @@ class Mention:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    cue: str = "known"  # title, apposition, counterpart, honorific or known
+    cue: str = "known"  # title, apposition, counterpart, honorific, entity (model) or known
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="honorific"))
-    return _drop_overlaps(found)
+    return drop_overlaps(found)
 
 
 def _strip_leading_not_names(role: str, pats: Patterns) -> str:
@@ -235,9 +235,9 @@ def _strip_leading_not_names(role: str, pats: Patterns) -> str:
     return " ".join(words)
 
 
-def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
-    rank = {"title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "known": 4}
+    rank = {"title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "entity": 4, "known": 5}
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in ordered:

@@ -121,9 +121,11 @@ class People:
         for overrun, name in overruns.items():
             self._canonical[overrun] = self._canonical[name]
         self.introduced: Counter[str] = Counter()
+        self.cues: dict[str, set[str]] = {}  # how each person was introduced
         for m in introductions:
             record = self.records[self._canonical[m.name]]
             self.introduced[record.name] += 1
+            self.cues.setdefault(record.name, set()).add(m.cue)
             if m.role:
                 votes = record.implied_roles if m.cue == "counterpart" else record.roles
                 votes[m.role] += 1
