@@ -32,8 +32,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# Line breaks YAML readers normalise away in plain, quoted and block scalars
+# (PyYAML writes them raw when allow_unicode is on): only double quotes,
+# which escape them, keep such a string as it was.
+_FRAGILE = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if _FRAGILE.intersection(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

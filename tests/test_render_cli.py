@@ -202,7 +202,8 @@ def test_extract_a_folder_of_readouts(tmp_path: Path):
         cli, ["extract", str(FIXTURES / "readouts"), "-o", str(tmp_path / "d.yaml")]
     )
     assert result.exit_code == 0, result.output
-    assert len(load_digest(tmp_path / "d.yaml").sources) == 4
+    readouts = list((FIXTURES / "readouts").glob("*.md"))
+    assert len(load_digest(tmp_path / "d.yaml").sources) == len(readouts) > 0
 
 
 def test_check_and_init(tmp_path: Path):

