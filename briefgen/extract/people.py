@@ -56,7 +56,7 @@ class PersonRecord:
 
 
 def _overruns(names: set[str]) -> dict[str, str]:
-    """Names that ran into the next person's surname -> the name itself.
+    """Names that ran into the next person's surname -> the name itself (the shortest).
 
     Scraped news loses the full stop between a caption and the text, so
     "Mitch McConnell" becomes "Mitch McConnell Trump" once: a name that is
@@ -69,6 +69,10 @@ def _overruns(names: set[str]) -> dict[str, str]:
         shorter = " ".join(words[:-1])
         if len(words) > 2 and shorter in names and words[-1] in surnames - {words[-2]}:
             found[name] = shorter
+    for name, shorter in found.items():
+        while shorter in found:  # "A B C D" -> "A B C" -> "A B"
+            shorter = found[shorter]
+        found[name] = shorter
     return found
 
 
@@ -119,8 +123,6 @@ class People:
                 for word in {words[0], words[-1]} if words else ():
                     by_end.setdefault(word, []).append(name)
         for overrun, name in overruns.items():
-            while name in overruns:  # "A B C D" -> "A B C" -> "A B"
-                name = overruns[name]
             self._canonical[overrun] = self._canonical[name]
         self.introduced: Counter[str] = Counter()
         self.cues: dict[str, set[str]] = {}  # how each person was introduced
