@@ -77,6 +77,7 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings) -> Dige
 
     first_seen: dict[str, Evidence] = {}
     person_evidence: dict[str, list[Evidence]] = {}
+    cited: set[tuple[str, str]] = set()
     facts: list[Fact] = []
     roles = {name: record.role or "" for name, record in people.records.items()}
     for article in articles:
@@ -91,12 +92,11 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings) -> Dige
                 continue
             people.add_alias(name, mention.name)
             entities.append(Entity(mention.start, mention.end, name, is_person=True))
-            evidence = _evidence(article, _sentence_of(article, mention.start))
-            if name not in first_seen:
-                first_seen[name] = evidence
-            seen = person_evidence.setdefault(name, [])
-            if all(e.source != article.id for e in seen):
-                seen.append(evidence)
+            if (name, article.id) not in cited:  # a person's first mention in each source
+                cited.add((name, article.id))
+                evidence = _evidence(article, _sentence_of(article, mention.start))
+                first_seen.setdefault(name, evidence)
+                person_evidence.setdefault(name, []).append(evidence)
         taken = _Intervals((e.start, e.end) for e in entities)
         for party in find_parties(article.text):
             if not taken.overlaps(party.start, party.end):

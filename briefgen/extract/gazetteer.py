@@ -17,6 +17,8 @@ import regex
 
 from briefgen.yamlsafe import safe_load
 
+_ARTICLE_OR_POSSESSIVE = regex.compile(r"^(?:the|The)\s+|(?:'s|’s)$")
+
 # Places smaller than this are too often ordinary words ("Mission", "Police").
 _MIN_CITY_POPULATION = 100_000
 
@@ -168,7 +170,7 @@ class Gazetteer:
         text = text.strip()
         if text in self.parties:
             return self.parties[text]
-        stripped = regex.sub(r"^(?:the|The)\s+|(?:'s|’s)$", "", text)
+        stripped = _ARTICLE_OR_POSSESSIVE.sub("", text)
         return self.parties.get(stripped)
 
 

@@ -20,7 +20,7 @@ from briefgen.extract.gazetteer import Gazetteer, gazetteer
 # Names, titles and appositions never run across a paragraph break: list
 # items ("Attorney General of Nevada" / "Matthew Platkin, ...") are paragraphs.
 _WORD = (
-    r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?"
+    r"(?!(?:Jr|Sr)\b)(?:\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?"
     r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.|(?:al|el|ul|ad|as|ash|at)-\p{Lu}[\p{Ll}\p{M}]+)"
 )
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
@@ -71,8 +71,10 @@ class Patterns:
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
+        # The name is atomic: a comma can only follow its last word, so
+        # trying shorter runs of it is wasted work.
         self.apposition = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_NAME}),[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
             # followed by a name is the next person's title.
             rf"(?P<role>(?i:{role}))\b(?![^\S\n]+{_WORD})"
