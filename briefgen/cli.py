@@ -118,6 +118,7 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
 @audience_option
 @format_option
 @out_option
+@click.option("--force", is_flag=True, help="Overwrite a digest that was edited by hand.")
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -125,15 +126,18 @@ def build(
     audience: str | None,
     formats: str | None,
     out: Path | None,
+    force: bool,
 ) -> None:
     """Run the whole pipeline: articles -> digest.yaml -> briefs."""
     from briefgen.config import load_config
     from briefgen.pipeline import build as run_build
 
     config = load_config(config_path, overrides=_overrides(audience, formats, out))
-    result = run_build(config)
+    result = run_build(config, force=force)
     for skipped in result.skipped:
         _say(ctx, f"skipped {skipped.reason}")
+    if result.corrections_applied:
+        _say(ctx, f"applied {result.corrections_applied} corrections")
     for path in result.written:
         _say(ctx, f"wrote {_show(path)}")
 
@@ -195,14 +199,15 @@ def render(
 ) -> None:
     """Render a (possibly hand-edited) digest into briefs, without re-extracting."""
     from briefgen.config import load_config
-    from briefgen.digest import load_digest
-    from briefgen.pipeline import render_digest
+    from briefgen.pipeline import render_digest_file
 
     # A digest can be rendered outside any workspace: then the defaults apply.
     config = load_config(config_path, overrides=_overrides(audience, formats, out), missing_ok=True)
-    digest = load_digest(digest_path)
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
-    for path in render_digest(digest, config, formats=config.output.formats, out_dir=out_dir):
+    written = render_digest_file(
+        digest_path, config, formats=config.output.formats, out_dir=out_dir
+    )
+    for path in written:
         _say(ctx, f"wrote {_show(path)}")
 
 

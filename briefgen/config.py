@@ -43,6 +43,11 @@ class BriefSettings(_Section):
 class OutputSettings(_Section):
     dir: Path = Path("build")
     formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
+    lock_timeout: float = Field(
+        default=600,
+        ge=0,
+        description="seconds to wait for another briefgen run writing into the same folder",
+    )
 
     @field_validator("formats")
     @classmethod
@@ -68,6 +73,11 @@ class Config(_Section):
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
     on_error: Literal["skip", "stop"] = Field(
         default="skip", description="what to do with an article that cannot be read"
+    )
+    corrections: Path | None = Field(
+        default=None,
+        description="corrections applied to every build's digest; by default "
+        "config/corrections.yaml when it exists",
     )
     # Not in the file: where it was loaded from, set by load_config.
     workspace: Path = Field(default=Path("."), exclude=True)

@@ -13,10 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.config import Config, ExtractionSettings
-from briefgen.digest import dump_digest
+from briefgen.corrections import (
+    Unmatched,
+    apply_corrections,
+    corrections_path,
+    load_corrections,
+)
+from briefgen.digest import check_not_hand_edited, dump_digest
 from briefgen.errors import InputError
 from briefgen.model import Article, Digest
-from briefgen.publish import publish
+from briefgen.publish import output_lock, publish, recover
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,9 @@ class BuildResult:
     digest: Digest
     written: list[Path]
     skipped: list[Skipped]
+    corrections_applied: int = 0
+    # Corrections that matched nothing in this build: the user should look at them.
+    unmatched: list[Unmatched] = field(default_factory=list)
 
 
 def read_articles(
@@ -85,7 +94,33 @@ def render_digest(
     out_dir: Path,
     extra: dict[str, bytes] | None = None,
 ) -> list[Path]:
-    """Render every format in memory, then publish them (and ``extra`` files) together."""
+    """Render every format in memory, then publish them (and ``extra`` files, last) together."""
+    outputs = render_outputs(digest, config, formats=formats)
+    outputs.update(extra or {})
+    with output_lock(out_dir, timeout=config.output.lock_timeout):
+        recover(out_dir)
+        return publish(outputs, out_dir)
+
+
+def render_digest_file(
+    digest_path: Path, config: Config, *, formats: Sequence[str], out_dir: Path
+) -> list[Path]:
+    """``briefgen render``: a digest file (possibly edited by hand) into briefs in ``out_dir``.
+
+    The folder is locked and recovered before the digest is read, since the
+    digest may be the one in that folder, which a stopped build may have left
+    for this run to finish.
+    """
+    from briefgen.digest import load_digest
+
+    with output_lock(out_dir, timeout=config.output.lock_timeout):
+        recover(out_dir)
+        digest = load_digest(digest_path)
+        return publish(render_outputs(digest, config, formats=formats), out_dir)
+
+
+def render_outputs(digest: Digest, config: Config, *, formats: Sequence[str]) -> dict[str, bytes]:
+    """File name -> bytes of every brief; nothing is written."""
     from briefgen.render import BriefInfo, render
 
     info = BriefInfo(
@@ -94,27 +129,37 @@ def render_digest(
         date=config.brief.date,
         audience=config.brief.audience,
     )
-    outputs = dict(extra or {})
-    outputs.update(
-        render(digest, info=info, formats=formats, template_dirs=[config.workspace / "templates"])
+    return render(
+        digest, info=info, formats=formats, template_dirs=[config.workspace / "templates"]
     )
-    return publish(outputs, out_dir)
 
 
-def build(config: Config) -> BuildResult:
-    """The whole pipeline, as configured: the digest and every brief into the output folder."""
-    result = extract_digest(
-        config.inputs,
-        root=config.workspace,
-        on_error=config.on_error,
-        settings=config.extraction,
+def build(config: Config, *, force: bool = False) -> BuildResult:
+    """The whole pipeline, as configured: the digest and every brief into the output folder.
+
+    The output folder stays locked for the whole build, so two builds into it
+    run one after the other. A digest edited by hand stops the build before
+    any work unless ``force``; corrections are read before extraction, so a
+    mistake in them costs no time either.
+    """
+    out_dir = config.output_dir
+    path, required = corrections_path(config.corrections, config.workspace)
+    corrections = load_corrections(path, required=required, workspace=config.workspace)
+    with output_lock(out_dir, timeout=config.output.lock_timeout):
+        recover(out_dir)
+        if not force:
+            check_not_hand_edited(out_dir / DIGEST_NAME, corrections=path)
+        result = extract_digest(
+            config.inputs,
+            root=config.workspace,
+            on_error=config.on_error,
+            settings=config.extraction,
+        )
+        corrected = apply_corrections(result.digest, corrections)
+        outputs = render_outputs(corrected.digest, config, formats=config.output.formats)
+        # The digest last: a folder whose digest is new holds the new briefs too.
+        outputs[DIGEST_NAME] = dump_digest(corrected.digest).encode("utf-8")
+        written = publish(outputs, out_dir)
+    return BuildResult(
+        corrected.digest, written, result.skipped, corrected.applied, corrected.unmatched
     )
-    digest_bytes = dump_digest(result.digest).encode("utf-8")
-    written = render_digest(
-        result.digest,
-        config,
-        formats=config.output.formats,
-        out_dir=config.output_dir,
-        extra={DIGEST_NAME: digest_bytes},
-    )
-    return BuildResult(result.digest, written, result.skipped)

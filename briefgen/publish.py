@@ -1,19 +1,62 @@
-"""Writing outputs so that a failed build never leaves a half-written file.
+"""Writing outputs so that nothing is lost: atomic files, a whole build at a time, one at a time.
 
-Each file is written to a temporary file in the same folder and renamed over
-the old one, which is atomic on POSIX file systems: a reader sees the old
-brief or the new one, never a mix, and a build that dies midway leaves the
-previous outputs exactly as they were.
+Three promises, each kept by one piece of this module:
+
+* **Each file is whole.** A file is written to a temporary file in the same
+  folder, flushed to disk, and renamed over the old one (atomic on POSIX file
+  systems): a reader sees the old brief or the new one, never half of one.
+* **The files of a build belong together.** ``publish`` writes every output of
+  a build to temporary files first; only when all of them are on disk does it
+  write a journal (``.briefgen-publish.json``) naming each temporary file and
+  its target, and then rename them, the digest and the manifest last. A build
+  killed before the journal exists leaves the previous outputs exactly as they
+  were; one killed between two renames leaves a journal, and the next
+  briefgen run in that folder finishes the renames before anything else (all
+  the files it needs are complete on disk), so the folder again holds one
+  build. Temporary files left by a run killed earlier are removed then too.
+* **One writer at a time.** ``output_lock`` takes an exclusive ``flock`` on
+  ``.briefgen.lock`` in the output folder for a whole build or render; a
+  second run waits, saying so, and gives up with a clear error after
+  ``output.lock_timeout`` seconds. The kernel drops the lock when a process
+  dies, so a killed build never leaves the folder locked.
+
+The manifest (``.briefgen-manifest.json``) records the SHA-256 of every file
+briefgen last wrote into the folder. It is how a build knows that a person has
+edited ``digest.yaml`` since (see :func:`recorded_hash`); keeping the hash
+beside the digest rather than in it leaves the digest's bytes (and its golden
+file) as they were, and a hand-edited digest stays renderable as it is.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import logging
 import os
+import re
 import tempfile
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = ".briefgen.lock"
+MANIFEST_NAME = ".briefgen-manifest.json"
+JOURNAL_NAME = ".briefgen-publish.json"
+MANIFEST_VERSION = 1
+# What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes, and nothing else.
+_TEMP_NAME = re.compile(r"^\.[^/\x00]+\.[A-Za-z0-9_]{8}\.tmp$")
+_POLL_SECONDS = 0.2
+
+
+class OutputLockedError(BriefgenError):
+    """Another briefgen run kept the output folder locked for longer than we would wait."""
 
 
 def _umask() -> int:
@@ -22,9 +65,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    """``data`` in a new temporary file beside ``folder/name``, flushed to disk."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private; a brief gets the usual permissions.
         os.chmod(tmp, 0o666 & ~_umask())
@@ -32,22 +75,215 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def _rename(tmp: Path, target: Path) -> None:
+    """One step of a publish; a function of its own so tests can stop a build between two."""
+    os.replace(tmp, target)
+
+
+def _sync_dir(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (a crash after this keeps them)."""
+    with contextlib.suppress(OSError):  # some file systems cannot fsync a directory
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: the old file or the new, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temp(path.parent, path.name, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_output_name(name: str, out_dir: Path) -> None:
+    """Refuse a name that is not one plain, visible file name inside ``out_dir``.
+
+    Output names come from renderers (and so, through plugins or a future
+    option, possibly from a user): ``../x``, ``/etc/x``, ``a/b``, a NUL, a
+    dot-file (which could replace the lock, manifest or journal) and names
+    with control or invisible characters are all refused.
+    """
+    bad = (
+        not name
+        or name in (".", "..")
+        or name.startswith(".")
+        or "/" in name
+        or "\\" in name
+        or any(not ch.isprintable() or (ch.isspace() and ch != " ") for ch in name)
+        or Path(name).name != name
+    )
+    if bad:
+        raise BriefgenError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    """File name -> SHA-256 of what briefgen last wrote into ``out_dir`` ({} if unknown)."""
+    path = out_dir / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as e:
+        log.warning("%s: unreadable, treated as missing: %s", path, e)
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {str(k): str(v) for k, v in files.items()}
+
+
+def recorded_hash(out_dir: Path, name: str) -> str | None:
+    """The SHA-256 briefgen recorded when it last wrote ``out_dir/name``, if any."""
+    return read_manifest(out_dir).get(name)
 
 
 def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
-    """Write every output into ``out_dir`` only once all of them exist in memory."""
-    written = []
-    for name, data in outputs.items():
-        target = out_dir / name
-        if target.parent != out_dir or name.startswith("."):
-            raise BriefgenError(f"refusing to write {name!r} outside {out_dir}")
+    """Write every output into ``out_dir`` as one set (see the module doc).
+
+    Call it with the folder locked (``output_lock``) and recovered
+    (``recover``). The renames go in the order of ``outputs``, so a caller
+    puts last what marks a build as complete (the digest); the manifest
+    always comes after all of them.
+    """
+    for name in outputs:
+        check_output_name(name, out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BriefgenError(f"{out_dir}: cannot create the output folder: {e.strerror}") from e
+    manifest = read_manifest(out_dir)
+    manifest.update({name: sha256(data) for name, data in outputs.items()})
+    manifest_bytes = _manifest_bytes(manifest)
+    steps: list[tuple[Path, Path]] = []
+    try:
+        for name, data in [*outputs.items(), (MANIFEST_NAME, manifest_bytes)]:
+            steps.append((_write_temp(out_dir, name, data), out_dir / name))
+        journal = [[tmp.name, target.name] for tmp, target in steps]
+        write_atomic(out_dir / JOURNAL_NAME, json.dumps(journal).encode("utf-8"))
+    except OSError as e:
+        for tmp, _ in steps:
+            tmp.unlink(missing_ok=True)
+        raise BriefgenError(f"{out_dir}: cannot write the outputs: {e.strerror or e}") from e
+    except BaseException:
+        for tmp, _ in steps:
+            tmp.unlink(missing_ok=True)
+        raise
+    # From here on the new set is complete on disk: finish it, or the next run will.
+    try:
+        for tmp, target in steps:
+            _rename(tmp, target)
+        _sync_dir(out_dir)
+        (out_dir / JOURNAL_NAME).unlink()
+    except OSError as e:
+        raise BriefgenError(
+            f"{out_dir}: publishing stopped midway ({e.strerror or e}); the next briefgen run"
+            " in this folder completes it"
+        ) from e
+    return [target for _, target in steps[:-1]]
+
+
+def _manifest_bytes(files: Mapping[str, str]) -> bytes:
+    """Sorted, without a clock: the same outputs always give the same manifest."""
+    data = {"version": MANIFEST_VERSION, "files": dict(sorted(files.items()))}
+    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def recover(out_dir: Path) -> list[str]:
+    """Finish a publish a killed run left midway, then remove its stray temporary files.
+
+    Returns what was done, one line each (also logged). Run it with the folder
+    locked, before anything else reads or writes there.
+    """
+    done: list[str] = []
+    journal_path = out_dir / JOURNAL_NAME
+    if journal_path.exists():
+        done.extend(_replay(out_dir, journal_path))
+    if out_dir.is_dir():
+        for entry in sorted(out_dir.iterdir()):
+            if _TEMP_NAME.match(entry.name) and entry.is_file():
+                entry.unlink(missing_ok=True)
+                done.append(f"removed {entry.name}, left by a run that was stopped")
+    for line in done:
+        log.warning("%s: %s", out_dir, line)
+    return done
+
+
+def _replay(out_dir: Path, journal_path: Path) -> list[str]:
+    try:
+        steps = json.loads(journal_path.read_text("utf-8"))
+        pairs = [(str(tmp), str(target)) for tmp, target in steps]
+    except (OSError, ValueError, TypeError) as e:
+        # write_atomic never leaves a partial journal; this one was made by hand.
+        raise BriefgenError(
+            f"{journal_path}: unreadable publish journal ({e}); delete it and build again"
+        ) from e
+    finished = []
+    for tmp_name, target_name in pairs:
+        if not _TEMP_NAME.match(tmp_name):
+            raise BriefgenError(f"{journal_path}: {tmp_name!r} is not a briefgen temporary file")
+        if target_name != MANIFEST_NAME:
+            check_output_name(target_name, out_dir)
+        tmp = out_dir / tmp_name
+        if tmp.exists():
+            os.replace(tmp, out_dir / target_name)
+            finished.append(target_name)
+    _sync_dir(out_dir)
+    journal_path.unlink()
+    if not finished:
+        return []
+    return [f"finished publishing {', '.join(finished)}, which a stopped run had left midway"]
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, *, timeout: float) -> Iterator[None]:
+    """Hold the output folder's lock for the ``with`` block; wait up to ``timeout`` seconds."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+    except OSError as e:
+        raise BriefgenError(f"{out_dir}: cannot lock the output folder: {e.strerror}") from e
+    try:
+        _acquire(fd, out_dir, timeout)
+        yield
+    finally:
+        os.close(fd)  # closing the last descriptor releases the flock
+
+
+def _acquire(fd: int, out_dir: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    waited = False
+    while True:
         try:
-            write_atomic(target, data)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
         except OSError as e:
-            raise BriefgenError(f"{target}: cannot write: {e.strerror or e}") from e
-        written.append(target)
-    return written
+            if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise BriefgenError(f"{out_dir}: cannot lock the output folder: {e}") from e
+        if time.monotonic() >= deadline:
+            raise OutputLockedError(
+                f"{out_dir}: another briefgen run is writing into this folder and did not"
+                f" finish within {timeout:g} s; try again when it has, or raise"
+                " output.lock_timeout"
+            )
+        if not waited:
+            log.warning(
+                "%s: another briefgen run is writing here; waiting up to %g s", out_dir, timeout
+            )
+            waited = True
+        time.sleep(_POLL_SECONDS)
