@@ -219,14 +219,20 @@ def render(
 )  # fmt: skip
 @click.pass_context
 def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None) -> None:
-    """Validate the config, the templates and the digest; report every problem."""
+    """Validate the config, the templates, the corrections and the digest; report every problem."""
     from briefgen.config import load_config
+    from briefgen.corrections import corrections_path, load_corrections
     from briefgen.digest import load_digest
     from briefgen.pipeline import DIGEST_NAME
     from briefgen.render import check_templates
 
     config = load_config(config_path)
     problems = check_templates([config.workspace / "templates"])
+    path, required = corrections_path(config.corrections, config.workspace)
+    try:
+        load_corrections(path, required=required, workspace=config.workspace)
+    except BriefgenError as e:
+        problems.extend(str(e).splitlines())
     digest_path = digest_path or config.output_dir / DIGEST_NAME
     if digest_path.exists():
         try:
@@ -235,7 +241,7 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
             problems.extend(str(e).splitlines())
     if problems:
         raise BriefgenError("\n".join(problems))
-    _say(ctx, "config, templates and digest are valid")
+    _say(ctx, "config, templates, corrections and digest are valid")
 
 
 @cli.command(name="eval")

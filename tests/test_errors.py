@@ -1,0 +1,134 @@
+"""The error catalogue, as a user meets it: each mistake through the CLI, with its exit code
+and the exact lines printed, naming the file and the line or key at fault.
+
+Each failing build also has to leave the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import cli
+
+from .test_publish import _snapshot
+
+
+@pytest.fixture
+def built(workspace: Path) -> Path:
+    """The example workspace, built once (Markdown only, to keep it quick)."""
+    config = workspace / "config" / "briefgen.yaml"
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    return workspace
+
+
+def _build(workspace: Path, *args: str):
+    config = workspace / "config" / "briefgen.yaml"
+    return CliRunner().invoke(cli, ["build", "--config", str(config), "--format", "md", *args])
+
+
+def _errors(output: str) -> list[str]:
+    assert "Traceback" not in output
+    return [line for line in output.splitlines() if line.startswith("briefgen: error: ")]
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        (
+            "line one\n{% if %}\n",
+            "brief.md.j2:2: Expected an expression, got 'end of statement block'",
+        ),
+        ("line one\n{{ nothing_here }}\n", "brief.md.j2:2: 'nothing_here' is undefined"),
+        (
+            "one\ntwo\n{% include 'missing.j2' %}\n",
+            "brief.md.j2:3: template 'missing.j2' not found in ",
+        ),
+        ('{% extends "default:nope.md.j2" %}\n', "template 'default:nope.md.j2' not found in "),
+        ("{{ info.title | no_such_filter }}\n", "brief.md.j2:1: No filter named 'no_such_filter'."),
+    ],
+)
+def test_template_mistakes_name_file_and_line(built: Path, template: str, expected: str):
+    before = _snapshot(built / "build")
+    (built / "templates").mkdir()
+    (built / "templates" / "brief.md.j2").write_text(template)
+    result = _build(built)
+    assert result.exit_code == 1
+    errors = _errors(result.output)
+    assert len(errors) == 1 and expected in errors[0], result.output
+    assert _snapshot(built / "build") == before
+
+
+def test_check_reports_templates_corrections_and_digest_at_once(built: Path):
+    (built / "templates").mkdir()
+    (built / "templates" / "brief.md.j2").write_text("{% for %}\n")
+    (built / "config" / "corrections.yaml").write_text("people:\n  - match: {name: X}\n")
+    digest = built / "build" / "digest.yaml"
+    digest.write_text(digest.read_text().replace("  role: Foreign Minister", "  rank: Minister", 1))
+    result = CliRunner().invoke(cli, ["check", "--config", str(built / "config" / "briefgen.yaml")])
+    assert result.exit_code == 1
+    errors = _errors(result.output)
+    assert len(errors) == 3, result.output
+    assert errors[0].endswith(
+        "templates/brief.md.j2:1: Expected an expression, got 'end of statement block'"
+    )
+    assert errors[1].endswith(
+        "config/corrections.yaml:2: people.0: Value error, give exactly one of fix, drop: true,"
+        " or add"
+    )
+    assert errors[2].endswith("build/digest.yaml: people.0.rank: unknown key")
+
+
+def test_a_digest_that_no_longer_matches_the_schema_lists_every_problem(built: Path):
+    digest = built / "build" / "digest.yaml"
+    text = digest.read_text()
+    text = text.replace("  role: Foreign Minister", "  role: [Foreign, Minister]", 1)
+    text = text.replace("  location: Rome", "  place: Rome", 1)
+    text = text.replace("disagreements:", "disagreements: maybe\nx:", 1)
+    digest.write_text(text)
+    result = CliRunner().invoke(cli, ["render", str(digest), "--format", "md"])
+    assert result.exit_code == 1
+    errors = _errors(result.output)
+    assert [e.split("digest.yaml: ", 1)[1] for e in errors] == [
+        "people.0.role: Input should be a valid string",
+        "meetings.3.place: unknown key",
+        "disagreements: Input should be a valid list",
+        "x: unknown key",
+    ], result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "people:\n  - name: !!python/object/apply:os.system [touch pwned]\n",
+            "d.yaml:2: invalid YAML",
+        ),
+        ("people: [\n", "d.yaml:2: invalid YAML"),
+        ("version: 7\n", "d.yaml: digest version 7 is not supported"),
+        ("- a list\n", "d.yaml: a digest must be a mapping"),
+        (
+            "sources: [{id: a}]\nmeetings:\n  - participants: [A, B]\n"
+            "    evidence: [{source: b, quote: q, start: 0, end: 1}]\n",
+            "meetings.0.evidence.0.source: 'b' is not the id of any source",
+        ),
+    ],
+)
+def test_an_unusable_digest_is_one_clear_line(tmp_path: Path, text: str, expected: str):
+    path = tmp_path / "d.yaml"
+    path.write_text(text)
+    result = CliRunner().invoke(cli, ["render", str(path), "--format", "md"])
+    assert result.exit_code == 1
+    errors = _errors(result.output)
+    assert len(errors) == 1 and expected in errors[0], result.output
+    assert not (tmp_path / "pwned").exists() and not (tmp_path / "brief.md").exists()
+
+
+def test_rendering_a_missing_digest_is_a_usage_error(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "nope.yaml")])
+    assert (
+        result.exit_code == 2 and "nope.yaml" in result.output and "does not exist" in result.output
+    )

@@ -1,0 +1,282 @@
+"""Nothing through: article text stays text in every format, and no name escapes the output folder.
+
+tests/test_render.py checks the escaping of each template field by field;
+these tests go end to end. A hostile article is built by ``briefgen build``
+into Markdown, HTML and PDF while a web server on 127.0.0.1 counts requests
+and a real image sits at the ``file://`` URL the article points to: the PDF
+must load neither (no image in it, no request made), and every brief must
+show the markup as text. Then names: source ids, audience and format names
+and output names that try to leave the output folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import html.parser
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import cli
+from briefgen.digest import dump_digest, load_digest
+from briefgen.model import Digest, Evidence, Meeting, Person, Source
+
+# A 1x1 PNG: real enough that WeasyPrint would embed it if it ever loaded it.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+)
+BIDI = "\u202egnirts desrever\u202c"
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []  # each server gets a list of its own (see `server`)
+
+    def do_GET(self) -> None:
+        type(self).requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+        self.wfile.write(PNG)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, list[str]]]:
+    requests: ClassVar[list[str]] = []  # each server gets a list of its own (see `server`)
+    handler = type("Handler", (_Counter,), {"requests": requests})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _hostile(base: str, image: Path) -> str:
+    return (
+        f'{BIDI} zero\u200bwidth <script>alert(1)</script> <img src="file://{image}"> '
+        f'<img src="{base}/img.png"> [a link]({base}/link) <b>bold</b> ![an image]({base}/md.png)'
+    )
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+def _assert_html_inert(page: str) -> None:
+    tags = _tags(page)
+    names = {name for name, _ in tags}
+    assert not names & {"script", "img", "b", "iframe", "object", "link"}, names
+    for name, attrs in tags:
+        assert "src" not in attrs, (name, attrs)
+        if name == "a":
+            assert (attrs.get("href") or "").startswith("#source-"), attrs
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def _assert_markdown_inert(text: str) -> None:
+    import markdown
+    from markdown_it import MarkdownIt
+
+    for page in (markdown.markdown(text), MarkdownIt("commonmark").render(text)):
+        tags = _tags(page)
+        names = {name for name, _ in tags}
+        assert not names & {"script", "img", "a", "b"}, names
+        assert "&lt;script&gt;" in page
+        # Only the template's headings: the title and the section headings.
+        headings = [name for name, _ in tags if name in {"h1", "h2", "h3", "h4", "h5", "h6"}]
+        assert headings.count("h1") == 1 and set(headings) <= {"h1", "h2"}
+
+
+def _pdf_images_links_and_text(data: bytes) -> tuple[int, list[str], str]:
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
+
+    reader = PdfReader(io.BytesIO(data))
+    images = 0
+    uris = []
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        for ref in xobjects.values():
+            obj = ref.get_object() if isinstance(ref, IndirectObject) else ref
+            images += obj.get("/Subtype") == "/Image"
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            if "/URI" in action:
+                uris.append(str(action["/URI"]))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return images, uris, text
+
+
+def test_pdf_checks_can_see_an_image_and_a_link():
+    """The PDF checks below would notice an image or a web link: a brief that has both."""
+    from briefgen.render.pdf import render_pdf
+
+    uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    images, uris, text = _pdf_images_links_and_text(
+        render_pdf(f'<p>x <img src="{uri}"> <a href="https://example.org/">web</a></p>')
+    )
+    assert images == 1 and uris == ["https://example.org/"] and "web" in text
+
+
+def test_a_hostile_article_stays_text_in_every_format(
+    tmp_path: Path, server: tuple[str, list[str]]
+):
+    base, requests = server
+    image = tmp_path / "secret.png"
+    image.write_bytes(PNG)
+    payload = _hostile(base, image)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "talks.txt").write_text(
+        f"# Talks <script>alert(1)</script> ![t]({base}/title.png) in Rome\n\n"
+        f"ROME -- Foreign Minister Chung Eui-yong met Secretary of State Antony Blinken in"
+        f" Rome on Tuesday to discuss {payload}.\n\n"
+        f"# The two ministers agreed to keep talking about the peninsula {payload}.\n\n"
+        f"Chung proposed an end-of-war declaration {payload}.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "briefgen.yaml").write_text("inputs: [articles/]\n")
+    result = CliRunner().invoke(
+        cli, ["build", "--config", str(tmp_path / "config" / "briefgen.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "build"
+
+    # The payload did reach the renderer (else this test would prove nothing).
+    digest = load_digest(out / "digest.yaml")
+    assert "<script>alert(1)</script>" in digest.sources[0].title
+    assert any(BIDI in (p.what or "") for p in digest.proposals)
+    assert any("# The two ministers" in e.quote for a in digest.agreements for e in a.evidence)
+
+    _assert_html_inert((out / "brief.html").read_text("utf-8"))
+    md = (out / "brief.md").read_text("utf-8")
+    _assert_markdown_inert(md)
+    assert BIDI in md  # odd Unicode is kept as the article's text, not dropped or mangled
+
+    images, uris, text = _pdf_images_links_and_text((out / "brief.pdf").read_bytes())
+    assert images == 0 and uris == []
+    assert "<script>alert(1)</script>" in text and "[a link](" in text
+    assert requests == []  # nothing was fetched from the web server
+
+
+def test_a_hostile_hand_edited_digest_renders_inert(tmp_path: Path, server):
+    base, requests = server
+    image = tmp_path / "secret.png"
+    image.write_bytes(PNG)
+    payload = "# " + _hostile(base, image)
+    quote = f"{payload} said so."
+    digest = Digest(
+        sources=[Source(id="s1", title=payload, outlet=payload, author=payload)],
+        people=[Person(name=payload, role=payload, affiliation=payload)],
+        meetings=[
+            Meeting(
+                participants=[payload, "B"], location=payload, when=payload,
+                evidence=[Evidence(source="s1", quote=quote, start=0, end=len(quote))],
+            )
+        ],
+    )  # fmt: skip
+    path = tmp_path / "digest.yaml"
+    path.write_text(dump_digest(digest), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    _assert_html_inert((out / "brief.html").read_text("utf-8"))
+    _assert_markdown_inert((out / "brief.md").read_text("utf-8"))
+    images, uris, text = _pdf_images_links_and_text((out / "brief.pdf").read_bytes())
+    assert images == 0 and uris == [] and "<script>alert(1)</script>" in text
+    assert requests == []
+
+
+# --- names that try to leave the output folder -------------------------------------------
+
+ESCAPING_NAMES = [
+    "../../outside",
+    "/tmp/outside",
+    "a/../../outside",
+    "..\\outside",
+    "nul\x00byte",
+    "\u202eedistuo",
+    "zero\u200bwidth",
+    "\u2024\u2024/outside",  # one-dot leaders that look like ".."
+    "con",
+]
+
+
+def _files(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("source_id", ESCAPING_NAMES)
+def test_source_ids_never_name_a_file(tmp_path: Path, source_id: str):
+    quote = "A met B."
+    digest = Digest(
+        sources=[Source(id=source_id, path=source_id)],
+        meetings=[
+            Meeting(
+                participants=["A", "B"],
+                evidence=[Evidence(source=source_id, quote=quote, start=0, end=len(quote))],
+            )
+        ],
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    path = work / "digest.yaml"
+    path.write_text(dump_digest(digest), encoding="utf-8")
+    before = _files(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["render", str(path), "--out", str(work / "out"), "--format", "md,html"]
+    )
+    assert result.exit_code == 0, result.output
+    new = _files(tmp_path) - before
+    assert {p.relative_to(work / "out").as_posix() for p in new} == {
+        "brief.md", "brief.html", ".briefgen-manifest.json", ".briefgen.lock",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("audience", [*ESCAPING_NAMES, "..", "."])
+def test_audience_names_cannot_write_outside_the_output_folder(workspace: Path, audience: str):
+    config = workspace / "config" / "briefgen.yaml"
+    outside = workspace.parent
+    before = {p for p in outside.rglob("*") if p.is_file() and workspace not in p.parents}
+    result = CliRunner().invoke(
+        cli, ["build", "--config", str(config), "--format", "md", "--audience", audience]
+    )
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exit_code:
+        assert result.output.startswith("briefgen: error: ") or "Error:" in result.output
+    after = {p for p in outside.rglob("*") if p.is_file() and workspace not in p.parents}
+    assert after == before
+    written = {p.relative_to(workspace).parts[0] for p in _files(workspace)}
+    assert written <= {"config", "seeds", "build"}
+
+
+@pytest.mark.parametrize("fmt", ["../md", "md/../../x", "/etc/passwd", "md\x00", "pdf,../x"])
+def test_format_names_are_only_the_known_ones(workspace: Path, fmt: str):
+    config = workspace / "config" / "briefgen.yaml"
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--format", fmt])
+    assert result.exit_code == 2 and "--format" in result.output
+    assert not (workspace / "build").exists()
