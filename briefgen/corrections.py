@@ -39,6 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefgen.config import parse_yaml
+from briefgen.digest import display_path
 from briefgen.errors import BriefgenError
 from briefgen.model import (
     Agreement,
@@ -200,7 +201,8 @@ class Corrections(_Strict):
 
     def where(self, key: str) -> str:
         line = self.lines.get(key)
-        return f"{self.path}:{line}" if line else str(self.path)
+        shown = display_path(self.path)
+        return f"{shown}:{line}" if line else shown
 
     def __len__(self) -> int:
         return sum(len(getattr(self, kind)) for kind in KINDS)
@@ -232,19 +234,20 @@ def load_corrections(
 
 
 def parse_corrections(text: str, path: Path, *, workspace: Path | None = None) -> Corrections:
-    raw = parse_yaml(text, path, error=CorrectionsError)
+    shown_file = Path(display_path(path))
+    raw = parse_yaml(text, shown_file, error=CorrectionsError)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise CorrectionsError(
-            f"{path}: corrections must be a mapping with people, meetings, agreements, "
+            f"{shown_file}: corrections must be a mapping with people, meetings, agreements, "
             "disagreements and proposals lists"
         )
     lines = _item_lines(text)
     try:
         corrections = Corrections.model_validate(raw)
     except ValidationError as e:
-        raise CorrectionsError(_format_errors(path, e, lines)) from e
+        raise CorrectionsError(_format_errors(shown_file, e, lines)) from e
     shown = path
     if workspace is not None:
         try:

@@ -102,17 +102,26 @@ def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
     recorded = recorded_hash(path.parent, path.name)
     if recorded == sha256(data):
         return
+    shown, shown_corrections = display_path(path), display_path(corrections)
     why = (
         "was edited since briefgen wrote it"
         if recorded
         else f"was not written by `briefgen build` (no record of it in {MANIFEST_NAME})"
     )
     raise DigestEditedError(
-        f"{path}: {why}; not overwriting it.\n"
-        f"To keep the edits, move them into {corrections} (see docs/safety.md), or render "
-        f"the edited digest as it is with `briefgen render {path}`.\n"
+        f"{shown}: {why}; not overwriting it.\n"
+        f"To keep the edits, move them into {shown_corrections} (see docs/safety.md), or render "
+        f"the edited digest as it is with `briefgen render {shown}`.\n"
         "To throw them away, run `briefgen build --force`."
     )
+
+
+def display_path(path: Path) -> str:
+    """``path`` as the user would type it from where they stand, when it is below there."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def digest_schema() -> str:

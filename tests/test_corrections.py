@@ -280,3 +280,22 @@ def test_a_corrections_file_named_in_the_config_must_exist(workspace: Path):
     result = CliRunner().invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 1
     assert "fixes.yaml: corrections file not found (named in the config)" in result.output
+
+
+def test_the_documented_example_applies_to_the_seeds(workspace: Path):
+    """docs/safety.md's example is a real corrections file: it loads, and applies to the seeds."""
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "safety.md").read_text("utf-8")
+    example = doc.split("```yaml\n# config/corrections.yaml\n", 1)[1].split("```", 1)[0]
+    (workspace / "config" / "corrections.yaml").write_text(example, encoding="utf-8")
+    config = workspace / "config" / "briefgen.yaml"
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    digest = load_digest(workspace / "build" / "digest.yaml")
+    assert "correction not applied" not in result.output  # every example finds its fact
+    assert "applied 8 corrections" in result.output
+    names = [p.name for p in digest.people]
+    assert "Kim Ha-na" in names and "Ned Price" not in names
+    assert [m.location for m in digest.meetings if m.date == dt.date(2021, 10, 31)] == ["Rome"]
+    assert any(p.what == "a working group on humanitarian aid" for p in digest.proposals)
