@@ -8,19 +8,21 @@ replaced atomically, so a failed build leaves the last good outputs in place.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.config import Config, ExtractionSettings
 from briefgen.digest import dump_digest
-from briefgen.errors import InputError
-from briefgen.model import Article, Digest
+from briefgen.errors import InputError, StrictError
+from briefgen.model import Article, Digest, Notice
 from briefgen.publish import publish
 
 log = logging.getLogger(__name__)
 
 DIGEST_NAME = "digest.yaml"
+_AT_LINE = re.compile(r":(\d+): ")
 
 
 @dataclass
@@ -33,6 +35,8 @@ class Skipped:
 class ExtractResult:
     digest: Digest
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
 
 
 @dataclass
@@ -40,27 +44,73 @@ class BuildResult:
     digest: Digest
     written: list[Path]
     skipped: list[Skipped]
+    notices: list[Notice] = field(default_factory=list)
 
 
 def read_articles(
-    patterns: Sequence[str], *, root: Path, on_error: str = "skip"
+    patterns: Sequence[str],
+    *,
+    root: Path,
+    on_error: str = "skip",
+    max_bytes: int | None = None,
+    notices: list[Notice] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every input; an unreadable one is skipped with a warning or stops the run."""
-    from briefgen.ingest import assign_ids, find_inputs, read_article
+    """Read every input; an unreadable one is skipped with a warning or stops the run.
 
+    Every warning (a file or folder skipped, a duplicate, a repair) is
+    appended to ``notices`` when given, skipped files first.
+    """
+    from briefgen.ingest import MAX_BYTES, assign_ids, input_name, read_article, scan_inputs
+    from briefgen.ingest.duplicates import drop_duplicates
+
+    scan = scan_inputs(list(patterns), root=root)
+    skips = list(scan.problems)
+    if skips and on_error == "stop":
+        raise InputError(str(skips[0]))
+    for notice in skips:
+        log.warning("skipped %s", notice)
     articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for path in find_inputs(list(patterns), root=root):
+    for path in scan.files:
         try:
-            articles.append(read_article(path, root=root))
+            articles.append(read_article(path, root=root, max_bytes=max_bytes or MAX_BYTES))
         except InputError as e:
             if on_error == "stop":
                 raise
             log.warning("skipped %s", e)
-            skipped.append(Skipped(str(path), str(e)))
+            name = input_name(path, root)
+            skips.append(Notice(name, "skipped", _reason_of(e, name)))
     if not articles:
         raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
+    articles, duplicates = drop_duplicates(articles)
+    if notices is not None:
+        notices.extend(skips)
+        notices.extend(n for a in sorted(articles, key=lambda a: a.path) for n in a.notices)
+        notices.extend(duplicates)
+    skipped = [Skipped(n.path, str(n)) for n in skips]
     return assign_ids(articles), skipped
+
+
+def _reason_of(error: InputError, name: str) -> str:
+    """The message without the file name it starts with; ``name:2: ...`` gives ``line 2: ...``."""
+    message = str(error)
+    if not message.startswith(name):
+        return message
+    if message.startswith(": ", len(name)):
+        return message[len(name) + 2 :]
+    if m := _AT_LINE.match(message, len(name)):
+        return f"line {m[1]}: {message[m.end() :]}"
+    return message
+
+
+def check_strict(notices: Sequence[Notice]) -> None:
+    """Under ``--strict``, any warning fails the run before anything is written."""
+    if not notices:
+        return
+    count = f"{len(notices)} warning{'s' if len(notices) != 1 else ''}"
+    lines = [f"{notice.kind}: {notice}" for notice in notices]
+    raise StrictError(
+        "\n".join([*lines, f"{count} about the inputs, and --strict is on: nothing written"])
+    )
 
 
 def extract_digest(
@@ -69,12 +119,20 @@ def extract_digest(
     root: Path,
     on_error: str = "skip",
     settings: ExtractionSettings | None = None,
+    max_bytes: int | None = None,
+    strict: bool = False,
 ) -> ExtractResult:
+    """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``."""
     from briefgen.extract import extract
 
-    articles, skipped = read_articles(patterns, root=root, on_error=on_error)
+    notices: list[Notice] = []
+    articles, skipped = read_articles(
+        patterns, root=root, on_error=on_error, max_bytes=max_bytes, notices=notices
+    )
+    if strict:
+        check_strict(notices)
     log.info("extracting facts from %d articles", len(articles))
-    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped)
+    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped, notices)
 
 
 def render_digest(
@@ -108,6 +166,8 @@ def build(config: Config) -> BuildResult:
         root=config.workspace,
         on_error=config.on_error,
         settings=config.extraction,
+        max_bytes=config.limits.max_file_bytes,
+        strict=config.strict,
     )
     digest_bytes = dump_digest(result.digest).encode("utf-8")
     written = render_digest(
@@ -117,4 +177,4 @@ def build(config: Config) -> BuildResult:
         out_dir=config.output_dir,
         extra={DIGEST_NAME: digest_bytes},
     )
-    return BuildResult(result.digest, written, result.skipped)
+    return BuildResult(result.digest, written, result.skipped, result.notices)
