@@ -6,9 +6,12 @@ them, so ``briefgen --help`` answers at once. Errors from the library
 traceback only with ``-v``.
 
 Exit codes:
-    0  success
+    0  success (warnings about inputs, if any, were printed)
     1  the run failed: an input, digest, template or output problem
     2  usage or config error
+    3  the run would have succeeded, but warned about its inputs (a file skipped,
+       a duplicate, a repaired encoding) and ``--strict`` (or ``strict: true``)
+       makes any warning fatal; nothing was written
   130  interrupted
 """
 
@@ -94,6 +97,12 @@ format_option = click.option(
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
 )
+strict_option = click.option(
+    "--strict",
+    is_flag=True,
+    default=None,
+    help="Fail with exit code 3, writing nothing, on any warning about the inputs.",
+)
 
 
 def _say(ctx: click.Context, message: str) -> None:
@@ -119,6 +128,7 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
 @format_option
 @out_option
 @click.option("--force", is_flag=True, help="Overwrite a digest that was edited by hand.")
+@strict_option
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -127,19 +137,22 @@ def build(
     formats: str | None,
     out: Path | None,
     force: bool,
+    strict: bool | None,
 ) -> None:
     """Run the whole pipeline: articles -> digest.yaml -> briefs."""
     from briefgen.config import load_config
     from briefgen.pipeline import build as run_build
 
-    config = load_config(config_path, overrides=_overrides(audience, formats, out))
-    result = run_build(config, force=force)
-    for skipped in result.skipped:
-        _say(ctx, f"skipped {skipped.reason}")
+    overrides = _overrides(audience, formats, out)
+    if strict:
+        overrides["strict"] = True
+    config = load_config(config_path, overrides=overrides)
+    result = run_build(config, force=force)  # each warning is logged as it happens
     if result.corrections_applied:
         _say(ctx, f"applied {result.corrections_applied} corrections")
     for path in result.written:
         _say(ctx, f"wrote {_show(path)}")
+    _say_warnings(ctx, len(result.notices))
 
 
 @cli.command()
@@ -155,24 +168,29 @@ def build(
 @click.option(
     "--spacy-model", metavar="NAME", help="Installed trained spaCy pipeline to add (see README)."
 )
+@click.option(
+    "--max-file-bytes", metavar="SIZE", default=None,
+    help="Skip input files larger than this (bytes, or e.g. '50 MB') [default: 20 MB].",
+)  # fmt: skip
+@strict_option
 @click.pass_context
 def extract(
     ctx: click.Context, paths: tuple[str, ...], output: Path, on_error: str,
-    spacy_model: str | None,
+    spacy_model: str | None, max_file_bytes: str | None, strict: bool | None,
 ) -> None:  # fmt: skip
     """Extract a digest from article files or folders."""
-    from briefgen.config import ExtractionSettings
+    from briefgen.config import ExtractionSettings, limit_settings
     from briefgen.digest import dump_digest
     from briefgen.pipeline import extract_digest
     from briefgen.publish import write_atomic
 
+    limits = limit_settings(max_file_bytes=max_file_bytes, flag="--max-file-bytes")
     result = extract_digest(
         paths, root=Path.cwd(), on_error=on_error,
         settings=ExtractionSettings(spacy_model=spacy_model),
+        max_bytes=limits.max_file_bytes, strict=bool(strict),
     )  # fmt: skip
     write_atomic(output, dump_digest(result.digest).encode("utf-8"))
-    for skipped in result.skipped:
-        _say(ctx, f"skipped {skipped.reason}")
     d = result.digest
     _say(
         ctx,
@@ -180,6 +198,7 @@ def extract(
         f"{len(d.meetings)} meetings, {len(d.agreements)} agreements, "
         f"{len(d.disagreements)} disagreements, {len(d.proposals)} proposals",
     )
+    _say_warnings(ctx, len(result.notices))
 
 
 @cli.command()
@@ -302,6 +321,13 @@ def init(ctx: click.Context, directory: Path) -> None:
 
     for path in init_workspace(directory):
         _say(ctx, f"created {_show(path)}")
+
+
+def _say_warnings(ctx: click.Context, count: int) -> None:
+    """A closing count, so a warning that scrolled by is not missed (each was logged)."""
+    if count:
+        plural = "s" if count != 1 else ""
+        _say(ctx, f"{count} warning{plural} about the inputs (see above; --strict fails on them)")
 
 
 def _show(path: Path) -> str:

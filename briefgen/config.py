@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ByteSize,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from briefgen.errors import ConfigError
 from briefgen.yamlsafe import safe_load
@@ -66,6 +73,24 @@ class ExtractionSettings(_Section):
     )
 
 
+class LimitSettings(_Section):
+    max_file_bytes: ByteSize = Field(
+        default=ByteSize(20_000_000),
+        gt=0,
+        description="an input file larger than this is skipped unread; bytes, or e.g. '50 MB'",
+    )
+
+    @field_validator("max_file_bytes", mode="before")
+    @classmethod
+    def _size(cls, value: object) -> object:
+        # ByteSize alone takes true for 1 and says "could not parse value and unit" to -1.
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise ValueError("a number of bytes, or a size such as '50 MB'")
+        if isinstance(value, int) and value <= 0:
+            raise ValueError("must be more than 0 bytes")
+        return value
+
+
 class Config(_Section):
     brief: BriefSettings = Field(default_factory=BriefSettings)
     inputs: list[str] = Field(min_length=1, description="files, folders or globs of articles")
@@ -79,12 +104,28 @@ class Config(_Section):
         description="corrections applied to every build's digest; by default "
         "config/corrections.yaml when it exists",
     )
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    strict: bool = Field(
+        default=False,
+        description="fail (exit 3, nothing written) on any warning about the inputs",
+    )
     # Not in the file: where it was loaded from, set by load_config.
     workspace: Path = Field(default=Path("."), exclude=True)
 
     @property
     def output_dir(self) -> Path:
         return self.workspace / self.output.dir
+
+
+def limit_settings(*, max_file_bytes: str | None, flag: str) -> LimitSettings:
+    """Limits from a CLI flag outside any workspace, reported like a bad key."""
+    if max_file_bytes is None:
+        return LimitSettings()
+    try:
+        return LimitSettings.model_validate({"max_file_bytes": max_file_bytes})
+    except ValidationError as e:
+        message = e.errors()[0]["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{flag}: {max_file_bytes!r}: {message}") from e
 
 
 def workspace_of(config_path: Path) -> Path:
@@ -147,7 +188,7 @@ def format_validation_error(path: Path, error: ValidationError) -> str:
     lines = []
     for problem in error.errors():
         key = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-        message = problem["msg"]
+        message = problem["msg"].removeprefix("Value error, ")
         if problem["type"] == "extra_forbidden":
             message = "unknown key"
         lines.append(f"{path}: {key}: {message}")

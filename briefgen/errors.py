@@ -33,3 +33,12 @@ class TemplateError(BriefgenError):
 
 class RenderError(BriefgenError):
     """An output format could not be produced."""
+
+
+class StrictError(BriefgenError):
+    """The run worked but warned about its inputs, and ``--strict`` makes any warning fatal.
+
+    Its own exit code lets CI tell "the inputs need a look" from "briefgen failed".
+    """
+
+    exit_code = 3

@@ -27,6 +27,28 @@ class Span:
     end: int
 
 
+NoticeKind = Literal["skipped", "duplicate", "repaired", "ignored"]
+"""``skipped``: a file not read at all; ``duplicate``: read, but counted once;
+``repaired``: read after fixing its text (encoding, mojibake); ``ignored``: read,
+but a part of it (a date, a field) was left out."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One warning about one input file, in words a user can act on.
+
+    Runs keep these as data (not only as log lines) so they can be counted,
+    shown in the brief's sources and turned into a failure under ``--strict``.
+    """
+
+    path: str
+    kind: NoticeKind
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 @dataclass(frozen=True)
 class Article:
     """One input document, cleaned of its metadata.
@@ -46,6 +68,8 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     sentences: tuple[Span, ...] = field(default=())
+    notices: tuple[Notice, ...] = field(default=(), compare=False)
+    """What was repaired or left out while reading it (see ``briefgen.ingest.notices``)."""
 
     def sentence_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -8,6 +8,7 @@ replaced atomically, so a failed build leaves the last good outputs in place.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +21,14 @@ from briefgen.corrections import (
     load_corrections,
 )
 from briefgen.digest import check_not_hand_edited, dump_digest
-from briefgen.errors import InputError
-from briefgen.model import Article, Digest
+from briefgen.errors import InputError, StrictError
+from briefgen.model import Article, Digest, Notice
 from briefgen.publish import output_lock, publish, recover
 
 log = logging.getLogger(__name__)
 
 DIGEST_NAME = "digest.yaml"
+_AT_LINE = re.compile(r":(\d+): ")
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Skipped:
 class ExtractResult:
     digest: Digest
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
 
 
 @dataclass
@@ -49,27 +53,73 @@ class BuildResult:
     corrections_applied: int = 0
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def read_articles(
-    patterns: Sequence[str], *, root: Path, on_error: str = "skip"
+    patterns: Sequence[str],
+    *,
+    root: Path,
+    on_error: str = "skip",
+    max_bytes: int | None = None,
+    notices: list[Notice] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every input; an unreadable one is skipped with a warning or stops the run."""
-    from briefgen.ingest import assign_ids, find_inputs, read_article
+    """Read every input; an unreadable one is skipped with a warning or stops the run.
 
+    Every warning (a file or folder skipped, a duplicate, a repair) is
+    appended to ``notices`` when given, skipped files first.
+    """
+    from briefgen.ingest import MAX_BYTES, assign_ids, input_name, read_article, scan_inputs
+    from briefgen.ingest.duplicates import drop_duplicates
+
+    scan = scan_inputs(list(patterns), root=root)
+    skips = list(scan.problems)
+    if skips and on_error == "stop":
+        raise InputError(str(skips[0]))
+    for notice in skips:
+        log.warning("skipped %s", notice)
     articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for path in find_inputs(list(patterns), root=root):
+    for path in scan.files:
         try:
-            articles.append(read_article(path, root=root))
+            articles.append(read_article(path, root=root, max_bytes=max_bytes or MAX_BYTES))
         except InputError as e:
             if on_error == "stop":
                 raise
             log.warning("skipped %s", e)
-            skipped.append(Skipped(str(path), str(e)))
+            name = input_name(path, root)
+            skips.append(Notice(name, "skipped", _reason_of(e, name)))
     if not articles:
         raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
+    articles, duplicates = drop_duplicates(articles)
+    if notices is not None:
+        notices.extend(skips)
+        notices.extend(n for a in sorted(articles, key=lambda a: a.path) for n in a.notices)
+        notices.extend(duplicates)
+    skipped = [Skipped(n.path, str(n)) for n in skips]
     return assign_ids(articles), skipped
+
+
+def _reason_of(error: InputError, name: str) -> str:
+    """The message without the file name it starts with; ``name:2: ...`` gives ``line 2: ...``."""
+    message = str(error)
+    if not message.startswith(name):
+        return message
+    if message.startswith(": ", len(name)):
+        return message[len(name) + 2 :]
+    if m := _AT_LINE.match(message, len(name)):
+        return f"line {m[1]}: {message[m.end() :]}"
+    return message
+
+
+def check_strict(notices: Sequence[Notice]) -> None:
+    """Under ``--strict``, any warning fails the run before anything is written."""
+    if not notices:
+        return
+    count = f"{len(notices)} warning{'s' if len(notices) != 1 else ''}"
+    lines = [f"{notice.kind}: {notice}" for notice in notices]
+    raise StrictError(
+        "\n".join([*lines, f"{count} about the inputs, and --strict is on: nothing written"])
+    )
 
 
 def extract_digest(
@@ -78,12 +128,20 @@ def extract_digest(
     root: Path,
     on_error: str = "skip",
     settings: ExtractionSettings | None = None,
+    max_bytes: int | None = None,
+    strict: bool = False,
 ) -> ExtractResult:
+    """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``."""
     from briefgen.extract import extract
 
-    articles, skipped = read_articles(patterns, root=root, on_error=on_error)
+    notices: list[Notice] = []
+    articles, skipped = read_articles(
+        patterns, root=root, on_error=on_error, max_bytes=max_bytes, notices=notices
+    )
+    if strict:
+        check_strict(notices)
     log.info("extracting facts from %d articles", len(articles))
-    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped)
+    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped, notices)
 
 
 def render_digest(
@@ -140,7 +198,9 @@ def build(config: Config, *, force: bool = False) -> BuildResult:
     The output folder stays locked for the whole build, so two builds into it
     run one after the other. A digest edited by hand stops the build before
     any work unless ``force``; corrections are read before extraction, so a
-    mistake in them costs no time either.
+    mistake in them costs no time either. Under ``strict``, a warning about the
+    inputs or a correction that matched nothing fails the build before
+    anything is written.
     """
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -154,12 +214,28 @@ def build(config: Config, *, force: bool = False) -> BuildResult:
             root=config.workspace,
             on_error=config.on_error,
             settings=config.extraction,
+            max_bytes=config.limits.max_file_bytes,
+            strict=config.strict,
         )
         corrected = apply_corrections(result.digest, corrections)
+        if config.strict and corrected.unmatched:
+            raise StrictError(
+                "\n".join(
+                    [
+                        *(f"correction not applied: {u}" for u in corrected.unmatched),
+                        "corrections that match nothing, and --strict is on: nothing written",
+                    ]
+                )
+            )
         outputs = render_outputs(corrected.digest, config, formats=config.output.formats)
         # The digest last: a folder whose digest is new holds the new briefs too.
         outputs[DIGEST_NAME] = dump_digest(corrected.digest).encode("utf-8")
         written = publish(outputs, out_dir)
     return BuildResult(
-        corrected.digest, written, result.skipped, corrected.applied, corrected.unmatched
+        corrected.digest,
+        written,
+        result.skipped,
+        corrected.applied,
+        corrected.unmatched,
+        result.notices,
     )

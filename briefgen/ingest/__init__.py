@@ -19,8 +19,11 @@ from briefgen.errors import InputError
 from briefgen.ingest.clean import drop_repeated_title, tidy
 from briefgen.ingest.conventions import take_metadata
 from briefgen.ingest.decode import decode
+from briefgen.ingest.files import display_name, read_bytes
 from briefgen.ingest.ids import assign_ids
-from briefgen.ingest.inputs import find_inputs
+from briefgen.ingest.inputs import InputScan, find_inputs, scan_inputs
+from briefgen.ingest.mojibake import repair_mojibake
+from briefgen.ingest.notices import collecting
 from briefgen.ingest.registry import READERS, reader_for, register, supported_suffixes
 from briefgen.ingest.types import Parsed, Reader
 from briefgen.model import Article
@@ -29,41 +32,47 @@ from briefgen.nlp import split_sentences
 __all__ = [
     "MAX_BYTES",
     "READERS",
+    "InputScan",
     "Parsed",
     "Reader",
     "assign_ids",
     "find_inputs",
+    "input_name",
     "read_article",
     "register",
+    "scan_inputs",
 ]
 
 log = logging.getLogger(__name__)
 
-# Far above any article; a file this large is a mistake (a database dump, a
+# The default of ``limits.max_file_bytes``. Far above any article (a long
+# report is 100 kB); a file this large is a mistake (a database dump, a
 # video) and would only stall the run.
 MAX_BYTES = 20_000_000
 
 
-def read_article(path: Path, *, root: Path | None = None) -> Article:
+def read_article(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTES) -> Article:
     """Read one input file; its ``path`` is relative to ``root`` when given, in posix form.
 
     The id is provisional (the file's stem): ``assign_ids`` gives the final
-    ones, which depend on the whole batch.
+    ones, which depend on the whole batch. What was repaired or left out on
+    the way is on ``Article.notices`` (and logged).
     """
-    name = _display_path(path, root)
+    name = input_name(path, root)
     reader = reader_for(path.suffix)
     if reader is None:
         raise InputError(
             f"{name}: unsupported file type {path.suffix or '(no suffix)'!r}; "
             f"briefgen reads {', '.join(supported_suffixes())}"
         )
-    data = _read_bytes(path, name)
-    text = unicodedata.normalize("NFC", decode(data, name))
-    parsed = reader.read(text, name)
-    paragraphs = tidy(parsed.paragraphs, name=name)
-    drop_repeated_title(paragraphs, parsed.title)
-    found = take_metadata(paragraphs)
-    body = "\n\n".join(tidy(paragraphs, name=name))  # again: cutting a dateline leaves spaces
+    data = read_bytes(path, name, max_bytes=max_bytes)
+    with collecting() as notices:
+        text = repair_mojibake(unicodedata.normalize("NFC", decode(data, name)), name)
+        parsed = _parse(reader, text, name)
+        paragraphs = tidy(parsed.paragraphs, name=name)
+        drop_repeated_title(paragraphs, parsed.title)
+        found = take_metadata(paragraphs)
+        body = "\n\n".join(tidy(paragraphs, name=name))  # again: cutting a dateline leaves spaces
     if not body:
         raise InputError(f"{name}: no article text")
     return Article(
@@ -77,27 +86,30 @@ def read_article(path: Path, *, root: Path | None = None) -> Article:
         dateline=parsed.dateline or found.dateline,
         url=parsed.url,
         sentences=split_sentences(body),
+        notices=tuple(notices),
     )
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
+def _parse(reader: Reader, text: str, name: str) -> Parsed:
+    """The reader's result; nesting too deep for its parser is a bad file, not a crash."""
     try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from e
-    if size > MAX_BYTES:
-        raise InputError(f"{name}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from e
+        return reader.read(text, name)
+    except RecursionError as e:
+        raise InputError(f"{name}: nested too deeply to read ({reader.name} structure)") from e
+
+
+def input_name(path: Path, root: Path | None = None) -> str:
+    """How messages, warnings and the digest name an input file: relative, printable."""
+    return display_name(_display_path(path, root))
 
 
 def _display_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` if it is inside it (as written, or once links are resolved)."""
     if root is not None:
         written = (Path(os.path.abspath(path)), Path(os.path.abspath(root)))
-        for inside, base in (written, (path.resolve(), root.resolve())):
+        # realpath, not Path.resolve: it does not raise on a link loop, which is reported later.
+        resolved = (Path(os.path.realpath(path)), Path(os.path.realpath(root)))
+        for inside, base in (written, resolved):
             if inside.is_relative_to(base):
                 return inside.relative_to(base).as_posix()
         log.debug("%s is outside %s; keeping the path as given", path, root)

@@ -22,11 +22,12 @@ import regex
 from charset_normalizer import from_bytes
 
 from briefgen.errors import InputError
+from briefgen.ingest.notices import warn
 
 log = logging.getLogger(__name__)
 
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -34,6 +35,8 @@ _DECLARED = regex.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([a-z0-9_.:-]
 _WESTERN = "cp1252"
 _UTF8_MULTIBYTE = regex.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
 _MAX_STRAY = 20
+# Control characters other than white space, and U+FFFD: in text, rare.
+_NOT_TEXT = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 # WHATWG: pages that say latin-1 or ascii are decoded as windows-1252.
 _WESTERN_ALIASES = frozenset({"latin_1", "iso8859_1", "ascii"})
 
@@ -53,13 +56,16 @@ def _decode(data: bytes, name: str) -> str:
                     f"{name}: not {encoding} text, though it starts as if it were"
                 ) from e
     if b"\x00" in data:
+        if (text := _utf16_without_bom(data)) is not None:
+            log.info("%s: UTF-16 without a byte order mark", name)
+            return text
         raise InputError(f"{name}: a binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass  # not UTF-8 throughout: find out what it is below
     if (text := _mostly_utf8(data)) is not None:
-        log.warning("%s: UTF-8 with a few bytes that are not; read those as %s", name, _WESTERN)
+        warn(name, "repaired", f"UTF-8 with a few bytes that are not; read those as {_WESTERN}")
         return text
     declared = _declared(data)
     if declared is not None:
@@ -75,8 +81,41 @@ def _decode(data: bytes, name: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
         raise InputError(f"{name}: not UTF-8 text, nor {encoding} as it seems to be") from e
+    if _binary(text):
+        raise InputError(f"{name}: a binary file (control characters throughout), not text")
     log.info("%s: not UTF-8; read as %s (detected)", name, encoding)
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without its byte order mark, or None.
+
+    Text in Latin script is one NUL byte in two, all at odd offsets
+    (little-endian) or all at even ones (big-endian); binary files have NUL
+    bytes anywhere. What decodes must be text, not control characters.
+    """
+    if len(data) % 2:
+        return None
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    if odd and not even:
+        encoding = "utf-16-le"
+    elif even and not odd:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _binary(text) or "\x00" in text else text
+
+
+def _binary(text: str) -> bool:
+    """Whether decoded "text" is mostly not text: control characters, or undecodable."""
+    sample = text[:65536]
+    odd = len(_NOT_TEXT.findall(sample))
+    return odd > max(2, len(sample) // 100)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -119,7 +158,7 @@ def _detected(data: bytes, name: str) -> str:
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
-        raise InputError(f"{name}: not UTF-8 text, and its encoding cannot be detected")
+        raise InputError(f"{name}: not text: not UTF-8, and no other encoding reads it (binary?)")
     for match in matches:
         if match.chaos <= best.chaos and _WESTERN in _names(match.could_be_from_charset):
             return _WESTERN

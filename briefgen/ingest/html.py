@@ -49,9 +49,9 @@ def read_html(text: str, name: str) -> Parsed:
         raise InputError(f"{name}: no article text found in the HTML")
     return Parsed(
         paragraphs=paragraphs,
-        title=clean_field(document.title),
-        outlet=clean_field(document.sitename),
-        author=clean_field(document.author),
+        title=clean_field(document.title, name=name, key="title"),
+        outlet=clean_field(document.sitename, name=name, key="outlet"),
+        author=clean_field(document.author, name=name, key="author"),
         published=parse_date(document.date, name=name),
-        url=clean_field(document.url),
+        url=clean_field(document.url, name=name, key="url"),
     )

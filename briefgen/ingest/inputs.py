@@ -1,49 +1,170 @@
 """Which files to read: the ``inputs`` of a workspace, resolved against its root.
 
-Each pattern is a file, a folder (every supported file under it) or a glob.
+Each pattern is a file, a folder (every supported file under it) or a glob
+(``*``, ``?``, ``[abc]`` within a name, ``**`` for any number of folders).
 A pattern that finds nothing is an error rather than a silently smaller
 brief: it is usually a typo. Hidden files and folders (``.git``) are never
 inputs, and folders and globs only yield files some reader supports.
+
+Folders are walked here rather than with ``Path.rglob`` or ``glob``: those
+silently pass over folders they cannot open, and either never follow links
+to folders or follow them round a loop. This walk follows links to folders
+(people link a shared folder of articles into a workspace), goes into each
+real folder once, and reports what it could not search: a folder it may not
+open, a link that leads back to a folder already searched. Files it finds
+are returned whatever they turn out to be (a broken link, a named pipe):
+reading one says precisely what is wrong with it.
 """
 
 from __future__ import annotations
 
-import glob
+import fnmatch
+import logging
 import os
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.ingest.files import display_name
 from briefgen.ingest.registry import reader_for, supported_suffixes
+from briefgen.model import Notice
+
+log = logging.getLogger(__name__)
 
 _GLOB_CHARS = frozenset("*?[")
 
 
+@dataclass
+class InputScan:
+    """The files the patterns name, and what could not be searched (as ``skipped`` notices)."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[Notice] = field(default_factory=list)
+
+
 def find_inputs(patterns: list[str], *, root: Path) -> list[Path]:
-    """The files ``patterns`` name, sorted and without repeats."""
+    """The files ``patterns`` name, sorted and without repeats (problems are only logged)."""
+    scan = scan_inputs(patterns, root=root)
+    for problem in scan.problems:
+        log.warning("skipped %s", problem)
+    return scan.files
+
+
+def scan_inputs(patterns: list[str], *, root: Path) -> InputScan:
+    """The files ``patterns`` name, sorted and without repeats, and the folders not searched."""
     found: set[Path] = set()
+    problems: dict[str, Notice] = {}
     for pattern in patterns:
-        found.update(_matches(pattern, root))
-    return sorted(found)
+        walk = _Walk(root)
+        found.update(_matches(pattern, root, walk))
+        for notice in walk.problems:
+            problems.setdefault(notice.path, notice)
+    return InputScan(sorted(found), [problems[k] for k in sorted(problems)])
 
 
-def _matches(pattern: str, root: Path) -> list[Path]:
+def _matches(pattern: str, root: Path, walk: _Walk) -> list[Path]:
     target = root / pattern
-    if target.is_file():
-        return [_normal(target)]  # named explicitly: read_article reports an unsupported type
     if target.is_dir():
-        files = [p for p in target.rglob("*") if p.is_file() and _wanted(p, target)]
-        if not files:
+        files = [_normal(p) for p in walk.files(target) if _wanted(p, target)]
+        if not files and not walk.problems:
             raise InputError(
                 f"{pattern}: no {', '.join(supported_suffixes())} files in this folder"
             )
-        return [_normal(p) for p in files]
-    if not _GLOB_CHARS.intersection(pattern):
-        raise InputError(f"{pattern}: no such file or folder in {root}")
-    paths = [Path(p) for p in glob.glob(str(target), recursive=True)]
-    files = [p for p in paths if p.is_file() and _wanted(p, root)]
-    if not files:
+        return files
+    if os.path.lexists(target) or not _GLOB_CHARS.intersection(pattern):
+        if not os.path.lexists(target):
+            raise InputError(f"{pattern}: no such file or folder in {root}")
+        # Named outright, whatever it is: read_article says what is wrong with it.
+        return [_normal(target)]
+    base, rest = _split_glob(pattern)
+    folder = root / base
+    files = []
+    if folder.is_dir():
+        files = [
+            _normal(p)
+            for p in walk.files(folder)
+            if _wanted(p, folder) and _glob_match(tuple(rest), p.relative_to(folder).parts)
+        ]
+    if not files and not walk.problems:
         raise InputError(f"{pattern}: matches no {', '.join(supported_suffixes())} files")
-    return [_normal(p) for p in files]
+    return files
+
+
+class _Walk:
+    """Every non-folder entry under some folders, each real folder entered once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Notice] = []
+        self._seen: set[tuple[int, int]] = set()
+
+    def files(self, top: Path) -> list[Path]:
+        found: list[Path] = []
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            entries = self._entries(folder)
+            for entry in sorted(entries, key=lambda e: e.name, reverse=True):
+                if entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                if _is_dir(entry):
+                    stack.append(path)
+                else:
+                    found.append(path)
+        return found
+
+    def _entries(self, folder: Path) -> list[os.DirEntry[str]]:
+        try:
+            info = folder.stat()
+        except OSError as e:
+            self._problem(folder, f"folder cannot be searched ({e.strerror or e})")
+            return []
+        key = (info.st_dev, info.st_ino)
+        if key in self._seen:
+            self._problem(folder, "a link to a folder already searched (a loop?); not followed")
+            return []
+        self._seen.add(key)
+        try:
+            with os.scandir(folder) as it:
+                return list(it)
+        except OSError as e:
+            self._problem(folder, f"folder cannot be searched ({e.strerror or e})")
+            return []
+
+    def _problem(self, folder: Path, reason: str) -> None:
+        try:
+            shown = folder.relative_to(self.root).as_posix()
+        except ValueError:
+            shown = folder.as_posix()
+        notice = Notice(display_name(shown) + "/", "skipped", reason)
+        self.problems.append(notice)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows links: a linked folder is searched too
+    except OSError:
+        return False  # a link loop or a vanished entry: reading it will say so
+
+
+def _split_glob(pattern: str) -> tuple[str, list[str]]:
+    """The folder before the first glob character, and the pattern's parts after it."""
+    parts = Path(pattern).parts
+    first = next(i for i, part in enumerate(parts) if _GLOB_CHARS.intersection(part))
+    return str(Path(*parts[:first])) if first else ".", list(parts[first:])
+
+
+@lru_cache(maxsize=4096)
+def _glob_match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Whether path ``parts`` match glob ``pattern`` parts, ``**`` standing for any folders."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_glob_match(rest, parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], head) and _glob_match(rest, parts[1:])
 
 
 def _wanted(path: Path, base: Path) -> bool:

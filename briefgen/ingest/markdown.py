@@ -36,15 +36,16 @@ _LEFTOVER_EMPHASIS = regex.compile(r"\*{2,}")
 
 def read_markdown(text: str, name: str) -> Parsed:
     meta, body = split_front_matter(text, name)
-    url = clean_field(meta.get("source_url") or meta.get("url"))
-    outlet = clean_field(meta.get("outlet"))
+    url_key = "source_url" if meta.get("source_url") else "url"
+    url = clean_field(meta.get(url_key), name=name, key=url_key)
+    outlet = clean_field(meta.get("outlet"), name=name, key="outlet")
     if outlet is None and url:
         outlet = (urlparse(url).hostname or "").removeprefix("www.") or None
     return Parsed(
         paragraphs=tuple(markdown_paragraphs(body)),
-        title=clean_field(meta.get("title")),
+        title=clean_field(meta.get("title"), name=name, key="title"),
         outlet=outlet,
-        author=clean_field(meta.get("author")),
+        author=clean_field(meta.get("author"), name=name, key="author"),
         published=parse_date(meta.get("date"), name=name),
         url=url,
     )

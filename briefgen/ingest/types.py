@@ -9,11 +9,10 @@ splitting sentences) happens once, after the reader, in ``read_article``.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-log = logging.getLogger(__name__)
+from briefgen.ingest.notices import warn
 
 
 @dataclass(frozen=True)
@@ -57,16 +56,34 @@ def parse_date(value: object, *, name: str) -> dt.date | None:
         return value
     if value is None or value == "":
         return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        warn(name, "ignored", f"date is a {type(value).__name__}, not a date; ignored")
+        return None
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        log.warning("%s: date %r is not an ISO date (YYYY-MM-DD); ignored", name, value)
+        warn(name, "ignored", f"date {str(value)[:40]!r} is not an ISO date (YYYY-MM-DD); ignored")
         return None
 
 
-def clean_field(value: object) -> str | None:
-    """A metadata value as one line of text, or None when it is empty."""
+# A title, author or outlet longer than this is not one (a paragraph pasted
+# into the field, or front matter built to be enormous).
+MAX_FIELD_CHARS = 500
+
+
+def clean_field(value: object, *, name: str = "", key: str = "") -> str | None:
+    """A metadata value as one line of text, or None when it is empty or not text.
+
+    A list or mapping where text belongs (``title: [a, b]``, or a YAML alias
+    that expands to megabytes) is ignored with a notice naming ``key``.
+    """
     if value is None:
         return None
+    if not isinstance(value, (str, int, float, dt.date)) or isinstance(value, bool):
+        warn(name, "ignored", f"{key or 'a field'} is a {type(value).__name__}, not text; ignored")
+        return None
     text = " ".join(str(value).split())
+    if len(text) > MAX_FIELD_CHARS:
+        warn(name, "ignored", f"{key or 'a field'} is over {MAX_FIELD_CHARS} characters; cut")
+        text = text[:MAX_FIELD_CHARS].rstrip() + "…"
     return text or None
