@@ -94,6 +94,10 @@ format_option = click.option(
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
 )
+since_option = click.option(
+    "--since", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+    help='Digest to compare with for "Since the last brief" [default: the previous build\'s].',
+)  # fmt: skip
 
 
 def _say(ctx: click.Context, message: str) -> None:
@@ -118,6 +122,7 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
 @audience_option
 @format_option
 @out_option
+@since_option
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -125,13 +130,14 @@ def build(
     audience: str | None,
     formats: str | None,
     out: Path | None,
+    since: Path | None,
 ) -> None:
-    """Run the whole pipeline: articles -> digest.yaml -> briefs."""
+    """Run the whole pipeline: articles and feeds -> digest.yaml -> briefs."""
     from briefgen.config import load_config
     from briefgen.pipeline import build as run_build
 
     config = load_config(config_path, overrides=_overrides(audience, formats, out))
-    result = run_build(config)
+    result = run_build(config, since=since)
     for skipped in result.skipped:
         _say(ctx, f"skipped {skipped.reason}")
     for path in result.written:
@@ -184,6 +190,7 @@ def extract(
 @audience_option
 @format_option
 @out_option
+@since_option
 @click.pass_context
 def render(
     ctx: click.Context,
@@ -192,18 +199,61 @@ def render(
     audience: str | None,
     formats: str | None,
     out: Path | None,
+    since: Path | None,
 ) -> None:
-    """Render a (possibly hand-edited) digest into briefs, without re-extracting."""
+    """Render a (possibly hand-edited) digest into briefs, without re-extracting.
+
+    A build's digest.yaml is compared with the previous-digest.yaml beside
+    it, as the build did, unless --since names another digest.
+    """
+    from briefgen.changes import compare
     from briefgen.config import load_config
     from briefgen.digest import load_digest
     from briefgen.pipeline import render_digest
+    from briefgen.since import previous_for_render
 
     # A digest can be rendered outside any workspace: then the defaults apply.
     config = load_config(config_path, overrides=_overrides(audience, formats, out), missing_ok=True)
     digest = load_digest(digest_path)
+    previous = previous_for_render(digest_path, since=since)
+    changes = compare(previous, digest) if previous is not None else None
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
-    for path in render_digest(digest, config, formats=config.output.formats, out_dir=out_dir):
+    for path in render_digest(
+        digest, config, formats=config.output.formats, out_dir=out_dir, changes=changes
+    ):
         _say(ctx, f"wrote {_show(path)}")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@click.option(
+    "--exit-code", is_flag=True,
+    help="Exit 1 if the digests differ, 0 if not (as git diff); a digest that cannot be read "
+    "then exits 2.",
+)  # fmt: skip
+@click.pass_context
+def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: bool) -> None:
+    """What was added, removed and changed from digest OLD to digest NEW."""
+    from briefgen.changes import compare, format_changes
+    from briefgen.digest import load_digest
+    from briefgen.errors import DigestError
+    from briefgen.since import changes_json
+
+    try:
+        old_digest, new_digest = load_digest(old), load_digest(new)
+    except DigestError as e:
+        if exit_code:
+            e.exit_code = 2  # 1 means "they differ" here, as in diff(1)
+        raise
+    changes = compare(old_digest, new_digest)
+    if as_json:
+        click.echo(changes_json(changes).decode("utf-8"), nl=False)
+    else:
+        click.echo(format_changes(changes), nl=False)
+    if exit_code and changes:
+        ctx.exit(1)
 
 
 @cli.command()

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.config import Config, ExtractionSettings
+from briefgen.changes import Changes
+from briefgen.config import Config, ExtractionSettings, FeedSettings
 from briefgen.digest import dump_digest
 from briefgen.errors import InputError
 from briefgen.model import Article, Digest
@@ -21,6 +22,7 @@ from briefgen.publish import publish
 log = logging.getLogger(__name__)
 
 DIGEST_NAME = "digest.yaml"
+FEED_CACHE = Path(".cache") / "feeds"  # in the output folder
 
 
 @dataclass
@@ -43,9 +45,14 @@ class BuildResult:
 
 
 def read_articles(
-    patterns: Sequence[str], *, root: Path, on_error: str = "skip"
+    patterns: Sequence[str],
+    *,
+    root: Path,
+    on_error: str = "skip",
+    feeds: FeedSettings | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every input; an unreadable one is skipped with a warning or stops the run."""
+    """Read every input and feed; an unreadable one is skipped with a warning or stops the run."""
     from briefgen.ingest import assign_ids, find_inputs, read_article
 
     articles: list[Article] = []
@@ -58,8 +65,17 @@ def read_articles(
                 raise
             log.warning("skipped %s", e)
             skipped.append(Skipped(str(path), str(e)))
+    if feeds is not None and feeds.sources:
+        from briefgen.ingest.feeds import read_feeds
+
+        from_feeds, feed_skips = read_feeds(
+            feeds, root=root, cache_dir=cache_dir, on_error=on_error
+        )
+        articles.extend(from_feeds)
+        skipped.extend(Skipped(where, problem) for where, problem in feed_skips)
     if not articles:
-        raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
+        named = [*patterns, *(feeds.sources if feeds else [])]
+        raise InputError("no readable articles in the inputs: " + ", ".join(named))
     return assign_ids(articles), skipped
 
 
@@ -69,10 +85,14 @@ def extract_digest(
     root: Path,
     on_error: str = "skip",
     settings: ExtractionSettings | None = None,
+    feeds: FeedSettings | None = None,
+    cache_dir: Path | None = None,
 ) -> ExtractResult:
     from briefgen.extract import extract
 
-    articles, skipped = read_articles(patterns, root=root, on_error=on_error)
+    articles, skipped = read_articles(
+        patterns, root=root, on_error=on_error, feeds=feeds, cache_dir=cache_dir
+    )
     log.info("extracting facts from %d articles", len(articles))
     return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped)
 
@@ -84,6 +104,7 @@ def render_digest(
     formats: Sequence[str],
     out_dir: Path,
     extra: dict[str, bytes] | None = None,
+    changes: Changes | None = None,
 ) -> list[Path]:
     """Render every format in memory, then publish them (and ``extra`` files) together."""
     from briefgen.render import BriefInfo, render
@@ -96,25 +117,43 @@ def render_digest(
     )
     outputs = dict(extra or {})
     outputs.update(
-        render(digest, info=info, formats=formats, template_dirs=[config.workspace / "templates"])
+        render(
+            digest,
+            info=info,
+            formats=formats,
+            template_dirs=[config.workspace / "templates"],
+            changes=changes,
+        )
     )
     return publish(outputs, out_dir)
 
 
-def build(config: Config) -> BuildResult:
-    """The whole pipeline, as configured: the digest and every brief into the output folder."""
+def build(config: Config, *, since: Path | None = None) -> BuildResult:
+    """The whole pipeline, as configured: the digest and every brief into the output folder.
+
+    The brief says what changed since ``since`` (a digest file) or, by
+    default, since the digest this build replaces; see :mod:`briefgen.since`.
+    """
+    from briefgen.since import drop_stale, previous_for_build, since_outputs
+
     result = extract_digest(
         config.inputs,
         root=config.workspace,
         on_error=config.on_error,
         settings=config.extraction,
+        feeds=config.feeds,
+        cache_dir=config.output_dir / FEED_CACHE,
     )
-    digest_bytes = dump_digest(result.digest).encode("utf-8")
+    previous = previous_for_build(result.digest, config, since=since)
+    changes, extra = since_outputs(previous, result.digest)
     written = render_digest(
         result.digest,
         config,
         formats=config.output.formats,
         out_dir=config.output_dir,
-        extra={DIGEST_NAME: digest_bytes},
+        extra={DIGEST_NAME: dump_digest(result.digest).encode("utf-8"), **extra},
+        changes=changes,
     )
+    if previous is None:
+        drop_stale(config.output_dir)
     return BuildResult(result.digest, written, result.skipped)
