@@ -12,10 +12,13 @@ are the same fact when they share a key built from what identifies them:
 Keys ignore case, spacing and the order of names, so a re-extraction that
 lists the same people in another order changes nothing. Facts with the same
 key whose other fields differ (a meeting's occasion, a person's role, the
-sentences that report a fact) are *changed*. A meeting whose place or date
-was unknown and is now found is the same meeting, changed, not one removed
-and one added: after exact keys, meetings of the same participants are paired
-when their places and dates do not conflict.
+sentences that report a fact) are *changed*. Facts left unpaired by their
+exact keys are then paired more loosely, so that a fact that gained a detail
+is reported as changed rather than as one removed and one added: meetings of
+the same participants whose places and dates do not conflict (the place is
+now known), agreements and disagreements with the same wording or topic
+that share a party (a party joined when another report was merged in), and
+proposals with the same wording (the author is now known).
 
 Everything comes out in digest order (added and changed in the new digest's,
 removed in the old one's), so the same two digests always give the same
@@ -140,9 +143,13 @@ def compare(old: Digest, new: Digest) -> Changes:
         meetings=_compare(
             old.meetings, new.meetings, _meeting_key, loose=(_participants, _meetings_compatible)
         ),
-        agreements=_compare(old.agreements, new.agreements, _agreement_key),
-        disagreements=_compare(old.disagreements, new.disagreements, _disagreement_key),
-        proposals=_compare(old.proposals, new.proposals, _proposal_key),
+        agreements=_compare(
+            old.agreements, new.agreements, _agreement_key, loose=(_what, _share_a_party)
+        ),
+        disagreements=_compare(
+            old.disagreements, new.disagreements, _disagreement_key, loose=(_topic, _share_a_party)
+        ),
+        proposals=_compare(old.proposals, new.proposals, _proposal_key, loose=(_what, _any)),
         previous_sources=len(old.sources),
         current_sources=len(new.sources),
     )
@@ -185,6 +192,24 @@ def _meetings_compatible(a: Meeting, b: Meeting) -> bool:
     """Neither place nor date differs where both are known."""
     place = not (a.location and b.location) or norm(a.location) == norm(b.location)
     return place and (a.date is None or b.date is None or a.date == b.date)
+
+
+def _what(fact: Agreement | Proposal) -> str:
+    return norm(fact.what)
+
+
+def _topic(d: Disagreement) -> str:
+    # No topic is no evidence of sameness: such facts pair only by exact key.
+    return norm(d.topic) or f"(no topic {id(d)})"
+
+
+def _share_a_party(a: Agreement | Disagreement, b: Agreement | Disagreement) -> bool:
+    """A party joined or left (another report merged in): still the same fact."""
+    return bool(set(_names(a.parties)) & set(_names(b.parties)))
+
+
+def _any(a: object, b: object) -> bool:
+    return True
 
 
 def _agreement_key(a: Agreement) -> tuple[object, ...]:

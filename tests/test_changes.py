@@ -368,3 +368,18 @@ def test_since_last_off_builds_plain_briefs_and_drops_a_stale_comparison(feed_wo
     assert not (ws / "build" / "previous-digest.yaml").exists()
     assert not (ws / "build" / "changes.json").exists()
     assert load_digest(ws / "build" / "digest.yaml").sources
+
+
+def test_an_agreement_a_party_joined_is_changed_and_unrelated_ones_are_not_paired():
+    two = Agreement(parties=["Joe Biden", "Olaf Scholz"], what="reaffirmed their support")
+    three = Agreement(parties=["Joe Biden", "Olaf Scholz", "Andrzej Duda"], what=two.what)
+    changes = compare(digest(agreements=[two]), digest(agreements=[three]))
+    assert changes.agreements.changed[0].fields == ("parties",)
+    assert not changes.agreements.added and not changes.agreements.removed
+    other = Agreement(parties=["Ana Lis", "Tom Berg"], what=two.what)
+    changes = compare(digest(agreements=[two]), digest(agreements=[other]))
+    assert changes.agreements.added == (other,) and changes.agreements.removed == (two,)
+    unknown = Proposal(by=None, what="a summit in June")
+    known = Proposal(by="Ana Lis", what="a summit in June")
+    changes = compare(digest(proposals=[unknown]), digest(proposals=[known]))
+    assert changes.proposals.changed[0].fields == ("by",)

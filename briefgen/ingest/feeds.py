@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from briefgen.config import FeedSettings
 from briefgen.errors import InputError
 from briefgen.ingest.clean import drop_repeated_title, tidy
@@ -50,10 +52,16 @@ from briefgen.nlp import split_sentences
 
 log = logging.getLogger(__name__)
 
-# An entry's content with fewer words than this is a "Read more" stub; a
-# summary needs as many words as a whole short article to be taken for one.
-CONTENT_WORDS = 40
+# An entry's content with fewer words than this is a "Read more" stub (a
+# whole readout can be three sentences long); a summary needs as many words
+# as a whole short article to be taken for one. Either, cut off with an
+# ellipsis or a "Read more", is a teaser whatever its length.
+CONTENT_WORDS = 20
 SUMMARY_WORDS = 150
+_CUT = regex.compile(
+    r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])$|^(?:read more|continue reading|read the full)\b",
+    regex.IGNORECASE,
+)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -204,7 +212,8 @@ def _entry_paragraphs(entry: Any) -> tuple[list[str], bool]:
             paragraphs = [p for p in value.split("\n\n") if p.strip()]
         if sum(map(len, paragraphs)) > sum(map(len, best)):
             best = paragraphs
-            whole = sum(len(p.split()) for p in paragraphs) >= enough
+            cut = bool(paragraphs) and bool(_CUT.search(paragraphs[-1].strip()))
+            whole = not cut and sum(len(p.split()) for p in paragraphs) >= enough
     return best, whole
 
 
