@@ -383,3 +383,24 @@ def test_an_agreement_a_party_joined_is_changed_and_unrelated_ones_are_not_paire
     known = Proposal(by="Ana Lis", what="a summit in June")
     changes = compare(digest(proposals=[unknown]), digest(proposals=[known]))
     assert changes.proposals.changed[0].fields == ("by",)
+
+
+# --- the CI example ---------------------------------------------------------------------
+
+
+def test_the_nightly_workflow_example_uses_real_commands_and_options():
+    import re
+
+    import yaml
+
+    from .conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / "docs" / "ci-nightly.yml").read_text("utf-8"))
+    runs = "\n".join(step.get("run", "") for step in workflow["jobs"]["brief"]["steps"])
+    used = re.findall(r"\bbriefgen (\w+)((?: --?[\w-]+)*)", runs)
+    assert {command for command, _ in used} >= {"check", "build", "diff"}
+    for command, options in used:
+        help_text = CliRunner().invoke(cli, [command, "--help"]).output
+        for option in options.split():
+            # --strict comes with the bad-input work (inputs branch).
+            assert option in help_text or option == "--strict", (command, option)

@@ -32,9 +32,7 @@ from briefgen.errors import InputError
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = (
-    f"briefgen/{__version__} (news briefing generator; +https://pypi.org/project/briefgen/)"
-)
+USER_AGENT = f"briefgen/{__version__} (news briefing generator)"
 FEED_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
