@@ -274,6 +274,20 @@ def test_served_teasers_fetch_their_pages_politely_and_cache_them(server, tmp_pa
     assert [a.text for a in again] == [a.text for a in articles]
 
 
+def test_the_cache_forgets_pages_no_feed_links_to_unless_a_feed_failed(server, tmp_path):
+    serve_fixtures(server)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for name in ("0" * 32 + ".body", "0" * 32 + ".json"):
+        (cache / name).write_text("{}", encoding="utf-8")
+    down = feed_settings(server.url("/feeds/teasers.atom"), server.url("/down.rss"))
+    read_feeds(down, root=tmp_path, cache_dir=cache)
+    assert (cache / ("0" * 32 + ".body")).exists()  # a feed failed: keep everything
+    read_feeds(feed_settings(server.url("/feeds/teasers.atom")), root=tmp_path, cache_dir=cache)
+    assert not (cache / ("0" * 32 + ".body")).exists()
+    assert len(list(cache.glob("*.json"))) == 3  # the feed and its two pages
+
+
 def test_an_unreachable_page_skips_its_entry_only(server, tmp_path):
     serve_fixtures(server)
     del server.routes["/feeds/pages/widodo.html"]

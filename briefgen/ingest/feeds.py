@@ -86,6 +86,7 @@ def read_feeds(
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
     seen: set[str] = set()
+    every_feed_read = True
     for source in settings.sources:
         for where, outcome in _read_feed(source, settings, fetcher, root=root, seen=seen):
             if isinstance(outcome, Article):
@@ -95,6 +96,9 @@ def read_feeds(
                 raise outcome
             log.warning("skipped %s", outcome)
             skipped.append((where, str(outcome)))
+            every_feed_read = every_feed_read and where != source
+    if every_feed_read and (pruned := fetcher.prune()):
+        log.info("removed %d downloads no feed links to any more from the cache", pruned)
     return articles, skipped
 
 
@@ -125,9 +129,14 @@ def load_feed(source: str, fetcher: Fetcher, *, root: Path) -> _Feed:
     """Fetch (or read) and parse one feed; one that has no entries and no feed is an error."""
     import feedparser  # only when there are feeds
 
+    headers: dict[str, str] = {}
     if is_web_url(source):
         fetched = fetcher.get(source, accept=FEED_ACCEPT, revalidate=True)
-        data, base = fetched.data, fetched.url
+        data = fetched.data
+        # The URL resolves relative links; the type may name the charset.
+        headers["content-location"] = fetched.url
+        if fetched.content_type:
+            headers["content-type"] = fetched.content_type
     else:
         path = root / source
         try:
@@ -139,12 +148,11 @@ def load_feed(source: str, fetcher: Fetcher, *, root: Path) -> _Feed:
             data = path.read_bytes()
         except OSError as e:
             raise InputError(f"{source}: the feed cannot be read ({e.strerror or e})") from e
-        base = ""
     # A stream, never bytes or str: given those, feedparser may take them for a
     # file name or a URL and open it itself.
     parsed = feedparser.parse(
         io.BytesIO(data),
-        response_headers={"content-location": base} if base else None,
+        response_headers=headers or None,
         sanitize_html=True,
         resolve_relative_uris=True,
     )

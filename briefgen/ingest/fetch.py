@@ -83,6 +83,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.cache_dir = cache_dir
         self._opener = urllib.request.build_opener(_WebOnlyRedirects())
+        self._used: set[str] = set()  # cache entries this build has read or written
 
     def get(self, url: str, *, accept: str, revalidate: bool) -> Fetched:
         """The body at ``url``; an ``InputError`` naming the URL when it cannot be had.
@@ -141,10 +142,30 @@ class Fetcher:
 
     # --- the cache ------------------------------------------------------------------
 
+    def prune(self) -> int:
+        """Delete the cache entries this build did not use; how many were deleted.
+
+        A page drops out of use when its entry falls out of the feed, so
+        without this the cache of a nightly build would grow for ever. Call
+        it only after a build that reached every feed: a feed that failed
+        did not get to use its pages.
+        """
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return 0
+        stale = [
+            p
+            for p in sorted(self.cache_dir.iterdir())
+            if p.suffix in (".body", ".json") and p.stem not in self._used
+        ]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len({p.stem for p in stale})
+
     def _paths(self, url: str) -> tuple[Path, Path] | None:
         if self.cache_dir is None:
             return None
         name = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
+        self._used.add(name)
         return self.cache_dir / f"{name}.body", self.cache_dir / f"{name}.json"
 
     def _cached(self, url: str) -> tuple[Fetched, dict[str, str]] | None:
