@@ -404,3 +404,39 @@ def test_the_nightly_workflow_example_uses_real_commands_and_options():
         for option in options.split():
             # --strict comes with the bad-input work (inputs branch).
             assert option in help_text or option == "--strict", (command, option)
+
+
+texts = st.text(min_size=1, max_size=40)
+any_meetings = st.builds(
+    Meeting,
+    participants=st.lists(texts, min_size=1, max_size=3),
+    location=st.none() | texts,
+    when=st.none() | texts,
+    evidence=st.just([ev("s1", "q")]),
+)
+any_proposals = st.builds(Proposal, by=st.none() | texts, what=texts)
+any_disagreements = st.builds(
+    Disagreement, parties=st.lists(texts, max_size=2), topic=st.none() | texts
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(any_meetings, max_size=3),
+    st.lists(any_meetings, max_size=3),
+    st.lists(any_proposals, max_size=2),
+    st.lists(any_disagreements, max_size=2),
+)
+def test_any_changes_render_and_stay_inert(old_meetings, new_meetings, proposals, disagreements):
+    old = digest(meetings=old_meetings, disagreements=disagreements)
+    new = digest(meetings=new_meetings, proposals=proposals)
+    out = render(
+        new, info=BriefInfo(title="T"), formats=["md", "html"], template_dirs=[],
+        changes=compare(old, new),
+    )  # fmt: skip
+    md = out["brief.md"].decode()
+    section = md.split("## Since the last brief", 1)[1].split("\n## Meetings", 1)[0]
+    rendered = MarkdownIt("commonmark").render(section)
+    assert "<a " not in rendered and "<script" not in rendered.replace("&lt;script", "")
+    headings = [line for line in section.splitlines() if line.startswith("#")]
+    assert all(h.startswith("### ") for h in headings)
