@@ -103,6 +103,10 @@ strict_option = click.option(
     default=None,
     help="Fail with exit code 3, writing nothing, on any warning about the inputs.",
 )
+since_option = click.option(
+    "--since", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+    help='Digest to compare with for "Since the last brief" [default: the previous build\'s].',
+)  # fmt: skip
 
 
 def _say(ctx: click.Context, message: str) -> None:
@@ -129,6 +133,7 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
 @out_option
 @click.option("--force", is_flag=True, help="Overwrite a digest that was edited by hand.")
 @strict_option
+@since_option
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -138,8 +143,9 @@ def build(
     out: Path | None,
     force: bool,
     strict: bool | None,
+    since: Path | None,
 ) -> None:
-    """Run the whole pipeline: articles -> digest.yaml -> briefs."""
+    """Run the whole pipeline: articles and feeds -> digest.yaml -> briefs."""
     from briefgen.config import load_config
     from briefgen.pipeline import build as run_build
 
@@ -147,7 +153,7 @@ def build(
     if strict:
         overrides["strict"] = True
     config = load_config(config_path, overrides=overrides)
-    result = run_build(config, force=force)  # each warning is logged as it happens
+    result = run_build(config, force=force, since=since)  # each warning is logged as it happens
     if result.corrections_applied:
         _say(ctx, f"applied {result.corrections_applied} corrections")
     for path in result.written:
@@ -207,6 +213,7 @@ def extract(
 @audience_option
 @format_option
 @out_option
+@since_option
 @click.pass_context
 def render(
     ctx: click.Context,
@@ -215,8 +222,13 @@ def render(
     audience: str | None,
     formats: str | None,
     out: Path | None,
+    since: Path | None,
 ) -> None:
-    """Render a (possibly hand-edited) digest into briefs, without re-extracting."""
+    """Render a (possibly hand-edited) digest into briefs, without re-extracting.
+
+    A build's digest.yaml is compared with the previous-digest.yaml beside
+    it, as the build did, unless --since names another digest.
+    """
     from briefgen.config import load_config
     from briefgen.pipeline import render_digest_file
 
@@ -224,10 +236,42 @@ def render(
     config = load_config(config_path, overrides=_overrides(audience, formats, out), missing_ok=True)
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
     written = render_digest_file(
-        digest_path, config, formats=config.output.formats, out_dir=out_dir
+        digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
     )
     for path in written:
         _say(ctx, f"wrote {_show(path)}")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@click.option(
+    "--exit-code", is_flag=True,
+    help="Exit 1 if the digests differ, 0 if not (as git diff); a digest that cannot be read "
+    "then exits 2.",
+)  # fmt: skip
+@click.pass_context
+def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: bool) -> None:
+    """What was added, removed and changed from digest OLD to digest NEW."""
+    from briefgen.changes import compare, format_changes
+    from briefgen.digest import load_digest
+    from briefgen.errors import DigestError
+    from briefgen.since import changes_json
+
+    try:
+        old_digest, new_digest = load_digest(old), load_digest(new)
+    except DigestError as e:
+        if exit_code:
+            e.exit_code = 2  # 1 means "they differ" here, as in diff(1)
+        raise
+    changes = compare(old_digest, new_digest)
+    if as_json:
+        click.echo(changes_json(changes).decode("utf-8"), nl=False)
+    else:
+        click.echo(format_changes(changes), nl=False)
+    if exit_code and changes:
+        ctx.exit(1)
 
 
 @cli.command()

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from briefgen.errors import ConfigError
@@ -45,6 +46,11 @@ class BriefSettings(_Section):
     subject: str | None = Field(default=None, description="e.g. the meeting the brief prepares")
     date: dt.date | None = Field(default=None, description="the date the brief is for")
     audience: str = "default"
+    since_last: bool = Field(
+        default=True,
+        description='add a "Since the last brief" section: what is new compared with '
+        "the digest this build replaces (see briefgen/since.py)",
+    )
 
 
 class OutputSettings(_Section):
@@ -91,9 +97,35 @@ class LimitSettings(_Section):
         return value
 
 
+class FeedSettings(_Section):
+    """RSS and Atom feeds whose entries are articles (see briefgen/ingest/feeds.py)."""
+
+    sources: list[str] = Field(
+        default_factory=list, description="feed URLs (http or https) or local feed files"
+    )
+    fetch_pages: bool = Field(
+        default=True,
+        description="fetch an entry's web page when the feed gives only a summary",
+    )
+    timeout: float = Field(default=20.0, gt=0, le=300, description="seconds per request")
+    max_bytes: int = Field(default=5_000_000, gt=0, description="largest feed or page to download")
+
+    @field_validator("sources")
+    @classmethod
+    def _http_or_path(cls, sources: list[str]) -> list[str]:
+        for source in sources:
+            scheme = source.split("://", 1)[0].lower() if "://" in source else ""
+            if scheme not in ("", "http", "https") or source.lower().startswith("file:"):
+                raise ValueError(f"{source!r}: a feed is an http(s) URL or a local file path")
+        return list(dict.fromkeys(sources))
+
+
 class Config(_Section):
     brief: BriefSettings = Field(default_factory=BriefSettings)
-    inputs: list[str] = Field(min_length=1, description="files, folders or globs of articles")
+    inputs: list[str] = Field(
+        default_factory=list, description="files, folders or globs of articles"
+    )
+    feeds: FeedSettings = Field(default_factory=FeedSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
     on_error: Literal["skip", "stop"] = Field(
@@ -111,6 +143,12 @@ class Config(_Section):
     )
     # Not in the file: where it was loaded from, set by load_config.
     workspace: Path = Field(default=Path("."), exclude=True)
+
+    @model_validator(mode="after")
+    def _something_to_read(self) -> Config:
+        if not self.inputs and not self.feeds.sources:
+            raise ValueError("name at least one input (inputs) or feed (feeds.sources)")
+        return self
 
     @property
     def output_dir(self) -> Path:

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.config import Config, ExtractionSettings
+from briefgen.changes import Changes
+from briefgen.config import Config, ExtractionSettings, FeedSettings
 from briefgen.corrections import (
     Unmatched,
     apply_corrections,
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 DIGEST_NAME = "digest.yaml"
 _AT_LINE = re.compile(r":(\d+): ")
+FEED_CACHE = Path(".cache") / "feeds"  # in the output folder
 
 
 @dataclass
@@ -63,8 +65,10 @@ def read_articles(
     on_error: str = "skip",
     max_bytes: int | None = None,
     notices: list[Notice] | None = None,
+    feeds: FeedSettings | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every input; an unreadable one is skipped with a warning or stops the run.
+    """Read every input and feed; an unreadable one is skipped with a warning or stops the run.
 
     Every warning (a file or folder skipped, a duplicate, a repair) is
     appended to ``notices`` when given, skipped files first.
@@ -88,8 +92,17 @@ def read_articles(
             log.warning("skipped %s", e)
             name = input_name(path, root)
             skips.append(Notice(name, "skipped", _reason_of(e, name)))
+    if feeds is not None and feeds.sources:
+        from briefgen.ingest.feeds import read_feeds
+
+        from_feeds, feed_skips = read_feeds(
+            feeds, root=root, cache_dir=cache_dir, on_error=on_error
+        )
+        articles.extend(from_feeds)
+        skips.extend(Notice(where, "skipped", problem) for where, problem in feed_skips)
     if not articles:
-        raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
+        named = [*patterns, *(feeds.sources if feeds else [])]
+        raise InputError("no readable articles in the inputs: " + ", ".join(named))
     articles, duplicates = drop_duplicates(articles)
     if notices is not None:
         notices.extend(skips)
@@ -130,13 +143,21 @@ def extract_digest(
     settings: ExtractionSettings | None = None,
     max_bytes: int | None = None,
     strict: bool = False,
+    feeds: FeedSettings | None = None,
+    cache_dir: Path | None = None,
 ) -> ExtractResult:
     """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``."""
     from briefgen.extract import extract
 
     notices: list[Notice] = []
     articles, skipped = read_articles(
-        patterns, root=root, on_error=on_error, max_bytes=max_bytes, notices=notices
+        patterns,
+        root=root,
+        on_error=on_error,
+        max_bytes=max_bytes,
+        notices=notices,
+        feeds=feeds,
+        cache_dir=cache_dir,
     )
     if strict:
         check_strict(notices)
@@ -151,9 +172,10 @@ def render_digest(
     formats: Sequence[str],
     out_dir: Path,
     extra: dict[str, bytes] | None = None,
+    changes: Changes | None = None,
 ) -> list[Path]:
     """Render every format in memory, then publish them (and ``extra`` files, last) together."""
-    outputs = render_outputs(digest, config, formats=formats)
+    outputs = render_outputs(digest, config, formats=formats, changes=changes)
     outputs.update(extra or {})
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
@@ -161,23 +183,36 @@ def render_digest(
 
 
 def render_digest_file(
-    digest_path: Path, config: Config, *, formats: Sequence[str], out_dir: Path
+    digest_path: Path,
+    config: Config,
+    *,
+    formats: Sequence[str],
+    out_dir: Path,
+    since: Path | None = None,
 ) -> list[Path]:
     """``briefgen render``: a digest file (possibly edited by hand) into briefs in ``out_dir``.
 
     The folder is locked and recovered before the digest is read, since the
     digest may be the one in that folder, which a stopped build may have left
-    for this run to finish.
+    for this run to finish. Its "Since the last brief" section compares with
+    ``since``, or with the previous digest a build left beside it.
     """
+    from briefgen.changes import compare
     from briefgen.digest import load_digest
+    from briefgen.since import previous_for_render
 
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
         digest = load_digest(digest_path)
-        return publish(render_outputs(digest, config, formats=formats), out_dir)
+        previous = previous_for_render(digest_path, since=since)
+        changes = compare(previous, digest) if previous is not None else None
+        outputs = render_outputs(digest, config, formats=formats, changes=changes)
+        return publish(outputs, out_dir)
 
 
-def render_outputs(digest: Digest, config: Config, *, formats: Sequence[str]) -> dict[str, bytes]:
+def render_outputs(
+    digest: Digest, config: Config, *, formats: Sequence[str], changes: Changes | None = None
+) -> dict[str, bytes]:
     """File name -> bytes of every brief; nothing is written."""
     from briefgen.render import BriefInfo, render
 
@@ -188,11 +223,15 @@ def render_outputs(digest: Digest, config: Config, *, formats: Sequence[str]) ->
         audience=config.brief.audience,
     )
     return render(
-        digest, info=info, formats=formats, template_dirs=[config.workspace / "templates"]
+        digest,
+        info=info,
+        formats=formats,
+        template_dirs=[config.workspace / "templates"],
+        changes=changes,
     )
 
 
-def build(config: Config, *, force: bool = False) -> BuildResult:
+def build(config: Config, *, force: bool = False, since: Path | None = None) -> BuildResult:
     """The whole pipeline, as configured: the digest and every brief into the output folder.
 
     The output folder stays locked for the whole build, so two builds into it
@@ -200,8 +239,12 @@ def build(config: Config, *, force: bool = False) -> BuildResult:
     any work unless ``force``; corrections are read before extraction, so a
     mistake in them costs no time either. Under ``strict``, a warning about the
     inputs or a correction that matched nothing fails the build before
-    anything is written.
+    anything is written. The brief says what changed since ``since`` (a
+    digest file) or, by default, since the digest this build replaces; see
+    :mod:`briefgen.since`.
     """
+    from briefgen.since import drop_stale, previous_for_build, since_outputs
+
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
     corrections = load_corrections(path, required=required, workspace=config.workspace)
@@ -216,6 +259,8 @@ def build(config: Config, *, force: bool = False) -> BuildResult:
             settings=config.extraction,
             max_bytes=config.limits.max_file_bytes,
             strict=config.strict,
+            feeds=config.feeds,
+            cache_dir=out_dir / FEED_CACHE,
         )
         corrected = apply_corrections(result.digest, corrections)
         if config.strict and corrected.unmatched:
@@ -227,10 +272,17 @@ def build(config: Config, *, force: bool = False) -> BuildResult:
                     ]
                 )
             )
-        outputs = render_outputs(corrected.digest, config, formats=config.output.formats)
+        previous = previous_for_build(corrected.digest, config, since=since)
+        changes, comparison = since_outputs(previous, corrected.digest)
+        outputs = render_outputs(
+            corrected.digest, config, formats=config.output.formats, changes=changes
+        )
+        outputs.update(comparison)
         # The digest last: a folder whose digest is new holds the new briefs too.
         outputs[DIGEST_NAME] = dump_digest(corrected.digest).encode("utf-8")
         written = publish(outputs, out_dir)
+        if previous is None:
+            drop_stale(out_dir)
     return BuildResult(
         corrected.digest,
         written,

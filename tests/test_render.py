@@ -90,7 +90,7 @@ def test_context_fields_are_the_documented_contract(digest: Digest):
     context = build_context(digest, INFO)
     assert set(context.template_vars()) == {
         "info", "digest", "sources", "people", "meetings", "agreements", "disagreements",
-        "proposals", "generator", "version", "citation_numbers", "cite",
+        "proposals", "generator", "version", "citation_numbers", "cite", "changes",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest

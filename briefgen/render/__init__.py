@@ -22,6 +22,7 @@ from pathlib import Path
 
 import jinja2
 
+from briefgen.changes import Changes
 from briefgen.errors import RenderError
 from briefgen.model import Digest
 from briefgen.render.context import BriefContext, BriefInfo, CitedSource, build_context
@@ -78,7 +79,12 @@ FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf")
 
 
 def render(
-    digest: Digest, *, info: BriefInfo, formats: Sequence[str], template_dirs: Sequence[Path]
+    digest: Digest,
+    *,
+    info: BriefInfo,
+    formats: Sequence[str],
+    template_dirs: Sequence[Path],
+    changes: Changes | None = None,
 ) -> dict[str, bytes]:
     """File name -> content for each format in ``formats``; nothing is written here.
 
@@ -91,7 +97,7 @@ def render(
             f"unknown output format {', '.join(map(repr, unknown))}:"
             f" choose from {', '.join(RENDERERS)}"
         )
-    job = RenderJob(make_environment(template_dirs), build_context(digest, info))
+    job = RenderJob(make_environment(template_dirs), build_context(digest, info, changes=changes))
     outputs: dict[str, bytes] = {}
     for name in formats:
         renderer = RENDERERS[name]

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from briefgen import __version__
+from briefgen.changes import Changes
 from briefgen.errors import DigestError
 from briefgen.model import (
     Agreement,
@@ -61,6 +62,9 @@ class BriefContext:
             briefgen when the digest does not say.
         version: the version of briefgen rendering the brief.
         citation_numbers: source id -> citation number.
+        changes: what is new, removed or changed since the previous digest
+            (``briefgen.changes.Changes``), or None when there is none to
+            compare with; the "Since the last brief" section shows it.
 
     ``cite(evidence)`` turns a fact's evidence into the sorted, distinct
     citation numbers of its sources.
@@ -77,6 +81,7 @@ class BriefContext:
     generator: str
     version: str
     citation_numbers: dict[str, int]
+    changes: Changes | None = None
 
     def cite(self, evidence: Iterable[Evidence]) -> list[int]:
         """The citation numbers of the sources ``evidence`` comes from, sorted."""
@@ -88,7 +93,9 @@ class BriefContext:
         return names | {"cite": self.cite}
 
 
-def build_context(digest: Digest, info: BriefInfo) -> BriefContext:
+def build_context(
+    digest: Digest, info: BriefInfo, *, changes: Changes | None = None
+) -> BriefContext:
     """The context for ``digest``; a dangling or ambiguous source id is an error.
 
     Rendering a fact whose evidence names an unknown source would print a
@@ -109,6 +116,7 @@ def build_context(digest: Digest, info: BriefInfo) -> BriefContext:
         generator=digest.generator or f"briefgen {__version__}",
         version=__version__,
         citation_numbers=numbers,
+        changes=changes,
     )
 
 
