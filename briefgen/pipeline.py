@@ -11,12 +11,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.config import Config, ExtractionSettings
 from briefgen.digest import dump_digest
 from briefgen.errors import InputError
 from briefgen.model import Article, Digest
 from briefgen.publish import publish
+
+if TYPE_CHECKING:
+    from briefgen.batch import Batch
+    from briefgen.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -40,24 +45,33 @@ class BuildResult:
     digest: Digest
     written: list[Path]
     skipped: list[Skipped]
+    # True when nothing had changed since the last build, so nothing was written.
+    up_to_date: bool = False
 
 
 def read_articles(
-    patterns: Sequence[str], *, root: Path, on_error: str = "skip"
+    patterns: Sequence[str], *, root: Path, on_error: str = "skip", batch: Batch | None = None
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every input; an unreadable one is skipped with a warning or stops the run."""
-    from briefgen.ingest import assign_ids, find_inputs, read_article
+    """Read every input; an unreadable one is skipped with a warning or stops the run.
 
+    ``batch`` reads the files (cached, in parallel) and keeps what extraction
+    will need of each text; without one they are read here, one by one.
+    """
+    from briefgen.batch import Batch
+    from briefgen.ingest import assign_ids, find_inputs
+
+    batch = batch or Batch.serial()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for path in find_inputs(list(patterns), root=root):
-        try:
-            articles.append(read_article(path, root=root))
-        except InputError as e:
+    paths = list(find_inputs(list(patterns), root=root))
+    for path, outcome in zip(paths, batch.read(paths, root=root), strict=True):
+        if outcome.article is None:
             if on_error == "stop":
-                raise
-            log.warning("skipped %s", e)
-            skipped.append(Skipped(str(path), str(e)))
+                raise InputError(outcome.error or f"{path}: cannot be read")
+            log.warning("skipped %s", outcome.error)
+            skipped.append(Skipped(str(path), outcome.error or ""))
+        else:
+            articles.append(outcome.article)
     if not articles:
         raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
     return assign_ids(articles), skipped
@@ -69,12 +83,16 @@ def extract_digest(
     root: Path,
     on_error: str = "skip",
     settings: ExtractionSettings | None = None,
+    batch: Batch | None = None,
 ) -> ExtractResult:
+    from briefgen.batch import Batch
     from briefgen.extract import extract
 
-    articles, skipped = read_articles(patterns, root=root, on_error=on_error)
+    settings = settings or ExtractionSettings()
+    batch = batch or Batch.serial(settings)
+    articles, skipped = read_articles(patterns, root=root, on_error=on_error, batch=batch)
     log.info("extracting facts from %d articles", len(articles))
-    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped)
+    return ExtractResult(extract(articles, settings, batch=batch), skipped)
 
 
 def render_digest(
@@ -101,15 +119,40 @@ def render_digest(
     return publish(outputs, out_dir)
 
 
-def build(config: Config) -> BuildResult:
-    """The whole pipeline, as configured: the digest and every brief into the output folder."""
+def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
+    """The whole pipeline, as configured: the digest and every brief into the output folder.
+
+    Articles unchanged since an earlier build come from the output folder's
+    ``.cache/``; when the digest, config and templates are all unchanged and
+    every output is still in place, nothing is rendered or written at all.
+    """
+    from briefgen.batch import Batch
+    from briefgen.cache import CACHE_DIR_NAME
+    from briefgen.manifest import record, render_key, up_to_date
+    from briefgen.render import RENDERERS
+
+    batch = Batch.from_settings(
+        config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
+    )
     result = extract_digest(
         config.inputs,
         root=config.workspace,
         on_error=config.on_error,
         settings=config.extraction,
+        batch=batch,
     )
     digest_bytes = dump_digest(result.digest).encode("utf-8")
+    names = [DIGEST_NAME, *(RENDERERS[f].filename for f in config.output.formats)]
+    key = render_key(
+        digest=digest_bytes,
+        # How extraction ran (jobs, executor, cache) changes no brief.
+        config=config.model_dump_json(exclude={"extraction": {"jobs", "executor", "scheduler"}}),
+        template_dirs=[config.workspace / "templates"],
+        extra=names,
+    )
+    if config.extraction.cache and up_to_date(config.output_dir, key, names):
+        log.info("digest, config and templates unchanged: nothing to render")
+        return BuildResult(result.digest, [], result.skipped, up_to_date=True)
     written = render_digest(
         result.digest,
         config,
@@ -117,4 +160,6 @@ def build(config: Config) -> BuildResult:
         out_dir=config.output_dir,
         extra={DIGEST_NAME: digest_bytes},
     )
+    if config.extraction.cache:
+        record(config.output_dir, key, {path.name: path.read_bytes() for path in written})
     return BuildResult(result.digest, written, result.skipped)
