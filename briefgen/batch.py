@@ -19,25 +19,17 @@ import os
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.cache import Cache, cache_key, fingerprint
 from briefgen.config import ExtractionSettings
 from briefgen.executors import Executor, LocalExecutor, make_executor
-from briefgen.extract.work import (
-    ArticleFacts,
-    FactsTask,
-    PeopleTable,
-    Prepared,
-    ReadOutcome,
-    ReadTask,
-    prepare_text,
-    read_and_prepare,
-    read_facts,
-    warm,
-)
-from briefgen.model import Article
 from briefgen.progress import NoProgress, Progress
+
+if TYPE_CHECKING:
+    # Imported when there is work to do: a build with nothing changed needs none of it.
+    from briefgen.extract.work import ArticleFacts, FactsTask, PeopleTable, Prepared, ReadOutcome
+    from briefgen.model import Article
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +52,7 @@ class Batch:
         self.progress = progress or NoProgress()
         # What reading already found out about each text, by the text's hash.
         self._prepared: dict[str, Prepared] = {}
+        self._read_keys: dict[Path, str | None] = {}
 
     @classmethod
     def serial(cls, settings: ExtractionSettings | None = None) -> Batch:
@@ -89,6 +82,8 @@ class Batch:
 
     def read(self, paths: Sequence[Path], *, root: Path) -> list[ReadOutcome]:
         """Each file read and prepared, in the order given; failures are outcomes."""
+        from briefgen.extract.work import ReadOutcome, ReadTask, read_and_prepare
+
         outcomes: list[ReadOutcome | None] = [None] * len(paths)
         keys: list[str | None] = [None] * len(paths)
         todo: list[int] = []
@@ -118,6 +113,12 @@ class Batch:
         """The file's bytes and every form of its path that its ``Article.path`` comes from."""
         if not self.cache.enabled:
             return None
+        if path in self._read_keys:
+            return self._read_keys[path]
+        self._read_keys[path] = key = self._hash_input(path, root)
+        return key
+
+    def _hash_input(self, path: Path, root: Path) -> str | None:
         try:
             if path.stat().st_size > _MAX_HASHED_BYTES:
                 return None
@@ -128,20 +129,47 @@ class Batch:
         written = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
         return cache_key(self._settings_key(), "read", path.as_posix(), written, resolved, data)
 
+    # -- the whole batch at once ---------------------------------------------------------
+
+    def _whole_key(self, paths: Sequence[Path], root: Path, on_error: str) -> str | None:
+        keys = [self._read_key(path, root) for path in paths]
+        if not keys or any(key is None for key in keys):
+            return None
+        return cache_key(self._settings_key(), "whole", on_error, *(k or "" for k in keys))
+
+    def cached_result(self, paths: Sequence[Path], *, root: Path, on_error: str) -> Any | None:
+        """The result of an earlier run over exactly these files, if the cache has it.
+
+        With every input unchanged, one entry answers for the whole batch: no
+        per-article entry is read and no extraction code is even imported.
+        """
+        key = self._whole_key(paths, root, on_error)
+        return self.cache.get(key) if key else None
+
+    def store_result(
+        self, paths: Sequence[Path], *, root: Path, on_error: str, result: Any
+    ) -> None:
+        if key := self._whole_key(paths, root, on_error):
+            self.cache.put(key, result)
+
     # -- steps 1 (for articles not read here) and 3 -----------------------------------------
 
     def prepare(self, articles: Sequence[Article]) -> list[Prepared]:
         """What each article's text says on its own; reused from reading when it was read here."""
+        from briefgen.extract.work import prepare_text
+
         keys = [self._text_key(a.text) for a in articles]
         todo = [i for i, key in enumerate(keys) if key not in self._prepared]
         model = self.settings.spacy_model
-        results = self._run("preparing", _prepare, [articles[i] for i in todo], model)
+        results = self._run("preparing", prepare_text, [articles[i] for i in todo], model)
         for i, prepared in zip(todo, results, strict=True):
             self._prepared[keys[i]] = prepared
         return [self._prepared[key] for key in keys]
 
     def read_facts(self, tasks: Sequence[FactsTask], table: PeopleTable) -> list[ArticleFacts]:
         """Each article's facts given the batch's people table, in the order of ``tasks``."""
+        from briefgen.extract.work import ArticleFacts, read_facts
+
         keys = [""] * len(tasks)
         if self.cache.enabled:
             table_key = cache_key(self._settings_key(), pickle.dumps(_table_state(table)))
@@ -169,16 +197,14 @@ class Batch:
         if not items:
             return []
         if isinstance(self.executor, LocalExecutor) and self.executor.jobs > 1:
+            from briefgen.extract.work import warm
+
             warm(self.settings.spacy_model)  # once here, inherited by every forked worker
         self.progress.start(label, len(items))
         try:
             return self.executor.map(fn, items, shared, self.progress.advance)
         finally:
             self.progress.finish()
-
-
-def _prepare(article: Article, spacy_model: str | None) -> Prepared:
-    return prepare_text(article, spacy_model)
 
 
 def _facts_key(table_key: str, task: FactsTask) -> str:

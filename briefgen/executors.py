@@ -54,6 +54,9 @@ def _chunks(items: Sequence[Any], jobs: int) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+# Fewer items than this run in this process: starting workers would cost more.
+MIN_ITEMS_FOR_POOL = 8
+
 _shared: Any = None
 
 
@@ -74,7 +77,7 @@ class LocalExecutor:
     jobs: int
 
     def map(self, fn: Work, items: Sequence[Any], shared: Any, advance: Advance) -> list[Any]:
-        if self.jobs <= 1 or len(items) <= 1:
+        if self.jobs <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
             results = []
             for item in items:
                 results.append(fn(item, shared))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefgen import __version__
@@ -26,11 +26,10 @@ MANIFEST_NAME = "render.json"
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def render_key(
-    *, digest: bytes, config: str, template_dirs: Sequence[Path], extra: Iterable[str] = ()
-) -> str:
+def render_key(*, digest: bytes, config: str, template_dirs: Sequence[Path]) -> str:
+    """The hash of all a build's outputs depend on (the formats are in the config)."""
     h = hashlib.sha256()
-    for part in (__version__.encode(), config.encode(), digest, *(e.encode() for e in extra)):
+    for part in (__version__.encode(), config.encode(), digest):
         h.update(len(part).to_bytes(8, "little") + part)
     for folder in [*template_dirs, PACKAGED_TEMPLATES]:
         files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
@@ -45,8 +44,8 @@ def _path(out_dir: Path) -> Path:
     return out_dir / CACHE_DIR_NAME / MANIFEST_NAME
 
 
-def up_to_date(out_dir: Path, key: str, names: Iterable[str]) -> bool:
-    """The last build had this key and every output named is still as it wrote it."""
+def up_to_date(out_dir: Path, key: str) -> bool:
+    """The last build had this key and every output it wrote is still as it wrote it."""
     try:
         recorded = json.loads(_path(out_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -54,14 +53,14 @@ def up_to_date(out_dir: Path, key: str, names: Iterable[str]) -> bool:
     if not isinstance(recorded, dict) or recorded.get("key") != key:
         return False
     files = recorded.get("files")
-    if not isinstance(files, dict):
+    if not isinstance(files, dict) or not files:
         return False
-    for name in names:
+    for name in files:
         try:
             data = (out_dir / name).read_bytes()
         except OSError:
             return False
-        if files.get(name) != hashlib.sha256(data).hexdigest():
+        if files[name] != hashlib.sha256(data).hexdigest():
             return False
     return True
 

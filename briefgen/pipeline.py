@@ -50,7 +50,12 @@ class BuildResult:
 
 
 def read_articles(
-    patterns: Sequence[str], *, root: Path, on_error: str = "skip", batch: Batch | None = None
+    patterns: Sequence[str],
+    *,
+    root: Path,
+    on_error: str = "skip",
+    batch: Batch | None = None,
+    paths: Sequence[Path] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input; an unreadable one is skipped with a warning or stops the run.
 
@@ -63,7 +68,8 @@ def read_articles(
     batch = batch or Batch.serial()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    paths = list(find_inputs(list(patterns), root=root))
+    if paths is None:
+        paths = list(find_inputs(list(patterns), root=root))
     for path, outcome in zip(paths, batch.read(paths, root=root), strict=True):
         if outcome.article is None:
             if on_error == "stop":
@@ -86,13 +92,27 @@ def extract_digest(
     batch: Batch | None = None,
 ) -> ExtractResult:
     from briefgen.batch import Batch
-    from briefgen.extract import extract
+    from briefgen.ingest import find_inputs
 
     settings = settings or ExtractionSettings()
     batch = batch or Batch.serial(settings)
-    articles, skipped = read_articles(patterns, root=root, on_error=on_error, batch=batch)
+    paths = list(find_inputs(list(patterns), root=root))
+    cached = batch.cached_result(paths, root=root, on_error=on_error)
+    if isinstance(cached, ExtractResult):
+        log.info("no input changed since the cached run: extracting nothing")
+        for gone in cached.skipped:
+            log.warning("skipped %s", gone.reason)
+        return cached
+
+    from briefgen.extract import extract
+
+    articles, skipped = read_articles(
+        patterns, root=root, on_error=on_error, batch=batch, paths=paths
+    )
     log.info("extracting facts from %d articles", len(articles))
-    return ExtractResult(extract(articles, settings, batch=batch), skipped)
+    result = ExtractResult(extract(articles, settings, batch=batch), skipped)
+    batch.store_result(paths, root=root, on_error=on_error, result=result)
+    return result
 
 
 def render_digest(
@@ -129,7 +149,6 @@ def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
     from briefgen.batch import Batch
     from briefgen.cache import CACHE_DIR_NAME
     from briefgen.manifest import record, render_key, up_to_date
-    from briefgen.render import RENDERERS
 
     batch = Batch.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
@@ -142,15 +161,13 @@ def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
         batch=batch,
     )
     digest_bytes = dump_digest(result.digest).encode("utf-8")
-    names = [DIGEST_NAME, *(RENDERERS[f].filename for f in config.output.formats)]
     key = render_key(
         digest=digest_bytes,
         # How extraction ran (jobs, executor, cache) changes no brief.
         config=config.model_dump_json(exclude={"extraction": {"jobs", "executor", "scheduler"}}),
         template_dirs=[config.workspace / "templates"],
-        extra=names,
     )
-    if config.extraction.cache and up_to_date(config.output_dir, key, names):
+    if config.extraction.cache and up_to_date(config.output_dir, key):
         log.info("digest, config and templates unchanged: nothing to render")
         return BuildResult(result.digest, [], result.skipped, up_to_date=True)
     written = render_digest(

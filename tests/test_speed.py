@@ -36,8 +36,9 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-def _digest(folder: Path, batch: Batch) -> bytes:
-    return dump_digest(extract_digest(["."], root=folder, batch=batch).digest).encode()
+def _digest(folder: Path, batch: Batch, on_error: str = "skip") -> bytes:
+    result = extract_digest(["."], root=folder, batch=batch, on_error=on_error)
+    return dump_digest(result.digest).encode()
 
 
 @pytest.fixture
@@ -56,10 +57,15 @@ def test_two_jobs_give_the_serial_digest_byte_for_byte(articles: Path, serial_di
 def test_cached_builds_give_the_serial_digest(articles: Path, serial_digest: bytes, tmp_path):
     cold = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"))
     assert _digest(articles, cold) == serial_digest
-    assert cold.cache.hits == 0 and cold.cache.misses > 0
-    warm = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"), executor=LocalExecutor(2))
+    assert cold.cache.hits == 0 and cold.cache.misses == 1 + 2 * 26  # batch; reading, facts
+    # Nothing changed: one entry answers for the whole batch.
+    warm = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"))
     assert _digest(articles, warm) == serial_digest
-    assert warm.cache.misses == 0 and warm.cache.hits == 2 * 26  # read, then facts
+    assert warm.cache.misses == 0 and warm.cache.hits == 1
+    # Another batch of the same articles: every article's entries, none computed again.
+    other = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"), executor=LocalExecutor(2))
+    assert _digest(articles, other, on_error="stop") == serial_digest
+    assert other.cache.misses == 1 and other.cache.hits == 2 * 26
 
 
 def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path, monkeypatch):
@@ -117,7 +123,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     folder = tmp_path / "cache"
     _digest(articles, Batch(ExtractionSettings(), cache=Cache(folder)))
     entries = sorted(p for p in folder.rglob("*") if p.is_file())
-    assert len(entries) == 2 * 26
+    assert len(entries) == 1 + 2 * 26
     for entry in entries:
         entry.write_bytes(damage(entry.read_bytes()))
     again = Batch(ExtractionSettings(), cache=Cache(folder))
