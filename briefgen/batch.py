@@ -17,7 +17,7 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,8 @@ class Batch:
         # What reading already found out about each text, by the text's hash.
         self._prepared: dict[str, Prepared] = {}
         self._read_keys: dict[Path, str | None] = {}
+        # Called once, when the batch first has work to do (not on a fully cached run).
+        self.on_work: Callable[[], None] | None = None
 
     @classmethod
     def serial(cls, settings: ExtractionSettings | None = None) -> Batch:
@@ -196,6 +198,9 @@ class Batch:
     def _run(self, label: str, fn: Any, items: list[Any], shared: Any) -> list[Any]:
         if not items:
             return []
+        if self.on_work is not None:
+            hook, self.on_work = self.on_work, None
+            hook()
         if isinstance(self.executor, LocalExecutor) and self.executor.jobs > 1:
             from briefgen.extract.work import warm
 

@@ -8,7 +8,7 @@ replaced atomically, so a failed build leaves the last good outputs in place.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from briefgen.publish import publish
 
 if TYPE_CHECKING:
     from briefgen.batch import Batch
+    from briefgen.pdfworker import PdfWorker
     from briefgen.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -122,8 +123,12 @@ def render_digest(
     formats: Sequence[str],
     out_dir: Path,
     extra: dict[str, bytes] | None = None,
+    pdf_worker: PdfWorker | None = None,
 ) -> list[Path]:
-    """Render every format in memory, then publish them (and ``extra`` files) together."""
+    """Render every format in memory, then publish them (and ``extra`` files) together.
+
+    With ``pdf_worker`` the PDF is made in that process while this one makes the rest.
+    """
     from briefgen.render import BriefInfo, render
 
     info = BriefInfo(
@@ -133,9 +138,17 @@ def render_digest(
         audience=config.brief.audience,
     )
     outputs = dict(extra or {})
-    outputs.update(
-        render(digest, info=info, formats=formats, template_dirs=[config.workspace / "templates"])
-    )
+    template_dirs = [config.workspace / "templates"]
+    if pdf_worker is not None and "pdf" in formats:
+        pending = pdf_worker.send(digest, info=info, template_dirs=template_dirs)
+        rest = [f for f in formats if f != "pdf"]
+        outputs.update(render(digest, info=info, formats=rest, template_dirs=template_dirs))
+        pdf = pending.result() if pending is not None else None
+        if pdf is None:  # the worker is gone: make it here
+            pdf = render(digest, info=info, formats=["pdf"], template_dirs=template_dirs)
+        outputs.update(pdf)
+    else:
+        outputs.update(render(digest, info=info, formats=formats, template_dirs=template_dirs))
     return publish(outputs, out_dir)
 
 
@@ -148,11 +161,22 @@ def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
     """
     from briefgen.batch import Batch
     from briefgen.cache import CACHE_DIR_NAME
-    from briefgen.manifest import record, render_key, up_to_date
+    from briefgen.pdfworker import LazyPdfWorker
 
     batch = Batch.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
+    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and batch.executor.jobs > 1)
+    batch.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
+    try:
+        return _build(config, batch, pdf_worker.get)
+    finally:
+        pdf_worker.close()
+
+
+def _build(config: Config, batch: Batch, pdf_worker: Callable[[], PdfWorker | None]) -> BuildResult:
+    from briefgen.manifest import record, render_key, up_to_date
+
     result = extract_digest(
         config.inputs,
         root=config.workspace,
@@ -176,6 +200,7 @@ def build(config: Config, *, progress: Progress | None = None) -> BuildResult:
         formats=config.output.formats,
         out_dir=config.output_dir,
         extra={DIGEST_NAME: digest_bytes},
+        pdf_worker=pdf_worker(),
     )
     if config.extraction.cache:
         record(config.output_dir, key, {path.name: path.read_bytes() for path in written})

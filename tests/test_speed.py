@@ -316,3 +316,48 @@ def test_extract_with_jobs_and_a_cache_dir(articles: Path, tmp_path: Path, seria
     serial = CliRunner().invoke(cli, ["extract", str(articles), "-o", str(tmp_path / "s.yaml")])
     assert serial.exit_code == 0
     assert out.read_bytes() == (tmp_path / "s.yaml").read_bytes()
+
+
+# -- the PDF made in a second process ------------------------------------------------------
+
+
+def test_pdf_from_the_worker_is_byte_identical(workspace: Path, tmp_path: Path):
+    here = _build(workspace, "--format", "pdf", "--jobs", "1", "--out", str(tmp_path / "here"))
+    there = _build(workspace, "--format", "pdf", "--jobs", "2", "--out", str(tmp_path / "there"))
+    assert here.exit_code == 0 and there.exit_code == 0, here.output + there.output
+    assert (tmp_path / "here" / "brief.pdf").read_bytes() == (
+        tmp_path / "there" / "brief.pdf"
+    ).read_bytes()
+
+
+def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path: Path):
+    from briefgen.config import load_config
+    from briefgen.pdfworker import PdfWorker
+    from briefgen.pipeline import render_digest
+
+    config = load_config(workspace / "config" / "briefgen.yaml")
+    digest = extract_digest(config.inputs, root=config.workspace).digest
+    worker = PdfWorker.start()
+    assert worker is not None
+    worker.process.kill()
+    worker.process.join()
+    try:
+        written = render_digest(
+            digest, config, formats=["md", "pdf"], out_dir=tmp_path, pdf_worker=worker
+        )
+    finally:
+        worker.close()
+    assert [p.name for p in written] == ["brief.md", "brief.pdf"]
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_worker_errors_are_raised_in_the_build():
+    from briefgen.errors import RenderError
+    from briefgen.pdfworker import PendingPdf
+
+    class Conn:
+        def recv(self):
+            return ("error", RenderError("cannot make the PDF: no fonts"))
+
+    with pytest.raises(RenderError, match="no fonts"):
+        PendingPdf(Conn()).result()  # type: ignore[arg-type]
