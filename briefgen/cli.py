@@ -109,6 +109,39 @@ since_option = click.option(
 )  # fmt: skip
 
 
+def speed_options(f: Any) -> Any:
+    """--jobs, --executor, --scheduler: how extraction runs, never what it finds."""
+    f = click.option(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="Dask scheduler address, with --executor dask.",
+    )(f)  # fmt: skip
+    f = click.option(
+        "--executor", type=click.Choice(["local", "dask"]), default=None,
+        help="Where extraction runs [default: config, else local].",
+    )(f)  # fmt: skip
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None,
+        help="Worker processes [default: config, else one per core].",
+    )(f)  # fmt: skip
+
+
+def _speed_overrides(
+    jobs: int | None, executor: str | None, scheduler: str | None
+) -> dict[str, Any]:
+    given = {"jobs": jobs, "executor": executor, "scheduler": scheduler}
+    return {f"extraction.{key}": value for key, value in given.items() if value is not None}
+
+
+def _progress(ctx: click.Context) -> Any:
+    from briefgen.progress import for_terminal
+
+    return for_terminal(
+        quiet=ctx.obj["quiet"],
+        is_tty=sys.stderr.isatty(),
+        write=lambda line: click.echo(f"briefgen: {line}", err=True),
+    )
+
+
 def _say(ctx: click.Context, message: str) -> None:
     if not ctx.obj["quiet"]:
         click.echo(message)
@@ -134,6 +167,11 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
 @click.option("--force", is_flag=True, help="Overwrite a digest that was edited by hand.")
 @strict_option
 @since_option
+@speed_options
+@click.option(
+    "--no-cache", is_flag=True,
+    help="Extract every article and render every brief again (ignore and skip .cache/).",
+)  # fmt: skip
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -144,20 +182,29 @@ def build(
     force: bool,
     strict: bool | None,
     since: Path | None,
+    jobs: int | None,
+    executor: str | None,
+    scheduler: str | None,
+    no_cache: bool,
 ) -> None:
     """Run the whole pipeline: articles and feeds -> digest.yaml -> briefs."""
     from briefgen.config import load_config
     from briefgen.pipeline import build as run_build
 
-    overrides = _overrides(audience, formats, out)
+    overrides = _overrides(audience, formats, out) | _speed_overrides(jobs, executor, scheduler)
+    if no_cache:
+        overrides["extraction.cache"] = False
     if strict:
         overrides["strict"] = True
     config = load_config(config_path, overrides=overrides)
-    result = run_build(config, force=force, since=since)  # each warning is logged as it happens
+    # Each warning is logged as it happens; the count comes last.
+    result = run_build(config, force=force, since=since, progress=_progress(ctx))
     if result.corrections_applied:
         _say(ctx, f"applied {result.corrections_applied} corrections")
     for path in result.written:
         _say(ctx, f"wrote {_show(path)}")
+    if result.up_to_date:
+        _say(ctx, f"{_show(config.output_dir)} is up to date: nothing changed since the last build")
     _say_warnings(ctx, len(result.notices))
 
 
@@ -179,21 +226,32 @@ def build(
     help="Skip input files larger than this (bytes, or e.g. '50 MB') [default: 20 MB].",
 )  # fmt: skip
 @strict_option
+@speed_options
+@click.option(
+    "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Keep per-article results here, to make the next run fast [default: no cache].",
+)  # fmt: skip
 @click.pass_context
 def extract(
     ctx: click.Context, paths: tuple[str, ...], output: Path, on_error: str,
     spacy_model: str | None, max_file_bytes: str | None, strict: bool | None,
+    jobs: int | None, executor: str | None, scheduler: str | None, cache_dir: Path | None,
 ) -> None:  # fmt: skip
     """Extract a digest from article files or folders."""
-    from briefgen.config import ExtractionSettings, limit_settings
+    from briefgen.batch import Batch
+    from briefgen.config import limit_settings
     from briefgen.digest import dump_digest
     from briefgen.pipeline import extract_digest
     from briefgen.publish import write_atomic
 
     limits = limit_settings(max_file_bytes=max_file_bytes, flag="--max-file-bytes")
+    settings = _extraction_settings(
+        spacy_model=spacy_model, jobs=jobs, executor=executor or "local", scheduler=scheduler,
+        cache=cache_dir is not None,
+    )  # fmt: skip
+    batch = Batch.from_settings(settings, cache_dir=cache_dir, progress=_progress(ctx))
     result = extract_digest(
-        paths, root=Path.cwd(), on_error=on_error,
-        settings=ExtractionSettings(spacy_model=spacy_model),
+        paths, root=Path.cwd(), on_error=on_error, settings=settings, batch=batch,
         max_bytes=limits.max_file_bytes, strict=bool(strict),
     )  # fmt: skip
     write_atomic(output, dump_digest(result.digest).encode("utf-8"))
@@ -372,6 +430,19 @@ def _say_warnings(ctx: click.Context, count: int) -> None:
     if count:
         plural = "s" if count != 1 else ""
         _say(ctx, f"{count} warning{plural} about the inputs (see above; --strict fails on them)")
+
+
+def _extraction_settings(**values: Any) -> Any:
+    """ExtractionSettings from flags, a bad value reported like a bad config key."""
+    from pydantic import ValidationError
+
+    from briefgen.config import ExtractionSettings, format_validation_error
+    from briefgen.errors import ConfigError
+
+    try:
+        return ExtractionSettings(**values)
+    except ValidationError as e:
+        raise ConfigError(format_validation_error(Path("(command line)"), e)) from e
 
 
 def _show(path: Path) -> str:

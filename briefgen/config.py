@@ -77,6 +77,17 @@ class ExtractionSettings(_Section):
         description="an installed trained spaCy pipeline (e.g. en_core_web_sm) whose "
         "entities add to the rules; none by default, and nothing is ever downloaded",
     )
+    # How extraction runs; none of these changes the digest.
+    jobs: int | None = Field(
+        default=None, ge=1, description="worker processes; none means one per core"
+    )
+    executor: str = Field(default="local", description="local (a process pool) or dask")
+    scheduler: str | None = Field(
+        default=None, description="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786"
+    )
+    cache: bool = Field(
+        default=True, description="keep per-article results in the output folder's .cache/"
+    )
 
 
 class LimitSettings(_Section):

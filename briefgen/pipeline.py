@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.changes import Changes
 from briefgen.config import Config, ExtractionSettings, FeedSettings
@@ -23,8 +24,14 @@ from briefgen.corrections import (
 )
 from briefgen.digest import check_not_hand_edited, dump_digest
 from briefgen.errors import InputError, StrictError
+from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
 from briefgen.publish import output_lock, publish, recover
+
+if TYPE_CHECKING:
+    from briefgen.batch import Batch
+    from briefgen.pdfworker import PdfWorker
+    from briefgen.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +59,8 @@ class BuildResult:
     digest: Digest
     written: list[Path]
     skipped: list[Skipped]
+    # True when nothing had changed since the last build, so nothing was written.
+    up_to_date: bool = False
     corrections_applied: int = 0
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
@@ -67,31 +76,39 @@ def read_articles(
     notices: list[Notice] | None = None,
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
+    batch: Batch | None = None,
+    scan: InputScan | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input and feed; an unreadable one is skipped with a warning or stops the run.
 
     Every warning (a file or folder skipped, a duplicate, a repair) is
-    appended to ``notices`` when given, skipped files first.
+    appended to ``notices`` when given, skipped files first. ``batch`` reads
+    the files (cached, in parallel) and keeps what extraction will need of
+    each text; without one they are read here, one by one.
     """
-    from briefgen.ingest import MAX_BYTES, assign_ids, input_name, read_article, scan_inputs
+    from briefgen.batch import Batch
+    from briefgen.ingest import MAX_BYTES, assign_ids, input_name, scan_inputs
     from briefgen.ingest.duplicates import drop_duplicates
 
-    scan = scan_inputs(list(patterns), root=root)
+    batch = batch or Batch.serial()
+    scan = scan or scan_inputs(list(patterns), root=root)
     skips = list(scan.problems)
     if skips and on_error == "stop":
         raise InputError(str(skips[0]))
     for notice in skips:
         log.warning("skipped %s", notice)
     articles: list[Article] = []
-    for path in scan.files:
-        try:
-            articles.append(read_article(path, root=root, max_bytes=max_bytes or MAX_BYTES))
-        except InputError as e:
-            if on_error == "stop":
-                raise
-            log.warning("skipped %s", e)
-            name = input_name(path, root)
-            skips.append(Notice(name, "skipped", _reason_of(e, name)))
+    outcomes = batch.read(scan.files, root=root, max_bytes=max_bytes or MAX_BYTES)
+    for path, outcome in zip(scan.files, outcomes, strict=True):
+        if outcome.article is not None:
+            articles.append(outcome.article)
+            continue
+        error = outcome.error or f"{path}: cannot be read"
+        if on_error == "stop":
+            raise InputError(error)
+        log.warning("skipped %s", error)
+        name = input_name(path, root)
+        skips.append(Notice(name, "skipped", _reason_of(error, name)))
     if feeds is not None and feeds.sources:
         from briefgen.ingest.feeds import read_feeds
 
@@ -112,9 +129,8 @@ def read_articles(
     return assign_ids(articles), skipped
 
 
-def _reason_of(error: InputError, name: str) -> str:
+def _reason_of(message: str, name: str) -> str:
     """The message without the file name it starts with; ``name:2: ...`` gives ``line 2: ...``."""
-    message = str(error)
     if not message.startswith(name):
         return message
     if message.startswith(": ", len(name)):
@@ -145,41 +161,58 @@ def extract_digest(
     strict: bool = False,
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
+    batch: Batch | None = None,
 ) -> ExtractResult:
-    """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``."""
-    from briefgen.extract import extract
+    """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``.
 
-    notices: list[Notice] = []
-    articles, skipped = read_articles(
-        patterns,
-        root=root,
-        on_error=on_error,
-        max_bytes=max_bytes,
-        notices=notices,
-        feeds=feeds,
-        cache_dir=cache_dir,
+    When every input file is as it was in a cached run (and there are no
+    feeds, whose entries change on their own), one cache entry answers for
+    the whole batch and nothing is read or extracted.
+    """
+    from briefgen.batch import Batch
+    from briefgen.ingest import MAX_BYTES, scan_inputs
+
+    settings = settings or ExtractionSettings()
+    batch = batch or Batch.serial(settings)
+    scan = scan_inputs(list(patterns), root=root)
+    whole = not scan.problems and not (feeds and feeds.sources)
+    max_bytes = max_bytes or MAX_BYTES
+    cached = (
+        batch.cached_result(scan.files, root=root, on_error=on_error, max_bytes=max_bytes)
+        if whole
+        else None
     )
+    if isinstance(cached, ExtractResult):
+        log.info("no input changed since the cached run: extracting nothing")
+        for notice in cached.notices:
+            log.warning("%s %s", notice.kind, notice)
+    else:
+        from briefgen.extract import extract
+
+        notices: list[Notice] = []
+        articles, skipped = read_articles(
+            patterns,
+            root=root,
+            on_error=on_error,
+            max_bytes=max_bytes,
+            notices=notices,
+            feeds=feeds,
+            cache_dir=cache_dir,
+            batch=batch,
+            scan=scan,
+        )
+        if strict:
+            check_strict(notices)
+        log.info("extracting facts from %d articles", len(articles))
+        cached = ExtractResult(extract(articles, settings, batch=batch), skipped, notices)
+        if whole:
+            batch.store_result(
+                scan.files, root=root, on_error=on_error, max_bytes=max_bytes, result=cached
+            )
+        return cached
     if strict:
-        check_strict(notices)
-    log.info("extracting facts from %d articles", len(articles))
-    return ExtractResult(extract(articles, settings or ExtractionSettings()), skipped, notices)
-
-
-def render_digest(
-    digest: Digest,
-    config: Config,
-    *,
-    formats: Sequence[str],
-    out_dir: Path,
-    extra: dict[str, bytes] | None = None,
-    changes: Changes | None = None,
-) -> list[Path]:
-    """Render every format in memory, then publish them (and ``extra`` files, last) together."""
-    outputs = render_outputs(digest, config, formats=formats, changes=changes)
-    outputs.update(extra or {})
-    with output_lock(out_dir, timeout=config.output.lock_timeout):
-        recover(out_dir)
-        return publish(outputs, out_dir)
+        check_strict(cached.notices)
+    return cached
 
 
 def render_digest_file(
@@ -211,9 +244,17 @@ def render_digest_file(
 
 
 def render_outputs(
-    digest: Digest, config: Config, *, formats: Sequence[str], changes: Changes | None = None
+    digest: Digest,
+    config: Config,
+    *,
+    formats: Sequence[str],
+    changes: Changes | None = None,
+    pdf_worker: PdfWorker | None = None,
 ) -> dict[str, bytes]:
-    """File name -> bytes of every brief; nothing is written."""
+    """File name -> bytes of every brief; nothing is written.
+
+    With ``pdf_worker`` the PDF is made in that process while this one makes the rest.
+    """
     from briefgen.render import BriefInfo, render
 
     info = BriefInfo(
@@ -222,16 +263,29 @@ def render_outputs(
         date=config.brief.date,
         audience=config.brief.audience,
     )
-    return render(
-        digest,
-        info=info,
-        formats=formats,
-        template_dirs=[config.workspace / "templates"],
-        changes=changes,
-    )
+    job = {
+        "digest": digest,
+        "info": info,
+        "template_dirs": [config.workspace / "templates"],
+        "changes": changes,
+    }
+    pending = pdf_worker.send(job) if pdf_worker is not None and "pdf" in formats else None
+    if pending is None:
+        return render(formats=formats, **job)  # type: ignore[arg-type]
+    outputs = render(formats=[f for f in formats if f != "pdf"], **job)  # type: ignore[arg-type]
+    pdf = pending.result()
+    if pdf is None:  # the worker is gone: make it here
+        pdf = render(formats=["pdf"], **job)  # type: ignore[arg-type]
+    return outputs | pdf
 
 
-def build(config: Config, *, force: bool = False, since: Path | None = None) -> BuildResult:
+def build(
+    config: Config,
+    *,
+    force: bool = False,
+    since: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
     """The whole pipeline, as configured: the digest and every brief into the output folder.
 
     The output folder stays locked for the whole build, so two builds into it
@@ -242,7 +296,35 @@ def build(config: Config, *, force: bool = False, since: Path | None = None) -> 
     anything is written. The brief says what changed since ``since`` (a
     digest file) or, by default, since the digest this build replaces; see
     :mod:`briefgen.since`.
+
+    Articles unchanged since an earlier build come from the output folder's
+    ``.cache/``; when the digest, config and templates are all unchanged and
+    every output is still in place, nothing is rendered or written at all.
     """
+    from briefgen.batch import Batch
+    from briefgen.cache import CACHE_DIR_NAME
+    from briefgen.pdfworker import LazyPdfWorker
+
+    batch = Batch.from_settings(
+        config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
+    )
+    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and batch.executor.jobs > 1)
+    batch.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
+    try:
+        return _build(config, batch, pdf_worker.get, force=force, since=since)
+    finally:
+        pdf_worker.close()
+
+
+def _build(
+    config: Config,
+    batch: Batch,
+    pdf_worker: Callable[[], PdfWorker | None],
+    *,
+    force: bool,
+    since: Path | None,
+) -> BuildResult:
+    from briefgen.manifest import record, render_key, up_to_date
     from briefgen.since import drop_stale, previous_for_build, since_outputs
 
     out_dir = config.output_dir
@@ -261,6 +343,7 @@ def build(config: Config, *, force: bool = False, since: Path | None = None) -> 
             strict=config.strict,
             feeds=config.feeds,
             cache_dir=out_dir / FEED_CACHE,
+            batch=batch,
         )
         corrected = apply_corrections(result.digest, corrections)
         if config.strict and corrected.unmatched:
@@ -274,20 +357,41 @@ def build(config: Config, *, force: bool = False, since: Path | None = None) -> 
             )
         previous = previous_for_build(corrected.digest, config, since=since)
         changes, comparison = since_outputs(previous, corrected.digest)
+        digest_bytes = dump_digest(corrected.digest).encode("utf-8")
+        key = render_key(
+            # The brief shows the digest and what changed since the previous one.
+            digest=b"\0".join([digest_bytes, *comparison.values()]),
+            # How extraction ran (jobs, executor, cache) changes no brief.
+            config=config.model_dump_json(
+                exclude={"extraction": {"jobs", "executor", "scheduler"}}
+            ),
+            template_dirs=[config.workspace / "templates"],
+        )
+        done = BuildResult(
+            corrected.digest,
+            written=[],
+            skipped=result.skipped,
+            corrections_applied=corrected.applied,
+            unmatched=corrected.unmatched,
+            notices=result.notices,
+        )
+        if config.extraction.cache and up_to_date(out_dir, key):
+            log.info("digest, config and templates unchanged: nothing to render")
+            done.up_to_date = True
+            return done
         outputs = render_outputs(
-            corrected.digest, config, formats=config.output.formats, changes=changes
+            corrected.digest,
+            config,
+            formats=config.output.formats,
+            changes=changes,
+            pdf_worker=pdf_worker(),
         )
         outputs.update(comparison)
         # The digest last: a folder whose digest is new holds the new briefs too.
-        outputs[DIGEST_NAME] = dump_digest(corrected.digest).encode("utf-8")
-        written = publish(outputs, out_dir)
+        outputs[DIGEST_NAME] = digest_bytes
+        done.written = publish(outputs, out_dir)
         if previous is None:
             drop_stale(out_dir)
-    return BuildResult(
-        corrected.digest,
-        written,
-        result.skipped,
-        corrected.applied,
-        corrected.unmatched,
-        result.notices,
-    )
+        if config.extraction.cache:
+            record(out_dir, key, {p.name: p.read_bytes() for p in done.written})
+    return done

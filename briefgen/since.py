@@ -70,8 +70,9 @@ def previous_for_build(
 
     current = _found(config.output_dir / DIGEST_NAME)
     if current is not None and not compare(current.digest, new):
-        # Nothing new since the last build: keep the comparison it made.
-        return _found(config.output_dir / PREVIOUS_NAME) or current
+        # Nothing new since the last build: keep the comparison it made, or
+        # none if it made none, so that an unchanged rebuild changes nothing.
+        return _found(config.output_dir / PREVIOUS_NAME)
     return current
 
 

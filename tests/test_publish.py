@@ -43,7 +43,12 @@ WAIT_SECONDS = 180  # generous: the machine is shared; the tests do not wait on 
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != LOCK_NAME}
+    # Files only: the extraction cache (.cache/) may grow even when a build fails.
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != LOCK_NAME
+    }
 
 
 def _temps(folder: Path) -> list[str]:

@@ -231,11 +231,12 @@ def test_missing_input_keeps_previous_outputs(workspace: Path):
     runner = CliRunner()
     config = workspace / "config" / "briefgen.yaml"
     assert runner.invoke(cli, ["build", "--config", str(config)]).exit_code == 0
-    before = {p.name: p.read_bytes() for p in (workspace / "build").iterdir()}
+    before = {p.name: p.read_bytes() for p in (workspace / "build").iterdir() if p.is_file()}
     config.write_text(config.read_text().replace("seeds/", "nowhere/"))
     result = runner.invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 1 and "nowhere/" in result.output
-    assert before == {p.name: p.read_bytes() for p in (workspace / "build").iterdir()}
+    after = {p.name: p.read_bytes() for p in (workspace / "build").iterdir() if p.is_file()}
+    assert before == after
 
 
 def test_digest_validates_against_its_json_schema(built: Path):

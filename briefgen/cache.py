@@ -1,0 +1,149 @@
+"""A content-addressed store of per-article extraction results, so a rebuild
+where little changed costs little.
+
+Each entry is one file, ``<folder>/<key[:2]>/<key>``, named by a SHA-256 of
+everything its value depends on: the article's bytes (or text), the
+extraction settings that matter, and ``fingerprint()`` -- the briefgen
+version and a hash of the code and data tables extraction runs on -- so a new
+release or an edited gazetteer never reuses an old result.
+
+The folder is safe to delete at any time, and safe for two builds at once:
+entries are written to a temporary file and renamed into place, so a reader
+sees a whole entry or none, and two writers of one key write the same value.
+Every entry starts with a header and a checksum of its payload; an entry that
+is truncated, corrupt or from another cache format is ignored (and rebuilt),
+never trusted. The payload is a pickle, which is safe here only because
+briefgen reads nothing but what it wrote itself into its own output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from briefgen import __version__
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR_NAME = ".cache"
+# Bump when the layout of an entry, or of the values stored, changes.
+CACHE_FORMAT = 1
+_MAGIC = b"briefgen-cache\n"
+_DIGEST_SIZE = 32
+
+# What extraction's results depend on besides the input: its code and data.
+_SOURCES = ("nlp.py", "model.py", "ingest", "extract", "data")
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A hash of the briefgen version, Python, spaCy and extraction's code and data.
+
+    Hashing the code as well as the version means a development checkout, whose
+    version does not change with each edit, never reads a stale result.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+        spacy_version = "none"
+    h = hashlib.sha256()
+    h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}|{spacy_version}".encode())
+    package = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        top = package / name
+        files = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for path in files:
+            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".txt"}:
+                h.update(path.relative_to(package).as_posix().encode() + b"\0")
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def cache_key(*parts: str | bytes) -> str:
+    """The SHA-256 of ``parts``, each length-prefixed so no two lists collide."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class Cache:
+    """Entries by key in ``folder``; ``Cache(None)`` stores nothing and finds nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+        self._write_failed = False
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under ``key``, or None when there is none or it is damaged."""
+        if self.folder is None:
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        value = _decode(data)
+        if value is None:
+            log.debug("cache entry %s is damaged; extracting again", key)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value``; a cache that cannot be written is reported once, then ignored."""
+        if self.folder is None or self._write_failed:
+            return
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = _MAGIC + hashlib.sha256(payload).digest() + payload
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as e:
+            # The cache only saves time: a read-only or full disk must not fail the build.
+            self._write_failed = True
+            log.warning("cannot write the extraction cache in %s (%s); going on without it",
+                        self.folder, e.strerror or e)  # fmt: skip
+
+
+def _decode(data: bytes) -> Any | None:
+    head = len(_MAGIC) + _DIGEST_SIZE
+    if len(data) < head or not data.startswith(_MAGIC):
+        return None
+    payload = data[head:]
+    if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # a checksummed payload briefgen wrote, from a version it cannot load
+        return None

@@ -1,0 +1,156 @@
+"""The per-article halves of extraction, as functions a worker process can run.
+
+Extraction is mostly per article, with two cross-article steps between:
+
+1. ``read_and_prepare``: read the file (decoding, Markdown or HTML, sentence
+   splitting) and find what the text says on its own -- introductions of
+   people, states and organisations, a trained model's entities. This is
+   most of the work, depends only on the file, and is cached by its bytes.
+2. (cross-article, in the caller) people are grouped into one table for the
+   whole batch.
+3. ``read_facts``: given that table, find the known people in one article
+   and read its sentences for facts. Cached by the article and the table.
+4. (cross-article, in the caller) facts are merged.
+
+Everything here is a pure function of its arguments and module-level, so the
+results are the same in any process, in any order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+
+from briefgen.errors import InputError
+from briefgen.extract.facts import ArticleReader, Entity, Fact
+from briefgen.extract.mentions import KnownForms, Mention, PartyMention, find_introductions
+from briefgen.extract.mentions import find_parties as _find_parties
+from briefgen.model import Article
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What one article's text says on its own, before the batch's people are known."""
+
+    introductions: tuple[Mention, ...]
+    parties: tuple[PartyMention, ...]
+    # From the trained pipeline, when one is configured.
+    model_people: tuple[Mention, ...] = ()
+    places: frozenset[str] = frozenset()
+
+
+def prepare_text(article: Article, spacy_model: str | None) -> Prepared:
+    text = article.text
+    if spacy_model:
+        from briefgen.extract import trained
+
+        found = trained.find([article], spacy_model)[article.id]
+        people, places = tuple(found.people), frozenset(found.places)
+    else:
+        people, places = (), frozenset()
+    return Prepared(tuple(find_introductions(text)), tuple(_find_parties(text)), people, places)
+
+
+@dataclass(frozen=True)
+class ReadTask:
+    path: str
+    root: str
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class ReadOutcome:
+    article: Article | None
+    prepared: Prepared | None
+    error: str | None = None
+
+
+def read_and_prepare(task: ReadTask, spacy_model: str | None) -> ReadOutcome:
+    """One input file read and prepared; an unreadable one is an outcome, not an exception,
+    so one bad file never stops the other workers."""
+    from briefgen.ingest import read_article
+
+    try:
+        article = read_article(Path(task.path), root=Path(task.root), max_bytes=task.max_bytes)
+    except InputError as e:
+        return ReadOutcome(None, None, str(e))
+    return ReadOutcome(article, prepare_text(article, spacy_model))
+
+
+@dataclass(frozen=True)
+class PeopleTable:
+    """What ``read_facts`` needs of the batch's people, small enough to send to workers."""
+
+    known: KnownForms
+    canonical: dict[str, str]
+    roles: dict[str, str]
+
+
+@dataclass(frozen=True)
+class FactsTask:
+    article: Article
+    mentions: tuple[Mention, ...]  # the article's introductions
+    parties: tuple[PartyMention, ...]
+    places: frozenset[str]
+
+
+@dataclass
+class ArticleFacts:
+    """One article's facts, and each person mention as (canonical name, form, offset)."""
+
+    named: list[tuple[str, str, int]]
+    facts: list[Fact]
+
+
+def read_facts(task: FactsTask, table: PeopleTable) -> ArticleFacts:
+    article, introductions = task.article, list(task.mentions)
+    mentions = sorted(
+        [*introductions, *table.known.find(article.text, introductions)], key=lambda m: m.start
+    )
+    entities: list[Entity] = []
+    named: list[tuple[str, str, int]] = []
+    for mention in mentions:
+        name = table.canonical.get(mention.name)
+        if name is None:
+            continue
+        named.append((name, mention.name, mention.start))
+        entities.append(Entity(mention.start, mention.end, name, is_person=True))
+    taken = Intervals((e.start, e.end) for e in entities)
+    for party in task.parties:
+        if not taken.overlaps(party.start, party.end):
+            entities.append(Entity(party.start, party.end, party.name, is_person=False))
+    entities.sort(key=lambda e: e.start)
+    return ArticleFacts(named, ArticleReader(article, entities, table.roles, task.places).facts())
+
+
+def warm(spacy_model: str | None) -> None:
+    """Load spaCy and compile the patterns once, before worker processes fork from us."""
+    from briefgen.extract.gazetteer import gazetteer
+    from briefgen.extract.mentions import patterns
+    from briefgen.nlp import pipeline
+
+    pipeline()
+    patterns()
+    gaz = gazetteer()
+    for table in (gaz.cities, gaz.towns, gaz.venues, gaz.triggers, gaz.countries):
+        assert table is not None
+    if spacy_model:
+        from briefgen.extract import trained
+
+        trained.load(spacy_model)
+
+
+class Intervals:
+    """Character spans, asked whether any of them overlaps a given one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max, initial=0))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Of the spans starting before ``end``, does the furthest-reaching pass ``start``?
+        return self.reach[bisect_left(self.starts, end)] > start

@@ -1,0 +1,129 @@
+"""The PDF made in a second process, started when extraction starts.
+
+A cold build spends most of its time in two libraries that have nothing to
+do with each other: spaCy (extraction) and WeasyPrint (the PDF), each about a
+second to import and set up. With two cores they need not wait for each
+other: when a build has extraction to do and wants a PDF, a process is
+forked that imports WeasyPrint and lays out a tiny page (loading fonts)
+while this one extracts; once the digest exists it renders the PDF there,
+with the same ``briefgen.render.render`` as ever, while this process renders
+the other formats. Same inputs, same function: the same bytes.
+
+Only where ``fork`` exists and more than one job is allowed; if the worker
+fails to start or dies, the PDF is rendered here as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from multiprocessing.connection import Connection
+from typing import Any
+
+from briefgen.errors import BriefgenError, RenderError
+
+log = logging.getLogger(__name__)
+
+_WARM_UP = "<!doctype html><html><body><p>Briefing ブリーフィング 브리핑</p></body></html>"
+
+
+class PdfWorker:
+    def __init__(self, process: Any, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+
+    @classmethod
+    def start(cls) -> PdfWorker | None:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        try:
+            process.start()
+        except OSError as e:
+            log.debug("no PDF worker (%s); the PDF is made in this process", e)
+            return None
+        theirs.close()
+        return cls(process, ours)
+
+    def send(self, job: dict[str, Any]) -> PendingPdf | None:
+        """Start rendering the PDF there from ``render``'s arguments but the formats;
+        None if the worker is gone (render it here)."""
+        try:
+            self.conn.send(job)
+        except (OSError, ValueError) as e:
+            log.debug("PDF worker lost (%s); making the PDF in this process", e)
+            return None
+        return PendingPdf(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.join(timeout=0.5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+class LazyPdfWorker:
+    """A ``PdfWorker`` started on the first call to ``start`` (when extraction begins)."""
+
+    def __init__(self, *, wanted: bool) -> None:
+        self.wanted = wanted
+        self._worker: PdfWorker | None = None
+
+    def start(self) -> None:
+        if self.wanted and self._worker is None:
+            self._worker = PdfWorker.start()
+
+    def get(self) -> PdfWorker | None:
+        return self._worker
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+
+
+class PendingPdf:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def result(self) -> dict[str, bytes] | None:
+        """The PDF output as ``render`` gives it, the worker's error raised here, or
+        None if the worker died (the caller then renders the PDF itself)."""
+        try:
+            status, value = self.conn.recv()
+        except (OSError, EOFError) as e:
+            log.debug("PDF worker lost (%s); making the PDF in this process", e)
+            return None
+        if status == "error":
+            raise value
+        return dict(value)
+
+
+def _serve(conn: Connection) -> None:
+    try:
+        from briefgen.render.pdf import render_pdf
+
+        render_pdf(_WARM_UP)
+    except Exception as e:  # the real render below will report it properly
+        log.debug("PDF warm-up failed: %s", e)
+    try:
+        job = conn.recv()
+    except (EOFError, OSError):
+        return  # nothing to render after all
+    try:
+        from briefgen.render import render
+
+        reply: tuple[str, Any] = (
+            "ok",
+            render(formats=["pdf"], **job),
+        )
+    except BriefgenError as e:
+        reply = ("error", e)
+    except Exception as e:
+        reply = ("error", RenderError(f"cannot make the PDF: {type(e).__name__}: {e}"))
+    try:
+        conn.send(reply)
+    except Exception:
+        conn.send(("error", RenderError(str(reply[1]))))

@@ -1,0 +1,361 @@
+"""Incremental and parallel extraction: the cache, process pools, Dask, progress,
+render skipping. Speed itself is measured in benchmarks/, never here; these
+tests check that going faster never changes a byte of the output."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.batch import Batch
+from briefgen.cache import CACHE_DIR_NAME, Cache, cache_key
+from briefgen.cli import cli
+from briefgen.config import ExtractionSettings
+from briefgen.digest import dump_digest
+from briefgen.errors import ConfigError
+from briefgen.executors import DaskExecutor, LocalExecutor, make_executor
+from briefgen.pipeline import extract_digest
+from briefgen.progress import BarProgress, LogProgress, NoProgress, for_terminal
+
+from .conftest import FIXTURES, SEEDS
+
+READOUTS = FIXTURES / "readouts"
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """The seeds and the readouts in one folder: 26 articles, people shared across them."""
+    folder = tmp_path / "articles"
+    shutil.copytree(READOUTS, folder)
+    for seed in SEEDS.iterdir():
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+def _digest(folder: Path, batch: Batch, on_error: str = "skip") -> bytes:
+    result = extract_digest(["."], root=folder, batch=batch, on_error=on_error)
+    return dump_digest(result.digest).encode()
+
+
+@pytest.fixture
+def serial_digest(articles: Path) -> bytes:
+    return _digest(articles, Batch.serial())
+
+
+# -- the same digest whichever way it is made ---------------------------------------------
+
+
+def test_two_jobs_give_the_serial_digest_byte_for_byte(articles: Path, serial_digest: bytes):
+    batch = Batch(ExtractionSettings(), executor=LocalExecutor(2))
+    assert _digest(articles, batch) == serial_digest
+
+
+def test_cached_builds_give_the_serial_digest(articles: Path, serial_digest: bytes, tmp_path):
+    cold = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"))
+    assert _digest(articles, cold) == serial_digest
+    assert cold.cache.hits == 0 and cold.cache.misses == 1 + 2 * 26  # batch; reading, facts
+    # Nothing changed: one entry answers for the whole batch.
+    warm = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"))
+    assert _digest(articles, warm) == serial_digest
+    assert warm.cache.misses == 0 and warm.cache.hits == 1
+    # Another batch of the same articles: every article's entries, none computed again.
+    other = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"), executor=LocalExecutor(2))
+    assert _digest(articles, other, on_error="stop") == serial_digest
+    assert other.cache.misses == 1 and other.cache.hits == 2 * 26
+
+
+def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path, monkeypatch):
+    import briefgen.ingest
+
+    _digest(articles, Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache")))
+    changed = sorted(articles.glob("*.md"))[3]
+    changed.write_text(changed.read_text("utf-8") + "\n\nThe two leaders met again.\n", "utf-8")
+    read = []
+    real = briefgen.ingest.read_article
+    monkeypatch.setattr(
+        briefgen.ingest, "read_article", lambda path, **kw: read.append(path) or real(path, **kw)
+    )
+    again = _digest(articles, Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache")))
+    assert read == [changed]
+    monkeypatch.undo()
+    assert again == _digest(articles, Batch.serial())
+
+
+def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        executor = DaskExecutor(jobs=2, scheduler=cluster.scheduler_address)
+        assert _digest(articles, Batch(ExtractionSettings(), executor=executor)) == serial_digest
+
+
+# -- the cache never trusts a damaged entry -------------------------------------------------
+
+
+def test_cache_round_trip_and_keys(tmp_path: Path):
+    cache = Cache(tmp_path)
+    key = cache_key("a", b"b")
+    assert cache.get(key) is None
+    cache.put(key, {"x": [1, 2]})
+    assert cache.get(key) == {"x": [1, 2]}
+    assert cache_key("a", b"b") == key != cache_key("ab", b"") != cache_key("a", "b", "")
+    assert Cache(None).get(key) is None and not Cache(None).enabled
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated: a build killed while copying
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit flipped
+        lambda data: b"",
+        lambda data: b"not a cache entry at all",
+        lambda data: data[:40],  # the header only
+    ],
+)
+def test_a_damaged_entry_is_ignored_and_rebuilt(
+    articles: Path, serial_digest: bytes, tmp_path: Path, damage
+):
+    folder = tmp_path / "cache"
+    _digest(articles, Batch(ExtractionSettings(), cache=Cache(folder)))
+    entries = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert len(entries) == 1 + 2 * 26
+    for entry in entries:
+        entry.write_bytes(damage(entry.read_bytes()))
+    again = Batch(ExtractionSettings(), cache=Cache(folder))
+    assert _digest(articles, again) == serial_digest
+    assert again.cache.hits == 0
+    # ... and rebuilt: the next run finds every entry whole.
+    third = Batch(ExtractionSettings(), cache=Cache(folder))
+    assert _digest(articles, third) == serial_digest and third.cache.misses == 0
+
+
+def test_an_unwritable_cache_is_reported_once_and_the_build_goes_on(
+    articles: Path, serial_digest: bytes, tmp_path: Path, caplog
+):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    with caplog.at_level(logging.WARNING, logger="briefgen.cache"):
+        assert _digest(articles, Batch(ExtractionSettings(), cache=Cache(blocker))) == (
+            serial_digest
+        )
+    assert len([r for r in caplog.records if "cannot write" in r.message]) == 1
+
+
+def test_other_settings_do_not_share_entries(tmp_path: Path):
+    from briefgen.batch import Batch as B
+
+    a = B(ExtractionSettings(), cache=Cache(tmp_path))._settings_key()
+    b = B(ExtractionSettings(spacy_model="xx_model"), cache=Cache(tmp_path))._settings_key()
+    c = B(ExtractionSettings(jobs=4), cache=Cache(tmp_path))._settings_key()
+    assert a != b and a == c  # jobs change nothing extracted
+
+
+# -- executors ------------------------------------------------------------------------------
+
+
+def test_executor_registry_errors_name_the_key():
+    with pytest.raises(ConfigError, match=r"extraction\.executor: unknown executor 'cloud'"):
+        make_executor("cloud")
+    with pytest.raises(ConfigError, match=r"extraction\.scheduler"):
+        make_executor("dask", jobs=2)
+    assert make_executor("local").jobs >= 1
+    assert make_executor("local", jobs=3) == LocalExecutor(3)
+
+
+def test_local_pool_keeps_item_order_and_counts_progress():
+    done = []
+    results = LocalExecutor(2).map(_square_plus, list(range(100)), 7, done.append)
+    assert results == [i * i + 7 for i in range(100)] and sum(done) == 100
+
+
+def _square_plus(item: int, shared: int) -> int:
+    return item * item + shared
+
+
+# -- progress -------------------------------------------------------------------------------
+
+
+def test_log_progress_lines_at_start_periodically_and_at_the_end():
+    lines: list[str] = []
+    now = [0.0]
+    progress = LogProgress(lines.append, every=10, clock=lambda: now[0])
+    progress.start("reading", 40)
+    for _ in range(4):
+        now[0] += 6
+        progress.advance(10)
+    progress.finish()
+    assert lines[0] == "reading: 40 articles"
+    assert lines[1] == "reading: 20/40 articles, 1.7/s, about 12 s left"
+    assert lines[2] == "reading: 40/40 articles in 24.0 s" and len(lines) == 3
+
+
+def test_small_runs_show_no_progress():
+    lines: list[str] = []
+    progress = LogProgress(lines.append)
+    progress.start("reading", 3)
+    progress.advance(3)
+    progress.finish()
+    assert lines == []
+
+
+def test_progress_kind_follows_the_terminal():
+    assert isinstance(for_terminal(quiet=True, is_tty=True, write=print), NoProgress)
+    assert isinstance(for_terminal(quiet=False, is_tty=True, write=print), BarProgress)
+    assert isinstance(for_terminal(quiet=False, is_tty=False, write=print), LogProgress)
+
+
+def test_bar_progress_runs_without_a_terminal():
+    bar = BarProgress()
+    bar.start("reading", 30)
+    bar.advance(30)
+    bar.finish()
+
+
+# -- the CLI: --jobs, skipping, messages ----------------------------------------------------
+
+
+@pytest.fixture
+def big_workspace(workspace: Path, articles: Path) -> Path:
+    shutil.rmtree(workspace / "seeds")
+    shutil.move(articles, workspace / "seeds")
+    return workspace
+
+
+def _build(workspace: Path, *args: str):
+    config = str(workspace / "config" / "briefgen.yaml")
+    return CliRunner().invoke(cli, ["build", "--config", config, "--format", "md", *args])
+
+
+def test_cli_jobs_1_and_2_write_identical_digests(big_workspace: Path, tmp_path: Path):
+    one = _build(big_workspace, "--jobs", "1", "--no-cache", "--out", str(tmp_path / "one"))
+    two = _build(big_workspace, "--jobs", "2", "--out", str(tmp_path / "two"))
+    assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
+    assert (tmp_path / "one" / "digest.yaml").read_bytes() == (
+        tmp_path / "two" / "digest.yaml"
+    ).read_bytes()
+    assert not (tmp_path / "one" / CACHE_DIR_NAME).exists()
+    assert (tmp_path / "two" / CACHE_DIR_NAME).is_dir()
+    # Not a terminal: plain progress lines on stderr, none with -q.
+    assert "briefgen: reading: 26 articles" in two.output
+    quiet = CliRunner().invoke(
+        cli, ["-q", "build", "--config", str(big_workspace / "config" / "briefgen.yaml"),
+              "--format", "md", "--no-cache", "--out", str(tmp_path / "three")],
+    )  # fmt: skip
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_unchanged_build_renders_nothing_and_says_so(workspace: Path):
+    first = _build(workspace)
+    assert first.exit_code == 0 and "wrote build/brief.md" in first.output.replace(
+        str(workspace) + "/", ""
+    )
+    brief = workspace / "build" / "brief.md"
+    mtime = brief.stat().st_mtime_ns
+    second = _build(workspace)
+    assert second.exit_code == 0
+    assert "is up to date: nothing changed since the last build" in second.output
+    assert "wrote" not in second.output and brief.stat().st_mtime_ns == mtime
+
+
+@pytest.mark.parametrize("change", ["delete brief", "edit brief", "template", "config", "article"])
+def test_any_change_renders_again(workspace: Path, change: str):
+    assert _build(workspace).exit_code == 0
+    build = workspace / "build"
+    if change == "delete brief":
+        (build / "brief.md").unlink()
+    elif change == "edit brief":
+        (build / "brief.md").write_text("edited by hand\n")
+    elif change == "template":
+        (workspace / "templates").mkdir()
+        (workspace / "templates" / "brief.md.j2").write_text(
+            '{% extends "default:brief.md.j2" %}{% block people %}{% endblock %}'
+        )
+    elif change == "config":
+        config = workspace / "config" / "briefgen.yaml"
+        config.write_text(config.read_text().replace("foreign ministers'", "ministers'", 1))
+    else:
+        seed = sorted((workspace / "seeds").iterdir())[0]
+        seed.write_text(seed.read_text("utf-8") + "\n\nThe two ministers met again in Seoul.\n")
+    again = _build(workspace)
+    assert again.exit_code == 0 and "up to date" not in again.output
+    assert "brief.md" in again.output and (build / "brief.md").read_text() != "edited by hand\n"
+
+
+def test_no_cache_renders_again(workspace: Path):
+    assert _build(workspace).exit_code == 0
+    again = _build(workspace, "--no-cache")
+    assert again.exit_code == 0 and "wrote" in again.output
+
+
+def test_bad_jobs_and_executor_flags_are_usage_errors(workspace: Path):
+    assert _build(workspace, "--jobs", "0").exit_code == 2
+    result = _build(workspace, "--executor", "dask")
+    assert result.exit_code == 2
+    assert "extraction.scheduler: the dask executor needs a scheduler address" in result.output
+    config = workspace / "config" / "briefgen.yaml"
+    config.write_text(config.read_text().replace("extractor: rules", "extractor: rules\n  jobs: 0"))
+    result = _build(workspace)
+    assert result.exit_code == 2 and "extraction.jobs" in result.output
+
+
+def test_extract_with_jobs_and_a_cache_dir(articles: Path, tmp_path: Path, serial_digest: bytes):
+    out = tmp_path / "digest.yaml"
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        result = CliRunner().invoke(
+            cli, ["extract", str(articles), "-o", str(out), "--jobs", "2", "--cache-dir",
+                  str(cache)],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    assert any(cache.rglob("*"))
+    serial = CliRunner().invoke(cli, ["extract", str(articles), "-o", str(tmp_path / "s.yaml")])
+    assert serial.exit_code == 0
+    assert out.read_bytes() == (tmp_path / "s.yaml").read_bytes()
+
+
+# -- the PDF made in a second process ------------------------------------------------------
+
+
+def test_pdf_from_the_worker_is_byte_identical(workspace: Path, tmp_path: Path):
+    here = _build(workspace, "--format", "pdf", "--jobs", "1", "--out", str(tmp_path / "here"))
+    there = _build(workspace, "--format", "pdf", "--jobs", "2", "--out", str(tmp_path / "there"))
+    assert here.exit_code == 0 and there.exit_code == 0, here.output + there.output
+    assert (tmp_path / "here" / "brief.pdf").read_bytes() == (
+        tmp_path / "there" / "brief.pdf"
+    ).read_bytes()
+
+
+def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path: Path):
+    from briefgen.config import load_config
+    from briefgen.pdfworker import PdfWorker
+    from briefgen.pipeline import render_outputs
+
+    config = load_config(workspace / "config" / "briefgen.yaml")
+    digest = extract_digest(config.inputs, root=config.workspace).digest
+    worker = PdfWorker.start()
+    assert worker is not None
+    worker.process.kill()
+    worker.process.join()
+    try:
+        outputs = render_outputs(digest, config, formats=["md", "pdf"], pdf_worker=worker)
+    finally:
+        worker.close()
+    assert sorted(outputs) == ["brief.md", "brief.pdf"]
+    assert outputs["brief.pdf"].startswith(b"%PDF")
+
+
+def test_pdf_worker_errors_are_raised_in_the_build():
+    from briefgen.errors import RenderError
+    from briefgen.pdfworker import PendingPdf
+
+    class Conn:
+        def recv(self):
+            return ("error", RenderError("cannot make the PDF: no fonts"))
+
+    with pytest.raises(RenderError, match="no fonts"):
+        PendingPdf(Conn()).result()  # type: ignore[arg-type]
