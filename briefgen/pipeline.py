@@ -85,20 +85,22 @@ def render_digest(
     out_dir: Path,
     extra: dict[str, bytes] | None = None,
 ) -> list[Path]:
-    """Render every format in memory, then publish them (and ``extra`` files) together."""
-    from briefgen.render import BriefInfo, render
+    """Render every audience's formats in memory, then publish them (and ``extra`` files).
 
-    info = BriefInfo(
-        title=config.brief.title,
-        subject=config.brief.subject,
-        date=config.brief.date,
-        audience=config.brief.audience,
-    )
-    outputs = dict(extra or {})
-    outputs.update(
-        render(digest, info=info, formats=formats, template_dirs=[config.workspace / "templates"])
-    )
-    return publish(outputs, out_dir)
+    Each audience of ``brief.audience`` goes to ``out_dir/<audience>/``; ``extra``
+    files (the digest) to ``out_dir`` itself. Nothing is written until every
+    brief exists, so a template error in the last audience leaves all as they were.
+    """
+    from briefgen.render import render_audience
+
+    briefs = {
+        audience: render_audience(digest, config, audience, formats=formats)
+        for audience in config.brief.audience
+    }
+    written = publish(dict(extra), out_dir) if extra else []
+    for audience, outputs in briefs.items():
+        written += publish(outputs, out_dir / audience)
+    return written
 
 
 def build(config: Config) -> BuildResult:

@@ -9,6 +9,10 @@ registered in ``_builtin_renderers`` and nowhere else. The PDF is the HTML
 brief printed by WeasyPrint, so the golden HTML test also covers the PDF's
 content.
 
+Each audience (see :mod:`briefgen.audiences`) is rendered on its own:
+``render_audience`` turns the config's audience into the brief's info,
+options and template folders, and ``render`` does the rest.
+
 Template search path, escaping and error reporting: see
 :mod:`briefgen.render.environment`. Template context: see
 :mod:`briefgen.render.context`.
@@ -22,10 +26,24 @@ from pathlib import Path
 
 import jinja2
 
+from briefgen.config import Config
 from briefgen.errors import RenderError
 from briefgen.model import Digest
-from briefgen.render.context import BriefContext, BriefInfo, CitedSource, build_context
-from briefgen.render.environment import check_templates, make_environment, render_template
+from briefgen.render.context import (
+    BriefContext,
+    BriefInfo,
+    BriefOptions,
+    CitedSource,
+    build_context,
+)
+from briefgen.render.environment import (
+    audience_template_dirs,
+    check_templates,
+    make_environment,
+    render_template,
+)
+from briefgen.render.labels import Labels, load_labels
+from briefgen.render.selection import KeyPoint, TimelineEvent
 
 
 @dataclass
@@ -78,20 +96,28 @@ FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf")
 
 
 def render(
-    digest: Digest, *, info: BriefInfo, formats: Sequence[str], template_dirs: Sequence[Path]
+    digest: Digest,
+    *,
+    info: BriefInfo,
+    formats: Sequence[str],
+    template_dirs: Sequence[Path],
+    options: BriefOptions | None = None,
 ) -> dict[str, bytes]:
     """File name -> content for each format in ``formats``; nothing is written here.
 
     Every format name is checked before anything is rendered, so a typo fails
     at once rather than after a slow PDF.
     """
+    options = options or BriefOptions()
     unknown = [name for name in formats if name not in RENDERERS]
     if unknown:
         raise RenderError(
             f"unknown output format {', '.join(map(repr, unknown))}:"
             f" choose from {', '.join(RENDERERS)}"
         )
-    job = RenderJob(make_environment(template_dirs), build_context(digest, info))
+    env = make_environment(template_dirs)
+    context = build_context(digest, info, options, load_labels(env, options.language))
+    job = RenderJob(env, context)
     outputs: dict[str, bytes] = {}
     for name in formats:
         renderer = RENDERERS[name]
@@ -99,16 +125,45 @@ def render(
     return outputs
 
 
+def audience_brief(config: Config, audience: str) -> tuple[BriefInfo, BriefOptions, list[Path]]:
+    """What the config says about ``audience``'s brief: info, options, template folders."""
+    settings = config.audiences[audience]
+    options = BriefOptions.of(audience, settings)
+    info = BriefInfo(
+        title=settings.title or config.brief.title,
+        subject=settings.subject if settings.subject is not None else config.brief.subject,
+        date=config.brief.date,
+        audience=audience,
+        marking=settings.marking,
+    )
+    dirs = audience_template_dirs(config.workspace / "templates", options.template_set)
+    return info, options, dirs
+
+
+def render_audience(
+    digest: Digest, config: Config, audience: str, *, formats: Sequence[str]
+) -> dict[str, bytes]:
+    """``audience``'s brief in each format, as the config shapes it."""
+    info, options, dirs = audience_brief(config, audience)
+    return render(digest, info=info, formats=formats, template_dirs=dirs, options=options)
+
+
 __all__ = [
     "FORMATS",
     "RENDERERS",
     "BriefContext",
     "BriefInfo",
+    "BriefOptions",
     "CitedSource",
+    "KeyPoint",
+    "Labels",
     "RenderJob",
     "Renderer",
+    "TimelineEvent",
+    "audience_brief",
     "build_context",
     "check_templates",
     "make_environment",
     "render",
+    "render_audience",
 ]
