@@ -87,7 +87,9 @@ config_option = click.option(
     default=None,
     help="Config file [default: config/briefgen.yaml].",
 )
-audience_option = click.option("--audience", default=None, help="Audience (template set).")
+audience_option = click.option(
+    "--audience", default=None, help="Audience(s), comma-separated [default: config]."
+)
 format_option = click.option(
     "--format", "formats", default=None, help="Comma-separated: md,html,pdf [default: config]."
 )
@@ -218,10 +220,10 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     from briefgen.config import load_config
     from briefgen.digest import load_digest
     from briefgen.pipeline import DIGEST_NAME
-    from briefgen.render import check_templates
+    from briefgen.render import check_audiences, check_templates
 
     config = load_config(config_path)
-    problems = check_templates([config.workspace / "templates"])
+    problems = check_templates([config.workspace / "templates"]) + check_audiences(config)
     digest_path = digest_path or config.output_dir / DIGEST_NAME
     if digest_path.exists():
         try:
@@ -231,6 +233,20 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     if problems:
         raise BriefgenError("\n".join(problems))
     _say(ctx, "config, templates and digest are valid")
+
+
+@cli.command()
+@config_option
+@audience_option
+def templates(config_path: Path | None, audience: str | None) -> None:
+    """List the templates in effect for each audience, and the file each comes from."""
+    from briefgen.config import load_config
+    from briefgen.render import describe_templates
+
+    overrides = _overrides(audience, None, None)
+    config = load_config(config_path, overrides=overrides, missing_ok=True)
+    names = config.brief.audience if audience else sorted(config.audiences)
+    click.echo(describe_templates(config, names), nl=False)
 
 
 @cli.command(name="eval")

@@ -27,7 +27,7 @@ from pathlib import Path
 import jinja2
 
 from briefgen.config import Config
-from briefgen.errors import RenderError
+from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Digest
 from briefgen.render.context import (
     BriefContext,
@@ -37,10 +37,14 @@ from briefgen.render.context import (
     build_context,
 )
 from briefgen.render.environment import (
+    DEFAULTS,
+    TemplateSource,
     audience_template_dirs,
     check_templates,
     make_environment,
+    override_stub,
     render_template,
+    template_sources,
 )
 from briefgen.render.labels import Labels, load_labels
 from briefgen.render.selection import KeyPoint, TimelineEvent
@@ -148,6 +152,45 @@ def render_audience(
     return render(digest, info=info, formats=formats, template_dirs=dirs, options=options)
 
 
+def audience_templates(config: Config, audience: str) -> list[TemplateSource]:
+    """The templates, CSS and labels in effect for ``audience``, each with its file."""
+    _, options, dirs = audience_brief(config, audience)
+    return template_sources(dirs, [f"workspace:{options.template_set}", "workspace"])
+
+
+def describe_templates(config: Config, audiences: Sequence[str]) -> str:
+    """``briefgen templates``: per audience, each name and where it comes from."""
+    lines = []
+    for audience in audiences:
+        options = audience_brief(config, audience)[1]
+        lines.append(
+            f"{audience} (template set {options.template_set!r}, language {options.language!r})"
+        )
+        for t in audience_templates(config, audience):
+            shadowed = f"  (overrides {_shown(t.shadows[0], config)})" if t.shadows else ""
+            lines.append(f"  {t.name:<16} {t.layer:<20} {_shown(t.path, config)}{shadowed}")
+    return "\n".join(lines) + "\n"
+
+
+def _shown(path: Path, config: Config) -> str:
+    for root in (config.workspace.resolve(), DEFAULTS.parent.parent):
+        if path.resolve().is_relative_to(root):
+            return path.resolve().relative_to(root).as_posix()
+    return str(path)
+
+
+def check_audiences(config: Config) -> list[str]:
+    """Problems with each configured audience's labels (templates: ``check_templates``)."""
+    problems: list[str] = []
+    for audience in config.audiences:
+        options, dirs = audience_brief(config, audience)[1:]
+        try:
+            load_labels(make_environment(dirs), options.language)
+        except BriefgenError as e:
+            problems.extend(f"audiences.{audience}: {line}" for line in str(e).splitlines())
+    return problems
+
+
 __all__ = [
     "FORMATS",
     "RENDERERS",
@@ -159,11 +202,16 @@ __all__ = [
     "Labels",
     "RenderJob",
     "Renderer",
+    "TemplateSource",
     "TimelineEvent",
     "audience_brief",
+    "audience_templates",
     "build_context",
+    "check_audiences",
     "check_templates",
+    "describe_templates",
     "make_environment",
+    "override_stub",
     "render",
     "render_audience",
 ]

@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 import jinja2
+from jinja2 import nodes
 
 from briefgen.errors import TemplateError
 from briefgen.render.context import BriefContext
@@ -175,4 +177,73 @@ def _where(tb: TracebackType | None, template: jinja2.Template) -> str:
     return where
 
 
-__all__ = ["DEFAULTS", "check_templates", "make_environment", "md_escape", "render_template"]
+@dataclass(frozen=True)
+class TemplateSource:
+    """Where a template name is found on an audience's search path, and what it shadows."""
+
+    name: str
+    path: Path
+    layer: str  # "workspace:<set>", "workspace" or "packaged"
+    shadows: tuple[Path, ...]
+
+
+def _names_in(folder: Path) -> dict[str, Path]:
+    """Templates, CSS and labels directly in ``folder`` (not in other audiences' sets)."""
+    if not folder.is_dir():
+        return {}
+    files = [
+        p
+        for pattern in ("*.j2", "*.css", "labels/*.yaml")
+        for p in folder.glob(pattern)
+        if p.is_file()
+    ]
+    return {p.relative_to(folder).as_posix(): p for p in files}
+
+
+def template_sources(template_dirs: Sequence[Path], layers: Sequence[str]) -> list[TemplateSource]:
+    """Every name an audience's templates can use, and the file that wins for it.
+
+    ``layers`` names each folder of ``template_dirs`` for the listing.
+    """
+    found: dict[str, list[tuple[Path, str]]] = {}
+    for folder, layer in [*zip(template_dirs, layers, strict=True), (DEFAULTS, "packaged")]:
+        for name, path in _names_in(folder).items():
+            found.setdefault(name, []).append((path, layer))
+    return [
+        TemplateSource(name, hits[0][0], hits[0][1], tuple(p for p, _ in hits[1:]))
+        for name, hits in sorted(found.items())
+    ]
+
+
+def override_stub(name: str) -> str:
+    """A workspace override of packaged ``name`` that extends it, every block as it is.
+
+    ``briefgen init`` writes these, so a new workspace holds each block ready to
+    change while every block left alone still follows the packaged default.
+    """
+    env = make_environment([])
+    source = (DEFAULTS / name).read_text("utf-8")
+    blocks = [block.name for block in env.parse(source).find_all(nodes.Block)]
+    lines = [
+        f"{{#- This workspace's {name}: it extends the packaged default, and each",
+        "block below renders the default ({{ super() }}). Replace a block's body to",
+        "change that part of every brief; delete the blocks you leave alone. Context",
+        "and filters: docs/templates.md; `briefgen templates` shows what is in effect.",
+        "-#}",
+        f'{{% extends "{DEFAULT_PREFIX}:{name}" %}}',
+        *(f"{{% block {block} %}}{{{{ super() }}}}{{% endblock %}}" for block in blocks),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "DEFAULTS",
+    "TemplateSource",
+    "audience_template_dirs",
+    "check_templates",
+    "make_environment",
+    "md_escape",
+    "override_stub",
+    "render_template",
+    "template_sources",
+]
