@@ -388,3 +388,50 @@ def test_init_gives_overrides_that_render_exactly_the_defaults(tmp_path: Path):
     (tmp_path / "ws" / "templates" / "labels" / "en.yaml").write_text("colour: red\n")
     result = runner.invoke(cli, ["check", "--config", str(tmp_path / "ws/config/briefgen.yaml")])
     assert result.exit_code == 1 and "labels/en.yaml: colour: unknown label" in result.output
+
+
+text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60)
+dates = st.none() | st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))
+
+
+@st.composite
+def digests(draw: st.DrawFn) -> Digest:
+    """Digests with any text in any field, any dates, and evidence pointing at real sources."""
+    from briefgen.model import Agreement, Disagreement, Position, Source
+
+    n = draw(st.integers(min_value=1, max_value=3))
+    sources = [Source(id=f"s{i}", title=draw(text), published=draw(dates)) for i in range(n)]
+    evidence = st.lists(
+        st.builds(Evidence, source=st.sampled_from([s.id for s in sources]), quote=text,
+                  start=st.just(0), end=st.just(1)),
+        max_size=3,
+    )  # fmt: skip
+    names = st.lists(text, min_size=1, max_size=3)
+    return Digest(
+        sources=sources,
+        people=draw(st.lists(st.builds(Person, name=text, role=text, evidence=evidence),
+                             max_size=3)),
+        meetings=draw(st.lists(st.builds(Meeting, participants=names, location=text, date=dates,
+                                         when=text, evidence=evidence), max_size=3)),
+        agreements=draw(st.lists(st.builds(Agreement, parties=names, what=text, evidence=evidence),
+                                 max_size=3)),
+        disagreements=draw(st.lists(st.builds(
+            Disagreement, parties=names, topic=st.none() | text,
+            positions=st.lists(st.builds(Position, party=text, position=text), max_size=2),
+            evidence=evidence), max_size=2)),
+        proposals=draw(st.lists(st.builds(Proposal, by=st.none() | text, what=text,
+                                          evidence=evidence), max_size=3)),
+    )  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(digests(), st.sampled_from(AUDIENCES), st.sampled_from(["en", "fr"]))
+def test_any_digest_renders_for_every_audience(digest: Digest, name: str, language: str):
+    info, opts = options(name, language=language, limits={"meetings": 1, "key_points": 2})
+    out = render(digest, info=info, options=opts, formats=["md", "html"], template_dirs=[])
+    page = out["brief.html"].decode()
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    context = build_context(digest, info, opts)
+    assert len(context.key_points) <= 2 and len(context.meetings) <= 1
+    dated = [e.date for e in context.timeline]
+    assert dated == sorted(dated)
