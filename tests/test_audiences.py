@@ -435,3 +435,14 @@ def test_any_digest_renders_for_every_audience(digest: Digest, name: str, langua
     assert len(context.key_points) <= 2 and len(context.meetings) <= 1
     dated = [e.date for e in context.timeline]
     assert dated == sorted(dated)
+
+
+def test_every_packaged_language_has_every_label():
+    from briefgen.render.labels import PACKAGED
+
+    english = set(yaml.safe_load((PACKAGED / "labels" / "en.yaml").read_text("utf-8")))
+    files = sorted((PACKAGED / "labels").glob("*.yaml"))
+    assert len(files) >= 2
+    for path in files:
+        assert set(yaml.safe_load(path.read_text("utf-8"))) == english, path.name
+        packaged_labels(path.stem)  # and each validates

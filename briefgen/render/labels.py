@@ -46,6 +46,7 @@ class Labels(BaseModel):
     proposals: str
     people: str
     timeline: str
+    event: str
     sources: str
     none_found: str
     more_not_shown: str
