@@ -92,6 +92,9 @@ class AudienceSettings(BaseModel):
     )
     date_format: str = Field(default="%-d %B %Y", description="e.g. %Y-%m-%d or %B %-d, %Y")
     paper: Paper = "A4"
+    max_pages: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="warn when the PDF runs longer than this"
+    )
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")] = (
         Field(default="en", description="labels file: templates/labels/<language>.yaml")
     )

@@ -446,3 +446,20 @@ def test_every_packaged_language_has_every_label():
     for path in files:
         assert set(yaml.safe_load(path.read_text("utf-8"))) == english, path.name
         packaged_labels(path.stem)  # and each validates
+
+
+def test_a_pdf_over_its_max_pages_is_written_with_a_warning(caplog: pytest.LogCaptureFixture):
+    import logging
+
+    digest = load_fixture()
+    with caplog.at_level(logging.WARNING, logger="briefgen.render.pdf"):
+        data = pdf(digest, "analyst", max_pages=1)
+    assert data.startswith(b"%PDF-")
+    warnings = [r.getMessage() for r in caplog.records if r.name == "briefgen.render.pdf"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("the analyst brief's PDF is ")
+    assert "over its max_pages of 1: lower its limits or truncate" in warnings[0]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="briefgen.render.pdf"):
+        pdf(digest, "executive")  # one page, as its max_pages asks
+    assert not [r for r in caplog.records if r.name == "briefgen.render.pdf"]

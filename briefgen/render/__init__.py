@@ -84,7 +84,12 @@ def _html(job: RenderJob) -> bytes:
 def _pdf(job: RenderJob) -> bytes:
     from briefgen.render.pdf import render_pdf
 
-    return render_pdf(job.text("brief.html.j2"))
+    audience = job.context.info.audience
+    return render_pdf(
+        job.text("brief.html.j2"),
+        max_pages=job.context.options.max_pages,
+        label=f"the {audience} brief's PDF",
+    )
 
 
 def _builtin_renderers() -> dict[str, Renderer]:

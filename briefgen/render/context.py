@@ -60,6 +60,7 @@ class BriefOptions:
     truncate: int | None = None
     date_format: str = "%-d %B %Y"
     paper: Paper = "A4"
+    max_pages: int | None = None
     language: str = "en"
     template_set: str = "analyst"
 
@@ -74,6 +75,7 @@ class BriefOptions:
             truncate=settings.truncate,
             date_format=settings.date_format,
             paper=settings.paper,
+            max_pages=settings.max_pages,
             language=settings.language,
             template_set=settings.templates or name,
         )
@@ -94,7 +96,8 @@ class BriefContext:
     Attributes:
         info: title, subject, date, audience and marking, from the config.
         options: the audience's options (sections, limits, quotes, citations,
-            sourced_only, truncate, date_format, paper, language, template_set).
+            sourced_only, truncate, date_format, paper, max_pages, language,
+            template_set).
         labels: the fixed words of the brief in the audience's language.
         digest: the whole digest, for what the fields below do not cover.
         sources: the digest's sources numbered 1..n in digest order.
