@@ -463,3 +463,20 @@ def test_a_pdf_over_its_max_pages_is_written_with_a_warning(caplog: pytest.LogCa
     with caplog.at_level(logging.WARNING, logger="briefgen.render.pdf"):
         pdf(digest, "executive")  # one page, as its max_pages asks
     assert not [r for r in caplog.records if r.name == "briefgen.render.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("more_not_shown: '{counts} de plus'", "more_not_shown: unknown placeholder {counts}"),
+        ("footer_plain: 'par {generator'", "footer_plain: expected '}' before end of string"),
+        ("months: [janvier]", "months: Tuple should have at least 12 items"),
+    ],
+)
+def test_bad_translations_are_named_with_file_and_key(tmp_path: Path, line: str, message: str):
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "fr.yaml").write_text(line + "\n")
+    with pytest.raises(TemplateError) as caught:
+        brief(load_fixture(), "analyst", dirs=[tmp_path], language="fr")
+    assert str(caught.value).startswith(str(tmp_path / "labels" / "fr.yaml") + ": ")
+    assert message in str(caught.value)

@@ -16,13 +16,14 @@ every machine.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefgen.errors import TemplateError
 from briefgen.yamlsafe import safe_load
@@ -93,10 +94,43 @@ class Labels(BaseModel):
     weekdays: tuple[str, ...] = Field(min_length=7, max_length=7)
     weekdays_short: tuple[str, ...] = Field(min_length=7, max_length=7)
 
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Labels:
+        # A translation's "{counts}" would otherwise fail mid-render, far from its file.
+        for key, allowed in PLACEHOLDERS.items():
+            try:
+                fields = list(string.Formatter().parse(getattr(self, key)))
+            except ValueError as e:
+                raise ValueError(f"{key}: {e}; write a literal brace as {{{{ or }}}}") from e
+            used = {name for _, name, _, _ in fields if name is not None}
+            if used - allowed:
+                unknown = ", ".join(sorted("{" + name + "}" for name in used - allowed))
+                accepted = ", ".join(sorted("{" + name + "}" for name in allowed)) or "none"
+                raise ValueError(f"{key}: unknown placeholder {unknown} (accepted: {accepted})")
+        return self
+
     def source_count(self, count: int) -> str:
         """``1 source``, ``2 sources``."""
         pattern = self.source_count_one if count == 1 else self.source_count_many
         return pattern.format(count=count)
+
+
+# The labels briefgen fills in with str.format, and the names each may use.
+PLACEHOLDERS: dict[str, set[str]] = {
+    "more_not_shown": {"count"},
+    "source_count_one": {"count"},
+    "source_count_many": {"count"},
+    "meeting_summary": {"participants", "place", "date"},
+    "meeting_place": {"location"},
+    "meeting_date": {"date"},
+    "agreement_summary": {"parties", "what"},
+    "disagreement_summary": {"parties", "topic"},
+    "disagreement_no_topic": {"parties"},
+    "proposal_summary": {"by", "what"},
+    "footer_quotes": {"generator"},
+    "footer_citations": {"generator"},
+    "footer_plain": {"generator"},
+}
 
 
 def load_labels(env: jinja2.Environment, language: str) -> Labels:
@@ -107,12 +141,7 @@ def load_labels(env: jinja2.Environment, language: str) -> Labels:
     try:
         return Labels.model_validate(data)
     except ValidationError as e:
-        problems = [
-            f"{where}: {'.'.join(str(p) for p in problem['loc']) or '(top level)'}: "
-            + ("unknown label" if problem["type"] == "extra_forbidden" else problem["msg"])
-            for problem in e.errors()
-        ]
-        raise TemplateError("\n".join(problems)) from e
+        raise TemplateError("\n".join(_problem(where, p) for p in e.errors())) from e
 
 
 @cache
@@ -121,6 +150,15 @@ def packaged_labels(language: str = FALLBACK_LANGUAGE) -> Labels:
     path = PACKAGED / "labels" / f"{language}.yaml"
     data = safe_load((PACKAGED / "labels" / f"{FALLBACK_LANGUAGE}.yaml").read_text("utf-8"))
     return Labels.model_validate(data | safe_load(path.read_text("utf-8")))
+
+
+def _problem(where: str, problem: Any) -> str:
+    key = ".".join(str(part) for part in problem["loc"])
+    if problem["type"] == "extra_forbidden":
+        message = "unknown label"
+    else:
+        message = str(problem["msg"]).removeprefix("Value error, ")
+    return f"{where}: {key}: {message}" if key else f"{where}: {message}"
 
 
 def _read(env: jinja2.Environment, name: str) -> tuple[dict[str, Any], str]:
