@@ -480,3 +480,20 @@ def test_bad_translations_are_named_with_file_and_key(tmp_path: Path, line: str,
         brief(load_fixture(), "analyst", dirs=[tmp_path], language="fr")
     assert str(caught.value).startswith(str(tmp_path / "labels" / "fr.yaml") + ": ")
     assert message in str(caught.value)
+
+
+def test_pdf_has_glyphs_for_chinese_japanese_and_korean_names():
+    from pypdf import PdfReader
+
+    digest = load_fixture().model_copy(deep=True)
+    digest.people[0].aliases = ["정의용", "习近平", "岸田文雄", "Łukasz Żółć"]
+    reader = PdfReader(io.BytesIO(pdf(digest, "analyst")))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for name in ("정의용", "习近平", "岸田文雄", "Łukasz Żółć"):
+        assert name in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("CJK" in f for f in fonts), fonts  # a real CJK face, not boxes
