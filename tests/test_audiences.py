@@ -497,3 +497,27 @@ def test_pdf_has_glyphs_for_chinese_japanese_and_korean_names():
         for font in page["/Resources"]["/Font"].values()
     }
     assert any("CJK" in f for f in fonts), fonts  # a real CJK face, not boxes
+
+
+def test_a_broken_template_in_the_last_audience_writes_nothing(workspace: Path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    config = workspace / "config" / "briefgen.yaml"
+    runner = CliRunner()
+    build = ["build", "--config", str(config), "--format", "md"]
+    assert runner.invoke(cli, build).exit_code == 0
+    before = {p: p.read_bytes() for p in (workspace / "build").rglob("*") if p.is_file()}
+    (workspace / "seeds" / "extra.txt").write_text(
+        "Extra\n\nForeign Minister Chung Eui-yong met Foreign Minister Luigi Di Maio in Rome.\n"
+    )
+    (workspace / "templates" / "press").mkdir(parents=True)
+    (workspace / "templates" / "press" / "brief.md.j2").write_text("{{ info.titel }}\n")
+    result = runner.invoke(cli, build)
+    assert result.exit_code == 1
+    assert "templates/press/brief.md.j2:1: 'briefgen.render.context.BriefInfo object' has no " in (
+        result.output
+    )
+    after = {p: p.read_bytes() for p in (workspace / "build").rglob("*") if p.is_file()}
+    assert after == before  # not the digest, not the executive or analyst brief either
