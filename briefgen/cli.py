@@ -90,7 +90,9 @@ config_option = click.option(
     default=None,
     help="Config file [default: config/briefgen.yaml].",
 )
-audience_option = click.option("--audience", default=None, help="Audience (template set).")
+audience_option = click.option(
+    "--audience", default=None, help="Audience(s), comma-separated [default: config]."
+)
 format_option = click.option(
     "--format", "formats", default=None, help="Comma-separated: md,html,pdf [default: config]."
 )
@@ -345,10 +347,10 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     from briefgen.corrections import corrections_path, load_corrections
     from briefgen.digest import load_digest
     from briefgen.pipeline import DIGEST_NAME
-    from briefgen.render import check_templates
+    from briefgen.render import check_audiences, check_templates
 
     config = load_config(config_path)
-    problems = check_templates([config.workspace / "templates"])
+    problems = check_templates([config.workspace / "templates"]) + check_audiences(config)
     path, required = corrections_path(config.corrections, config.workspace)
     try:
         load_corrections(path, required=required, workspace=config.workspace)
@@ -363,6 +365,20 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     if problems:
         raise BriefgenError("\n".join(problems))
     _say(ctx, "config, templates, corrections and digest are valid")
+
+
+@cli.command()
+@config_option
+@audience_option
+def templates(config_path: Path | None, audience: str | None) -> None:
+    """List the templates in effect for each audience, and the file each comes from."""
+    from briefgen.config import load_config
+    from briefgen.render import describe_templates
+
+    overrides = _overrides(audience, None, None)
+    config = load_config(config_path, overrides=overrides, missing_ok=True)
+    names = config.brief.audience if audience else sorted(config.audiences)
+    click.echo(describe_templates(config, names), nl=False)
 
 
 @cli.command(name="eval")

@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from briefgen.audiences import AudienceName, AudienceSettings, merge_audiences, resolve_name
 from briefgen.errors import ConfigError
 from briefgen.yamlsafe import safe_load
 
@@ -45,12 +46,30 @@ class BriefSettings(_Section):
     title: str = "Briefing"
     subject: str | None = Field(default=None, description="e.g. the meeting the brief prepares")
     date: dt.date | None = Field(default=None, description="the date the brief is for")
-    audience: str = "default"
+    audience: list[AudienceName] = Field(
+        default_factory=lambda: ["analyst"],
+        description="the audience(s) to build, each into <output.dir>/<audience>/",
+    )
     since_last: bool = Field(
         default=True,
         description='add a "Since the last brief" section: what is new compared with '
         "the digest this build replaces (see briefgen/since.py)",
     )
+
+    @field_validator("audience", mode="before")
+    @classmethod
+    def _one_or_several(cls, value: Any) -> Any:
+        # "analyst", "executive,press" (as --audience gives it) or a list.
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("audience")
+    @classmethod
+    def _at_least_one_audience(cls, names: list[str]) -> list[str]:
+        if not names:
+            raise ValueError("name at least one audience")
+        return list(dict.fromkeys(resolve_name(name) for name in names))
 
 
 class OutputSettings(_Section):
@@ -139,6 +158,11 @@ class Config(_Section):
     feeds: FeedSettings = Field(default_factory=FeedSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
     extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
+    audiences: dict[AudienceName, AudienceSettings] = Field(
+        default_factory=lambda: _builtin_audiences(),
+        description="audiences by name: the built-ins (executive, analyst, press) with this "
+        "config's changes laid over them, and any of its own",
+    )
     on_error: Literal["skip", "stop"] = Field(
         default="skip", description="what to do with an article that cannot be read"
     )
@@ -161,6 +185,11 @@ class Config(_Section):
             raise ValueError("name at least one input (inputs) or feed (feeds.sources)")
         return self
 
+    @field_validator("audiences", mode="before")
+    @classmethod
+    def _over_builtins(cls, value: Any) -> Any:
+        return merge_audiences(value)
+
     @property
     def output_dir(self) -> Path:
         return self.workspace / self.output.dir
@@ -175,6 +204,12 @@ def limit_settings(*, max_file_bytes: str | None, flag: str) -> LimitSettings:
     except ValidationError as e:
         message = e.errors()[0]["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{flag}: {max_file_bytes!r}: {message}") from e
+
+
+def _builtin_audiences() -> dict[str, AudienceSettings]:
+    merged = merge_audiences({})
+    assert isinstance(merged, dict)
+    return {name: AudienceSettings.model_validate(options) for name, options in merged.items()}
 
 
 def workspace_of(config_path: Path) -> Path:
@@ -217,6 +252,12 @@ def _validate(
         config = Config.model_validate(raw)
     except ValidationError as e:
         raise ConfigError(format_validation_error(path, e)) from e
+    unknown = [name for name in config.brief.audience if name not in config.audiences]
+    if unknown:
+        raise ConfigError(
+            f"{path}: brief.audience: unknown audience {', '.join(map(repr, unknown))}:"
+            f" choose from {', '.join(sorted(config.audiences))} (or define it under audiences:)"
+        )
     return config.model_copy(update={"workspace": workspace})
 
 

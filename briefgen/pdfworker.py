@@ -48,7 +48,7 @@ class PdfWorker:
         return cls(process, ours)
 
     def send(self, job: dict[str, Any]) -> PendingPdf | None:
-        """Start rendering the PDF there from ``render``'s arguments but the formats;
+        """Start rendering the PDFs there from ``render_briefs``'s arguments but the formats;
         None if the worker is gone (render it here)."""
         try:
             self.conn.send(job)
@@ -113,12 +113,9 @@ def _serve(conn: Connection) -> None:
     except (EOFError, OSError):
         return  # nothing to render after all
     try:
-        from briefgen.render import render
+        from briefgen.pipeline import render_briefs
 
-        reply: tuple[str, Any] = (
-            "ok",
-            render(formats=["pdf"], **job),
-        )
+        reply: tuple[str, Any] = ("ok", render_briefs(formats=["pdf"], **job))
     except BriefgenError as e:
         reply = ("error", e)
     except Exception as e:

@@ -251,32 +251,35 @@ def render_outputs(
     changes: Changes | None = None,
     pdf_worker: PdfWorker | None = None,
 ) -> dict[str, bytes]:
-    """File name -> bytes of every brief; nothing is written.
+    """``<audience>/<file>`` -> bytes of every brief of every audience; nothing is written.
 
-    With ``pdf_worker`` the PDF is made in that process while this one makes the rest.
+    With ``pdf_worker`` the PDFs are made in that process while this one makes the rest.
     """
-    from briefgen.render import BriefInfo, render
-
-    info = BriefInfo(
-        title=config.brief.title,
-        subject=config.brief.subject,
-        date=config.brief.date,
-        audience=config.brief.audience,
-    )
-    job = {
-        "digest": digest,
-        "info": info,
-        "template_dirs": [config.workspace / "templates"],
-        "changes": changes,
-    }
+    job = {"digest": digest, "config": config, "changes": changes}
     pending = pdf_worker.send(job) if pdf_worker is not None and "pdf" in formats else None
     if pending is None:
-        return render(formats=formats, **job)  # type: ignore[arg-type]
-    outputs = render(formats=[f for f in formats if f != "pdf"], **job)  # type: ignore[arg-type]
-    pdf = pending.result()
-    if pdf is None:  # the worker is gone: make it here
-        pdf = render(formats=["pdf"], **job)  # type: ignore[arg-type]
-    return outputs | pdf
+        return render_briefs(formats=formats, **job)  # type: ignore[arg-type]
+    rest = [f for f in formats if f != "pdf"]
+    outputs = render_briefs(formats=rest, **job)  # type: ignore[arg-type]
+    pdfs = pending.result()
+    if pdfs is None:  # the worker is gone: make them here
+        pdfs = render_briefs(formats=["pdf"], **job)  # type: ignore[arg-type]
+    return outputs | pdfs
+
+
+def render_briefs(
+    *, digest: Digest, config: Config, formats: Sequence[str], changes: Changes | None
+) -> dict[str, bytes]:
+    """Each audience of ``brief.audience`` in each format, named ``<audience>/<file>``."""
+    from briefgen.render import render_audience
+
+    return {
+        f"{audience}/{name}": data
+        for audience in config.brief.audience
+        for name, data in render_audience(
+            digest, config, audience, formats=formats, changes=changes
+        ).items()
+    }
 
 
 def build(
@@ -393,5 +396,9 @@ def _build(
         if previous is None:
             drop_stale(out_dir)
         if config.extraction.cache:
-            record(out_dir, key, {p.name: p.read_bytes() for p in done.written})
+            record(
+                out_dir,
+                key,
+                {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in done.written},
+            )
     return done

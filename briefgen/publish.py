@@ -112,24 +112,28 @@ def sha256(data: bytes) -> str:
 
 
 def check_output_name(name: str, out_dir: Path) -> None:
-    """Refuse a name that is not one plain, visible file name inside ``out_dir``.
+    """Refuse a name that is not a plain, visible file name inside ``out_dir``,
+    or in one plain sub-folder of it (``analyst/brief.md``: one per audience).
 
-    Output names come from renderers (and so, through plugins or a future
-    option, possibly from a user): ``../x``, ``/etc/x``, ``a/b``, a NUL, a
-    dot-file (which could replace the lock, manifest or journal) and names
-    with control or invisible characters are all refused.
+    Output names come from renderers and audience names (and so possibly from
+    a user): ``../x``, ``/etc/x``, ``a/b/c``, a NUL, a dot-file or dot-folder
+    (which could replace the lock, manifest or journal) and names with control
+    or invisible characters are all refused.
     """
-    bad = (
-        not name
-        or name in (".", "..")
-        or name.startswith(".")
-        or "/" in name
-        or "\\" in name
-        or any(not ch.isprintable() or (ch.isspace() and ch != " ") for ch in name)
-        or Path(name).name != name
-    )
-    if bad:
+    parts = name.split("/")
+    if len(parts) > 2 or not all(map(_plain, parts)):
         raise BriefgenError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
+
+
+def _plain(part: str) -> bool:
+    return not (
+        not part
+        or part in (".", "..")
+        or part.startswith(".")
+        or "\\" in part
+        or any(not ch.isprintable() or (ch.isspace() and ch != " ") for ch in part)
+        or Path(part).name != part
+    )
 
 
 def read_manifest(out_dir: Path) -> dict[str, str]:
@@ -173,8 +177,11 @@ def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
     steps: list[tuple[Path, Path]] = []
     try:
         for name, data in [*outputs.items(), (MANIFEST_NAME, manifest_bytes)]:
-            steps.append((_write_temp(out_dir, name, data), out_dir / name))
-        journal = [[tmp.name, target.name] for tmp, target in steps]
+            # Temporary files stay in out_dir itself, where recover() looks for them.
+            steps.append((_write_temp(out_dir, name.replace("/", "-"), data), out_dir / name))
+        for _, target in steps:
+            target.parent.mkdir(exist_ok=True)
+        journal = [[tmp.name, target.relative_to(out_dir).as_posix()] for tmp, target in steps]
         write_atomic(out_dir / JOURNAL_NAME, json.dumps(journal).encode("utf-8"))
     except OSError as e:
         for tmp, _ in steps:
@@ -188,7 +195,8 @@ def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
     try:
         for tmp, target in steps:
             _rename(tmp, target)
-        _sync_dir(out_dir)
+        for folder in sorted({target.parent for _, target in steps}):
+            _sync_dir(folder)
         (out_dir / JOURNAL_NAME).unlink()
     except OSError as e:
         raise BriefgenError(

@@ -6,19 +6,30 @@ from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
+from briefgen.render.environment import DEFAULTS, override_stub
 
 TEMPLATES_README = """\
 # Templates for this workspace
 
-briefgen looks for a template here first and in its packaged defaults last.
-To change one part of a brief, add a file of the same name that extends the
-default and overrides one block, for example `brief.md.j2`:
+For an audience, briefgen looks for a template in `templates/<audience>/`
+first, then here, then in its packaged defaults. `brief.md.j2` and
+`brief.html.j2` here extend the packaged defaults block by block: change the
+body of one block to change that part of every brief (or copy the file into
+`templates/<audience>/` to change one audience's), and delete the blocks you
+leave alone. `custom.css` is added after the packaged style.
 
     {% extends "default:brief.md.j2" %}
-    {% block header %}...{% endblock %}
+    {% block people %}...{% endblock %}
 
-Run `briefgen check` after editing.
+`briefgen templates` lists what is in effect and where each file comes from;
+`briefgen check` reports template errors with their file and line. The
+context and filters are documented in briefgen's docs/templates.md.
 """
+
+# The packaged files a new workspace gets to edit: overrides that extend the
+# defaults (generated, so they follow the packaged blocks), and the empty CSS.
+OVERRIDABLE = ("brief.md.j2", "brief.html.j2")
+COPIED = ("custom.css",)
 
 
 def init_workspace(directory: Path) -> list[Path]:
@@ -33,10 +44,14 @@ def init_workspace(directory: Path) -> list[Path]:
             folder.mkdir(parents=True, exist_ok=True)
         config.write_text(default.read_text("utf-8"), encoding="utf-8")
         created.append(config)
-        readme = directory / "templates" / "README.md"
-        if not readme.exists():
-            readme.write_text(TEMPLATES_README, encoding="utf-8")
-            created.append(readme)
+        files = {"README.md": TEMPLATES_README}
+        files |= {name: override_stub(name) for name in OVERRIDABLE}
+        files |= {name: (DEFAULTS / name).read_text("utf-8") for name in COPIED}
+        for name, text in files.items():
+            target = directory / "templates" / name
+            if not target.exists():
+                target.write_text(text, encoding="utf-8")
+                created.append(target)
     except OSError as e:
         raise BriefgenError(f"{directory}: cannot create the workspace: {e.strerror}") from e
     created.append(directory / "articles")

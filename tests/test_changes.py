@@ -221,7 +221,7 @@ def test_the_section_escapes_article_text_in_markdown_and_html():
         changes=compare(old, new),
     )  # fmt: skip
     md, html = out["brief.md"].decode(), out["brief.html"].decode()
-    section = md.split("## Since the last brief", 1)[1].split("\n## Meetings", 1)[0]
+    section = md.split("## Since the last brief", 1)[1].split("\n## ", 1)[0]
     assert "- New: **\\<script\\>" in section and "[x](http://" not in section
     rendered = MarkdownIt("commonmark").render(section)
     assert "<script" not in rendered and "<a " not in rendered and "<strong>**" not in rendered
@@ -269,17 +269,17 @@ def test_building_twice_from_a_feed_with_a_new_entry_reports_it(feed_workspace):
     ws = feed_workspace
     first = build(ws)
     assert "previous-digest.yaml" not in first
-    assert "Since the last brief" not in (ws / "build" / "brief.md").read_text("utf-8")
+    assert "Since the last brief" not in (ws / "build" / "analyst" / "brief.md").read_text("utf-8")
 
     shutil.copy(FEEDS / "briefing-room-next.rss", ws / "feeds" / "briefing-room.rss")
     second = build(ws)
     assert "previous-digest.yaml" in second and "changes.json" in second
-    md = (ws / "build" / "brief.md").read_text("utf-8")
-    section = md.split("## Since the last brief\n\n", 1)[1].split("\n## Meetings", 1)[0]
+    md = (ws / "build" / "analyst" / "brief.md").read_text("utf-8")
+    section = md.split("## Since the last brief\n\n", 1)[1].split("\n## ", 1)[0]
     assert section.startswith("3 sources now, 2 then: 1 new, 0 no longer included.\n")
     assert "- New: **Joseph R. Biden, Jr. and Joko Widodo**, 2021-11-01 [3]" in section
     assert "Trudeau" not in section and "Merkel" not in section
-    html = (ws / "build" / "brief.html").read_text("utf-8")
+    html = (ws / "build" / "analyst" / "brief.html").read_text("utf-8")
     assert "New: <strong>Joseph R. Biden, Jr. and Joko Widodo</strong>" in html
 
     changes = json.loads((ws / "build" / "changes.json").read_text("utf-8"))
@@ -297,9 +297,9 @@ def test_building_twice_from_a_feed_with_a_new_entry_reports_it(feed_workspace):
     assert json.loads(diff.output) == changes
 
     # A rebuild with nothing new keeps the comparison, byte for byte.
-    before = {p.name: p.read_bytes() for p in (ws / "build").iterdir() if p.is_file()}
+    before = {p: p.read_bytes() for p in (ws / "build").rglob("brief.*")}
     build(ws)
-    after = {p.name: p.read_bytes() for p in (ws / "build").iterdir() if p.is_file()}
+    after = {p: p.read_bytes() for p in (ws / "build").rglob("brief.*")}
     assert after == before
 
     # Rendering the build's digest again (after a hand edit, say) gives the same section.
@@ -310,7 +310,9 @@ def test_building_twice_from_a_feed_with_a_new_entry_reports_it(feed_workspace):
          "--config", str(ws / "config" / "briefgen.yaml")],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert (out / "brief.md").read_bytes() == before["brief.md"]
+    assert (out / "analyst" / "brief.md").read_bytes() == before[
+        ws / "build" / "analyst" / "brief.md"
+    ]
 
 
 def test_since_names_the_digest_to_compare_with(feed_workspace, tmp_path):
@@ -318,7 +320,7 @@ def test_since_names_the_digest_to_compare_with(feed_workspace, tmp_path):
     old = tmp_path / "old-digest.yaml"
     old.write_text(dump_digest(Digest()), encoding="utf-8")
     build(ws, "--since", str(old))
-    md = (ws / "build" / "brief.md").read_text("utf-8")
+    md = (ws / "build" / "analyst" / "brief.md").read_text("utf-8")
     assert "2 sources now, 0 then: 2 new, 0 no longer included." in md
     assert (ws / "build" / "previous-digest.yaml").read_bytes() == old.read_bytes()
 
@@ -329,7 +331,7 @@ def test_since_names_the_digest_to_compare_with(feed_workspace, tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "No new meetings, agreements, disagreements or proposals." in (
-        tmp_path / "r" / "brief.md"
+        tmp_path / "r" / "analyst" / "brief.md"
     ).read_text("utf-8")
 
 
@@ -343,7 +345,7 @@ def test_a_broken_previous_digest_is_a_warning_but_a_broken_since_an_error(feed_
     )
     assert result.exit_code == 0, result.output
     assert "not comparing with the previous digest:" in result.output
-    assert "Since the last brief" not in (ws / "build" / "brief.md").read_text("utf-8")
+    assert "Since the last brief" not in (ws / "build" / "analyst" / "brief.md").read_text("utf-8")
     assert not (ws / "build" / "previous-digest.yaml").exists()
 
     bad = ws / "bad.yaml"
@@ -368,7 +370,7 @@ def test_since_last_off_builds_plain_briefs_and_drops_a_stale_comparison(feed_wo
         )
     )
     build(ws)
-    assert "Since the last brief" not in (ws / "build" / "brief.md").read_text("utf-8")
+    assert "Since the last brief" not in (ws / "build" / "analyst" / "brief.md").read_text("utf-8")
     assert not (ws / "build" / "previous-digest.yaml").exists()
     assert not (ws / "build" / "changes.json").exists()
     assert load_digest(ws / "build" / "digest.yaml").sources
@@ -439,7 +441,7 @@ def test_any_changes_render_and_stay_inert(old_meetings, new_meetings, proposals
         changes=compare(old, new),
     )  # fmt: skip
     md = out["brief.md"].decode()
-    section = md.split("## Since the last brief", 1)[1].split("\n## Meetings", 1)[0]
+    section = md.split("## Since the last brief", 1)[1].split("\n## ", 1)[0]
     rendered = MarkdownIt("commonmark").render(section)
     assert "<a " not in rendered and "<script" not in rendered.replace("&lt;script", "")
     headings = [line for line in section.splitlines() if line.startswith("#")]

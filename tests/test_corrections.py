@@ -246,7 +246,7 @@ def test_build_applies_corrections_every_time_and_reports_stale_ones(workspace: 
         ) in result.output, result.output
         digest = load_digest(workspace / "build" / "digest.yaml")
         assert [m.occasion for m in digest.meetings if m.location == "Rome"] == ["G20 summit"]
-        brief = (workspace / "build" / "brief.md").read_text()
+        brief = (workspace / "build" / "analyst" / "brief.md").read_text()
         assert "G20 summit" in brief and "Both readouts place the meeting at the G20" in brief
 
 

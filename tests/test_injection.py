@@ -171,12 +171,12 @@ def test_a_hostile_article_stays_text_in_every_format(
     assert any(BIDI in (p.what or "") for p in digest.proposals)
     assert any("# The two ministers" in e.quote for a in digest.agreements for e in a.evidence)
 
-    _assert_html_inert((out / "brief.html").read_text("utf-8"))
-    md = (out / "brief.md").read_text("utf-8")
+    _assert_html_inert((out / "analyst" / "brief.html").read_text("utf-8"))
+    md = (out / "analyst" / "brief.md").read_text("utf-8")
     _assert_markdown_inert(md)
     assert BIDI in md  # odd Unicode is kept as the article's text, not dropped or mangled
 
-    images, uris, text = _pdf_images_links_and_text((out / "brief.pdf").read_bytes())
+    images, uris, text = _pdf_images_links_and_text((out / "analyst" / "brief.pdf").read_bytes())
     assert images == 0 and uris == []
     assert "<script>alert(1)</script>" in text and "[a link](" in text
     assert requests == []  # nothing was fetched from the web server
@@ -203,9 +203,9 @@ def test_a_hostile_hand_edited_digest_renders_inert(tmp_path: Path, server):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["render", str(path), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    _assert_html_inert((out / "brief.html").read_text("utf-8"))
-    _assert_markdown_inert((out / "brief.md").read_text("utf-8"))
-    images, uris, text = _pdf_images_links_and_text((out / "brief.pdf").read_bytes())
+    _assert_html_inert((out / "analyst" / "brief.html").read_text("utf-8"))
+    _assert_markdown_inert((out / "analyst" / "brief.md").read_text("utf-8"))
+    images, uris, text = _pdf_images_links_and_text((out / "analyst" / "brief.pdf").read_bytes())
     assert images == 0 and uris == [] and "<script>alert(1)</script>" in text
     assert requests == []
 
@@ -230,7 +230,8 @@ def _files(folder: Path) -> set[Path]:
 
 
 @pytest.mark.parametrize("source_id", ESCAPING_NAMES)
-def test_source_ids_never_name_a_file(tmp_path: Path, source_id: str):
+def test_source_ids_never_name_a_file(tmp_path: Path, source_id: str, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside any workspace: the default config applies
     quote = "A met B."
     digest = Digest(
         sources=[Source(id=source_id, path=source_id)],
@@ -252,7 +253,7 @@ def test_source_ids_never_name_a_file(tmp_path: Path, source_id: str):
     assert result.exit_code == 0, result.output
     new = _files(tmp_path) - before
     assert {p.relative_to(work / "out").as_posix() for p in new} == {
-        "brief.md", "brief.html", ".briefgen-manifest.json", ".briefgen.lock",
+        "analyst/brief.md", "analyst/brief.html", ".briefgen-manifest.json", ".briefgen.lock",
     }  # fmt: skip
 
 

@@ -124,7 +124,9 @@ def test_recover_refuses_a_journal_that_points_outside(tmp_path: Path):
     [
         "../brief.md",
         "/etc/passwd",
-        "sub/brief.md",
+        "a/b/brief.md",
+        "sub/.brief.md",
+        ".sub/brief.md",
         "..",
         ".",
         "",
@@ -172,7 +174,7 @@ def test_build_waits_for_the_lock_and_says_so(workspace: Path):
     assert result.exit_code == 1
     assert "waiting up to 0.5 s" in result.output
     assert "another briefgen run is writing into this folder" in result.output
-    assert not (out / "brief.md").exists()
+    assert not (out / "analyst" / "brief.md").exists()
 
 
 # --- a hand-edited digest ---------------------------------------------------------
@@ -207,7 +209,7 @@ def test_a_hand_edited_digest_is_never_overwritten_without_force(workspace: Path
         cli, ["render", str(digest), "--config", str(config), "--format", "md"]
     )
     assert result.exit_code == 0, result.output
-    assert "Roma" in (workspace / "build" / "brief.md").read_text()
+    assert "Roma" in (workspace / "build" / "analyst" / "brief.md").read_text()
     assert digest.read_text() == edited
     assert _build(config).exit_code == 1  # ...which still does not make the edit the build's
 
@@ -246,8 +248,8 @@ import briefgen.publish as pub
 if mode == "pdf":
     import briefgen.render.pdf as pdf
     real_pdf = pdf.render_pdf
-    def render_pdf(html):
-        data = real_pdf(html)
+    def render_pdf(html, **options):
+        data = real_pdf(html, **options)
         announce_and_wait()
         return data
     pdf.render_pdf = render_pdf
@@ -328,7 +330,7 @@ def test_a_build_killed_while_rendering_leaves_the_previous_outputs(built_once, 
 
     result = CliRunner().invoke(cli, ["build", "--config", str(built_once)])
     assert result.exit_code == 0, result.output
-    assert b"Revised" in (out / "brief.html").read_bytes()
+    assert b"Revised" in (out / "analyst" / "brief.html").read_bytes()
 
 
 def test_a_build_killed_between_two_renames_is_finished_by_the_next_run(built_once, tmp_path: Path):
@@ -357,9 +359,9 @@ def test_a_build_killed_between_two_renames_is_finished_by_the_next_run(built_on
     assert "finished publishing" in result.output
     assert not _temps(out) and not (out / JOURNAL_NAME).exists()
     manifest = read_manifest(out)
-    for name in ("digest.yaml", "brief.html", "brief.pdf", "brief.md"):
+    for name in ("digest.yaml", "analyst/brief.html", "analyst/brief.pdf", "analyst/brief.md"):
         assert manifest[name] == sha256((out / name).read_bytes()), name
-    assert b"Revised" in (out / "brief.html").read_bytes()
+    assert b"Revised" in (out / "analyst" / "brief.html").read_bytes()
     # ...and the next build sees a digest it wrote itself, not a hand edit.
     assert CliRunner().invoke(cli, ["build", "--config", str(built_once)]).exit_code == 0
 
@@ -377,7 +379,17 @@ def test_two_builds_at_once_run_one_after_the_other(built_once, tmp_path: Path):
     assert "another briefgen run is writing here" in second_err.read_text()
     manifest = read_manifest(out)
     # The second build also compares with the first (previous-digest.yaml, changes.json).
-    assert {"digest.yaml", "brief.md", "brief.html", "brief.pdf"} <= set(manifest)
+    assert {"digest.yaml", "analyst/brief.md", "executive/brief.html", "press/brief.pdf"} <= set(
+        manifest
+    )
     for name, digest in manifest.items():
         assert sha256((out / name).read_bytes()) == digest, name
     assert not _temps(out) and not (out / JOURNAL_NAME).exists()
+
+
+def test_one_plain_sub_folder_per_audience_is_allowed(tmp_path: Path):
+    out = tmp_path / "out"
+    written = publish({"analyst/brief.md": b"a", "digest.yaml": b"d"}, out)
+    assert written == [out / "analyst" / "brief.md", out / "digest.yaml"]
+    assert read_manifest(out) == {"analyst/brief.md": sha256(b"a"), "digest.yaml": sha256(b"d")}
+    assert not _temps(out) and not _temps(out / "analyst")

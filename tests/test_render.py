@@ -1,7 +1,8 @@
 """The render stage: context, golden briefs, PDF, template overrides, errors, escaping.
 
-Golden files: tests/fixtures/render/golden/brief.md and brief.html are the
-briefs of tests/fixtures/render/digest.yaml, compared byte for byte. The HTML
+Golden files: tests/fixtures/render/golden/<audience>/brief.md and brief.html
+are the built-in audiences' briefs of tests/fixtures/render/digest.yaml,
+compared byte for byte. The HTML
 is also what WeasyPrint prints, so it pins the PDF's content too. Refresh
 them only when a change to the templates (or the context) is meant to change
 the output, then read the diff before committing it:
@@ -25,6 +26,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen.audiences import AudienceSettings, builtin_audiences
 from briefgen.errors import DigestError, RenderError, TemplateError
 from briefgen.model import (
     Agreement,
@@ -42,6 +44,7 @@ from briefgen.render import (
     RENDERERS,
     BriefContext,
     BriefInfo,
+    BriefOptions,
     build_context,
     check_templates,
     make_environment,
@@ -51,6 +54,8 @@ from briefgen.render.filters import md_escape
 from briefgen.render.pdf import is_allowed_url, make_url_fetcher, render_pdf
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "render"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+AUDIENCES = ("executive", "analyst", "press")
 GOLDEN = HERE / "golden"
 UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -60,6 +65,19 @@ INFO = BriefInfo(
     subject="Chung Eui-yong and Antony Blinken, October 2021",
     date=dt.date(2021, 11, 1),
 )
+
+
+def audience(name: str) -> tuple[BriefInfo, BriefOptions]:
+    """A built-in audience's info (with its marking) and options, as a config gives them."""
+    settings = AudienceSettings.model_validate(builtin_audiences()[name])
+    info = BriefInfo(
+        title=INFO.title,
+        subject=INFO.subject,
+        date=INFO.date,
+        audience=name,
+        marking=settings.marking,
+    )
+    return info, BriefOptions.of(name, settings)
 
 
 def load_fixture() -> Digest:
@@ -76,6 +94,20 @@ def briefs(digest: Digest) -> dict[str, bytes]:
     return render(digest, info=INFO, formats=FORMATS, template_dirs=[])
 
 
+@pytest.fixture(scope="module")
+def audience_briefs(digest: Digest) -> dict[str, dict[str, bytes]]:
+    return {
+        name: render(
+            digest,
+            info=audience(name)[0],
+            options=audience(name)[1],
+            formats=["md", "html"],
+            template_dirs=[],
+        )
+        for name in AUDIENCES
+    }
+
+
 def md(digest: Digest, template_dirs: list[Path], info: BriefInfo = INFO) -> str:
     return render(digest, info=info, formats=["md"], template_dirs=template_dirs)[
         "brief.md"
@@ -85,12 +117,24 @@ def md(digest: Digest, template_dirs: list[Path], info: BriefInfo = INFO) -> str
 # --- the context ---------------------------------------------------------------
 
 
+def documented_context_names() -> set[str]:
+    """The names docs/templates.md lists in its context table: `| `name` | type | meaning |`."""
+    text = (DOCS / "templates.md").read_text("utf-8")
+    table = text.split("<!-- context-start -->")[1].split("<!-- context-end -->")[0]
+    return {
+        line.split("`")[1].split("(")[0] for line in table.splitlines() if line.startswith("| `")
+    }
+
+
 def test_context_fields_are_the_documented_contract(digest: Digest):
-    # Renaming or removing one breaks users' overrides: change this list only on purpose.
+    # Renaming or removing one breaks users' overrides (and the Word renderer):
+    # change the context, docs/templates.md and this test together, on purpose.
     context = build_context(digest, INFO)
+    assert set(context.template_vars()) == documented_context_names()
     assert set(context.template_vars()) == {
-        "info", "digest", "sources", "people", "meetings", "agreements", "disagreements",
-        "proposals", "generator", "version", "citation_numbers", "cite", "changes",
+        "info", "options", "labels", "digest", "sources", "people", "meetings", "agreements",
+        "disagreements", "proposals", "key_points", "timeline", "omitted", "generator",
+        "version", "citation_numbers", "changes", "cite", "show",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest
@@ -124,11 +168,14 @@ def test_evidence_naming_an_unknown_source_is_refused_with_its_key_path(digest: 
 
 
 @pytest.mark.parametrize("name", ["brief.md", "brief.html"])
-def test_briefs_match_golden_files(briefs: dict[str, bytes], name: str):
-    golden = GOLDEN / name
+@pytest.mark.parametrize("who", AUDIENCES)
+def test_briefs_match_golden_files(audience_briefs: dict[str, dict[str, bytes]], who, name):
+    golden = GOLDEN / who / name
+    produced = audience_briefs[who][name]
     if UPDATE:
-        golden.write_bytes(briefs[name])
-    assert briefs[name] == golden.read_bytes(), f"{name} differs from its golden file (module doc)"
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(produced)
+    assert produced == golden.read_bytes(), f"{who}/{name} differs from its golden file"
 
 
 def test_same_digest_gives_identical_bytes(digest: Digest, briefs: dict[str, bytes]):
@@ -162,8 +209,8 @@ def test_html_is_standalone_and_accessible(briefs: dict[str, bytes]):
 
 def test_empty_sections_say_none_found():
     out = render(Digest(), info=BriefInfo(title="Empty"), formats=["md", "html"], template_dirs=[])
-    assert out["brief.md"].decode().count("None found.") == 6
-    assert out["brief.html"].decode().count("None found.") == 6
+    assert out["brief.md"].decode().count("None found.") == 8
+    assert out["brief.html"].decode().count("None found.") == 8
 
 
 # --- PDF -----------------------------------------------------------------------
@@ -230,7 +277,7 @@ def test_override_extending_the_default_changes_only_its_block(digest: Digest, t
     )
     base, over = md(digest, []), md(digest, [tmp_path])
     head, rest = base.split("## Agreements\n")
-    tail = rest[rest.index("## Disagreements\n") :]
+    tail = rest[rest.index("## Open disagreements\n") :]
     assert over == head + "## Agreed\n\n1 agreement(s).\n\n" + tail
 
 
@@ -362,7 +409,7 @@ def test_article_text_cannot_inject_markdown(title: str):
     assert "\\<script\\>" in text
     for page in (markdown.markdown(text), commonmark(text)):
         assert_no_injected_markup(page, title_h1=1)
-        assert "<h2>injected" not in page and page.count("<h2>") == 6
+        assert "<h2>injected" not in page and page.count("<h2>") == 8
         assert "<table" not in page
 
 

@@ -44,11 +44,18 @@ def built(tmp_path_factory) -> Path:
     return ws / "build"
 
 
-@pytest.mark.parametrize("name", ["digest.yaml", "brief.md", "brief.html"])
+AUDIENCES = ("executive", "analyst", "press")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["digest.yaml", *(f"{who}/brief.{ext}" for who in AUDIENCES for ext in ("md", "html"))],
+)
 def test_seeds_outputs_match_golden_files(built: Path, name: str):
     produced = (built / name).read_bytes()
     golden = GOLDEN / name
     if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(produced)
     assert produced == golden.read_bytes(), f"{name} differs from tests/golden (see module doc)"
 
@@ -61,7 +68,7 @@ def test_digest_validates_and_round_trips(built: Path):
 def test_pdf_has_pages_numbers_and_names(built: Path):
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO((built / "brief.pdf").read_bytes()))
+    reader = PdfReader(io.BytesIO((built / "analyst" / "brief.pdf").read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) >= 2
     for expected in ("Chung Eui-yong", "Antony Blinken", "Rome", "Paris", "Page 1 of"):
@@ -192,7 +199,7 @@ def test_extract_then_render_a_hand_edited_digest(workspace: Path, tmp_path: Pat
     out = tmp_path / "out"
     result = runner.invoke(cli, ["render", str(digest_path), "--format", "md", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Roma" in (out / "brief.md").read_text()
+    assert "Roma" in (out / "analyst" / "brief.md").read_text()
 
 
 def test_extract_a_folder_of_readouts(tmp_path: Path):
@@ -231,12 +238,18 @@ def test_missing_input_keeps_previous_outputs(workspace: Path):
     runner = CliRunner()
     config = workspace / "config" / "briefgen.yaml"
     assert runner.invoke(cli, ["build", "--config", str(config)]).exit_code == 0
-    before = {p.name: p.read_bytes() for p in (workspace / "build").iterdir() if p.is_file()}
+
+    def outputs() -> dict[Path, bytes]:  # the extraction cache (.cache/) aside
+        build = workspace / "build"
+        files = (p for p in build.rglob("*") if p.is_file() and ".cache" not in p.parts)
+        return {p: p.read_bytes() for p in files if p.name != ".briefgen.lock"}
+
+    before = outputs()
+    assert len(before) == 11  # the digest, the manifest, three audiences' md, html and pdf
     config.write_text(config.read_text().replace("seeds/", "nowhere/"))
     result = runner.invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 1 and "nowhere/" in result.output
-    after = {p.name: p.read_bytes() for p in (workspace / "build").iterdir() if p.is_file()}
-    assert before == after
+    assert before == outputs()
 
 
 def test_digest_validates_against_its_json_schema(built: Path):

@@ -251,10 +251,10 @@ def test_cli_jobs_1_and_2_write_identical_digests(big_workspace: Path, tmp_path:
 
 def test_unchanged_build_renders_nothing_and_says_so(workspace: Path):
     first = _build(workspace)
-    assert first.exit_code == 0 and "wrote build/brief.md" in first.output.replace(
+    assert first.exit_code == 0 and "wrote build/analyst/brief.md" in first.output.replace(
         str(workspace) + "/", ""
     )
-    brief = workspace / "build" / "brief.md"
+    brief = workspace / "build" / "analyst" / "brief.md"
     mtime = brief.stat().st_mtime_ns
     second = _build(workspace)
     assert second.exit_code == 0
@@ -267,9 +267,9 @@ def test_any_change_renders_again(workspace: Path, change: str):
     assert _build(workspace).exit_code == 0
     build = workspace / "build"
     if change == "delete brief":
-        (build / "brief.md").unlink()
+        (build / "analyst" / "brief.md").unlink()
     elif change == "edit brief":
-        (build / "brief.md").write_text("edited by hand\n")
+        (build / "analyst" / "brief.md").write_text("edited by hand\n")
     elif change == "template":
         (workspace / "templates").mkdir()
         (workspace / "templates" / "brief.md.j2").write_text(
@@ -283,7 +283,10 @@ def test_any_change_renders_again(workspace: Path, change: str):
         seed.write_text(seed.read_text("utf-8") + "\n\nThe two ministers met again in Seoul.\n")
     again = _build(workspace)
     assert again.exit_code == 0 and "up to date" not in again.output
-    assert "brief.md" in again.output and (build / "brief.md").read_text() != "edited by hand\n"
+    assert (
+        "brief.md" in again.output
+        and (build / "analyst" / "brief.md").read_text() != "edited by hand\n"
+    )
 
 
 def test_no_cache_renders_again(workspace: Path):
@@ -325,8 +328,8 @@ def test_pdf_from_the_worker_is_byte_identical(workspace: Path, tmp_path: Path):
     here = _build(workspace, "--format", "pdf", "--jobs", "1", "--out", str(tmp_path / "here"))
     there = _build(workspace, "--format", "pdf", "--jobs", "2", "--out", str(tmp_path / "there"))
     assert here.exit_code == 0 and there.exit_code == 0, here.output + there.output
-    assert (tmp_path / "here" / "brief.pdf").read_bytes() == (
-        tmp_path / "there" / "brief.pdf"
+    assert (tmp_path / "here" / "analyst" / "brief.pdf").read_bytes() == (
+        tmp_path / "there" / "analyst" / "brief.pdf"
     ).read_bytes()
 
 
@@ -345,8 +348,9 @@ def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path:
         outputs = render_outputs(digest, config, formats=["md", "pdf"], pdf_worker=worker)
     finally:
         worker.close()
-    assert sorted(outputs) == ["brief.md", "brief.pdf"]
-    assert outputs["brief.pdf"].startswith(b"%PDF")
+    audiences = config.brief.audience
+    assert sorted(outputs) == sorted(f"{a}/brief.{f}" for a in audiences for f in ("md", "pdf"))
+    assert all(outputs[f"{a}/brief.pdf"].startswith(b"%PDF") for a in audiences)
 
 
 def test_pdf_worker_errors_are_raised_in_the_build():

@@ -9,6 +9,10 @@ registered in ``_builtin_renderers`` and nowhere else. The PDF is the HTML
 brief printed by WeasyPrint, so the golden HTML test also covers the PDF's
 content.
 
+Each audience (see :mod:`briefgen.audiences`) is rendered on its own:
+``render_audience`` turns the config's audience into the brief's info,
+options and template folders, and ``render`` does the rest.
+
 Template search path, escaping and error reporting: see
 :mod:`briefgen.render.environment`. Template context: see
 :mod:`briefgen.render.context`.
@@ -23,10 +27,28 @@ from pathlib import Path
 import jinja2
 
 from briefgen.changes import Changes
-from briefgen.errors import RenderError
+from briefgen.config import Config
+from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Digest
-from briefgen.render.context import BriefContext, BriefInfo, CitedSource, build_context
-from briefgen.render.environment import check_templates, make_environment, render_template
+from briefgen.render.context import (
+    BriefContext,
+    BriefInfo,
+    BriefOptions,
+    CitedSource,
+    build_context,
+)
+from briefgen.render.environment import (
+    DEFAULTS,
+    TemplateSource,
+    audience_template_dirs,
+    check_templates,
+    make_environment,
+    override_stub,
+    render_template,
+    template_sources,
+)
+from briefgen.render.labels import Labels, load_labels
+from briefgen.render.selection import KeyPoint, TimelineEvent
 
 
 @dataclass
@@ -63,7 +85,12 @@ def _html(job: RenderJob) -> bytes:
 def _pdf(job: RenderJob) -> bytes:
     from briefgen.render.pdf import render_pdf
 
-    return render_pdf(job.text("brief.html.j2"))
+    audience = job.context.info.audience
+    return render_pdf(
+        job.text("brief.html.j2"),
+        max_pages=job.context.options.max_pages,
+        label=f"the {audience} brief's PDF",
+    )
 
 
 def _builtin_renderers() -> dict[str, Renderer]:
@@ -84,6 +111,7 @@ def render(
     info: BriefInfo,
     formats: Sequence[str],
     template_dirs: Sequence[Path],
+    options: BriefOptions | None = None,
     changes: Changes | None = None,
 ) -> dict[str, bytes]:
     """File name -> content for each format in ``formats``; nothing is written here.
@@ -91,13 +119,18 @@ def render(
     Every format name is checked before anything is rendered, so a typo fails
     at once rather than after a slow PDF.
     """
+    options = options or BriefOptions()
     unknown = [name for name in formats if name not in RENDERERS]
     if unknown:
         raise RenderError(
             f"unknown output format {', '.join(map(repr, unknown))}:"
             f" choose from {', '.join(RENDERERS)}"
         )
-    job = RenderJob(make_environment(template_dirs), build_context(digest, info, changes=changes))
+    env = make_environment(template_dirs)
+    context = build_context(
+        digest, info, options, load_labels(env, options.language), changes=changes
+    )
+    job = RenderJob(env, context)
     outputs: dict[str, bytes] = {}
     for name in formats:
         renderer = RENDERERS[name]
@@ -105,16 +138,96 @@ def render(
     return outputs
 
 
+def audience_brief(config: Config, audience: str) -> tuple[BriefInfo, BriefOptions, list[Path]]:
+    """What the config says about ``audience``'s brief: info, options, template folders."""
+    settings = config.audiences[audience]
+    options = BriefOptions.of(audience, settings)
+    info = BriefInfo(
+        title=settings.title or config.brief.title,
+        subject=settings.subject if settings.subject is not None else config.brief.subject,
+        date=config.brief.date,
+        audience=audience,
+        marking=settings.marking,
+    )
+    dirs = audience_template_dirs(config.workspace / "templates", options.template_set)
+    return info, options, dirs
+
+
+def render_audience(
+    digest: Digest,
+    config: Config,
+    audience: str,
+    *,
+    formats: Sequence[str],
+    changes: Changes | None = None,
+) -> dict[str, bytes]:
+    """``audience``'s brief in each format, as the config shapes it."""
+    info, options, dirs = audience_brief(config, audience)
+    return render(
+        digest, info=info, formats=formats, template_dirs=dirs, options=options, changes=changes
+    )
+
+
+def audience_templates(config: Config, audience: str) -> list[TemplateSource]:
+    """The templates, CSS and labels in effect for ``audience``, each with its file."""
+    _, options, dirs = audience_brief(config, audience)
+    return template_sources(dirs, [f"workspace:{options.template_set}", "workspace"])
+
+
+def describe_templates(config: Config, audiences: Sequence[str]) -> str:
+    """``briefgen templates``: per audience, each name and where it comes from."""
+    lines = []
+    for audience in audiences:
+        options = audience_brief(config, audience)[1]
+        lines.append(
+            f"{audience} (template set {options.template_set!r}, language {options.language!r})"
+        )
+        for t in audience_templates(config, audience):
+            shadowed = f"  (overrides {_shown(t.shadows[0], config)})" if t.shadows else ""
+            lines.append(f"  {t.name:<16} {t.layer:<20} {_shown(t.path, config)}{shadowed}")
+    return "\n".join(lines) + "\n"
+
+
+def _shown(path: Path, config: Config) -> str:
+    for root in (config.workspace.resolve(), DEFAULTS.parent.parent):
+        if path.resolve().is_relative_to(root):
+            return path.resolve().relative_to(root).as_posix()
+    return str(path)
+
+
+def check_audiences(config: Config) -> list[str]:
+    """Problems with each configured audience's labels (templates: ``check_templates``)."""
+    problems: list[str] = []
+    for audience in config.audiences:
+        options, dirs = audience_brief(config, audience)[1:]
+        try:
+            load_labels(make_environment(dirs), options.language)
+        except BriefgenError as e:
+            problems.extend(f"audiences.{audience}: {line}" for line in str(e).splitlines())
+    return problems
+
+
 __all__ = [
     "FORMATS",
     "RENDERERS",
     "BriefContext",
     "BriefInfo",
+    "BriefOptions",
     "CitedSource",
+    "KeyPoint",
+    "Labels",
     "RenderJob",
     "Renderer",
+    "TemplateSource",
+    "TimelineEvent",
+    "audience_brief",
+    "audience_templates",
     "build_context",
+    "check_audiences",
     "check_templates",
+    "describe_templates",
     "make_environment",
+    "override_stub",
     "render",
+    "render_audience",
 ]

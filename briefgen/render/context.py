@@ -1,21 +1,27 @@
 """The template context: everything a template may use, as one typed object.
 
 Templates see the fields of ``BriefContext`` as top-level names, plus the
-function ``cite``. This is the contract between briefgen and every user's
-template override: adding a field is safe, renaming or removing one breaks
-overrides, so ``tests/test_render.py`` pins the field list.
+functions ``cite`` and ``show``. This is the contract between briefgen and
+every user's template override (and the Word renderer, which reads the same
+object): adding a field is safe, renaming or removing one breaks overrides,
+so ``tests/test_render.py`` pins the field list against the list documented
+in the README's Templates section.
 
-The numbering of sources lives here, not in the templates, so that the
-Markdown, HTML and PDF briefs cite the same source with the same number.
+Every field is plain data (dataclasses, tuples, the digest's pydantic
+models), so a template or renderer needs nothing from briefgen to read it.
+
+The numbering of sources lives here, not in the templates, so that every
+format of a brief cites the same source with the same number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 
 from briefgen import __version__
+from briefgen.audiences import SECTIONS, AudienceSettings, Paper, SectionName
 from briefgen.changes import Changes
 from briefgen.errors import DigestError
 from briefgen.model import (
@@ -28,6 +34,8 @@ from briefgen.model import (
     Proposal,
     Source,
 )
+from briefgen.render.labels import Labels, packaged_labels
+from briefgen.render.selection import KeyPoint, TimelineEvent, key_points, select, timeline
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,41 @@ class BriefInfo:
     title: str
     subject: str | None = None
     date: dt.date | None = None
-    audience: str = "default"
+    audience: str = "analyst"
+    marking: str | None = None
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """The audience's options that shape a brief (see ``briefgen.audiences``)."""
+
+    sections: tuple[SectionName, ...] = SECTIONS
+    limits: Mapping[str, int] = field(default_factory=dict)
+    quotes: bool = True
+    citations: bool = True
+    sourced_only: bool = False
+    truncate: int | None = None
+    date_format: str = "%-d %B %Y"
+    paper: Paper = "A4"
+    max_pages: int | None = None
+    language: str = "en"
+    template_set: str = "analyst"
+
+    @classmethod
+    def of(cls, name: str, settings: AudienceSettings) -> BriefOptions:
+        return cls(
+            sections=tuple(s for s in SECTIONS if s in settings.sections),
+            limits={str(k): v for k, v in settings.limits.items()},
+            quotes=settings.quotes,
+            citations=settings.citations,
+            sourced_only=settings.sourced_only,
+            truncate=settings.truncate,
+            date_format=settings.date_format,
+            paper=settings.paper,
+            max_pages=settings.max_pages,
+            language=settings.language,
+            template_set=settings.templates or name,
+        )
 
 
 @dataclass(frozen=True)
@@ -53,11 +95,18 @@ class BriefContext:
     """The names a template can use.
 
     Attributes:
-        info: title, subject, date and audience from the config.
+        info: title, subject, date, audience and marking, from the config.
+        options: the audience's options (sections, limits, quotes, citations,
+            sourced_only, truncate, date_format, paper, max_pages, language,
+            template_set).
+        labels: the fixed words of the brief in the audience's language.
         digest: the whole digest, for what the fields below do not cover.
         sources: the digest's sources numbered 1..n in digest order.
-        people, meetings, agreements, disagreements, proposals: the facts,
-            in digest order. Each (but a position) has ``evidence``.
+        people, meetings, agreements, disagreements, proposals: the facts this
+            audience sees, in digest order. Each (but a position) has ``evidence``.
+        key_points: the most-cited facts, one line each (``KeyPoint``).
+        timeline: dated events, oldest first (``TimelineEvent``).
+        omitted: section -> how many items its limit left out.
         generator: what wrote the digest (extractor and version), or this
             briefgen when the digest does not say.
         version: the version of briefgen rendering the brief.
@@ -67,10 +116,13 @@ class BriefContext:
             compare with; the "Since the last brief" section shows it.
 
     ``cite(evidence)`` turns a fact's evidence into the sorted, distinct
-    citation numbers of its sources.
+    citation numbers of its sources; ``show(section)`` says whether the
+    audience's brief has that section.
     """
 
     info: BriefInfo
+    options: BriefOptions
+    labels: Labels
     digest: Digest
     sources: tuple[CitedSource, ...]
     people: tuple[Person, ...]
@@ -78,6 +130,9 @@ class BriefContext:
     agreements: tuple[Agreement, ...]
     disagreements: tuple[Disagreement, ...]
     proposals: tuple[Proposal, ...]
+    key_points: tuple[KeyPoint, ...]
+    timeline: tuple[TimelineEvent, ...]
+    omitted: dict[str, int]
     generator: str
     version: str
     citation_numbers: dict[str, int]
@@ -87,14 +142,25 @@ class BriefContext:
         """The citation numbers of the sources ``evidence`` comes from, sorted."""
         return sorted({self.citation_numbers[e.source] for e in evidence})
 
+    def show(self, section: str) -> bool:
+        """Whether this audience's brief has ``section`` (one of ``audiences.SECTIONS``)."""
+        if section not in SECTIONS:
+            raise ValueError(f"no section {section!r}: sections are {', '.join(SECTIONS)}")
+        return section in self.options.sections
+
     def template_vars(self) -> dict[str, object]:
-        """The context as Jinja gets it: every field, and ``cite``."""
+        """The context as Jinja gets it: every field, ``cite`` and ``show``."""
         names = {f.name: getattr(self, f.name) for f in fields(self)}
-        return names | {"cite": self.cite}
+        return names | {"cite": self.cite, "show": self.show}
 
 
 def build_context(
-    digest: Digest, info: BriefInfo, *, changes: Changes | None = None
+    digest: Digest,
+    info: BriefInfo,
+    options: BriefOptions | None = None,
+    labels: Labels | None = None,
+    *,
+    changes: Changes | None = None,
 ) -> BriefContext:
     """The context for ``digest``; a dangling or ambiguous source id is an error.
 
@@ -102,17 +168,35 @@ def build_context(
     claim without its citation, so a hand-edited digest with such a slip is
     refused here, with every bad reference named at once.
     """
+    options = options or BriefOptions()
+    labels = labels or packaged_labels(options.language)
     numbers = _number_sources(digest.sources)
     _check_evidence(digest, numbers)
+    chosen = select(digest, numbers, limits=options.limits, sourced_only=options.sourced_only)
+    published = {s.id: s.published for s in digest.sources if s.published is not None}
     return BriefContext(
         info=info,
+        options=options,
+        labels=labels,
         digest=digest,
         sources=tuple(CitedSource(numbers[s.id], s) for s in digest.sources),
-        people=tuple(digest.people),
-        meetings=tuple(digest.meetings),
-        agreements=tuple(digest.agreements),
-        disagreements=tuple(digest.disagreements),
-        proposals=tuple(digest.proposals),
+        people=chosen.people,
+        meetings=chosen.meetings,
+        agreements=chosen.agreements,
+        disagreements=chosen.disagreements,
+        proposals=chosen.proposals,
+        key_points=key_points(
+            chosen, numbers, labels, options.date_format, limit=options.limits.get("key_points")
+        ),
+        timeline=timeline(
+            chosen,
+            published,
+            numbers,
+            labels,
+            options.date_format,
+            limit=options.limits.get("timeline"),
+        ),
+        omitted=chosen.omitted,
         generator=digest.generator or f"briefgen {__version__}",
         version=__version__,
         citation_numbers=numbers,

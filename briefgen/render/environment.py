@@ -2,9 +2,14 @@
 
 Search path, first match wins:
 
-1. each folder of ``template_dirs``, in order (the workspace's ``templates/``
-   first; folders that do not exist are skipped);
+1. each folder of ``template_dirs``, in order: for an audience, the
+   workspace's ``templates/<audience>/`` (or the audience's ``templates``
+   set), then ``templates/``; folders that do not exist are skipped;
 2. the packaged defaults, ``briefgen/templates/``.
+
+The same path finds the labels files (``labels/<language>.yaml``) and the
+CSS (``brief.css``, ``custom.css``), so a workspace overrides them the same
+way.
 
 ``default:NAME`` always reaches the packaged default, whatever the folders
 above hold, so an override can extend the template it replaces::
@@ -20,22 +25,29 @@ typo in an override should fail the build, not silently drop a section.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 import jinja2
+from jinja2 import nodes
 
 from briefgen.errors import TemplateError
 from briefgen.render.context import BriefContext
-from briefgen.render.filters import citation_marks, join_names, md_escape
-
-DEFAULTS = Path(__file__).resolve().parent.parent / "templates"
-DEFAULT_PREFIX = "default"
+from briefgen.render.filters import citation_marks, css_string, join_names, md_escape, shorten
+from briefgen.render.labels import DEFAULT_PREFIX, Labels, format_date
+from briefgen.render.labels import PACKAGED as DEFAULTS
 
 # What a template can raise at render time besides Jinja's own errors:
 # ``{{ info.title + 1 }}`` or ``{{ people[0].name.split()[9] }}`` in an override.
 _RUNTIME_ERRORS = (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError)
+
+
+def audience_template_dirs(workspace_templates: Path, template_set: str) -> list[Path]:
+    """An audience's workspace folders: ``templates/<set>/``, then ``templates/``."""
+    return [workspace_templates / template_set, workspace_templates]
 
 
 def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
@@ -64,9 +76,38 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     )
     env.filters["md_escape"] = md_escape
     env.filters["md"] = md_escape  # short alias for overrides
-    env.filters["names"] = join_names
+    env.filters["names"] = _names
     env.filters["citations"] = citation_marks
+    env.filters["date"] = _date
+    env.filters["shorten"] = _shorten
+    env.filters["css_string"] = css_string
     return env
+
+
+# Filters that follow the audience: they read ``labels`` and ``options`` from
+# the template's context, so a template need not pass them each time.
+
+
+@jinja2.pass_context
+def _date(context: jinja2.runtime.Context, value: dt.date, pattern: str | None = None) -> str:
+    """``{{ m.date | date }}``: the audience's date format in its language."""
+    labels: Labels = context["labels"]
+    return format_date(value, pattern or context["options"].date_format, labels)
+
+
+@jinja2.pass_context
+def _names(
+    context: jinja2.runtime.Context, values: Iterable[object], last: str | None = None
+) -> str:
+    """``{{ parties | names }}``: "A, B and C" with the language's "and" (or ``last``)."""
+    labels: Labels = context["labels"]
+    return join_names(values, last or labels.and_, serial=labels.lang.startswith("en"))
+
+
+@jinja2.pass_context
+def _shorten(context: jinja2.runtime.Context, value: object, width: int | None = None) -> str:
+    """``{{ a.what | shorten }}``: cut to the audience's ``truncate`` (or ``width``) characters."""
+    return shorten(value, width or context["options"].truncate)
 
 
 def render_template(env: jinja2.Environment, name: str, context: BriefContext) -> str:
@@ -136,4 +177,73 @@ def _where(tb: TracebackType | None, template: jinja2.Template) -> str:
     return where
 
 
-__all__ = ["DEFAULTS", "check_templates", "make_environment", "md_escape", "render_template"]
+@dataclass(frozen=True)
+class TemplateSource:
+    """Where a template name is found on an audience's search path, and what it shadows."""
+
+    name: str
+    path: Path
+    layer: str  # "workspace:<set>", "workspace" or "packaged"
+    shadows: tuple[Path, ...]
+
+
+def _names_in(folder: Path) -> dict[str, Path]:
+    """Templates, CSS and labels directly in ``folder`` (not in other audiences' sets)."""
+    if not folder.is_dir():
+        return {}
+    files = [
+        p
+        for pattern in ("*.j2", "*.css", "labels/*.yaml")
+        for p in folder.glob(pattern)
+        if p.is_file()
+    ]
+    return {p.relative_to(folder).as_posix(): p for p in files}
+
+
+def template_sources(template_dirs: Sequence[Path], layers: Sequence[str]) -> list[TemplateSource]:
+    """Every name an audience's templates can use, and the file that wins for it.
+
+    ``layers`` names each folder of ``template_dirs`` for the listing.
+    """
+    found: dict[str, list[tuple[Path, str]]] = {}
+    for folder, layer in [*zip(template_dirs, layers, strict=True), (DEFAULTS, "packaged")]:
+        for name, path in _names_in(folder).items():
+            found.setdefault(name, []).append((path, layer))
+    return [
+        TemplateSource(name, hits[0][0], hits[0][1], tuple(p for p, _ in hits[1:]))
+        for name, hits in sorted(found.items())
+    ]
+
+
+def override_stub(name: str) -> str:
+    """A workspace override of packaged ``name`` that extends it, every block as it is.
+
+    ``briefgen init`` writes these, so a new workspace holds each block ready to
+    change while every block left alone still follows the packaged default.
+    """
+    env = make_environment([])
+    source = (DEFAULTS / name).read_text("utf-8")
+    blocks = [block.name for block in env.parse(source).find_all(nodes.Block)]
+    lines = [
+        f"{{#- This workspace's {name}: it extends the packaged default, and each",
+        "block below renders the default ({{ super() }}). Replace a block's body to",
+        "change that part of every brief; delete the blocks you leave alone. Context",
+        "and filters: docs/templates.md; `briefgen templates` shows what is in effect.",
+        "-#}",
+        f'{{% extends "{DEFAULT_PREFIX}:{name}" %}}',
+        *(f"{{% block {block} %}}{{{{ super() }}}}{{% endblock %}}" for block in blocks),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "DEFAULTS",
+    "TemplateSource",
+    "audience_template_dirs",
+    "check_templates",
+    "make_environment",
+    "md_escape",
+    "override_stub",
+    "render_template",
+    "template_sources",
+]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import regex
+from markupsafe import Markup
 
 # Anywhere in a line: what starts emphasis, code, links, images (``![`` needs
 # the bracket, so escaping ``[`` and ``]`` is enough), inline HTML and table
@@ -49,18 +50,47 @@ def md_escape(value: object) -> str:
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
 
-def join_names(values: Iterable[object], last: str = "and") -> str:
+def join_names(values: Iterable[object], last: str = "and", *, serial: bool = True) -> str:
     """``A``, ``A and B``, ``A, B, and C``: the way a brief lists parties.
 
     The serial comma keeps "X and Y" inside one party's name from blurring
-    into the list.
+    into the list; languages that do not use it (French) pass ``serial=False``.
     """
     items = [str(v) for v in values]
     if len(items) <= 2:
         return f" {last} ".join(items)
-    return ", ".join(items[:-1]) + f", {last} " + items[-1]
+    return ", ".join(items[:-1]) + f"{',' if serial else ''} {last} " + items[-1]
+
+
+def shorten(value: object, width: int | None) -> str:
+    """``value`` cut to at most ``width`` characters at a word, with "…"; as it is if it fits.
+
+    For a brief that must fit a page: a fact's text is the extractor's clause
+    and can run long. Whitespace collapses to single spaces either way.
+    """
+    text = " ".join(str(value).split())
+    if width is None or len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def citation_marks(numbers: Iterable[int]) -> str:
     """``[1] [2]``: citation numbers as a brief prints them (plain text, no markup)."""
     return " ".join(f"[{n}]" for n in numbers)
+
+
+def css_string(value: object) -> Markup:
+    """``value`` as a quoted CSS string, for ``content:`` in the page margins.
+
+    Quotes, backslashes and angle brackets are escaped as CSS hex escapes, and
+    line breaks collapse, so the string can neither end itself nor the
+    ``<style>`` element it sits in; it is marked safe because HTML escaping
+    would corrupt it (a ``<style>`` element's text is not entity-decoded).
+    """
+    text = " ".join(str(value).split())
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in text)
+    return Markup(f'"{escaped}"')

@@ -61,8 +61,13 @@ def make_url_fetcher() -> URLFetcher:
     return DataOnlyFetcher(allowed_protocols=set(ALLOWED_SCHEMES), allow_redirects=False)
 
 
-def render_pdf(html: str) -> bytes:
-    """The PDF of ``html``, byte-identical for identical ``html`` (and SOURCE_DATE_EPOCH)."""
+def render_pdf(html: str, *, max_pages: int | None = None, label: str = "the brief") -> bytes:
+    """The PDF of ``html``, byte-identical for identical ``html`` (and SOURCE_DATE_EPOCH).
+
+    With ``max_pages``, a longer PDF is still written but logged as a warning
+    naming ``label``: a one-page brief that runs to two should be noticed,
+    not silently shipped.
+    """
     stamp = _source_date()
     import weasyprint
 
@@ -73,11 +78,19 @@ def render_pdf(html: str) -> bytes:
             ).render()
             if stamp is not None:
                 document.metadata.created = document.metadata.modified = stamp
+            pages = len(document.pages)
             data = document.write_pdf(pdf_identifier=True)
         except Exception as e:  # WeasyPrint has no error base class; any failure means no PDF
             raise RenderError(f"cannot make the PDF: {type(e).__name__}: {e}") from e
     if not data:
         raise RenderError("cannot make the PDF: WeasyPrint returned nothing")
+    if max_pages is not None and pages > max_pages:
+        log.warning(
+            "%s is %d pages, over its max_pages of %d: lower its limits or truncate",
+            label,
+            pages,
+            max_pages,
+        )
     return bytes(data)
 
 
