@@ -530,3 +530,23 @@ def test_a_broken_template_in_the_last_audience_writes_nothing(workspace: Path):
     )
     after = {p: p.read_bytes() for p in _outputs(workspace / "build")}
     assert after == before  # not the digest, not the executive or analyst brief either
+
+
+def test_audience_title_subject_and_marking_come_from_its_options(tmp_path: Path):
+    from briefgen.render import audience_brief
+
+    config = load_config(
+        write_config(
+            tmp_path,
+            "brief: {title: Talks, subject: Week 40, date: 2021-10-08}\n"
+            "audiences:\n  press: {title: Public note, subject: '', marking: PUBLIC}\n",
+        )
+    )
+    info, options_, dirs = audience_brief(config, "press")
+    assert (info.title, info.subject, info.marking, info.audience) == (
+        "Public note", "", "PUBLIC", "press",
+    )  # fmt: skip
+    assert info.date == dt.date(2021, 10, 8) and options_.sourced_only
+    assert dirs == [tmp_path / "templates" / "press", tmp_path / "templates"]
+    info, _, _ = audience_brief(config, "analyst")
+    assert (info.title, info.subject, info.marking) == ("Talks", "Week 40", "INTERNAL")
