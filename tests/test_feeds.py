@@ -339,7 +339,7 @@ def test_a_redirect_away_from_http_is_refused(server, tmp_path, target):
 
 
 @pytest.mark.parametrize(
-    "source", ["file:///etc/passwd", "ftp://example.org/feed.xml", "FILE:feed.xml"]
+    "source", ["file:///etc/passwd", "ftp://example.org/feed.xml", "FILE:feed.xml", "https://"]
 )
 def test_config_accepts_only_http_urls_and_paths_as_feeds(tmp_path, source):
     (tmp_path / "briefgen.yaml").write_text(f"feeds:\n  sources: ['{source}']\n")
