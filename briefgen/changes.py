@@ -30,7 +30,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -75,6 +75,20 @@ class KindChanges(Generic[T]):
     added: tuple[T, ...] = ()
     removed: tuple[T, ...] = ()
     changed: tuple[Changed[T], ...] = ()
+    expired: tuple[T, ...] = ()
+    """The removed facts whose every source has left the inputs.
+
+    An entry that fell out of a feed's window, or an old file moved away,
+    takes its facts with it: that is not news, unlike a fact that is gone
+    while its article is still read (a correction, a better extraction).
+    The brief lists the latter and only counts the former.
+    """
+
+    @property
+    def withdrawn(self) -> tuple[T, ...]:
+        """The removed facts that are not ``expired``: gone while their sources remain."""
+        expired = {id(x) for x in self.expired}
+        return tuple(x for x in self.removed if id(x) not in expired)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
@@ -137,8 +151,10 @@ class Changes:
 
 def compare(old: Digest, new: Digest) -> Changes:
     """Every difference between ``old`` and ``new`` that a reader of the brief cares about."""
-    return Changes(
-        sources=_compare(old.sources, new.sources, _source_key),
+    sources = _compare(old.sources, new.sources, _source_key)
+    gone = frozenset(s.id for s in sources.removed)
+    changes = Changes(
+        sources=sources,
         people=_compare(old.people, new.people, _person_key),
         meetings=_compare(
             old.meetings, new.meetings, _meeting_key, loose=(_participants, _meetings_compatible)
@@ -153,6 +169,17 @@ def compare(old: Digest, new: Digest) -> Changes:
         previous_sources=len(old.sources),
         current_sources=len(new.sources),
     )
+    updates: dict[str, Any] = {
+        kind: replace(c, expired=tuple(x for x in c.removed if _left_with(x, gone)))
+        for kind, c in changes.kinds()
+        if kind in FACT_KINDS
+    }
+    return replace(changes, **updates)
+
+
+def _left_with(fact: Any, gone: frozenset[str]) -> bool:
+    """Whether every source of ``fact`` is one that left (a fact with no evidence: no)."""
+    return bool(fact.evidence) and all(e.source in gone for e in fact.evidence)
 
 
 # --- keys -------------------------------------------------------------------------

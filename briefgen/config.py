@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import (
@@ -144,8 +145,9 @@ class FeedSettings(_Section):
     @classmethod
     def _http_or_path(cls, sources: list[str]) -> list[str]:
         for source in sources:
-            scheme = source.split("://", 1)[0].lower() if "://" in source else ""
-            if scheme not in ("", "http", "https") or source.lower().startswith("file:"):
+            url = urlsplit(source) if "://" in source else None
+            web = url is not None and url.scheme.lower() in ("http", "https") and url.hostname
+            if (url is not None and not web) or source.lower().startswith("file:"):
                 raise ValueError(f"{source!r}: a feed is an http(s) URL or a local file path")
         return list(dict.fromkeys(sources))
 

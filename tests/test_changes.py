@@ -446,3 +446,22 @@ def test_any_changes_render_and_stay_inert(old_meetings, new_meetings, proposals
     assert "<a " not in rendered and "<script" not in rendered.replace("&lt;script", "")
     headings = [line for line in section.splitlines() if line.startswith("#")]
     assert all(h.startswith("### ") for h in headings)
+
+
+def test_facts_that_left_with_their_sources_are_counted_not_listed():
+    kept = Source(id="s1", path="a/one.txt")
+    old_only = Source(id="s2", path="feed.rss#old-entry")
+    paris = MEETING.model_copy(update={"evidence": [ev("s2", "They met in Paris.")]})
+    rome = Meeting(participants=["Ana Lis", "Tom Berg"], location="Rome", evidence=[ev("s1", "x")])
+    old = Digest(sources=[kept, old_only], meetings=[paris, rome])
+    new = Digest(sources=[kept])
+    changes = compare(old, new)
+    assert changes.meetings.removed == (paris, rome)
+    assert changes.meetings.expired == (paris,) and changes.meetings.withdrawn == (rome,)
+    md = render(new, info=BriefInfo(title="T"), formats=["md"], template_dirs=[], changes=changes)[
+        "brief.md"
+    ].decode()
+    section = md.split("## Since the last brief", 1)[1].split("\n## Meetings", 1)[0]
+    assert "- No longer reported: **Ana Lis and Tom Berg**, Rome\n" in section
+    assert "- 1 no longer reported: their sources are no longer included\n" in section
+    assert "Chung" not in section

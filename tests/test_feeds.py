@@ -339,7 +339,7 @@ def test_a_redirect_away_from_http_is_refused(server, tmp_path, target):
 
 
 @pytest.mark.parametrize(
-    "source", ["file:///etc/passwd", "ftp://example.org/feed.xml", "FILE:feed.xml"]
+    "source", ["file:///etc/passwd", "ftp://example.org/feed.xml", "FILE:feed.xml", "https://"]
 )
 def test_config_accepts_only_http_urls_and_paths_as_feeds(tmp_path, source):
     (tmp_path / "briefgen.yaml").write_text(f"feeds:\n  sources: ['{source}']\n")
@@ -385,3 +385,35 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=False)
+
+
+# --- through the CLI ----------------------------------------------------------------
+
+
+def test_build_from_a_served_feed_keeps_downloads_in_the_output_cache(server, tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    serve_fixtures(server)
+    feed = server.url("/feeds/teasers.atom")
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "briefgen.yaml"
+    config.write_text(f"feeds:\n  sources: ['{feed}']\noutput:\n  formats: [md]\n", "utf-8")
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert ".cache" not in result.output  # downloads are not outputs
+    assert len(list((tmp_path / "build" / ".cache" / "feeds").glob("*.body"))) == 3
+    assert "Ursula von der Leyen" in (tmp_path / "build" / "brief.md").read_text("utf-8")
+
+    server.requests.clear()
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert server.paths() == ["/feeds/teasers.atom"]  # answered 304; pages from the cache
+
+    del server.routes["/feeds/pages/widodo.html"]
+    (tmp_path / "build" / ".cache").rename(tmp_path / "old-cache")
+    config.write_text(config.read_text("utf-8") + "on_error: stop\n", "utf-8")
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 1
+    assert f"briefgen: error: {server.url('/feeds/pages/widodo.html')}: HTTP 404" in result.output
