@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.cli import cli
 from briefgen.errors import BriefgenError
@@ -140,6 +142,23 @@ def test_output_names_cannot_escape_or_hide(tmp_path: Path, name: str):
         check_output_name(name, out)
     assert not (tmp_path / "brief.md").exists()
     assert not out.exists() or not [p for p in out.iterdir() if p.name != LOCK_NAME]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=0, max_size=12))
+def test_any_output_name_lands_inside_the_folder_or_is_refused(name: str):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        out = root / "a" / "out"
+        try:
+            written = publish({name: b"x"}, out)
+        except BriefgenError:
+            written = []
+        files = {p for p in root.rglob("*") if p.is_file()}
+        assert files <= {out / name, out / MANIFEST_NAME}
+        assert all(p.parent == out for p in written)
 
 
 def test_lock_times_out_with_a_clear_message(tmp_path: Path):
