@@ -162,7 +162,6 @@ def test_any_output_name_lands_inside_the_folder_or_is_refused(name: str):
 
 
 def test_lock_times_out_with_a_clear_message(tmp_path: Path):
-    tmp_path.mkdir(exist_ok=True)
     with open(tmp_path / LOCK_NAME, "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         with pytest.raises(OutputLockedError, match="another briefgen run is writing"):  # noqa: SIM117
@@ -174,7 +173,6 @@ def test_lock_times_out_with_a_clear_message(tmp_path: Path):
 
 def test_build_waits_for_the_lock_and_says_so(workspace: Path):
     config = workspace / "config" / "briefgen.yaml"
-    config.write_text(config.read_text() + "\n")
     out = workspace / "build"
     out.mkdir()
     with open(out / LOCK_NAME, "w") as held:
