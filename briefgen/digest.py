@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from briefgen.config import format_validation_error, parse_yaml
 from briefgen.errors import DigestError
 from briefgen.model import DIGEST_VERSION, Digest
-from briefgen.publish import MANIFEST_NAME, recorded_hash, sha256
+from briefgen.publish import MANIFEST_NAME, display_path, recorded_hash, sha256
 
 HEADER = (
     "# briefgen digest: the facts extracted from the sources, each with its evidence.\n"
@@ -114,14 +114,6 @@ def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
         f"the edited digest as it is with `briefgen render {shown}`.\n"
         "To throw them away, run `briefgen build --force`."
     )
-
-
-def display_path(path: Path) -> str:
-    """``path`` as the user would type it from where they stand, when it is below there."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def digest_schema() -> str:
