@@ -361,3 +361,34 @@ def test_any_text_as_a_corrections_file_is_applied_or_refused(text: str):
     except CorrectionsError:
         return
     apply_corrections(_digest(), corrections)
+
+
+def test_the_hand_edit_workflow_edit_refuse_move_into_corrections_rebuild(workspace: Path):
+    """What docs/safety.md tells a user to do when a build refuses their edited digest."""
+    config = workspace / "config" / "briefgen.yaml"
+    runner = CliRunner()
+
+    def build(*args: str):
+        return runner.invoke(cli, ["build", "--config", str(config), "--format", "md", *args])
+
+    assert build().exit_code == 0
+    digest_path = workspace / "build" / "digest.yaml"
+    digest_path.write_text(
+        digest_path.read_text().replace("location: Paris", "location: Paris, France")
+    )
+    refused = build()
+    assert refused.exit_code == 1 and "was edited since briefgen wrote it" in refused.output
+
+    (workspace / "config" / "corrections.yaml").write_text(
+        "meetings:\n"
+        "  - match: {participants: [Chung Eui-yong, Antony Blinken], location: Paris}\n"
+        "    fix: {location: 'Paris, France'}\n"
+    )
+    assert build("--force").exit_code == 0
+    for _ in range(2):  # and every later build, with no --force: the edit is now the build's own
+        result = build()
+        assert result.exit_code == 0, result.output
+        digest = load_digest(digest_path)
+        places = {m.location for m in digest.meetings if "Antony Blinken" in m.participants}
+        assert "Paris, France" in places and "Paris" not in places
+        assert "Paris, France" in (workspace / "build" / "brief.md").read_text()
