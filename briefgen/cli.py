@@ -365,6 +365,30 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
     if problems:
         raise BriefgenError("\n".join(problems))
     _say(ctx, "config, templates, corrections and digest are valid")
+    for note in _output_notes(config.output_dir):
+        _say(ctx, f"note: {note}")
+
+
+def _output_notes(out_dir: Path) -> list[str]:
+    """What the next build will do about the output folder's state, before it does it."""
+    from briefgen.digest import hand_edited
+    from briefgen.pipeline import DIGEST_NAME
+    from briefgen.publish import JOURNAL_NAME, display_path
+
+    notes = []
+    if (out_dir / JOURNAL_NAME).exists():
+        notes.append(
+            f"{display_path(out_dir)}: a stopped run left its outputs half published;"
+            " the next build or render finishes that first"
+        )
+    digest = out_dir / DIGEST_NAME
+    why = hand_edited(digest)
+    if why:
+        notes.append(
+            f"{display_path(digest)}: {why}; `briefgen build` will stop rather than overwrite it"
+            " (see docs/safety.md)"
+        )
+    return notes
 
 
 @cli.command()

@@ -39,7 +39,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefgen.config import parse_yaml
-from briefgen.digest import display_path
 from briefgen.errors import BriefgenError
 from briefgen.model import (
     Agreement,
@@ -53,6 +52,7 @@ from briefgen.model import (
     Proposal,
     Source,
 )
+from briefgen.publish import display_path
 from briefgen.yamlsafe import SafeLoader
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from briefgen.config import format_validation_error, parse_yaml
 from briefgen.errors import DigestError
 from briefgen.model import DIGEST_VERSION, Digest
-from briefgen.publish import MANIFEST_NAME, recorded_hash, sha256
+from briefgen.publish import MANIFEST_NAME, display_path, recorded_hash, sha256
 
 HEADER = (
     "# briefgen digest: the facts extracted from the sources, each with its evidence.\n"
@@ -84,8 +84,8 @@ class DigestEditedError(DigestError):
     """The build's digest was changed by hand since briefgen wrote it."""
 
 
-def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
-    """Refuse to go on when ``path`` is not the digest briefgen last wrote there.
+def hand_edited(path: Path) -> str | None:
+    """Why ``path`` is not the digest briefgen last wrote there, or None when it is (or is absent).
 
     Extraction would replace a person's edits without a trace, so a build
     overwrites ``digest.yaml`` only when its bytes still have the SHA-256 the
@@ -96,32 +96,29 @@ def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return
+        return None
     except OSError as e:
         raise DigestError(f"{path}: cannot read the digest: {e.strerror}") from e
     recorded = recorded_hash(path.parent, path.name)
     if recorded == sha256(data):
+        return None
+    if recorded:
+        return "was edited since briefgen wrote it"
+    return f"was not written by `briefgen build` (no record of it in {MANIFEST_NAME})"
+
+
+def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
+    """Refuse to go on, saying how to keep the edits, when ``path`` was edited by hand."""
+    why = hand_edited(path)
+    if why is None:
         return
     shown, shown_corrections = display_path(path), display_path(corrections)
-    why = (
-        "was edited since briefgen wrote it"
-        if recorded
-        else f"was not written by `briefgen build` (no record of it in {MANIFEST_NAME})"
-    )
     raise DigestEditedError(
         f"{shown}: {why}; not overwriting it.\n"
         f"To keep the edits, move them into {shown_corrections} (see docs/safety.md), or render "
         f"the edited digest as it is with `briefgen render {shown}`.\n"
         "To throw them away, run `briefgen build --force`."
     )
-
-
-def display_path(path: Path) -> str:
-    """``path`` as the user would type it from where they stand, when it is below there."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def digest_schema() -> str:

@@ -107,6 +107,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def display_path(path: Path) -> str:
+    """``path`` as the user would type it from where they stand, when it is below there."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -228,7 +236,7 @@ def recover(out_dir: Path) -> list[str]:
                 entry.unlink(missing_ok=True)
                 done.append(f"removed {entry.name}, left by a run that was stopped")
     for line in done:
-        log.warning("%s: %s", out_dir, line)
+        log.warning("%s: %s", display_path(out_dir), line)
     return done
 
 
@@ -285,13 +293,15 @@ def _acquire(fd: int, out_dir: Path, timeout: float) -> None:
                 raise BriefgenError(f"{out_dir}: cannot lock the output folder: {e}") from e
         if time.monotonic() >= deadline:
             raise OutputLockedError(
-                f"{out_dir}: another briefgen run is writing into this folder and did not"
-                f" finish within {timeout:g} s; try again when it has, or raise"
+                f"{display_path(out_dir)}: another briefgen run is writing into this folder"
+                f" and did not finish within {timeout:g} s; try again when it has, or raise"
                 " output.lock_timeout"
             )
         if not waited:
             log.warning(
-                "%s: another briefgen run is writing here; waiting up to %g s", out_dir, timeout
+                "%s: another briefgen run is writing here; waiting up to %g s",
+                display_path(out_dir),
+                timeout,
             )
             waited = True
         time.sleep(_POLL_SECONDS)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.cli import cli
 from briefgen.corrections import (
@@ -299,3 +301,94 @@ def test_the_documented_example_applies_to_the_seeds(workspace: Path):
     assert "Kim Ha-na" in names and "Ned Price" not in names
     assert [m.location for m in digest.meetings if m.date == dt.date(2021, 10, 31)] == ["Rome"]
     assert any(p.what == "a working group on humanitarian aid" for p in digest.proposals)
+
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=12)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "match",
+                    "fix",
+                    "drop",
+                    "add",
+                    "note",
+                    "name",
+                    "participants",
+                    "by",
+                    "parties",
+                    "contains",
+                    "what",
+                    "date",
+                    "location",
+                    "evidence",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["people", "meetings", "agreements", "disagreements",
+                                        "proposals", "other"]),
+                       st.lists(_VALUES, max_size=3), max_size=3))  # fmt: skip
+def test_any_corrections_file_is_applied_or_refused_never_crashes(data: dict):
+    import yaml
+
+    try:
+        corrections = parse_corrections(yaml.safe_dump(data), PATH)
+    except CorrectionsError as e:
+        assert str(e).startswith("config/corrections.yaml")
+        return
+    result = apply_corrections(_digest(), corrections)
+    assert result.applied + len(result.unmatched) == len(corrections)
+    render(result.digest, info=BriefInfo(title="T"), formats=["md"], template_dirs=[])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_as_a_corrections_file_is_applied_or_refused(text: str):
+    try:
+        corrections = parse_corrections(text, PATH)
+    except CorrectionsError:
+        return
+    apply_corrections(_digest(), corrections)
+
+
+def test_the_hand_edit_workflow_edit_refuse_move_into_corrections_rebuild(workspace: Path):
+    """What docs/safety.md tells a user to do when a build refuses their edited digest."""
+    config = workspace / "config" / "briefgen.yaml"
+    runner = CliRunner()
+
+    def build(*args: str):
+        return runner.invoke(cli, ["build", "--config", str(config), "--format", "md", *args])
+
+    assert build().exit_code == 0
+    digest_path = workspace / "build" / "digest.yaml"
+    digest_path.write_text(
+        digest_path.read_text().replace("location: Paris", "location: Paris, France")
+    )
+    refused = build()
+    assert refused.exit_code == 1 and "was edited since briefgen wrote it" in refused.output
+
+    (workspace / "config" / "corrections.yaml").write_text(
+        "meetings:\n"
+        "  - match: {participants: [Chung Eui-yong, Antony Blinken], location: Paris}\n"
+        "    fix: {location: 'Paris, France'}\n"
+    )
+    assert build("--force").exit_code == 0
+    for _ in range(2):  # and every later build, with no --force: the edit is now the build's own
+        result = build()
+        assert result.exit_code == 0, result.output
+        digest = load_digest(digest_path)
+        places = {m.location for m in digest.meetings if "Antony Blinken" in m.participants}
+        assert "Paris, France" in places and "Paris" not in places
+        assert "Paris, France" in (workspace / "build" / "brief.md").read_text()

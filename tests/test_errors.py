@@ -132,3 +132,21 @@ def test_rendering_a_missing_digest_is_a_usage_error(tmp_path: Path):
     assert (
         result.exit_code == 2 and "nope.yaml" in result.output and "does not exist" in result.output
     )
+
+
+def test_check_says_what_the_next_build_will_find(built: Path):
+    config = built / "config" / "briefgen.yaml"
+    result = CliRunner().invoke(cli, ["check", "--config", str(config)])
+    assert result.exit_code == 0 and "note:" not in result.output
+    digest = built / "build" / "digest.yaml"
+    digest.write_text(digest.read_text().replace("Rome", "Roma"))
+    (built / "build" / ".briefgen-publish.json").write_text("[]")
+    result = CliRunner().invoke(cli, ["check", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2
+    assert "a stopped run left its outputs half published" in notes[0]
+    assert notes[1].endswith(
+        "digest.yaml: was edited since briefgen wrote it; `briefgen build` will stop rather"
+        " than overwrite it (see docs/safety.md)"
+    )

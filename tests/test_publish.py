@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.cli import cli
 from briefgen.errors import BriefgenError
@@ -149,8 +151,24 @@ def test_output_names_cannot_escape_or_hide(tmp_path: Path, name: str):
     assert not out.exists() or not [p for p in out.iterdir() if p.name != LOCK_NAME]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=0, max_size=12))
+def test_any_output_name_lands_inside_the_folder_or_is_refused(name: str):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        out = root / "a" / "out"
+        try:
+            written = publish({name: b"x"}, out)
+        except BriefgenError:
+            written = []
+        files = {p for p in root.rglob("*") if p.is_file()}
+        assert files <= {out / name, out / MANIFEST_NAME}
+        assert all(p.parent == out for p in written)
+
+
 def test_lock_times_out_with_a_clear_message(tmp_path: Path):
-    tmp_path.mkdir(exist_ok=True)
     with open(tmp_path / LOCK_NAME, "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         with pytest.raises(OutputLockedError, match="another briefgen run is writing"):  # noqa: SIM117
@@ -162,7 +180,6 @@ def test_lock_times_out_with_a_clear_message(tmp_path: Path):
 
 def test_build_waits_for_the_lock_and_says_so(workspace: Path):
     config = workspace / "config" / "briefgen.yaml"
-    config.write_text(config.read_text() + "\n")
     out = workspace / "build"
     out.mkdir()
     with open(out / LOCK_NAME, "w") as held:
