@@ -27,7 +27,12 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-FORMAT_CHOICES = ("md", "html", "pdf")  # as config.FORMATS; kept here so --help imports nothing
+FORMAT_CHOICES = (
+    "md",
+    "html",
+    "pdf",
+    "docx",
+)  # as config.FORMATS; kept here so --help imports nothing
 
 
 class _Group(click.Group):
@@ -89,7 +94,7 @@ config_option = click.option(
 )
 audience_option = click.option("--audience", default=None, help="Audience (template set).")
 format_option = click.option(
-    "--format", "formats", default=None, help="Comma-separated: md,html,pdf [default: config]."
+    "--format", "formats", default=None, help="Comma-separated: md,html,pdf,docx [default: config]."
 )
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."

@@ -169,7 +169,7 @@ def test_help_and_version():
 
 def test_bad_config_is_one_line_with_key_path(workspace: Path):
     config = workspace / "config" / "briefgen.yaml"
-    config.write_text("inputs: [seeds/]\noutput:\n  formats: [md, docx]\n  colour: red\n")
+    config.write_text("inputs: [seeds/]\noutput:\n  formats: [md, odt]\n  colour: red\n")
     result = CliRunner().invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 2
     assert "output.formats.1" in result.output and "output.colour: unknown key" in result.output

@@ -1,0 +1,419 @@
+"""Word briefs (.docx): the same sections, headings and tables as the HTML brief.
+
+Many offices edit briefs in Word, so this is a real Word document, not a
+picture of one: the title and sections use Word's own Title and Heading 1
+styles (the navigation pane lists them), facts are bulleted paragraphs with
+their citations, quotes use the Quote style, and People and Sources are Word
+tables whose header row repeats on every page. Each citation ``[n]`` is an
+internal link to row ``n`` of the Sources table.
+
+It is built from the same ``BriefContext`` the templates get, with python-docx
+rather than a template: Word's XML is not a text format a Jinja override could
+edit safely. A workspace's template overrides therefore change the Markdown,
+HTML and PDF briefs, not this one. Each section is one function in
+``SECTIONS``, so a new context field (key points, a timeline) is one more
+function in that list.
+
+Untrusted text: every digest string goes into a run's text, which python-docx
+escapes as XML; nothing from an article becomes a style, a field, a hyperlink
+or a relationship, so ``<script>`` and ``[click](http://evil.example)`` are
+shown as the characters they are. Characters XML cannot hold are replaced.
+
+Reproducibility (``SOURCE_DATE_EPOCH``): the document's created and modified
+dates are, in order of preference, ``SOURCE_DATE_EPOCH`` (the reproducible
+builds convention), the brief's own date (``brief.date`` in the config, at
+midnight UTC), or left out: never the wall clock. The zip entries carry the
+same time (or 1980-01-01) and a fixed order; see :mod:`briefgen.render.ooxml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from briefgen.errors import RenderError
+from briefgen.model import Evidence
+from briefgen.render.context import BriefContext
+from briefgen.render.filters import join_names
+from briefgen.render.ooxml import (
+    add_bookmark,
+    add_field,
+    add_internal_link,
+    drop_thumbnail,
+    keep_row_on_one_page,
+    repeat_as_header,
+    reproducible_zip,
+    style_header_row_only,
+    styled_paragraph,
+    xml_text,
+)
+
+
+@dataclass(frozen=True)
+class PageSize:
+    width: Length
+    height: Length
+
+
+PAGE_SIZES: Mapping[str, PageSize] = {
+    "A4": PageSize(Mm(210), Mm(297)),
+    "Letter": PageSize(Mm(215.9), Mm(279.4)),
+}
+# As the PDF's @page rule: top, right, bottom, left.
+MARGINS = (Mm(20), Mm(18), Mm(22), Mm(18))
+
+# Style ids of python-docx's default template (Word's built-in styles).
+TITLE, SUBTITLE, HEADING_1, NORMAL = "Title", "Subtitle", "Heading1", None
+BULLET, BULLET_2, QUOTE, TABLE = "ListBullet", "ListBullet2", "Quote", "LightList-Accent1"
+LINK_STYLE = "Hyperlink"  # Word's own name, so Word's theme colours apply to it
+NONE_FOUND = "None found."
+FOOTNOTE = (
+    "Every fact cites its sources by number, and the quotes under it are the sentences "
+    "that state it, verbatim."
+)
+PEOPLE_COLUMNS = (("Name", 38), ("Role", 40), ("Affiliation", 34), ("Also called", 40))
+SOURCE_COLUMNS = (("No.", 12), ("Outlet", 32), ("Published", 25), ("Author", 30))
+
+
+def render_docx(
+    context: BriefContext, *, page_size: str = "A4", stamp: dt.datetime | None = None
+) -> bytes:
+    """The Word brief of ``context``; the same context and ``stamp`` give the same bytes.
+
+    ``stamp`` dates the document (its core properties and zip entries); see
+    ``document_date`` for the one a build uses.
+    """
+    if page_size not in PAGE_SIZES:
+        raise RenderError(f"unknown page size {page_size!r}: choose from {', '.join(PAGE_SIZES)}")
+    document = docx.Document()
+    _page_setup(document, PAGE_SIZES[page_size], context)
+    _styles(document)
+    _properties(document, context, stamp)
+    for section in SECTIONS:
+        section(document, context)
+    drop_thumbnail(document.part.package)
+    buffer = io.BytesIO()
+    try:
+        document.save(buffer)
+    except (ValueError, OSError) as e:
+        raise RenderError(f"cannot make the Word brief: {type(e).__name__}: {e}") from e
+    return reproducible_zip(buffer.getvalue(), when=stamp)
+
+
+def document_date(
+    brief_date: dt.date | None, environ: Mapping[str, str] = os.environ
+) -> dt.datetime | None:
+    """The date a Word brief carries: SOURCE_DATE_EPOCH, else the brief's date, else none."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        try:
+            seconds = int(value)
+            return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise RenderError(
+                f"SOURCE_DATE_EPOCH={value!r}: not a whole number of seconds since 1970;"
+                " fix or unset it"
+            ) from None
+    if brief_date is not None:
+        return dt.datetime.combine(brief_date, dt.time(), tzinfo=dt.timezone.utc)
+    return None
+
+
+# --- the document: page, styles, properties --------------------------------------
+
+
+def _page_setup(document: Document, size: PageSize, context: BriefContext) -> None:
+    """Page size and margins; the title on top of every page but the first; page numbers."""
+    section = document.sections[0]
+    section.page_width, section.page_height = size.width, size.height
+    (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin) = MARGINS
+    section.different_first_page_header_footer = True
+    running = section.header.paragraphs[0]
+    running.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    running.add_run(xml_text(context.info.title))
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Page ")
+        add_field(paragraph, "PAGE", "1")
+        paragraph.add_run(" of ")
+        add_field(paragraph, "NUMPAGES", "1")
+
+
+def _styles(document: Document) -> None:
+    """The few styles the template lacks or that need a brief's look."""
+    styles = document.styles
+    quote = styles["Quote"]
+    quote.paragraph_format.left_indent = Mm(8)
+    quote.paragraph_format.right_indent = Mm(0)
+    quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x1D, 0x4E, 0xD8)
+    for name in ("Header", "Footer"):
+        styles[name].font.size = Pt(8)
+        styles[name].font.color.rgb = RGBColor(0x6B, 0x72, 0x80)
+
+
+def _properties(document: Document, context: BriefContext, stamp: dt.datetime | None) -> None:
+    """Title, subject and generator in File > Info; dated by ``stamp`` only, never the clock."""
+    props = document.core_properties
+    props.title = _property_text(context.info.title)
+    props.subject = _property_text(context.info.subject or "")
+    props.author = props.last_modified_by = "briefgen"
+    props.comments = _property_text(f"Extracted by {context.generator}.")
+    props.category = "Briefing"
+    props.keywords = ""
+    props.revision = 1
+    if stamp is not None:
+        props.created = props.modified = stamp
+    else:
+        # The template's own 2013 dates would be a false claim: leave them out.
+        element = props._element
+        for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
+            for child in element.findall(qn(tag)):
+                element.remove(child)
+
+
+def _property_text(value: str) -> str:
+    """``value`` cut to the 255 characters a core property may hold (python-docx refuses more)."""
+    text = " ".join(xml_text(value).split())
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
+# --- building blocks ---------------------------------------------------------------
+
+
+def _heading(document: Document, text: str) -> None:
+    styled_paragraph(document, HEADING_1).add_run(xml_text(text))
+
+
+def _none_found(document: Document) -> None:
+    styled_paragraph(document, NORMAL).add_run(NONE_FOUND).italic = True
+
+
+def _cite(paragraph: Paragraph, numbers: Sequence[int]) -> None:
+    """`` [1] [2]`` after a fact, each a link to its row of the Sources table."""
+    for number in numbers:
+        paragraph.add_run(" ")
+        add_internal_link(paragraph, f"[{number}]", _anchor(number), style=LINK_STYLE)
+
+
+def _anchor(number: int) -> str:
+    return f"source_{number}"
+
+
+def _fact(
+    document: Document,
+    context: BriefContext,
+    lead: str,
+    rest: str | None,
+    evidence: Sequence[Evidence],
+) -> Paragraph:
+    """A bulleted fact: ``lead`` in bold, ``: rest``, then its citations."""
+    paragraph = styled_paragraph(document, BULLET)
+    paragraph.add_run(xml_text(lead)).bold = True
+    if rest:
+        paragraph.add_run(": " + xml_text(rest))
+    _cite(paragraph, context.cite(evidence))
+    return paragraph
+
+
+def _detail(document: Document, label: str, value: str) -> None:
+    """One attribute of a fact (``Where: Paris``) under it."""
+    paragraph = styled_paragraph(document, BULLET_2)
+    paragraph.add_run(xml_text(label)).bold = True
+    paragraph.add_run(": " + xml_text(value))
+
+
+def _quotes(
+    container: Document | _Cell, context: BriefContext, evidence: Sequence[Evidence]
+) -> None:
+    """Each quote of ``evidence`` in the Quote style, followed by its source's number."""
+    for e in evidence:
+        paragraph = styled_paragraph(container, QUOTE)
+        paragraph.add_run(xml_text(e.quote))
+        _cite(paragraph, [context.citation_numbers[e.source]])
+
+
+def _table(document: Document, columns: Sequence[tuple[str, int]], last: tuple[str, int]) -> Table:
+    """A table with a bold header row that Word repeats on each page; widths in mm."""
+    headings = [*columns, last]
+    table = document.add_table(rows=1, cols=len(headings))
+    table._tbl.tblStyle_val = TABLE
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    style_header_row_only(table)
+    header = table.rows[0]
+    repeat_as_header(header)
+    for column, cell, (title, width) in zip(table.columns, header.cells, headings, strict=True):
+        column.width = cell.width = Mm(width)  # the grid for LibreOffice, the cell for Word
+        cell.paragraphs[0].add_run(title).bold = True
+    return table
+
+
+def _add_row(table: Table, values: Sequence[str]) -> list[Paragraph]:
+    """A row of plain text cells, kept on one page; the first paragraph of each cell."""
+    row = table.add_row()
+    keep_row_on_one_page(row)
+    paragraphs = []
+    for cell, value, column in zip(row.cells, values, table.rows[0].cells, strict=True):
+        cell.width = column.width
+        paragraph = cell.paragraphs[0]
+        if value:
+            paragraph.add_run(xml_text(value))
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+# --- the sections, in order ----------------------------------------------------------
+
+
+def header_section(document: Document, context: BriefContext) -> None:
+    """Title, subject, and a line with the date, audience and number of sources."""
+    info = context.info
+    styled_paragraph(document, TITLE).add_run(xml_text(info.title))
+    if info.subject:
+        styled_paragraph(document, SUBTITLE).add_run(xml_text(info.subject))
+    meta = []
+    if info.date:
+        meta.append(f"Date: {info.date.isoformat()}")
+    if info.audience and info.audience != "default":
+        meta.append(f"Audience: {info.audience}")
+    count = len(context.sources)
+    meta.append(f"{count} source{'' if count == 1 else 's'}")
+    styled_paragraph(document, NORMAL).add_run(xml_text(" · ".join(meta)))
+
+
+def meetings_section(document: Document, context: BriefContext) -> None:
+    """Who met, with where, when, occasion, format and duration under each meeting."""
+    _heading(document, "Meetings")
+    for m in context.meetings:
+        _fact(document, context, join_names(m.participants), None, m.evidence)
+        when = m.date.isoformat() if m.date else None
+        if when and m.when:
+            when = f"{when} ({m.when})"
+        details = [
+            ("Where", m.location),
+            ("When", when or m.when),
+            ("Occasion", m.occasion),
+            ("Format", m.format),
+            ("Duration", m.duration),
+        ]
+        for label, value in details:
+            if value:
+                _detail(document, label, value)
+        _quotes(document, context, m.evidence)
+    if not context.meetings:
+        _none_found(document)
+
+
+def agreements_section(document: Document, context: BriefContext) -> None:
+    """Who agreed, and to what."""
+    _heading(document, "Agreements")
+    for a in context.agreements:
+        _fact(document, context, join_names(a.parties), a.what, a.evidence)
+        _quotes(document, context, a.evidence)
+    if not context.agreements:
+        _none_found(document)
+
+
+def disagreements_section(document: Document, context: BriefContext) -> None:
+    """Who disagreed, on what, and each side's position."""
+    _heading(document, "Disagreements")
+    for d in context.disagreements:
+        _fact(document, context, join_names(d.parties), d.topic, d.evidence)
+        for p in d.positions:
+            _detail(document, p.party, p.position)
+        _quotes(document, context, d.evidence)
+    if not context.disagreements:
+        _none_found(document)
+
+
+def proposals_section(document: Document, context: BriefContext) -> None:
+    """Who proposed what ("Unattributed" when no text says who)."""
+    _heading(document, "Proposals")
+    for p in context.proposals:
+        _fact(document, context, p.by or "Unattributed", p.what, p.evidence)
+        _quotes(document, context, p.evidence)
+    if not context.proposals:
+        _none_found(document)
+
+
+def people_section(document: Document, context: BriefContext) -> None:
+    """A table of people; each person's quotes in a full-width row under them."""
+    _heading(document, "People")
+    if not context.people:
+        _none_found(document)
+        return
+    table = _table(document, PEOPLE_COLUMNS, ("Sources", 22))
+    for p in context.people:
+        cells = _add_row(
+            table, [p.name, p.role or "", p.affiliation or "", ", ".join(p.aliases), ""]
+        )
+        for run in cells[0].runs:
+            run.bold = True
+        _cite(cells[-1], context.cite(p.evidence))
+        if p.evidence:
+            row = table.add_row()
+            keep_row_on_one_page(row)
+            merged = row.cells[0].merge(row.cells[-1])
+            _quotes(merged, context, p.evidence)
+            merged._tc.remove(merged.paragraphs[0]._p)  # the empty one every cell starts with
+
+
+def sources_section(document: Document, context: BriefContext) -> None:
+    """Numbered sources: outlet, date, author, title and id; each row is a citation's target."""
+    _heading(document, "Sources")
+    if not context.sources:
+        _none_found(document)
+        return
+    table = _table(document, SOURCE_COLUMNS, ("Title and ID", 75))
+    for cited in context.sources:
+        s = cited.source
+        published = s.published.isoformat() if s.published else ""
+        cells = _add_row(
+            table, [f"[{cited.number}]", s.outlet or "", published, s.author or "", ""]
+        )
+        add_bookmark(cells[0], _anchor(cited.number), cited.number)
+        title = cells[-1]
+        title.add_run(xml_text(s.title or "(untitled)"))
+        title.add_run().add_break()
+        ident = title.add_run(xml_text(s.id))
+        ident.font.size = Pt(8)
+        ident.font.color.rgb = RGBColor(0x6B, 0x72, 0x80)
+
+
+def footer_section(document: Document, context: BriefContext) -> None:
+    """What extracted the facts, and how to read citations and quotes."""
+    paragraph = styled_paragraph(document, NORMAL)
+    paragraph.paragraph_format.space_before = Pt(12)
+    run = paragraph.add_run(xml_text(f"Extracted by {context.generator}. {FOOTNOTE}"))
+    run.font.size = Pt(8)
+
+
+Section = Callable[[Document, BriefContext], None]
+
+# The brief, top to bottom. A new section is a function of (document, context).
+SECTIONS: tuple[Section, ...] = (
+    header_section,
+    meetings_section,
+    agreements_section,
+    disagreements_section,
+    proposals_section,
+    people_section,
+    sources_section,
+    footer_section,
+)
