@@ -41,8 +41,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from briefgen.errors import RenderError
 from briefgen.model import Evidence
@@ -51,13 +50,13 @@ from briefgen.render.filters import join_names
 from briefgen.render.ooxml import (
     add_bookmark,
     add_field,
-    add_internal_link,
+    append_internal_link,
+    append_paragraph,
+    append_row,
+    append_run,
     drop_thumbnail,
-    keep_row_on_one_page,
-    repeat_as_header,
     reproducible_zip,
     style_header_row_only,
-    styled_paragraph,
     xml_text,
 )
 
@@ -74,18 +73,25 @@ PAGE_SIZES: Mapping[str, PageSize] = {
 }
 # As the PDF's @page rule: top, right, bottom, left.
 MARGINS = (Mm(20), Mm(18), Mm(22), Mm(18))
+GREY = RGBColor(0x6B, 0x72, 0x80)
 
 # Style ids of python-docx's default template (Word's built-in styles).
 TITLE, SUBTITLE, HEADING_1, NORMAL = "Title", "Subtitle", "Heading1", None
 BULLET, BULLET_2, QUOTE, TABLE = "ListBullet", "ListBullet2", "Quote", "LightList-Accent1"
-LINK_STYLE = "Hyperlink"  # Word's own name, so Word's theme colours apply to it
+# Styles the brief adds: (name, id). Word's own name for links, so its theme applies.
+LINK_STYLE, SOURCE_ID_STYLE, NOTE_STYLE = "Hyperlink", "SourceID", "BriefNote"
 NONE_FOUND = "None found."
 FOOTNOTE = (
     "Every fact cites its sources by number, and the quotes under it are the sentences "
     "that state it, verbatim."
 )
-PEOPLE_COLUMNS = (("Name", 38), ("Role", 40), ("Affiliation", 34), ("Also called", 40))
-SOURCE_COLUMNS = (("No.", 12), ("Outlet", 32), ("Published", 25), ("Author", 30))
+# (heading, width in mm): each table fills the 174 mm between A4's margins.
+PEOPLE_COLUMNS = (
+    ("Name", 38), ("Role", 40), ("Affiliation", 34), ("Also called", 40), ("Sources", 22),
+)  # fmt: skip
+SOURCE_COLUMNS = (
+    ("No.", 12), ("Outlet", 32), ("Published", 25), ("Author", 30), ("Title and ID", 75),
+)  # fmt: skip
 
 
 def render_docx(
@@ -162,9 +168,16 @@ def _styles(document: Document) -> None:
     quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = RGBColor(0x1D, 0x4E, 0xD8)
+    source_id = styles.add_style("Source ID", WD_STYLE_TYPE.CHARACTER)
+    source_id.font.size = Pt(8)
+    source_id.font.color.rgb = GREY
+    note = styles.add_style("Brief Note", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = styles["Normal"]
+    note.font.size = Pt(8)
+    note.paragraph_format.space_before = Pt(12)
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(8)
-        styles[name].font.color.rgb = RGBColor(0x6B, 0x72, 0x80)
+        styles[name].font.color.rgb = GREY
 
 
 def _properties(document: Document, context: BriefContext, stamp: dt.datetime | None) -> None:
@@ -196,19 +209,23 @@ def _property_text(value: str) -> str:
 # --- building blocks ---------------------------------------------------------------
 
 
+def _body(document: Document) -> etree._Element:
+    return document.element.body
+
+
 def _heading(document: Document, text: str) -> None:
-    styled_paragraph(document, HEADING_1).add_run(xml_text(text))
+    append_run(append_paragraph(_body(document), HEADING_1), text)
 
 
 def _none_found(document: Document) -> None:
-    styled_paragraph(document, NORMAL).add_run(NONE_FOUND).italic = True
+    append_run(append_paragraph(_body(document), NORMAL), NONE_FOUND, italic=True)
 
 
-def _cite(paragraph: Paragraph, numbers: Sequence[int]) -> None:
+def _cite(p: etree._Element, numbers: Sequence[int]) -> None:
     """`` [1] [2]`` after a fact, each a link to its row of the Sources table."""
     for number in numbers:
-        paragraph.add_run(" ")
-        add_internal_link(paragraph, f"[{number}]", _anchor(number), style=LINK_STYLE)
+        append_run(p, " ")
+        append_internal_link(p, f"[{number}]", _anchor(number), style=LINK_STYLE)
 
 
 def _anchor(number: int) -> str:
@@ -221,60 +238,64 @@ def _fact(
     lead: str,
     rest: str | None,
     evidence: Sequence[Evidence],
-) -> Paragraph:
+) -> None:
     """A bulleted fact: ``lead`` in bold, ``: rest``, then its citations."""
-    paragraph = styled_paragraph(document, BULLET)
-    paragraph.add_run(xml_text(lead)).bold = True
+    p = append_paragraph(_body(document), BULLET)
+    append_run(p, lead, bold=True)
     if rest:
-        paragraph.add_run(": " + xml_text(rest))
-    _cite(paragraph, context.cite(evidence))
-    return paragraph
+        append_run(p, ": " + rest)
+    _cite(p, context.cite(evidence))
 
 
 def _detail(document: Document, label: str, value: str) -> None:
     """One attribute of a fact (``Where: Paris``) under it."""
-    paragraph = styled_paragraph(document, BULLET_2)
-    paragraph.add_run(xml_text(label)).bold = True
-    paragraph.add_run(": " + xml_text(value))
+    p = append_paragraph(_body(document), BULLET_2)
+    append_run(p, label, bold=True)
+    append_run(p, ": " + value)
 
 
-def _quotes(
-    container: Document | _Cell, context: BriefContext, evidence: Sequence[Evidence]
-) -> None:
+def _quotes(parent: etree._Element, context: BriefContext, evidence: Sequence[Evidence]) -> None:
     """Each quote of ``evidence`` in the Quote style, followed by its source's number."""
     for e in evidence:
-        paragraph = styled_paragraph(container, QUOTE)
-        paragraph.add_run(xml_text(e.quote))
-        _cite(paragraph, [context.citation_numbers[e.source]])
+        p = append_paragraph(parent, QUOTE)
+        append_run(p, e.quote)
+        _cite(p, [context.citation_numbers[e.source]])
 
 
-def _table(document: Document, columns: Sequence[tuple[str, int]], last: tuple[str, int]) -> Table:
-    """A table with a bold header row that Word repeats on each page; widths in mm."""
-    headings = [*columns, last]
-    table = document.add_table(rows=1, cols=len(headings))
+@dataclass(frozen=True)
+class _Table:
+    tbl: etree._Element
+    widths: tuple[int, ...]  # twips
+
+
+def _table(document: Document, columns: Sequence[tuple[str, int]]) -> _Table:
+    """A table in Word's Light List style with a bold header row repeated on each page.
+
+    ``columns`` are (heading, width in mm); the widths go in the grid, which
+    LibreOffice reads, and in each cell, which Word reads.
+    """
+    table = document.add_table(rows=0, cols=len(columns))
     table._tbl.tblStyle_val = TABLE
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    style_header_row_only(table)
-    header = table.rows[0]
-    repeat_as_header(header)
-    for column, cell, (title, width) in zip(table.columns, header.cells, headings, strict=True):
-        column.width = cell.width = Mm(width)  # the grid for LibreOffice, the cell for Word
-        cell.paragraphs[0].add_run(title).bold = True
-    return table
+    style_header_row_only(table._tbl)
+    for column, (_, width) in zip(table.columns, columns, strict=True):
+        column.width = Mm(width)
+    widths = tuple(Mm(width).twips for _, width in columns)
+    header = append_row(table._tbl, widths, header=True)
+    for cell, (title, _) in zip(header, columns, strict=True):
+        append_run(append_paragraph(cell), title, bold=True)
+    return _Table(table._tbl, widths)
 
 
-def _add_row(table: Table, values: Sequence[str]) -> list[Paragraph]:
-    """A row of plain text cells, kept on one page; the first paragraph of each cell."""
-    row = table.add_row()
-    keep_row_on_one_page(row)
+def _add_row(table: _Table, values: Sequence[str]) -> list[etree._Element]:
+    """A row of plain text cells, kept on one page; the paragraph of each cell."""
     paragraphs = []
-    for cell, value, column in zip(row.cells, values, table.rows[0].cells, strict=True):
-        cell.width = column.width
-        paragraph = cell.paragraphs[0]
+    for cell, value in zip(append_row(table.tbl, table.widths), values, strict=True):
+        p = append_paragraph(cell)
         if value:
-            paragraph.add_run(xml_text(value))
-        paragraphs.append(paragraph)
+            append_run(p, value)
+        paragraphs.append(p)
     return paragraphs
 
 
@@ -283,10 +304,10 @@ def _add_row(table: Table, values: Sequence[str]) -> list[Paragraph]:
 
 def header_section(document: Document, context: BriefContext) -> None:
     """Title, subject, and a line with the date, audience and number of sources."""
-    info = context.info
-    styled_paragraph(document, TITLE).add_run(xml_text(info.title))
+    info, body = context.info, _body(document)
+    append_run(append_paragraph(body, TITLE), info.title)
     if info.subject:
-        styled_paragraph(document, SUBTITLE).add_run(xml_text(info.subject))
+        append_run(append_paragraph(body, SUBTITLE), info.subject)
     meta = []
     if info.date:
         meta.append(f"Date: {info.date.isoformat()}")
@@ -294,7 +315,7 @@ def header_section(document: Document, context: BriefContext) -> None:
         meta.append(f"Audience: {info.audience}")
     count = len(context.sources)
     meta.append(f"{count} source{'' if count == 1 else 's'}")
-    styled_paragraph(document, NORMAL).add_run(xml_text(" · ".join(meta)))
+    append_run(append_paragraph(body, NORMAL), " · ".join(meta))
 
 
 def meetings_section(document: Document, context: BriefContext) -> None:
@@ -315,7 +336,7 @@ def meetings_section(document: Document, context: BriefContext) -> None:
         for label, value in details:
             if value:
                 _detail(document, label, value)
-        _quotes(document, context, m.evidence)
+        _quotes(_body(document), context, m.evidence)
     if not context.meetings:
         _none_found(document)
 
@@ -325,7 +346,7 @@ def agreements_section(document: Document, context: BriefContext) -> None:
     _heading(document, "Agreements")
     for a in context.agreements:
         _fact(document, context, join_names(a.parties), a.what, a.evidence)
-        _quotes(document, context, a.evidence)
+        _quotes(_body(document), context, a.evidence)
     if not context.agreements:
         _none_found(document)
 
@@ -337,7 +358,7 @@ def disagreements_section(document: Document, context: BriefContext) -> None:
         _fact(document, context, join_names(d.parties), d.topic, d.evidence)
         for p in d.positions:
             _detail(document, p.party, p.position)
-        _quotes(document, context, d.evidence)
+        _quotes(_body(document), context, d.evidence)
     if not context.disagreements:
         _none_found(document)
 
@@ -347,31 +368,27 @@ def proposals_section(document: Document, context: BriefContext) -> None:
     _heading(document, "Proposals")
     for p in context.proposals:
         _fact(document, context, p.by or "Unattributed", p.what, p.evidence)
-        _quotes(document, context, p.evidence)
+        _quotes(_body(document), context, p.evidence)
     if not context.proposals:
         _none_found(document)
 
 
 def people_section(document: Document, context: BriefContext) -> None:
-    """A table of people; each person's quotes in a full-width row under them."""
+    """A table of people; each person's quotes in a row spanning the table under them."""
     _heading(document, "People")
     if not context.people:
         _none_found(document)
         return
-    table = _table(document, PEOPLE_COLUMNS, ("Sources", 22))
+    table = _table(document, PEOPLE_COLUMNS)
     for p in context.people:
-        cells = _add_row(
-            table, [p.name, p.role or "", p.affiliation or "", ", ".join(p.aliases), ""]
+        name, *_, cites = _add_row(
+            table, ["", p.role or "", p.affiliation or "", ", ".join(p.aliases), ""]
         )
-        for run in cells[0].runs:
-            run.bold = True
-        _cite(cells[-1], context.cite(p.evidence))
+        append_run(name, p.name, bold=True)
+        _cite(cites, context.cite(p.evidence))
         if p.evidence:
-            row = table.add_row()
-            keep_row_on_one_page(row)
-            merged = row.cells[0].merge(row.cells[-1])
-            _quotes(merged, context, p.evidence)
-            merged._tc.remove(merged.paragraphs[0]._p)  # the empty one every cell starts with
+            (quotes,) = append_row(table.tbl, table.widths, span=True)
+            _quotes(quotes, context, p.evidence)
 
 
 def sources_section(document: Document, context: BriefContext) -> None:
@@ -380,28 +397,22 @@ def sources_section(document: Document, context: BriefContext) -> None:
     if not context.sources:
         _none_found(document)
         return
-    table = _table(document, SOURCE_COLUMNS, ("Title and ID", 75))
+    table = _table(document, SOURCE_COLUMNS)
     for cited in context.sources:
         s = cited.source
         published = s.published.isoformat() if s.published else ""
-        cells = _add_row(
+        number, *_, title = _add_row(
             table, [f"[{cited.number}]", s.outlet or "", published, s.author or "", ""]
         )
-        add_bookmark(cells[0], _anchor(cited.number), cited.number)
-        title = cells[-1]
-        title.add_run(xml_text(s.title or "(untitled)"))
-        title.add_run().add_break()
-        ident = title.add_run(xml_text(s.id))
-        ident.font.size = Pt(8)
-        ident.font.color.rgb = RGBColor(0x6B, 0x72, 0x80)
+        add_bookmark(number, _anchor(cited.number), cited.number)
+        append_run(title, (s.title or "(untitled)") + "\n")
+        append_run(title, s.id, style=SOURCE_ID_STYLE)
 
 
 def footer_section(document: Document, context: BriefContext) -> None:
     """What extracted the facts, and how to read citations and quotes."""
-    paragraph = styled_paragraph(document, NORMAL)
-    paragraph.paragraph_format.space_before = Pt(12)
-    run = paragraph.add_run(xml_text(f"Extracted by {context.generator}. {FOOTNOTE}"))
-    run.font.size = Pt(8)
+    p = append_paragraph(_body(document), NOTE_STYLE)
+    append_run(p, f"Extracted by {context.generator}. {FOOTNOTE}")
 
 
 Section = Callable[[Document, BriefContext], None]
