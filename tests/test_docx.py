@@ -28,7 +28,7 @@ from briefgen.errors import RenderError
 from briefgen.model import Agreement, Digest, Evidence, Meeting, Person, Proposal, Source
 from briefgen.render import BriefInfo, build_context, render
 from briefgen.render.docx import PAGE_SIZES, document_date, render_docx
-from briefgen.render.ooxml import external_targets, xml_text
+from briefgen.render.ooxml import external_targets, inline_text, xml_text
 
 from .test_render import HOSTILE, INFO, hostile_digest, load_fixture
 
@@ -299,6 +299,8 @@ def test_hostile_text_is_literal_text_and_links_nowhere():
     assert [i.text.strip() for i in document.element.iter(qn("w:instrText"))] == []
     title = document.core_properties.title  # one line, within the 255 characters allowed
     assert title.startswith("# heading <script>alert(1)</script>") and "\n" not in title
+    # A line break in article text is a space, as in the HTML and Markdown briefs.
+    assert "| a | b | ## injected - item" in document.paragraphs[0].text
 
 
 def test_characters_xml_cannot_hold_are_replaced_not_fatal():
@@ -315,7 +317,7 @@ def test_characters_xml_cannot_hold_are_replaced_not_fatal():
     assert text.count(xml_text(bad)) >= 6
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(min_size=1, max_size=60), where=st.text(max_size=20))
 def test_any_text_renders_and_reads_back(text: str, where: str):
     ev = [Evidence(source="s", quote=text, start=0, end=1)]
@@ -325,22 +327,10 @@ def test_any_text_renders_and_reads_back(text: str, where: str):
         people=[Person(name=text, evidence=ev)],
     )
     document = load(render_docx(build_context(digest, BriefInfo(title=text))))
-    shown = xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
-    assert shown.split("\n")[0] in all_text(document)
+    assert inline_text(text) in all_text(document)
 
 
 # --- through the CLI -------------------------------------------------------------------
-
-
-def test_build_makes_a_word_brief(workspace: Path):
-    config = workspace / "config" / "briefgen.yaml"
-    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--format", "docx"])
-    assert result.exit_code == 0, result.output
-    built = sorted(p.name for p in (workspace / "build").iterdir())
-    assert built == ["brief.docx", "digest.yaml"]
-    text = all_text(load((workspace / "build" / "brief.docx").read_bytes()))
-    for expected in ("Chung Eui-yong", "Antony Blinken", "Rome", "Meetings", "Sources"):
-        assert expected in text
 
 
 def test_render_a_digest_to_word_and_refuse_unknown_formats(workspace: Path, tmp_path: Path):

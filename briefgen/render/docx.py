@@ -51,13 +51,14 @@ from briefgen.render.ooxml import (
     add_bookmark,
     add_field,
     append_internal_link,
+    append_line_break,
     append_paragraph,
     append_row,
     append_run,
-    drop_thumbnail,
+    drop_template_extras,
+    inline_text,
     reproducible_zip,
     style_header_row_only,
-    xml_text,
 )
 
 
@@ -110,7 +111,7 @@ def render_docx(
     _properties(document, context, stamp)
     for section in SECTIONS:
         section(document, context)
-    drop_thumbnail(document.part.package)
+    drop_template_extras(document.part.package, document.part)
     buffer = io.BytesIO()
     try:
         document.save(buffer)
@@ -149,7 +150,7 @@ def _page_setup(document: Document, size: PageSize, context: BriefContext) -> No
     section.different_first_page_header_footer = True
     running = section.header.paragraphs[0]
     running.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    running.add_run(xml_text(context.info.title))
+    running.add_run(inline_text(context.info.title))
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -202,7 +203,7 @@ def _properties(document: Document, context: BriefContext, stamp: dt.datetime | 
 
 def _property_text(value: str) -> str:
     """``value`` cut to the 255 characters a core property may hold (python-docx refuses more)."""
-    text = " ".join(xml_text(value).split())
+    text = inline_text(value).strip()
     return text if len(text) <= 255 else text[:254] + "…"
 
 
@@ -405,7 +406,8 @@ def sources_section(document: Document, context: BriefContext) -> None:
             table, [f"[{cited.number}]", s.outlet or "", published, s.author or "", ""]
         )
         add_bookmark(number, _anchor(cited.number), cited.number)
-        append_run(title, (s.title or "(untitled)") + "\n")
+        append_run(title, s.title or "(untitled)")
+        append_line_break(title)
         append_run(title, s.id, style=SOURCE_ID_STYLE)
 
 

@@ -50,7 +50,8 @@ _COMPRESSLEVEL = 6
 # lone surrogates, U+FFFE/U+FFFF). lxml refuses them with a ValueError, so a
 # digest string that holds one would fail the whole brief.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BREAK = re.compile(r"(\t|\r\n|\r|\n)")
+# Whitespace that would start a new line or column in Word; not the no-break space.
+_SPACES = re.compile("[ \t\n\r\f\v\u2028\u2029]+")
 
 
 def w(tag: str) -> str:
@@ -68,6 +69,15 @@ def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
 def xml_text(value: object) -> str:
     """``value`` as text XML can hold: each character it cannot becomes U+FFFD."""
     return _NOT_XML.sub("\ufffd", str(value))
+
+
+def inline_text(value: object) -> str:
+    """``value`` as one line of text: runs of whitespace, line breaks included, are one space.
+
+    As the HTML and Markdown briefs show it: a line break inside a name or a
+    quote is a slip of the source or of a hand edit, not a layout to keep.
+    """
+    return _SPACES.sub(" ", xml_text(value))
 
 
 # --- paragraphs and runs -----------------------------------------------------------------
@@ -98,11 +108,7 @@ def append_run(
     italic: bool = False,
     style: str | None = None,
 ) -> etree._Element:
-    """A run of ``text`` at the end of ``parent`` (a paragraph or a hyperlink).
-
-    Tabs and line breaks become Word's own ``w:tab`` and ``w:br``, as
-    python-docx writes them; everything else is literal text.
-    """
+    """A run of ``text`` (made ``inline_text``) at the end of ``parent`` (a paragraph or link)."""
     r = _sub(parent, "r")
     if bold or italic or style:
         r_pr = _sub(r, "rPr")  # children in the schema's order: rStyle, b, i
@@ -112,17 +118,18 @@ def append_run(
             _sub(r_pr, "b")
         if italic:
             _sub(r_pr, "i")
-    for piece in _BREAK.split(xml_text(text)):
-        if piece == "\t":
-            _sub(r, "tab")
-        elif piece in ("\n", "\r", "\r\n"):
-            _sub(r, "br")
-        elif piece:
-            t = _sub(r, "t")
-            t.text = piece
-            if piece != piece.strip():
-                t.set(_XML_SPACE, "preserve")
+    piece = inline_text(text)
+    if piece:
+        t = _sub(r, "t")
+        t.text = piece
+        if piece != piece.strip():
+            t.set(_XML_SPACE, "preserve")
     return r
+
+
+def append_line_break(p: etree._Element) -> None:
+    """A line break (not a new paragraph) at the end of paragraph ``p``."""
+    _sub(_sub(p, "r"), "br")
 
 
 def append_internal_link(p: etree._Element, text: str, anchor: str, *, style: str) -> None:
@@ -212,14 +219,22 @@ def style_header_row_only(tbl: etree._Element) -> None:
 # --- the package -------------------------------------------------------------------------
 
 
-def drop_thumbnail(package: object) -> None:
-    """Remove the template's thumbnail image, a picture of a blank page, not of the brief.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
-    File browsers and Word's open dialog would show it as the brief's preview.
+
+def drop_template_extras(package: object, document_part: object) -> None:
+    """Remove two parts of python-docx's template that a brief is better without.
+
+    The thumbnail is a picture of a blank page, which file browsers and
+    Word's open dialog would show as the brief's preview. ``stylesWithEffects``
+    is a second, 430 kB copy of the styles that only Word 2010 reads (later
+    versions neither need nor write it); without it every brief is smaller
+    and quicker to write.
     """
-    rels = package.rels  # type: ignore[attr-defined]
-    for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        del rels[r_id]
+    for owner, reltype in ((package, RT.THUMBNAIL), (document_part, _STYLES_WITH_EFFECTS)):
+        rels = owner.rels  # type: ignore[attr-defined]
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == reltype]:
+            del rels[r_id]
 
 
 def external_targets(package: object) -> list[str]:
