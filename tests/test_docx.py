@@ -132,6 +132,9 @@ def test_people_and_sources_are_tables_with_repeated_header_rows(document):
     ]  # fmt: skip
     quote_row = people.rows[2]
     assert len({id(c._tc) for c in quote_row.cells}) == 1  # one cell across the table
+    assert people.rows[1]._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert quote_row._tr.trPr.find(qn("w:cantSplit")) is None  # may run past a page
+    assert all(p.paragraph_format.keep_with_next for p in people.rows[1].cells[0].paragraphs)
     assert quote_row.cells[0].text.startswith("South Korean Foreign Minister Chung Eui-yong")
     assert [c.text for c in sources.rows[0].cells] == [
         "No.", "Outlet", "Published", "Author", "Title and ID",

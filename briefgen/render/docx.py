@@ -57,6 +57,7 @@ from briefgen.render.ooxml import (
     append_run,
     drop_template_extras,
     inline_text,
+    keep_with_next,
     reproducible_zip,
     style_header_row_only,
 )
@@ -382,12 +383,12 @@ def people_section(document: Document, context: BriefContext) -> None:
         return
     table = _table(document, PEOPLE_COLUMNS)
     for p in context.people:
-        name, *_, cites = _add_row(
-            table, ["", p.role or "", p.affiliation or "", ", ".join(p.aliases), ""]
-        )
-        append_run(name, p.name, bold=True)
-        _cite(cites, context.cite(p.evidence))
+        row = _add_row(table, ["", p.role or "", p.affiliation or "", ", ".join(p.aliases), ""])
+        append_run(row[0], p.name, bold=True)
+        _cite(row[-1], context.cite(p.evidence))
         if p.evidence:
+            for paragraph in row:  # a person's row on the page where their quotes start
+                keep_with_next(paragraph)
             (quotes,) = append_row(table.tbl, table.widths, span=True)
             _quotes(quotes, context, p.evidence)
 

@@ -100,6 +100,19 @@ def append_paragraph(parent: etree._Element, style_id: str | None = None) -> etr
     return p
 
 
+def keep_with_next(p: etree._Element) -> None:
+    """Keep paragraph ``p`` on the same page as the next one (in a table: its row with the next)."""
+    p_pr = p.find(w("pPr"))
+    if p_pr is None:
+        p_pr = p.makeelement(w("pPr"))
+        p.insert(0, p_pr)
+    style = p_pr.find(w("pStyle"))  # keepNext comes right after pStyle in the schema
+    if style is not None:
+        style.addnext(p_pr.makeelement(w("keepNext")))
+    else:
+        p_pr.insert(0, p_pr.makeelement(w("keepNext")))
+
+
 def append_run(
     parent: etree._Element,
     text: str,
@@ -180,13 +193,16 @@ def append_row(
 ) -> list[etree._Element]:
     """A new last row of table ``tbl``: its cells (``w:tc``), one per column or one for all.
 
-    ``widths`` are the columns' widths in twips. The row never breaks across
-    a page; a ``header`` row is repeated at the top of every page the table
-    spans. Each cell needs at least one paragraph: the caller adds them.
+    ``widths`` are the columns' widths in twips. A row of one cell per column
+    never breaks across a page; a ``span`` row may (it holds quotes, which
+    for a much-cited person can run longer than a page). A ``header`` row is
+    repeated at the top of every page the table spans. Each cell needs at
+    least one paragraph: the caller adds them.
     """
     tr = _sub(tbl, "tr")
     tr_pr = _sub(tr, "trPr")
-    _sub(tr_pr, "cantSplit")
+    if not span:
+        _sub(tr_pr, "cantSplit")
     if header:
         _sub(tr_pr, "tblHeader")
     cells = []
