@@ -7,17 +7,19 @@ their citations, quotes use the Quote style, and People and Sources are Word
 tables whose header row repeats on every page. Each citation ``[n]`` is an
 internal link to row ``n`` of the Sources table.
 
-It is built from the same ``BriefContext`` the templates get, with python-docx
-rather than a template: Word's XML is not a text format a Jinja override could
-edit safely. A workspace's template overrides therefore change the Markdown,
-HTML and PDF briefs, not this one. Each section is one function in
-``SECTIONS``, so a new context field (key points, a timeline) is one more
-function in that list.
+It is built from the same ``BriefContext`` the templates get, in code rather
+than from a template: Word's XML is not a text format a Jinja override could
+edit safely. python-docx provides the package, the styles and the page; the
+body is written by :mod:`briefgen.render.ooxml`. A workspace's template
+overrides therefore change the Markdown, HTML and PDF briefs, not this one.
+Each section is one function in ``SECTIONS``, so a new context field (key
+points, a timeline) is one more function in that list.
 
-Untrusted text: every digest string goes into a run's text, which python-docx
-escapes as XML; nothing from an article becomes a style, a field, a hyperlink
-or a relationship, so ``<script>`` and ``[click](http://evil.example)`` are
-shown as the characters they are. Characters XML cannot hold are replaced.
+Untrusted text: every digest string goes into a run's text, which lxml escapes
+as XML; nothing from an article becomes a style, a field, a hyperlink or a
+relationship, so ``<script>`` and ``[click](http://evil.example)`` are shown
+as the characters they are. Characters XML cannot hold are replaced, and
+line breaks inside a string are spaces, as in the HTML and Markdown briefs.
 
 Reproducibility (``SOURCE_DATE_EPOCH``): the document's created and modified
 dates are, in order of preference, ``SOURCE_DATE_EPOCH`` (the reproducible
