@@ -161,10 +161,14 @@ def test_empty_sections_say_none_found():
     assert document.tables == []
 
 
-def test_a_fact_without_evidence_has_no_citation():
-    digest = Digest(agreements=[Agreement(parties=["A", "B"], what="to meet again")])
+def test_a_fact_without_evidence_has_no_citation_and_no_author_is_said():
+    digest = Digest(
+        agreements=[Agreement(parties=["A", "B", "C"], what="to meet again")],
+        proposals=[Proposal(what="a summit")],
+    )
     lines = [p.text for p in load(docx_bytes(digest)).paragraphs]
-    assert "A and B: to meet again" in lines
+    assert "A, B, and C: to meet again" in lines
+    assert "Unattributed: a summit" in lines
 
 
 # --- what Word uses: page, footer, properties ----------------------------------------

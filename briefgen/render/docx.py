@@ -84,7 +84,25 @@ TITLE, SUBTITLE, HEADING_1, NORMAL = "Title", "Subtitle", "Heading1", None
 BULLET, BULLET_2, QUOTE, TABLE = "ListBullet", "ListBullet2", "Quote", "LightList-Accent1"
 # Styles the brief adds: (name, id). Word's own name for links, so its theme applies.
 LINK_STYLE, SOURCE_ID_STYLE, NOTE_STYLE = "Hyperlink", "SourceID", "BriefNote"
-NONE_FOUND = "None found."
+# Every word the brief itself says, in one place: when the context carries
+# labels (an audience's language or house style), they replace these here.
+LABELS: Mapping[str, str] = {
+    "meetings": "Meetings",
+    "agreements": "Agreements",
+    "disagreements": "Disagreements",
+    "proposals": "Proposals",
+    "people": "People",
+    "sources": "Sources",
+    "none_found": "None found.",
+    "unattributed": "Unattributed",
+    "date": "Date",
+    "audience": "Audience",
+    "where": "Where",
+    "when": "When",
+    "occasion": "Occasion",
+    "format": "Format",
+    "duration": "Duration",
+}
 FOOTNOTE = (
     "Every fact cites its sources by number, and the quotes under it are the sentences "
     "that state it, verbatim."
@@ -222,7 +240,7 @@ def _heading(document: Document, text: str) -> None:
 
 
 def _none_found(document: Document) -> None:
-    append_run(append_paragraph(_body(document), NORMAL), NONE_FOUND, italic=True)
+    append_run(append_paragraph(_body(document), NORMAL), LABELS["none_found"], italic=True)
 
 
 def _cite(p: etree._Element, numbers: Sequence[int]) -> None:
@@ -314,9 +332,9 @@ def header_section(document: Document, context: BriefContext) -> None:
         append_run(append_paragraph(body, SUBTITLE), info.subject)
     meta = []
     if info.date:
-        meta.append(f"Date: {info.date.isoformat()}")
+        meta.append(f"{LABELS['date']}: {info.date.isoformat()}")
     if info.audience and info.audience != "default":
-        meta.append(f"Audience: {info.audience}")
+        meta.append(f"{LABELS['audience']}: {info.audience}")
     count = len(context.sources)
     meta.append(f"{count} source{'' if count == 1 else 's'}")
     append_run(append_paragraph(body, NORMAL), " · ".join(meta))
@@ -324,18 +342,18 @@ def header_section(document: Document, context: BriefContext) -> None:
 
 def meetings_section(document: Document, context: BriefContext) -> None:
     """Who met, with where, when, occasion, format and duration under each meeting."""
-    _heading(document, "Meetings")
+    _heading(document, LABELS["meetings"])
     for m in context.meetings:
         _fact(document, context, join_names(m.participants), None, m.evidence)
         when = m.date.isoformat() if m.date else None
         if when and m.when:
             when = f"{when} ({m.when})"
         details = [
-            ("Where", m.location),
-            ("When", when or m.when),
-            ("Occasion", m.occasion),
-            ("Format", m.format),
-            ("Duration", m.duration),
+            (LABELS["where"], m.location),
+            (LABELS["when"], when or m.when),
+            (LABELS["occasion"], m.occasion),
+            (LABELS["format"], m.format),
+            (LABELS["duration"], m.duration),
         ]
         for label, value in details:
             if value:
@@ -347,7 +365,7 @@ def meetings_section(document: Document, context: BriefContext) -> None:
 
 def agreements_section(document: Document, context: BriefContext) -> None:
     """Who agreed, and to what."""
-    _heading(document, "Agreements")
+    _heading(document, LABELS["agreements"])
     for a in context.agreements:
         _fact(document, context, join_names(a.parties), a.what, a.evidence)
         _quotes(_body(document), context, a.evidence)
@@ -357,7 +375,7 @@ def agreements_section(document: Document, context: BriefContext) -> None:
 
 def disagreements_section(document: Document, context: BriefContext) -> None:
     """Who disagreed, on what, and each side's position."""
-    _heading(document, "Disagreements")
+    _heading(document, LABELS["disagreements"])
     for d in context.disagreements:
         _fact(document, context, join_names(d.parties), d.topic, d.evidence)
         for p in d.positions:
@@ -369,9 +387,9 @@ def disagreements_section(document: Document, context: BriefContext) -> None:
 
 def proposals_section(document: Document, context: BriefContext) -> None:
     """Who proposed what ("Unattributed" when no text says who)."""
-    _heading(document, "Proposals")
+    _heading(document, LABELS["proposals"])
     for p in context.proposals:
-        _fact(document, context, p.by or "Unattributed", p.what, p.evidence)
+        _fact(document, context, p.by or LABELS["unattributed"], p.what, p.evidence)
         _quotes(_body(document), context, p.evidence)
     if not context.proposals:
         _none_found(document)
@@ -379,7 +397,7 @@ def proposals_section(document: Document, context: BriefContext) -> None:
 
 def people_section(document: Document, context: BriefContext) -> None:
     """A table of people; each person's quotes in a row spanning the table under them."""
-    _heading(document, "People")
+    _heading(document, LABELS["people"])
     if not context.people:
         _none_found(document)
         return
@@ -397,7 +415,7 @@ def people_section(document: Document, context: BriefContext) -> None:
 
 def sources_section(document: Document, context: BriefContext) -> None:
     """Numbered sources: outlet, date, author, title and id; each row is a citation's target."""
-    _heading(document, "Sources")
+    _heading(document, LABELS["sources"])
     if not context.sources:
         _none_found(document)
         return
