@@ -228,9 +228,12 @@ def test_core_properties_name_the_brief_and_carry_no_clock(document):
     assert undated.created is None and undated.modified is None
 
 
-def test_no_thumbnail_of_a_blank_page(brief: bytes):
-    names = zipfile.ZipFile(io.BytesIO(brief)).namelist()
-    assert not any("thumbnail" in name for name in names)
+def test_no_template_leftovers(brief: bytes):
+    package = zipfile.ZipFile(io.BytesIO(brief))
+    names = package.namelist()
+    assert not any("thumbnail" in name or "stylesWithEffects" in name for name in names)
+    app = package.read("docProps/app.xml").decode()
+    assert "<Application>briefgen</Application>" in app and "Macintosh" not in app
 
 
 # --- reproducibility -------------------------------------------------------------------

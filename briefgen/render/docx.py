@@ -50,8 +50,10 @@ from briefgen.model import Evidence
 from briefgen.render.context import BriefContext
 from briefgen.render.filters import join_names
 from briefgen.render.ooxml import (
+    APP_PROPERTIES,
     add_bookmark,
     add_field,
+    app_properties,
     append_internal_link,
     append_line_break,
     append_paragraph,
@@ -138,7 +140,8 @@ def render_docx(
         document.save(buffer)
     except (ValueError, OSError) as e:
         raise RenderError(f"cannot make the Word brief: {type(e).__name__}: {e}") from e
-    return reproducible_zip(buffer.getvalue(), when=stamp)
+    extras = {APP_PROPERTIES: app_properties("briefgen")}
+    return reproducible_zip(buffer.getvalue(), when=stamp, replace=extras)
 
 
 def document_date(

@@ -31,7 +31,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.text.paragraph import Paragraph
@@ -261,21 +261,44 @@ def external_targets(package: object) -> list[str]:
     return targets
 
 
+APP_PROPERTIES = "docProps/app.xml"
+
+
+def app_properties(application: str) -> bytes:
+    """The package's extended properties, naming ``application`` and nothing else.
+
+    The template's own say "Microsoft Macintosh Word", one page and no words:
+    wrong for every brief. Word recounts pages and words when it saves.
+    """
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    etree.SubElement(root, f"{{{ns}}}Application").text = application
+    etree.SubElement(root, f"{{{ns}}}DocSecurity").text = "0"
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def zip_time(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
     """The zip entry time for ``when`` (UTC), within what a zip can hold; 1980-01-01 for None."""
     moment = max(ZIP_EPOCH, min(when or ZIP_EPOCH, _ZIP_LATEST)).astimezone(dt.timezone.utc)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def reproducible_zip(data: bytes, *, when: dt.datetime | None) -> bytes:
+def reproducible_zip(
+    data: bytes, *, when: dt.datetime | None, replace: Mapping[str, bytes] | None = None
+) -> bytes:
     """``data`` (a zip) rewritten so that equal contents give equal bytes.
 
     Entry order is ``[Content_Types].xml``, then by name; every entry has the
     time ``when`` (the zip epoch when None), the same Unix attributes and the
-    same compression.
+    same compression. Entries named in ``replace`` get its content instead;
+    each must already be in ``data`` (so the package's parts stay declared).
     """
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
+    for name, content in (replace or {}).items():
+        if name not in entries:
+            raise KeyError(f"{name}: not in the package, so not replaced")
+        entries[name] = content
     stamp = zip_time(when)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
