@@ -86,8 +86,9 @@ TITLE, SUBTITLE, HEADING_1, NORMAL = "Title", "Subtitle", "Heading1", None
 BULLET, BULLET_2, QUOTE, TABLE = "ListBullet", "ListBullet2", "Quote", "LightList-Accent1"
 # Styles the brief adds: (name, id). Word's own name for links, so its theme applies.
 LINK_STYLE, SOURCE_ID_STYLE, NOTE_STYLE = "Hyperlink", "SourceID", "BriefNote"
-# Every word the brief itself says, in one place: when the context carries
+# The names of sections and fields, in one place: when the context carries
 # labels (an audience's language or house style), they replace these here.
+# (Table column headings, the page footer and the closing note are below.)
 LABELS: Mapping[str, str] = {
     "meetings": "Meetings",
     "agreements": "Agreements",
