@@ -232,6 +232,11 @@ def test_no_template_leftovers(brief: bytes):
     package = zipfile.ZipFile(io.BytesIO(brief))
     names = package.namelist()
     assert not any("thumbnail" in name or "stylesWithEffects" in name for name in names)
+    settings = package.read("word/settings.xml").decode()
+    assert (
+        'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"'
+        in (settings)
+    )  # Word 2013 and later: no "Compatibility Mode"
     app = package.read("docProps/app.xml").decode()
     assert "<Application>briefgen</Application>" in app and "Macintosh" not in app
 

@@ -63,6 +63,7 @@ from briefgen.render.ooxml import (
     inline_text,
     keep_with_next,
     reproducible_zip,
+    set_current_word_layout,
     style_header_row_only,
 )
 
@@ -132,6 +133,7 @@ def render_docx(
     document = docx.Document()
     _page_setup(document, PAGE_SIZES[page_size], context)
     _styles(document)
+    set_current_word_layout(document.settings.element)
     _properties(document, context, stamp)
     for section in SECTIONS:
         section(document, context)

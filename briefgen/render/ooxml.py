@@ -232,6 +232,17 @@ def style_header_row_only(tbl: etree._Element) -> None:
     _sub(tbl_pr, "tblLook", val="0420", **flags)
 
 
+def set_current_word_layout(settings: etree._Element) -> None:
+    """Mark the document as written for Word 2013 and later (compatibility mode 15).
+
+    python-docx's template says 14 (Word 2010), and Word opens such a file
+    in "Compatibility Mode", with older layout rules and some features off.
+    """
+    for setting in settings.iter(w("compatSetting")):
+        if setting.get(w("name")) == "compatibilityMode":
+            setting.set(w("val"), "15")
+
+
 # --- the package -------------------------------------------------------------------------
 
 
