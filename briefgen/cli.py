@@ -27,12 +27,8 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-FORMAT_CHOICES = (
-    "md",
-    "html",
-    "pdf",
-    "docx",
-)  # as config.FORMATS; kept here so --help imports nothing
+# As config.FORMATS; kept here so --help imports nothing.
+FORMAT_CHOICES = ("md", "html", "pdf", "docx")
 
 
 class _Group(click.Group):
