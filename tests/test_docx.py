@@ -26,6 +26,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -316,27 +317,68 @@ def test_document_date_prefers_source_date_epoch_then_the_brief():
 LITERALS = ("<script>alert(1)</script>", "[click](http://evil.example)", "![x](file:///etc/passwd)")
 
 
+def assert_docx_inert(data: bytes) -> docx.document.Document:
+    """A Word brief that links nowhere outside itself, embeds nothing and computes nothing.
+
+    For any hostile input: no external relationship (web address, file), no
+    image, object or embedded file, no field in the body (the footer's page
+    numbers are the only fields), and no link but citations to the sources.
+    Other tests (end-to-end injection) can call it on a built brief.docx.
+    """
+    document = load(data)
+    assert external_targets(document.part.package) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        rels = b"".join(package.read(n) for n in names if n.endswith(".rels"))
+    assert b'TargetMode="External"' not in rels
+    assert not [n for n in names if n.startswith(("word/media/", "word/embeddings/"))], names
+    body = document.element.body
+    for tag in ("w:drawing", "w:pict", "w:object", "w:fldSimple", "w:instrText", "w:altChunk"):
+        assert next(body.iter(qn(tag)), None) is None, tag
+    anchors = [h.get(qn("w:anchor")) or "" for h in body.iter(qn("w:hyperlink"))]
+    assert all(a.startswith("source_") for a in anchors), anchors
+    return document
+
+
 def test_hostile_text_is_literal_text_and_links_nowhere():
     data = docx_bytes(hostile_digest(), BriefInfo(title=HOSTILE, subject=HOSTILE))
-    document = load(data)
+    document = assert_docx_inert(data)
     text = all_text(document)
     for literal in LITERALS:
         assert literal in text
     assert text.count("<script>alert(1)</script>") >= 20  # every field, not just one
-    assert external_targets(document.part.package) == []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = b"".join(package.read(name) for name in package.namelist() if name.endswith(".xml"))
         rels = b"".join(package.read(n) for n in package.namelist() if n.endswith(".rels"))
     assert b"<script" not in xml and b"&lt;script&gt;" in xml
-    assert b"External" not in rels and b"evil.example" not in rels and b"file:" not in rels
-    body = document.element.body
-    anchors = {h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))}
+    assert b"evil.example" not in rels and b"file:" not in rels
+    anchors = {h.get(qn("w:anchor")) for h in document.element.body.iter(qn("w:hyperlink"))}
     assert anchors == {"source_1"}  # the one source's citations, and nothing else
-    assert [i.text.strip() for i in document.element.iter(qn("w:instrText"))] == []
     title = document.core_properties.title  # one line, within the 255 characters allowed
     assert title.startswith("# heading <script>alert(1)</script>") and "\n" not in title
     # A line break in article text is a space, as in the HTML and Markdown briefs.
     assert "| a | b | ## injected - item" in document.paragraphs[0].text
+
+
+def test_inertness_check_would_see_a_web_link_and_a_field(brief: bytes):
+    """assert_docx_inert is not vacuous: each thing it forbids, added to a brief, is caught."""
+    document = load(brief)
+    paragraph = document.add_paragraph()
+    r_id = document.part.relate_to("http://evil.example", RT.HYPERLINK, is_external=True)
+    link = paragraph._p.makeelement(qn("w:hyperlink"), {qn("r:id"): r_id})
+    paragraph._p.append(link)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(AssertionError):
+        assert_docx_inert(buffer.getvalue())
+    document = load(brief)
+    instr = document.add_paragraph().add_run()._r.makeelement(qn("w:instrText"), {})
+    instr.text = 'INCLUDEPICTURE "file:///etc/passwd"'
+    document.paragraphs[-1].runs[0]._r.append(instr)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(AssertionError, match="instrText"):
+        assert_docx_inert(buffer.getvalue())
 
 
 def test_characters_xml_cannot_hold_are_replaced_not_fatal():
