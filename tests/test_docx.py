@@ -421,3 +421,20 @@ def test_render_a_digest_to_word_and_refuse_unknown_formats(workspace: Path, tmp
     assert load((out / "brief.docx").read_bytes()).tables
     result = runner.invoke(cli, ["render", str(digest), "--format", "odt", "--out", str(out)])
     assert result.exit_code == 2 and "choose from md, html, pdf, docx" in result.output
+
+
+def test_a_bad_source_date_epoch_fails_the_render_and_keeps_the_last_brief(tmp_path: Path):
+    digest = tmp_path / "digest.yaml"
+    digest.write_text((Path(__file__).parent / "fixtures/render/digest.yaml").read_text("utf-8"))
+    out = tmp_path / "out"
+    args = ["render", str(digest), "--format", "docx", "--out", str(out)]
+    runner = CliRunner()
+    first = runner.invoke(cli, args, env={"SOURCE_DATE_EPOCH": SDE_2021})
+    assert first.exit_code == 0, first.output
+    before = (out / "brief.docx").read_bytes()
+    again = runner.invoke(cli, args, env={"SOURCE_DATE_EPOCH": SDE_2021})
+    assert again.exit_code == 0 and (out / "brief.docx").read_bytes() == before
+    bad = runner.invoke(cli, args, env={"SOURCE_DATE_EPOCH": "next tuesday"})
+    assert bad.exit_code == 1
+    assert "briefgen: error: SOURCE_DATE_EPOCH='next tuesday': not a whole number" in bad.output
+    assert (out / "brief.docx").read_bytes() == before
