@@ -30,7 +30,8 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-FORMAT_CHOICES = ("md", "html", "pdf")  # as config.FORMATS; kept here so --help imports nothing
+# As config.FORMATS; kept here so --help imports nothing.
+FORMAT_CHOICES = ("md", "html", "pdf", "docx")
 
 
 class _Group(click.Group):
@@ -94,7 +95,7 @@ audience_option = click.option(
     "--audience", default=None, help="Audience(s), comma-separated [default: config]."
 )
 format_option = click.option(
-    "--format", "formats", default=None, help="Comma-separated: md,html,pdf [default: config]."
+    "--format", "formats", default=None, help="Comma-separated: md,html,pdf,docx [default: config]."
 )
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."

@@ -35,8 +35,8 @@ from briefgen.yamlsafe import safe_load
 DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
 
 
-Format = Literal["md", "html", "pdf"]
-FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
+Format = Literal["md", "html", "pdf", "docx"]
+FORMATS: tuple[Format, ...] = ("md", "html", "pdf", "docx")
 
 
 class _Section(BaseModel):
@@ -86,7 +86,7 @@ class OutputSettings(_Section):
     @classmethod
     def _at_least_one(cls, formats: list[str]) -> list[str]:
         if not formats:
-            raise ValueError("name at least one of md, html, pdf")
+            raise ValueError(f"name at least one of {', '.join(FORMATS)}")
         return list(dict.fromkeys(formats))
 
 

@@ -181,7 +181,7 @@ def test_briefs_match_golden_files(audience_briefs: dict[str, dict[str, bytes]],
 def test_same_digest_gives_identical_bytes(digest: Digest, briefs: dict[str, bytes]):
     again = render(digest, info=INFO, formats=FORMATS, template_dirs=[])
     assert again == briefs
-    assert set(briefs) == {"brief.md", "brief.html", "brief.pdf"}
+    assert set(briefs) == {"brief.md", "brief.html", "brief.pdf", "brief.docx"}
 
 
 def test_every_fact_shows_its_citations_and_quotes(briefs: dict[str, bytes]):
@@ -327,8 +327,8 @@ def test_packaged_templates_compile():
 
 def test_unknown_format_is_named_before_anything_renders(tmp_path: Path):
     (tmp_path / "brief.md.j2").write_text("{% if %}")  # would fail if rendered
-    with pytest.raises(RenderError, match=r"'docx'.*choose from md, html, pdf"):
-        render(Digest(), info=INFO, formats=["md", "docx"], template_dirs=[tmp_path])
+    with pytest.raises(RenderError, match=r"'odt'.*choose from md, html, pdf, docx"):
+        render(Digest(), info=INFO, formats=["md", "odt"], template_dirs=[tmp_path])
 
 
 def test_format_names_agree_with_config_and_cli():

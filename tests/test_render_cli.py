@@ -75,11 +75,22 @@ def test_pdf_has_pages_numbers_and_names(built: Path):
         assert expected in text
 
 
+def test_build_makes_a_word_brief_with_the_same_facts(built: Path):
+    import docx
+
+    document = docx.Document(io.BytesIO((built / "brief.docx").read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    for expected in ("Chung Eui-yong", "Antony Blinken", "Meetings", "Where: Rome"):
+        assert expected in text
+    assert "Yonhap News Agency" in cells and "[1]" in text
+
+
 def test_builds_are_byte_identical(built: Path, tmp_path: Path):
     digest = load_digest(built / "digest.yaml")
     info = BriefInfo(title="T")
-    first = render(digest, info=info, formats=["md", "html", "pdf"], template_dirs=[])
-    second = render(digest, info=info, formats=["md", "html", "pdf"], template_dirs=[])
+    first = render(digest, info=info, formats=["md", "html", "pdf", "docx"], template_dirs=[])
+    second = render(digest, info=info, formats=["md", "html", "pdf", "docx"], template_dirs=[])
     assert first == second
 
 
@@ -176,7 +187,7 @@ def test_help_and_version():
 
 def test_bad_config_is_one_line_with_key_path(workspace: Path):
     config = workspace / "config" / "briefgen.yaml"
-    config.write_text("inputs: [seeds/]\noutput:\n  formats: [md, docx]\n  colour: red\n")
+    config.write_text("inputs: [seeds/]\noutput:\n  formats: [md, odt]\n  colour: red\n")
     result = CliRunner().invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 2
     assert "output.formats.1" in result.output and "output.colour: unknown key" in result.output

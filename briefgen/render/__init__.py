@@ -7,7 +7,8 @@ the previous briefs in place.
 Output formats are chosen by name from ``RENDERERS``; the built-ins are
 registered in ``_builtin_renderers`` and nowhere else. The PDF is the HTML
 brief printed by WeasyPrint, so the golden HTML test also covers the PDF's
-content.
+content. The Word brief is built from the same context by python-docx, not
+from a template (see :mod:`briefgen.render.docx`).
 
 Each audience (see :mod:`briefgen.audiences`) is rendered on its own:
 ``render_audience`` turns the config's audience into the brief's info,
@@ -93,16 +94,23 @@ def _pdf(job: RenderJob) -> bytes:
     )
 
 
+def _docx(job: RenderJob) -> bytes:
+    from briefgen.render.docx import document_date, render_docx
+
+    return render_docx(job.context, stamp=document_date(job.context.info.date))
+
+
 def _builtin_renderers() -> dict[str, Renderer]:
     return {
         "md": Renderer("brief.md", _markdown),
         "html": Renderer("brief.html", _html),
         "pdf": Renderer("brief.pdf", _pdf),
+        "docx": Renderer("brief.docx", _docx),
     }
 
 
 RENDERERS: dict[str, Renderer] = _builtin_renderers()
-FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf")
+FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf", "docx")
 
 
 def render(
