@@ -391,4 +391,4 @@ def test_the_hand_edit_workflow_edit_refuse_move_into_corrections_rebuild(worksp
         digest = load_digest(digest_path)
         places = {m.location for m in digest.meetings if "Antony Blinken" in m.participants}
         assert "Paris, France" in places and "Paris" not in places
-        assert "Paris, France" in (workspace / "build" / "brief.md").read_text()
+        assert "Paris, France" in (workspace / "build" / "analyst" / "brief.md").read_text()

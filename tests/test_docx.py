@@ -107,7 +107,9 @@ def test_sections_are_word_headings_in_order_under_a_title(document):
     headings = [text for style, text in styles if style.startswith("Heading")]
     assert headings == SECTIONS
     assert {style for style, _ in styles if style.startswith("Heading")} == {"Heading 1"}
-    assert "Date: 2021-11-01 · 2 sources" in [p.text for p in document.paragraphs]
+    assert "Date: 2021-11-01 · Audience: analyst · 2 sources" in [
+        p.text for p in document.paragraphs
+    ]
 
 
 def test_every_fact_is_there_with_its_citations(document):
@@ -411,19 +413,25 @@ def test_any_text_renders_and_reads_back(text: str, where: str):
 # --- through the CLI -------------------------------------------------------------------
 
 
-def test_render_a_digest_to_word_and_refuse_unknown_formats(workspace: Path, tmp_path: Path):
+def test_render_a_digest_to_word_and_refuse_unknown_formats(
+    workspace: Path, tmp_path: Path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)  # outside any workspace: the default config applies
     digest = tmp_path / "digest.yaml"
     digest.write_text((Path(__file__).parent / "fixtures/render/digest.yaml").read_text("utf-8"))
     runner = CliRunner()
     out = tmp_path / "out"
     result = runner.invoke(cli, ["render", str(digest), "--format", "docx", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert load((out / "brief.docx").read_bytes()).tables
+    assert load((out / "analyst" / "brief.docx").read_bytes()).tables
     result = runner.invoke(cli, ["render", str(digest), "--format", "odt", "--out", str(out)])
     assert result.exit_code == 2 and "choose from md, html, pdf, docx" in result.output
 
 
-def test_a_bad_source_date_epoch_fails_the_render_and_keeps_the_last_brief(tmp_path: Path):
+def test_a_bad_source_date_epoch_fails_the_render_and_keeps_the_last_brief(
+    tmp_path: Path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)  # outside any workspace: the default config applies
     digest = tmp_path / "digest.yaml"
     digest.write_text((Path(__file__).parent / "fixtures/render/digest.yaml").read_text("utf-8"))
     out = tmp_path / "out"
@@ -431,10 +439,10 @@ def test_a_bad_source_date_epoch_fails_the_render_and_keeps_the_last_brief(tmp_p
     runner = CliRunner()
     first = runner.invoke(cli, args, env={"SOURCE_DATE_EPOCH": SDE_2021})
     assert first.exit_code == 0, first.output
-    before = (out / "brief.docx").read_bytes()
+    before = (out / "analyst" / "brief.docx").read_bytes()
     again = runner.invoke(cli, args, env={"SOURCE_DATE_EPOCH": SDE_2021})
-    assert again.exit_code == 0 and (out / "brief.docx").read_bytes() == before
+    assert again.exit_code == 0 and (out / "analyst" / "brief.docx").read_bytes() == before
     bad = runner.invoke(cli, args, env={"SOURCE_DATE_EPOCH": "next tuesday"})
     assert bad.exit_code == 1
     assert "briefgen: error: SOURCE_DATE_EPOCH='next tuesday': not a whole number" in bad.output
-    assert (out / "brief.docx").read_bytes() == before
+    assert (out / "analyst" / "brief.docx").read_bytes() == before

@@ -78,7 +78,7 @@ def test_pdf_has_pages_numbers_and_names(built: Path):
 def test_build_makes_a_word_brief_with_the_same_facts(built: Path):
     import docx
 
-    document = docx.Document(io.BytesIO((built / "brief.docx").read_bytes()))
+    document = docx.Document(io.BytesIO((built / "analyst" / "brief.docx").read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     for expected in ("Chung Eui-yong", "Antony Blinken", "Meetings", "Where: Rome"):
@@ -256,7 +256,7 @@ def test_missing_input_keeps_previous_outputs(workspace: Path):
         return {p: p.read_bytes() for p in files if p.name != ".briefgen.lock"}
 
     before = outputs()
-    assert len(before) == 11  # the digest, the manifest, three audiences' md, html and pdf
+    assert len(before) == 14  # the digest, the manifest, three audiences' md, html, pdf, docx
     config.write_text(config.read_text().replace("seeds/", "nowhere/"))
     result = runner.invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 1 and "nowhere/" in result.output
