@@ -76,9 +76,9 @@ def read_articles(
         except InputError as e:
             if on_error == "stop":
                 raise
-            log.warning("skipped %s", e)
             name = input_name(path, root)
-            skips.append(Notice(name, "skipped", _reason_of(e, name)))
+            skips.append(notice := Notice(name, "skipped", _reason_of(e, name)))
+            log.warning("skipped %s", notice)
     if not articles:
         raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
     articles, duplicates = drop_duplicates(articles)

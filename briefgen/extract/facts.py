@@ -152,6 +152,9 @@ class ArticleReader:
         self.venue_pattern = gaz.venue_pattern
         self.countries = gaz.countries
         self.party_of = gaz.party
+        # Where each sentence starts: a sentence's number by bisection, since
+        # an article (a 10 MB paste) may have a hundred thousand of them.
+        self._sentence_starts = [s.start for s in article.sentences]
 
     def facts(self) -> list[Fact]:
         found: list[Fact] = []
@@ -267,8 +270,8 @@ class ArticleReader:
         return ctx.group[:2] if regex.search(r"\btwo\b", m.group()) else ctx.group
 
     def _near(self, earlier: Span, later: Span) -> bool:
-        sentences = self.article.sentences
-        return sentences.index(later) - sentences.index(earlier) <= 2
+        starts = self._sentence_starts
+        return bisect_left(starts, later.start) - bisect_left(starts, earlier.start) <= 2
 
     def _place(self, text: str) -> str | None:
         """The first city after in/at/to, else a known venue's place ("at the
