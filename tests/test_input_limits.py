@@ -297,10 +297,23 @@ def _build(config: Path, *args: str):
             "- just\n- a list\n",
             ["config/briefgen.yaml: the config must be a mapping of keys to values"],
         ),
+        (
+            "inputs: [a]\noutput:\n  dir: x\n  dir: y\ninputs: [b]\n",
+            [
+                "config/briefgen.yaml:4: output.dir: given twice (first on line 3); remove one",
+                "config/briefgen.yaml:5: inputs: given twice (first on line 1); remove one",
+            ],
+        ),
+        (
+            "inputs: [caf\xe9]\n".encode("latin-1"),
+            ["config/briefgen.yaml: not UTF-8 text (byte 12); save it as UTF-8"],
+        ),
     ],
 )
 def test_config_errors_exit_2_with_their_line_or_key(tmp_path, monkeypatch, text, lines):
-    config = _write(tmp_path, "config/briefgen.yaml", text)
+    config = tmp_path / "config/briefgen.yaml"
+    config.parent.mkdir()
+    config.write_bytes(text if isinstance(text, bytes) else text.encode())
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == 2, result.stderr
