@@ -129,6 +129,8 @@ def test_globs_use_the_same_walk(tmp_path):
     scan = scan_inputs(["**/*.md", "a/*.txt"], root=tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in scan.files] == ["a/b/y.md", "a/x.txt"]
     assert [n.path for n in scan.problems] == ["a/b/up/"]
+    # Without "**" the walk goes no deeper than the pattern, so the loop is never met.
+    assert scan_inputs(["a/*.txt"], root=tmp_path).problems == []
 
 
 def test_a_named_pipe_named_outright_does_not_hang(tmp_path):
