@@ -33,6 +33,15 @@ _OPENER_AFTER_ABBREVIATION = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _CHUNK_CHARS = 100_000
+# spaCy's tokenizer takes time in the square of a run of punctuation, which
+# it peels one prefix or suffix at a time (20,000 "(" took over a minute).
+# Text has no such runs; junk does. The middle of a run of more than
+# _RUN_CHARS punctuation marks is replaced by letters before spaCy sees it:
+# same length, so offsets hold, and its first and last few marks stay, so
+# "!!!...!!!" still ends a sentence.
+_RUN_CHARS = 20
+_KEPT_AT_ENDS = 4
+_LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{_RUN_CHARS + 1},}}")
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +58,17 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     """Character spans of the sentences of ``text``, without surrounding white space."""
     spans: list[Span] = []
     nlp = pipeline()
+    shielded = _LONG_RUN.sub(_shield, text)
     for chunk_start, chunk_end in _chunks(text):
-        for sent in nlp(text[chunk_start:chunk_end]).sents:
+        for sent in nlp(shielded[chunk_start:chunk_end]).sents:
             _add_sentence(spans, text, chunk_start + sent.start_char, chunk_start + sent.end_char)
     return tuple(spans)
+
+
+def _shield(m: re.Match[str]) -> str:
+    run = m[0]
+    middle = len(run) - 2 * _KEPT_AT_ENDS
+    return run[:_KEPT_AT_ENDS] + "x" * middle + run[-_KEPT_AT_ENDS:]
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

@@ -231,6 +231,13 @@ CASES = [
         "over the size limit of 2,000 bytes",
         config="limits:\n  max_file_bytes: 2 kB\n",
     ),
+    # spaCy's tokenizer is quadratic in a token of brackets: 30,000 took minutes.
+    Case("30,000 brackets in a row", file("junk.txt", f"Junk\n\n{'(' * 30_000} {BODY}\n"), "read"),
+    Case(
+        "run-on sentence",
+        file("runon.txt", "Run on\n\n" + "Minister Kim, " * 3000 + "met.\n"),
+        "read",
+    ),
     # The folder itself.
     Case(
         "symlink loop",

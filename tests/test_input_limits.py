@@ -217,6 +217,12 @@ def test_a_long_text_is_split_in_pieces_spacy_accepts():
     assert {text[s.start : s.end] for s in spans} == {sentence.strip()}
 
 
+def test_long_runs_of_punctuation_keep_their_offsets_and_ends():
+    text = "See " + "(" * 5000 + "x. The ministers met. Wow" + "!" * 3000 + " Next."
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
+    assert spans == ["See " + "(" * 5000 + "x.", "The ministers met.", "Wow" + "!" * 3000, "Next."]
+
+
 def test_text_without_spaces_is_cut_anywhere():
     text = "x" * 250_001
     assert _chunks(text) == [(0, 100_000), (100_000, 200_000), (200_000, 250_001)]

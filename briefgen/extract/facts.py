@@ -72,6 +72,10 @@ _CALL = regex.compile(
 )
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call")
 # "Seoul's proposal", "Japan's historic $1.08 billion pledge".
+# Patterns anchored at a position ("$" at an entity or trigger) are searched
+# only this far back: searching the whole sentence before each entity is
+# quadratic in a run-on sentence, and no match is longer.
+_LOOK_BACK = 300
 _POSSESSOR = regex.compile(r"(?P<who>\S+(?:\s+\S+){0,3})['’]s\s+(?:\S+\s+){0,3}$")
 _ATTRIBUTION_TAIL = regex.compile(
     r",?\s+(?:the\s+\w+\s+)?(?:\w+\s+){0,3}(?:said|says|added|noted)(?:\s+in\s+[^.]*)?\.?$|"
@@ -299,7 +303,7 @@ class ArticleReader:
         """ "X said ...", "..., said X." and "according to X" name a source, not an actor."""
         if _SPEECH_AFTER.match(text[e.end :]):
             return True
-        before = _SPEECH_BEFORE.search(text[: e.start])
+        before = _SPEECH_BEFORE.search(text, max(0, e.start - _LOOK_BACK), e.start)
         return bool(
             before and (before.group().startswith("according") or _CLAUSE_END.match(text[e.end :]))
         )
@@ -339,7 +343,7 @@ class ArticleReader:
     def _author(
         self, text: str, actors: list[Entity], m: regex.Match[str], singular: str | None
     ) -> str | None:
-        if poss := _POSSESSOR.search(text[: m.start()]):
+        if poss := _POSSESSOR.search(text, max(0, m.start() - _LOOK_BACK), m.start()):
             owner = [e for e in actors if e.end == poss.end("who")]
             if owner:
                 return owner[0].name
