@@ -81,11 +81,10 @@ def read_articles(
             log.warning("skipped %s", notice)
     if not articles:
         raise InputError("no readable articles in the inputs: " + ", ".join(patterns))
-    articles, duplicates = drop_duplicates(articles)
+    read_notices = [n for a in sorted(articles, key=lambda a: a.path) for n in a.notices]
+    articles, duplicates = drop_duplicates(articles)  # a duplicate's repairs still count
     if notices is not None:
-        notices.extend(skips)
-        notices.extend(n for a in sorted(articles, key=lambda a: a.path) for n in a.notices)
-        notices.extend(duplicates)
+        notices.extend([*skips, *read_notices, *duplicates])
     skipped = [Skipped(n.path, str(n)) for n in skips]
     return assign_ids(articles), skipped
 

@@ -252,14 +252,19 @@ def test_read_articles_collects_every_kind_of_notice(tmp_path):
     _write(tmp_path, "in/a.txt")
     _write(tmp_path, "in/b.txt", STORY.replace("Title", "Other title"))
     _write(tmp_path, "in/c.md", "---\ndate: soon\n---\nThe ministers met in Busan on Monday.\n")
+    # f.txt is e.txt once its mojibake is repaired: a duplicate, and its repair still reported.
+    _write(tmp_path, "in/e.txt", STORY.replace("Eui-yong", "Euiéyong").replace("Rome", "Oslo"))
+    _write(tmp_path, "in/f.txt", STORY.replace("Eui-yong", "EuiÃ©yong").replace("Rome", "Oslo"))
     (tmp_path / "in/d.txt").write_bytes(b"")
     notices: list[Notice] = []
     articles, skipped = read_articles(["in"], root=tmp_path, notices=notices)
-    assert sorted(a.path for a in articles) == ["in/a.txt", "in/c.md"]
+    assert sorted(a.path for a in articles) == ["in/a.txt", "in/c.md", "in/e.txt"]
     assert [(n.path, n.kind) for n in notices] == [
         ("in/d.txt", "skipped"),
         ("in/c.md", "ignored"),
+        ("in/f.txt", "repaired"),
         ("in/b.txt", "duplicate"),
+        ("in/f.txt", "duplicate"),
     ]
     assert [s.reason for s in skipped] == ["in/d.txt: no article text"]
 

@@ -70,7 +70,7 @@ PIECES = st.sampled_from(
         "&#233;", "&#xD800;", "By ", "SEOUL--", "WASHINGTON (AP) — ", "Source: ", "\\###",
         "###", "> ", "**", "_", "`", "Minister ", "President ", "Kim Jong", "met ", "with ",
         "agreed ", "Seoul", "on Monday", ".", ",", "“", "”", "Ã©", "â€œ", "é", "정의용",
-        "\x00", "\x1b[31m", "\ud7ff", "A" * 200,
+        "\x00", "\x1b[31m", "\ud7ff", "A" * 200, "(" * 100, "Minister Kim, " * 20,
     ]
 )  # fmt: skip
 SHAPED = st.lists(PIECES, max_size=40).map("".join)
