@@ -125,12 +125,15 @@ class Batch:
         return key
 
     def _hash_input(self, path: Path, root: Path, max_bytes: int) -> str | None:
+        # The same safe read as ingestion's: regular files only (a named pipe
+        # would block), bounded, consistent.
+        from briefgen.errors import InputError
+        from briefgen.ingest.files import read_bytes
+
         try:
-            if path.stat().st_size > min(max_bytes, _MAX_HASHED_BYTES):
-                return None
-            data = path.read_bytes()
+            data = read_bytes(path, str(path), max_bytes=min(max_bytes, _MAX_HASHED_BYTES))
             resolved = os.path.relpath(path.resolve(), root.resolve())
-        except (OSError, ValueError):
+        except (InputError, OSError, ValueError):
             return None  # read_article will say what is wrong with it
         written = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
         return cache_key(self._settings_key(), "read", path.as_posix(), written, resolved, data)

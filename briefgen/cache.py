@@ -72,7 +72,8 @@ def cache_key(*parts: str | bytes) -> str:
     """The SHA-256 of ``parts``, each length-prefixed so no two lists collide."""
     h = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        # surrogateescape: a file name that is not UTF-8 keeps its own bytes.
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()

@@ -30,7 +30,7 @@ from pydantic import (
 
 from briefgen.audiences import AudienceName, AudienceSettings, merge_audiences, resolve_name
 from briefgen.errors import ConfigError
-from briefgen.yamlsafe import safe_load
+from briefgen.yamlsafe import SafeLoader, safe_load
 
 DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
 
@@ -235,9 +235,12 @@ def load_config(
     except FileNotFoundError as e:
         hint = " (run `briefgen init DIR` to make a workspace)" if path == DEFAULT_CONFIG else ""
         raise ConfigError(f"{path}: config file not found{hint}") from e
-    except (OSError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from e
+    except OSError as e:
         raise ConfigError(f"{path}: cannot read the config file: {e}") from e
     raw = parse_yaml(text, path, error=ConfigError)
+    _reject_repeated_keys(text, path)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -273,6 +276,34 @@ def parse_yaml(text: str, path: Path, *, error: type[Exception]) -> Any:
         raise error(f"{where}: invalid YAML: {e.problem}") from e
     except yaml.YAMLError as e:
         raise error(f"{path}: invalid YAML: {e}") from e
+
+
+def _reject_repeated_keys(text: str, path: Path) -> None:
+    """A key given twice is an error: YAML would silently keep the last one.
+
+    Only for the config, which is small and where the first value is as
+    likely to be the one meant (``inputs`` written twice while editing).
+    """
+    nodes: list[tuple[yaml.Node | None, str]] = [(yaml.compose(text, Loader=SafeLoader), "")]
+    problems = []
+    while nodes:
+        node, where = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                name = f"{where}{key.value}" if isinstance(key, yaml.ScalarNode) else where
+                line = key.start_mark.line + 1
+                if name in seen:
+                    problems.append(
+                        f"{path}:{line}: {name}: given twice (first on line {seen[name]}); "
+                        "remove one"
+                    )
+                seen.setdefault(name, line)
+                nodes.append((value, f"{name}."))
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend((item, f"{where}{i}.") for i, item in enumerate(node.value))
+    if problems:
+        raise ConfigError("\n".join(sorted(problems)))
 
 
 def format_validation_error(path: Path, error: ValidationError) -> str:

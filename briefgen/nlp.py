@@ -32,6 +32,16 @@ _OPENER_AFTER_ABBREVIATION = re.compile(
     r"Their|Its|Our|In|On|At|After|Before|But|And|Meanwhile|However|Also)\b)"
 )
 _LINE = re.compile(r"[^\n]+")
+_CHUNK_CHARS = 100_000
+# spaCy's tokenizer takes time in the square of a run of punctuation, which
+# it peels one prefix or suffix at a time (20,000 "(" took over a minute).
+# Text has no such runs; junk does. The middle of a run of more than
+# _RUN_CHARS punctuation marks is replaced by letters before spaCy sees it:
+# same length, so offsets hold, and its first and last few marks stay, so
+# "!!!...!!!" still ends a sentence.
+_RUN_CHARS = 20
+_KEPT_AT_ENDS = 4
+_LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{_RUN_CHARS + 1},}}")
 
 
 @lru_cache(maxsize=1)
@@ -47,14 +57,53 @@ def pipeline() -> Language:
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Character spans of the sentences of ``text``, without surrounding white space."""
     spans: list[Span] = []
-    for sent in pipeline()(text).sents:
-        for line in _LINE.finditer(text, sent.start_char, sent.end_char):
-            start = line.start()
-            for cut in _OPENER_AFTER_ABBREVIATION.finditer(text, start, line.end()):
-                _add_stripped(spans, text, start, cut.start())
-                start = cut.end()
-            _add_stripped(spans, text, start, line.end())
+    nlp = pipeline()
+    shielded = _LONG_RUN.sub(_shield, text)
+    for chunk_start, chunk_end in _chunks(text):
+        for sent in nlp(shielded[chunk_start:chunk_end]).sents:
+            _add_sentence(spans, text, chunk_start + sent.start_char, chunk_start + sent.end_char)
     return tuple(spans)
+
+
+def _shield(m: re.Match[str]) -> str:
+    run = m[0]
+    middle = len(run) - 2 * _KEPT_AT_ENDS
+    return run[:_KEPT_AT_ENDS] + "x" * middle + run[-_KEPT_AT_ENDS:]
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """``text`` in pieces spaCy accepts, cut where a sentence surely ends.
+
+    spaCy refuses texts over ``nlp.max_length`` (a million characters) and
+    its memory grows with the text. An article is one piece; a pasted book
+    or a 10 MB line is cut at a line break, else after a full stop and a
+    space, else at a space, else anywhere: each within the last half of a
+    piece, so the pieces stay large and the work linear.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > _CHUNK_CHARS:
+        end, earliest = start + _CHUNK_CHARS, start + _CHUNK_CHARS // 2
+        cut = text.rfind("\n", earliest, end)
+        if cut < 0 and (stop := text.rfind(". ", earliest, end)) >= 0:
+            cut = stop + 1
+        if cut < 0:
+            cut = text.rfind(" ", earliest, end)
+        cut = end if cut < 0 else cut
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _add_sentence(spans: list[Span], text: str, sent_start: int, sent_end: int) -> None:
+    """spaCy's sentence, cut at line breaks and at an abbreviation that ends a sentence."""
+    for line in _LINE.finditer(text, sent_start, sent_end):
+        start = line.start()
+        for cut in _OPENER_AFTER_ABBREVIATION.finditer(text, start, line.end()):
+            _add_stripped(spans, text, start, cut.start())
+            start = cut.end()
+        _add_stripped(spans, text, start, line.end())
 
 
 def _add_stripped(spans: list[Span], text: str, start: int, end: int) -> None:

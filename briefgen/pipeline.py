@@ -106,9 +106,9 @@ def read_articles(
         error = outcome.error or f"{path}: cannot be read"
         if on_error == "stop":
             raise InputError(error)
-        log.warning("skipped %s", error)
         name = input_name(path, root)
-        skips.append(Notice(name, "skipped", _reason_of(error, name)))
+        skips.append(notice := Notice(name, "skipped", _reason_of(error, name)))
+        log.warning("skipped %s", notice)
     if feeds is not None and feeds.sources:
         from briefgen.ingest.feeds import read_feeds
 
@@ -120,11 +120,10 @@ def read_articles(
     if not articles:
         named = [*patterns, *(feeds.sources if feeds else [])]
         raise InputError("no readable articles in the inputs: " + ", ".join(named))
-    articles, duplicates = drop_duplicates(articles)
+    read_notices = [n for a in sorted(articles, key=lambda a: a.path) for n in a.notices]
+    articles, duplicates = drop_duplicates(articles)  # a duplicate's repairs still count
     if notices is not None:
-        notices.extend(skips)
-        notices.extend(n for a in sorted(articles, key=lambda a: a.path) for n in a.notices)
-        notices.extend(duplicates)
+        notices.extend([*skips, *read_notices, *duplicates])
     skipped = [Skipped(n.path, str(n)) for n in skips]
     return assign_ids(articles), skipped
 

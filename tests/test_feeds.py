@@ -404,7 +404,8 @@ def test_build_from_a_served_feed_keeps_downloads_in_the_output_cache(server, tm
     assert result.exit_code == 0, result.output
     assert ".cache" not in result.output  # downloads are not outputs
     assert len(list((tmp_path / "build" / ".cache" / "feeds").glob("*.body"))) == 3
-    assert "Ursula von der Leyen" in (tmp_path / "build" / "analyst" / "brief.md").read_text("utf-8")
+    brief = tmp_path / "build" / "analyst" / "brief.md"
+    assert "Ursula von der Leyen" in brief.read_text("utf-8")
 
     server.requests.clear()
     result = CliRunner().invoke(cli, ["build", "--config", str(config)])

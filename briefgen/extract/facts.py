@@ -72,6 +72,10 @@ _CALL = regex.compile(
 )
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call")
 # "Seoul's proposal", "Japan's historic $1.08 billion pledge".
+# Patterns anchored at a position ("$" at an entity or trigger) are searched
+# only this far back: searching the whole sentence before each entity is
+# quadratic in a run-on sentence, and no match is longer.
+_LOOK_BACK = 300
 _POSSESSOR = regex.compile(r"(?P<who>\S+(?:\s+\S+){0,3})['’]s\s+(?:\S+\s+){0,3}$")
 _ATTRIBUTION_TAIL = regex.compile(
     r",?\s+(?:the\s+\w+\s+)?(?:\w+\s+){0,3}(?:said|says|added|noted)(?:\s+in\s+[^.]*)?\.?$|"
@@ -152,6 +156,9 @@ class ArticleReader:
         self.venue_pattern = gaz.venue_pattern
         self.countries = gaz.countries
         self.party_of = gaz.party
+        # Where each sentence starts: a sentence's number by bisection, since
+        # an article (a 10 MB paste) may have a hundred thousand of them.
+        self._sentence_starts = [s.start for s in article.sentences]
 
     def facts(self) -> list[Fact]:
         found: list[Fact] = []
@@ -267,8 +274,8 @@ class ArticleReader:
         return ctx.group[:2] if regex.search(r"\btwo\b", m.group()) else ctx.group
 
     def _near(self, earlier: Span, later: Span) -> bool:
-        sentences = self.article.sentences
-        return sentences.index(later) - sentences.index(earlier) <= 2
+        starts = self._sentence_starts
+        return bisect_left(starts, later.start) - bisect_left(starts, earlier.start) <= 2
 
     def _place(self, text: str) -> str | None:
         """The first city after in/at/to, else a known venue's place ("at the
@@ -296,7 +303,7 @@ class ArticleReader:
         """ "X said ...", "..., said X." and "according to X" name a source, not an actor."""
         if _SPEECH_AFTER.match(text[e.end :]):
             return True
-        before = _SPEECH_BEFORE.search(text[: e.start])
+        before = _SPEECH_BEFORE.search(text, max(0, e.start - _LOOK_BACK), e.start)
         return bool(
             before and (before.group().startswith("according") or _CLAUSE_END.match(text[e.end :]))
         )
@@ -336,7 +343,7 @@ class ArticleReader:
     def _author(
         self, text: str, actors: list[Entity], m: regex.Match[str], singular: str | None
     ) -> str | None:
-        if poss := _POSSESSOR.search(text[: m.start()]):
+        if poss := _POSSESSOR.search(text, max(0, m.start() - _LOOK_BACK), m.start()):
             owner = [e for e in actors if e.end == poss.end("who")]
             if owner:
                 return owner[0].name

@@ -10,8 +10,10 @@ the batch (bare "Chung" after "Foreign Minister Chung Eui-yong").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -191,7 +193,7 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name") + m["name"].find(name)
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
-        if " and " in role and text[: m.start()].endswith(("the ", "The ")):
+        if " and " in role and text.endswith(("the ", "The "), 0, m.start()):
             # "the Vice President and President Marcos": two people, the
             # second of whom is named here.
             role = role.rsplit(" and ", 1)[1]
@@ -228,16 +230,18 @@ def find_introductions(text: str) -> list[Mention]:
                 cue="apposition",
             )
         )
+    titles = [f for f in found if f.cue == "title"]
+    title_ends = [f.end for f in titles]
     for m in pats.counterpart.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
             continue
         start = m.start("name")
         aff = pats.gaz.party(m["aff"]) if m["aff"] else None
-        # A counterpart holds the same office as the last titled person before.
-        implied = next(
-            (f.role for f in reversed(found) if f.cue == "title" and f.end <= start), None
-        )
+        # A counterpart holds the same office as the last titled person before
+        # (titled mentions are in text order, so their ends are too).
+        before = bisect_right(title_ends, start)
+        implied = titles[before - 1].role if before else None
         found.append(
             Mention(start, start + len(name), name, implied, affiliation=aff, cue="counterpart")
         )
@@ -276,20 +280,42 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
+    # Kept mentions never overlap, so sorted by start they are sorted by end
+    # too: the ones a mention clashes with are found by bisection, not by
+    # scanning them all (a 10 MB article has tens of thousands).
+    starts: list[int] = []
+    order: list[int] = []  # index into kept, by start
     for mention in ordered:
-        clash = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
-        if clash is None:
+        at = _first_clash(mention, starts, order, kept)
+        if at is None:
+            slot = bisect_left(starts, mention.start)
+            starts.insert(slot, mention.start)
+            order.insert(slot, len(kept))
             kept.append(mention)
-        elif clash.role is None and mention.role:
-            kept[kept.index(clash)] = Mention(
+            continue
+        clash = kept[at]
+        if clash.role is None and mention.role:
+            kept[at] = Mention(
                 clash.start, clash.end, clash.name, mention.role,
                 clash.affiliation or mention.affiliation, clash.cue,
             )  # fmt: skip
         elif clash.affiliation is None and mention.affiliation:
-            kept[kept.index(clash)] = Mention(
+            kept[at] = Mention(
                 clash.start, clash.end, clash.name, clash.role, mention.affiliation, clash.cue
             )
     return sorted(kept, key=lambda m: m.start)
+
+
+def _first_clash(
+    mention: Mention, starts: list[int], order: list[int], kept: list[Mention]
+) -> int | None:
+    """The earliest kept mention (in keeping order) that overlaps ``mention``, or None."""
+    slot = bisect_left(starts, mention.end)  # kept[order[:slot]] start before it ends
+    clashes = []
+    while slot > 0 and kept[order[slot - 1]].end > mention.start:
+        slot -= 1
+        clashes.append(order[slot])
+    return min(clashes) if clashes else None
 
 
 _WORD_START = regex.compile(
@@ -317,17 +343,31 @@ class KnownForms:
     def find(self, text: str, taken: list[Mention]) -> list[Mention]:
         found = []
         position = 0
+        is_taken = _Taken(taken)
         for word in _WORD_START.finditer(text):
             if word.start() < position:
                 continue
             for form in self.by_first.get(word.group(), ()):
                 end = word.start() + len(form)
                 if text.startswith(form, word.start()) and _FORM_END.match(text, end):
-                    if not any(word.start() < t.end and t.start < end for t in taken):
+                    if not is_taken.overlaps(word.start(), end):
                         found.append(Mention(word.start(), end, form))
                     position = end
                     break
         return found
+
+
+class _Taken:
+    """Whether a range overlaps any of some mentions, in log time (they may overlap each other)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in ordered]
+        self.max_end = list(accumulate((m.end for m in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # those that start before the range ends
+        return before > 0 and self.max_end[before - 1] > start
 
 
 def find_parties(text: str) -> list[PartyMention]:

@@ -43,7 +43,12 @@ _WESTERN_ALIASES = frozenset({"latin_1", "iso8859_1", "ascii"})
 
 def decode(data: bytes, name: str) -> str:
     """The text of a file, with line ends normalised to ``\\n``."""
-    return "\n".join(_decode(data, name).splitlines())
+    text = _decode(data, name)
+    if _binary(text):
+        raise InputError(
+            f"{name}: a binary file (control characters or undecodable bytes throughout), not text"
+        )
+    return "\n".join(text.splitlines())
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -81,8 +86,6 @@ def _decode(data: bytes, name: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
         raise InputError(f"{name}: not UTF-8 text, nor {encoding} as it seems to be") from e
-    if _binary(text):
-        raise InputError(f"{name}: a binary file (control characters throughout), not text")
     log.info("%s: not UTF-8; read as %s (detected)", name, encoding)
     return text
 
@@ -98,9 +101,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     odd = data[1::2].count(0)
     even = data[0::2].count(0)
-    if odd and not even:
+    enough = len(data) // 6  # a third of the characters, at least, are ASCII
+    if odd >= enough and not even:
         encoding = "utf-16-le"
-    elif even and not odd:
+    elif even >= enough and not odd:
         encoding = "utf-16-be"
     else:
         return None

@@ -81,9 +81,11 @@ def _matches(pattern: str, root: Path, walk: _Walk) -> list[Path]:
     folder = root / base
     files = []
     if folder.is_dir():
+        # Without "**" a match is exactly len(rest) deep: search no deeper.
+        depth = None if "**" in rest else len(rest)
         files = [
             _normal(p)
-            for p in walk.files(folder)
+            for p in walk.files(folder, depth=depth)
             if _wanted(p, folder) and _glob_match(tuple(rest), p.relative_to(folder).parts)
         ]
     if not files and not walk.problems:
@@ -99,20 +101,21 @@ class _Walk:
         self.problems: list[Notice] = []
         self._seen: set[tuple[int, int]] = set()
 
-    def files(self, top: Path) -> list[Path]:
+    def files(self, top: Path, *, depth: int | None = None) -> list[Path]:
+        """Files under ``top``; with ``depth``, only those at most that many levels down."""
         found: list[Path] = []
-        stack = [top]
+        stack = [(top, 1)]
         while stack:
-            folder = stack.pop()
+            folder, level = stack.pop()
             entries = self._entries(folder)
             for entry in sorted(entries, key=lambda e: e.name, reverse=True):
                 if entry.name.startswith("."):
                     continue
                 path = Path(entry.path)
-                if _is_dir(entry):
-                    stack.append(path)
-                else:
+                if not _is_dir(entry):
                     found.append(path)
+                elif depth is None or level < depth:
+                    stack.append((path, level + 1))
         return found
 
     def _entries(self, folder: Path) -> list[os.DirEntry[str]]:

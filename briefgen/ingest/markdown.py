@@ -32,10 +32,22 @@ _BLANKISH_LINE = regex.compile(r"^[ \t\u00a0\u2007\u202f]+$", regex.MULTILINE)
 # Emphasis Markdown did not parse ("**Heading **" has a space before the
 # closing marks) is left as asterisks, which are never text.
 _LEFTOVER_EMPHASIS = regex.compile(r"\*{2,}")
+# The markdown package recurses once per level of quote or list and slows
+# down with the square of the depth (50,000 ">" took minutes); no article
+# nests more than a few levels.
+_MAX_DEPTH = 50
+_TOO_DEEP = regex.compile(
+    rf"^(?:[ \t]*(?:>|[-*+][ \t]|\d{{1,9}}[.)][ \t])[ \t]*){{{_MAX_DEPTH + 1}}}", regex.MULTILINE
+)
 
 
 def read_markdown(text: str, name: str) -> Parsed:
     meta, body = split_front_matter(text, name)
+    if deep := _TOO_DEEP.search(body):
+        line = text.count("\n", 0, len(text) - len(body) + deep.start()) + 1
+        raise InputError(
+            f"{name}:{line}: quotes or lists nested over {_MAX_DEPTH} deep; not an article"
+        )
     url_key = "source_url" if meta.get("source_url") else "url"
     url = clean_field(meta.get(url_key), name=name, key=url_key)
     outlet = clean_field(meta.get("outlet"), name=name, key="outlet")
