@@ -151,8 +151,11 @@ class Batch:
     def store_result(
         self, paths: Sequence[Path], *, root: Path, on_error: str, result: Any
     ) -> None:
+        """Keep ``result`` for the next run over these files, and drop what this run did not use."""
         if key := self._whole_key(paths, root, on_error):
             self.cache.put(key, result)
+        if self.cache.enabled and (removed := self.cache.prune()):
+            log.info("removed %d cache entries no longer used", removed)
 
     # -- steps 1 (for articles not read here) and 3 -----------------------------------------
 

@@ -83,6 +83,8 @@ def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path
     assert read == [changed]
     monkeypatch.undo()
     assert again == _digest(articles, Batch.serial())
+    # The changed article's old entries are gone: the cache does not grow by the day.
+    assert len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()]) == 1 + 2 * 26
 
 
 def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes):
@@ -95,6 +97,24 @@ def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: byt
 
 
 # -- the cache never trusts a damaged entry -------------------------------------------------
+
+
+def test_prune_keeps_what_the_run_used_and_fresh_temporary_files(tmp_path: Path):
+    import os
+
+    cache = Cache(tmp_path)
+    used, old = cache_key("used"), cache_key("old")
+    cache.put(used, 1)
+    Cache(tmp_path).put(old, 2)
+    (tmp_path / used[:2] / ".fresh.tmp").write_bytes(b"being written")
+    stale = tmp_path / old[:2] / ".stale.tmp"
+    stale.write_bytes(b"left by a killed build")
+    os.utime(stale, (0, 0))
+    (tmp_path / "render.json").write_text("{}")
+    assert cache.prune() == 2
+    assert cache.get(used) == 1 and Cache(tmp_path).get(old) is None
+    assert (tmp_path / used[:2] / ".fresh.tmp").exists() and not stale.exists()
+    assert (tmp_path / "render.json").exists()
 
 
 def test_cache_round_trip_and_keys(tmp_path: Path):
