@@ -19,10 +19,11 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from briefgen.errors import ConfigError
+from briefgen.errors import BriefgenError, ConfigError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -100,7 +101,12 @@ class LocalExecutor:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     i = pending.pop(future)
-                    out[i] = future.result()
+                    try:
+                        out[i] = future.result()
+                    except BrokenProcessPool as e:
+                        raise BriefgenError(
+                            "a worker process died (out of memory?); try fewer jobs, e.g. --jobs 1"
+                        ) from e
                     advance(len(chunks[i]))
         return [result for chunk in out for result in chunk or ()]
 

@@ -197,6 +197,19 @@ def _square_plus(item: int, shared: int) -> int:
     return item * item + shared
 
 
+def test_a_worker_that_dies_is_a_clear_error():
+    from briefgen.errors import BriefgenError
+
+    with pytest.raises(BriefgenError, match="a worker process died"):
+        LocalExecutor(2).map(_die, list(range(20)), None, lambda n: None)
+
+
+def _die(item: int, shared: None) -> int:
+    import os
+
+    os._exit(1)
+
+
 # -- progress -------------------------------------------------------------------------------
 
 
