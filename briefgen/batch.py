@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +37,13 @@ _MAX_HASHED_BYTES = 20_000_000
 
 
 class Batch:
+    """How one run does its per-article work: which cache, which executor, which progress.
+
+    It also carries what reading learnt about each text to extraction, so the
+    text is not analysed twice, and the cache keys of the inputs, so files
+    are hashed once per run.
+    """
+
     def __init__(
         self,
         settings: ExtractionSettings,
@@ -96,9 +102,10 @@ class Batch:
                 outcomes[i] = cached
             else:
                 todo.append(i)
+        # Paths as given (absolute from the CLI): a Dask worker has its own working folder.
         tasks = [ReadTask(str(paths[i]), str(root)) for i in todo]
-        for i, outcome in zip(todo, self._run("reading", read_and_prepare, tasks,
-                                              self.settings.spacy_model), strict=True):  # fmt: skip
+        results = self._run("reading", read_and_prepare, tasks, self.settings.spacy_model)
+        for i, outcome in zip(todo, results, strict=True):
             outcomes[i] = outcome
             key = keys[i]
             if key and outcome.error is None:
@@ -177,7 +184,7 @@ class Batch:
 
         keys = [""] * len(tasks)
         if self.cache.enabled:
-            table_key = cache_key(self._settings_key(), pickle.dumps(_table_state(table)))
+            table_key = cache_key(self._settings_key(), repr(_table_state(table)))
             keys = [_facts_key(table_key, task) for task in tasks]
         results: list[ArticleFacts | None] = [None] * len(tasks)
         todo = []
@@ -216,7 +223,8 @@ class Batch:
 
 
 def _facts_key(table_key: str, task: FactsTask) -> str:
-    # repr, not pickle: equal values always give equal text.
+    # repr, not pickle: equal values always give equal text (pickle's output
+    # depends on which equal strings happen to be one object).
     return cache_key(
         table_key, "facts", repr(task.article), repr(task.mentions), repr(task.parties),
         repr(sorted(task.places)),
