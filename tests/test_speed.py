@@ -398,3 +398,27 @@ def test_pdf_worker_errors_are_raised_in_the_build():
 
     with pytest.raises(RenderError, match="no fonts"):
         PendingPdf(Conn()).result()  # type: ignore[arg-type]
+
+
+def test_two_runs_at_once_share_a_cache_safely(articles: Path, tmp_path: Path):
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+
+    def start(name: str) -> subprocess.Popen[str]:
+        out = str(tmp_path / name)
+        command = [sys.executable, "-m", "briefgen", "-q", "extract", str(articles),
+                   "-o", out, "--jobs", "1", "--cache-dir", str(cache)]  # fmt: skip
+        return subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+
+    runs = [start("a.yaml"), start("b.yaml")]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(entries) == 1 + 2 * 26 and not [p for p in entries if p.suffix == ".tmp"]
+    third = start("c.yaml")
+    assert third.communicate(timeout=300)[1] == "" and third.returncode == 0
+    assert (tmp_path / "c.yaml").read_bytes() == (tmp_path / "a.yaml").read_bytes()
