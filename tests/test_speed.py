@@ -91,13 +91,22 @@ def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path
     assert len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()]) == 1 + 2 * 26
 
 
-def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes):
+def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:
         executor = DaskExecutor(jobs=2, scheduler=cluster.scheduler_address)
         assert _digest(articles, Batch(ExtractionSettings(), executor=executor)) == serial_digest
+        # ... and from the command line, as a user runs it.
+        out = tmp_path / "digest.yaml"
+        result = CliRunner().invoke(
+            cli, ["extract", str(articles), "-o", str(out), "--executor", "dask",
+                  "--scheduler", cluster.scheduler_address],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    serial = CliRunner().invoke(cli, ["extract", str(articles), "-o", str(tmp_path / "s.yaml")])
+    assert serial.exit_code == 0 and out.read_bytes() == (tmp_path / "s.yaml").read_bytes()
 
 
 # -- the cache never trusts a damaged entry -------------------------------------------------
