@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.cache import Cache, cache_key, fingerprint
 from briefgen.config import ExtractionSettings
-from briefgen.executors import Executor, LocalExecutor, make_executor
+from briefgen.executors import MIN_ITEMS_FOR_POOL, Executor, LocalExecutor, make_executor
 from briefgen.progress import NoProgress, Progress
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class Batch:
 
     def read(self, paths: Sequence[Path], *, root: Path) -> list[ReadOutcome]:
         """Each file read and prepared, in the order given; failures are outcomes."""
-        from briefgen.extract.work import ReadOutcome, ReadTask, read_and_prepare
+        from briefgen.extract.work import ReadOutcome, ReadTask, read_and_prepare, warm_facts
 
         outcomes: list[ReadOutcome | None] = [None] * len(paths)
         keys: list[str | None] = [None] * len(paths)
@@ -104,7 +105,10 @@ class Batch:
                 todo.append(i)
         # Paths as given (absolute from the CLI): a Dask worker has its own working folder.
         tasks = [ReadTask(str(paths[i]), str(root)) for i in todo]
-        results = self._run("reading", read_and_prepare, tasks, self.settings.spacy_model)
+        # While workers read, this process loads what reading facts needs next.
+        results = self._run(
+            "reading", read_and_prepare, tasks, self.settings.spacy_model, meanwhile=warm_facts
+        )
         for i, outcome in zip(todo, results, strict=True):
             outcomes[i] = outcome
             key = keys[i]
@@ -205,21 +209,60 @@ class Batch:
                 fact.article = task.article
         return done
 
-    def _run(self, label: str, fn: Any, items: list[Any], shared: Any) -> list[Any]:
+    def _run(
+        self,
+        label: str,
+        fn: Any,
+        items: list[Any],
+        shared: Any,
+        *,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> list[Any]:
+        """``fn`` over ``items`` on the executor; ``meanwhile`` runs in a thread here
+        once the workers are busy (when they are processes), and is joined after."""
         if not items:
             return []
         if self.on_work is not None:
             hook, self.on_work = self.on_work, None
             hook()
-        if isinstance(self.executor, LocalExecutor) and self.executor.jobs > 1:
-            from briefgen.extract.work import warm
+        pooled = (
+            isinstance(self.executor, LocalExecutor)
+            and self.executor.jobs > 1
+            and len(items) >= MIN_ITEMS_FOR_POOL
+        )
+        if pooled:
+            from briefgen.extract.work import warm_facts, warm_reading
 
-            warm(self.settings.spacy_model)  # once here, inherited by every forked worker
+            # Once here, inherited by every forked worker.
+            warm_reading(self.settings.spacy_model)
+            if meanwhile is None:
+                warm_facts()
+        background: list[threading.Thread] = []
+
+        def advance(n: int) -> None:
+            if pooled and meanwhile is not None and not background:
+                # Every worker has forked by the time the first chunk is done.
+                background.append(threading.Thread(target=_quietly(meanwhile), daemon=True))
+                background[0].start()
+            self.progress.advance(n)
+
         self.progress.start(label, len(items))
         try:
-            return self.executor.map(fn, items, shared, self.progress.advance)
+            return self.executor.map(fn, items, shared, advance)
         finally:
+            for thread in background:
+                thread.join()
             self.progress.finish()
+
+
+def _quietly(fn: Callable[[], None]) -> Callable[[], None]:
+    def run() -> None:
+        try:
+            fn()
+        except Exception as e:  # only a head start: the same call later reports it
+            log.debug("warming up in the background failed: %s", e)
+
+    return run
 
 
 def _facts_key(table_key: str, task: FactsTask) -> str:

@@ -431,3 +431,12 @@ def test_two_runs_at_once_share_a_cache_safely(articles: Path, tmp_path: Path):
     third = start("c.yaml")
     assert third.communicate(timeout=300)[1] == "" and third.returncode == 0
     assert (tmp_path / "c.yaml").read_bytes() == (tmp_path / "a.yaml").read_bytes()
+
+
+def test_background_warm_up_failures_are_left_to_the_real_call():
+    from briefgen.batch import _quietly
+
+    def broken() -> None:
+        raise RuntimeError("no GeoNames")
+
+    _quietly(broken)()  # no exception: the foreground call will report it
