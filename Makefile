@@ -1,5 +1,5 @@
 # Everyday targets; scripts/dev does the set-up.
-.PHONY: brief test lint eval
+.PHONY: brief test lint eval bench
 brief:
 	scripts/dev build
 test:
@@ -8,3 +8,7 @@ lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
 eval:
 	.venv/bin/briefgen eval ../shared/eval/dev
+bench:  # the speed figures of the README; each script says what it measures
+	.venv/bin/python benchmarks/build_seeds.py --repeat 5
+	.venv/bin/python benchmarks/corpus_run.py --jobs 1 --jobs 2 ../shared/corpus/whitehouse
+	.venv/bin/python benchmarks/scale.py ../shared/corpus/whitehouse --factor 10

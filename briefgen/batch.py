@@ -16,14 +16,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.cache import Cache, cache_key, fingerprint
 from briefgen.config import ExtractionSettings
-from briefgen.executors import Executor, LocalExecutor, make_executor
+from briefgen.executors import MIN_ITEMS_FOR_POOL, Executor, LocalExecutor, make_executor
 from briefgen.progress import NoProgress, Progress
 
 if TYPE_CHECKING:
@@ -38,6 +38,13 @@ _MAX_HASHED_BYTES = 20_000_000
 
 
 class Batch:
+    """How one run does its per-article work: which cache, which executor, which progress.
+
+    It also carries what reading learnt about each text to extraction, so the
+    text is not analysed twice, and the cache keys of the inputs, so files
+    are hashed once per run.
+    """
+
     def __init__(
         self,
         settings: ExtractionSettings,
@@ -88,7 +95,7 @@ class Batch:
         A file over ``max_bytes`` is never cached, so ``read_article`` refuses it
         under whatever limit is in force.
         """
-        from briefgen.extract.work import ReadOutcome, ReadTask, read_and_prepare
+        from briefgen.extract.work import ReadOutcome, ReadTask, read_and_prepare, warm_facts
 
         outcomes: list[ReadOutcome | None] = [None] * len(paths)
         keys: list[str | None] = [None] * len(paths)
@@ -100,9 +107,13 @@ class Batch:
                 outcomes[i] = cached
             else:
                 todo.append(i)
+        # Paths as given (absolute from the CLI): a Dask worker has its own working folder.
         tasks = [ReadTask(str(paths[i]), str(root), max_bytes) for i in todo]
-        for i, outcome in zip(todo, self._run("reading", read_and_prepare, tasks,
-                                              self.settings.spacy_model), strict=True):  # fmt: skip
+        # While workers read, this process loads what reading facts needs next.
+        results = self._run(
+            "reading", read_and_prepare, tasks, self.settings.spacy_model, meanwhile=warm_facts
+        )
+        for i, outcome in zip(todo, results, strict=True):
             outcomes[i] = outcome
             key = keys[i]
             if key and outcome.error is None:
@@ -162,8 +173,11 @@ class Batch:
     def store_result(
         self, paths: Sequence[Path], *, root: Path, on_error: str, max_bytes: int, result: Any
     ) -> None:
+        """Keep ``result`` for the next run over these files, and drop what this run did not use."""
         if key := self._whole_key(paths, root, on_error, max_bytes):
             self.cache.put(key, result)
+        if self.cache.enabled and (removed := self.cache.prune()):
+            log.info("removed %d cache entries no longer used", removed)
 
     # -- steps 1 (for articles not read here) and 3 -----------------------------------------
 
@@ -185,7 +199,7 @@ class Batch:
 
         keys = [""] * len(tasks)
         if self.cache.enabled:
-            table_key = cache_key(self._settings_key(), pickle.dumps(_table_state(table)))
+            table_key = cache_key(self._settings_key(), repr(_table_state(table)))
             keys = [_facts_key(table_key, task) for task in tasks]
         results: list[ArticleFacts | None] = [None] * len(tasks)
         todo = []
@@ -206,25 +220,65 @@ class Batch:
                 fact.article = task.article
         return done
 
-    def _run(self, label: str, fn: Any, items: list[Any], shared: Any) -> list[Any]:
+    def _run(
+        self,
+        label: str,
+        fn: Any,
+        items: list[Any],
+        shared: Any,
+        *,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> list[Any]:
+        """``fn`` over ``items`` on the executor; ``meanwhile`` runs in a thread here
+        once the workers are busy (when they are processes), and is joined after."""
         if not items:
             return []
         if self.on_work is not None:
             hook, self.on_work = self.on_work, None
             hook()
-        if isinstance(self.executor, LocalExecutor) and self.executor.jobs > 1:
-            from briefgen.extract.work import warm
+        pooled = (
+            isinstance(self.executor, LocalExecutor)
+            and self.executor.jobs > 1
+            and len(items) >= MIN_ITEMS_FOR_POOL
+        )
+        if pooled:
+            from briefgen.extract.work import warm_facts, warm_reading
 
-            warm(self.settings.spacy_model)  # once here, inherited by every forked worker
+            # Once here, inherited by every forked worker.
+            warm_reading(self.settings.spacy_model)
+            if meanwhile is None:
+                warm_facts()
+        background: list[threading.Thread] = []
+
+        def advance(n: int) -> None:
+            if pooled and meanwhile is not None and not background:
+                # Every worker has forked by the time the first chunk is done.
+                background.append(threading.Thread(target=_quietly(meanwhile), daemon=True))
+                background[0].start()
+            self.progress.advance(n)
+
         self.progress.start(label, len(items))
         try:
-            return self.executor.map(fn, items, shared, self.progress.advance)
+            return self.executor.map(fn, items, shared, advance)
         finally:
+            for thread in background:
+                thread.join()
             self.progress.finish()
 
 
+def _quietly(fn: Callable[[], None]) -> Callable[[], None]:
+    def run() -> None:
+        try:
+            fn()
+        except Exception as e:  # only a head start: the same call later reports it
+            log.debug("warming up in the background failed: %s", e)
+
+    return run
+
+
 def _facts_key(table_key: str, task: FactsTask) -> str:
-    # repr, not pickle: equal values always give equal text.
+    # repr, not pickle: equal values always give equal text (pickle's output
+    # depends on which equal strings happen to be one object).
     return cache_key(
         table_key, "facts", repr(task.article), repr(task.mentions), repr(task.parties),
         repr(sorted(task.places)),

@@ -24,6 +24,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._write_failed = False
+        self.used: set[str] = set()  # keys read or written in this run
 
     @property
     def enabled(self) -> bool:
@@ -111,12 +113,14 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        self.used.add(key)
         return value
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value``; a cache that cannot be written is reported once, then ignored."""
         if self.folder is None or self._write_failed:
             return
+        self.used.add(key)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
         path = self._path(key)
@@ -135,6 +139,40 @@ class Cache:
             self._write_failed = True
             log.warning("cannot write the extraction cache in %s (%s); going on without it",
                         self.folder, e.strerror or e)  # fmt: skip
+
+    def prune(self) -> int:
+        """Delete every entry this run did not use; the number deleted.
+
+        Called after a run that covered all of a workspace's inputs, so what
+        is left over belongs to articles since changed or removed (or to an
+        older people table) and would only grow the folder day after day.
+        Another build running at once loses nothing it cannot make again.
+        """
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        for sub in self.folder.iterdir():
+            if not (sub.is_dir() and len(sub.name) == 2):
+                continue  # not an entry folder (e.g. the render manifest)
+            for entry in sub.iterdir():
+                if entry.name in self.used or (
+                    # Another build's entry being written, unless left by one that died.
+                    entry.name.endswith(".tmp") and not _older_than(entry, _STALE_TMP_SECONDS)
+                ):
+                    continue
+                entry.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+_STALE_TMP_SECONDS = 3600
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _decode(data: bytes) -> Any | None:

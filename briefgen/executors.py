@@ -15,14 +15,15 @@ machine; its workers must see the input files at the same paths.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from briefgen.errors import ConfigError
+from briefgen.errors import BriefgenError, ConfigError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -83,6 +84,11 @@ class LocalExecutor:
                 results.append(fn(item, shared))
                 advance(1)
             return results
+        # Here, not at the top: a build with nothing to extract never starts a pool.
+        import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
+
         chunks = _chunks(items, self.jobs)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -100,7 +106,12 @@ class LocalExecutor:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     i = pending.pop(future)
-                    out[i] = future.result()
+                    try:
+                        out[i] = future.result()
+                    except BrokenProcessPool as e:
+                        raise BriefgenError(
+                            "a worker process died (out of memory?); try fewer jobs, e.g. --jobs 1"
+                        ) from e
                     advance(len(chunks[i]))
         return [result for chunk in out for result in chunk or ()]
 

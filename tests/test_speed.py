@@ -26,14 +26,17 @@ from .conftest import FIXTURES, SEEDS
 READOUTS = FIXTURES / "readouts"
 
 
-@pytest.fixture
-def articles(tmp_path: Path) -> Path:
-    """The seeds and the readouts in one folder: 26 articles, people shared across them."""
-    folder = tmp_path / "articles"
+def _copy_articles(folder: Path) -> Path:
     shutil.copytree(READOUTS, folder)
     for seed in SEEDS.iterdir():
         shutil.copy(seed, folder / seed.name)
     return folder
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """The seeds and the readouts in one folder: 26 articles, people shared across them."""
+    return _copy_articles(tmp_path / "articles")
 
 
 def _digest(folder: Path, batch: Batch, on_error: str = "skip") -> bytes:
@@ -41,9 +44,10 @@ def _digest(folder: Path, batch: Batch, on_error: str = "skip") -> bytes:
     return dump_digest(result.digest).encode()
 
 
-@pytest.fixture
-def serial_digest(articles: Path) -> bytes:
-    return _digest(articles, Batch.serial())
+@pytest.fixture(scope="module")
+def serial_digest(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The digest of ``articles`` made the plain way (paths in it are relative, so any copy)."""
+    return _digest(_copy_articles(tmp_path_factory.mktemp("serial") / "articles"), Batch.serial())
 
 
 # -- the same digest whichever way it is made ---------------------------------------------
@@ -82,19 +86,48 @@ def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path
     again = _digest(articles, Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache")))
     assert read == [changed]
     monkeypatch.undo()
-    assert again == _digest(articles, Batch.serial())
+    assert again == _digest(articles, Batch.serial())  # with the change: not serial_digest
+    # The changed article's old entries are gone: the cache does not grow by the day.
+    assert len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()]) == 1 + 2 * 26
 
 
-def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes):
+def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:
         executor = DaskExecutor(jobs=2, scheduler=cluster.scheduler_address)
         assert _digest(articles, Batch(ExtractionSettings(), executor=executor)) == serial_digest
+        # ... and from the command line, as a user runs it.
+        out = tmp_path / "digest.yaml"
+        result = CliRunner().invoke(
+            cli, ["extract", str(articles), "-o", str(out), "--executor", "dask",
+                  "--scheduler", cluster.scheduler_address],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    serial = CliRunner().invoke(cli, ["extract", str(articles), "-o", str(tmp_path / "s.yaml")])
+    assert serial.exit_code == 0 and out.read_bytes() == (tmp_path / "s.yaml").read_bytes()
 
 
 # -- the cache never trusts a damaged entry -------------------------------------------------
+
+
+def test_prune_keeps_what_the_run_used_and_fresh_temporary_files(tmp_path: Path):
+    import os
+
+    cache = Cache(tmp_path)
+    used, old = cache_key("used"), cache_key("old")
+    cache.put(used, 1)
+    Cache(tmp_path).put(old, 2)
+    (tmp_path / used[:2] / ".fresh.tmp").write_bytes(b"being written")
+    stale = tmp_path / old[:2] / ".stale.tmp"
+    stale.write_bytes(b"left by a killed build")
+    os.utime(stale, (0, 0))
+    (tmp_path / "render.json").write_text("{}")
+    assert cache.prune() == 2
+    assert cache.get(used) == 1 and Cache(tmp_path).get(old) is None
+    assert (tmp_path / used[:2] / ".fresh.tmp").exists() and not stale.exists()
+    assert (tmp_path / "render.json").exists()
 
 
 def test_cache_round_trip_and_keys(tmp_path: Path):
@@ -175,6 +208,19 @@ def test_local_pool_keeps_item_order_and_counts_progress():
 
 def _square_plus(item: int, shared: int) -> int:
     return item * item + shared
+
+
+def test_a_worker_that_dies_is_a_clear_error():
+    from briefgen.errors import BriefgenError
+
+    with pytest.raises(BriefgenError, match="a worker process died"):
+        LocalExecutor(2).map(_die, list(range(20)), None, lambda n: None)
+
+
+def _die(item: int, shared: None) -> int:
+    import os
+
+    os._exit(1)
 
 
 # -- progress -------------------------------------------------------------------------------
@@ -363,3 +409,36 @@ def test_pdf_worker_errors_are_raised_in_the_build():
 
     with pytest.raises(RenderError, match="no fonts"):
         PendingPdf(Conn()).result()  # type: ignore[arg-type]
+
+
+def test_two_runs_at_once_share_a_cache_safely(articles: Path, tmp_path: Path):
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+
+    def start(name: str) -> subprocess.Popen[str]:
+        out = str(tmp_path / name)
+        command = [sys.executable, "-m", "briefgen", "-q", "extract", str(articles),
+                   "-o", out, "--jobs", "1", "--cache-dir", str(cache)]  # fmt: skip
+        return subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+
+    runs = [start("a.yaml"), start("b.yaml")]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(entries) == 1 + 2 * 26 and not [p for p in entries if p.suffix == ".tmp"]
+    third = start("c.yaml")
+    assert third.communicate(timeout=300)[1] == "" and third.returncode == 0
+    assert (tmp_path / "c.yaml").read_bytes() == (tmp_path / "a.yaml").read_bytes()
+
+
+def test_background_warm_up_failures_are_left_to_the_real_call():
+    from briefgen.batch import _quietly
+
+    def broken() -> None:
+        raise RuntimeError("no GeoNames")
+
+    _quietly(broken)()  # no exception: the foreground call will report it

@@ -126,21 +126,29 @@ def read_facts(task: FactsTask, table: PeopleTable) -> ArticleFacts:
     return ArticleFacts(named, ArticleReader(article, entities, table.roles, task.places).facts())
 
 
-def warm(spacy_model: str | None) -> None:
-    """Load spaCy and compile the patterns once, before worker processes fork from us."""
-    from briefgen.extract.gazetteer import gazetteer
+def warm_reading(spacy_model: str | None) -> None:
+    """What ``read_and_prepare`` needs: spaCy, the name patterns, the trained model.
+
+    Loaded in the main process before workers fork from it, so they start warm.
+    """
     from briefgen.extract.mentions import patterns
     from briefgen.nlp import pipeline
 
     pipeline()
     patterns()
-    gaz = gazetteer()
-    for table in (gaz.cities, gaz.towns, gaz.venues, gaz.triggers, gaz.countries):
-        assert table is not None
     if spacy_model:
         from briefgen.extract import trained
 
         trained.load(spacy_model)
+
+
+def warm_facts() -> None:
+    """What ``read_facts`` needs besides: the gazetteer's places (GeoNames) and triggers."""
+    from briefgen.extract.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    for table in (gaz.cities, gaz.towns, gaz.venues, gaz.triggers, gaz.countries):
+        assert table is not None
 
 
 class Intervals:
