@@ -20,7 +20,7 @@ reach outside the output folder.
 from __future__ import annotations
 
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -38,16 +38,7 @@ SectionName = Literal[
     "sources",
 ]
 # The order sections appear in: the templates print them in this order.
-SECTIONS: tuple[SectionName, ...] = (
-    "key_points",
-    "meetings",
-    "agreements",
-    "disagreements",
-    "proposals",
-    "people",
-    "timeline",
-    "sources",
-)
+SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
 Paper = Literal["A4", "Letter"]
 NAME_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 AudienceName = Annotated[str, StringConstraints(pattern=NAME_PATTERN)]
