@@ -15,6 +15,7 @@ the Word brief, and read the diff before committing it:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -35,21 +36,41 @@ from lxml import etree
 from briefgen.cli import cli
 from briefgen.errors import RenderError
 from briefgen.model import Agreement, Digest, Evidence, Meeting, Person, Proposal, Source
-from briefgen.render import BriefInfo, build_context, render
+from briefgen.render import BriefInfo, BriefOptions, build_context, render
 from briefgen.render.docx import PAGE_SIZES, document_date, render_docx
 from briefgen.render.ooxml import external_targets, inline_text, xml_text
 
-from .test_render import HOSTILE, INFO, hostile_digest, load_fixture
+from .test_render import HOSTILE, INFO, audience, hostile_digest, load_fixture
 
-SECTIONS = ["Meetings", "Agreements", "Disagreements", "Proposals", "People", "Sources"]
+SECTIONS = [
+    "Key points", "Meetings", "Agreements", "Open disagreements", "Proposals", "People",
+    "Timeline", "Sources",
+]  # fmt: skip
 GOLDEN_BODY = Path(__file__).resolve().parent / "fixtures" / "docx" / "document.xml"
 UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
 SDE_2021 = "1635724800"  # 2021-11-01T00:00:00Z
 UTC = dt.timezone.utc
 
 
-def docx_bytes(digest: Digest, info: BriefInfo = INFO) -> bytes:
-    return render(digest, info=info, formats=["docx"], template_dirs=[])["brief.docx"]
+def docx_bytes(
+    digest: Digest, info: BriefInfo = INFO, options: BriefOptions | None = None
+) -> bytes:
+    return render(digest, info=info, formats=["docx"], template_dirs=[], options=options)[
+        "brief.docx"
+    ]
+
+
+def audience_document(name: str, **changes: object) -> docx.document.Document:
+    """The Word brief of the fixture for built-in audience ``name``, its options changed."""
+    info, options = audience(name)
+    return load(docx_bytes(load_fixture(), info, dataclasses.replace(options, **changes)))
+
+
+def page_texts(document: docx.document.Document) -> list[str]:
+    """The text of every header and footer paragraph (first page and the others)."""
+    section = document.sections[0]
+    parts = (section.header, section.first_page_header, section.footer, section.first_page_footer)
+    return [p.text for part in parts for p in part.paragraphs]
 
 
 def load(data: bytes) -> docx.document.Document:
@@ -107,7 +128,7 @@ def test_sections_are_word_headings_in_order_under_a_title(document):
     headings = [text for style, text in styles if style.startswith("Heading")]
     assert headings == SECTIONS
     assert {style for style, _ in styles if style.startswith("Heading")} == {"Heading 1"}
-    assert "Date: 2021-11-01 · Audience: analyst · 2 sources" in [
+    assert "Date: 1 November 2021 · Audience: analyst · 2 sources" in [
         p.text for p in document.paragraphs
     ]
 
@@ -123,7 +144,7 @@ def test_every_fact_is_there_with_its_citations(document):
     assert "South Korea and United States: sanctions on North Korea [1]" in lines
     # Each side's position sits under its disagreement.
     assert "South Korea: easing sanctions could induce Pyongyang back to the nuclear talks" in lines
-    assert "Where: Rome" in lines and "When: 2021-10-31 (Sunday)" in lines
+    assert "Where: Rome" in lines and "When: 31 October 2021 (Sunday)" in lines
     assert "Duration: about 30 minutes" in lines
 
 
@@ -144,8 +165,8 @@ def test_quotes_use_the_quote_style_with_their_source_number(document):
 
 
 def test_people_and_sources_are_tables_with_repeated_header_rows(document):
-    people, sources = document.tables
-    for table in (people, sources):
+    people, timeline, sources = document.tables
+    for table in (people, timeline, sources):
         header = table.rows[0]._tr
         assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in people.rows[0].cells] == [
@@ -161,10 +182,10 @@ def test_people_and_sources_are_tables_with_repeated_header_rows(document):
     assert all(p.paragraph_format.keep_with_next for p in people.rows[1].cells[0].paragraphs)
     assert quote_row.cells[0].text.startswith("South Korean Foreign Minister Chung Eui-yong")
     assert [c.text for c in sources.rows[0].cells] == [
-        "No.", "Outlet", "Published", "Author", "Title and ID",
+        "No.", "Outlet", "Published", "Author", "Title",
     ]  # fmt: skip
     assert [c.text for c in sources.rows[1].cells] == [
-        "[1]", "The Korea Herald", "2021-10-06", "Ahn Sung-mi",
+        "[1]", "The Korea Herald", "6 October 2021", "Ahn Sung-mi",
         "Chung, Blinken discuss end-of-war declaration in Paris\nkorea-herald-chung-blinken-paris",
     ]  # fmt: skip
     assert sources.rows[2].cells[3].text == ""  # no author: an empty cell, not "None"
@@ -181,7 +202,7 @@ def test_citations_link_to_bookmarks_on_the_source_rows(document):
 
 def test_empty_sections_say_none_found():
     document = load(docx_bytes(Digest(), BriefInfo(title="Empty")))
-    assert [p.text for p in document.paragraphs].count("None found.") == 6
+    assert [p.text for p in document.paragraphs].count("None found.") == 8
     assert document.tables == []
 
 
@@ -193,6 +214,64 @@ def test_a_fact_without_evidence_has_no_citation_and_no_author_is_said():
     lines = [p.text for p in load(docx_bytes(digest)).paragraphs]
     assert "A, B, and C: to meet again" in lines
     assert "Unattributed: a summit" in lines
+
+
+# --- following the audience ------------------------------------------------------------
+
+
+def test_executive_brief_has_key_points_and_no_quotes_citations_or_sources():
+    document = audience_document("executive")
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    headings = [text for style, text in styles if style == "Heading 1"]
+    assert headings == ["Key points", "Meetings", "Agreements", "Open disagreements", "Proposals"]
+    key_points = [text for style, text in styles if style == "List Number"]
+    assert key_points and key_points[0].startswith("South Korea proposed: declare a formal end")
+    assert not [text for style, text in styles if style == "Quote"]
+    assert "[1]" not in all_text(document) and document.tables == []
+    assert next(document.element.body.iter(qn("w:hyperlink")), None) is None
+    assert styles[-1][1] == "Extracted by briefgen 0.1.0 (rules)."  # no word on citations
+
+
+def test_a_french_audience_gets_french_words_and_dates():
+    document = audience_document("analyst", language="fr")
+    text = all_text(document)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Points clés", "Rencontres"] and "Chronologie" in headings
+    assert "Date: 1 novembre 2021 · Destinataires: analyst · 2 sources" in text
+    assert "Nom" in [c.text for c in document.tables[0].rows[0].cells]
+    assert document.sections[0].footer.paragraphs[0].text == "Page 1 sur 1"
+    assert "Meetings" not in text and "November" not in text
+
+
+def test_the_marking_is_on_every_page_and_under_the_title():
+    document = audience_document("analyst")
+    assert page_texts(document).count("INTERNAL") == 4  # header and footer, first page and others
+    assert document.sections[0].header.paragraphs[-1].text == INFO.title
+    assert [p.text for p in document.paragraphs[:2]] == [INFO.title, "INTERNAL"]
+    assert document.paragraphs[1].style.name == "Brief Marking"
+
+
+def test_the_press_brief_has_no_marking_and_no_timeline():
+    document = audience_document("press")
+    assert "INTERNAL" not in all_text(document)
+    assert not [p for p in document.paragraphs if p.style.name == "Brief Marking"]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Timeline" not in headings and headings[-1] == "Sources"
+    assert not [p for p in document.paragraphs if p.style.name == "Quote"]
+
+
+def test_the_page_is_the_audiences_paper():
+    section = audience_document("executive", paper="Letter").sections[0]
+    assert (section.page_width.twips, section.page_height.twips) == (12240, 15840)
+    section = audience_document("executive").sections[0]
+    assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+
+
+def test_a_limit_says_how_many_were_left_out():
+    document = audience_document("analyst", limits={"meetings": 1})
+    lines = [p.text for p in document.paragraphs]
+    meetings = lines.index("Meetings")
+    assert "1 more not shown in this brief." in lines[meetings : lines.index("Agreements")]
 
 
 # --- what Word uses: page, footer, properties ----------------------------------------

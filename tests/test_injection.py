@@ -2,10 +2,11 @@
 
 tests/test_render.py checks the escaping of each template field by field;
 these tests go end to end. A hostile article is built by ``briefgen build``
-into Markdown, HTML and PDF while a web server on 127.0.0.1 counts requests
+into Markdown, HTML, PDF and Word while a web server on 127.0.0.1 counts requests
 and a real image sits at the ``file://`` URL the article points to: the PDF
-must load neither (no image in it, no request made), and every brief must
-show the markup as text. Then names: source ids, audience and format names
+must load neither (no image in it, no request made), the Word brief must link
+nowhere outside itself (``assert_docx_inert``), and every brief must show the
+markup as text. Then names: source ids, audience and format names
 and output names that try to leave the output folder.
 """
 
@@ -26,6 +27,8 @@ from click.testing import CliRunner
 from briefgen.cli import cli
 from briefgen.digest import dump_digest, load_digest
 from briefgen.model import Digest, Evidence, Meeting, Person, Source
+
+from .test_docx import all_text, assert_docx_inert
 
 # A 1x1 PNG: real enough that WeasyPrint would embed it if it ever loaded it.
 PNG = base64.b64decode(
@@ -179,6 +182,9 @@ def test_a_hostile_article_stays_text_in_every_format(
     images, uris, text = _pdf_images_links_and_text((out / "analyst" / "brief.pdf").read_bytes())
     assert images == 0 and uris == []
     assert "<script>alert(1)</script>" in text and "[a link](" in text
+
+    word = all_text(assert_docx_inert((out / "analyst" / "brief.docx").read_bytes()))
+    assert "<script>alert(1)</script>" in word and BIDI in word and "[a link](" in word
     assert requests == []  # nothing was fetched from the web server
 
 
@@ -207,6 +213,8 @@ def test_a_hostile_hand_edited_digest_renders_inert(tmp_path: Path, server):
     _assert_markdown_inert((out / "analyst" / "brief.md").read_text("utf-8"))
     images, uris, text = _pdf_images_links_and_text((out / "analyst" / "brief.pdf").read_bytes())
     assert images == 0 and uris == [] and "<script>alert(1)</script>" in text
+    word = all_text(assert_docx_inert((out / "analyst" / "brief.docx").read_bytes()))
+    assert "<script>alert(1)</script>" in word
     assert requests == []
 
 

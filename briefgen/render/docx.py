@@ -7,13 +7,22 @@ their citations, quotes use the Quote style, and People and Sources are Word
 tables whose header row repeats on every page. Each citation ``[n]`` is an
 internal link to row ``n`` of the Sources table.
 
+It follows the audience as the HTML brief does: only the sections
+``show(section)`` allows, in the HTML template's order (key points, meetings,
+agreements, disagreements, proposals, people, timeline, sources); quotes and
+citation numbers only when ``options`` has them; every fixed word from
+``labels`` (the audience's language) and dates in ``options.date_format``
+through ``labels.format_date``, as the templates' ``date`` filter; the
+marking at the top and bottom of every page and under the title; the page
+from ``options.paper``; and "N more not shown" where a limit cut a section.
+
 It is built from the same ``BriefContext`` the templates get, in code rather
 than from a template: Word's XML is not a text format a Jinja override could
 edit safely. python-docx provides the package, the styles and the page; the
 body is written by :mod:`briefgen.render.ooxml`. A workspace's template
 overrides therefore change the Markdown, HTML and PDF briefs, not this one.
-Each section is one function in ``SECTIONS``, so a new context field (key
-points, a timeline) is one more function in that list.
+Each section is one function in ``SECTIONS``, so a new context field is one
+more function in that list.
 
 Untrusted text: every digest string goes into a run's text, which lxml escapes
 as XML; nothing from an article becomes a style, a field, a hyperlink or a
@@ -48,7 +57,8 @@ from lxml import etree
 from briefgen.errors import RenderError
 from briefgen.model import Evidence
 from briefgen.render.context import BriefContext
-from briefgen.render.filters import join_names
+from briefgen.render.filters import join_names, shorten
+from briefgen.render.labels import format_date
 from briefgen.render.ooxml import (
     APP_PROPERTIES,
     add_bookmark,
@@ -84,59 +94,43 @@ GREY = RGBColor(0x6B, 0x72, 0x80)
 
 # Style ids of python-docx's default template (Word's built-in styles).
 TITLE, SUBTITLE, HEADING_1, NORMAL = "Title", "Subtitle", "Heading1", None
-BULLET, BULLET_2, QUOTE, TABLE = "ListBullet", "ListBullet2", "Quote", "LightList-Accent1"
+BULLET, BULLET_2, NUMBERED = "ListBullet", "ListBullet2", "ListNumber"
+QUOTE, TABLE = "Quote", "LightList-Accent1"
 # Styles the brief adds: (name, id). Word's own name for links, so its theme applies.
 LINK_STYLE, SOURCE_ID_STYLE, NOTE_STYLE = "Hyperlink", "SourceID", "BriefNote"
-# The names of sections and fields, in one place: when the context carries
-# labels (an audience's language or house style), they replace these here.
-# (Table column headings, the page footer and the closing note are below.)
-LABELS: Mapping[str, str] = {
-    "meetings": "Meetings",
-    "agreements": "Agreements",
-    "disagreements": "Disagreements",
-    "proposals": "Proposals",
-    "people": "People",
-    "sources": "Sources",
-    "none_found": "None found.",
-    "unattributed": "Unattributed",
-    "date": "Date",
-    "audience": "Audience",
-    "where": "Where",
-    "when": "When",
-    "occasion": "Occasion",
-    "format": "Format",
-    "duration": "Duration",
-}
-FOOTNOTE = (
-    "Every fact cites its sources by number, and the quotes under it are the sentences "
-    "that state it, verbatim."
-)
-# (heading, width in mm): each table fills the 174 mm between A4's margins.
+MARKING_NAME, MARKING_STYLE = "Brief Marking", "BriefMarking"
+# Every fixed word comes from the audience's labels (``Labels``), as in the
+# templates; the tables name their columns by label key. (label, width in mm):
+# each table fills the 174 mm between A4's margins and fits Letter's 180 mm.
 PEOPLE_COLUMNS = (
-    ("Name", 38), ("Role", 40), ("Affiliation", 34), ("Also called", 40), ("Sources", 22),
+    ("name", 38), ("role", 40), ("affiliation", 34), ("also_called", 40), ("cited_in", 22),
 )  # fmt: skip
 SOURCE_COLUMNS = (
-    ("No.", 12), ("Outlet", 32), ("Published", 25), ("Author", 30), ("Title and ID", 75),
+    ("number", 12), ("outlet", 32), ("published", 25), ("author", 30), ("title", 75),
 )  # fmt: skip
+TIMELINE_COLUMNS = (("date", 40), ("event", 134))
 
 
 def render_docx(
-    context: BriefContext, *, page_size: str = "A4", stamp: dt.datetime | None = None
+    context: BriefContext, *, stamp: dt.datetime | None = None, page_size: str | None = None
 ) -> bytes:
     """The Word brief of ``context``; the same context and ``stamp`` give the same bytes.
 
     ``stamp`` dates the document (its core properties and zip entries); see
-    ``document_date`` for the one a build uses.
+    ``document_date`` for the one a build uses. The page is the audience's
+    ``options.paper`` unless ``page_size`` says otherwise.
     """
+    page_size = page_size or context.options.paper
     if page_size not in PAGE_SIZES:
         raise RenderError(f"unknown page size {page_size!r}: choose from {', '.join(PAGE_SIZES)}")
     document = docx.Document()
-    _page_setup(document, PAGE_SIZES[page_size], context)
     _styles(document)
+    _page_setup(document, PAGE_SIZES[page_size], context)
     set_current_word_layout(document.settings.element)
     _properties(document, context, stamp)
-    for section in SECTIONS:
-        section(document, context)
+    for name, section in SECTIONS:
+        if name is None or context.show(name):
+            section(document, context)
     drop_template_extras(document.part.package, document.part)
     buffer = io.BytesIO()
     try:
@@ -170,21 +164,32 @@ def document_date(
 
 
 def _page_setup(document: Document, size: PageSize, context: BriefContext) -> None:
-    """Page size and margins; the title on top of every page but the first; page numbers."""
+    """Page size and margins; the marking at the top and bottom of every page; page numbers.
+
+    The title runs at the top of every page but the first (which shows it
+    large); "Page X of Y" is in the audience's words. Needs ``_styles`` first.
+    """
     section = document.sections[0]
     section.page_width, section.page_height = size.width, size.height
     (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin) = MARGINS
     section.different_first_page_header_footer = True
-    running = section.header.paragraphs[0]
+    marking, labels = context.info.marking, context.labels
+    if marking:
+        for header in (section.header, section.first_page_header):
+            header.paragraphs[0].style = document.styles[MARKING_NAME]
+            header.paragraphs[0].add_run(inline_text(marking))
+    running = section.header.add_paragraph() if marking else section.header.paragraphs[0]
     running.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     running.add_run(inline_text(context.info.title))
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Page ")
+        paragraph.add_run(f"{inline_text(labels.page)} ")
         add_field(paragraph, "PAGE", "1")
-        paragraph.add_run(" of ")
+        paragraph.add_run(f" {inline_text(labels.page_of)} ")
         add_field(paragraph, "NUMPAGES", "1")
+        if marking:
+            footer.add_paragraph(inline_text(marking), style=MARKING_NAME)
 
 
 def _styles(document: Document) -> None:
@@ -203,6 +208,11 @@ def _styles(document: Document) -> None:
     note.base_style = styles["Normal"]
     note.font.size = Pt(8)
     note.paragraph_format.space_before = Pt(12)
+    banner = styles.add_style(MARKING_NAME, WD_STYLE_TYPE.PARAGRAPH)
+    banner.base_style = styles["Normal"]
+    banner.font.bold = True
+    banner.font.size = Pt(9)
+    banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(8)
         styles[name].font.color.rgb = GREY
@@ -214,7 +224,7 @@ def _properties(document: Document, context: BriefContext, stamp: dt.datetime | 
     props.title = _property_text(context.info.title)
     props.subject = _property_text(context.info.subject or "")
     props.author = props.last_modified_by = "briefgen"
-    props.comments = _property_text(f"Extracted by {context.generator}.")
+    props.comments = _property_text(context.labels.footer_plain.format(generator=context.generator))
     props.category = "Briefing"
     props.keywords = ""
     props.revision = 1
@@ -245,15 +255,47 @@ def _heading(document: Document, text: str) -> None:
     append_run(append_paragraph(_body(document), HEADING_1), text)
 
 
-def _none_found(document: Document) -> None:
-    append_run(append_paragraph(_body(document), NORMAL), LABELS["none_found"], italic=True)
+def _none_found(document: Document, context: BriefContext) -> None:
+    append_run(append_paragraph(_body(document), NORMAL), context.labels.none_found, italic=True)
 
 
-def _cite(p: etree._Element, numbers: Sequence[int]) -> None:
-    """`` [1] [2]`` after a fact, each a link to its row of the Sources table."""
+def _more(document: Document, context: BriefContext, section: str) -> None:
+    """The "N more not shown" line, where the audience's limit cut ``section`` (as in HTML)."""
+    if section in context.omitted:
+        text = context.labels.more_not_shown.format(count=context.omitted[section])
+        append_run(append_paragraph(_body(document), NORMAL), text, italic=True)
+
+
+def _date(context: BriefContext, value: dt.date) -> str:
+    """``value`` as the templates' ``date`` filter shows it: the audience's format and words."""
+    return format_date(value, context.options.date_format, context.labels)
+
+
+def _names(context: BriefContext, values: Sequence[str]) -> str:
+    """Parties joined as the templates' ``names`` filter joins them, in the audience's language."""
+    labels = context.labels
+    return join_names(values, labels.and_, serial=labels.lang.startswith("en"))
+
+
+def _short(context: BriefContext, value: str) -> str:
+    """A fact's text cut to the audience's ``truncate`` (the templates' ``shorten`` filter)."""
+    return shorten(value, context.options.truncate)
+
+
+def _cite(p: etree._Element, context: BriefContext, numbers: Sequence[int]) -> None:
+    """`` [1] [2]`` after a fact when the audience has citations.
+
+    Each is a link to its row of the Sources table when the brief has one.
+    """
+    if not context.options.citations:
+        return
+    linked = context.show("sources")
     for number in numbers:
         append_run(p, " ")
-        append_internal_link(p, f"[{number}]", _anchor(number), style=LINK_STYLE)
+        if linked:
+            append_internal_link(p, f"[{number}]", _anchor(number), style=LINK_STYLE)
+        else:
+            append_run(p, f"[{number}]")
 
 
 def _anchor(number: int) -> str:
@@ -272,7 +314,7 @@ def _fact(
     append_run(p, lead, bold=True)
     if rest:
         append_run(p, ": " + rest)
-    _cite(p, context.cite(evidence))
+    _cite(p, context, context.cite(evidence))
 
 
 def _detail(document: Document, label: str, value: str) -> None:
@@ -283,11 +325,13 @@ def _detail(document: Document, label: str, value: str) -> None:
 
 
 def _quotes(parent: etree._Element, context: BriefContext, evidence: Sequence[Evidence]) -> None:
-    """Each quote of ``evidence`` in the Quote style, followed by its source's number."""
+    """Each quote of ``evidence`` in the Quote style, with its source's number (if any quotes)."""
+    if not context.options.quotes:
+        return
     for e in evidence:
         p = append_paragraph(parent, QUOTE)
         append_run(p, e.quote)
-        _cite(p, [context.citation_numbers[e.source]])
+        _cite(p, context, [context.citation_numbers[e.source]])
 
 
 @dataclass(frozen=True)
@@ -316,6 +360,11 @@ def _table(document: Document, columns: Sequence[tuple[str, int]]) -> _Table:
     return _Table(table._tbl, widths)
 
 
+def _columns(context: BriefContext, columns: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(label key, width) as (the label in the audience's language, width)."""
+    return [(getattr(context.labels, key), width) for key, width in columns]
+
+
 def _add_row(table: _Table, values: Sequence[str]) -> list[etree._Element]:
     """A row of plain text cells, kept on one page; the paragraph of each cell."""
     paragraphs = []
@@ -331,129 +380,188 @@ def _add_row(table: _Table, values: Sequence[str]) -> list[etree._Element]:
 
 
 def header_section(document: Document, context: BriefContext) -> None:
-    """Title, subject, and a line with the date, audience and number of sources."""
-    info, body = context.info, _body(document)
+    """Title, the marking, subject, and a line with the date, audience and number of sources."""
+    info, labels, body = context.info, context.labels, _body(document)
     append_run(append_paragraph(body, TITLE), info.title)
+    if info.marking:
+        append_run(append_paragraph(body, MARKING_STYLE), info.marking)
     if info.subject:
         append_run(append_paragraph(body, SUBTITLE), info.subject)
     meta = []
     if info.date:
-        meta.append(f"{LABELS['date']}: {info.date.isoformat()}")
+        meta.append(f"{labels.date}: {_date(context, info.date)}")
     if info.audience and info.audience != "default":
-        meta.append(f"{LABELS['audience']}: {info.audience}")
-    count = len(context.sources)
-    meta.append(f"{count} source{'' if count == 1 else 's'}")
+        meta.append(f"{labels.audience}: {info.audience}")
+    meta.append(labels.source_count(len(context.sources)))
     append_run(append_paragraph(body, NORMAL), " · ".join(meta))
+
+
+def key_points_section(document: Document, context: BriefContext) -> None:
+    """The facts most sources state, one numbered line each, with their citations."""
+    _heading(document, context.labels.key_points)
+    for k in context.key_points:
+        p = append_paragraph(_body(document), NUMBERED)
+        append_run(p, k.text)
+        _cite(p, context, k.citations)
+    if not context.key_points:
+        _none_found(document, context)
 
 
 def meetings_section(document: Document, context: BriefContext) -> None:
     """Who met, with where, when, occasion, format and duration under each meeting."""
-    _heading(document, LABELS["meetings"])
+    labels = context.labels
+    _heading(document, labels.meetings)
     for m in context.meetings:
-        _fact(document, context, join_names(m.participants), None, m.evidence)
-        when = m.date.isoformat() if m.date else None
+        _fact(document, context, _names(context, m.participants), None, m.evidence)
+        when = _date(context, m.date) if m.date else None
         if when and m.when:
             when = f"{when} ({m.when})"
         details = [
-            (LABELS["where"], m.location),
-            (LABELS["when"], when or m.when),
-            (LABELS["occasion"], m.occasion),
-            (LABELS["format"], m.format),
-            (LABELS["duration"], m.duration),
+            (labels.where, m.location),
+            (labels.when, when or m.when),
+            (labels.occasion, m.occasion and _short(context, m.occasion)),
+            (labels.format, m.format),
+            (labels.duration, m.duration),
         ]
         for label, value in details:
             if value:
                 _detail(document, label, value)
         _quotes(_body(document), context, m.evidence)
-    if not context.meetings:
-        _none_found(document)
+    if context.meetings:
+        _more(document, context, "meetings")
+    else:
+        _none_found(document, context)
 
 
 def agreements_section(document: Document, context: BriefContext) -> None:
     """Who agreed, and to what."""
-    _heading(document, LABELS["agreements"])
+    _heading(document, context.labels.agreements)
     for a in context.agreements:
-        _fact(document, context, join_names(a.parties), a.what, a.evidence)
+        what = _short(context, a.what)
+        _fact(document, context, _names(context, a.parties), what, a.evidence)
         _quotes(_body(document), context, a.evidence)
-    if not context.agreements:
-        _none_found(document)
+    if context.agreements:
+        _more(document, context, "agreements")
+    else:
+        _none_found(document, context)
 
 
 def disagreements_section(document: Document, context: BriefContext) -> None:
     """Who disagreed, on what, and each side's position."""
-    _heading(document, LABELS["disagreements"])
+    _heading(document, context.labels.disagreements)
     for d in context.disagreements:
-        _fact(document, context, join_names(d.parties), d.topic, d.evidence)
+        topic = d.topic and _short(context, d.topic)
+        _fact(document, context, _names(context, d.parties), topic, d.evidence)
         for p in d.positions:
-            _detail(document, p.party, p.position)
+            _detail(document, p.party, _short(context, p.position))
         _quotes(_body(document), context, d.evidence)
-    if not context.disagreements:
-        _none_found(document)
+    if context.disagreements:
+        _more(document, context, "disagreements")
+    else:
+        _none_found(document, context)
 
 
 def proposals_section(document: Document, context: BriefContext) -> None:
     """Who proposed what ("Unattributed" when no text says who)."""
-    _heading(document, LABELS["proposals"])
+    _heading(document, context.labels.proposals)
     for p in context.proposals:
-        _fact(document, context, p.by or LABELS["unattributed"], p.what, p.evidence)
+        by = p.by or context.labels.unattributed
+        _fact(document, context, by, _short(context, p.what), p.evidence)
         _quotes(_body(document), context, p.evidence)
-    if not context.proposals:
-        _none_found(document)
+    if context.proposals:
+        _more(document, context, "proposals")
+    else:
+        _none_found(document, context)
 
 
 def people_section(document: Document, context: BriefContext) -> None:
     """A table of people; each person's quotes in a row spanning the table under them."""
-    _heading(document, LABELS["people"])
+    _heading(document, context.labels.people)
     if not context.people:
-        _none_found(document)
+        _none_found(document, context)
         return
-    table = _table(document, PEOPLE_COLUMNS)
+    citations, quotes = context.options.citations, context.options.quotes
+    columns = PEOPLE_COLUMNS if citations else _widen_first(PEOPLE_COLUMNS[:-1], 174)
+    table = _table(document, _columns(context, columns))
     for p in context.people:
-        row = _add_row(table, ["", p.role or "", p.affiliation or "", ", ".join(p.aliases), ""])
+        values = ["", p.role or "", p.affiliation or "", ", ".join(p.aliases)]
+        row = _add_row(table, [*values, ""] if citations else values)
         append_run(row[0], p.name, bold=True)
-        _cite(row[-1], context.cite(p.evidence))
-        if p.evidence:
+        _cite(row[-1], context, context.cite(p.evidence))
+        if quotes and p.evidence:
             for paragraph in row:  # a person's row on the page where their quotes start
                 keep_with_next(paragraph)
-            (quotes,) = append_row(table.tbl, table.widths, span=True)
-            _quotes(quotes, context, p.evidence)
+            (cell,) = append_row(table.tbl, table.widths, span=True)
+            _quotes(cell, context, p.evidence)
+    _more(document, context, "people")
+
+
+def _widen_first(columns: Sequence[tuple[str, int]], total: int) -> tuple[tuple[str, int], ...]:
+    """``columns`` with the first made wide enough for the table to fill ``total`` mm."""
+    (key, width), *rest = columns
+    return ((key, width + total - sum(w for _, w in columns)), *rest)
+
+
+def timeline_section(document: Document, context: BriefContext) -> None:
+    """The meetings by date, each with its citations; a date from its first report says so."""
+    _heading(document, context.labels.timeline)
+    if not context.timeline:
+        _none_found(document, context)
+        return
+    table = _table(document, _columns(context, TIMELINE_COLUMNS))
+    for t in context.timeline:
+        when, event = _add_row(table, [_date(context, t.date), t.text])
+        if t.reported:
+            append_line_break(when)
+            append_run(when, context.labels.reported, italic=True)
+        _cite(event, context, t.citations)
+    _more(document, context, "timeline")
 
 
 def sources_section(document: Document, context: BriefContext) -> None:
     """Numbered sources: outlet, date, author, title and id; each row is a citation's target."""
-    _heading(document, LABELS["sources"])
+    _heading(document, context.labels.sources)
     if not context.sources:
-        _none_found(document)
+        _none_found(document, context)
         return
-    table = _table(document, SOURCE_COLUMNS)
+    table = _table(document, _columns(context, SOURCE_COLUMNS))
+    untitled = f"({context.labels.untitled})"
     for cited in context.sources:
         s = cited.source
-        published = s.published.isoformat() if s.published else ""
+        published = _date(context, s.published) if s.published else ""
         number, *_, title = _add_row(
             table, [f"[{cited.number}]", s.outlet or "", published, s.author or "", ""]
         )
         add_bookmark(number, _anchor(cited.number), cited.number)
-        append_run(title, s.title or "(untitled)")
+        append_run(title, s.title or untitled)
         append_line_break(title)
         append_run(title, s.id, style=SOURCE_ID_STYLE)
 
 
 def footer_section(document: Document, context: BriefContext) -> None:
-    """What extracted the facts, and how to read citations and quotes."""
+    """What extracted the facts, and how to read citations and quotes (those it has)."""
+    labels, options = context.labels, context.options
+    if options.citations:
+        note = labels.footer_quotes if options.quotes else labels.footer_citations
+    else:
+        note = labels.footer_plain
     p = append_paragraph(_body(document), NOTE_STYLE)
-    append_run(p, f"Extracted by {context.generator}. {FOOTNOTE}")
+    append_run(p, note.format(generator=context.generator))
 
 
 Section = Callable[[Document, BriefContext], None]
 
-# The brief, top to bottom. A new section is a function of (document, context).
-SECTIONS: tuple[Section, ...] = (
-    header_section,
-    meetings_section,
-    agreements_section,
-    disagreements_section,
-    proposals_section,
-    people_section,
-    sources_section,
-    footer_section,
+# The brief, top to bottom, in the HTML brief's order: (the section ``show``
+# asks about, or None for always; the function of (document, context) that writes it).
+SECTIONS: tuple[tuple[str | None, Section], ...] = (
+    (None, header_section),
+    ("key_points", key_points_section),
+    ("meetings", meetings_section),
+    ("agreements", agreements_section),
+    ("disagreements", disagreements_section),
+    ("proposals", proposals_section),
+    ("people", people_section),
+    ("timeline", timeline_section),
+    ("sources", sources_section),
+    (None, footer_section),
 )
