@@ -34,6 +34,12 @@ _WWW = regex.compile(r"(?<=\bwww)\.", regex.IGNORECASE)
 # template's "> "): an ATX heading, a bullet or ordered-list marker, a
 # thematic break or a setext underline.
 _LEADING = regex.compile(r"^(\d+)([.)])|^([#+=-])")
+# Control characters (C0, DEL, C1) that are not white space: renderers drop or
+# fold them, so ``"\x03#"`` would reach the reader as ``#`` at the start of a
+# line. They go first, before white space is folded and the leading marker is
+# escaped, so the escaping sees the text a renderer will see.
+# (\t-\r, \x1c-\x1f and \x85 are white space to ``str.split``, which folds them.)
+_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def md_escape(value: object) -> str:
@@ -42,7 +48,7 @@ def md_escape(value: object) -> str:
     Whitespace, newlines included, collapses to single spaces, so a string can
     never start a new block (a heading, a list, a quote, a table row) of its own.
     """
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROLS.sub("", str(value)).split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _URL_SCHEME.sub(r"\\:", text)
