@@ -134,7 +134,7 @@ def test_context_fields_are_the_documented_contract(digest: Digest):
     assert set(context.template_vars()) == {
         "info", "options", "labels", "digest", "sources", "people", "meetings", "agreements",
         "disagreements", "proposals", "key_points", "timeline", "omitted", "generator",
-        "version", "citation_numbers", "changes", "cite", "show",
+        "version", "citation_numbers", "changes", "inputs_skipped", "cite", "show",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest
