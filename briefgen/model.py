@@ -45,6 +45,11 @@ class Notice:
     kind: NoticeKind
     reason: str
 
+    @property
+    def left_out(self) -> bool:
+        """Whether the file is not among the brief's sources (skipped, or a duplicate)."""
+        return self.kind in ("skipped", "duplicate")
+
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 

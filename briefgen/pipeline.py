@@ -248,13 +248,16 @@ def render_outputs(
     *,
     formats: Sequence[str],
     changes: Changes | None = None,
+    notices: Sequence[Notice] = (),
     pdf_worker: PdfWorker | None = None,
 ) -> dict[str, bytes]:
     """``<audience>/<file>`` -> bytes of every brief of every audience; nothing is written.
 
-    With ``pdf_worker`` the PDFs are made in that process while this one makes the rest.
+    ``notices`` are the build's warnings about its inputs: the briefs' sources
+    sections list the inputs left out. With ``pdf_worker`` the PDFs are made
+    in that process while this one makes the rest.
     """
-    job = {"digest": digest, "config": config, "changes": changes}
+    job = {"digest": digest, "config": config, "changes": changes, "notices": tuple(notices)}
     pending = pdf_worker.send(job) if pdf_worker is not None and "pdf" in formats else None
     if pending is None:
         return render_briefs(formats=formats, **job)  # type: ignore[arg-type]
@@ -267,7 +270,12 @@ def render_outputs(
 
 
 def render_briefs(
-    *, digest: Digest, config: Config, formats: Sequence[str], changes: Changes | None
+    *,
+    digest: Digest,
+    config: Config,
+    formats: Sequence[str],
+    changes: Changes | None,
+    notices: Sequence[Notice] = (),
 ) -> dict[str, bytes]:
     """Each audience of ``brief.audience`` in each format, named ``<audience>/<file>``."""
     from briefgen.render import render_audience
@@ -276,7 +284,7 @@ def render_briefs(
         f"{audience}/{name}": data
         for audience in config.brief.audience
         for name, data in render_audience(
-            digest, config, audience, formats=formats, changes=changes
+            digest, config, audience, formats=formats, changes=changes, notices=notices
         ).items()
     }
 
@@ -361,8 +369,9 @@ def _build(
         changes, comparison = since_outputs(previous, corrected.digest)
         digest_bytes = dump_digest(corrected.digest).encode("utf-8")
         key = render_key(
-            # The brief shows the digest and what changed since the previous one.
-            digest=b"\0".join([digest_bytes, *comparison.values()]),
+            # The brief shows the digest, what changed since the previous one and
+            # the inputs left out (nothing added when there are none).
+            digest=b"\0".join([digest_bytes, *comparison.values(), *_notices_key(result.notices)]),
             # How extraction ran (jobs, executor, cache) changes no brief.
             config=config.model_dump_json(
                 exclude={"extraction": {"jobs", "executor", "scheduler"}}
@@ -386,6 +395,7 @@ def _build(
             config,
             formats=config.output.formats,
             changes=changes,
+            notices=result.notices,
             pdf_worker=pdf_worker(),
         )
         outputs.update(comparison)
@@ -401,3 +411,9 @@ def _build(
                 {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in done.written},
             )
     return done
+
+
+def _notices_key(notices: Sequence[Notice]) -> list[bytes]:
+    """The inputs a brief lists as left out, for the render key: none, nothing."""
+    shown = [n for n in notices if n.left_out]
+    return ["\n".join(f"{n.kind}\t{n.path}\t{n.reason}" for n in shown).encode()] if shown else []

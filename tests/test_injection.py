@@ -27,6 +27,7 @@ from click.testing import CliRunner
 from briefgen.cli import cli
 from briefgen.digest import dump_digest, load_digest
 from briefgen.model import Digest, Evidence, Meeting, Person, Source
+from briefgen.render.filters import BIDI_CONTROLS
 
 from .test_docx import all_text, assert_docx_inert
 
@@ -177,15 +178,65 @@ def test_a_hostile_article_stays_text_in_every_format(
     _assert_html_inert((out / "analyst" / "brief.html").read_text("utf-8"))
     md = (out / "analyst" / "brief.md").read_text("utf-8")
     _assert_markdown_inert(md)
-    assert BIDI in md  # odd Unicode is kept as the article's text, not dropped or mangled
+    # Bidi controls are left out of the brief (they are kept in the digest); the rest stays.
+    assert "gnirts desrever" in md and "\u202e" not in md
 
     images, uris, text = _pdf_images_links_and_text((out / "analyst" / "brief.pdf").read_bytes())
     assert images == 0 and uris == []
     assert "<script>alert(1)</script>" in text and "[a link](" in text
 
     word = all_text(assert_docx_inert((out / "analyst" / "brief.docx").read_bytes()))
-    assert "<script>alert(1)</script>" in word and BIDI in word and "[a link](" in word
+    assert (
+        "<script>alert(1)</script>" in word
+        and "gnirts desrever" in word
+        and "\u202e" not in word
+        and "[a link](" in word
+    )
     assert requests == []  # nothing was fetched from the web server
+
+
+def test_an_unterminated_override_does_not_reverse_the_brief_after_it(tmp_path: Path):
+    """An article's right-to-left override, never closed, in a quote: the brief drops it
+    in every format, so the citation after the quote reads left to right; the digest
+    keeps the article's text verbatim, offsets and all."""
+    (tmp_path / "articles").mkdir()
+    article = (
+        "# Talks in Rome\n\n"
+        "ROME -- Foreign Minister Chung Eui-yong met Secretary of State Antony Blinken in"
+        " Rome on Tuesday.\n\n"
+        "Chung proposed an end-of-war declaration \u202eto bring Pyongyang back to talks.\n"
+    )
+    (tmp_path / "articles" / "talks.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "briefgen.yaml").write_text("inputs: [articles/]\n")
+    result = CliRunner().invoke(
+        cli, ["build", "--config", str(tmp_path / "config" / "briefgen.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "build"
+
+    digest = load_digest(out / "digest.yaml")
+    quotes = [e for p in digest.proposals for e in p.evidence if "\u202e" in e.quote]
+    assert quotes, "the override reached the digest"
+    from briefgen.ingest import read_article
+
+    text = read_article(tmp_path / "articles" / "talks.txt").text
+    assert all(text[e.start : e.end] == e.quote for e in quotes)  # verbatim, offsets valid
+
+    plain = "Chung proposed an end-of-war declaration to bring Pyongyang back to talks."
+    md = (out / "analyst" / "brief.md").read_text("utf-8")
+    page = (out / "analyst" / "brief.html").read_text("utf-8")
+    for brief in (md, page):
+        assert not set(brief) & BIDI_CONTROLS
+    assert f"> {plain} [1]" in md
+    assert f'<blockquote>{plain} <a class="cite" href="#source-1">[1]</a></blockquote>' in page
+    _, _, pdf_text = _pdf_images_links_and_text((out / "analyst" / "brief.pdf").read_bytes())
+    assert f"{plain} [1]" in pdf_text and "sklat" not in pdf_text
+    import docx
+
+    word = docx.Document(str(out / "analyst" / "brief.docx"))
+    word_text = "\n".join(p.text for p in word.paragraphs)
+    assert plain in word_text and not set(word_text) & BIDI_CONTROLS
 
 
 def test_a_hostile_hand_edited_digest_renders_inert(tmp_path: Path, server):

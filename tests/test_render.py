@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefgen.audiences import AudienceSettings, builtin_audiences
@@ -134,7 +134,7 @@ def test_context_fields_are_the_documented_contract(digest: Digest):
     assert set(context.template_vars()) == {
         "info", "options", "labels", "digest", "sources", "people", "meetings", "agreements",
         "disagreements", "proposals", "key_points", "timeline", "omitted", "generator",
-        "version", "citation_numbers", "changes", "cite", "show",
+        "version", "citation_numbers", "changes", "inputs_skipped", "cite", "show",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest
@@ -434,6 +434,11 @@ def commonmark(text: str) -> str:
         ("---", "\\---"),
         ("AT&T &amp; co", "AT&T \\&amp; co"),
         ("Moon Jae-in (1953-), 정의용", "Moon Jae-in (1953-), 정의용"),
+        # Control characters go before the leading marker is escaped: a renderer
+        # drops them, which would leave "#" at the start of the line.
+        ("\x03#", "\\#"),
+        ("\x00\x7f\x9f- b", "\\- b"),
+        ("\x1f 1. x\x85", "1\\. x"),
     ],
 )
 def test_md_escape(raw: str, escaped: str):
@@ -442,6 +447,8 @@ def test_md_escape(raw: str, escaped: str):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])))
+@example("\x03#")  # found by hypothesis: a dropped control character left a heading
+@example("\x08\x0e1. x")
 def test_md_escape_leaves_no_markup_in_either_renderer(text: str):
     import markdown
 

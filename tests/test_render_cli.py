@@ -276,3 +276,52 @@ def test_digest_validates_against_its_json_schema(built: Path):
     facts = [f for kind in ("people", "meetings", "agreements", "disagreements", "proposals")
              for f in data[kind]]  # fmt: skip
     assert facts and all(f["evidence"] for f in facts)
+
+
+def test_a_skipped_input_is_named_in_the_briefs_sources(workspace: Path):
+    """STYLE.md: skipping is fine when it is visible in the brief's sources section."""
+    config = workspace / "config" / "briefgen.yaml"
+    build = ["build", "--config", str(config), "--format", "md,html"]
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    # Same digest as the first build, but a new file left out: the briefs are made again.
+    (workspace / "seeds" / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00 not text")
+    result = CliRunner().invoke(cli, build)
+    assert result.exit_code == 0, result.output
+    reason = "a binary file (it contains NUL bytes), not text"
+
+    md = (workspace / "build" / "analyst" / "brief.md").read_text("utf-8")
+    sources = md.split("## Sources")[1]
+    assert f"Files read but not among the sources:\n\n- seeds/scan.txt: {reason}\n" in sources
+    page = (workspace / "build" / "analyst" / "brief.html").read_text("utf-8")
+    sources = page.split('<section id="sources">')[1].split("</section>")[0]
+    assert f'<li><span class="source-id">seeds/scan.txt</span>: {reason}</li>' in sources
+    # The executive brief has no sources section, so no list either.
+    assert "scan.txt" not in (workspace / "build" / "executive" / "brief.md").read_text("utf-8")
+
+
+def test_the_inputs_left_out_are_the_skipped_and_duplicate_ones(tmp_path: Path):
+    from briefgen.model import Notice
+    from briefgen.render import build_context
+
+    notices = [
+        Notice("a.txt", "skipped", "no article text"),
+        Notice("b.txt", "repaired", "mojibake repaired"),
+        Notice("c.txt", "duplicate", "same text as a2.txt; counted once"),
+        Notice("d.md", "ignored", "date 'x' is not an ISO date (YYYY-MM-DD); ignored"),
+    ]
+    digest = Digest(sources=[Source(id="s")])
+    context = build_context(digest, BriefInfo(title="T"), notices=notices)
+    assert [n.path for n in context.inputs_skipped] == ["a.txt", "c.txt"]
+    assert build_context(digest, BriefInfo(title="T")).inputs_skipped == ()
+    # Article-derived text in the list is escaped in Markdown like any other.
+    hostile = [Notice("# x.txt", "skipped", "<script>[a](http://e)")]
+    marked = BriefInfo(title="T", marking="INTERNAL")
+    md = render(digest, info=marked, formats=["md", "html"], template_dirs=[], notices=hostile)
+    assert "- \\# x.txt: \\<script\\>\\[a\\](http\\://e)\n" in md["brief.md"].decode()
+    assert "&lt;script&gt;" in md["brief.html"].decode()
+    # Workspace paths are internal: a brief with no marking (press) lists none.
+    public = render(
+        digest, info=BriefInfo(title="T"), formats=["md", "html"], template_dirs=[],
+        notices=hostile,
+    )  # fmt: skip
+    assert "x.txt" not in public["brief.md"].decode() + public["brief.html"].decode()

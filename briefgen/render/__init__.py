@@ -30,7 +30,7 @@ import jinja2
 from briefgen.changes import Changes
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, RenderError
-from briefgen.model import Digest
+from briefgen.model import Digest, Notice
 from briefgen.render.context import (
     BriefContext,
     BriefInfo,
@@ -121,6 +121,7 @@ def render(
     template_dirs: Sequence[Path],
     options: BriefOptions | None = None,
     changes: Changes | None = None,
+    notices: Sequence[Notice] = (),
 ) -> dict[str, bytes]:
     """File name -> content for each format in ``formats``; nothing is written here.
 
@@ -136,7 +137,7 @@ def render(
         )
     env = make_environment(template_dirs)
     context = build_context(
-        digest, info, options, load_labels(env, options.language), changes=changes
+        digest, info, options, load_labels(env, options.language), changes=changes, notices=notices
     )
     job = RenderJob(env, context)
     outputs: dict[str, bytes] = {}
@@ -168,11 +169,18 @@ def render_audience(
     *,
     formats: Sequence[str],
     changes: Changes | None = None,
+    notices: Sequence[Notice] = (),
 ) -> dict[str, bytes]:
     """``audience``'s brief in each format, as the config shapes it."""
     info, options, dirs = audience_brief(config, audience)
     return render(
-        digest, info=info, formats=formats, template_dirs=dirs, options=options, changes=changes
+        digest,
+        info=info,
+        formats=formats,
+        template_dirs=dirs,
+        options=options,
+        changes=changes,
+        notices=notices,
     )
 
 

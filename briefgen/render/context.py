@@ -17,7 +17,7 @@ format of a brief cites the same source with the same number.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 from briefgen import __version__
@@ -30,6 +30,7 @@ from briefgen.model import (
     Disagreement,
     Evidence,
     Meeting,
+    Notice,
     Person,
     Proposal,
     Source,
@@ -114,6 +115,9 @@ class BriefContext:
         changes: what is new, removed or changed since the previous digest
             (``briefgen.changes.Changes``), or None when there is none to
             compare with; the "Since the last brief" section shows it.
+        inputs_skipped: the build's inputs that are not among the sources
+            (``Notice`` of kind ``skipped`` or ``duplicate``: path and
+            reason), shown under the sources; empty when rendering a digest.
 
     ``cite(evidence)`` turns a fact's evidence into the sorted, distinct
     citation numbers of its sources; ``show(section)`` says whether the
@@ -137,6 +141,7 @@ class BriefContext:
     version: str
     citation_numbers: dict[str, int]
     changes: Changes | None = None
+    inputs_skipped: tuple[Notice, ...] = ()
 
     def cite(self, evidence: Iterable[Evidence]) -> list[int]:
         """The citation numbers of the sources ``evidence`` comes from, sorted."""
@@ -161,12 +166,15 @@ def build_context(
     labels: Labels | None = None,
     *,
     changes: Changes | None = None,
+    notices: Sequence[Notice] = (),
 ) -> BriefContext:
     """The context for ``digest``; a dangling or ambiguous source id is an error.
 
     Rendering a fact whose evidence names an unknown source would print a
     claim without its citation, so a hand-edited digest with such a slip is
-    refused here, with every bad reference named at once.
+    refused here, with every bad reference named at once. ``notices`` are
+    the build's warnings about its inputs; the brief lists the inputs they
+    left out (skipped, or counted once as a duplicate).
     """
     options = options or BriefOptions()
     labels = labels or packaged_labels(options.language)
@@ -201,6 +209,7 @@ def build_context(
         version=__version__,
         citation_numbers=numbers,
         changes=changes,
+        inputs_skipped=tuple(n for n in notices if n.left_out),
     )
 
 

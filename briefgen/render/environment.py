@@ -21,6 +21,9 @@ Autoescaping is on for ``.html`` templates and off for ``.md`` ones, whose
 digest strings go through the ``md_escape`` filter instead (see
 :mod:`briefgen.render.filters`). Undefined names are errors, not blanks: a
 typo in an override should fail the build, not silently drop a section.
+Every value a template prints loses its bidirectional controls
+(``finalize``), so an article's right-to-left override cannot reverse the
+brief around it.
 """
 
 from __future__ import annotations
@@ -36,7 +39,14 @@ from jinja2 import nodes
 
 from briefgen.errors import TemplateError
 from briefgen.render.context import BriefContext
-from briefgen.render.filters import citation_marks, css_string, join_names, md_escape, shorten
+from briefgen.render.filters import (
+    citation_marks,
+    css_string,
+    drop_bidi_controls,
+    join_names,
+    md_escape,
+    shorten,
+)
 from briefgen.render.labels import DEFAULT_PREFIX, Labels, format_date
 from briefgen.render.labels import PACKAGED as DEFAULTS
 
@@ -73,6 +83,8 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every printed value, in every format and override: no bidi controls.
+        finalize=drop_bidi_controls,
     )
     env.filters["md_escape"] = md_escape
     env.filters["md"] = md_escape  # short alias for overrides

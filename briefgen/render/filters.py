@@ -34,6 +34,36 @@ _WWW = regex.compile(r"(?<=\bwww)\.", regex.IGNORECASE)
 # template's "> "): an ATX heading, a bullet or ordered-list marker, a
 # thematic break or a setext underline.
 _LEADING = regex.compile(r"^(\d+)([.)])|^([#+=-])")
+# Control characters (C0, DEL, C1) that are not white space: renderers drop or
+# fold them, so ``"\x03#"`` would reach the reader as ``#`` at the start of a
+# line. They go first, before white space is folded and the leading marker is
+# escaped, so the escaping sees the text a renderer will see.
+# (\t-\r, \x1c-\x1f and \x85 are white space to ``str.split``, which folds them.)
+_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+# Bidirectional controls: embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069) and the marks (LRM, RLM, ALM). An unterminated right-to-left
+# override in a quote would reverse what the template prints after it (the
+# citation, the next fact) in every format, so briefs leave them out. The
+# digest keeps them: its quotes stay verbatim substrings of the article.
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+_NO_BIDI = {ord(c): None for c in BIDI_CONTROLS}
+
+
+def drop_bidi_controls(value: object) -> object:
+    """``value`` without bidirectional controls if it is a string, else as it is.
+
+    The Jinja environment's ``finalize``: every ``{{ ... }}`` a template prints
+    passes through it, so no article string, in any template or override, can
+    change the direction of the text around it. ``Markup`` stays ``Markup``
+    (removing these characters cannot make markup).
+    """
+    if not isinstance(value, str) or not BIDI_CONTROLS.intersection(value):
+        return value
+    text = str.translate(value, _NO_BIDI)
+    return Markup(text) if isinstance(value, Markup) else text
 
 
 def md_escape(value: object) -> str:
@@ -41,8 +71,9 @@ def md_escape(value: object) -> str:
 
     Whitespace, newlines included, collapses to single spaces, so a string can
     never start a new block (a heading, a list, a quote, a table row) of its own.
+    Control characters and bidirectional controls are dropped.
     """
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROLS.sub("", str(value)).translate(_NO_BIDI).split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _URL_SCHEME.sub(r"\\:", text)

@@ -49,6 +49,7 @@ class Labels(BaseModel):
     timeline: str
     event: str
     sources: str
+    inputs_skipped: str
     none_found: str
     more_not_shown: str
     date: str
