@@ -3,7 +3,8 @@
     python benchmarks/scale.py ../shared/corpus/whitehouse [--factor 10] [--jobs 2] [--limit N]
 
 Makes, in a temporary folder, the corpus once and ``--factor`` times (the same
-texts repeated under new names, so ids and facts multiply), then runs
+texts repeated under new names, each copy ending in a line of its own so that
+none is a duplicate, so ids and facts multiply), then runs
 ``briefgen extract`` over each as a separate process, without a cache.
 Prints the machine, the commands, time and peak memory of both, and how
 each grew against the corpus: both should grow no faster than it (a ratio
@@ -13,7 +14,6 @@ of time or memory at most the factor).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -27,7 +27,10 @@ def make_corpus(source: Path, target: Path, copies: int, limit: int | None) -> i
     target.mkdir(parents=True)
     for copy in range(copies):
         for path in files:
-            shutil.copyfile(path, target / f"copy{copy:03d}-{path.name}")
+            # A last paragraph of its own, or briefgen would count the copies
+            # once as duplicates and extract the corpus only once.
+            data = path.read_bytes().rstrip() + f"\n\nArchive copy {copy}.\n".encode()
+            (target / f"copy{copy:03d}-{path.name}").write_bytes(data)
     return len(files) * copies
 
 
