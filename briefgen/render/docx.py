@@ -259,6 +259,14 @@ def _none_found(document: Document, context: BriefContext) -> None:
     append_run(append_paragraph(_body(document), NORMAL), context.labels.none_found, italic=True)
 
 
+def _list_end(document: Document, context: BriefContext, section: str) -> None:
+    """After a list of facts: "N more not shown" if a limit cut it, "None found" if empty."""
+    if getattr(context, section):
+        _more(document, context, section)
+    else:
+        _none_found(document, context)
+
+
 def _more(document: Document, context: BriefContext, section: str) -> None:
     """The "N more not shown" line, where the audience's limit cut ``section`` (as in HTML)."""
     if section in context.omitted:
@@ -427,10 +435,7 @@ def meetings_section(document: Document, context: BriefContext) -> None:
             if value:
                 _detail(document, label, value)
         _quotes(_body(document), context, m.evidence)
-    if context.meetings:
-        _more(document, context, "meetings")
-    else:
-        _none_found(document, context)
+    _list_end(document, context, "meetings")
 
 
 def agreements_section(document: Document, context: BriefContext) -> None:
@@ -440,10 +445,7 @@ def agreements_section(document: Document, context: BriefContext) -> None:
         what = _short(context, a.what)
         _fact(document, context, _names(context, a.parties), what, a.evidence)
         _quotes(_body(document), context, a.evidence)
-    if context.agreements:
-        _more(document, context, "agreements")
-    else:
-        _none_found(document, context)
+    _list_end(document, context, "agreements")
 
 
 def disagreements_section(document: Document, context: BriefContext) -> None:
@@ -455,10 +457,7 @@ def disagreements_section(document: Document, context: BriefContext) -> None:
         for p in d.positions:
             _detail(document, p.party, _short(context, p.position))
         _quotes(_body(document), context, d.evidence)
-    if context.disagreements:
-        _more(document, context, "disagreements")
-    else:
-        _none_found(document, context)
+    _list_end(document, context, "disagreements")
 
 
 def proposals_section(document: Document, context: BriefContext) -> None:
@@ -468,10 +467,7 @@ def proposals_section(document: Document, context: BriefContext) -> None:
         by = p.by or context.labels.unattributed
         _fact(document, context, by, _short(context, p.what), p.evidence)
         _quotes(_body(document), context, p.evidence)
-    if context.proposals:
-        _more(document, context, "proposals")
-    else:
-        _none_found(document, context)
+    _list_end(document, context, "proposals")
 
 
 def people_section(document: Document, context: BriefContext) -> None:
