@@ -185,30 +185,33 @@ def extract_digest(
         log.info("no input changed since the cached run: extracting nothing")
         for notice in cached.notices:
             log.warning("%s %s", notice.kind, notice)
-    else:
-        from briefgen.extract import extract
-
-        notices: list[Notice] = []
-        articles, skipped = read_articles(
-            patterns,
-            root=root,
-            on_error=on_error,
-            max_bytes=max_bytes,
-            notices=notices,
-            feeds=feeds,
-            cache_dir=cache_dir,
-            batch=batch,
-            scan=scan,
-        )
         if strict:
-            check_strict(notices)
-        log.info("extracting facts from %d articles", len(articles))
-        cached = ExtractResult(extract(articles, settings, batch=batch), skipped, notices)
-        if whole:
-            batch.store_result(
-                scan.files, root=root, on_error=on_error, max_bytes=max_bytes, result=cached
-            )
+            check_strict(cached.notices)
         return cached
+
+    from briefgen.extract import extract
+
+    notices: list[Notice] = []
+    articles, skipped = read_articles(
+        patterns,
+        root=root,
+        on_error=on_error,
+        max_bytes=max_bytes,
+        notices=notices,
+        feeds=feeds,
+        cache_dir=cache_dir,
+        batch=batch,
+        scan=scan,
+    )
+    if strict:
+        check_strict(notices)
+    log.info("extracting facts from %d articles", len(articles))
+    result = ExtractResult(extract(articles, settings, batch=batch), skipped, notices)
+    if whole:
+        batch.store_result(
+            scan.files, root=root, on_error=on_error, max_bytes=max_bytes, result=result
+        )
+    return result
     if strict:
         check_strict(cached.notices)
     return cached
