@@ -89,10 +89,8 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings, batch: 
     people = People([m for ms in introductions.values() for m in ms])
     _add_home_government(articles, introductions, people)
 
-    first_seen: dict[str, Evidence] = {}
-    person_evidence: dict[str, list[Evidence]] = {}
-    cited: set[tuple[str, str]] = set()
     facts: list[Fact] = []
+    named: dict[str, list[tuple[str, str, int]]] = {}
     roles = {name: record.role or "" for name, record in people.records.items()}
     table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
     tasks = [
@@ -100,18 +98,44 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings, batch: 
         for a in articles
     ]
     # Each article's facts are read on their own (in parallel, or from the
-    # cache); what crosses articles is gathered here, in article order.
+    # cache); what crosses articles is done by build_digest, in article order.
     for article, read in zip(articles, batch.read_facts(tasks, table), strict=True):
-        for name, form, start in read.named:
+        named[article.id] = read.named
+        facts.extend(read.facts)
+    generator = f"rules + {settings.spacy_model}" if settings.spacy_model else "rules"
+    return build_digest(
+        articles, people, named, facts, generator=f"briefgen {__version__} ({generator})"
+    )
+
+
+def build_digest(
+    articles: list[Article],
+    people: People,
+    named: dict[str, list[tuple[str, str, int]]],
+    facts: list[Fact],
+    *,
+    generator: str,
+) -> Digest:
+    """The digest of a batch from every backend's per-article findings.
+
+    ``named`` holds, by article id, each person mention as (canonical name,
+    form, offset); ``facts`` are all articles' facts in article order. Here
+    the steps that cross articles happen: people get their forms and first
+    evidence, and facts that report the same thing are merged.
+    """
+    first_seen: dict[str, Evidence] = {}
+    person_evidence: dict[str, list[Evidence]] = {}
+    cited: set[tuple[str, str]] = set()
+    for article in articles:
+        for name, form, start in named.get(article.id, ()):
             people.add_alias(name, form)
             if (name, article.id) not in cited:  # a person's first mention in each source
                 cited.add((name, article.id))
                 evidence = _evidence(article, _sentence_of(article, start))
                 first_seen.setdefault(name, evidence)
                 person_evidence.setdefault(name, []).append(evidence)
-        facts.extend(read.facts)
 
-    # People only the trained model found are kept when a fact names them.
+    # People only a trained model found are kept when a fact names them.
     in_facts = {party for fact in facts for party in fact.parties}
     only_model = {
         name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
@@ -130,9 +154,8 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings, batch: 
     ]
     affiliation = {p.name: p.affiliation for p in persons}
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in _KINDS}
-    generator = f"rules + {settings.spacy_model}" if settings.spacy_model else "rules"
     return Digest(
-        generator=f"briefgen {__version__} ({generator})",
+        generator=generator,
         sources=[_source(a) for a in articles],
         people=persons,
         meetings=[
@@ -157,7 +180,13 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings, batch: 
 
 _KINDS = ("meeting", "agreement", "disagreement", "proposal")
 
-EXTRACTORS: dict[str, Extractor] = {"rules": extract_rules}
+def extract_parse(articles: list[Article], settings: ExtractionSettings, batch: Batch) -> Digest:
+    from briefgen.extract.parse import extract_parse as run
+
+    return run(articles, settings, batch)
+
+
+EXTRACTORS: dict[str, Extractor] = {"rules": extract_rules, "parse": extract_parse}
 
 
 def _add_home_government(
@@ -213,6 +242,7 @@ def _meeting(group: list[Fact]) -> Meeting:
         when=_first(f.when for f in group),  # type: ignore[arg-type]
         occasion=_first(f.occasion for f in group),  # type: ignore[arg-type]
         format=_first(f.format for f in group),  # type: ignore[arg-type]
+        status=group[0].status,  # type: ignore[arg-type]
         duration=_first(f.duration for f in group),  # type: ignore[arg-type]
         evidence=_all_evidence(group),
     )

@@ -1,0 +1,178 @@
+"""One article read with the parser: which sentences to parse, and their facts in order.
+
+Only sentences that hold a trigger word form are parsed (``select``): the
+parser is the slow part, and a sentence without "met", "agreed", "row" or
+"proposal" states none of the facts this backend looks for. The article is
+still read sentence by sentence in order, parsed or not, so that pronouns
+and "the two sides" find the people named before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from briefgen.extract.dates import resolve_when
+from briefgen.extract.facts import ArticleReader, Fact
+from briefgen.extract.mentions import Mention, clean_name, patterns
+from briefgen.extract.parse.lexicon import Lexicon, lexicon
+from briefgen.extract.parse.parties import Memory, Named, Parties
+from briefgen.extract.parse.reader import Found, SentenceReader
+from briefgen.extract.parse.tokens import Sentence, from_spacy
+from briefgen.model import Article, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I)
+_PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
+_NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
+# Longer sentences are junk (lists, tables, run-on pastes): the parser's time
+# grows with them and the facts in them are not sentences' facts.
+_MAX_WORDS = 120
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """The parsed sentences of one article, by their number in ``Article.sentences``."""
+
+    sentences: dict[int, Sentence]
+    people: tuple[Mention, ...]  # the parser's PERSON entities, as introductions
+
+
+def select(article: Article, lex: Lexicon) -> list[int]:
+    """Numbers of the sentences worth parsing: those with a trigger word form."""
+    forms = lex.forms
+    chosen = []
+    for n, span in enumerate(article.sentences):
+        words = _WORD.findall(article.text, span.start, span.end)
+        if len(words) <= _MAX_WORDS and any(w.lower() in forms for w in words):
+            chosen.append(n)
+    return chosen
+
+
+def parse_article(article: Article, nlp: Language) -> ParsedArticle:
+    lex = lexicon()
+    chosen = select(article, lex)
+    texts = [article.sentence_text(article.sentences[n]) for n in chosen]
+    parsed: dict[int, Sentence] = {}
+    people: list[Mention] = []
+    pats = patterns()
+    for n, doc in zip(chosen, nlp.pipe(texts), strict=True):
+        offset = article.sentences[n].start
+        sentence = from_spacy(doc[:], offset)
+        parsed[n] = sentence
+        for label, first, last in sentence.ents:
+            if label != "PERSON":
+                continue
+            words = [t for t in sentence.tokens[first:last] if t.text not in ("'s", "’s")]
+            if not words:
+                continue
+            text = article.text[words[0].start : words[-1].end]
+            if not _NAME_SHAPE.fullmatch(text) or "\n" in text:
+                continue
+            name = clean_name(text, pats)
+            # One word alone ("Chung") is resolved by the rules, or not at all.
+            if name is None or " " not in name:
+                continue
+            start = words[0].start + text.find(name)
+            people.append(Mention(start, start + len(name), name, cue="entity"))
+    return ParsedArticle(parsed, tuple(people))
+
+
+def read_article(
+    article: Article,
+    parsed: ParsedArticle,
+    names: Sequence[Named],
+    roles: dict[str, str],
+    places: Collection[str] = (),
+) -> list[Fact]:
+    """The facts of one article, sentence by sentence, with a memory of what came before."""
+    lex = lexicon()
+    memory = Memory()
+    placer = ArticleReader(article, [], roles, places)
+    starts = [n.start for n in names]
+    facts: list[Fact] = []
+    for number, span in enumerate(article.sentences):
+        here = list(names[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+        sentence = parsed.sentences.get(number)
+        if sentence is None:
+            _remember_plain(here, memory)
+            continue
+        parties = Parties(sentence, here, memory, roles, lex)
+        reader = SentenceReader(sentence, parties, lex)
+        _remember_speaker(reader, memory)
+        found = _one_each(reader.facts())
+        for item in found:
+            facts.append(_fact(article, span, item, sentence, placer))
+        _remember(reader, here, found, memory)
+    return facts
+
+
+def _one_each(found: list[Found]) -> list[Found]:
+    """One fact per kind and set of parties in a sentence ("held talks" is read twice)."""
+    seen: set[tuple[str, frozenset[str]]] = set()
+    out = []
+    for item in found:
+        key = (item.kind, frozenset(p.name for p in item.parties))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _fact(
+    article: Article, span: Span, item: Found, sentence: Sentence, placer: ArticleReader
+) -> Fact:
+    text = article.sentence_text(span)
+    names = [p.name for p in item.parties]
+    fact = Fact(item.kind, article, span, names, what=item.what)
+    if item.kind == "meeting":
+        fact.status = item.status
+        fact.date, fact.when = resolve_when(text, article.published)
+        if item.format:
+            fact.format = item.format
+        elif _VIRTUAL.search(text):
+            fact.format = "virtual"
+        elif _PHONE.search(text):
+            fact.format = "call"
+        fact.location = None if fact.format in ("call", "virtual") else placer._place(text)
+    if item.positions:
+        fact.positions = {k: v for k, v in item.positions.items() if v}
+    return fact
+
+
+def _remember_plain(here: list[Named], memory: Memory) -> None:
+    person = next((n.name for n in here if n.is_person), None)
+    if person:
+        memory.saw_person(person)
+
+
+def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
+    """ "X said: ..." makes X the one speaking in the quotes that follow."""
+    for t in reader.s.tokens:
+        if reader.lemma(t) in reader.speech and t.pos in ("VERB", "AUX"):
+            speakers = [p for p in reader.subjects(t) if p.is_person]
+            if speakers:
+                memory.speaker = speakers[0].name
+                return
+
+
+def _remember(reader: SentenceReader, here: list[Named], found: list[Found], memory: Memory) -> None:
+    subject = None
+    for t in reader.s.tokens:
+        if t.rel == "nsubj" and t.i in reader.p.at and reader.p.at[t.i].is_person:
+            subject = reader.p.at[t.i].name
+            break
+    subject = subject or next((n.name for n in here if n.is_person), None)
+    if subject:
+        memory.saw_person(subject)
+    for item in found:
+        if item.kind in ("meeting", "agreement") and len(item.parties) >= 2:
+            memory.saw_group([p.name for p in item.parties])
+            break
