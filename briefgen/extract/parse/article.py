@@ -27,6 +27,7 @@ from briefgen.model import Article, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I)
@@ -63,7 +64,8 @@ def parse_article(article: Article, nlp: Language) -> ParsedArticle:
     parsed: dict[int, Sentence] = {}
     people: list[Mention] = []
     pats = patterns()
-    for n, doc in zip(chosen, nlp.pipe(texts), strict=True):
+    docs = (_names_as_one(nlp.make_doc(text)) for text in texts)
+    for n, doc in zip(chosen, nlp.pipe(docs), strict=True):
         offset = article.sentences[n].start
         sentence = from_spacy(doc[:], offset)
         parsed[n] = sentence
@@ -83,6 +85,44 @@ def parse_article(article: Article, nlp: Language) -> ParsedArticle:
             start = words[0].start + text.find(name)
             people.append(Mention(start, start + len(name), name, cue="entity"))
     return ParsedArticle(parsed, tuple(people))
+
+
+# Capitalised words that are not part of a name: a run of names never starts
+# or continues with them.
+_NOT_NAME = frozenset(
+    """the a an this that these those he she it they we i his her their its our you in on at
+    after before but and or meanwhile however also during among with as while when both for
+    from by of to if so yet then there here mr mrs ms dr""".split()
+)
+_PARTICLES = frozenset({"-", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
+
+
+def _names_as_one(doc: Doc) -> Doc:
+    """Runs of capitalised words merged into one token before parsing.
+
+    A parser trained on a small treebank loses its way in a long proper name
+    ("Foreign Minister Chung Eui-yong met Secretary of State ..."); as one
+    token the name is one noun, and the clause around it parses as a clause.
+    """
+    spans = []
+    start = None
+    for t in doc:
+        capital = t.text[:1].isupper() and t.lower_ not in _NOT_NAME
+        inside = start is not None and (
+            capital or (t.lower_ in _PARTICLES and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper())
+        )
+        if capital and start is None:
+            start = t.i
+        elif not inside and start is not None:
+            if t.i - start > 1:
+                spans.append(doc[start : t.i])
+            start = t.i if capital else None
+    if start is not None and len(doc) - start > 1:
+        spans.append(doc[start:])
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
 
 
 def read_article(

@@ -84,8 +84,10 @@ class Parties:
         self.at: dict[int, Named] = {}
         for named in names:
             for t in sentence.tokens:
-                if t.start >= named.start and t.end <= named.end:
-                    self.at[t.i] = named
+                # A token may hold a whole name with its title ("Foreign Minister Anna Berg").
+                if t.start < named.end and named.start < t.end:
+                    if t.i not in self.at or (named.is_person and not self.at[t.i].is_person):
+                        self.at[t.i] = named
         # The parser's organisations and groups, where no known name covers them.
         for label, first, last in sentence.ents:
             if label not in _ORG_LABELS or any(i in self.at for i in range(first, last)):
@@ -112,12 +114,12 @@ class Parties:
     def _expanded(self, i: int) -> list[int]:
         out = [i]
         for child in self.s.children(i):
-            if child.rel in ("conj", "appos") and child.pos in ("PROPN", "NOUN", "PRON", "X"):
-                out.extend(self._expanded(child.i))
-            elif child.rel in ("nmod", "acl", "obl") and self.s.case(child.i) in _INCLUDING:
+            if child.rel not in ("conj", "cc") and self.s.case(child.i) in _INCLUDING:
                 # "Critics, including Germany and France": the members are the parties.
                 if out and out[0] == i:
                     out.pop(0)
+                out.extend(self._expanded(child.i))
+            elif child.rel in ("conj", "appos") and child.pos in ("PROPN", "NOUN", "PRON", "X"):
                 out.extend(self._expanded(child.i))
         return out
 
@@ -132,7 +134,13 @@ class Parties:
             if child.i in self.at:
                 named = self.at[child.i]
                 return [Party(named.name, named.is_person, i)]
-        lower = t.lower
+        lower = t.lower.split()[-1]  # "Labour MPs" may be one token
+        if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
+            # "representatives of the United States and Ukraine", "leaders of both parties"
+            of = [c for c in self.s.children(i, "nmod") if self.s.case(c.i) == "of"]
+            members = [p for c in of for p in self.of(c.i)]
+            if members:
+                return members
         if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
             return self._pronoun(t)
         if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:

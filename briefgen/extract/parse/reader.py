@@ -62,6 +62,7 @@ class SentenceReader:
         self.call_verbs = _lower(m["call_verbs"])
         self.meet_light = _lower(m["light_verbs"])
         self.meet_nouns = _lower(m["nouns"])
+        self.welcome = _lower(m["welcome_verbs"])
         self.call_nouns = _lower(m["call_nouns"])
         self.agree_joint = _lower(a["joint_verbs"])
         self.agree_plural = _lower(a["plural_verbs"])
@@ -82,6 +83,8 @@ class SentenceReader:
         self.stance = lexicon.words("stance")
 
     def lemma(self, t: Token) -> str:
+        if " " in t.text:  # a merged name: "the Camp David Summit" is a summit
+            return self.lex.lemma(t.text.split()[-1], "")
         return self.lex.lemma(t.text, t.lemma)
 
     def facts(self) -> list[Found]:
@@ -106,6 +109,8 @@ class SentenceReader:
                 yield self._meeting_with(t)
             if lemma in self.call_verbs:
                 yield self._call(t)
+            if lemma in self.welcome:
+                yield self._welcome(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
@@ -138,7 +143,7 @@ class SentenceReader:
         kids = s.children(t.i)
         passive = any(k.dep in ("nsubj:pass", "aux:pass") for k in kids)
         for k in kids:
-            if k.dep == "obl:agent" or (passive and k.rel == "obl" and s.case(k.i) == "by"):
+            if k.dep == "obl:agent" or (passive and k.rel != "nsubj" and s.case(k.i) == "by"):
                 return self.p.of(k.i)
         found: list[Party] = []
         for k in kids:
@@ -146,6 +151,10 @@ class SentenceReader:
                 if k.lower in ("who", "that", "which") and t.rel == "acl":
                     return self.p.of(self.s.tokens[t.head].i)
                 found.extend(self.p.of(k.i))
+        head = s.head(t.i)
+        if found and t.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN"):
+            # "A and B agreed" misparsed with A as the root: A is a subject too.
+            found = [*self.p.of(head.i), *found]
         if found:
             return _unique(found)
         if passive:
@@ -244,6 +253,10 @@ class SentenceReader:
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux",) and k.i < t.i and k.lower not in ("to",):
                 drop.add(k.i)
+            elif k.i < t.i and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod"):
+                # "In a rare move, (they) tabled ...": what leads the clause is not its content.
+                if t.pos not in ("NOUN", "PROPN") or k.rel != "nmod":
+                    drop.update(self.s.subtree(k.i))
         indices = [i for i in self.s.subtree(t.i) if i not in drop]
         if t.pos in ("NOUN", "PROPN"):
             indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
@@ -316,13 +329,26 @@ class SentenceReader:
             return None
         if any(k.dep == "compound:prt" or k.rel == "prt" for k in kids):
             return None
-        if any(self.s.case(k.i) in ("for", "on", "upon") for k in kids if k.rel == "obl"):
-            return None
+        for k in kids:
+            if k.rel != "obl":
+                continue
+            case = self.s.case(k.i)
+            if case == "for" and not self.s.children(k.i, "nummod"):
+                return None  # "called for talks", not "for two hours"
+            if case in ("on", "upon") and self.p.of(k.i):
+                return None  # "called on X to", not "on Tuesday"
         called = [o for o in self.objects(t) if o.is_person]
         objs = [k for k in kids if k.rel == "obj"]
         if not called or len(objs) != 1:
             return None
         return self._meeting(t, [*self.subjects(t), *called], call=True)
+
+    def _welcome(self, t: Token) -> Found | None:
+        """ "welcomed President X to the White House": a visit received."""
+        guests = [o for o in self.objects(t) if o.is_person]
+        if not guests or not self.oblique_tokens(t, "to"):
+            return None
+        return self._meeting(t, [*self.subjects(t), *guests])
 
     def _meeting_noun(self, t: Token) -> Found | None:
         lemma = self.lemma(t)
@@ -339,6 +365,9 @@ class SentenceReader:
         if lemma == "discussion" and not self.obliques(t, "with", "between"):
             return None
         parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
+        for acl in self.s.children(t.i, "acl"):
+            # "discussions held in Reykjavik between A and B"
+            parties.extend(self.obliques(acl, "with", "between"))
         gov = self.governor(t)
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
             parties = [*self.subjects(gov), *parties, *self.obliques(gov, "with", "between")]
