@@ -94,34 +94,60 @@ _NOT_NAME = frozenset(
     after before but and or meanwhile however also during among with as while when both for
     from by of to if so yet then there here mr mrs ms dr""".split()
 )
-_PARTICLES = frozenset({"-", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+_PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
 
 
 def _names_as_one(doc: Doc) -> Doc:
-    """Runs of capitalised words merged into one token before parsing.
+    """Runs of capitalised words merged into one token, and the text kept one sentence.
 
     A parser trained on a small treebank loses its way in a long proper name
     ("Foreign Minister Chung Eui-yong met Secretary of State ..."); as one
     token the name is one noun, and the clause around it parses as a clause.
+    A run goes on over "of" ("Secretary of State"), a hyphen inside a word
+    ("Eui-yong"), an acronym in brackets and ", Jr.".
     """
     spans = []
-    start = None
+    start: int | None = None
+    n = len(doc)
     for t in doc:
         capital = t.text[:1].isupper() and t.lower_ not in _NOT_NAME
-        inside = start is not None and (
-            capital or (t.lower_ in _PARTICLES and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper())
+        if start is None:
+            if capital:
+                start = t.i
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < n else None
+        after = nxt.text if nxt is not None else ""
+        joins = capital or (
+            nxt is not None
+            and (
+                (t.lower_ in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
+                or (t.text == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
+                or (t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_)
+                or (t.text == "(" and after.isupper() and t.i + 2 < n and doc[t.i + 2].text == ")")
+            )
         )
-        if capital and start is None:
-            start = t.i
-        elif not inside and start is not None:
+        previous = doc[t.i - 1]
+        joins = joins or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
+        joins = joins or (t.text == ")" and previous.text.isupper())
+        joins = joins or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+        if not joins:
             if t.i - start > 1:
                 spans.append(doc[start : t.i])
             start = t.i if capital else None
-    if start is not None and len(doc) - start > 1:
+    if start is not None and n - start > 1:
         spans.append(doc[start:])
+    spans = [sp for sp in spans if sp[-1].text[:1].isupper() or sp[-1].text == ")"
+             or sp[-1].is_alpha]  # fmt: skip
     with doc.retokenize() as retokenizer:
         for span in spans:
-            retokenizer.merge(span)
+            while len(span) > 1 and span[-1].lower_ in _PARTICLES | {"the", "(", ","}:
+                span = span[:-1]
+            if len(span) > 1:
+                retokenizer.merge(span)
+    # One sentence: ingestion split the text, the parser must not split it again.
+    for t in doc[1:]:
+        t.is_sent_start = False
     return doc
 
 

@@ -28,6 +28,7 @@ _FIRST = frozenset({"i", "me", "my"})
 _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,18 @@ class Parties:
             return [Party(named.name, named.is_person, i)]
         # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
         # or compound part of the phrase.
+        person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
         for child in self.s.children(i, "flat", "compound"):
             if child.i in self.at:
                 named = self.at[child.i]
+                if person_noun and not named.is_person:
+                    continue  # "his U.S. counterpart" is a person, not the United States
                 return [Party(named.name, named.is_person, i)]
+        if person_noun:
+            for child in self.s.children(i, "appos"):
+                if child.i in self.at and self.at[child.i].is_person:
+                    named = self.at[child.i]
+                    return [Party(named.name, True, i)]
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"
@@ -156,6 +165,9 @@ class Parties:
     def _pronoun(self, t: Token) -> list[Party] | None:
         lower = t.lower
         if lower in _SINGULAR:
+            ahead = self._main_subject_after(t)
+            if ahead is not None:
+                return [Party(ahead, True, t.i)]
             before = self._person_before(t)
             if before is not None:
                 return [Party(before, True, t.i)]
@@ -164,6 +176,18 @@ class Parties:
             return [Party(self.memory.speaker, True, t.i)]
         if lower in _PLURAL and self.memory.group:
             return [Party(name, name in self.roles, t.i) for name in self.memory.group]
+        return None
+
+    def _main_subject_after(self, t: Token) -> str | None:
+        """ "After his talks with X, Y said ...": a pronoun in a phrase leading the
+        sentence is the main clause's subject, named after it."""
+        root = next((u for u in self.s.tokens if u.rel == "root"), None)
+        if root is None or t.i > root.i:
+            return None
+        for u in self.s.children(root.i, "nsubj"):
+            if u.i > t.i and u.i in self.at and self.at[u.i].is_person:
+                if not any(a.i == u.i for a in self.s.ancestors(t.i)):
+                    return self.at[u.i].name
         return None
 
     def _person_before(self, t: Token) -> str | None:

@@ -29,6 +29,11 @@ from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.parties import Parties, Party
 from briefgen.extract.parse.tokens import Sentence, Token
 
+_TIME_OR_MANNER = frozenset(
+    """today yesterday tonight earlier later again also briefly monday tuesday wednesday
+    thursday friday saturday sunday morning afternoon evening phone telephone video
+    videoconference""".split()
+)
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
 _EDGE = frozenset({"punct", "cc", "mark"})
@@ -183,13 +188,22 @@ class SentenceReader:
 
     def obliques(self, t: Token, *preps: str) -> list[Party]:
         found: list[Party] = []
-        for k in self.s.children(t.i, "obl", "nmod"):
-            if self.s.case(k.i) in preps:
-                found.extend(self.p.of(k.i))
+        for k in self.oblique_tokens(t, *preps):
+            found.extend(self.p.of(k.i))
         return found
 
     def oblique_tokens(self, t: Token, *preps: str) -> list[Token]:
-        return [k for k in self.s.children(t.i, "obl", "nmod") if self.s.case(k.i) in preps]
+        """``t``'s dependents marked by one of ``preps``, also where the parser hung them
+        on a word of time or manner in between ("spoke today with X", "by phone with X")."""
+        found = []
+        for k in self.s.children(t.i, "obl", "nmod", "obj", "advmod"):
+            if self.s.case(k.i) in preps and k.rel != "obj":
+                found.append(k)
+            elif k.lower in _TIME_OR_MANNER or self.s.case(k.i) == "by":
+                found.extend(
+                    g for g in self.s.children(k.i, "obl", "nmod") if self.s.case(g.i) in preps
+                )
+        return found
 
     def possessor(self, t: Token) -> list[Party]:
         found: list[Party] = []
