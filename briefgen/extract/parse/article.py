@@ -64,10 +64,11 @@ def parse_article(article: Article, nlp: Language) -> ParsedArticle:
     parsed: dict[int, Sentence] = {}
     people: list[Mention] = []
     pats = patterns()
-    docs = (_names_as_one(nlp.make_doc(text)) for text in texts)
-    for n, doc in zip(chosen, nlp.pipe(docs), strict=True):
+    prepared = [_stand_ins(nlp.make_doc(text), nlp) for text in texts]
+    docs = nlp.pipe(doc for doc, _ in prepared)
+    for n, text, (_, origin), doc in zip(chosen, texts, prepared, docs, strict=True):
         offset = article.sentences[n].start
-        sentence = from_spacy(doc[:], offset)
+        sentence = from_spacy(doc, text, origin, offset)
         parsed[n] = sentence
         for label, first, last in sentence.ents:
             if label != "PERSON":
@@ -98,16 +99,13 @@ _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 _PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
 
 
-def _names_as_one(doc: Doc) -> Doc:
-    """Runs of capitalised words merged into one token, and the text kept one sentence.
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of runs of capitalised words: one name, with its title.
 
-    A parser trained on a small treebank loses its way in a long proper name
-    ("Foreign Minister Chung Eui-yong met Secretary of State ..."); as one
-    token the name is one noun, and the clause around it parses as a clause.
     A run goes on over "of" ("Secretary of State"), a hyphen inside a word
     ("Eui-yong"), an acronym in brackets and ", Jr.".
     """
-    spans = []
+    runs = []
     start: int | None = None
     n = len(doc)
     for t in doc:
@@ -118,37 +116,68 @@ def _names_as_one(doc: Doc) -> Doc:
             continue
         nxt = doc[t.i + 1] if t.i + 1 < n else None
         after = nxt.text if nxt is not None else ""
-        joins = capital or (
-            nxt is not None
-            and (
-                (t.lower_ in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
-                or (t.text == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
-                or (t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_)
-                or (t.text == "(" and after.isupper() and t.i + 2 < n and doc[t.i + 2].text == ")")
-            )
-        )
         previous = doc[t.i - 1]
-        joins = joins or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
-        joins = joins or (t.text == ")" and previous.text.isupper())
-        joins = joins or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+        joins = (
+            capital
+            or (t.lower_ in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
+            or (t.text == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
+            or (t.text == "-" and not previous.whitespace_ and not t.whitespace_)
+            or (t.text == "(" and after.isupper() and t.i + 2 < n and doc[t.i + 2].text == ")")
+            or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
+            or (t.text == ")" and previous.text.isupper())
+            or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+        )
         if not joins:
-            if t.i - start > 1:
-                spans.append(doc[start : t.i])
+            runs.append((start, t.i))
             start = t.i if capital else None
-    if start is not None and n - start > 1:
-        spans.append(doc[start:])
-    spans = [sp for sp in spans if sp[-1].text[:1].isupper() or sp[-1].text == ")"
-             or sp[-1].is_alpha]  # fmt: skip
-    with doc.retokenize() as retokenizer:
-        for span in spans:
-            while len(span) > 1 and span[-1].lower_ in _PARTICLES | {"the", "(", ","}:
-                span = span[:-1]
-            if len(span) > 1:
-                retokenizer.merge(span)
-    # One sentence: ingestion split the text, the parser must not split it again.
-    for t in doc[1:]:
+    if start is not None:
+        runs.append((start, n))
+    trimmed = []
+    for first, last in runs:
+        while last - first > 1 and doc[last - 1].lower_ in _PARTICLES | {"the", "(", ",", "-"}:
+            last -= 1
+        if last - first > 1:
+            trimmed.append((first, last))
+    return trimmed
+
+
+def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
+    """The sentence with each long name replaced by one word of it, for the parser.
+
+    A parser trained on a small treebank loses its way in a long proper name
+    ("Republic of Korea (ROK) President Yoon Suk Yeol"); with the name's last
+    word standing for it ("Yeol") the clause around it parses as a clause.
+    Returns the new ``Doc`` and, per token, the character range it stands for
+    in the sentence. The parser keeps ingestion's sentence: it may not split it.
+    """
+    from spacy.tokens import Doc
+
+    runs = dict(_name_runs(doc))
+    words: list[str] = []
+    spaces: list[bool] = []
+    origin: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        last = runs.get(i)
+        if last is None:
+            t = doc[i]
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+            origin.append((t.idx, t.idx + len(t.text)))
+            i += 1
+            continue
+        span = doc[i:last]
+        head = next(
+            (t for t in reversed(span) if t.is_alpha and t.text not in _SUFFIXES), span[-1]
+        )
+        words.append(head.text)
+        spaces.append(bool(span[-1].whitespace_))
+        origin.append((span.start_char, span.end_char))
+        i = last
+    new = Doc(nlp.vocab, words=words, spaces=spaces)
+    for t in new[1:]:
         t.is_sent_start = False
-    return doc
+    return new, origin
 
 
 def read_article(

@@ -146,17 +146,21 @@ class SentenceReader:
         """Who does what ``t`` says: its subject, a passive's agent, or the controller."""
         s = self.s
         kids = s.children(t.i)
-        passive = any(k.dep in ("nsubj:pass", "aux:pass") for k in kids)
+        passive = self.passive(t)
         for k in kids:
             if k.dep == "obl:agent" or (passive and k.rel != "nsubj" and s.case(k.i) == "by"):
                 return self.p.of(k.i)
         found: list[Party] = []
+        subject = False
         for k in kids:
-            if k.rel == "nsubj" and k.dep != "nsubj:pass":
+            if k.rel == "nsubj" and not (passive and k.dep == "nsubj:pass"):
+                subject = True
                 if k.lower in ("who", "that", "which") and t.rel == "acl":
                     return self.p.of(self.s.tokens[t.head].i)
                 found.extend(self.p.of(k.i))
         head = s.head(t.i)
+        if subject and not found:
+            return []  # its own subject is no party: not the one of the clause above
         if found and t.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN"):
             # "A and B agreed" misparsed with A as the root: A is a subject too.
             found = [*self.p.of(head.i), *found]
@@ -179,10 +183,18 @@ class SentenceReader:
             return self.p.of(head.i)
         return []
 
+    def passive(self, t: Token) -> bool:
+        """A passive has its auxiliary ("was rejected"); a parser's "nsubj:pass" without
+        one ("has called") is a slip, and the subject is the subject."""
+        return any(k.dep == "aux:pass" for k in self.s.children(t.i)) or (
+            t.pos == "VERB" and t.rel == "acl" and t.text.endswith("ed")
+        )
+
     def objects(self, t: Token) -> list[Party]:
         found: list[Party] = []
+        passive = self.passive(t)
         for k in self.s.children(t.i):
-            if k.rel in ("obj", "iobj") or k.dep == "nsubj:pass":
+            if k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass"):
                 found.extend(self.p.of(k.i))
         return found
 
@@ -538,13 +550,20 @@ class SentenceReader:
         return Found("proposal", authors[:1], what, t.i)
 
     def _proposal_verb(self, t: Token) -> Found | None:
-        lemma = self.lemma(t)
         kids = self.s.children(t.i)
-        if not any(k.rel in ("obj", "xcomp", "ccomp") for k in kids):
+        if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
+            self._modal_clause(k) for k in kids if k.rel == "ccomp"
+        ):
+            # "suggested (that) the Tories planned cuts" reports; "suggested they
+            # should meet" proposes.
             return None
-        if lemma == "want" and not any(k.rel in ("obj", "xcomp", "ccomp") for k in kids):
-            return None
-        return self._proposal(t, self.subjects(t), self.clause(t))
+        authors = self.subjects(t)
+        if len(authors) > 1 and self.lemma(t) in self.agree_plural:
+            return None  # "the leaders pledged": a joint statement, read as an agreement
+        return self._proposal(t, authors, self.clause(t))
+
+    def _modal_clause(self, k: Token) -> bool:
+        return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))
 
     def _call_for(self, t: Token) -> Found | None:
         """ "called for X", "called on Y to ..."."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -101,30 +101,26 @@ class Sentence:
         return "".join(out)
 
 
-def from_spacy(span: SpacySpan, offset: int) -> Sentence:
-    """``span`` (a sentence of a parsed ``Doc``) with offsets shifted by ``offset``."""
-    first = span.start
+def from_spacy(doc: Doc, text: str, origin: list[tuple[int, int]], offset: int) -> Sentence:
+    """A parsed ``doc`` of the sentence ``text``, whose token ``i`` stands for the
+    characters ``origin[i]`` of it (a name may have been parsed as one word);
+    offsets are shifted by ``offset``, the sentence's place in the article."""
     tokens = []
-    for t in span:
-        head = t.head.i - first
-        if not 0 <= head < len(span):
-            head = t.i - first
+    for t in doc:
+        start, end = origin[t.i]
+        head = t.head.i
         tokens.append(
             Token(
-                i=t.i - first,
-                text=t.text,
-                start=offset + t.idx - span.start_char,
+                i=t.i,
+                text=text[start:end],
+                start=offset + start,
                 lemma=t.lemma_ or t.text.lower(),
                 pos=t.pos_ or t.tag_,
                 dep=t.dep_ or "dep",
                 head=head,
-                space=bool(t.whitespace_),
+                space=t.i + 1 < len(doc) and origin[t.i + 1][0] > end,
                 ent=t.ent_type_,
             )
         )
-    ents = tuple(
-        (e.label_, e.start - first, e.end - first)
-        for e in span.ents
-        if e.start >= first and e.end <= span.end
-    )
+    ents = tuple((e.label_, e.start, e.end) for e in doc.ents)
     return Sentence(tuple(tokens), ents)
