@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.config import ExtractionSettings
-from briefgen.extract.parse.article import ParsedArticle, parse_article, read_article
+from briefgen.extract.parse.article import parse_articles, read_article
 from briefgen.extract.parse.parties import Named
 from briefgen.model import Article, Digest
 
@@ -42,7 +42,7 @@ def extract_parse(articles: list[Article], settings: ExtractionSettings, batch: 
     articles = sorted(articles, key=lambda a: a.id)
     prepared = dict(zip((a.id for a in articles), batch.prepare(articles), strict=True))
     nlp = load()
-    parsed: dict[str, ParsedArticle] = {a.id: parse_article(a, nlp) for a in articles}
+    parsed = dict(zip((a.id for a in articles), parse_articles(articles, nlp), strict=True))
     introductions = {
         a.id: drop_overlaps([*prepared[a.id].introductions, *parsed[a.id].people])
         for a in articles

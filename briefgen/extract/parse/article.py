@@ -57,19 +57,32 @@ def select(article: Article, lex: Lexicon) -> list[int]:
     return chosen
 
 
-def parse_article(article: Article, nlp: Language) -> ParsedArticle:
+# What the rules read from a parse: parts of speech (the morphologizer's), the
+# dependencies and the entities. Lemmas come from the trigger table's forms.
+_NOT_NEEDED = ("tagger", "trainable_lemmatizer", "lemmatizer")
+_BATCH = 256
+
+
+def parse_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedArticle]:
+    """Each article's trigger sentences parsed, all in one stream through the parser."""
     lex = lexicon()
-    chosen = select(article, lex)
-    texts = [article.sentence_text(article.sentences[n]) for n in chosen]
-    parsed: dict[int, Sentence] = {}
+    jobs = [(k, n) for k, a in enumerate(articles) for n in select(a, lex)]
+    texts = [articles[k].sentence_text(articles[k].sentences[n]) for k, n in jobs]
+    prepared = [_stand_ins(nlp.make_doc(text), nlp) for text in texts]
+    disable = [name for name in _NOT_NEEDED if name in nlp.pipe_names]
+    docs = nlp.pipe((doc for doc, _ in prepared), batch_size=_BATCH, disable=disable)
+    sentences: list[dict[int, Sentence]] = [{} for _ in articles]
+    for (k, n), text, (_, origin), doc in zip(jobs, texts, prepared, docs, strict=True):
+        offset = articles[k].sentences[n].start
+        sentences[k][n] = from_spacy(doc, text, origin, offset)
+    return [_with_people(a, found) for a, found in zip(articles, sentences, strict=True)]
+
+
+def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle:
+    """The parser's PERSON entities, as introductions of people."""
     people: list[Mention] = []
     pats = patterns()
-    prepared = [_stand_ins(nlp.make_doc(text), nlp) for text in texts]
-    docs = nlp.pipe(doc for doc, _ in prepared)
-    for n, text, (_, origin), doc in zip(chosen, texts, prepared, docs, strict=True):
-        offset = article.sentences[n].start
-        sentence = from_spacy(doc, text, origin, offset)
-        parsed[n] = sentence
+    for sentence in parsed.values():
         for label, first, last in sentence.ents:
             if label != "PERSON":
                 continue
