@@ -281,6 +281,8 @@ def _remember(reader: SentenceReader, here: list[Named], found: list[Found], mem
     if subject:
         memory.saw_person(subject)
     for item in found:
-        if item.kind in ("meeting", "agreement") and len(item.parties) >= 2:
+        # "The leaders", "they": the people who last met, or agreed.
+        people = [p for p in item.parties if p.is_person]
+        if item.kind in ("meeting", "agreement") and len(people) >= 2:
             memory.saw_group([p.name for p in item.parties])
             break

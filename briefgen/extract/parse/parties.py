@@ -120,7 +120,9 @@ class Parties:
                 if out and out[0] == i:
                     out.pop(0)
                 out.extend(self._expanded(child.i))
-            elif child.rel in ("conj", "appos") and child.pos in ("PROPN", "NOUN", "PRON", "X"):
+            elif child.rel == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "X"):
+                out.extend(self._expanded(child.i))
+            elif child.rel == "appos" and child.i in self.at:
                 out.extend(self._expanded(child.i))
         return out
 
@@ -218,9 +220,14 @@ class Parties:
         return bool(dets & {"the", "his", "her", "this"})
 
     def _role(self, t: Token) -> list[Party] | None:
-        """ "the chancellor": the latest person whose role has that word."""
+        """ "the chancellor": the latest person whose role has that word, and every word
+        before it ("the shadow foreign secretary" is not the foreign secretary)."""
+        words = [
+            c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i
+        ] + [t.lower]
         for name in reversed(self.memory.people):
-            if t.lower in (self.roles.get(name) or "").lower().split():
+            role = (self.roles.get(name) or "").lower().split()
+            if all(w in role for w in words):
                 return [Party(name, True, t.i)]
         return None
 

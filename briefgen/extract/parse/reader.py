@@ -29,6 +29,8 @@ from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.parties import Parties, Party
 from briefgen.extract.parse.tokens import Sentence, Token
 
+# Possessors that name no author of a proposal: "their plans" is anyone's.
+_OUR = frozenset({"their", "our", "its", "your"})
 _TIME_OR_MANNER = frozenset(
     """today yesterday tonight earlier later again also briefly monday tuesday wednesday
     thursday friday saturday sunday morning afternoon evening phone telephone video
@@ -300,10 +302,19 @@ class SentenceReader:
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
-                return self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES) or None
+                return self._phrase(k)
         for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
-            return self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES) or None
+            return self._phrase(k)
         return None
+
+    def _phrase(self, k: Token) -> str | None:
+        """The words of ``k``'s phrase up to the first comma after it ("the measures, saying")."""
+        indices = []
+        for i in self.s.subtree(k.i):
+            if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
+                break
+            indices.append(i)
+        return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
 
     # -- meetings ----------------------------------------------------------------------
 
@@ -449,7 +460,7 @@ class SentenceReader:
     def _disagreement(
         self, t: Token, sides: list[Party], others: list[Party], topic: str | None
     ) -> Found | None:
-        if self.negated(t) or not sides:
+        if self.negated(t) or not sides or self._hypothetical(t):
             return None
         parties = _unique([*sides, *others])
         if len(parties) < 2 and not topic:
@@ -534,6 +545,16 @@ class SentenceReader:
             )
         return found
 
+    def _hypothetical(self, t: Token) -> bool:
+        """ "would reject", "could oppose", "able to reject": a possibility, not a stance."""
+        for k in self.s.children(t.i, "aux"):
+            if k.lower in ("would", "could", "might", "may", "'d"):
+                return True
+        head = self.s.head(t.i)
+        if head is not None and t.rel == "xcomp":
+            return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(head)
+        return t.rel == "advcl" and self._marked(t, "if", "unless")
+
     def _marked(self, t: Token, *words: str) -> bool:
         return any(k.lower in words for k in self.s.children(t.i, "mark"))
 
@@ -557,6 +578,8 @@ class SentenceReader:
             # "suggested (that) the Tories planned cuts" reports; "suggested they
             # should meet" proposes.
             return None
+        if self.lemma(t) == "want" and not any(k.rel == "obj" for k in kids):
+            return None  # "wants to stay on" is a wish; "wants the government to act" is a demand
         authors = self.subjects(t)
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
@@ -581,7 +604,11 @@ class SentenceReader:
             return None  # a phone call
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # "rejected the plan", "proposed a plan": the verb's fact
-        authors = [*self.possessor(t), *self.obliques(t, "by", "from")]
+        owners = [
+            k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss" and k.lower not in _OUR
+        ]
+        authors = [p for k in owners for p in self.p.of(k.i)]
+        authors.extend(self.obliques(t, "by", "from"))
         if not authors and gov is not None and t.rel == "obj":
             authors = self.subjects(gov)
             if self.lemma(gov) not in _PUT_FORWARD:
