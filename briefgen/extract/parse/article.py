@@ -181,7 +181,12 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             continue
         span = doc[i:last]
         head = next(
-            (t for t in reversed(span) if t.is_alpha and t.text not in _SUFFIXES), span[-1]
+            (
+                t
+                for t in reversed(span)
+                if t.is_alpha and t.text[:1].isupper() and t.text not in _SUFFIXES
+            ),
+            span[-1],
         )
         words.append(head.text)
         spaces.append(bool(span[-1].whitespace_))

@@ -134,7 +134,7 @@ class Parties:
         # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
         # or compound part of the phrase.
         person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
-        for child in self.s.children(i, "flat", "compound"):
+        for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.at:
                 named = self.at[child.i]
                 if person_noun and not named.is_person:
@@ -145,6 +145,13 @@ class Parties:
                 if child.i in self.at and self.at[child.i].is_person:
                     named = self.at[child.i]
                     return [Party(named.name, True, i)]
+            # "his Italian counterpart, Luigi Di Maio": the name after the comma, however
+            # the parser hung it.
+            end = self.s.subtree(i)[-1]
+            if end + 2 < len(self.s.tokens) and self.s.tokens[end + 1].text == ",":
+                named_after = self.at.get(end + 2)
+                if named_after is not None and named_after.is_person:
+                    return [Party(named_after.name, True, i)]
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"
