@@ -288,6 +288,8 @@ def _remember(reader: SentenceReader, here: list[Named], found: list[Found], mem
     for item in found:
         # "The leaders", "they": the people who last met, or agreed.
         people = [p for p in item.parties if p.is_person]
-        if item.kind in ("meeting", "agreement") and len(people) >= 2:
+        if (item.kind == "meeting" and len(item.parties) >= 2) or (
+            item.kind == "agreement" and len(people) >= 2
+        ):
             memory.saw_group([p.name for p in item.parties])
             break

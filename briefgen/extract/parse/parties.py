@@ -134,11 +134,13 @@ class Parties:
         # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
         # or compound part of the phrase.
         person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
+        state: Named | None = None
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.at:
                 named = self.at[child.i]
                 if person_noun and not named.is_person:
-                    continue  # "his U.S. counterpart" is a person, not the United States
+                    state = named  # "his U.S. counterpart" is a person, not the United States
+                    continue
                 return [Party(named.name, named.is_person, i)]
         if person_noun:
             for child in self.s.children(i, "appos"):
@@ -152,6 +154,9 @@ class Parties:
                 named_after = self.at.get(end + 2)
                 if named_after is not None and named_after.is_person:
                     return [Party(named_after.name, True, i)]
+            if state is not None and t.lower.endswith("s"):
+                # "his EU counterparts": the ministers of the EU, who act for it.
+                return [Party(state.name, False, i)]
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"

@@ -98,7 +98,10 @@ class SentenceReader:
         found: list[Found] = []
         for t in self.s.tokens:
             lemma = self.lemma(t)
-            verb = t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.rel == "root")
+            # A verb heads a clause; "shared values", "the planned reforms" modify a noun.
+            verb = (t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.rel == "root")) and (
+                t.rel not in ("amod", "compound")
+            )
             noun = t.pos in ("NOUN", "PROPN")
             for fact in self._predicate(t, lemma, verb=verb, noun=noun):
                 if fact is not None:
@@ -266,7 +269,9 @@ class SentenceReader:
         if t.rel == "advcl" and any(k.lower in ("if", "unless") for k in self.s.children(t.i)):
             return True
         if t.rel in ("obj", "nsubj") and head.pos in ("VERB", "AUX"):
-            return self.planned(head) or self.lemma(head) in self.planning
+            return self.planned(head) or self.lemma(head) in self.planning | self.propose
+        if t.rel == "obl" and self.lemma(head) == "call" and self.s.case(t.i) == "for":
+            return True  # "called for talks": talks wanted, not held
         return False
 
     # -- text ------------------------------------------------------------------------
@@ -281,7 +286,7 @@ class SentenceReader:
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux",) and k.i < t.i and k.lower not in ("to",):
                 drop.add(k.i)
-            elif k.i < t.i and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod"):
+            elif k.i < t.i and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod"):
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 if t.pos not in ("NOUN", "PROPN") or k.rel != "nmod":
                     drop.update(self.s.subtree(k.i))
@@ -320,9 +325,7 @@ class SentenceReader:
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
         parties = _unique(parties)
-        if len(parties) < 2 or not any(p.is_person for p in parties):
-            return None
-        if self.negated(t):
+        if len(parties) < 2 or self.negated(t):
             return None
         status = "planned" if self.planned(t) else "held"
         places = tuple(
@@ -426,18 +429,23 @@ class SentenceReader:
 
     # -- agreements --------------------------------------------------------------------
 
-    def _agreement(self, t: Token, parties: list[Party], what: str) -> Found | None:
+    def _agreement(
+        self, t: Token, parties: list[Party], what: str, *, least: int = 2
+    ) -> Found | None:
         parties = _unique(parties)
-        if len(parties) < 2 or self.negated(t) or self.planned(t):
+        if len(parties) < least or self.negated(t) or self.planned(t):
             return None
         return Found("agreement", parties, what, t.i)
 
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
+        """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
+        the sentence need not name ("agreed" says a second party exists)."""
         parties = [*self.subjects(t), *self.obliques(t, "with", "between")]
         if lemma == "sign":
             for o in self.s.children(t.i, "obj"):
                 parties.extend(self.obliques(o, "with", "between"))
-        return self._agreement(t, parties, self.clause(t))
+            return self._agreement(t, parties, self.clause(t))
+        return self._agreement(t, parties, self.clause(t), least=1)
 
     def _agreement_plural(self, t: Token) -> Found | None:
         parties = self.subjects(t)
@@ -581,6 +589,9 @@ class SentenceReader:
         if self.lemma(t) == "want" and not any(k.rel == "obj" for k in kids):
             return None  # "wants to stay on" is a wish; "wants the government to act" is a demand
         authors = self.subjects(t)
+        if any(k.lower in ("jointly", "together") for k in kids):
+            # "A and B jointly tabled a motion": a joint act, read as an agreement
+            return self._agreement(t, authors, self.clause(t))
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
