@@ -148,3 +148,17 @@ def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Tom Hale"})]
     assert len(d.meetings[0].evidence) == 2
+
+
+def test_called_on_and_argued_for_are_proposals():
+    d = digest_of(
+        "Chancellor Otto Brandt has called on rich nations to fund a vaccine. "
+        "Senator Mia Lund argued for a grand coalition."
+    )
+    assert sorted(p.by for p in d.proposals) == ["Mia Lund", "Otto Brandt"]
+
+
+def test_a_refused_agreement_is_a_disagreement():
+    d = digest_of("Prime Minister Tom Hale refused to accept President Lena Cole's offer.")
+    assert d.agreements == []
+    assert [set(x.parties) for x in d.disagreements] == [{"Tom Hale", "Lena Cole"}]

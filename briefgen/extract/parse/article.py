@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|n't")
 _VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I)
 _PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
 _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
@@ -48,11 +48,15 @@ class ParsedArticle:
 
 def select(article: Article, lex: Lexicon) -> list[int]:
     """Numbers of the sentences worth parsing: those with a trigger word form."""
-    forms = lex.forms
+    forms, refusals, negators = lex.forms, lex.refusal_forms, lex.negator_forms
     chosen = []
     for n, span in enumerate(article.sentences):
-        words = _WORD.findall(article.text, span.start, span.end)
-        if len(words) <= _MAX_WORDS and any(w.lower() in forms for w in words):
+        words = {w.lower() for w in _WORD.findall(article.text, span.start, span.end)}
+        if len(words) > _MAX_WORDS:
+            continue
+        if not words.isdisjoint(forms) or (
+            not words.isdisjoint(refusals) and not words.isdisjoint(negators)
+        ):
             chosen.append(n)
     return chosen
 

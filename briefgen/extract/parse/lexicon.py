@@ -78,6 +78,18 @@ class Lexicon:
                     kinds.update(str(w).lower() for w in words)
         return frozenset(form for form, lemma in self.lemma_of.items() if lemma in kinds)
 
+    @cached_property
+    def refusal_forms(self) -> frozenset[str]:
+        """Forms of words that state a fact only when refused ("did not accept")."""
+        lemmas = self.words("disagreement", "refusal_verbs")
+        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+
+    @cached_property
+    def negator_forms(self) -> frozenset[str]:
+        lemmas = self.words("negating")
+        negators = {f for f, lemma in self.lemma_of.items() if lemma in lemmas}
+        return frozenset({*negators, "not", "never", "n't", "no"})
+
     def lemma(self, form: str, parser_lemma: str) -> str:
         lower = form.lower()
         return self.lemma_of.get(lower) or parser_lemma.lower() or lower
@@ -86,10 +98,25 @@ class Lexicon:
 _KINDS = ("meeting", "agreement", "disagreement", "proposal")
 # Words that state a fact only beside another trigger ("held talks", "called
 # for"): a sentence is not parsed for them alone.
-_NOT_ON_THEIR_OWN = frozenset({"light_verbs", "call_preps"})
+_NOT_ON_THEIR_OWN = frozenset({"light_verbs", "call_preps", "refusal_verbs"})
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     text = resources.files("briefgen.data").joinpath("triggers.yaml").read_text("utf-8")
-    return Lexicon(safe_load(text))
+    data = safe_load(text)
+    _check(data, "triggers.yaml")
+    return Lexicon(data)
+
+
+def _check(value: object, where: str) -> None:
+    """Every entry a word: YAML reads a bare ``on`` or ``no`` as a boolean."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check(item, f"{where}: {key}")
+    elif isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                raise ValueError(f"{where}: {item!r} is not a word (quote it)")
+    elif not isinstance(value, str):
+        raise ValueError(f"{where}: {value!r} is not a word (quote it)")

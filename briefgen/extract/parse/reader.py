@@ -78,9 +78,14 @@ class SentenceReader:
         self.against = _lower(d["verbs"])
         self.mutual = _lower(d["mutual_verbs"])
         self.against_verbs = _lower(d["against_verbs"])
+        self.at_verbs = _lower(d["at_verbs"])
+        self.refusal = _lower(d["refusal_verbs"])
+        self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
         self.propose = _lower(pr["verbs"])
         self.call_preps = _lower(pr["call_preps"])
+        self.for_verbs = _lower(pr["for_verbs"])
+        self.ask_verbs = _lower(pr["ask_verbs"])
         self.proposal_nouns = _lower(pr["nouns"])
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
@@ -121,6 +126,12 @@ class SentenceReader:
                 yield self._call(t)
             if lemma in self.welcome:
                 yield self._welcome(t)
+            if lemma in self.agree_joint or lemma in self.refusal:
+                yield self._refused(t)
+            if lemma in self.speech or lemma == "call" or lemma == "describe":
+                yield self._evaluation(t)
+            if lemma in self.at_verbs:
+                yield self._hit_at(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
@@ -135,6 +146,12 @@ class SentenceReader:
                 yield self._proposal_verb(t)
             elif lemma == "call":
                 yield self._call_for(t)
+            if lemma in self.for_verbs and self.oblique_tokens(t, "for"):
+                yield self._proposal(t, self.subjects(t), self.clause(t))
+            elif lemma in self.ask_verbs and self.s.children(t.i, "obj") and self.s.children(
+                t.i, "xcomp"
+            ):
+                yield self._proposal(t, self.subjects(t), self.clause(t))
         if noun:
             if lemma in self.meet_nouns or t.lower in self.meet_nouns:
                 yield self._meeting_noun(t)
@@ -177,15 +194,27 @@ class SentenceReader:
         if head is None:
             return []
         if t.rel == "xcomp":
-            # "urged X to act": X acts; "agreed to act": the subject acts.
+            # "urged X to act": X acts; "agreed to act": the subject acts; "are poised
+            # to vote", "was forced to resign": the passive's subject acts.
             objects = [k for k in s.children(head.i, "obj")]
             if objects and self.lemma(head) not in self.agree_joint:
                 return self.p.of(objects[0].i)
+            if self.passive(head):
+                return _unique(
+                    [p for k in s.children(head.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)]
+                )
             return self.subjects(head)
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
             return self.subjects(head)
         if t.rel == "acl" and t.dep != "acl":  # acl:relcl
             return self.p.of(head.i)
+        if t.rel == "acl":
+            # "a motion opposing the bill": the noun's own party, or whoever put it forward
+            own = self.p.of(head.i)
+            if own:
+                return own
+            gov = self.governor(head)
+            return self.subjects(gov) if gov is not None else []
         return []
 
     def passive(self, t: Token) -> bool:
@@ -437,6 +466,65 @@ class SentenceReader:
             return None
         return Found("agreement", parties, what, t.i)
 
+    def _refused(self, t: Token) -> Found | None:
+        """ "failed to agree", "refuses to accept Syria's denials", "would not back the
+        plan": a refused agreement is a disagreement with the other party or the thing."""
+        if not self.negated(t):
+            return None
+        sides = self.subjects(t)
+        others = [*self.objects(t), *self.obliques(t, "with", "on", "over")]
+        for o in self.s.children(t.i, "obj"):
+            others.extend(self.possessor(o))
+        others = [o for o in others if o.name not in {p.name for p in sides}]
+        if not sides:
+            return None
+        what = self.clause(t)
+        head = self.s.head(t.i)
+        if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
+            what = self.clause(head)  # "refuses to accept ..."
+        parties = _unique([*sides, *others])
+        return Found(
+            "disagreement", parties, self.topic(t) or what, t.i, positions={sides[0].name: what}
+        )
+
+    def _evaluation(self, t: Token) -> Found | None:
+        """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
+        negative judgement of a party's act or of a thing is X's side against it."""
+        judged: Token | None = None
+        for k in self.s.children(t.i, "ccomp", "xcomp"):
+            if k.lower in self.negative or self.lemma(k) in self.negative:
+                judged = k
+            for c in self.s.children(k.i):
+                if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
+                    judged = k
+        if judged is None or self._marked(judged, "if", "unless", "whether"):
+            return None  # "if they have done something wrong" judges nobody
+        speakers = self.subjects(t)
+        if not speakers:
+            return None
+        targets: list[Party] = []
+        topic = None
+        for k in self.s.children(judged.i):
+            if k.rel == "nsubj" or (k.rel == "obj" and judged.i != t.i):
+                targets.extend(self.p.of(k.i))
+                targets.extend(self.possessor(k))
+                topic = topic or self._phrase(k)
+        if judged.rel == "xcomp":
+            for k in self.s.children(t.i, "obj"):
+                targets.extend(self.p.of(k.i))
+                topic = topic or self._phrase(k)
+        targets = [p for p in targets if p.name not in {s.name for s in speakers}]
+        if not targets and not topic:
+            return None
+        what = self.s.text_of(self.s.subtree(judged.i)).strip(" ,;:" + _QUOTES)
+        return Found(
+            "disagreement",
+            _unique([*speakers, *targets]),
+            topic or what,
+            t.i,
+            positions={speakers[0].name: what},
+        )
+
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
         """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
         the sentence need not name ("agreed" says a second party exists)."""
@@ -495,6 +583,14 @@ class SentenceReader:
         for k in self.oblique_tokens(t, "over", "about", "on"):
             topic = self.s.text_of(self.s.subtree(k.i))
         return self._disagreement(t, sides, others, topic)
+
+    def _hit_at(self, t: Token) -> Found | None:
+        """ "hit back at X's claim", "lashed out at X"."""
+        at = self.oblique_tokens(t, "at")
+        if not at:
+            return None
+        others = [*self.obliques(t, "at"), *(p for k in at for p in self.possessor(k))]
+        return self._disagreement(t, self.subjects(t), others, self._phrase(at[0]))
 
     def _voted_against(self, t: Token) -> Found | None:
         against = self.oblique_tokens(t, "against")
@@ -602,7 +698,14 @@ class SentenceReader:
     def _call_for(self, t: Token) -> Found | None:
         """ "called for X", "called on Y to ..."."""
         kids = self.s.children(t.i)
-        marked = self.oblique_tokens(t, *self.call_preps)
+        marked = [
+            k
+            for k in self.oblique_tokens(t, *self.call_preps)
+            # "called on X to", not "on Tuesday"; "called for talks", not "for an hour"
+            if (self.s.case(k.i) == "for" and not self.s.children(k.i, "nummod"))
+            or self.p.of(k.i)
+            or any(c.rel in ("xcomp", "advcl", "acl") for c in [*kids, *self.s.children(k.i)])
+        ]
         particle = [k for k in kids if k.lower in self.call_preps and k.rel in ("compound", "prt")]
         if not marked and not particle:
             return None
