@@ -28,12 +28,12 @@ from machine import describe
 
 
 def child(folder: Path, jobs: int, spacy_model: str | None) -> dict[str, object]:
-    from briefgen.batch import Batch
     from briefgen.config import ExtractionSettings
     from briefgen.digest import dump_digest
-    from briefgen.executors import LocalExecutor
     from briefgen.extract import extract
     from briefgen.pipeline import read_articles
+    from briefgen.runtime.executors import LocalExecutor
+    from briefgen.runtime.run import Batch
 
     t0 = time.perf_counter()
     settings = ExtractionSettings(spacy_model=spacy_model, jobs=jobs, cache=False)

@@ -136,7 +136,7 @@ def _speed_overrides(
 
 
 def _progress(ctx: click.Context) -> Any:
-    from briefgen.progress import for_terminal
+    from briefgen.runtime.progress import for_terminal
 
     return for_terminal(
         quiet=ctx.obj["quiet"],
@@ -241,11 +241,11 @@ def extract(
     jobs: int | None, executor: str | None, scheduler: str | None, cache_dir: Path | None,
 ) -> None:  # fmt: skip
     """Extract a digest from article files or folders."""
-    from briefgen.batch import Batch
     from briefgen.config import limit_settings
     from briefgen.digest import dump_digest
     from briefgen.pipeline import extract_digest
     from briefgen.publish import write_atomic
+    from briefgen.runtime.run import Batch
 
     limits = limit_settings(max_file_bytes=max_file_bytes, flag="--max-file-bytes")
     settings = _extraction_settings(
@@ -315,10 +315,10 @@ def render(
 @click.pass_context
 def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: bool) -> None:
     """What was added, removed and changed from digest OLD to digest NEW."""
-    from briefgen.changes import compare, format_changes
     from briefgen.digest import load_digest
+    from briefgen.digest.changes import compare, format_changes
+    from briefgen.digest.since import changes_json
     from briefgen.errors import DigestError
-    from briefgen.since import changes_json
 
     try:
         old_digest, new_digest = load_digest(old), load_digest(new)
@@ -345,9 +345,9 @@ def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: boo
 def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None) -> None:
     """Validate the config, the templates, the corrections and the digest; report every problem."""
     from briefgen.config import load_config
-    from briefgen.corrections import corrections_path, load_corrections
     from briefgen.digest import load_digest
-    from briefgen.pipeline import DIGEST_NAME
+    from briefgen.digest.corrections import corrections_path, load_corrections
+    from briefgen.paths import DIGEST_NAME
     from briefgen.render import check_audiences, check_templates
 
     config = load_config(config_path)
@@ -372,9 +372,8 @@ def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None
 
 def _output_notes(out_dir: Path) -> list[str]:
     """What the next build will do about the output folder's state, before it does it."""
-    from briefgen.digest import hand_edited
-    from briefgen.pipeline import DIGEST_NAME
-    from briefgen.publish import JOURNAL_NAME, display_path
+    from briefgen.paths import DIGEST_NAME, JOURNAL_NAME, display_path
+    from briefgen.publish import hand_edited
 
     notes = []
     if (out_dir / JOURNAL_NAME).exists():

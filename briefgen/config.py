@@ -54,7 +54,7 @@ class BriefSettings(_Section):
     since_last: bool = Field(
         default=True,
         description='add a "Since the last brief" section: what is new compared with '
-        "the digest this build replaces (see briefgen/since.py)",
+        "the digest this build replaces (see briefgen/digest/since.py)",
     )
 
     @field_validator("audience", mode="before")

@@ -14,30 +14,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.changes import Changes
 from briefgen.config import Config, ExtractionSettings, FeedSettings
-from briefgen.corrections import (
+from briefgen.digest import dump_digest
+from briefgen.digest.changes import Changes
+from briefgen.digest.corrections import (
     Unmatched,
     apply_corrections,
     corrections_path,
     load_corrections,
 )
-from briefgen.digest import check_not_hand_edited, dump_digest
 from briefgen.errors import InputError, StrictError
 from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
-from briefgen.publish import output_lock, publish, recover
+from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
+from briefgen.publish import check_not_hand_edited, output_lock, publish, recover
 
 if TYPE_CHECKING:
-    from briefgen.batch import Batch
-    from briefgen.pdfworker import PdfWorker
-    from briefgen.progress import Progress
+    from briefgen.render.pdfworker import PdfWorker
+    from briefgen.runtime.progress import Progress
+    from briefgen.runtime.run import Batch
 
 log = logging.getLogger(__name__)
 
-DIGEST_NAME = "digest.yaml"
 _AT_LINE = re.compile(r":(\d+): ")
-FEED_CACHE = Path(".cache") / "feeds"  # in the output folder
 
 
 @dataclass
@@ -86,9 +85,9 @@ def read_articles(
     the files (cached, in parallel) and keeps what extraction will need of
     each text; without one they are read here, one by one.
     """
-    from briefgen.batch import Batch
     from briefgen.ingest import MAX_BYTES, assign_ids, input_name, scan_inputs
     from briefgen.ingest.duplicates import drop_duplicates
+    from briefgen.runtime.run import Batch
 
     batch = batch or Batch.serial()
     scan = scan or scan_inputs(list(patterns), root=root)
@@ -168,8 +167,8 @@ def extract_digest(
     feeds, whose entries change on their own), one cache entry answers for
     the whole batch and nothing is read or extracted.
     """
-    from briefgen.batch import Batch
     from briefgen.ingest import MAX_BYTES, scan_inputs
+    from briefgen.runtime.run import Batch
 
     settings = settings or ExtractionSettings()
     batch = batch or Batch.serial(settings)
@@ -232,9 +231,9 @@ def render_digest_file(
     for this run to finish. Its "Since the last brief" section compares with
     ``since``, or with the previous digest a build left beside it.
     """
-    from briefgen.changes import compare
     from briefgen.digest import load_digest
-    from briefgen.since import previous_for_render
+    from briefgen.digest.changes import compare
+    from briefgen.digest.since import previous_for_render
 
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
@@ -260,6 +259,8 @@ def render_outputs(
     sections list the inputs left out. With ``pdf_worker`` the PDFs are made
     in that process while this one makes the rest.
     """
+    from briefgen.render import render_briefs
+
     job = {"digest": digest, "config": config, "changes": changes, "notices": tuple(notices)}
     pending = pdf_worker.send(job) if pdf_worker is not None and "pdf" in formats else None
     if pending is None:
@@ -270,26 +271,6 @@ def render_outputs(
     if pdfs is None:  # the worker is gone: make them here
         pdfs = render_briefs(formats=["pdf"], **job)  # type: ignore[arg-type]
     return outputs | pdfs
-
-
-def render_briefs(
-    *,
-    digest: Digest,
-    config: Config,
-    formats: Sequence[str],
-    changes: Changes | None,
-    notices: Sequence[Notice] = (),
-) -> dict[str, bytes]:
-    """Each audience of ``brief.audience`` in each format, named ``<audience>/<file>``."""
-    from briefgen.render import render_audience
-
-    return {
-        f"{audience}/{name}": data
-        for audience in config.brief.audience
-        for name, data in render_audience(
-            digest, config, audience, formats=formats, changes=changes, notices=notices
-        ).items()
-    }
 
 
 def build(
@@ -308,15 +289,14 @@ def build(
     inputs or a correction that matched nothing fails the build before
     anything is written. The brief says what changed since ``since`` (a
     digest file) or, by default, since the digest this build replaces; see
-    :mod:`briefgen.since`.
+    :mod:`briefgen.digest.since`.
 
     Articles unchanged since an earlier build come from the output folder's
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
-    from briefgen.batch import Batch
-    from briefgen.cache import CACHE_DIR_NAME
-    from briefgen.pdfworker import LazyPdfWorker
+    from briefgen.render.pdfworker import LazyPdfWorker
+    from briefgen.runtime.run import Batch
 
     batch = Batch.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
@@ -337,8 +317,8 @@ def _build(
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.manifest import record, render_key, up_to_date
-    from briefgen.since import drop_stale, previous_for_build, since_outputs
+    from briefgen.digest.since import drop_stale, previous_for_build, since_outputs
+    from briefgen.publish.manifest import record, render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)

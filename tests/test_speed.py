@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefgen.batch import Batch
-from briefgen.cache import CACHE_DIR_NAME, Cache, cache_key
 from briefgen.cli import cli
 from briefgen.config import ExtractionSettings
 from briefgen.digest import dump_digest
 from briefgen.errors import ConfigError
-from briefgen.executors import DaskExecutor, LocalExecutor, make_executor
+from briefgen.paths import CACHE_DIR_NAME
 from briefgen.pipeline import extract_digest
-from briefgen.progress import BarProgress, LogProgress, NoProgress, for_terminal
+from briefgen.runtime.cache import Cache, cache_key
+from briefgen.runtime.executors import DaskExecutor, LocalExecutor, make_executor
+from briefgen.runtime.progress import BarProgress, LogProgress, NoProgress, for_terminal
+from briefgen.runtime.run import Batch
 
 from .conftest import FIXTURES, SEEDS
 
@@ -172,7 +173,7 @@ def test_an_unwritable_cache_is_reported_once_and_the_build_goes_on(
 ):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
-    with caplog.at_level(logging.WARNING, logger="briefgen.cache"):
+    with caplog.at_level(logging.WARNING, logger="briefgen.runtime.cache"):
         assert _digest(articles, Batch(ExtractionSettings(), cache=Cache(blocker))) == (
             serial_digest
         )
@@ -180,7 +181,7 @@ def test_an_unwritable_cache_is_reported_once_and_the_build_goes_on(
 
 
 def test_other_settings_do_not_share_entries(tmp_path: Path):
-    from briefgen.batch import Batch as B
+    from briefgen.runtime.run import Batch as B
 
     a = B(ExtractionSettings(), cache=Cache(tmp_path))._settings_key()
     b = B(ExtractionSettings(spacy_model="xx_model"), cache=Cache(tmp_path))._settings_key()
@@ -381,8 +382,8 @@ def test_pdf_from_the_worker_is_byte_identical(workspace: Path, tmp_path: Path):
 
 def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path: Path):
     from briefgen.config import load_config
-    from briefgen.pdfworker import PdfWorker
     from briefgen.pipeline import render_outputs
+    from briefgen.render.pdfworker import PdfWorker
 
     config = load_config(workspace / "config" / "briefgen.yaml")
     digest = extract_digest(config.inputs, root=config.workspace).digest
@@ -401,7 +402,7 @@ def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path:
 
 def test_pdf_worker_errors_are_raised_in_the_build():
     from briefgen.errors import RenderError
-    from briefgen.pdfworker import PendingPdf
+    from briefgen.render.pdfworker import PendingPdf
 
     class Conn:
         def recv(self):
@@ -436,7 +437,7 @@ def test_two_runs_at_once_share_a_cache_safely(articles: Path, tmp_path: Path):
 
 
 def test_background_warm_up_failures_are_left_to_the_real_call():
-    from briefgen.batch import _quietly
+    from briefgen.runtime.run import _quietly
 
     def broken() -> None:
         raise RuntimeError("no GeoNames")

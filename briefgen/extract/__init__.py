@@ -51,7 +51,7 @@ from briefgen.model import (
 )
 
 if TYPE_CHECKING:
-    from briefgen.batch import Batch
+    from briefgen.runtime.run import Batch
 
 Extractor = Callable[[list[Article], ExtractionSettings, "Batch"], Digest]
 
@@ -64,16 +64,16 @@ def extract(
 ) -> Digest:
     """The digest of ``articles``; ``batch`` says how the per-article work runs
     (cache, processes, progress), never what it finds."""
-    from briefgen.batch import Batch
+    from briefgen.runtime.run import Batch
 
     settings = settings or ExtractionSettings()
     try:
         run = EXTRACTORS[settings.extractor]
-    except KeyError:
+    except KeyError as e:
         known = ", ".join(sorted(EXTRACTORS))
         raise ConfigError(
             f"extraction.extractor: unknown extractor {settings.extractor!r} (known: {known})"
-        ) from None
+        ) from e
     return run(articles, settings, batch or Batch.serial(settings))
 
 

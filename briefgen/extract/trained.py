@@ -53,7 +53,7 @@ def load(name: str) -> Language:
         raise ConfigError(
             f"extraction.spacy_model: cannot load {name!r} ({e}); install the pipeline first, "
             f"e.g. python -m spacy download {name} (briefgen never downloads models)"
-        ) from None
+        ) from e
 
 
 def find(articles: list[Article], name: str) -> dict[str, Found]:

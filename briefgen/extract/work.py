@@ -132,7 +132,7 @@ def warm_reading(spacy_model: str | None) -> None:
     Loaded in the main process before workers fork from it, so they start warm.
     """
     from briefgen.extract.mentions import patterns
-    from briefgen.nlp import pipeline
+    from briefgen.ingest.nlp import pipeline
 
     pipeline()
     patterns()

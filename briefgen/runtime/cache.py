@@ -33,14 +33,13 @@ from briefgen import __version__
 
 log = logging.getLogger(__name__)
 
-CACHE_DIR_NAME = ".cache"
 # Bump when the layout of an entry, or of the values stored, changes.
 CACHE_FORMAT = 1
 _MAGIC = b"briefgen-cache\n"
 _DIGEST_SIZE = 32
 
 # What extraction's results depend on besides the input: its code and data.
-_SOURCES = ("nlp.py", "model.py", "ingest", "extract", "data")
+_SOURCES = ("model.py", "ingest", "extract", "data")
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +57,7 @@ def fingerprint() -> str:
         spacy_version = "none"
     h = hashlib.sha256()
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}|{spacy_version}".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for name in _SOURCES:
         top = package / name
         files = sorted(top.rglob("*")) if top.is_dir() else [top]

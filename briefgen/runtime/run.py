@@ -1,8 +1,8 @@
 """Running extraction's per-article work over a batch: cached, in parallel, with progress.
 
 A ``Batch`` is handed to reading and extraction by the pipeline. For each
-article it first looks in the cache (``briefgen.cache``); what is missing is
-computed by the executor (``briefgen.executors``) and stored. Results come
+article it first looks in the cache (``briefgen.runtime.cache``); what is missing is
+computed by the executor (``briefgen.runtime.executors``) and stored. Results come
 back in the articles' order, and the cross-article steps run here in this
 process, so a build with any number of jobs, on any executor, with or
 without the cache, writes the same digest byte for byte.
@@ -21,10 +21,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.cache import Cache, cache_key, fingerprint
 from briefgen.config import ExtractionSettings
-from briefgen.executors import MIN_ITEMS_FOR_POOL, Executor, LocalExecutor, make_executor
-from briefgen.progress import NoProgress, Progress
+from briefgen.runtime.cache import Cache, cache_key, fingerprint
+from briefgen.runtime.executors import MIN_ITEMS_FOR_POOL, Executor, LocalExecutor, make_executor
+from briefgen.runtime.progress import NoProgress, Progress
 
 if TYPE_CHECKING:
     # Imported when there is work to do: a build with nothing changed needs none of it.
