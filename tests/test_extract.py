@@ -255,7 +255,9 @@ def test_a_trained_pipeline_adds_people_and_places_named_in_facts(tmp_path):
 
     plain = extract([article])
     assert plain.meetings == [] and plain.people == []  # no titles: the rules see no one
-    digest = extract([article], ExtractionSettings(spacy_model=str(tmp_path / "pipeline")))
+    digest = extract(
+        [article], ExtractionSettings(rules={"spacy_model": str(tmp_path / "pipeline")})
+    )
     assert [p.name for p in digest.people] == ["Ola Nordmann", "Kari Holm"]  # not the credit
     assert [(m.participants, m.location) for m in digest.meetings] == [
         (["Ola Nordmann", "Kari Holm"], "Tromsdal")
@@ -269,8 +271,10 @@ def test_a_missing_trained_pipeline_is_a_config_error_naming_it():
     from briefgen.model import Article
 
     article = Article(id="a", path="a.txt", text="Text.", sentences=())
-    with pytest.raises(ConfigError, match=r"extraction\.spacy_model: cannot load 'no_such_model'"):
-        extract([article], ExtractionSettings(spacy_model="no_such_model"))
+    with pytest.raises(
+        ConfigError, match=r"extraction\.rules\.spacy_model: cannot load 'no_such_model'"
+    ):
+        extract([article], ExtractionSettings(rules={"spacy_model": "no_such_model"}))
 
 
 def test_overruns_of_overruns_resolve_to_the_shortest_name():

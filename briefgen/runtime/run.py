@@ -1,236 +1,174 @@
-"""Running extraction's per-article work over a batch: cached, in parallel, with progress.
+"""How one run does its per-item work: cached, in parallel, with progress.
 
-A ``Batch`` is handed to reading and extraction by the pipeline. For each
-article it first looks in the cache (``briefgen.runtime.cache``); what is missing is
-computed by the executor (``briefgen.runtime.executors``) and stored. Results come
-back in the articles' order, and the cross-article steps run here in this
-process, so a build with any number of jobs, on any executor, with or
-without the cache, writes the same digest byte for byte.
+A ``Runtime`` is handed to the ingest stage and to the chosen extractor by the
+pipeline. ``run.map`` looks up each item in the cache (``runtime.cache``);
+what is missing is computed by the executor (``runtime.executors``) and
+stored. Results come back in the items' order, so a run with any number of
+jobs, on any executor, with or without the cache, gives the same result.
 
-``Batch.serial()`` is the plain way -- one process, no cache, no progress --
+The runtime knows no stage and no backend: a stage names itself, gives a
+module-level function and a key for each item (everything the result depends
+on besides code), and the runtime adds the code's fingerprint and the
+backend's (``for_backend``) to every cache key.
+
+``Runtime.serial()`` is the plain way -- one process, no cache, no progress --
 used by evaluation and by anyone calling ``extract`` from Python.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefgen.config import ExtractionSettings
 from briefgen.runtime.cache import Cache, cache_key, fingerprint
-from briefgen.runtime.executors import MIN_ITEMS_FOR_POOL, Executor, LocalExecutor, make_executor
+from briefgen.runtime.executors import (
+    MIN_ITEMS_FOR_POOL,
+    Executor,
+    LocalExecutor,
+    make_executor,
+)
 from briefgen.runtime.progress import NoProgress, Progress
 
 if TYPE_CHECKING:
-    # Imported when there is work to do: a build with nothing changed needs none of it.
-    from briefgen.extract.work import ArticleFacts, FactsTask, PeopleTable, Prepared, ReadOutcome
-    from briefgen.model import Article
+    from briefgen.config import ExtractionSettings
+    from briefgen.model import Notice
 
 log = logging.getLogger(__name__)
 
-# Larger files are left to read_article, which refuses them with a clear message.
-_MAX_HASHED_BYTES = 20_000_000
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-class Batch:
-    """How one run does its per-article work: which cache, which executor, which progress.
+@dataclass
+class _Shared:
+    """What every ``Runtime`` made from one run shares: one cache, one executor, one progress."""
 
-    It also carries what reading learnt about each text to extraction, so the
-    text is not analysed twice, and the cache keys of the inputs, so files
-    are hashed once per run.
-    """
+    cache: Cache
+    executor: Executor
+    progress: Progress
+    warnings: list[Notice | str] = field(default_factory=list)
+    # Called once, when the run first has work to do (not on a fully cached run).
+    on_work: Callable[[], None] | None = None
+
+
+class Runtime:
+    """One run's cache, executor and progress; ``backend`` goes into every cache key."""
 
     def __init__(
         self,
-        settings: ExtractionSettings,
         *,
         cache: Cache | None = None,
         executor: Executor | None = None,
         progress: Progress | None = None,
     ) -> None:
-        self.settings = settings
-        self.cache = cache or Cache(None)
-        self.executor = executor or LocalExecutor(1)
-        self.progress = progress or NoProgress()
-        # What reading already found out about each text, by the text's hash.
-        self._prepared: dict[str, Prepared] = {}
-        self._read_keys: dict[Path, str | None] = {}
-        # Called once, when the batch first has work to do (not on a fully cached run).
-        self.on_work: Callable[[], None] | None = None
+        self._shared = _Shared(cache or Cache(None), executor or LocalExecutor(1),
+                               progress or NoProgress())  # fmt: skip
+        self.backend = ""
 
     @classmethod
-    def serial(cls, settings: ExtractionSettings | None = None) -> Batch:
-        return cls(settings or ExtractionSettings())
+    def serial(cls) -> Runtime:
+        return cls()
 
     @classmethod
     def from_settings(
         cls, settings: ExtractionSettings, *, cache_dir: Path | None, progress: Progress | None
-    ) -> Batch:
+    ) -> Runtime:
         """As configured: ``extraction.jobs``, ``.executor``, ``.scheduler``, ``.cache``."""
         executor = make_executor(
             settings.executor, jobs=settings.jobs, scheduler=settings.scheduler
         )
         folder = cache_dir if settings.cache else None
-        return cls(settings, cache=Cache(folder), executor=executor, progress=progress)
+        return cls(cache=Cache(folder), executor=executor, progress=progress)
 
-    # -- what the key of a cached result depends on, besides the input ------------------
+    def for_backend(self, backend_fingerprint: str) -> Runtime:
+        """The same run, its cache keys also keyed by a backend's fingerprint."""
+        scoped = Runtime.__new__(Runtime)
+        scoped._shared = self._shared
+        scoped.backend = backend_fingerprint
+        return scoped
 
-    def _settings_key(self) -> str:
-        s = self.settings
-        return f"{fingerprint()}|{s.extractor}|{s.spacy_model or ''}"
+    # -- what a run is made of -----------------------------------------------------------
 
-    def _text_key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.settings.spacy_model or ''}\0{text}".encode()).hexdigest()
+    @property
+    def cache(self) -> Cache:
+        return self._shared.cache
 
-    # -- step 1: reading and preparing each file -------------------------------------------
+    @property
+    def executor(self) -> Executor:
+        return self._shared.executor
 
-    def read(self, paths: Sequence[Path], *, root: Path, max_bytes: int) -> list[ReadOutcome]:
-        """Each file read and prepared, in the order given; failures are outcomes.
+    @property
+    def progress(self) -> Progress:
+        return self._shared.progress
 
-        A file over ``max_bytes`` is never cached, so ``read_article`` refuses it
-        under whatever limit is in force.
+    @property
+    def on_work(self) -> Callable[[], None] | None:
+        return self._shared.on_work
+
+    @on_work.setter
+    def on_work(self, hook: Callable[[], None] | None) -> None:
+        self._shared.on_work = hook
+
+    @property
+    def warnings(self) -> list[Notice | str]:
+        """What backends warned about in this run (``warn``), in order."""
+        return self._shared.warnings
+
+    def warn(self, notice: Notice | str) -> None:
+        """A backend's warning (e.g. facts dropped as ungrounded): kept, and logged."""
+        self._shared.warnings.append(notice)
+        log.warning("%s", notice)
+
+    def key(self, stage: str, *parts: str | bytes) -> str:
+        """A cache key for ``parts`` under this code, this backend and ``stage``."""
+        return cache_key(fingerprint(), self.backend, stage, *parts)
+
+    # -- the work ------------------------------------------------------------------------
+
+    def map(
+        self,
+        stage: str,
+        func: Callable[[T], R],
+        items: Sequence[T],
+        *,
+        key: Callable[[T], str],
+        warm: Callable[[], None] | None = None,
+        keep: Callable[[R], bool] | None = None,
+    ) -> list[R]:
+        """``func`` over ``items``, each result from the cache when it is there.
+
+        ``key(item)`` is what the result depends on besides the code and the
+        backend; an empty key means the item is not cached. ``func`` must be
+        module-level (or a ``functools.partial`` of one) and the items
+        picklable, for worker processes. ``warm`` loads what ``func`` needs,
+        once, in this process before workers fork from it. ``keep`` says which
+        results may be stored (e.g. not a file that could not be read).
         """
-        from briefgen.extract.work import ReadOutcome, ReadTask, read_and_prepare, warm_facts
-
-        outcomes: list[ReadOutcome | None] = [None] * len(paths)
-        keys: list[str | None] = [None] * len(paths)
+        keys = [self.key(stage, k) if self.cache.enabled and (k := key(item)) else ""
+                for item in items]  # fmt: skip
+        results: list[Any] = [None] * len(items)
         todo: list[int] = []
-        for i, path in enumerate(paths):
-            keys[i] = key = self._read_key(path, root, max_bytes)
-            cached = self.cache.get(key) if key else None
-            if isinstance(cached, ReadOutcome):
-                outcomes[i] = cached
-            else:
-                todo.append(i)
-        # Paths as given (absolute from the CLI): a Dask worker has its own working folder.
-        tasks = [ReadTask(str(paths[i]), str(root), max_bytes) for i in todo]
-        # While workers read, this process loads what reading facts needs next.
-        results = self._run(
-            "reading", read_and_prepare, tasks, self.settings.spacy_model, meanwhile=warm_facts
-        )
-        for i, outcome in zip(todo, results, strict=True):
-            outcomes[i] = outcome
-            key = keys[i]
-            if key and outcome.error is None:
-                self.cache.put(key, outcome)
-        done = [o for o in outcomes if o is not None]
-        for outcome in done:
-            if outcome.article is not None and outcome.prepared is not None:
-                self._prepared[self._text_key(outcome.article.text)] = outcome.prepared
-        if self.cache.enabled:
-            log.info("read %d of %d inputs from the cache", len(paths) - len(todo), len(paths))
-        return done
-
-    def _read_key(self, path: Path, root: Path, max_bytes: int) -> str | None:
-        """The file's bytes and every form of its path that its ``Article.path`` comes from."""
-        if not self.cache.enabled:
-            return None
-        if path in self._read_keys:
-            return self._read_keys[path]
-        self._read_keys[path] = key = self._hash_input(path, root, max_bytes)
-        return key
-
-    def _hash_input(self, path: Path, root: Path, max_bytes: int) -> str | None:
-        # The same safe read as ingestion's: regular files only (a named pipe
-        # would block), bounded, consistent.
-        from briefgen.errors import InputError
-        from briefgen.ingest.files import read_bytes
-
-        try:
-            data = read_bytes(path, str(path), max_bytes=min(max_bytes, _MAX_HASHED_BYTES))
-            resolved = os.path.relpath(path.resolve(), root.resolve())
-        except (InputError, OSError, ValueError):
-            return None  # read_article will say what is wrong with it
-        written = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-        return cache_key(self._settings_key(), "read", path.as_posix(), written, resolved, data)
-
-    # -- the whole batch at once ---------------------------------------------------------
-
-    def _whole_key(
-        self, paths: Sequence[Path], root: Path, on_error: str, max_bytes: int
-    ) -> str | None:
-        keys = [self._read_key(path, root, max_bytes) for path in paths]
-        if not keys or any(key is None for key in keys):
-            return None
-        return cache_key(self._settings_key(), "whole", on_error, *(k or "" for k in keys))
-
-    def cached_result(
-        self, paths: Sequence[Path], *, root: Path, on_error: str, max_bytes: int
-    ) -> Any | None:
-        """The result of an earlier run over exactly these files, if the cache has it.
-
-        With every input unchanged, one entry answers for the whole batch: no
-        per-article entry is read and no extraction code is even imported.
-        """
-        key = self._whole_key(paths, root, on_error, max_bytes)
-        return self.cache.get(key) if key else None
-
-    def store_result(
-        self, paths: Sequence[Path], *, root: Path, on_error: str, max_bytes: int, result: Any
-    ) -> None:
-        """Keep ``result`` for the next run over these files, and drop what this run did not use."""
-        if key := self._whole_key(paths, root, on_error, max_bytes):
-            self.cache.put(key, result)
-        if self.cache.enabled and (removed := self.cache.prune()):
-            log.info("removed %d cache entries no longer used", removed)
-
-    # -- steps 1 (for articles not read here) and 3 -----------------------------------------
-
-    def prepare(self, articles: Sequence[Article]) -> list[Prepared]:
-        """What each article's text says on its own; reused from reading when it was read here."""
-        from briefgen.extract.work import prepare_text
-
-        keys = [self._text_key(a.text) for a in articles]
-        todo = [i for i, key in enumerate(keys) if key not in self._prepared]
-        model = self.settings.spacy_model
-        results = self._run("preparing", prepare_text, [articles[i] for i in todo], model)
-        for i, prepared in zip(todo, results, strict=True):
-            self._prepared[keys[i]] = prepared
-        return [self._prepared[key] for key in keys]
-
-    def read_facts(self, tasks: Sequence[FactsTask], table: PeopleTable) -> list[ArticleFacts]:
-        """Each article's facts given the batch's people table, in the order of ``tasks``."""
-        from briefgen.extract.work import ArticleFacts, read_facts
-
-        keys = [""] * len(tasks)
-        if self.cache.enabled:
-            table_key = cache_key(self._settings_key(), repr(_table_state(table)))
-            keys = [_facts_key(table_key, task) for task in tasks]
-        results: list[ArticleFacts | None] = [None] * len(tasks)
-        todo = []
-        for i, key in enumerate(keys):
-            cached = self.cache.get(key) if key else None
-            if isinstance(cached, ArticleFacts):
+        for i, item_key in enumerate(keys):
+            cached = self.cache.get(item_key) if item_key else None
+            if cached is not None:
                 results[i] = cached
             else:
                 todo.append(i)
-        computed = self._run("extracting", read_facts, [tasks[i] for i in todo], table)
+        computed = self._run(stage, func, [items[i] for i in todo], warm)
         for i, result in zip(todo, computed, strict=True):
             results[i] = result
-            if keys[i]:
+            if keys[i] and (keep is None or keep(result)):
                 self.cache.put(keys[i], result)
-        done = [r for r in results if r is not None]
-        for task, result in zip(tasks, done, strict=True):
-            for fact in result.facts:  # one Article object per article, as in a serial run
-                fact.article = task.article
-        return done
+        if self.cache.enabled and items:
+            log.info("%s: %d of %d from the cache", stage, len(items) - len(todo), len(items))
+        return results
 
     def _run(
-        self,
-        label: str,
-        fn: Any,
-        items: list[Any],
-        shared: Any,
-        *,
-        meanwhile: Callable[[], None] | None = None,
-    ) -> list[Any]:
-        """``fn`` over ``items`` on the executor; ``meanwhile`` runs in a thread here
-        once the workers are busy (when they are processes), and is joined after."""
+        self, stage: str, func: Callable[[T], R], items: list[T], warm: Callable[[], None] | None
+    ) -> list[R]:
         if not items:
             return []
         if self.on_work is not None:
@@ -241,54 +179,15 @@ class Batch:
             and self.executor.jobs > 1
             and len(items) >= MIN_ITEMS_FOR_POOL
         )
-        if pooled:
-            from briefgen.extract.work import warm_facts, warm_reading
-
-            # Once here, inherited by every forked worker.
-            warm_reading(self.settings.spacy_model)
-            if meanwhile is None:
-                warm_facts()
-        background: list[threading.Thread] = []
-
-        def advance(n: int) -> None:
-            if pooled and meanwhile is not None and not background:
-                # Every worker has forked by the time the first chunk is done.
-                background.append(threading.Thread(target=_quietly(meanwhile), daemon=True))
-                background[0].start()
-            self.progress.advance(n)
-
-        self.progress.start(label, len(items))
+        if pooled and warm is not None:
+            warm()  # once here, inherited by every forked worker
+        self.progress.start(stage, len(items))
         try:
-            return self.executor.map(fn, items, shared, advance)
+            # ``func`` travels as the shared value: sent to each worker once, not per item.
+            return self.executor.map(_call, items, func, self.progress.advance)
         finally:
-            for thread in background:
-                thread.join()
             self.progress.finish()
 
 
-def _quietly(fn: Callable[[], None]) -> Callable[[], None]:
-    def run() -> None:
-        try:
-            fn()
-        except Exception as e:  # only a head start: the same call later reports it
-            log.debug("warming up in the background failed: %s", e)
-
-    return run
-
-
-def _facts_key(table_key: str, task: FactsTask) -> str:
-    # repr, not pickle: equal values always give equal text (pickle's output
-    # depends on which equal strings happen to be one object).
-    return cache_key(
-        table_key, "facts", repr(task.article), repr(task.mentions), repr(task.parties),
-        repr(sorted(task.places)),
-    )  # fmt: skip
-
-
-def _table_state(table: PeopleTable) -> tuple[Any, ...]:
-    """The table as sorted plain data, so equal tables hash alike in every run."""
-    return (
-        sorted((k, tuple(v)) for k, v in table.known.by_first.items()),
-        sorted(table.canonical.items()),
-        sorted(table.roles.items()),
-    )
+def _call(item: Any, func: Callable[[Any], Any]) -> Any:
+    return func(item)
