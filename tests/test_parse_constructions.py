@@ -13,7 +13,7 @@ import pytest
 from briefgen.config import ExtractionSettings
 from briefgen.extract import extract
 from briefgen.model import Article, Digest
-from briefgen.nlp import split_sentences
+from briefgen.ingest.nlp import split_sentences
 
 
 @pytest.fixture(scope="module", autouse=True)

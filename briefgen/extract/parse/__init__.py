@@ -10,39 +10,84 @@ a predicate of the dependency parse, and the parties are its own arguments
 
 Steps:
 
-1. the rules' introductions and party mentions of each article (``Batch.prepare``);
-2. the sentences with a trigger word parsed (``article.parse_article``), and
+1. the rules' introductions and party mentions of each article (``work.prepare_text``);
+2. the sentences with a trigger word parsed (``article.parse_articles``), and
    the parser's PERSON entities added to the introductions;
 3. people grouped into one record per person for the whole batch;
 4. each article read in order for facts (``article.read_article``);
-5. facts that report the same thing merged, keeping all evidence.
+5. facts that report the same thing merged into records (``records``).
+
+Steps 1 and 2 are per article, through the runtime: cached, in parallel.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from briefgen import __version__
-from briefgen.config import ExtractionSettings
-from briefgen.extract.parse.article import parse_articles, read_article
+from briefgen.extract.base import Extractor
+from briefgen.extract.facts import Fact
+from briefgen.extract.mentions import drop_overlaps
+from briefgen.extract.parse.article import ParsedArticle, parse_articles, read_article
 from briefgen.extract.parse.parties import Named
-from briefgen.model import Article, Digest
+from briefgen.extract.people import People
+from briefgen.extract.records import build_digest, evidence, sentence_of
+from briefgen.extract.work import Intervals, Prepared, prepare_text, warm_preparing
+from briefgen.model import Article, Digest, Evidence, Person
 
 if TYPE_CHECKING:
-    from briefgen.batch import Batch
+    from briefgen.runtime.run import Runtime
 
 
-def extract_parse(articles: list[Article], settings: ExtractionSettings, batch: Batch) -> Digest:
-    from briefgen.extract import _add_home_government, build_digest
-    from briefgen.extract.mentions import drop_overlaps
-    from briefgen.extract.parser import load, model_version
-    from briefgen.extract.people import People
-    from briefgen.extract.work import Intervals
+class ParseExtractor(Extractor):
+    name = "parse"
+
+    def fingerprint(self) -> str:
+        from briefgen.extract.parser import model_version
+
+        return f"parse|{model_version()}"
+
+    def extract(self, articles: Sequence[Article], run: Runtime) -> Digest:
+        return extract_parse(list(articles), run)
+
+
+def parse_one(article: Article) -> ParsedArticle:
+    """One article's trigger sentences parsed (a worker loads the parser once)."""
+    from briefgen.extract.parser import load
+
+    return parse_articles([article], load())[0]
+
+
+def warm_parsing() -> None:
+    from briefgen.extract.parser import load
+
+    load()
+
+
+def extract_parse(articles: list[Article], run: Runtime) -> Digest:
+    from briefgen.extract.parser import model_version
+    from briefgen.extract.rules import _add_home_government
 
     articles = sorted(articles, key=lambda a: a.id)
-    prepared = dict(zip((a.id for a in articles), batch.prepare(articles), strict=True))
-    nlp = load()
-    parsed = dict(zip((a.id for a in articles), parse_articles(articles, nlp), strict=True))
+
+    def text_key(article: Article) -> str:
+        return hashlib.sha256(article.text.encode()).hexdigest()
+
+    found: list[Prepared] = run.map(
+        "preparing",
+        partial(prepare_text, spacy_model=None),
+        articles,
+        key=text_key,
+        warm=partial(warm_preparing, None),
+    )
+    parsed_list: list[ParsedArticle] = run.map(
+        "parsing", parse_one, articles, key=text_key, warm=warm_parsing
+    )
+    prepared = dict(zip((a.id for a in articles), found, strict=True))
+    parsed = dict(zip((a.id for a in articles), parsed_list, strict=True))
     introductions = {
         a.id: drop_overlaps([*prepared[a.id].introductions, *parsed[a.id].people])
         for a in articles
@@ -52,32 +97,64 @@ def extract_parse(articles: list[Article], settings: ExtractionSettings, batch: 
     roles = {name: record.role or "" for name, record in people.records.items()}
     canonical = people.table()
 
-    named_by_article = {}
-    facts = []
+    facts: list[Fact] = []
+    named: dict[str, list[tuple[str, str, int]]] = {}
     for article in articles:
         own = introductions[article.id]
         mentions = sorted([*own, *people.known.find(article.text, own)], key=lambda m: m.start)
         names: list[Named] = []
-        named: list[tuple[str, str, int]] = []
+        named[article.id] = []
         for mention in mentions:
             name = canonical.get(mention.name)
             if name is None:
                 continue
-            named.append((name, mention.name, mention.start))
+            named[article.id].append((name, mention.name, mention.start))
             names.append(Named(mention.start, mention.end, name, is_person=True))
         taken = Intervals((n.start, n.end) for n in names)
         for party in prepared[article.id].parties:
             if not taken.overlaps(party.start, party.end):
                 names.append(Named(party.start, party.end, party.name, is_person=False))
         names.sort(key=lambda n: n.start)
-        named_by_article[article.id] = named
         facts.extend(
             read_article(article, parsed[article.id], names, roles, prepared[article.id].places)
         )
-    return build_digest(
-        articles,
-        people,
-        named_by_article,
-        facts,
-        generator=f"briefgen {__version__} (parse, parser {model_version()})",
-    )
+    persons = _persons(articles, people, named, facts)
+    generator = f"briefgen {__version__} (parse, parser {model_version()})"
+    return build_digest(articles, persons, facts, generator=generator)
+
+
+def _persons(
+    articles: list[Article],
+    people: People,
+    named: dict[str, list[tuple[str, str, int]]],
+    facts: list[Fact],
+) -> list[Person]:
+    """One record per person, in order of first mention, with each source's first mention
+    as evidence. People only the parser's NER found are kept when a fact names them:
+    a caption's or a photo credit's name is tagged too."""
+    first_seen: dict[str, Evidence] = {}
+    person_evidence: dict[str, list[Evidence]] = {}
+    cited: set[tuple[str, str]] = set()
+    for article in articles:
+        for name, form, start in named[article.id]:
+            people.add_alias(name, form)
+            if (name, article.id) not in cited:  # a person's first mention in each source
+                cited.add((name, article.id))
+                found_in = evidence(article, sentence_of(article, start))
+                first_seen.setdefault(name, found_in)
+                person_evidence.setdefault(name, []).append(found_in)
+    in_facts = {party for fact in facts for party in fact.parties}
+    only_model = {
+        name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
+    }
+    kept = [name for name in first_seen if name not in only_model]
+    return [
+        Person(
+            name=name,
+            aliases=sorted(people.records[name].forms - {name}),
+            role=people.records[name].role,
+            affiliation=people.records[name].affiliation,
+            evidence=person_evidence[name],
+        )
+        for name in kept
+    ]
