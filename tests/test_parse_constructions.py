@@ -12,8 +12,8 @@ import pytest
 
 from briefgen.config import ExtractionSettings
 from briefgen.extract import extract
-from briefgen.model import Article, Digest
 from briefgen.ingest.nlp import split_sentences
+from briefgen.model import Article, Digest
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -67,9 +67,7 @@ def test_passive_agent_is_the_side_that_acts():
 
 
 def test_reported_speech_gives_the_claim_to_its_subject_not_the_speaker():
-    d = digest_of(
-        "Prime Minister Tom Hale said that President Lena Cole had proposed a ceasefire."
-    )
+    d = digest_of("Prime Minister Tom Hale said that President Lena Cole had proposed a ceasefire.")
     assert [p.by for p in d.proposals] == ["Lena Cole"]
     assert "ceasefire" in d.proposals[0].what
     assert "said" not in d.proposals[0].what

@@ -89,8 +89,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     prepared = dict(zip((a.id for a in articles), found, strict=True))
     parsed = dict(zip((a.id for a in articles), parsed_list, strict=True))
     introductions = {
-        a.id: drop_overlaps([*prepared[a.id].introductions, *parsed[a.id].people])
-        for a in articles
+        a.id: drop_overlaps([*prepared[a.id].introductions, *parsed[a.id].people]) for a in articles
     }
     people = People([m for ms in introductions.values() for m in ms])
     _add_home_government(articles, introductions, people)

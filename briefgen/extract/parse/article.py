@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|n't")
-_VIRTUAL = regex.compile(r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I)
+_VIRTUAL = regex.compile(
+    r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I
+)
 _PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
 _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
@@ -108,9 +110,60 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
 # Capitalised words that are not part of a name: a run of names never starts
 # or continues with them.
 _NOT_NAME = frozenset(
-    """the a an this that these those he she it they we i his her their its our you in on at
-    after before but and or meanwhile however also during among with as while when both for
-    from by of to if so yet then there here mr mrs ms dr""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "you",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "but",
+        "and",
+        "or",
+        "meanwhile",
+        "however",
+        "also",
+        "during",
+        "among",
+        "with",
+        "as",
+        "while",
+        "when",
+        "both",
+        "for",
+        "from",
+        "by",
+        "of",
+        "to",
+        "if",
+        "so",
+        "yet",
+        "then",
+        "there",
+        "here",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
 )
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 _PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
@@ -280,7 +333,9 @@ def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
                 return
 
 
-def _remember(reader: SentenceReader, here: list[Named], found: list[Found], memory: Memory) -> None:
+def _remember(
+    reader: SentenceReader, here: list[Named], found: list[Found], memory: Memory
+) -> None:
     subject = None
     for t in reader.s.tokens:
         if t.rel == "nsubj" and t.i in reader.p.at and reader.p.at[t.i].is_person:

@@ -86,9 +86,10 @@ class Parties:
         for named in names:
             for t in sentence.tokens:
                 # A token may hold a whole name with its title ("Foreign Minister Anna Berg").
-                if t.start < named.end and named.start < t.end:
-                    if t.i not in self.at or (named.is_person and not self.at[t.i].is_person):
-                        self.at[t.i] = named
+                overlaps = t.start < named.end and named.start < t.end
+                better = t.i not in self.at or (named.is_person and not self.at[t.i].is_person)
+                if overlaps and better:
+                    self.at[t.i] = named
         # The parser's organisations and groups, where no known name covers them.
         for label, first, last in sentence.ents:
             if label not in _ORG_LABELS or any(i in self.at for i in range(first, last)):
@@ -120,9 +121,9 @@ class Parties:
                 if out and out[0] == i:
                     out.pop(0)
                 out.extend(self._expanded(child.i))
-            elif child.rel == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "X"):
-                out.extend(self._expanded(child.i))
-            elif child.rel == "appos" and child.i in self.at:
+            elif (child.rel == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "X")) or (
+                child.rel == "appos" and child.i in self.at
+            ):
                 out.extend(self._expanded(child.i))
         return out
 
@@ -199,9 +200,10 @@ class Parties:
         if root is None or t.i > root.i:
             return None
         for u in self.s.children(root.i, "nsubj"):
-            if u.i > t.i and u.i in self.at and self.at[u.i].is_person:
-                if not any(a.i == u.i for a in self.s.ancestors(t.i)):
-                    return self.at[u.i].name
+            named = self.at.get(u.i)
+            inside = any(a.i == u.i for a in self.s.ancestors(t.i))
+            if u.i > t.i and named is not None and named.is_person and not inside:
+                return named.name
         return None
 
     def _person_before(self, t: Token) -> str | None:
@@ -221,9 +223,9 @@ class Parties:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nummod", "nmod")}
         if not dets & _GROUP_DETERMINERS or not self.memory.group:
             return None
-        if t.lower in ("leader", "country", "nation", "man", "woman", "side", "pair", "delegation"):
-            if "both" not in dets and "two" not in dets and t.lower != "pair":
-                return None  # "the leader" is one person
+        singular = ("leader", "country", "nation", "man", "woman", "side", "delegation")
+        if t.lower in singular and "both" not in dets and "two" not in dets:
+            return None  # "the leader" is one person
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
 
@@ -234,9 +236,7 @@ class Parties:
     def _role(self, t: Token) -> list[Party] | None:
         """ "the chancellor": the latest person whose role has that word, and every word
         before it ("the shadow foreign secretary" is not the foreign secretary)."""
-        words = [
-            c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i
-        ] + [t.lower]
+        words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i] + [t.lower]
         for name in reversed(self.memory.people):
             role = (self.roles.get(name) or "").lower().split()
             if all(w in role for w in words):

@@ -32,9 +32,30 @@ from briefgen.extract.parse.tokens import Sentence, Token
 # Possessors that name no author of a proposal: "their plans" is anyone's.
 _OUR = frozenset({"their", "our", "its", "your"})
 _TIME_OR_MANNER = frozenset(
-    """today yesterday tonight earlier later again also briefly monday tuesday wednesday
-    thursday friday saturday sunday morning afternoon evening phone telephone video
-    videoconference""".split()
+    [
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "again",
+        "also",
+        "briefly",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "afternoon",
+        "evening",
+        "phone",
+        "telephone",
+        "video",
+        "videoconference",
+    ]
 )
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
@@ -63,7 +84,9 @@ class SentenceReader:
         self.s = sentence
         self.p = parties
         self.lex = lexicon
-        m, a, d, pr = (lexicon.data[k] for k in ("meeting", "agreement", "disagreement", "proposal"))
+        m, a, d, pr = (
+            lexicon.data[k] for k in ("meeting", "agreement", "disagreement", "proposal")
+        )
         self.meet = _lower(m["verbs"])
         self.meet_with = _lower(m["verbs_with"])
         self.call_verbs = _lower(m["call_verbs"])
@@ -114,9 +137,7 @@ class SentenceReader:
         found.extend(self._contrast())
         return found
 
-    def _predicate(
-        self, t: Token, lemma: str, *, verb: bool, noun: bool
-    ) -> Iterator[Found | None]:
+    def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
         if verb:
             if lemma in self.meet:
                 yield self._meeting_verb(t)
@@ -146,10 +167,10 @@ class SentenceReader:
                 yield self._proposal_verb(t)
             elif lemma == "call":
                 yield self._call_for(t)
-            if lemma in self.for_verbs and self.oblique_tokens(t, "for"):
-                yield self._proposal(t, self.subjects(t), self.clause(t))
-            elif lemma in self.ask_verbs and self.s.children(t.i, "obj") and self.s.children(
-                t.i, "xcomp"
+            if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
+                lemma in self.ask_verbs
+                and self.s.children(t.i, "obj")
+                and self.s.children(t.i, "xcomp")
             ):
                 yield self._proposal(t, self.subjects(t), self.clause(t))
         if noun:
@@ -292,16 +313,17 @@ class SentenceReader:
         if head is None:
             return False
         if t.rel == "xcomp":
-            return self.lemma(head) in self.planning or head.lower in self.planning or (
-                self.planned(head)
+            return (
+                self.lemma(head) in self.planning
+                or head.lower in self.planning
+                or (self.planned(head))
             )
         if t.rel == "advcl" and any(k.lower in ("if", "unless") for k in self.s.children(t.i)):
             return True
         if t.rel in ("obj", "nsubj") and head.pos in ("VERB", "AUX"):
             return self.planned(head) or self.lemma(head) in self.planning | self.propose
-        if t.rel == "obl" and self.lemma(head) == "call" and self.s.case(t.i) == "for":
-            return True  # "called for talks": talks wanted, not held
-        return False
+        # "called for talks": talks wanted, not held
+        return t.rel == "obl" and self.lemma(head) == "call" and self.s.case(t.i) == "for"
 
     # -- text ------------------------------------------------------------------------
 
@@ -309,16 +331,22 @@ class SentenceReader:
         """The predicate and its complements, without subject or attribution, as written."""
         drop: set[int] = set()
         for k in self.s.children(t.i):
-            if k.rel in _NOT_CLAUSE or k.dep == "nsubj:pass" or k.i in without:
-                drop.update(self.s.subtree(k.i))
-            elif k.rel == "advcl" and self.lemma(k) in self.speech:
+            if (
+                k.rel in _NOT_CLAUSE
+                or k.dep == "nsubj:pass"
+                or k.i in without
+                or (k.rel == "advcl" and self.lemma(k) in self.speech)
+            ):
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux",) and k.i < t.i and k.lower not in ("to",):
                 drop.add(k.i)
-            elif k.i < t.i and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod"):
+            elif (
+                k.i < t.i
+                and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod")
+                and (t.pos not in ("NOUN", "PROPN") or k.rel != "nmod")
+            ):
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
-                if t.pos not in ("NOUN", "PROPN") or k.rel != "nmod":
-                    drop.update(self.s.subtree(k.i))
+                drop.update(self.s.subtree(k.i))
         indices = [i for i in self.s.subtree(t.i) if i not in drop]
         if t.pos in ("NOUN", "PROPN"):
             indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
@@ -449,11 +477,9 @@ class SentenceReader:
             # "During the meeting with X, Biden said": the clause's subject took part.
             parties = [*self.subjects(head), *parties]
         fact = self._meeting(t, parties, call=call)
-        if fact is not None:
-            if any(k.lower in self.future for k in kids):
-                fact.status = "planned"
-            elif gov is not None and self.planned(gov):
-                fact.status = "planned"
+        future = any(k.lower in self.future for k in kids)
+        if fact is not None and (future or (gov is not None and self.planned(gov))):
+            fact.status = "planned"
         return fact
 
     # -- agreements --------------------------------------------------------------------
@@ -625,7 +651,11 @@ class SentenceReader:
             if t.rel != "conj" and not (t.rel == "advcl" and self._marked(t, "while", "whereas")):
                 continue
             head = self.s.head(t.i)
-            if head is None or self.lemma(t) not in self.stance or self.lemma(head) not in self.stance:
+            if (
+                head is None
+                or self.lemma(t) not in self.stance
+                or self.lemma(head) not in self.stance
+            ):
                 continue
             if t.rel == "conj" and not any(
                 k.lower in ("but", "while", "whereas") for k in self.s.children(t.i, "cc")
@@ -656,7 +686,9 @@ class SentenceReader:
                 return True
         head = self.s.head(t.i)
         if head is not None and t.rel == "xcomp":
-            return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(head)
+            return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(
+                head
+            )
         return t.rel == "advcl" and self._marked(t, "if", "unless")
 
     def _marked(self, t: Token, *words: str) -> bool:

@@ -93,9 +93,8 @@ class Sentence:
         previous: int | None = None
         for i in sorted(indices):
             t = self.tokens[i]
-            if previous is not None:
-                if previous + 1 != i or self.tokens[previous].space:
-                    out.append(" ")
+            if previous is not None and (previous + 1 != i or self.tokens[previous].space):
+                out.append(" ")
             out.append(t.text)
             previous = i
         return "".join(out)
