@@ -23,7 +23,8 @@ from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
 _SINGULAR = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
+# "we" is the speaker's side, seldom the last group named: it is left unresolved.
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _FIRST = frozenset({"i", "me", "my"})
 _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
@@ -116,7 +117,7 @@ class Parties:
     def _expanded(self, i: int) -> list[int]:
         out = [i]
         for child in self.s.children(i):
-            if child.rel not in ("conj", "cc") and self.s.case(child.i) in _INCLUDING:
+            if child.rel != "cc" and self.s.case(child.i) in _INCLUDING:
                 # "Critics, including Germany and France": the members are the parties.
                 if out and out[0] == i:
                     out.pop(0)

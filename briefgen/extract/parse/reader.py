@@ -402,8 +402,11 @@ class SentenceReader:
             objects = [o for o in objects if o.is_person]
         if lemma == "receive":
             objects = [o for o in objects if o.is_person]
-        parties = [*self.subjects(t), *objects, *self.obliques(t, "with", "between")]
-        return self._meeting(t, parties)
+        subjects = self.subjects(t)
+        others = [*objects, *self.obliques(t, "with", "between")]
+        if not subjects and self.s.children(t.i, "nsubj"):
+            return None  # "When I welcomed A and B": A and B did not meet each other
+        return self._meeting(t, [*subjects, *others])
 
     def _meeting_with(self, t: Token) -> Found | None:
         lemma = self.lemma(t)
@@ -443,9 +446,10 @@ class SentenceReader:
     def _welcome(self, t: Token) -> Found | None:
         """ "welcomed President X to the White House": a visit received."""
         guests = [o for o in self.objects(t) if o.is_person]
-        if not guests or not self.oblique_tokens(t, "to"):
+        hosts = self.subjects(t)
+        if not guests or not hosts or not self.oblique_tokens(t, "to"):
             return None
-        return self._meeting(t, [*self.subjects(t), *guests])
+        return self._meeting(t, [*hosts, *guests])
 
     def _meeting_noun(self, t: Token) -> Found | None:
         lemma = self.lemma(t)
@@ -473,7 +477,7 @@ class SentenceReader:
                 fact.status = "planned"
             return fact
         head = self.s.head(t.i)
-        if head is not None and t.rel == "obl" and not self.possessor(t):
+        if head is not None and t.rel == "obl" and parties and not self.possessor(t):
             # "During the meeting with X, Biden said": the clause's subject took part.
             parties = [*self.subjects(head), *parties]
         fact = self._meeting(t, parties, call=call)
