@@ -137,9 +137,12 @@ class Parties:
         # or compound part of the phrase.
         person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
         state: Named | None = None
+        body = t.lower.split()[-1]
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.at:
                 named = self.at[child.i]
+                if named.is_person and body in self.collective:
+                    break  # "the Biden administration" is not Biden
                 if person_noun and not named.is_person:
                     state = named  # "his U.S. counterpart" is a person, not the United States
                     continue

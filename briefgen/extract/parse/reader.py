@@ -397,6 +397,9 @@ class SentenceReader:
             return None
         lemma = self.lemma(t)
         objects = self.objects(t)
+        things = [k for k in self.s.children(t.i, "obj") if k.lower not in _TIME_OR_MANNER]
+        if lemma == "meet" and not objects and things:
+            return None  # "meet our goals", "meet the demands": no one is met
         if lemma == "visit":
             # "visited Paris" names a place, not a participant.
             objects = [o for o in objects if o.is_person]
@@ -718,8 +721,13 @@ class SentenceReader:
             # "suggested (that) the Tories planned cuts" reports; "suggested they
             # should meet" proposes.
             return None
-        if self.lemma(t) == "want" and not any(k.rel == "obj" for k in kids):
-            return None  # "wants to stay on" is a wish; "wants the government to act" is a demand
+        if self.lemma(t) == "want" and not (
+            (any(k.rel == "obj" for k in kids) and any(k.rel == "xcomp" for k in kids))
+            or any(k.rel == "ccomp" for k in kids)
+        ):
+            # "wants to stay on", "wanted no part of it": wishes; "wants the government
+            # to act" is a demand
+            return None
         authors = self.subjects(t)
         if any(k.lower in ("jointly", "together") for k in kids):
             # "A and B jointly tabled a motion": a joint act, read as an agreement
