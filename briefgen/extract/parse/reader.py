@@ -241,9 +241,13 @@ class SentenceReader:
     def passive(self, t: Token) -> bool:
         """A passive has its auxiliary ("was rejected"); a parser's "nsubj:pass" without
         one ("has called") is a slip, and the subject is the subject."""
-        return any(k.dep == "aux:pass" for k in self.s.children(t.i)) or (
-            t.pos == "VERB" and t.rel == "acl" and t.text.endswith("ed")
-        )
+        kids = self.s.children(t.i)
+        if any(k.dep == "aux:pass" for k in kids):
+            return True
+        # "Habib, previously accused of ...": a bare past participle modifying a noun
+        # or a clause has no subject of its own.
+        bare = not any(k.rel in ("aux", "nsubj") for k in kids)
+        return t.pos == "VERB" and t.rel in ("acl", "advcl") and t.text.endswith("ed") and bare
 
     def objects(self, t: Token) -> list[Party]:
         found: list[Party] = []
@@ -709,7 +713,7 @@ class SentenceReader:
     # -- proposals ---------------------------------------------------------------------
 
     def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
-        if not authors or self.negated(t) or not what:
+        if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
         return Found("proposal", authors[:1], what, t.i)
 
