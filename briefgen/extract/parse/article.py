@@ -159,10 +159,6 @@ _NOT_NAME = frozenset(
         "then",
         "there",
         "here",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
     ]
 )
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})

@@ -214,7 +214,7 @@ class SentenceReader:
         head = s.head(t.i)
         if head is None:
             return []
-        if t.rel == "xcomp":
+        if self._infinitive(t):
             # "urged X to act": X acts; "agreed to act": the subject acts; "are poised
             # to vote", "was forced to resign": the passive's subject acts.
             objects = [k for k in s.children(head.i, "obj")]
@@ -237,6 +237,20 @@ class SentenceReader:
             gov = self.governor(head)
             return self.subjects(gov) if gov is not None else []
         return []
+
+    def _infinitive(self, t: Token) -> bool:
+        """A controlled infinitive: "agreed to meet", also where the parser called it
+        a clausal subject or an adverbial clause ("happy to meet")."""
+        if t.rel == "xcomp":
+            return True
+        head = self.s.head(t.i)
+        return (
+            head is not None
+            and t.rel in ("csubj", "advcl", "ccomp")
+            and head.pos in ("ADJ", "VERB", "AUX")
+            and any(k.lower == "to" and k.rel == "mark" for k in self.s.children(t.i))
+            and not self.s.children(t.i, "nsubj")
+        )
 
     def passive(self, t: Token) -> bool:
         """A passive has its auxiliary ("was rejected"); a parser's "nsubj:pass" without
@@ -316,7 +330,7 @@ class SentenceReader:
         head = self.s.head(t.i)
         if head is None:
             return False
-        if t.rel == "xcomp":
+        if self._infinitive(t):
             return (
                 self.lemma(head) in self.planning
                 or head.lower in self.planning
