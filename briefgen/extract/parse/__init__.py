@@ -117,9 +117,43 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
         facts.extend(
             read_article(article, parsed[article.id], names, roles, prepared[article.id].places)
         )
+    facts = _states_into_people(facts, people)
     persons = _persons(articles, people, named, facts)
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
     return build_digest(articles, persons, facts, generator=generator)
+
+
+def _states_into_people(facts: list[Fact], people: People) -> list[Fact]:
+    """ "The top diplomats of A and B met in Rome" and "X of A met Y of B in Rome" in one
+    article are one meeting: the states' report joins the people's as evidence."""
+
+    def affiliations(fact: Fact) -> set[str]:
+        return {
+            a for p in fact.parties if p in people.records and (a := people.records[p].affiliation)
+        }
+
+    kept: list[Fact] = []
+    for fact in facts:
+        if fact.kind == "meeting" and not any(p in people.records for p in fact.parties):
+            home = next(
+                (
+                    g
+                    for g in facts
+                    if g.kind == "meeting"
+                    and g is not fact
+                    and g.article.id == fact.article.id
+                    and g.status == fact.status
+                    and (g.location == fact.location or not (g.location and fact.location))
+                    and set(fact.parties) <= affiliations(g)
+                ),
+                None,
+            )
+            if home is not None:
+                home.extra_spans.append(fact.span)
+                home.location = home.location or fact.location
+                continue
+        kept.append(fact)
+    return kept
 
 
 def _persons(

@@ -252,8 +252,8 @@ class Parties:
         keep = [t.i]
         for child in self.s.children(t.i, "compound", "amod", "flat"):
             keep.extend(self.s.subtree(child.i))
-        words = [self.s.tokens[i] for i in sorted(keep)]
-        return " ".join(w.text for w in words if w.lower not in ("the", "'s", "’s"))
+        words = [i for i in sorted(keep) if self.s.tokens[i].lower not in ("the", "'s", "’s")]
+        return self.s.text_of(words)
 
 
 def _unique(parties: list[Party]) -> list[Party]:
