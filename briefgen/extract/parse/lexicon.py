@@ -25,7 +25,9 @@ def inflections(lemma: str) -> set[str]:
         forms.add(lemma[:-1] + "ies")
     else:
         forms.add(lemma + "s")
-    if lemma.endswith("e"):
+    if lemma.endswith("ee"):
+        forms.update({lemma + "d", lemma + "ing"})  # "agreed", "agreeing"
+    elif lemma.endswith("e"):
         forms.update({lemma + "d", lemma[:-1] + "ing"})
     elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
         forms.update({lemma[:-1] + "ied", lemma + "ing"})
