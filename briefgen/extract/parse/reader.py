@@ -356,8 +356,10 @@ class SentenceReader:
                 or (k.rel == "advcl" and self.lemma(k) in self.speech)
             ):
                 drop.update(self.s.subtree(k.i))
-            elif k.rel in ("aux",) and k.i < t.i and k.lower not in ("to",):
+            elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
                 drop.add(k.i)
+            elif k.dep == "nmod:poss" and k.i < t.i:
+                drop.update(self.s.subtree(k.i))  # "Seoul's proposal": the author, not the what
             elif (
                 k.i < t.i
                 and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod")
