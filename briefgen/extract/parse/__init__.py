@@ -151,6 +151,8 @@ def _states_into_people(facts: list[Fact], people: People) -> list[Fact]:
             if home is not None:
                 home.extra_spans.append(fact.span)
                 home.location = home.location or fact.location
+                if home.when is None:
+                    home.date, home.when = fact.date, fact.when
                 continue
         kept.append(fact)
     return kept

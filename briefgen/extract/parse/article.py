@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from briefgen.extract.dates import resolve_when
-from briefgen.extract.facts import ArticleReader, Fact
+from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
 from briefgen.extract.mentions import Mention, clean_name, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Named, Parties
@@ -308,6 +308,10 @@ def _fact(
         elif _PHONE.search(text):
             fact.format = "call"
         fact.location = None if fact.format in ("call", "virtual") else placer._place(text)
+        if occasion := _OCCASION.search(text):
+            fact.occasion = occasion["occasion"]
+        if duration := _DURATION.search(text):
+            fact.duration = duration.group()
     if item.positions:
         fact.positions = {k: v for k, v in item.positions.items() if v}
     return fact

@@ -367,7 +367,11 @@ class SentenceReader:
             ):
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
-        indices = [i for i in self.s.subtree(t.i) if i not in drop]
+        inside = self.s.subtree(t.i)
+        for i in inside:
+            if i != t.i and self.s.case(i).startswith("according"):
+                drop.update(self.s.subtree(i))  # "..., according to the ministry"
+        indices = [i for i in inside if i not in drop]
         if t.pos in ("NOUN", "PROPN"):
             indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
         while indices and (
