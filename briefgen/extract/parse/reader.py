@@ -261,6 +261,11 @@ class SentenceReader:
         # "Habib, previously accused of ...": a bare past participle modifying a noun
         # or a clause has no subject of its own.
         bare = not any(k.rel in ("aux", "nsubj") for k in kids)
+        head = self.s.head(t.i)
+        if head is not None and head.rel == "root" and head.pos not in ("VERB", "AUX"):
+            # "Brandt called for elections" read as a noun with a participle: the
+            # sentence has no other verb, so this one is its main verb, active.
+            return False
         return t.pos == "VERB" and t.rel in ("acl", "advcl") and t.text.endswith("ed") and bare
 
     def objects(self, t: Token) -> list[Party]:
