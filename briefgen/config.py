@@ -108,6 +108,10 @@ class ExtractionSettings(_Section):
     cache: bool = Field(
         default=True, description="keep per-article results in the output folder's .cache/"
     )
+    llm: dict[str, Any] | None = Field(
+        default=None,
+        description="options of the llm extractor (see docs/llm.md), checked when it runs",
+    )
 
 
 class LimitSettings(_Section):

@@ -157,7 +157,13 @@ def extract_rules(articles: list[Article], settings: ExtractionSettings, batch: 
 
 _KINDS = ("meeting", "agreement", "disagreement", "proposal")
 
-EXTRACTORS: dict[str, Extractor] = {"rules": extract_rules}
+def _extract_llm(articles: list[Article], settings: ExtractionSettings, batch: Batch) -> Digest:
+    from briefgen.extract.llm import extract_llm  # the optional extra: imported when chosen
+
+    return extract_llm(articles, settings, batch)
+
+
+EXTRACTORS: dict[str, Extractor] = {"rules": extract_rules, "llm": _extract_llm}
 
 
 def _add_home_government(
