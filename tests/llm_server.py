@@ -11,7 +11,7 @@ takes that entry's next reply (the last one repeats). A reply is one of:
 - ``slow(seconds, then)``: waits, then sends ``then`` (for timeouts);
 - ``refusal(text)``: a completion whose message refuses.
 
-Every request is recorded (``hits``), with its headers, so tests can count
+Every request is recorded (``hits``), with its headers (names in lower case), so tests can count
 requests and check what was sent. Nothing here reaches the internet.
 """
 
@@ -107,7 +107,8 @@ class FakeLLM:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 request = json.loads(self.rfile.read(length) or b"{}")
-                reply = fake.reply(self.path, request, dict(self.headers))
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                reply = fake.reply(self.path, request, headers)
                 time.sleep(reply.delay)
                 data = json.dumps(reply.body).encode()
                 try:

@@ -119,7 +119,7 @@ MERKEL_ANSWER = {
 
 
 def make_workspace(tmp_path: Path, url: str, *, files=(TRUDEAU, MERKEL), **llm) -> Path:
-    (tmp_path / "config").mkdir()
+    (tmp_path / "config").mkdir(parents=True)
     (tmp_path / "articles").mkdir()
     for name in files:
         shutil.copy(READOUTS / name, tmp_path / "articles" / name)

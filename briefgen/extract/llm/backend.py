@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefgen import __version__
-from briefgen.errors import ConfigError
+from briefgen.errors import ConfigError, InputError
 from briefgen.extract.facts import Fact
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.llm.client import Client, RequestFailed, Usage
@@ -265,6 +265,10 @@ def assemble(
         answers = [o.answer for o in results if o.answer is not None]
         kept.append((article, Grounding(article).ground(answers)))
 
+    if skipped and not kept:
+        article, why = skipped[0]
+        more = f" (and {len(skipped) - 1} more articles)" if len(skipped) > 1 else ""
+        raise InputError(f"the llm extractor extracted no article: {article.path}: {why}{more}")
     people = People([m for _, found in kept for m in found.people])
 
     def canonical(name: str) -> str:

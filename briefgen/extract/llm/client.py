@@ -101,10 +101,14 @@ class Client:
         first = self.options.response_format
         self._format: str = "json_schema" if first == "auto" else first
         self._lock = threading.Lock()
+        # Set once the server could not be reached at all: later requests fail at once.
+        self._unreachable: str | None = None
 
     def complete(self, messages: list[dict[str, str]], usage: Usage) -> Reply:
         """The model's answer to ``messages``; counts every attempt in ``usage``."""
         openai = self._openai
+        if self._unreachable is not None:
+            raise RequestFailed(self._unreachable)  # no point knocking again
         attempt = 0
         while True:
             fmt = self._format
@@ -146,6 +150,8 @@ class Client:
                 return self._reply(response)
             if attempt >= self.options.max_retries:
                 tries = f"{attempt + 1} attempt{'s' if attempt else ''}"
+                if reason.startswith("cannot connect"):
+                    self._unreachable = f"{reason} (given up after {tries})"
                 raise RequestFailed(f"{reason} ({tries})")
             attempt += 1
             usage.retries += 1
