@@ -83,10 +83,15 @@ def test_malformed_json_gets_one_repair_request(tmp_path):
     with FakeLLM().on(IN_TRUDEAU, content('{"people": [ oops'), GOOD) as server:
         workspace, result = run(tmp_path, server)
         assert server.hits_for(IN_TRUDEAU) == 2
-        repair = server.hits[-1]["messages"] if server.hits_for(IN_TRUDEAU) else []
-    assert not skipped(workspace)
+        repairs = [h["messages"] for h in server.hits if len(h["messages"]) == 4]
+    assert result.exit_code == 0 and not skipped(workspace)
+    # The repair request: the article, the bad answer, and what was wrong with it.
+    assert len(repairs) == 1 and repairs[0][2] == {
+        "role": "assistant",
+        "content": '{"people": [ oops',
+    }
+    assert "not JSON" in repairs[0][3]["content"]
     assert len(digest_of(workspace)["agreements"]) == 1
-    assert any("not JSON" in m["content"] for m in repair if m["role"] == "user")
 
 
 def test_malformed_twice_skips_the_article(tmp_path):
@@ -145,7 +150,7 @@ def test_a_refused_key_stops_the_run_without_repeating_it(tmp_path, monkeypatch)
     monkeypatch.setenv("BRIEFGEN_TEST_KEY", key)
     with FakeLLM().on("", status(401, f"Incorrect API key provided: {key}")) as server:
         workspace = make_workspace(tmp_path, server.url, api_key_env="BRIEFGEN_TEST_KEY")
-        result = build(workspace, "-v") if False else build(workspace)
+        result = build(workspace)
     assert result.exit_code == 2
     assert "refused the key in $BRIEFGEN_TEST_KEY (HTTP 401)" in result.output
     assert key not in result.output
