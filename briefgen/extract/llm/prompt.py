@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.extract.llm.schema import answer_schema
 from briefgen.model import Article
@@ -105,8 +106,19 @@ def _tag(text: str) -> str:
 
 
 def system_message(tag: str) -> str:
-    schema = json.dumps(answer_schema(), separators=(",", ":"))
+    schema = json.dumps(_untitled(answer_schema()), separators=(",", ":"))
     return SYSTEM.format(tag=tag, schema=schema)
+
+
+def _untitled(node: Any) -> Any:
+    """The schema without pydantic's "title" keys: tokens that tell the model nothing."""
+    if isinstance(node, dict):
+        return {
+            k: _untitled(v) for k, v in node.items() if not (k == "title" and isinstance(v, str))
+        }
+    if isinstance(node, list):
+        return [_untitled(v) for v in node]
+    return node
 
 
 def messages(article: Article, chunk: Chunk) -> list[dict[str, str]]:
