@@ -182,3 +182,17 @@ def test_the_fingerprint_follows_what_changes_an_answer():
     assert fingerprint(options_from(base | {"max_concurrency": 9, "timeout": 3})) == same
     for change in ({"model": "n"}, {"temperature": 0.5}, {"max_tokens": 999}):
         assert fingerprint(options_from(base | change)) != same
+
+
+def test_names_are_kept_without_the_title_before_them():
+    a = article("President Tomas Lind met Prime Minister Anna Berg in Oslo on Monday.")
+    meeting = {"participants": ["President Tomas Lind", "Prime Minister Anna Berg"],
+               "location": None, "when": None, "occasion": None, "format": None,
+               "duration": None, "quote": a.text}  # fmt: skip
+    person = {"name": "Prime Minister Anna Berg", "role": "Prime Minister", "affiliation": None,
+              "quote": "President Tomas Lind met Prime Minister Anna Berg in Oslo"}  # fmt: skip
+    found = Grounding(a).ground([{"meetings": [meeting], "people": [person]}])
+    assert found.facts[0].parties == ["Tomas Lind", "Anna Berg"]
+    (mention,) = found.people
+    assert (mention.name, mention.role) == ("Anna Berg", "Prime Minister")
+    assert a.text[mention.start : mention.end] == "Anna Berg"

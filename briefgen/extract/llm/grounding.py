@@ -135,6 +135,20 @@ def _party_forms() -> dict[str, frozenset[str]]:
     return {name: frozenset(f) for name, f in forms.items()}
 
 
+@lru_cache(maxsize=1)
+def _title() -> regex.Pattern[str]:
+    gaz = gazetteer()
+    honorifics = "|".join(regex.escape(h) for h in sorted(gaz.honorifics, key=len, reverse=True))
+    return regex.compile(rf"^(?:(?:{gaz.role_pattern}|{honorifics})\.?\s+)+(?=\p{{Lu}})")
+
+
+def clean_name(name: str) -> str:
+    """A name as the digest keeps it: folded, without a title before it ("President Biden")."""
+    name = fold(name)
+    bare = _title().sub("", name)
+    return bare if bare.strip() else name
+
+
 def name_forms(name: str) -> set[str]:
     """The forms that count as the text naming ``name``."""
     name = fold(name)
@@ -217,7 +231,7 @@ class Grounding:
         return out
 
     def _person(self, item: dict[str, Any], out: Grounded) -> None:
-        name = (item.get("name") or "").strip()
+        name = clean_name(item.get("name") or "")
         spans = self.locate("person", item.get("quote") or "", out.dropped)
         if spans is None:
             return
@@ -234,9 +248,9 @@ class Grounding:
             affiliation = None
         start = spans[0].start + found[0]
         out.people.append(
-            Mention(start, start + found[1] - found[0], fold(name), role, affiliation, cue="llm")
+            Mention(start, start + found[1] - found[0], name, role, affiliation, cue="llm")
         )
-        out.evidence.setdefault(fold(name), []).append(spans[0])
+        out.evidence.setdefault(name, []).append(spans[0])
 
     def _fact(self, kind: str, item: dict[str, Any], dropped: list[Dropped]) -> Fact | None:
         quote = item.get("quote") or ""
@@ -246,7 +260,7 @@ class Grounding:
         raw = item.get("participants") if kind == "meeting" else item.get("parties")
         if kind == "proposal":
             raw = [item["by"]] if item.get("by") else []
-        parties = list(dict.fromkeys(fold(p) for p in raw or [] if p and p.strip()))
+        parties = list(dict.fromkeys(clean_name(p) for p in raw or [] if p and p.strip()))
         if len(parties) < (1 if kind == "proposal" else 2):
             dropped.append(Dropped(kind, "it names too few parties", quote))
             return None
@@ -279,7 +293,8 @@ class Grounding:
         elif kind == "disagreement":
             fact.what = near(item.get("topic"))
             for position in item.get("positions") or []:
-                party, words = fold(position.get("party") or ""), near(position.get("position"))
+                party = clean_name(position.get("party") or "")
+                words = near(position.get("position"))
                 if party in parties and words:
                     fact.positions.setdefault(party, words)
         else:
