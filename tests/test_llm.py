@@ -21,6 +21,7 @@ from tests.conftest import FIXTURES
 from tests.llm_server import (
     FakeLLM,
     answer,
+    status,
 )
 
 READOUTS = FIXTURES / "readouts"
@@ -200,7 +201,7 @@ def test_invented_quotes_and_parties_never_reach_the_digest_or_brief(tmp_path):
     trudeau = next(n for n in notices if "trudeau" in n)
     assert "dropped 2 findings" in trudeau
     assert "its quote is not in the article (1)" in trudeau
-    assert "the text around its quote does not name a party (1)" in trudeau
+    assert "the text up to its quote does not name a party (1)" in trudeau
     assert "dropped 2 findings" in result.output  # printed too
 
 
@@ -307,3 +308,144 @@ def test_another_model_asks_again(tmp_path):
         assert build(workspace).exit_code == 0
         assert len(server.hits) == 4
         assert "llm: other-model" in digest_of(workspace)["generator"]
+
+
+def test_each_run_ends_with_a_summary_of_its_cost(tmp_path):
+    with served() as server:
+        workspace = make_workspace(tmp_path, server.url)
+        result = build(workspace)
+        assert "llm: 2 requests, 2,000 tokens in, 200 out, 0 cache hits, " in result.output
+        shutil.copy(READOUTS / PUTIN, workspace / "articles")
+        result = build(workspace)
+    assert "llm: 1 requests, 1,000 tokens in, 100 out, 2 cache hits, " in result.output
+
+
+def test_a_skipped_article_is_asked_again_next_run(tmp_path):
+    with served() as server:
+        server.script.insert(0, (IN_TRUDEAU, [status(500), answer(TRUDEAU_ANSWER)]))
+        workspace = make_workspace(tmp_path, server.url)
+        first = build(workspace)
+        assert "the llm extractor skipped it: server error (HTTP 500)" in first.output
+        second = build(workspace)
+        assert second.exit_code == 0, second.output
+        # Trudeau's readout asked again (and answered); Merkel's from the cache.
+        assert (server.hits_for(IN_TRUDEAU), server.hits_for(IN_MERKEL)) == (2, 1)
+    assert "the llm extractor skipped" not in second.output
+    assert len(digest_of(workspace)["sources"]) == 2
+
+
+def test_on_error_stop_and_strict_treat_a_skipped_article_as_an_unreadable_file(tmp_path):
+    with FakeLLM().on(IN_TRUDEAU, status(500)).on(IN_MERKEL, answer(MERKEL_ANSWER)) as server:
+        workspace = make_workspace(tmp_path / "stop", server.url)
+        config = workspace / "config" / "briefgen.yaml"
+        config.write_text(config.read_text() + "on_error: stop\n")
+        stopped = build(workspace)
+        strict_workspace = make_workspace(tmp_path / "strict", server.url)
+        strict = build(strict_workspace, "--strict")
+    assert stopped.exit_code == 1
+    assert "trudeau" in stopped.output and "server error (HTTP 500)" in stopped.output
+    assert strict.exit_code == 3
+    assert "skipped: " in strict.output and "--strict is on: nothing written" in strict.output
+    for folder in (workspace, strict_workspace):
+        assert not (folder / "build" / "digest.yaml").exists()
+
+
+def test_estimate_prices_a_run_and_sends_nothing(tmp_path):
+    with served() as server:
+        workspace = make_workspace(tmp_path, server.url)
+        config = str(workspace / "config" / "briefgen.yaml")
+        articles = str(workspace / "articles")
+        runner = CliRunner()
+        result = runner.invoke(cli, ["extract", "--estimate", "--config", config, articles])
+        assert result.exit_code == 0, result.output
+        assert server.hits == []
+        assert "2 articles: 2 requests, about " in result.output
+        assert "tokens in, at most 4,096 tokens out" in result.output
+        # After a run that cached its answers, the estimate counts only what is left.
+        cache = str(tmp_path / "cache")
+        digest = str(tmp_path / "digest.yaml")
+        args = ["extract", "--config", config, "--cache-dir", cache, articles]
+        assert runner.invoke(cli, [*args, "-o", digest]).exit_code == 0
+        assert len(server.hits) == 2
+        again = runner.invoke(cli, [*args, "--estimate"])
+        assert "2 articles: 0 requests, about 0 tokens in" in again.output
+        assert "(2 more already in the cache)" in again.output
+    rules = runner.invoke(cli, ["extract", "--estimate", "--extractor", "rules", articles])
+    assert rules.exit_code == 2 and "the rules extractor sends no requests" in rules.output
+
+
+def test_eval_scores_the_model_on_gold_cases(tmp_path):
+    case = tmp_path / "cases" / "rome"
+    (case / "articles").mkdir(parents=True)
+    (case / "articles" / "a.txt").write_text(
+        "Ministers meet\n\nForeign Minister Chung Eui-yong met Secretary of State Antony Blinken "
+        "in Rome on Sunday.\n"
+    )
+    (case / "gold.yaml").write_text(
+        "case: rome\npeople:\n  - {name: Chung Eui-yong, role: Foreign Minister}\n"
+        "  - {name: Antony Blinken, role: Secretary of State}\n"
+        "meetings:\n  - {participants: [Chung Eui-yong, Antony Blinken], location: Rome, "
+        "keys: [met Secretary of State]}\n"
+    )
+    sentence = (
+        "Foreign Minister Chung Eui-yong met Secretary of State Antony Blinken in Rome on Sunday."
+    )
+    reply = {
+        "people": [
+            {"name": "Chung Eui-yong", "role": "Foreign Minister", "affiliation": None,
+             "quote": sentence},
+            {"name": "Antony Blinken", "role": "Secretary of State", "affiliation": None,
+             "quote": sentence},
+        ],
+        "meetings": [
+            {"participants": ["Chung Eui-yong", "Antony Blinken"], "location": "Rome",
+             "when": "on Sunday", "occasion": None, "format": None, "duration": None,
+             "quote": sentence},
+            # an invented meeting would cost precision, were it not dropped
+            {"participants": ["Chung Eui-yong", "Wang Yi"], "location": "Beijing",
+             "when": None, "occasion": None, "format": None, "duration": None,
+             "quote": "Chung Eui-yong met Wang Yi in Beijing."},
+        ],
+    }  # fmt: skip
+    with FakeLLM().on("Rome", answer(reply)) as server:
+        workspace = make_workspace(tmp_path / "ws", server.url, files=())
+        config = str(workspace / "config" / "briefgen.yaml")
+        result = CliRunner().invoke(
+            cli, ["eval", "--config", config, "--extractor", "llm", "--json", str(case.parent)]
+        )
+        assert len(server.hits) == 1
+    assert result.exit_code == 0, result.output
+    assert '"micro_f1": 1.0' in result.output
+
+
+def test_a_long_article_goes_in_overlapping_chunks_and_its_facts_are_kept_once(tmp_path):
+    filler = " ".join(f"Officials reviewed item {i} of the agenda in detail." for i in range(60))
+    text = (
+        "---\ntitle: Long talks\ndate: '2024-03-05'\n---\n\n"
+        "Foreign Minister Ana Costa met Foreign Minister Pierre Martin in Lisbon on Tuesday. "
+        f"{filler} The two ministers agreed to open a joint consular office."
+    )
+    met = "Foreign Minister Ana Costa met Foreign Minister Pierre Martin in Lisbon on Tuesday."
+    agreed = "The two ministers agreed to open a joint consular office."
+    meeting = {"participants": ["Ana Costa", "Pierre Martin"], "location": "Lisbon",
+               "when": "on Tuesday", "occasion": None, "format": None, "duration": None,
+               "quote": met}  # fmt: skip
+    agreement = {"parties": ["Ana Costa", "Pierre Martin"],
+                 "what": "to open a joint consular office", "quote": agreed}  # fmt: skip
+    with (
+        FakeLLM()
+        .on("Pierre Martin in Lisbon", answer({"meetings": [meeting]}))
+        .on("item 30 of", answer({"meetings": [meeting]}))  # a model repeating itself
+        .on("joint consular", answer({"agreements": [agreement]})) as server
+    ):
+        workspace = make_workspace(tmp_path, server.url, files=(), chunk_tokens=200)
+        (workspace / "articles" / "long.md").write_text(text)
+        result = build(workspace)
+        requests = len(server.hits)
+    assert result.exit_code == 0, result.output
+    assert requests >= 4  # about 3,000 characters in chunks of about 800
+    digest = digest_of(workspace)
+    assert len(digest["meetings"]) == 1 and len(digest["meetings"][0]["evidence"]) == 1
+    # Named at the top, 60 sentences before the agreement: "the two ministers" are they.
+    assert [a["parties"] for a in digest["agreements"]] == [["Ana Costa", "Pierre Martin"]]
+    assert "dropped" not in result.output

@@ -59,7 +59,7 @@ def test_429_waits_as_long_as_retry_after_says(tmp_path):
         assert server.hits_for(IN_TRUDEAU) == 2
     assert time.monotonic() - began >= 1.0
     assert not skipped(workspace)
-    # TODO after the interface: assert "(1 retries)" in result.output
+    assert "llm: 3 requests (1 retries)" in result.output  # the summary line
 
 
 def test_a_5xx_is_retried_then_the_article_is_skipped(tmp_path):
@@ -128,8 +128,9 @@ def test_a_wrong_model_name_stops_the_run_naming_it(tmp_path):
     server = FakeLLM()
     server.known_models = {"test-model"}
     with server:
-        workspace = make_workspace(tmp_path, server.url, model="no-such-model")
+        workspace = make_workspace(tmp_path, server.url, model="no-such-model", max_concurrency=1)
         result = build(workspace)
+        assert len(server.hits) == 1  # the other article's request is never sent
     assert result.exit_code == 2, result.output
     assert "extraction.llm.model" in result.output and "'no-such-model'" in result.output
     assert not (workspace / "build" / "digest.yaml").exists()
@@ -182,3 +183,13 @@ def test_a_server_without_json_schema_mode_gets_plain_json(tmp_path):
     assert formats[0] == "json_schema" and set(formats[1:]) == {"json_object"}
     assert len(formats) == 3  # one refused, then each article once
     assert len(digest_of(workspace)["agreements"]) == 1
+
+
+def test_a_run_over_its_token_budget_is_refused_before_any_request(tmp_path):
+    with FakeLLM() as server:
+        workspace = make_workspace(tmp_path, server.url, max_input_tokens=1000)
+        result = build(workspace)
+        assert server.hits == []
+    assert result.exit_code == 2
+    assert "extraction.llm.max_input_tokens: this run would send about " in result.output
+    assert "over the limit of 1,000" in result.output

@@ -6,7 +6,7 @@ every fact quoted from its article and its parties named there
 (``grounding``); the article is data, never instructions (``prompt``); each
 request cached, priced beforehand and its failures named (``client``). The
 steps that cross articles -- people, merging, dates, places -- are the ones
-every backend shares. See docs/llm.md.
+every backend shares (``backend.assemble``). See docs/llm.md.
 """
 
 from __future__ import annotations
@@ -14,68 +14,89 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, ClassVar
-
-from pydantic import BaseModel, ValidationError
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import ConfigError
+from briefgen.extract.base import Extractor
 from briefgen.extract.llm.backend import (
     Estimate,
     Outcome,
-    Request,
     api_key,
     ask,
     assemble,
     check_budget,
     estimate,
     fingerprint,
+    new_run,
     plan,
     request_key,
 )
 from briefgen.extract.llm.client import Usage
 from briefgen.extract.llm.options import LlmOptions
-from briefgen.model import Article, Digest
+from briefgen.model import Article, Digest, Notice
 
 if TYPE_CHECKING:
-    from briefgen.batch import Batch
-    from briefgen.config import ExtractionSettings
+    from briefgen.runtime.run import Runtime
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LlmExtractor", "LlmOptions", "extract_llm", "options_from"]
+__all__ = ["LlmExtractor", "LlmOptions"]
+
+STAGE = "llm"
 
 
-class LlmExtractor:
-    name: ClassVar[str] = "llm"
-    Options: ClassVar[type[BaseModel]] = LlmOptions
+class LlmExtractor(Extractor):
+    name = "llm"
+    Options = LlmOptions
 
-    def __init__(self, options: BaseModel) -> None:
-        assert isinstance(options, LlmOptions)
-        self.options = options
+    def __init__(self, options: Any) -> None:
+        super().__init__(options)
+        # The last run's cost, one line (``summary``): printed by the command that ran it.
         self.summary: str | None = None
 
+    @property
+    def llm(self) -> LlmOptions:
+        assert isinstance(self.options, LlmOptions)
+        return self.options
+
     def fingerprint(self) -> str:
-        return fingerprint(self.options)
+        return fingerprint(self.llm)
 
-    def estimate(self, articles: Sequence[Article]) -> Estimate:
-        return estimate(plan(sorted(articles, key=lambda a: a.id), self.options))
+    def estimate(self, articles: Sequence[Article], run: Runtime) -> tuple[Estimate, int]:
+        """What a run over ``articles`` would send, without sending it: the requests
+        not in ``run``'s cache, and how many are."""
+        requests = plan(sorted(articles, key=lambda a: a.id), self.llm)
+        todo = [r for r in requests if not _cached(run, request_key(r))]
+        return estimate(todo), len(requests) - len(todo)
 
-    def extract(self, articles: Sequence[Article], run: Any) -> Digest:
+    def extract(self, articles: Sequence[Article], run: Runtime) -> Digest:
         began = time.monotonic()
+        _require_client()
+        api_key(self.llm)  # a missing key stops the run before any request
+        new_run()
         articles = sorted(articles, key=lambda a: a.id)
-        requests = plan(articles, self.options)
-        api_key(self.options)  # a missing key stops the run before any request
-        check_budget(run.uncached("llm", requests, key=request_key), self.options)
-        outcomes: list[Outcome] = run.map("llm", ask, requests, key=request_key)
+        requests = plan(articles, self.llm)
+        fresh = [not _cached(run, request_key(r)) for r in requests]
+        check_budget([r for r, new in zip(requests, fresh, strict=True) if new], self.llm)
+        outcomes = _threaded(run, self.llm.max_concurrency).map(
+            STAGE, ask, requests, key=request_key, keep=_succeeded
+        )
         by_article: dict[str, list[Outcome]] = {a.id: [] for a in articles}
         for request, outcome in zip(requests, outcomes, strict=True):
             by_article[request.article.id].append(outcome)
-        found = assemble(articles, [by_article[a.id] for a in articles], self.options)
+        found = assemble(articles, [by_article[a.id] for a in articles], self.llm)
+        for article, reason in found.skipped:
+            run.warn(Notice(article.path, "skipped", f"the llm extractor skipped it: {reason}"))
         for line in found.digest.notices:
-            run.warn(line)
-        hits = sum(1 for o in outcomes if o.usage.requests == 0)
-        self.summary = _summary(found.usage, hits, time.monotonic() - began)
+            if " skipped by the llm extractor: " not in line:
+                run.warn(line)
+        usage = Usage()
+        for outcome, new in zip(outcomes, fresh, strict=True):
+            if new:
+                usage.add(outcome.usage)
+        self.summary = _summary(usage, fresh.count(False), time.monotonic() - began)
         log.info("%s", self.summary)
         return found.digest
 
@@ -88,71 +109,55 @@ def _summary(usage: Usage, hits: int, seconds: float) -> str:
     )
 
 
-def options_from(raw: dict[str, Any] | None) -> LlmOptions:
-    """``extraction.llm:`` validated, every problem with its key path."""
+def _succeeded(outcome: Outcome) -> bool:
+    """Only answers are cached: a failure (a timeout, a 5xx) is asked again next run."""
+    return outcome.failure is None
+
+
+def _cached(run: Runtime, key: str) -> bool:
+    return run.cache.enabled and run.cache.get(run.key(STAGE, key)) is not None
+
+
+def _require_client() -> None:
     try:
-        return LlmOptions.model_validate(raw or {})
-    except ValidationError as e:
-        lines = []
-        for problem in e.errors():
-            key = ".".join(["extraction", "llm", *(str(p) for p in problem["loc"])])
-            message = problem["msg"].removeprefix("Value error, ")
-            if problem["type"] == "extra_forbidden":
-                message = "unknown key"
-            lines.append(f"{key}: {message}")
-        raise ConfigError("\n".join(lines)) from e
+        import openai  # noqa: F401
+    except ImportError as e:
+        raise ConfigError(
+            "extraction.extractor: the llm extractor needs the openai client: "
+            "pip install 'briefgen[llm]'"
+        ) from e
 
 
-# -- until the extractor interface lands: today's registry and Batch -------------------
+@dataclass
+class _Threads:
+    """An executor of threads: requests wait on the network, not the processor, so
+    ``max_concurrency`` of them run at once in this process whatever ``--jobs`` says."""
+
+    jobs: int
+
+    def map(
+        self, fn: Callable[[Any, Any], Any], items: Sequence[Any], shared: Any,
+        advance: Callable[[int], None],
+    ) -> list[Any]:  # fmt: skip
+        results: list[Any] = [None] * len(items)
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            futures = {pool.submit(fn, item, shared): i for i, item in enumerate(items)}
+            try:
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    advance(1)  # the progress bar counts requests
+            except BaseException:
+                # A wrong model or key stops the run: the requests not yet sent never are.
+                for future in futures:
+                    future.cancel()
+                raise
+        return results
 
 
-class _BatchRuntime:
-    """``run.map`` and ``run.warn`` over today's ``Batch``: its cache and progress,
-    requests in ``max_concurrency`` threads; failures are never cached."""
+def _threaded(run: Runtime, threads: int) -> Runtime:
+    """``run`` with its cache, progress and backend fingerprint, its work in threads."""
+    from briefgen.runtime.run import Runtime
 
-    def __init__(self, batch: Batch, extractor: LlmExtractor) -> None:
-        self.batch = batch
-        self.prefix = extractor.fingerprint()
-        self.threads = extractor.options.max_concurrency
-        self.notices: list[str] = []
-
-    def _key(self, stage: str, item_key: str) -> str:
-        from briefgen.cache import cache_key, fingerprint
-
-        return cache_key(fingerprint(), self.prefix, stage, item_key)
-
-    def uncached(self, stage: str, items: Sequence[Request], *, key: Callable[..., str]) -> list:
-        cache = self.batch.cache
-        return [i for i in items if cache.get(self._key(stage, key(i))) is None]
-
-    def map(self, stage: str, func: Callable[..., Outcome], items: Sequence[Any], *,
-            key: Callable[..., str]) -> list[Outcome]:  # fmt: skip
-        cache = self.batch.cache
-        keys = [self._key(stage, key(item)) for item in items]
-        results: list[Outcome | None] = []
-        for k in keys:
-            hit = cache.get(k)
-            results.append(
-                Outcome(hit.answer, hit.failure, hit.repaired) if isinstance(hit, Outcome) else None
-            )
-        todo = [i for i, r in enumerate(results) if r is None]
-        self.batch.progress.start("asking the model", len(todo))
-        try:
-            with ThreadPoolExecutor(max_workers=self.threads) as pool:
-                for i, outcome in zip(todo, pool.map(func, [items[i] for i in todo]), strict=True):
-                    results[i] = outcome
-                    self.batch.progress.advance(1)
-                    if outcome.failure is None:
-                        cache.put(keys[i], outcome)
-        finally:
-            self.batch.progress.finish()
-        return [r for r in results if r is not None]
-
-    def warn(self, notice: str) -> None:
-        self.notices.append(notice)
-        log.warning("%s", notice)
-
-
-def extract_llm(articles: list[Article], settings: ExtractionSettings, batch: Batch) -> Digest:
-    extractor = LlmExtractor(options_from(settings.llm))
-    return extractor.extract(articles, _BatchRuntime(batch, extractor))
+    return Runtime(cache=run.cache, executor=_Threads(threads), progress=run.progress).for_backend(
+        run.backend
+    )

@@ -45,6 +45,7 @@ from briefgen.extract.llm.prompt import (
 )
 from briefgen.extract.llm.schema import Answer, schema_version
 from briefgen.extract.people import People
+from briefgen.extract.records import build_digest, evidence
 from briefgen.model import Article, Digest, Evidence, Person
 
 log = logging.getLogger(__name__)
@@ -162,6 +163,13 @@ def api_key(options: LlmOptions) -> str | None:
     return key
 
 
+def new_run() -> None:
+    """Forget the clients of an earlier run: what they learnt (a server down, a model
+    missing, a format refused) may no longer hold."""
+    with _clients_lock:
+        _clients.clear()
+
+
 def client_for(options: LlmOptions) -> Client:
     """One client per process and configuration, shared by its threads."""
     name = options.model_dump_json()
@@ -235,23 +243,6 @@ def assemble(
     articles: Sequence[Article], outcomes: Sequence[Sequence[Outcome]], options: LlmOptions
 ) -> Findings:
     """The digest of the articles whose every request succeeded, each answer grounded."""
-    from briefgen.extract import (
-        _KINDS,
-        _agreement,
-        _disagreement,
-        _evidence,
-        _meeting,
-        _proposal,
-        _source,
-        absorb_vague_meetings,
-        merge_facts,
-        participants,
-        party_and_word,
-        same_meeting,
-        same_proposal,
-        same_statement,
-    )
-
     usage = Usage()
     skipped: list[tuple[Article, str]] = []
     kept: list[tuple[Article, Any]] = []
@@ -281,13 +272,13 @@ def assemble(
         cited: set[str] = set()
         for mention in found.people:
             name = canonical(mention.name)
+            if name in people.records:
+                people.add_alias(name, mention.name)
             if name in cited:
                 continue  # a person's first mention in each source
             cited.add(name)
-            if name in people.records:
-                people.add_alias(name, mention.name)
             span = found.evidence[mention.name][0]
-            person_evidence.setdefault(name, []).append(_evidence(article, span))
+            person_evidence.setdefault(name, []).append(evidence(article, span))
         for fact in found.facts:
             fact.parties = list(dict.fromkeys(canonical(p) for p in fact.parties))
             fact.positions = {canonical(p): text for p, text in fact.positions.items()}
@@ -302,36 +293,17 @@ def assemble(
             aliases=sorted(people.records[name].forms - {name}) if name in people.records else [],
             role=people.records[name].role if name in people.records else None,
             affiliation=people.records[name].affiliation if name in people.records else None,
-            evidence=evidence,
+            evidence=cited_in,
         )
-        for name, evidence in person_evidence.items()
+        for name, cited_in in person_evidence.items()
     ]
-    affiliation = {p.name: p.affiliation for p in persons}
-    by_kind = {kind: [f for f in facts if f.kind == kind] for kind in _KINDS}
-    sources = [_source(a) for a, _ in kept]
-    digest = Digest(
+    digest = build_digest(
+        [a for a, _ in kept],
+        persons,
+        facts,
         generator=f"briefgen {__version__} (llm: {options.model})",
-        sources=sources,
-        people=persons,
-        meetings=[
-            _meeting(g)
-            for g in absorb_vague_meetings(
-                merge_facts(by_kind["meeting"], same_meeting, participants)
-            )
-        ],
-        agreements=[
-            _agreement(g) for g in merge_facts(by_kind["agreement"], same_statement, party_and_word)
-        ],
-        disagreements=[
-            _disagreement(g)
-            for g in merge_facts(by_kind["disagreement"], same_statement, party_and_word)
-        ],
-        proposals=[
-            _proposal(g, affiliation)
-            for g in merge_facts(by_kind["proposal"], *same_proposal(affiliation.get))
-        ],
-        notices=notices(skipped, dropped),
     )
+    digest.notices = notices(skipped, dropped)
     return Findings(digest, skipped, dropped, usage)
 
 

@@ -103,10 +103,14 @@ class Client:
         self._lock = threading.Lock()
         # Set once the server could not be reached at all: later requests fail at once.
         self._unreachable: str | None = None
+        # Set by an answer that stops the run (no such model, a refused key).
+        self._fatal: BriefgenError | None = None
 
     def complete(self, messages: list[dict[str, str]], usage: Usage) -> Reply:
         """The model's answer to ``messages``; counts every attempt in ``usage``."""
         openai = self._openai
+        if self._fatal is not None:
+            raise type(self._fatal)(str(self._fatal))  # the same answer: not asked again
         if self._unreachable is not None:
             raise RequestFailed(self._unreachable)  # no point knocking again
         attempt = 0
@@ -141,7 +145,10 @@ class Client:
                 elif status in (400, 422) and self._falls_back(fmt, e):
                     continue  # the same request in a plainer format, not a retry
                 else:
-                    raise self._refused(e) from e
+                    refused = self._refused(e)
+                    if not isinstance(refused, RequestFailed):
+                        self._fatal = refused  # a wrong model or key: every request would fail
+                    raise refused from e
             else:
                 usage_info = response.usage
                 if usage_info is not None:
@@ -181,7 +188,7 @@ class Client:
                 )  # fmt: skip
         return True
 
-    def _refused(self, error: openai.APIStatusError) -> Exception:
+    def _refused(self, error: openai.APIStatusError) -> BriefgenError | RequestFailed:
         status = error.status_code
         if status in (401, 403):
             # The server's message may quote part of the key: it is not repeated.

@@ -11,17 +11,18 @@ not state, because every fact must pass these checks, whatever the answer says:
 2. **It states something**: at least ``MIN_QUOTE_WORDS`` words, and it is not
    text addressed to a language model (``_ADDRESSED_TO_MODEL``): an
    instruction in an article is never a report of what happened.
-3. **Its parties are named**: each party (participant, author) appears by
-   name in the quoted sentences or the ``CONTEXT_SENTENCES`` before them (so
-   "He met ..." and "The two leaders agreed ..." keep their names), as the
-   name itself, a person's surname, or any name the gazetteer gives the same
-   state or organisation ("U.S." for "United States").
+3. **Its parties are named**: each party (participant, author) is named by
+   the text up to the end of the quote (so "He met ..." and "The two
+   leaders agreed ..." keep the names given before them), leaving out the
+   sentences addressed to a model: an instruction cannot bring a name in.
+   A name counts as itself, a person's surname, or any name the gazetteer
+   gives the same state or organisation ("U.S." for "United States").
 
 A fact that fails is dropped and counted with its reason. A fact that passes
 keeps only the details the text bears out: a location, occasion, time or
-duration not found near the quote is left empty, and a "what" the text does
-not contain is replaced by the quoted sentence itself, so every word a brief
-shows of a fact is the source's.
+duration not found in the quote or the ``CONTEXT_SENTENCES`` before it is
+left empty, and a "what" the text does not contain there is replaced by the
+quoted sentence itself, so every word a brief shows of a fact is the source's.
 """
 
 from __future__ import annotations
@@ -179,6 +180,12 @@ class Grounding:
         self.text = FoldedText(article.text)
         self.starts = [s.start for s in article.sentences]
         self.ends = [s.end for s in article.sentences]
+        # The text as a report: sentences addressed to a model blanked out, offsets kept.
+        reported = list(article.text)
+        for span in article.sentences:
+            if _ADDRESSED_TO_MODEL.search(article.text, span.start, span.end):
+                reported[span.start : span.end] = " " * (span.end - span.start)
+        self.reported = FoldedText("".join(reported))
 
     # -- where a quote is ---------------------------------------------------------------
 
@@ -195,6 +202,10 @@ class Grounding:
         first = bisect_left(self.starts, spans[0].start)
         begin = self.starts[max(0, first - CONTEXT_SENTENCES)] if self.starts else spans[0].start
         return fold(self.article.text[begin : spans[-1].end])
+
+    def told_before(self, spans: Sequence[Span]) -> str:
+        """The report up to the end of the quote, folded: where its parties must be named."""
+        return self.reported.folded[: bisect_left(self.reported.where, spans[-1].end)]
 
     def locate(self, kind: str, quote: str, dropped: list[Dropped]) -> list[Span] | None:
         where = self.text.find(quote)
@@ -264,13 +275,14 @@ class Grounding:
         if len(parties) < (1 if kind == "proposal" else 2):
             dropped.append(Dropped(kind, "it names too few parties", quote))
             return None
-        window = self.window(spans)
-        unnamed = [p for p in parties if not _names(window, p)]
+        told = self.told_before(spans)
+        unnamed = [p for p in parties if not _names(told, p)]
         if unnamed:
             # Counted, not named: an invented name stays out of every file.
-            dropped.append(Dropped(kind, "the text around its quote does not name a party", quote))
+            dropped.append(Dropped(kind, "the text up to its quote does not name a party", quote))
             return None
         sentence = self.article.text[spans[0].start : spans[-1].end]
+        window = self.window(spans)
         fact = Fact(kind, self.article, spans[0], parties, extra_spans=list(spans[1:]))
 
         def near(value: Any) -> str | None:
