@@ -449,3 +449,37 @@ def test_a_long_article_goes_in_overlapping_chunks_and_its_facts_are_kept_once(t
     # Named at the top, 60 sentences before the agreement: "the two ministers" are they.
     assert [a["parties"] for a in digest["agreements"]] == [["Ana Costa", "Pierre Martin"]]
     assert "dropped" not in result.output
+
+
+def test_progress_counts_requests(tmp_path):
+    from briefgen.config import ExtractionSettings
+    from briefgen.pipeline import extract_digest
+    from briefgen.runtime.run import Runtime
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.started: list[tuple[str, int]] = []
+            self.advanced: dict[str, int] = {}
+
+        def start(self, label: str, total: int) -> None:
+            self.started.append((label, total))
+
+        def advance(self, n: int) -> None:
+            label = self.started[-1][0]
+            self.advanced[label] = self.advanced.get(label, 0) + n
+
+        def finish(self) -> None:
+            pass
+
+    with served() as server:
+        workspace = make_workspace(tmp_path, server.url, files=(TRUDEAU, PUTIN))
+        settings = ExtractionSettings.model_validate(
+            {"extractor": "llm", "llm": {"base_url": server.url, "model": "m", "chunk_tokens": 200}}
+        )
+        progress = Recorder()
+        extract_digest(["articles"], root=workspace, settings=settings,
+                       run=Runtime(progress=progress))  # fmt: skip
+        requests = len(server.hits)
+    assert requests > 2  # the Putin readout is long enough for several chunks
+    assert ("llm", requests) in progress.started
+    assert progress.advanced["llm"] == requests
