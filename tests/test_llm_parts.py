@@ -223,3 +223,12 @@ def test_a_name_only_an_instruction_or_a_later_sentence_gives_does_not_count():
         "the text up to its quote does not name a party"
     ]
     assert [f.parties for f in found.facts] == [["Japan", "India"]]
+
+
+def test_a_venue_is_placed_in_its_city():
+    a = article("President Tomas Lind met Prime Minister Anna Berg at the White House today.")
+    meeting = {"participants": ["Tomas Lind", "Anna Berg"], "location": "the White House",
+               "when": "today", "occasion": None, "format": "in person", "duration": None,
+               "quote": a.text}  # fmt: skip
+    (fact,) = Grounding(a).ground([{"meetings": [meeting]}]).facts
+    assert fact.location == "Washington"

@@ -294,7 +294,7 @@ class Grounding:
         if kind == "meeting":
             fact.format = item.get("format")
             if fact.format not in ("call", "virtual"):
-                fact.location = near(item.get("location"))
+                fact.location = _place(near(item.get("location")))
             fact.occasion = near(item.get("occasion"))
             fact.duration = near(item.get("duration"))
             when = near(item.get("when"))
@@ -312,6 +312,15 @@ class Grounding:
         else:
             fact.what = near(item.get("what")) or fold(sentence)
         return fact
+
+
+def _place(location: str | None) -> str | None:
+    """A seat of government as the place it is in ("the White House" is Washington),
+    as the gazetteer says for every extractor."""
+    if location is None:
+        return None
+    venue = regex.sub(r"^(?:the|The)\s+", "", location)
+    return gazetteer().venues.get(venue, location)
 
 
 def _first_form(sentence: str, name: str) -> tuple[int, int] | None:
