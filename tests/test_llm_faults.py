@@ -85,6 +85,7 @@ def test_malformed_json_gets_one_repair_request(tmp_path):
         assert server.hits_for(IN_TRUDEAU) == 2
         repairs = [h["messages"] for h in server.hits if len(h["messages"]) == 4]
     assert result.exit_code == 0 and not skipped(workspace)
+    assert "llm: 3 requests (1 answers repaired), " in result.output
     # The repair request: the article, the bad answer, and what was wrong with it.
     assert len(repairs) == 1 and repairs[0][2] == {
         "role": "assistant",

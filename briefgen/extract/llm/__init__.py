@@ -92,19 +92,23 @@ class LlmExtractor(Extractor):
         for line in found.digest.notices:
             if " skipped by the llm extractor: " not in line:
                 run.warn(line)
-        usage = Usage()
+        usage, repaired = Usage(), 0
         for outcome, new in zip(outcomes, fresh, strict=True):
             if new:
                 usage.add(outcome.usage)
-        self.summary = _summary(usage, fresh.count(False), time.monotonic() - began)
+                repaired += outcome.repaired
+        seconds = time.monotonic() - began
+        self.summary = _summary(usage, repaired, fresh.count(False), seconds)
         log.info("%s", self.summary)
         return found.digest
 
 
-def _summary(usage: Usage, hits: int, seconds: float) -> str:
-    retried = f" ({usage.retries} retries)" if usage.retries else ""
+def _summary(usage: Usage, repaired: int, hits: int, seconds: float) -> str:
+    extra = [f"{usage.retries} retries"] if usage.retries else []
+    extra += [f"{repaired} answers repaired"] if repaired else []
+    said = f" ({', '.join(extra)})" if extra else ""
     return (
-        f"llm: {usage.requests} requests{retried}, {usage.tokens_in:,} tokens in, "
+        f"llm: {usage.requests} requests{said}, {usage.tokens_in:,} tokens in, "
         f"{usage.tokens_out:,} out, {hits} cache hits, {seconds:.1f} s"
     )
 

@@ -235,20 +235,16 @@ class Findings:
 
     digest: Digest
     skipped: list[tuple[Article, str]]
-    dropped: dict[str, list[Dropped]]  # article path -> facts dropped
-    usage: Usage
+    dropped: dict[str, list[Dropped]]  # article path -> findings dropped
 
 
 def assemble(
     articles: Sequence[Article], outcomes: Sequence[Sequence[Outcome]], options: LlmOptions
 ) -> Findings:
     """The digest of the articles whose every request succeeded, each answer grounded."""
-    usage = Usage()
     skipped: list[tuple[Article, str]] = []
     kept: list[tuple[Article, Any]] = []
     for article, results in zip(articles, outcomes, strict=True):
-        for outcome in results:
-            usage.add(outcome.usage)
         failure = next((o.failure for o in results if o.failure), None)
         if failure is not None:
             skipped.append((article, failure))
@@ -304,7 +300,7 @@ def assemble(
         generator=f"briefgen {__version__} (llm: {options.model})",
     )
     digest.notices = notices(skipped, dropped)
-    return Findings(digest, skipped, dropped, usage)
+    return Findings(digest, skipped, dropped)
 
 
 def notices(skipped: Sequence[tuple[Article, str]], dropped: dict[str, list[Dropped]]) -> list[str]:
