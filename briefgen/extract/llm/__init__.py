@@ -27,6 +27,7 @@ from briefgen.extract.llm.backend import (
     ask,
     assemble,
     check_budget,
+    drop_notices,
     estimate,
     fingerprint,
     new_run,
@@ -89,9 +90,8 @@ class LlmExtractor(Extractor):
         found = assemble(articles, [by_article[a.id] for a in articles], self.llm)
         for article, reason in found.skipped:
             run.warn(Notice(article.path, "skipped", f"the llm extractor skipped it: {reason}"))
-        for line in found.digest.notices:
-            if " skipped by the llm extractor: " not in line:
-                run.warn(line)
+        for line in drop_notices(found.dropped):
+            run.warn(line)
         usage, repaired = Usage(), 0
         for outcome, new in zip(outcomes, fresh, strict=True):
             if new:

@@ -299,13 +299,18 @@ def assemble(
         facts,
         generator=f"briefgen {__version__} (llm: {options.model})",
     )
-    digest.notices = notices(skipped, dropped)
+    digest.notices = [*skip_notices(skipped), *drop_notices(dropped)]
     return Findings(digest, skipped, dropped)
 
 
-def notices(skipped: Sequence[tuple[Article, str]], dropped: dict[str, list[Dropped]]) -> list[str]:
-    """The digest's notices: each article skipped, and each article's facts dropped, counted."""
-    lines = [f"{article.path}: skipped by the llm extractor: {why}" for article, why in skipped]
+def skip_notices(skipped: Sequence[tuple[Article, str]]) -> list[str]:
+    """Each article skipped, and why: lines of the digest's notices."""
+    return [f"{article.path}: skipped by the llm extractor: {why}" for article, why in skipped]
+
+
+def drop_notices(dropped: dict[str, list[Dropped]]) -> list[str]:
+    """Each article's findings dropped, counted by reason (never the invented text itself)."""
+    lines = []
     for path, items in dropped.items():
         reasons = Counter(d.reason for d in items)
         said = "; ".join(f"{reason} ({n})" for reason, n in sorted(reasons.items()))
