@@ -148,6 +148,9 @@ class Client:
                     refused = self._refused(e)
                     if not isinstance(refused, RequestFailed):
                         self._fatal = refused  # a wrong model or key: every request would fail
+                    if status in (401, 403):
+                        # Not chained: the server's error (shown with -v) may quote the key.
+                        raise refused from None
                     raise refused from e
             else:
                 usage_info = response.usage
