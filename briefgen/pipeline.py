@@ -349,8 +349,8 @@ def _build(
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.digest.since import drop_stale, previous_for_build, since_outputs
-    from briefgen.publish.manifest import record, render_key, up_to_date
+    from briefgen.digest.since import previous_for_build, since_outputs, stale_outputs
+    from briefgen.publish.manifest import render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -416,15 +416,12 @@ def _build(
         outputs.update(comparison)
         # The digest last: a folder whose digest is new holds the new briefs too.
         outputs[DIGEST_NAME] = digest_bytes
-        done.written = publish(outputs, out_dir)
-        if previous is None:
-            drop_stale(out_dir)
-        if config.extraction.cache:
-            record(
-                out_dir,
-                key,
-                {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in done.written},
-            )
+        done.written = publish(
+            outputs,
+            out_dir,
+            remove=stale_outputs(previous),
+            render_key=key if config.extraction.cache else None,
+        )
     return done
 
 
