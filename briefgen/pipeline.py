@@ -252,7 +252,6 @@ def render_digest_file(
     digest_path: Path,
     config: Config,
     *,
-    formats: Sequence[str],
     out_dir: Path,
     since: Path | None = None,
 ) -> list[Path]:
@@ -266,7 +265,9 @@ def render_digest_file(
     from briefgen.digest import load_digest
     from briefgen.digest.changes import compare
     from briefgen.digest.since import previous_for_render
+    from briefgen.render import output_formats
 
+    formats = output_formats(config)
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
         digest = load_digest(digest_path)
@@ -327,16 +328,18 @@ def build(
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
+    from briefgen.render import output_formats
     from briefgen.render.pdfworker import LazyPdfWorker
     from briefgen.runtime.run import Runtime
 
+    formats = output_formats(config)
     run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and run.executor.jobs > 1)
+    pdf_worker = LazyPdfWorker(wanted="pdf" in formats and run.executor.jobs > 1)
     run.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
     try:
-        return _build(config, run, pdf_worker.get, force=force, since=since)
+        return _build(config, run, pdf_worker.get, formats=formats, force=force, since=since)
     finally:
         pdf_worker.close()
 
@@ -346,6 +349,7 @@ def _build(
     run: Runtime,
     pdf_worker: Callable[[], PdfWorker | None],
     *,
+    formats: Sequence[str],
     force: bool,
     since: Path | None,
 ) -> BuildResult:
@@ -408,7 +412,7 @@ def _build(
         outputs = render_outputs(
             corrected.digest,
             config,
-            formats=config.output.formats,
+            formats=formats,
             changes=changes,
             notices=result.notices,
             pdf_worker=pdf_worker(),

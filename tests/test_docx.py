@@ -15,7 +15,6 @@ the Word brief, and read the diff before committing it:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import os
@@ -63,7 +62,7 @@ def docx_bytes(
 def audience_document(name: str, **changes: object) -> docx.document.Document:
     """The Word brief of the fixture for built-in audience ``name``, its options changed."""
     info, options = audience(name)
-    return load(docx_bytes(load_fixture(), info, dataclasses.replace(options, **changes)))
+    return load(docx_bytes(load_fixture(), info, options.model_copy(update=changes)))
 
 
 def page_texts(document: docx.document.Document) -> list[str]:

@@ -331,11 +331,23 @@ def test_unknown_format_is_named_before_anything_renders(tmp_path: Path):
         render(Digest(), info=INFO, formats=["md", "odt"], template_dirs=[tmp_path])
 
 
-def test_format_names_agree_with_config_and_cli():
-    from briefgen.cli import FORMAT_CHOICES
-    from briefgen.config import FORMATS as CONFIG_FORMATS
+def test_output_formats_come_from_the_registry_and_unknown_ones_are_config_errors(
+    tmp_path: Path, monkeypatch
+):
+    from briefgen.config import Config
+    from briefgen.errors import ConfigError
+    from briefgen.render import Renderer, output_formats
 
-    assert FORMATS == tuple(RENDERERS) == tuple(CONFIG_FORMATS) == tuple(FORMAT_CHOICES)
+    config = Config.model_validate({"inputs": ["articles"], "workspace": tmp_path})
+    assert output_formats(config) == list(RENDERERS) == list(FORMATS)
+    config.output.formats = ["html", "md"]
+    assert output_formats(config) == ["html", "md"]
+    config.output.formats = ["md", "odt"]
+    with pytest.raises(ConfigError, match=r"^output.formats: unknown format 'odt' \(choose from"):
+        output_formats(config)
+    # A format registered in the render stage is known everywhere at once.
+    monkeypatch.setitem(RENDERERS, "odt", Renderer("brief.odt", lambda job: b""))
+    assert output_formats(config) == ["md", "odt"]
 
 
 # --- untrusted article text ----------------------------------------------------
@@ -459,3 +471,18 @@ def test_md_escape_leaves_no_markup_in_either_renderer(text: str):
     for page in (markdown.markdown(item), commonmark(item)):
         tags = {name for name, _ in HTMLTags.of(page).tags}
         assert tags <= {"ul", "li", "strong", "p", "br", "blockquote"}, (text, page)
+
+
+def test_an_unknown_format_in_the_config_stops_check_and_build_before_any_work(workspace: Path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    config = workspace / "config" / "briefgen.yaml"
+    text = config.read_text()
+    config.write_text(text.replace("formats: [md, html, pdf, docx]", "formats: [md, odt]"))
+    for command in ("check", "build"):
+        result = CliRunner().invoke(cli, [command, "--config", str(config)])
+        assert result.exit_code == 2, result.output
+        assert "briefgen.yaml: output.formats: unknown format 'odt' (choose" in result.output
+    assert not (workspace / "build" / "digest.yaml").exists()

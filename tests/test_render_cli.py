@@ -190,7 +190,8 @@ def test_bad_config_is_one_line_with_key_path(workspace: Path):
     config.write_text("inputs: [seeds/]\noutput:\n  formats: [md, odt]\n  colour: red\n")
     result = CliRunner().invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 2
-    assert "output.formats.1" in result.output and "output.colour: unknown key" in result.output
+    assert "output.formats: unknown format 'odt' (choose from md, html, pdf, docx)" in result.output
+    assert "output.colour: unknown key" in result.output
     assert "Traceback" not in result.output
 
 
