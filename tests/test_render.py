@@ -1,15 +1,12 @@
 """The render stage: context, golden briefs, PDF, template overrides, errors, escaping.
 
-Golden files: tests/fixtures/render/golden/<audience>/brief.md and brief.html
-are the built-in audiences' briefs of tests/fixtures/render/digest.yaml,
-compared byte for byte. The HTML
-is also what WeasyPrint prints, so it pins the PDF's content too. Refresh
-them only when a change to the templates (or the context) is meant to change
-the output, then read the diff before committing it:
-
-    BRIEFGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py
-
-A golden diff you did not intend is a bug, not a reason to refresh.
+Golden files: tests/golden/render/<audience>/brief.md and brief.html are the
+built-in audiences' briefs of tests/fixtures/render/digest.yaml, compared byte
+for byte. The HTML is also what WeasyPrint prints, so it pins the PDF's
+content too. Refresh them only when a change to the templates (or the
+context) is meant to change the output (``make golden``; see
+``conftest.assert_golden``). A golden diff you did not intend is a bug, not a
+reason to refresh.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ import datetime as dt
 import html.parser
 import io
 import logging
-import os
 from pathlib import Path
 
 import pytest
@@ -53,11 +49,11 @@ from briefgen.render import (
 from briefgen.render.filters import md_escape
 from briefgen.render.pdf import is_allowed_url, make_url_fetcher, render_pdf
 
+from .conftest import assert_golden
+
 HERE = Path(__file__).resolve().parent / "fixtures" / "render"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 AUDIENCES = ("executive", "analyst", "press")
-GOLDEN = HERE / "golden"
-UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 INFO = BriefInfo(
@@ -167,15 +163,11 @@ def test_evidence_naming_an_unknown_source_is_refused_with_its_key_path(digest: 
 # --- golden briefs and determinism ---------------------------------------------
 
 
+@pytest.mark.golden
 @pytest.mark.parametrize("name", ["brief.md", "brief.html"])
 @pytest.mark.parametrize("who", AUDIENCES)
 def test_briefs_match_golden_files(audience_briefs: dict[str, dict[str, bytes]], who, name):
-    golden = GOLDEN / who / name
-    produced = audience_briefs[who][name]
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(produced)
-    assert produced == golden.read_bytes(), f"{who}/{name} differs from its golden file"
+    assert_golden(f"render/{who}/{name}", audience_briefs[who][name])
 
 
 def test_same_digest_gives_identical_bytes(digest: Digest, briefs: dict[str, bytes]):

@@ -1,16 +1,14 @@
 """Rendering (golden files, PDF, escaping, overrides) and the CLI end to end.
 
-Golden files live in tests/golden/. Refresh them only when a change to the
-extractor or the templates is meant to change the output, and read the diff
-before committing it:
-
-    BRIEFGEN_UPDATE_GOLDEN=1 scripts/dev test tests/test_render_cli.py
+Golden files: tests/golden/seeds/ holds the seeds' digest and each audience's
+Markdown and HTML brief, as ``briefgen build`` writes them. Refresh them only
+when a change to the extractor or the templates is meant to change the
+output (``make golden``; see ``conftest.assert_golden``).
 """
 
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -25,9 +23,7 @@ from briefgen.model import Digest, Evidence, Meeting, Source
 from briefgen.render import BriefInfo, render
 from briefgen.render.environment import md_escape
 
-from .conftest import GOLDEN
-
-UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
+from .conftest import assert_golden
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +47,9 @@ AUDIENCES = ("executive", "analyst", "press")
     "name",
     ["digest.yaml", *(f"{who}/brief.{ext}" for who in AUDIENCES for ext in ("md", "html"))],
 )
+@pytest.mark.golden
 def test_seeds_outputs_match_golden_files(built: Path, name: str):
-    produced = (built / name).read_bytes()
-    golden = GOLDEN / name
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(produced)
-    assert produced == golden.read_bytes(), f"{name} differs from tests/golden (see module doc)"
+    assert_golden(f"seeds/{name}", (built / name).read_bytes())
 
 
 def test_digest_validates_and_round_trips(built: Path):
