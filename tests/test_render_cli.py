@@ -9,6 +9,8 @@ output (``make golden``; see ``conftest.assert_golden``).
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen import __version__
 from briefgen.cli import cli
 from briefgen.digest import dump_digest, load_digest, parse_digest
 from briefgen.errors import TemplateError
@@ -170,11 +173,34 @@ def test_hand_edited_digest_errors_have_paths(tmp_path: Path):
 # --- CLI ---------------------------------------------------------------------
 
 
-def test_help_and_version():
+_HELP_IMPORTS = """
+import runpy, sys
+for args in (["--help"], ["--version"], ["build", "--help"], ["eval", "--help"]):
+    sys.argv = ["briefgen", *args]
+    try:
+        runpy.run_module("briefgen", run_name="__main__")
+    except SystemExit as e:
+        assert e.code in (0, None), (args, e.code)
+print(" ".join(sorted(sys.modules)))
+"""
+# What --help must not load: the NLP and PDF libraries and the extractor.
+_HEAVY = ("spacy", "thinc", "weasyprint", "briefgen.extract", "briefgen.pipeline")
+
+
+def test_help_and_version_answer_without_importing_anything_heavy():
     runner = CliRunner()
-    assert runner.invoke(cli, ["--help"]).exit_code == 0
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output and "build" in result.output
     result = runner.invoke(cli, ["--version"])
-    assert result.exit_code == 0 and "briefgen" in result.output
+    assert result.exit_code == 0 and __version__ in result.output
+    # In a fresh interpreter: this one has imported everything the other tests use.
+    run = subprocess.run(
+        [sys.executable, "-c", _HELP_IMPORTS], capture_output=True, text=True, check=True
+    )
+    imported = run.stdout.split("\n")[-2].split()
+    assert "briefgen.cli" in imported  # the check sees what was imported
+    heavy = [m for m in imported if any(m == h or m.startswith(f"{h}.") for h in _HEAVY)]
+    assert heavy == []
 
 
 def test_bad_config_is_one_line_with_key_path(workspace: Path):
