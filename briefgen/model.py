@@ -14,7 +14,13 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 DIGEST_VERSION = 1
 
@@ -115,9 +121,9 @@ class Evidence(_Model):
     end: int = Field(ge=0, description="end offset (exclusive) of the quote")
 
 
+# An article as the digest cites it: its id, its ``Metadata`` and its input file.
+# (A comment, not a docstring: pydantic would put a docstring in the digest's schema.)
 class Source(_Model):
-    """An article as the digest cites it: its id, its ``Metadata`` and its input file."""
-
     id: str
     title: str | None = None
     outlet: str | None = None
@@ -185,3 +191,16 @@ class Digest(_Model):
     agreements: list[Agreement] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list)
+    notices: list[str] = Field(
+        default_factory=list,
+        description="what extraction left out and why: articles it skipped, facts it dropped "
+        "because their source does not state them",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_notices(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Most digests have none: they stay as they were, with no empty list.
+        data: dict[str, Any] = handler(self)
+        if not data.get("notices"):
+            data.pop("notices", None)
+        return data

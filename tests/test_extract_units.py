@@ -285,7 +285,7 @@ def test_every_entry_of_the_gazetteer_is_read_by_the_extractor():
     (``triggers.meeting`` was compiled and never read; meetings are a pattern.)
     """
     data = safe_load(resources.files("briefgen.data").joinpath("gazetteer.yaml").read_text())
-    code = "\n".join(p.read_text("utf-8") for p in sorted(EXTRACT.glob("*.py")))
+    code = "\n".join(p.read_text("utf-8") for p in sorted(EXTRACT.rglob("*.py")))
     unread = [key for key in data if f'data["{key}"]' not in code]
     unread += [f"triggers.{k}" for k in data["triggers"] if f'triggers["{k}"]' not in code]
     assert unread == []
