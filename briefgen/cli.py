@@ -30,9 +30,6 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-# As config.FORMATS; kept here so --help imports nothing.
-FORMAT_CHOICES = ("md", "html", "pdf", "docx")
-
 
 class _Group(click.Group):
     """Turns a BriefgenError anywhere below into a one-line message and an exit code."""
@@ -54,11 +51,13 @@ class _Group(click.Group):
 def _formats(value: str | None) -> list[str] | None:
     if value is None:
         return None
+    from briefgen.render import FORMATS  # here, not at the top: --help imports nothing
+
     formats = [f.strip() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMAT_CHOICES]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise click.BadParameter(
-            f"{', '.join(unknown) or value!r}: choose from {', '.join(FORMAT_CHOICES)}",
+            f"{', '.join(unknown) or value!r}: choose from {', '.join(FORMATS)}",
             param_hint="--format",
         )
     return formats
@@ -95,8 +94,9 @@ audience_option = click.option(
     "--audience", default=None, help="Audience(s), comma-separated [default: config]."
 )
 format_option = click.option(
-    "--format", "formats", default=None, help="Comma-separated: md,html,pdf,docx [default: config]."
-)
+    "--format", "formats", default=None,
+    help="Output formats, comma-separated, e.g. md,html [default: config, else all].",
+)  # fmt: skip
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
 )
@@ -137,8 +137,9 @@ def _load(config_path: Path | None, overrides: dict[str, Any], *, missing_ok: bo
     """The config, as every command loads it: the file (or the defaults, where a command
     runs outside a workspace), with the command line's values laid over it."""
     from briefgen.config import load_config
+    from briefgen.render import FORMATS
 
-    return load_config(config_path, overrides=overrides, missing_ok=missing_ok)
+    return load_config(config_path, overrides=overrides, missing_ok=missing_ok, formats=FORMATS)
 
 
 def speed_options(f: Any) -> Any:
@@ -243,14 +244,20 @@ def build(
         _say(ctx, f"wrote {_show(path)}")
     if result.up_to_date:
         _say(ctx, f"{_show(config.output_dir)} is up to date: nothing changed since the last build")
+    if result.summary:
+        _say(ctx, result.summary)
     _say_warnings(ctx, len(result.notices))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-    help="Where to write the digest (YAML).",
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Where to write the digest (YAML); required unless --estimate.",
+)  # fmt: skip
+@click.option(
+    "--estimate", is_flag=True,
+    help="Print the requests and tokens the extractor would send (llm), sending none.",
 )  # fmt: skip
 @config_option
 @click.option(
@@ -270,14 +277,18 @@ def build(
 )  # fmt: skip
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[str, ...], output: Path, config_path: Path | None,
+    ctx: click.Context, paths: tuple[str, ...], output: Path | None, estimate: bool,
+    config_path: Path | None,
     on_error: str | None, extractor: str | None, spacy_model: str | None,
     max_file_bytes: str | None, strict: bool | None, jobs: int | None, executor: str | None,
     scheduler: str | None, cache_dir: Path | None,
 ) -> None:  # fmt: skip
     """Extract a digest from article files or folders (relative to where you stand)."""
     from briefgen.config import limit_settings
-    from briefgen.pipeline import extract_to_file
+    from briefgen.pipeline import estimate_extraction, extract_to_file
+
+    if output is None and not estimate:
+        raise click.UsageError("Missing option '-o' / '--output' (or give --estimate).")
 
     overrides = _extractor_overrides(extractor, spacy_model) | _speed_overrides(
         jobs, executor, scheduler
@@ -291,6 +302,10 @@ def extract(
     if strict:
         overrides["strict"] = True
     config = _load(config_path, overrides, missing_ok=True)
+    if estimate:
+        click.echo(estimate_extraction(config, root=Path.cwd(), cache_dir=cache_dir))
+        return
+    assert output is not None
     result = extract_to_file(
         config, output=output, root=Path.cwd(), cache_dir=cache_dir, progress=_progress(ctx)
     )
@@ -301,6 +316,8 @@ def extract(
         f"{len(d.meetings)} meetings, {len(d.agreements)} agreements, "
         f"{len(d.disagreements)} disagreements, {len(d.proposals)} proposals",
     )
+    if result.summary:
+        _say(ctx, result.summary)
     _say_warnings(ctx, len(result.notices))
 
 
@@ -331,9 +348,7 @@ def render(
     # A digest can be rendered outside any workspace: then the defaults apply.
     config = _load(config_path, _overrides(audience, formats, out), missing_ok=True)
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
-    written = render_digest_file(
-        digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
-    )
+    written = render_digest_file(digest_path, config, out_dir=out_dir, since=since)
     for path in written:
         _say(ctx, f"wrote {_show(path)}")
 

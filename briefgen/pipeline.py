@@ -51,6 +51,8 @@ class ExtractResult:
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
+    summary: str | None = None
+    """The extractor's account of its run, when it has one (the llm's requests and tokens)."""
 
 
 @dataclass
@@ -64,6 +66,7 @@ class BuildResult:
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    summary: str | None = None
 
 
 def read_articles(
@@ -213,12 +216,26 @@ def extract_digest(
     if strict:
         check_strict(notices)
     log.info("extracting facts from %d articles with %s", len(articles), extractor.name)
-    result = ExtractResult(extractor.extract(articles, run), skipped, notices)
-    if whole:
+    warned = len(run.warnings)
+    digest = extractor.extract(articles, run)
+    # An article the backend could not extract (a model server that timed out)
+    # is a warning about the inputs like an unreadable file: ``on_error: stop``
+    # stops the run, ``strict`` fails it, and the result is not kept for the
+    # whole batch, so that the next run tries that article again.
+    left_out = [w for w in run.warnings[warned:] if isinstance(w, Notice)]
+    if left_out and on_error == "stop":
+        raise InputError(str(left_out[0]))
+    if strict:
+        check_strict(left_out)
+    notices.extend(left_out)
+    skipped.extend(Skipped(n.path, str(n)) for n in left_out if n.left_out)
+    result = ExtractResult(digest, skipped, notices)
+    if whole and not left_out:
         run.cache.put(whole, result)
         # This run covered every input: what it did not use belongs to none of them.
         if removed := run.cache.prune():
             log.info("removed %d cache entries no longer used", removed)
+    result.summary = getattr(extractor, "summary", None)  # this run's, never a cached one
     return result
 
 
@@ -248,11 +265,41 @@ def extract_to_file(
     return result
 
 
+def estimate_extraction(config: Config, *, root: Path, cache_dir: Path | None = None) -> str:
+    """``briefgen extract --estimate``: what the configured extractor would send to read
+    ``config.inputs``, priced without sending anything (only a backend that makes
+    requests, such as ``llm``, can say)."""
+    from briefgen.errors import ConfigError
+    from briefgen.extract.registry import make_extractor
+    from briefgen.runtime.run import Runtime
+
+    extractor = make_extractor(config.extraction)
+    estimate = getattr(extractor, "estimate", None)
+    if estimate is None:
+        raise ConfigError(
+            f"--estimate: the {extractor.name} extractor sends no requests, so there is nothing "
+            "to estimate (it is for extractors such as llm)"
+        )
+    run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=None)
+    run = run.for_backend(extractor.fingerprint())
+    articles, _ = read_articles(
+        config.inputs,
+        root=root,
+        on_error=config.on_error,
+        max_bytes=config.limits.max_file_bytes,
+        feeds=config.feeds,
+        run=run,
+    )
+    cost, cached = estimate(articles, run)
+    plural = "s" if len(articles) != 1 else ""
+    hits = f" ({cached} more already in the cache)" if cached else ""
+    return f"{len(articles)} article{plural}: {cost}{hits}"
+
+
 def render_digest_file(
     digest_path: Path,
     config: Config,
     *,
-    formats: Sequence[str],
     out_dir: Path,
     since: Path | None = None,
 ) -> list[Path]:
@@ -266,7 +313,9 @@ def render_digest_file(
     from briefgen.digest import load_digest
     from briefgen.digest.changes import compare
     from briefgen.digest.since import previous_for_render
+    from briefgen.render import output_formats
 
+    formats = output_formats(config)
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
         digest = load_digest(digest_path)
@@ -327,16 +376,18 @@ def build(
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
+    from briefgen.render import output_formats
     from briefgen.render.pdfworker import LazyPdfWorker
     from briefgen.runtime.run import Runtime
 
+    formats = output_formats(config)
     run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and run.executor.jobs > 1)
+    pdf_worker = LazyPdfWorker(wanted="pdf" in formats and run.executor.jobs > 1)
     run.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
     try:
-        return _build(config, run, pdf_worker.get, force=force, since=since)
+        return _build(config, run, pdf_worker.get, formats=formats, force=force, since=since)
     finally:
         pdf_worker.close()
 
@@ -346,11 +397,12 @@ def _build(
     run: Runtime,
     pdf_worker: Callable[[], PdfWorker | None],
     *,
+    formats: Sequence[str],
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.digest.since import drop_stale, previous_for_build, since_outputs
-    from briefgen.publish.manifest import record, render_key, up_to_date
+    from briefgen.digest.since import previous_for_build, since_outputs, stale_outputs
+    from briefgen.publish.manifest import render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -400,6 +452,7 @@ def _build(
             corrections_applied=corrected.applied,
             unmatched=corrected.unmatched,
             notices=result.notices,
+            summary=result.summary,
         )
         if config.extraction.cache and up_to_date(out_dir, key):
             log.info("digest, config and templates unchanged: nothing to render")
@@ -408,7 +461,7 @@ def _build(
         outputs = render_outputs(
             corrected.digest,
             config,
-            formats=config.output.formats,
+            formats=formats,
             changes=changes,
             notices=result.notices,
             pdf_worker=pdf_worker(),
@@ -416,15 +469,12 @@ def _build(
         outputs.update(comparison)
         # The digest last: a folder whose digest is new holds the new briefs too.
         outputs[DIGEST_NAME] = digest_bytes
-        done.written = publish(outputs, out_dir)
-        if previous is None:
-            drop_stale(out_dir)
-        if config.extraction.cache:
-            record(
-                out_dir,
-                key,
-                {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in done.written},
-            )
+        done.written = publish(
+            outputs,
+            out_dir,
+            remove=stale_outputs(previous),
+            render_key=key if config.extraction.cache else None,
+        )
     return done
 
 

@@ -30,6 +30,7 @@ ENTRY_POINT_GROUP = "briefgen.extractors"
 BUILTINS: dict[str, str] = {
     "rules": "briefgen.extract.rules:RulesExtractor",
     "parse": "briefgen.extract.parse:ParseExtractor",
+    "llm": "briefgen.extract.llm:LlmExtractor",
 }
 
 
