@@ -70,9 +70,7 @@ def test_an_unknown_extractor_is_a_config_error_listing_the_known_ones(toy_plugi
 
 def test_backend_options_are_validated_with_their_key_paths(toy_plugin: None):
     with pytest.raises(ConfigError) as e:
-        make_extractor(
-            ExtractionSettings(extractor="rules", rules={"spacy_model": 3, "typo": 1})
-        )
+        make_extractor(ExtractionSettings(extractor="rules", rules={"spacy_model": 3, "typo": 1}))
     assert str(e.value).splitlines() == [
         "extraction.rules.spacy_model: Input should be a valid string",
         "extraction.rules.typo: unknown key",
