@@ -9,16 +9,17 @@ the document.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from briefgen.config import format_validation_error, parse_yaml
 from briefgen.errors import DigestError
 from briefgen.model import DIGEST_VERSION, Digest
 from briefgen.publish import MANIFEST_NAME, display_path, recorded_hash, sha256
+from briefgen.yamlwrite import dump_records
 
 HEADER = (
     "# briefgen digest: the facts extracted from the sources, each with its evidence.\n"
@@ -26,34 +27,21 @@ HEADER = (
 )
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style everywhere; multi-line strings as literal blocks; no aliases."""
+def dump_digest(digest: Digest, *, libyaml: bool | None = None) -> str:
+    """The digest file's text; ``libyaml`` chooses the emitter (see :mod:`briefgen.yamlwrite`).
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-# Line breaks YAML readers normalise away in plain, quoted and block scalars
-# (PyYAML writes them raw when allow_unicode is on): only double quotes,
-# which escape them, keep such a string as it was.
-_FRAGILE = frozenset("\r\x85\u2028\u2029")
+    Each record is turned into plain data only when its turn comes, so the
+    whole digest never exists twice over.
+    """
+    return HEADER + dump_records(_fields(digest), libyaml=libyaml)
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if _FRAGILE.intersection(value):
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dump_digest(digest: Digest) -> str:
-    data = digest.model_dump(mode="json")
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    return HEADER + body
+def _fields(digest: Digest) -> Iterator[tuple[str, Any]]:
+    for name in type(digest).model_fields:
+        value = getattr(digest, name)
+        if not isinstance(value, list):
+            value = digest.model_dump(mode="json", include={name})[name]
+        yield name, value
 
 
 def parse_digest(text: str, path: Path) -> Digest:
