@@ -11,7 +11,7 @@ alike); the digests of all runs must be byte-identical. Printed beside it:
 - the floor: spaCy's tokenizer and sentencizer (its blank English pipeline)
   over the same article bodies, in words per second, timed in a process of
   its own once the bodies are read;
-- the share of the digest's writing: ``dump_digest`` of the digest made,
+- the share of the digest's writing: ``dump_digest_bytes`` of the digest made,
   timed (CPU) in a process of its own, against the CPU of the ``--jobs 1``
   extraction (goal: at most 5%);
 - the speed-up of each ``--jobs`` over the first (goal for two jobs: 1.6x).
@@ -62,13 +62,13 @@ def floor(folder: Path) -> dict[str, float]:
 
 def yaml_share(digest: Path) -> dict[str, float]:
     """CPU seconds to write ``digest`` again (it is read first, untimed)."""
-    from briefgen.digest import dump_digest, load_digest
+    from briefgen.digest import dump_digest_bytes, load_digest
 
     loaded = load_digest(digest)
     start = time.process_time()
-    text = dump_digest(loaded)
+    data = dump_digest_bytes(loaded)
     seconds = time.process_time() - start
-    assert text.encode("utf-8") == digest.read_bytes(), "the digest is not written as it was"
+    assert data == digest.read_bytes(), "the digest is not written as it was"
     return {"seconds": seconds}
 
 

@@ -243,7 +243,7 @@ def extract(
     """Extract a digest from article files or folders."""
     from briefgen.batch import Batch
     from briefgen.config import limit_settings
-    from briefgen.digest import dump_digest
+    from briefgen.digest import dump_digest_bytes
     from briefgen.pipeline import extract_digest
     from briefgen.publish import write_atomic
 
@@ -257,7 +257,7 @@ def extract(
         paths, root=Path.cwd(), on_error=on_error, settings=settings, batch=batch,
         max_bytes=limits.max_file_bytes, strict=bool(strict),
     )  # fmt: skip
-    write_atomic(output, dump_digest(result.digest).encode("utf-8"))
+    write_atomic(output, dump_digest_bytes(result.digest))
     d = result.digest
     _say(
         ctx,

@@ -25,15 +25,21 @@ HEADER = (
     "# briefgen digest: the facts extracted from the sources, each with its evidence.\n"
     "# Edit it and run `briefgen render` to rebuild the briefs from it.\n"
 )
+_HEADER = HEADER.encode("utf-8")
 
 
 def dump_digest(digest: Digest, *, libyaml: bool | None = None) -> str:
-    """The digest file's text; ``libyaml`` chooses the emitter (see :mod:`briefgen.yamlwrite`).
+    """The digest file's text; see ``dump_digest_bytes``."""
+    return dump_digest_bytes(digest, libyaml=libyaml).decode("utf-8")
+
+
+def dump_digest_bytes(digest: Digest, *, libyaml: bool | None = None) -> bytes:
+    """The digest file's bytes; ``libyaml`` chooses the emitter (see :mod:`briefgen.yamlwrite`).
 
     Each record is turned into plain data only when its turn comes, so the
     whole digest never exists twice over.
     """
-    return HEADER + dump_records(_fields(digest), libyaml=libyaml)
+    return dump_records(_fields(digest), header=_HEADER, libyaml=libyaml)
 
 
 def _fields(digest: Digest) -> Iterator[tuple[str, Any]]:

@@ -22,7 +22,7 @@ from briefgen.corrections import (
     corrections_path,
     load_corrections,
 )
-from briefgen.digest import check_not_hand_edited, dump_digest
+from briefgen.digest import check_not_hand_edited, dump_digest_bytes
 from briefgen.errors import InputError, StrictError
 from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
@@ -370,7 +370,7 @@ def _build(
             )
         previous = previous_for_build(corrected.digest, config, since=since)
         changes, comparison = since_outputs(previous, corrected.digest)
-        digest_bytes = dump_digest(corrected.digest).encode("utf-8")
+        digest_bytes = dump_digest_bytes(corrected.digest)
         key = render_key(
             # The brief shows the digest, what changed since the previous one and
             # the inputs left out (nothing added when there are none).

@@ -80,19 +80,24 @@ _WILDCARD = _RESOLVERS.get(None, [])
 _ANALYST = Emitter(io.StringIO(), allow_unicode=True)  # only its analysis is used
 
 
-def dump_records(fields: Iterable[tuple[str, Any]], *, libyaml: bool | None = None) -> str:
-    """A YAML mapping of ``fields`` in block style, as PyYAML's ``yaml.dump`` wrote it.
+def dump_records(
+    fields: Iterable[tuple[str, Any]], *, header: bytes = b"", libyaml: bool | None = None
+) -> bytes:
+    """A YAML mapping of ``fields`` in block style, in UTF-8, as PyYAML's ``yaml.dump`` wrote it.
 
     Values are JSON-like data (what ``model_dump(mode="json")`` gives); a list
     may hold pydantic models, each dumped only when its turn comes. Strings
     with a line break are literal blocks, those with a line break YAML
     readers would change are double-quoted. ``libyaml`` chooses the emitter
-    (by default libyaml's, where installed).
+    (by default libyaml's, where installed). The emitters write UTF-8 bytes
+    straight away, after ``header``: a ``str`` of a large digest, and the
+    buffer that builds it, can take four bytes a character.
     """
     use_c = HAS_LIBYAML if libyaml is None else libyaml
     events = _Events(stand_ins=use_c)
     dumper = yaml.CSafeDumper if use_c else yaml.SafeDumper
-    stream = io.StringIO()
+    stream = io.BytesIO()
+    stream.write(header)
     yaml.emit(
         events.document(fields),
         stream,
@@ -101,15 +106,16 @@ def dump_records(fields: Iterable[tuple[str, Any]], *, libyaml: bool | None = No
         indent=INDENT,
         allow_unicode=True,
     )
-    text = stream.getvalue()
-    if use_c and text.endswith(_END) and not events.ends_open:
+    data = stream.getvalue()
+    del stream
+    if use_c and data.endswith(_END) and not events.ends_open:
         # libyaml ends the document with "..." once any scalar kept its final
         # line breaks ("|+"); PyYAML only when the last scalar did.
-        text = text[: -len(_END) + 1]
-    return _put_back(text, events.queue) if events.queue else text
+        data = data[: -len(_END) + 1]
+    return _put_back(data, events.queue) if events.queue else data
 
 
-_END = "\n...\n"
+_END = b"\n...\n"
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ class _Events:
         self.ends_open = False
 
     def document(self, fields: Iterable[tuple[str, Any]]) -> Iterator[Event]:
-        yield StreamStartEvent()
+        yield StreamStartEvent(encoding="utf-8")
         yield DocumentStartEvent(explicit=False)
         yield MappingStartEvent(None, _MAP, True, flow_style=False)
         for key, value in fields:
@@ -230,24 +236,30 @@ def _pyyaml_style(value: str, requested: str | None, *, plain: bool) -> str:
     return '"'
 
 
-def _put_back(text: str, queue: list[str | _Quoted]) -> str:
+def _put_back(data: bytes, queue: list[str | _Quoted]) -> bytes:
     """libyaml's output with each stand-in replaced by what it stands for."""
-    parts = text.split(_STAND_IN)
+    parts = data.split(_STAND_IN_UTF8)  # UTF-8: no other character holds these bytes
     if len(parts) != len(queue) + 1:
         raise AssertionError(f"{len(parts) - 1} stand-ins written for {len(queue)}")
     out = [parts[0]]
     column = _column_after(parts[0], 0)
     for meant, part in zip(queue, parts[1:], strict=True):
-        piece = meant if isinstance(meant, str) else _double_quoted(meant, column)
+        piece = (meant if isinstance(meant, str) else _double_quoted(meant, column)).encode()
         out.append(piece)
         out.append(part)
         column = _column_after(part, _column_after(piece, column))
-    return "".join(out)
+    return b"".join(out)
 
 
-def _column_after(text: str, column: int) -> int:
-    newline = text.rfind("\n")
-    return column + len(text) if newline < 0 else len(text) - newline - 1
+_STAND_IN_UTF8 = _STAND_IN.encode()
+
+
+def _column_after(data: bytes, column: int) -> int:
+    """The column (in characters) after writing ``data`` from ``column``."""
+    newline = data.rfind(b"\n")
+    line = data if newline < 0 else data[newline + 1 :]
+    width = len(line.decode())
+    return column + width if newline < 0 else width
 
 
 def _double_quoted(scalar: _Quoted, column: int) -> str:

@@ -190,7 +190,7 @@ def test_libyaml_is_the_default_writer(monkeypatch: pytest.MonkeyPatch):
 def test_a_key_that_is_not_a_field_name_is_refused():
     from briefgen.yamlwrite import dump_records
 
-    assert dump_records([("name", "x")]) == "name: x\n"
+    assert dump_records([("name", "x")]) == b"name: x\n"
     with pytest.raises(ValueError, match="not a field name"):
         dump_records([("a\u2028b", "x")])
 
