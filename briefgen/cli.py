@@ -411,21 +411,26 @@ def templates(config_path: Path | None, audience: str | None) -> None:
     "cases", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--explain", is_flag=True, help="Say why each gold item was missed and each wrong item found."
+)
 @click.option("--extractor", default="rules", show_default=True, help="Extractor to score.")
 @click.option(
     "--spacy-model", metavar="NAME", help="Installed trained spaCy pipeline to add (see README)."
 )
 def evaluate(
-    cases: tuple[Path, ...], as_json: bool, extractor: str, spacy_model: str | None
+    cases: tuple[Path, ...], as_json: bool, explain: bool, extractor: str, spacy_model: str | None
 ) -> None:
     """Score extraction against gold facts: each CASE holds articles/ and gold.yaml.
 
-    A folder without gold.yaml is taken as a folder of cases.
+    A folder without gold.yaml is taken as a folder of cases. With --explain,
+    each miss and each extracted item that matched nothing is listed with its
+    sentence and its class of failure, and the classes are counted.
     """
     import json
 
     from briefgen.config import ExtractionSettings
-    from briefgen.evaluate import evaluate_cases, format_table
+    from briefgen.evaluate import evaluate_cases, format_explanations, format_table, summarize
 
     folders = [
         sub
@@ -437,13 +442,20 @@ def evaluate(
         raise BriefgenError(
             "no evaluation cases (folders with gold.yaml) in " + ", ".join(map(str, cases))
         )
-    score = evaluate_cases(
-        folders, ExtractionSettings(extractor=extractor, spacy_model=spacy_model)
-    )
+    settings = ExtractionSettings(extractor=extractor, spacy_model=spacy_model)
+    score, explained = evaluate_cases(folders, settings, explain=explain)
     if as_json:
-        click.echo(json.dumps(score.to_dict(), indent=2, sort_keys=True))
+        data = score.to_dict()
+        if explain:
+            data["explain"] = {
+                "cases": [x.to_dict() for x in explained],
+                "summary": summarize(explained),
+            }
+        click.echo(json.dumps(data, indent=2, sort_keys=True))
     else:
         click.echo(f"{len(folders)} cases: {', '.join(f.name for f in folders)}\n")
+        if explain:
+            click.echo(format_explanations(explained) + "\n")
         click.echo(format_table(score))
 
 
