@@ -5,7 +5,7 @@ brief:
 test:
 	scripts/dev test
 lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
+	scripts/dev lint
 eval:
 	.venv/bin/briefgen eval ../shared/eval/dev
 CORPUS ?= ../shared/corpus/whitehouse

@@ -20,6 +20,7 @@ from briefgen.evaluate import (
     score_case,
     summarize,
 )
+from briefgen.ingest.nlp import split_sentences
 from briefgen.model import (
     Agreement,
     Article,
@@ -30,7 +31,6 @@ from briefgen.model import (
     Person,
     Proposal,
 )
-from briefgen.nlp import split_sentences
 
 GOLD = """\
 case: tiny

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.digest import HEADER, dump_digest, load_digest
+from briefgen.digest.yamlwrite import HAS_LIBYAML
 from briefgen.model import (
     Agreement,
     Digest,
@@ -28,7 +29,6 @@ from briefgen.model import (
     Proposal,
     Source,
 )
-from briefgen.yamlwrite import HAS_LIBYAML
 
 from .conftest import GOLDEN
 from .test_input_properties import PIECES
@@ -173,7 +173,7 @@ def test_any_text_is_written_as_before(texts: list[str]):
 
 @needs_libyaml
 def test_libyaml_is_the_default_writer(monkeypatch: pytest.MonkeyPatch):
-    import briefgen.yamlwrite
+    import briefgen.digest.yamlwrite
 
     used = []
     real = yaml.emit
@@ -182,13 +182,13 @@ def test_libyaml_is_the_default_writer(monkeypatch: pytest.MonkeyPatch):
         used.append(kwargs["Dumper"])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(briefgen.yamlwrite.yaml, "emit", emit)
+    monkeypatch.setattr(briefgen.digest.yamlwrite.yaml, "emit", emit)
     dump_digest(_digest(["x"]))
     assert used == [yaml.CSafeDumper]
 
 
 def test_a_key_that_is_not_a_field_name_is_refused():
-    from briefgen.yamlwrite import dump_records
+    from briefgen.digest.yamlwrite import dump_records
 
     assert dump_records([("name", "x")]) == b"name: x\n"
     with pytest.raises(ValueError, match="not a field name"):

@@ -9,17 +9,13 @@ from typing import Any
 
 import yaml
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import GoldError
 from briefgen.evaluate.names import NameMatcher, contains_words, default_matcher, fold
 from briefgen.model import Digest, Evidence
 from briefgen.yamlsafe import safe_load
 
 KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
 FACT_KINDS = KINDS[1:]
-
-
-class GoldError(BriefgenError):
-    """A gold file is missing or malformed."""
 
 
 @dataclass(frozen=True)
