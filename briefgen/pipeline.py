@@ -30,7 +30,7 @@ from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
 from briefgen.publish import check_not_hand_edited, output_lock, publish, recover
 
 if TYPE_CHECKING:
-    from briefgen.render.pdfworker import PdfWorker
+    from briefgen.render.pdfworker import LazyPdfWorker, PdfWorker
     from briefgen.runtime.progress import Progress
     from briefgen.runtime.run import Runtime
 
@@ -45,25 +45,79 @@ class Skipped:
     reason: str
 
 
-@dataclass
 class ExtractResult:
-    digest: Digest
-    skipped: list[Skipped] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
+    """A run's digest, with the inputs skipped and every warning about them.
+
+    The digest is held as a model, as the bytes of its file, or both: each is
+    made from the other only when asked for. A run whose whole batch was in
+    the cache gets the bytes (what the cache keeps), and a build with nothing
+    to render or correct never builds the model, nor dumps it again.
+    """
+
+    def __init__(
+        self,
+        digest: Digest | None = None,
+        skipped: Sequence[Skipped] = (),
+        notices: Sequence[Notice] = (),
+        *,
+        digest_bytes: bytes | None = None,
+    ) -> None:
+        if digest is None and digest_bytes is None:
+            raise ValueError("an ExtractResult needs its digest or the digest's bytes")
+        self._digest = digest
+        self._bytes = digest_bytes
+        self.skipped = list(skipped)
+        # Every warning about the inputs, skipped files first: for ``--strict`` and the brief.
+        self.notices = list(notices)
+
+    @property
+    def digest(self) -> Digest:
+        if self._digest is None:
+            from briefgen.digest import parse_digest
+
+            assert self._bytes is not None
+            self._digest = parse_digest(self._bytes.decode("utf-8"), Path(DIGEST_NAME))
+        return self._digest
+
+    @property
+    def digest_bytes(self) -> bytes:
+        if self._bytes is None:
+            self._bytes = dump_digest_bytes(self.digest)
+        return self._bytes
+
+    def __getstate__(self) -> dict[str, object]:
+        # Cached as the digest's bytes: read back without building a model.
+        return {
+            "_digest": None,
+            "_bytes": self.digest_bytes,
+            "skipped": self.skipped,
+            "notices": self.notices,
+        }
 
 
 @dataclass
 class BuildResult:
-    digest: Digest
+    result: ExtractResult
     written: list[Path]
-    skipped: list[Skipped]
     # True when nothing had changed since the last build, so nothing was written.
     up_to_date: bool = False
     corrections_applied: int = 0
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
+    corrected: Digest | None = None  # the digest with corrections, when any applied
+
+    @property
+    def digest(self) -> Digest:
+        """The digest the briefs show (built from the file's bytes if need be)."""
+        return self.corrected if self.corrected is not None else self.result.digest
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self.result.skipped
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self.result.notices
 
 
 def read_articles(
@@ -244,7 +298,7 @@ def extract_to_file(
         strict=config.strict,
         run=run,
     )
-    write_atomic(output, dump_digest_bytes(result.digest))
+    write_atomic(output, result.digest_bytes)
     return result
 
 
@@ -327,18 +381,31 @@ def build(
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
-    from briefgen.render.pdfworker import LazyPdfWorker
     from briefgen.runtime.run import Runtime
 
     run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and run.executor.jobs > 1)
-    run.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
+    wanted = "pdf" in config.output.formats and run.executor.jobs > 1
+    started: list[LazyPdfWorker] = []
+
+    def start() -> None:  # WeasyPrint loads there while spaCy loads here
+        # Imported here: a build with nothing to extract imports no rendering code.
+        from briefgen.render.pdfworker import LazyPdfWorker
+
+        if not started:
+            started.append(LazyPdfWorker(wanted=wanted))
+            started[0].start()
+
+    def pdf_worker() -> PdfWorker | None:
+        return started[0].get() if started else None
+
+    run.on_work = start
     try:
-        return _build(config, run, pdf_worker.get, force=force, since=since)
+        return _build(config, run, pdf_worker, force=force, since=since)
     finally:
-        pdf_worker.close()
+        for worker in started:
+            worker.close()
 
 
 def _build(
@@ -349,7 +416,12 @@ def _build(
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.digest.since import drop_stale, previous_for_build, since_outputs
+    from briefgen.digest.since import (
+        drop_stale,
+        kept_comparison,
+        previous_for_build,
+        since_outputs,
+    )
     from briefgen.publish.manifest import record, render_key, up_to_date
 
     out_dir = config.output_dir
@@ -370,43 +442,60 @@ def _build(
             cache_dir=out_dir / FEED_CACHE,
             run=run,
         )
-        corrected = apply_corrections(result.digest, corrections)
-        if config.strict and corrected.unmatched:
+        if len(corrections):
+            corrected = apply_corrections(result.digest, corrections)
+            digest, applied, unmatched = corrected.digest, corrected.applied, corrected.unmatched
+            digest_bytes = dump_digest_bytes(digest)
+        else:  # the digest as extracted (and perhaps as cached: bytes, no model)
+            digest, applied, unmatched = None, 0, []
+            digest_bytes = result.digest_bytes
+        if config.strict and unmatched:
             raise StrictError(
                 "\n".join(
                     [
-                        *(f"correction not applied: {u}" for u in corrected.unmatched),
+                        *(f"correction not applied: {u}" for u in unmatched),
                         "corrections that match nothing, and --strict is on: nothing written",
                     ]
                 )
             )
-        previous = previous_for_build(corrected.digest, config, since=since)
-        changes, comparison = since_outputs(previous, corrected.digest)
-        digest_bytes = dump_digest_bytes(corrected.digest)
-        key = render_key(
-            # The brief shows the digest, what changed since the previous one and
-            # the inputs left out (nothing added when there are none).
-            digest=b"\0".join([digest_bytes, *comparison.values(), *_notices_key(result.notices)]),
-            # How extraction ran (jobs, executor, cache) changes no brief.
-            config=config.model_dump_json(
-                exclude={"extraction": {"jobs", "executor", "scheduler"}}
-            ),
-            template_dirs=[config.workspace / "templates"],
-        )
         done = BuildResult(
-            corrected.digest,
+            result,
             written=[],
-            skipped=result.skipped,
-            corrections_applied=corrected.applied,
-            unmatched=corrected.unmatched,
-            notices=result.notices,
+            corrections_applied=applied,
+            unmatched=unmatched,
+            corrected=digest,
         )
+        # How extraction ran (jobs, executor, cache) changes no brief.
+        settings = config.model_dump_json(exclude={"extraction": {"jobs", "executor", "scheduler"}})
+
+        def key_of(comparison: dict[str, bytes]) -> str:
+            return render_key(
+                # The brief shows the digest, what changed since the previous one and
+                # the inputs left out (nothing added when there are none).
+                digest=b"\0".join(
+                    [digest_bytes, *comparison.values(), *_notices_key(result.notices)]
+                ),
+                config=settings,
+                template_dirs=[config.workspace / "templates"],
+            )
+
+        if config.extraction.cache and since is None:
+            # The digest the last build wrote, byte for byte: its comparison with
+            # the digest before it stands, and nothing needs reading or comparing.
+            kept = kept_comparison(config, digest_bytes)
+            if kept is not None and up_to_date(out_dir, key_of(kept)):
+                log.info("digest, config and templates unchanged: nothing to render")
+                done.up_to_date = True
+                return done
+        previous = previous_for_build(done.digest, config, since=since)
+        changes, comparison = since_outputs(previous, done.digest)
+        key = key_of(comparison)
         if config.extraction.cache and up_to_date(out_dir, key):
             log.info("digest, config and templates unchanged: nothing to render")
             done.up_to_date = True
             return done
         outputs = render_outputs(
-            corrected.digest,
+            done.digest,
             config,
             formats=config.output.formats,
             changes=changes,

@@ -34,7 +34,8 @@ from briefgen import __version__
 log = logging.getLogger(__name__)
 
 # Bump when the layout of an entry, or of the values stored, changes.
-CACHE_FORMAT = 1
+# 2: a whole run's result is kept as its digest file's bytes.
+CACHE_FORMAT = 2
 _MAGIC = b"briefgen-cache\n"
 _DIGEST_SIZE = 32
 
@@ -48,6 +49,7 @@ FINGERPRINTED_MODULES = (
     "briefgen",  # the version
     "briefgen.audiences",
     "briefgen.config",
+    "briefgen.digest",  # a whole run's result is kept as the digest file's bytes
     "briefgen.errors",
     "briefgen.extract",  # every backend and the steps they share
     "briefgen.ingest",  # reading, decoding, sentences
