@@ -69,6 +69,8 @@ class ExtractResult:
         self.skipped = list(skipped)
         # Every warning about the inputs, skipped files first: for ``--strict`` and the brief.
         self.notices = list(notices)
+        # The extractor's account of its run, when it has one (the llm's requests and tokens).
+        self.summary: str | None = None
 
     @property
     def digest(self) -> Digest:
@@ -92,6 +94,7 @@ class ExtractResult:
             "_bytes": self.digest_bytes,
             "skipped": self.skipped,
             "notices": self.notices,
+            "summary": None,  # this run's, never a cached one
         }
 
 
@@ -118,6 +121,10 @@ class BuildResult:
     @property
     def notices(self) -> list[Notice]:
         return self.result.notices
+
+    @property
+    def summary(self) -> str | None:
+        return self.result.summary
 
 
 def read_articles(
@@ -267,12 +274,26 @@ def extract_digest(
     if strict:
         check_strict(notices)
     log.info("extracting facts from %d articles with %s", len(articles), extractor.name)
-    result = ExtractResult(extractor.extract(articles, run), skipped, notices)
-    if whole:
+    warned = len(run.warnings)
+    digest = extractor.extract(articles, run)
+    # An article the backend could not extract (a model server that timed out)
+    # is a warning about the inputs like an unreadable file: ``on_error: stop``
+    # stops the run, ``strict`` fails it, and the result is not kept for the
+    # whole batch, so that the next run tries that article again.
+    left_out = [w for w in run.warnings[warned:] if isinstance(w, Notice)]
+    if left_out and on_error == "stop":
+        raise InputError(str(left_out[0]))
+    if strict:
+        check_strict(left_out)
+    notices.extend(left_out)
+    skipped.extend(Skipped(n.path, str(n)) for n in left_out if n.left_out)
+    result = ExtractResult(digest, skipped, notices)
+    if whole and not left_out:
         run.cache.put(whole, result)
         # This run covered every input: what it did not use belongs to none of them.
         if removed := run.cache.prune():
             log.info("removed %d cache entries no longer used", removed)
+    result.summary = getattr(extractor, "summary", None)  # this run's, never a cached one
     return result
 
 
@@ -300,6 +321,37 @@ def extract_to_file(
     )
     write_atomic(output, result.digest_bytes)
     return result
+
+
+def estimate_extraction(config: Config, *, root: Path, cache_dir: Path | None = None) -> str:
+    """``briefgen extract --estimate``: what the configured extractor would send to read
+    ``config.inputs``, priced without sending anything (only a backend that makes
+    requests, such as ``llm``, can say)."""
+    from briefgen.errors import ConfigError
+    from briefgen.extract.registry import make_extractor
+    from briefgen.runtime.run import Runtime
+
+    extractor = make_extractor(config.extraction)
+    estimate = getattr(extractor, "estimate", None)
+    if estimate is None:
+        raise ConfigError(
+            f"--estimate: the {extractor.name} extractor sends no requests, so there is nothing "
+            "to estimate (it is for extractors such as llm)"
+        )
+    run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=None)
+    run = run.for_backend(extractor.fingerprint())
+    articles, _ = read_articles(
+        config.inputs,
+        root=root,
+        on_error=config.on_error,
+        max_bytes=config.limits.max_file_bytes,
+        feeds=config.feeds,
+        run=run,
+    )
+    cost, cached = estimate(articles, run)
+    plural = "s" if len(articles) != 1 else ""
+    hits = f" ({cached} more already in the cache)" if cached else ""
+    return f"{len(articles)} article{plural}: {cost}{hits}"
 
 
 def render_digest_file(
