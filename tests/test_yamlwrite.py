@@ -198,3 +198,10 @@ def test_a_key_that_is_not_a_field_name_is_refused():
 def test_large_digest_round_trips():
     many = [f"sentence {i} with 😀 and \u2028 and a long tail {LONG}" for i in range(200)]
     _check(_digest(many))
+
+
+def test_the_digests_own_serializer_decides_its_keys():
+    # An empty list of notices is left out of the file, a full one written.
+    _check(Digest(proposals=[Proposal(what="x")]))
+    _check(Digest(proposals=[Proposal(what="x")], notices=["a.txt: skipped 😀", "b\u2028c"]))
+    assert "notices" not in dump_digest(Digest())

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from briefgen.config import format_validation_error, parse_yaml
 from briefgen.digest.yamlwrite import dump_records
@@ -42,11 +42,26 @@ def dump_digest_bytes(digest: Digest, *, libyaml: bool | None = None) -> bytes:
 
 
 def _fields(digest: Digest) -> Iterator[tuple[str, Any]]:
-    for name in type(digest).model_fields:
-        value = getattr(digest, name)
-        if not isinstance(value, list):
-            value = digest.model_dump(mode="json", include={name})[name]
-        yield name, value
+    """The digest's top-level keys and values, as ``model_dump(mode="json")`` gives them.
+
+    Lists of records (sources, people, facts) are handed over as models, each
+    dumped when the writer reaches it; everything else comes from one dump of
+    the digest without them, so the digest's own serializer (which leaves out
+    empty ``notices``) still decides what is written.
+    """
+    names = list(type(digest).model_fields)
+    records = {name for name in names if _is_records(getattr(digest, name))}
+    rest = digest.model_dump(mode="json", exclude=records)
+    for name in names:
+        if name in records:
+            yield name, getattr(digest, name)
+        elif name in rest:
+            yield name, rest.pop(name)
+    yield from rest.items()  # keys a serializer added
+
+
+def _is_records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], BaseModel)
 
 
 def parse_digest(text: str, path: Path) -> Digest:
