@@ -358,7 +358,6 @@ def render_digest_file(
     digest_path: Path,
     config: Config,
     *,
-    formats: Sequence[str],
     out_dir: Path,
     since: Path | None = None,
 ) -> list[Path]:
@@ -372,7 +371,9 @@ def render_digest_file(
     from briefgen.digest import load_digest
     from briefgen.digest.changes import compare
     from briefgen.digest.since import previous_for_render
+    from briefgen.render import output_formats
 
+    formats = output_formats(config)
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
         digest = load_digest(digest_path)
@@ -438,7 +439,10 @@ def build(
     run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    wanted = "pdf" in config.output.formats and run.executor.jobs > 1
+    # All formats when none are named (``render.output_formats``, not imported here:
+    # a build with nothing to render imports no rendering code).
+    named = config.output.formats
+    wanted = (named is None or "pdf" in named) and run.executor.jobs > 1
     started: list[LazyPdfWorker] = []
 
     def start() -> None:  # WeasyPrint loads there while spaCy loads here
@@ -469,12 +473,12 @@ def _build(
     since: Path | None,
 ) -> BuildResult:
     from briefgen.digest.since import (
-        drop_stale,
         kept_comparison,
         previous_for_build,
         since_outputs,
+        stale_outputs,
     )
-    from briefgen.publish.manifest import record, render_key, up_to_date
+    from briefgen.publish.manifest import render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -546,10 +550,12 @@ def _build(
             log.info("digest, config and templates unchanged: nothing to render")
             done.up_to_date = True
             return done
+        from briefgen.render import output_formats
+
         outputs = render_outputs(
             done.digest,
             config,
-            formats=config.output.formats,
+            formats=output_formats(config),
             changes=changes,
             notices=result.notices,
             pdf_worker=pdf_worker(),
@@ -557,15 +563,12 @@ def _build(
         outputs.update(comparison)
         # The digest last: a folder whose digest is new holds the new briefs too.
         outputs[DIGEST_NAME] = digest_bytes
-        done.written = publish(outputs, out_dir)
-        if previous is None:
-            drop_stale(out_dir)
-        if config.extraction.cache:
-            record(
-                out_dir,
-                key,
-                {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in done.written},
-            )
+        done.written = publish(
+            outputs,
+            out_dir,
+            remove=stale_outputs(previous),
+            render_key=key if config.extraction.cache else None,
+        )
     return done
 
 
