@@ -145,7 +145,7 @@ def test_a_kept_line_break_ends_the_document_as_before():
 
 
 def test_the_golden_digest_is_written_as_before():
-    path = GOLDEN / "digest.yaml"
+    path = GOLDEN / "seeds" / "digest.yaml"
     digest = load_digest(path)
     assert reference(digest) == path.read_text("utf-8")
     _check(digest)
