@@ -205,6 +205,16 @@ CASES = [
     ),
     Case("YAML alias bomb", file("bomb.md", alias_bomb()), "ignored", "title is a list"),
     Case(
+        "date at the calendar's edge",
+        file("edge.md", "---\ndate: 0001-01-01\n---\nKim met Moon yesterday and on Tuesday.\n"),
+        "read",
+    ),
+    Case(
+        "text dated 0001-01-01",
+        file("edge.txt", "date 0001-01-01\n\nEdge\n\nThe ministers met in Seoul yesterday.\n"),
+        "read",
+    ),
+    Case(
         "quotes nested 50,000 deep",
         file("quotes.md", ">" * 50_000 + " deep\n"),
         "skipped",
