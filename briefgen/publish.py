@@ -17,8 +17,11 @@ Three promises, each kept by one piece of this module:
 * **One writer at a time.** ``output_lock`` takes an exclusive ``flock`` on
   ``.briefgen.lock`` in the output folder for a whole build or render; a
   second run waits, saying so, and gives up with a clear error after
-  ``output.lock_timeout`` seconds. The kernel drops the lock when a process
-  dies, so a killed build never leaves the folder locked.
+  ``output.lock_timeout`` seconds. The kernel drops the lock when the last
+  descriptor of it is closed, and a process's are closed when it dies; the
+  processes a build forks close their copy at once (``os.register_at_fork``),
+  so a killed build never leaves the folder locked, even while its workers
+  are still ending.
 
 The manifest (``.briefgen-manifest.json``) records the SHA-256 of every file
 briefgen last wrote into the folder. It is how a build knows that a person has
@@ -266,6 +269,23 @@ def _replay(out_dir: Path, journal_path: Path) -> list[str]:
     return [f"finished publishing {', '.join(finished)}, which a stopped run had left midway"]
 
 
+# The lock descriptors this process holds, closed in every child it forks:
+# a flock belongs to the open file, which a forked worker would otherwise
+# keep open (and the folder locked) after this process is killed.
+_held_locks: set[int] = set()
+
+
+def _close_held_locks() -> None:
+    for fd in _held_locks:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
+
+
 @contextlib.contextmanager
 def output_lock(out_dir: Path, *, timeout: float) -> Iterator[None]:
     """Hold the output folder's lock for the ``with`` block; wait up to ``timeout`` seconds."""
@@ -274,10 +294,12 @@ def output_lock(out_dir: Path, *, timeout: float) -> Iterator[None]:
         fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
     except OSError as e:
         raise BriefgenError(f"{out_dir}: cannot lock the output folder: {e.strerror}") from e
+    _held_locks.add(fd)
     try:
         _acquire(fd, out_dir, timeout)
         yield
     finally:
+        _held_locks.discard(fd)
         os.close(fd)  # closing the last descriptor releases the flock
 
 
