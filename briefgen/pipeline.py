@@ -116,7 +116,9 @@ def read_articles(
             feeds, root=root, cache_dir=cache_dir, on_error=on_error
         )
         articles.extend(from_feeds)
-        skips.extend(Notice(where, "skipped", problem) for where, problem in feed_skips)
+        skips.extend(
+            Notice(where, "skipped", _reason_of(problem, where)) for where, problem in feed_skips
+        )
     if not articles:
         named = [*patterns, *(feeds.sources if feeds else [])]
         raise InputError("no readable articles in the inputs: " + ", ".join(named))
