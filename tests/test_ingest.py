@@ -545,3 +545,13 @@ def test_ids_without_usable_words_fall_back_to_the_file_name():
     long_title = Article(id="", path="x.txt", text="Body.", title="word " * 40)
     ids = [a.id for a in assign_ids([korean, stem, long_title])]
     assert ids == ["article", "seoul-talks-1", "word-word-word-word-word-word"]
+
+
+def test_markdown_emphasis_left_unpaired_is_dropped_escaped_stars_kept():
+    from briefgen.ingest.markdown import markdown_paragraphs
+
+    assert markdown_paragraphs("National Palace*,* the delegations met*.*") == [
+        "National Palace, the delegations met."
+    ]
+    paragraphs = markdown_paragraphs("*\\* \\* Begin text \\* \\**\n\n5 * 3\n\n\\*\\*\\*\n\nEnd")
+    assert [p for p in paragraphs if p] == ["* * Begin text * *", "5 * 3", "End"]
