@@ -52,17 +52,29 @@ BIDI_CONTROLS = frozenset(
 _NO_BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 
-def drop_bidi_controls(value: object) -> object:
-    """``value`` without bidirectional controls if it is a string, else as it is.
+# What ``drop_controls`` leaves out: bidirectional controls, and control
+# characters (C0, DEL, C1) other than tab and line breaks. An ESC starts a
+# terminal escape (OSC 8 makes a link), BEL rings, BS rubs out what came
+# before, in a browser's copy and paste as in a terminal; no brief needs them.
+_NOT_PRINTED = {
+    **_NO_BIDI,
+    **{c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]},
+}
+_NOT_PRINTED_CHARS = frozenset(map(chr, _NOT_PRINTED))
+
+
+def drop_controls(value: object) -> object:
+    """``value`` without control characters and bidirectional controls if it is a string.
 
     The Jinja environment's ``finalize``: every ``{{ ... }}`` a template prints
     passes through it, so no article string, in any template or override, can
-    change the direction of the text around it. ``Markup`` stays ``Markup``
-    (removing these characters cannot make markup).
+    change the direction of the text around it or carry a terminal escape, a
+    bell or a backspace into a brief (tab and line breaks stay). ``Markup``
+    stays ``Markup`` (removing these characters cannot make markup).
     """
-    if not isinstance(value, str) or not BIDI_CONTROLS.intersection(value):
+    if not isinstance(value, str) or _NOT_PRINTED_CHARS.isdisjoint(value):
         return value
-    text = str.translate(value, _NO_BIDI)
+    text = str.translate(value, _NOT_PRINTED)
     return Markup(text) if isinstance(value, Markup) else text
 
 
