@@ -256,6 +256,7 @@ def extract(
     result = extract_digest(
         paths, root=Path.cwd(), on_error=on_error, settings=settings, batch=batch,
         max_bytes=limits.max_file_bytes, strict=bool(strict),
+        exclude=[cache_dir] if cache_dir is not None else [],
     )  # fmt: skip
     write_atomic(output, dump_digest(result.digest).encode("utf-8"))
     d = result.digest

@@ -163,19 +163,21 @@ def extract_digest(
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
     batch: Batch | None = None,
+    exclude: Sequence[Path] = (),
 ) -> ExtractResult:
     """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``.
 
     When every input file is as it was in a cached run (and there are no
     feeds, whose entries change on their own), one cache entry answers for
-    the whole batch and nothing is read or extracted.
+    the whole batch and nothing is read or extracted. Nothing in the folders of
+    ``exclude`` (the output folder) is read.
     """
     from briefgen.batch import Batch
     from briefgen.ingest import MAX_BYTES, scan_inputs
 
     settings = settings or ExtractionSettings()
     batch = batch or Batch.serial(settings)
-    scan = scan_inputs(list(patterns), root=root)
+    scan = scan_inputs(list(patterns), root=root, exclude=exclude)
     whole = not scan.problems and not (feeds and feeds.sources)
     max_bytes = max_bytes or MAX_BYTES
     cached = (
@@ -359,6 +361,7 @@ def _build(
             feeds=config.feeds,
             cache_dir=out_dir / FEED_CACHE,
             batch=batch,
+            exclude=[out_dir],
         )
         corrected = apply_corrections(result.digest, corrections)
         if config.strict and corrected.unmatched:
