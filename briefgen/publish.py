@@ -136,6 +136,17 @@ def check_output_name(name: str, out_dir: Path) -> None:
         raise BriefgenError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
 
 
+def check_not_linked(name: str, out_dir: Path) -> None:
+    """Refuse to write through a symbolic link at an output's sub-folder (``analyst/``):
+    the brief would land wherever the link points, outside the output folder."""
+    parts = name.split("/")
+    if len(parts) > 1 and (out_dir / parts[0]).is_symlink():
+        raise BriefgenError(
+            f"{display_path(out_dir / parts[0])}: a symbolic link; briefgen writes only into"
+            " real folders inside the output folder (remove the link)"
+        )
+
+
 def _plain(part: str) -> bool:
     return not (
         not part
@@ -178,6 +189,7 @@ def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
     """
     for name in outputs:
         check_output_name(name, out_dir)
+        check_not_linked(name, out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -247,7 +259,7 @@ def _replay(out_dir: Path, journal_path: Path) -> list[str]:
     try:
         steps = json.loads(journal_path.read_text("utf-8"))
         pairs = [(str(tmp), str(target)) for tmp, target in steps]
-    except (OSError, ValueError, TypeError) as e:
+    except (OSError, ValueError, TypeError, RecursionError) as e:
         # write_atomic never leaves a partial journal; this one was made by hand.
         raise BriefgenError(
             f"{journal_path}: unreadable publish journal ({e}); delete it and build again"
@@ -258,10 +270,20 @@ def _replay(out_dir: Path, journal_path: Path) -> list[str]:
             raise BriefgenError(f"{journal_path}: {tmp_name!r} is not a briefgen temporary file")
         if target_name != MANIFEST_NAME:
             check_output_name(target_name, out_dir)
+            check_not_linked(target_name, out_dir)
         tmp = out_dir / tmp_name
-        if tmp.exists():
+        if not os.path.lexists(tmp):
+            continue  # renamed before the run stopped
+        if tmp.is_symlink() or not tmp.is_file():
+            raise BriefgenError(f"{journal_path}: {tmp_name!r} is not a file; delete the journal")
+        try:
             os.replace(tmp, out_dir / target_name)
-            finished.append(target_name)
+        except OSError as e:
+            raise BriefgenError(
+                f"{journal_path}: cannot finish publishing {target_name!r} ({e.strerror or e});"
+                " delete the journal and build again"
+            ) from e
+        finished.append(target_name)
     _sync_dir(out_dir)
     journal_path.unlink()
     if not finished:
@@ -291,8 +313,15 @@ def output_lock(out_dir: Path, *, timeout: float) -> Iterator[None]:
     """Hold the output folder's lock for the ``with`` block; wait up to ``timeout`` seconds."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        # Never through a link: the lock file would be created or locked elsewhere.
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(out_dir / LOCK_NAME, flags, 0o666 & ~_umask())
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise BriefgenError(
+                f"{display_path(out_dir / LOCK_NAME)}: a symbolic link; briefgen locks only a"
+                " real file in the output folder (remove the link)"
+            ) from e
         raise BriefgenError(f"{out_dir}: cannot lock the output folder: {e.strerror}") from e
     _held_locks.add(fd)
     try:

@@ -465,3 +465,56 @@ def test_a_killed_build_leaves_no_pdf_worker_and_no_lock(tmp_path: Path):
             and _running(w := int(signal_file.read_text()))
         ):
             os.kill(w, signal.SIGKILL)
+
+
+def test_a_symbolic_link_at_an_audience_folder_or_the_lock_is_refused(tmp_path: Path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "analyst").symlink_to(elsewhere)
+    with pytest.raises(BriefgenError, match=r"analyst: a symbolic link"):
+        publish({"analyst/brief.md": b"x"}, out)
+    assert list(elsewhere.iterdir()) == []
+    (out / "analyst").unlink()
+    (out / LOCK_NAME).symlink_to(elsewhere / "lock")
+    locking = output_lock(out, timeout=1)
+    with pytest.raises(BriefgenError, match=r"\.briefgen\.lock: a symbolic link"), locking:
+        pass
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("journal", "temp"),
+    [
+        ("[" * 100_000 + "]" * 100_000, None),
+        ('[[".x.abcdefgh.tmp", "digest.yaml"]]', "folder"),
+        ('[[".x.abcdefgh.tmp", "analyst"]]', "file"),
+        ('[[".x.abcdefgh.tmp", "nosuch/brief.md"]]', "file"),
+        ('[[".x.abcdefgh.tmp", "analyst/brief.md"]]', "link"),
+        ('{"files": 5}', None),
+        ("\udcff", None),
+    ],
+    ids=[
+        "nested",
+        "temp-is-folder",
+        "target-is-folder",
+        "no-sub-folder",
+        "linked",
+        "dict",
+        "bytes",
+    ],
+)
+def test_a_tampered_journal_is_an_error_not_a_traceback(tmp_path: Path, journal: str, temp):
+    out = tmp_path / "build"
+    (out / "analyst").mkdir(parents=True)
+    if temp == "folder":
+        (out / ".x.abcdefgh.tmp").mkdir()
+    elif temp in ("file", "link"):
+        (out / ".x.abcdefgh.tmp").write_text("x")
+    if temp == "link":
+        (out / "analyst").rmdir()
+        (out / "analyst").symlink_to(tmp_path)
+    (out / JOURNAL_NAME).write_bytes(journal.encode("utf-8", "surrogateescape"))
+    with pytest.raises(BriefgenError, match=rf"{JOURNAL_NAME}|analyst: a symbolic link"):
+        recover(out)
