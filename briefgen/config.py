@@ -296,8 +296,14 @@ def _reject_repeated_keys(text: str, path: Path) -> None:
     """
     nodes: list[tuple[yaml.Node | None, str]] = [(yaml.compose(text, Loader=SafeLoader), "")]
     problems = []
+    # Each node once: an alias is the node it names, and following every alias of
+    # an alias bomb (nine lists of nine lists of ...) would never end.
+    seen_nodes: set[int] = set()
     while nodes:
         node, where = nodes.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:

@@ -56,15 +56,20 @@ _NO_BIDI = {ord(c): None for c in BIDI_CONTROLS}
 # characters (C0, DEL, C1) other than tab and line breaks. An ESC starts a
 # terminal escape (OSC 8 makes a link), BEL rings, BS rubs out what came
 # before, in a browser's copy and paste as in a terminal; no brief needs them.
-_NOT_PRINTED = {
+# The line and paragraph separators (U+2028, U+2029) become spaces: a brief's
+# strings are inline, and WeasyPrint fails on them (an assertion, no PDF).
+_NOT_PRINTED: dict[int, str | None] = {
     **_NO_BIDI,
     **{c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]},
+    0x2028: " ",
+    0x2029: " ",
 }
 _NOT_PRINTED_CHARS = frozenset(map(chr, _NOT_PRINTED))
 
 
 def drop_controls(value: object) -> object:
-    """``value`` without control characters and bidirectional controls if it is a string.
+    """``value`` without control characters and bidirectional controls if it is a string
+    (and with spaces for line and paragraph separators).
 
     The Jinja environment's ``finalize``: every ``{{ ... }}`` a template prints
     passes through it, so no article string, in any template or override, can
