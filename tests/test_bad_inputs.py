@@ -138,6 +138,12 @@ CASES = [
         "a binary file (it contains NUL bytes), not text",
     ),
     Case(
+        "4 bytes starting with NUL",
+        file("nul4.txt", b"\x00abc"),
+        "skipped",
+        "a binary file (it contains NUL bytes), not text",
+    ),
+    Case(
         "PNG named .txt",
         file("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
         "skipped",
