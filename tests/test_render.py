@@ -464,10 +464,19 @@ def commonmark(text: str) -> str:
         ("\x03#", "\\#"),
         ("\x00\x7f\x9f- b", "\\- b"),
         ("\x1f 1. x\x85", "1\\. x"),
+        # GFM links bare e-mail addresses (and mailto: with one): not after "\\@".
+        ("write to kim.jh@example.org", "write to kim.jh\\@example.org"),
+        ("mailto:press+x@mofa.go.kr", "mailto:press+x\\@mofa.go.kr"),
+        ("@POTUS said @ noon", "@POTUS said @ noon"),
     ],
 )
 def test_md_escape(raw: str, escaped: str):
     assert md_escape(raw) == escaped
+
+
+def test_an_escaped_address_reads_as_it_is_in_commonmark():
+    page = commonmark(md_escape("Write to kim.jh@example.org or mailto:press@example.org"))
+    assert page == "<p>Write to kim.jh@example.org or mailto:press@example.org</p>\n"
 
 
 @settings(max_examples=300, deadline=None)

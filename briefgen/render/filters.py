@@ -30,6 +30,10 @@ _ENTITY = regex.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # or the first ``.`` stops it.
 _URL_SCHEME = regex.compile(r"(?<=\b[A-Za-z][A-Za-z0-9+.]*):(?=//)")
 _WWW = regex.compile(r"(?<=\bwww)\.", regex.IGNORECASE)
+# GFM (cmark-gfm, markdown-it's linkify) also links a bare e-mail address, and
+# ``mailto:`` with one: an escaped ``@`` is a text node of its own, which no
+# address can span. Only where an address could be: "@POTUS" stays as it is.
+_EMAIL_AT = regex.compile(r"(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9_-])")
 # Only at the start of the value, which may start a line (or the text after a
 # template's "> "): an ATX heading, a bullet or ordered-list marker, a
 # thematic break or a setext underline.
@@ -95,6 +99,7 @@ def md_escape(value: object) -> str:
     text = _ENTITY.sub(r"\\&", text)
     text = _URL_SCHEME.sub(r"\\:", text)
     text = _WWW.sub(r"\\.", text)
+    text = _EMAIL_AT.sub(r"\\@", text)
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
 
