@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from briefgen.model import Article, Digest, Evidence, Meeting, Notice, Person, Source, Span
-from briefgen.plaindata import UnknownValue, dumps, loads
+from briefgen.runtime.plaindata import UnknownValue, dumps, loads
 
 
 def _values():

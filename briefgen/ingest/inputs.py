@@ -44,9 +44,7 @@ class InputScan:
     problems: list[Notice] = field(default_factory=list)
 
 
-def find_inputs(
-    patterns: list[str], *, root: Path, exclude: Sequence[Path] = ()
-) -> list[Path]:
+def find_inputs(patterns: list[str], *, root: Path, exclude: Sequence[Path] = ()) -> list[Path]:
     """The files ``patterns`` name, sorted and without repeats (problems are only logged)."""
     scan = scan_inputs(patterns, root=root, exclude=exclude)
     for problem in scan.problems:
@@ -54,9 +52,7 @@ def find_inputs(
     return scan.files
 
 
-def scan_inputs(
-    patterns: list[str], *, root: Path, exclude: Sequence[Path] = ()
-) -> InputScan:
+def scan_inputs(patterns: list[str], *, root: Path, exclude: Sequence[Path] = ()) -> InputScan:
     """The files ``patterns`` name, sorted and without repeats, and the folders not searched.
 
     Nothing in the folders of ``exclude`` (a build's output folder, with its

@@ -12,7 +12,7 @@ the other formats. Same inputs, same function: the same bytes.
 Only where ``fork`` exists and more than one job is allowed; if the worker
 fails to start or dies, the PDF is rendered here as before. The worker dies
 with this process, however it ends, and never holds the output folder's lock
-(``briefgen.children``): a ``kill -9`` of a build leaves nothing running.
+(``briefgen.runtime.children``): a ``kill -9`` of a build leaves nothing running.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import os
 from multiprocessing.connection import Connection
 from typing import Any
 
-from briefgen.children import die_with_parent
 from briefgen.errors import BriefgenError, RenderError
+from briefgen.runtime.children import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def _serve(conn: Connection, parents_end: Connection, parent: int) -> None:
     except (EOFError, OSError):
         return  # nothing to render after all
     try:
-        from briefgen.pipeline import render_briefs
+        from briefgen.render import render_briefs
 
         reply: tuple[str, Any] = ("ok", render_briefs(formats=["pdf"], **job))
     except BriefgenError as e:

@@ -39,7 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefgen.config import parse_yaml
-from briefgen.errors import BriefgenError
+from briefgen.errors import CorrectionsError
 from briefgen.model import (
     Agreement,
     Digest,
@@ -52,7 +52,7 @@ from briefgen.model import (
     Proposal,
     Source,
 )
-from briefgen.publish import display_path
+from briefgen.paths import display_path
 from briefgen.yamlsafe import SafeLoader
 
 log = logging.getLogger(__name__)
@@ -61,10 +61,6 @@ DEFAULT_CORRECTIONS = Path("config") / "corrections.yaml"
 # Article ids are lowercase slugs ([a-z0-9-]); the colon keeps this one apart from all of them.
 CORRECTIONS_SOURCE_ID = "briefgen:corrections"
 KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
-
-
-class CorrectionsError(BriefgenError):
-    """The corrections file cannot be read or does not match its schema."""
 
 
 class _Strict(BaseModel):

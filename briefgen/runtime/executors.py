@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from briefgen.children import die_with_parent
 from briefgen.errors import BriefgenError, ConfigError
+from briefgen.runtime.children import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -173,9 +173,7 @@ def make_executor(name: str, *, jobs: int | None = None, scheduler: str | None =
     """The executor registered as ``name``; ``jobs`` defaults to this machine's cores."""
     try:
         factory = EXECUTORS[name]
-    except KeyError:
+    except KeyError as e:
         known = ", ".join(sorted(EXECUTORS))
-        raise ConfigError(
-            f"extraction.executor: unknown executor {name!r} (known: {known})"
-        ) from None
+        raise ConfigError(f"extraction.executor: unknown executor {name!r} (known: {known})") from e
     return factory(jobs if jobs is not None else default_jobs(), scheduler)
