@@ -69,7 +69,7 @@ def test_values_it_cannot_write_are_refused(value):
     [
         {"$object": "os:system", "fields": {}},
         {"$object": "subprocess:Popen", "fields": {"args": "true"}},
-        {"$object": "briefgen.cache:subprocess", "fields": {}},  # not a class
+        {"$object": "briefgen.runtime.cache:subprocess", "fields": {}},  # not a class
         {"$object": "briefgen.pipeline:Path", "fields": {}},  # imported there, not briefgen's
         {"$object": "briefgen.model:Span", "fields": {"start": 1}},  # fields changed
         {"$object": "briefgen.model:Person", "fields": {"colour": "red"}},

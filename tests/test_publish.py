@@ -418,7 +418,7 @@ def test_one_plain_sub_folder_per_audience_is_allowed(tmp_path: Path):
 _HOLDER = r"""
 import os, sys, time
 from pathlib import Path
-from briefgen.pdfworker import PdfWorker
+from briefgen.render.pdfworker import PdfWorker
 from briefgen.publish import output_lock
 
 out, signal_file = Path(sys.argv[1]), Path(sys.argv[2])

@@ -149,7 +149,7 @@ def test_prune_removes_only_what_the_cache_wrote_and_says_so(tmp_path: Path, cap
     named_like_one.parent.mkdir(exist_ok=True)
     named_like_one.write_text("someone else's file with a key for a name")
     (tmp_path / "zz" / "sub").mkdir(parents=True)  # a folder inside .cache/xx/
-    with caplog.at_level(logging.WARNING, logger="briefgen.cache"):
+    with caplog.at_level(logging.WARNING, logger="briefgen.runtime.cache"):
         assert cache.prune() == 1
     assert Cache(tmp_path).get(old) is None
     for kept in ("uv/CACHEDIR.TAG", "uv/.lock", f"{old[:2]}/notes.txt", "zz/sub"):
@@ -163,7 +163,7 @@ def test_cache_entries_are_plain_data_and_a_planted_pickle_runs_nothing(tmp_path
     import hashlib
     import pickle
 
-    from briefgen.cache import _MAGIC
+    from briefgen.runtime.cache import _MAGIC
 
     cache = Cache(tmp_path)
     key = cache_key("planted")
