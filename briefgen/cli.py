@@ -243,14 +243,20 @@ def build(
         _say(ctx, f"wrote {_show(path)}")
     if result.up_to_date:
         _say(ctx, f"{_show(config.output_dir)} is up to date: nothing changed since the last build")
+    if result.summary:
+        _say(ctx, result.summary)
     _say_warnings(ctx, len(result.notices))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-    help="Where to write the digest (YAML).",
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Where to write the digest (YAML); required unless --estimate.",
+)  # fmt: skip
+@click.option(
+    "--estimate", is_flag=True,
+    help="Print the requests and tokens the extractor would send (llm), sending none.",
 )  # fmt: skip
 @config_option
 @click.option(
@@ -270,14 +276,18 @@ def build(
 )  # fmt: skip
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[str, ...], output: Path, config_path: Path | None,
+    ctx: click.Context, paths: tuple[str, ...], output: Path | None, estimate: bool,
+    config_path: Path | None,
     on_error: str | None, extractor: str | None, spacy_model: str | None,
     max_file_bytes: str | None, strict: bool | None, jobs: int | None, executor: str | None,
     scheduler: str | None, cache_dir: Path | None,
 ) -> None:  # fmt: skip
     """Extract a digest from article files or folders (relative to where you stand)."""
     from briefgen.config import limit_settings
-    from briefgen.pipeline import extract_to_file
+    from briefgen.pipeline import estimate_extraction, extract_to_file
+
+    if output is None and not estimate:
+        raise click.UsageError("Missing option '-o' / '--output' (or give --estimate).")
 
     overrides = _extractor_overrides(extractor, spacy_model) | _speed_overrides(
         jobs, executor, scheduler
@@ -291,6 +301,10 @@ def extract(
     if strict:
         overrides["strict"] = True
     config = _load(config_path, overrides, missing_ok=True)
+    if estimate:
+        click.echo(estimate_extraction(config, root=Path.cwd(), cache_dir=cache_dir))
+        return
+    assert output is not None
     result = extract_to_file(
         config, output=output, root=Path.cwd(), cache_dir=cache_dir, progress=_progress(ctx)
     )
@@ -301,6 +315,8 @@ def extract(
         f"{len(d.meetings)} meetings, {len(d.agreements)} agreements, "
         f"{len(d.disagreements)} disagreements, {len(d.proposals)} proposals",
     )
+    if result.summary:
+        _say(ctx, result.summary)
     _say_warnings(ctx, len(result.notices))
 
 

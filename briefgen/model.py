@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 DIGEST_VERSION = 1
 
@@ -162,3 +168,16 @@ class Digest(_Model):
     agreements: list[Agreement] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list)
+    notices: list[str] = Field(
+        default_factory=list,
+        description="what extraction left out and why: articles it skipped, facts it dropped "
+        "because their source does not state them",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_notices(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Most digests have none: they stay as they were, with no empty list.
+        data: dict[str, Any] = handler(self)
+        if not data.get("notices"):
+            data.pop("notices", None)
+        return data

@@ -51,6 +51,8 @@ class ExtractResult:
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
+    summary: str | None = None
+    """The extractor's account of its run, when it has one (the llm's requests and tokens)."""
 
 
 @dataclass
@@ -64,6 +66,7 @@ class BuildResult:
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    summary: str | None = None
 
 
 def read_articles(
@@ -217,12 +220,26 @@ def extract_digest(
     if strict:
         check_strict(notices)
     log.info("extracting facts from %d articles with %s", len(articles), extractor.name)
-    result = ExtractResult(extractor.extract(articles, run), skipped, notices)
-    if whole:
+    warned = len(run.warnings)
+    digest = extractor.extract(articles, run)
+    # An article the backend could not extract (a model server that timed out)
+    # is a warning about the inputs like an unreadable file: ``on_error: stop``
+    # stops the run, ``strict`` fails it, and the result is not kept for the
+    # whole batch, so that the next run tries that article again.
+    left_out = [w for w in run.warnings[warned:] if isinstance(w, Notice)]
+    if left_out and on_error == "stop":
+        raise InputError(str(left_out[0]))
+    if strict:
+        check_strict(left_out)
+    notices.extend(left_out)
+    skipped.extend(Skipped(n.path, str(n)) for n in left_out if n.left_out)
+    result = ExtractResult(digest, skipped, notices)
+    if whole and not left_out:
         run.cache.put(whole, result)
         # This run covered every input: what it did not use belongs to none of them.
         if removed := run.cache.prune():
             log.info("removed %d cache entries no longer used", removed)
+    result.summary = getattr(extractor, "summary", None)  # this run's, never a cached one
     return result
 
 
@@ -251,6 +268,37 @@ def extract_to_file(
     )
     write_atomic(output, dump_digest(result.digest).encode("utf-8"))
     return result
+
+
+def estimate_extraction(config: Config, *, root: Path, cache_dir: Path | None = None) -> str:
+    """``briefgen extract --estimate``: what the configured extractor would send to read
+    ``config.inputs``, priced without sending anything (only a backend that makes
+    requests, such as ``llm``, can say)."""
+    from briefgen.errors import ConfigError
+    from briefgen.extract.registry import make_extractor
+    from briefgen.runtime.run import Runtime
+
+    extractor = make_extractor(config.extraction)
+    estimate = getattr(extractor, "estimate", None)
+    if estimate is None:
+        raise ConfigError(
+            f"--estimate: the {extractor.name} extractor sends no requests, so there is nothing "
+            "to estimate (it is for extractors such as llm)"
+        )
+    run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=None)
+    run = run.for_backend(extractor.fingerprint())
+    articles, _ = read_articles(
+        config.inputs,
+        root=root,
+        on_error=config.on_error,
+        max_bytes=config.limits.max_file_bytes,
+        feeds=config.feeds,
+        run=run,
+    )
+    cost, cached = estimate(articles, run)
+    plural = "s" if len(articles) != 1 else ""
+    hits = f" ({cached} more already in the cache)" if cached else ""
+    return f"{len(articles)} article{plural}: {cost}{hits}"
 
 
 def render_digest_file(
@@ -406,6 +454,7 @@ def _build(
             corrections_applied=corrected.applied,
             unmatched=corrected.unmatched,
             notices=result.notices,
+            summary=result.summary,
         )
         if config.extraction.cache and up_to_date(out_dir, key):
             log.info("digest, config and templates unchanged: nothing to render")

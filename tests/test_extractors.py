@@ -64,7 +64,7 @@ def _article(text: str = "Ministers met. They talked.") -> Article:
 
 def test_an_unknown_extractor_is_a_config_error_listing_the_known_ones(toy_plugin: None):
     with pytest.raises(ConfigError, match=r"extraction\.extractor: unknown extractor 'nope' "
-                                          r"\(known: rules, toy\)"):  # fmt: skip
+                                          r"\(known: (.*, )?rules, toy\)"):  # fmt: skip
         make_extractor(ExtractionSettings(extractor="nope"))
 
 
@@ -106,7 +106,7 @@ def test_a_plugin_extractor_runs_through_eval_and_extract(toy_plugin: None, tmp_
     assert result.exit_code == 0, result.output
     assert "generator: toy" in out.read_text() and "location: Rome" in out.read_text()
     result = CliRunner().invoke(cli, [*args[:-1], "unknown"])
-    assert result.exit_code == 2 and "known: rules, toy" in result.output
+    assert result.exit_code == 2 and "rules, toy)" in result.output
 
 
 def test_the_spacy_model_flag_is_the_rules_option(tmp_path: Path):

@@ -29,6 +29,7 @@ ENTRY_POINT_GROUP = "briefgen.extractors"
 # name -> "module:class"
 BUILTINS: dict[str, str] = {
     "rules": "briefgen.extract.rules:RulesExtractor",
+    "llm": "briefgen.extract.llm:LlmExtractor",
 }
 
 
