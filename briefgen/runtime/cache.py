@@ -199,7 +199,7 @@ class Cache:
         foreign: list[str] = []
         for sub in sorted(self.folder.iterdir()):
             if not (sub.is_dir() and len(sub.name) == 2):
-                continue  # not an entry folder (e.g. the render manifest, the feeds' folder)
+                continue  # not an entry folder (the feeds' folder, an older briefgen's file)
             for entry in sorted(sub.iterdir()):
                 if entry.name in self.used:
                     continue
