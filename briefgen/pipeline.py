@@ -87,15 +87,24 @@ class ExtractResult:
             self._bytes = dump_digest_bytes(self.digest)
         return self._bytes
 
-    def __getstate__(self) -> dict[str, object]:
-        # Cached as the digest's bytes: read back without building a model.
-        return {
-            "_digest": None,
-            "_bytes": self.digest_bytes,
-            "skipped": self.skipped,
-            "notices": self.notices,
-            "summary": None,  # this run's, never a cached one
-        }
+
+@dataclass
+class WholeRun:
+    """What the cache keeps of a run over every input: the digest file's text, not a model,
+    so a rebuild with nothing changed reads it back without building one."""
+
+    digest_text: str
+    skipped: list[Skipped]
+    notices: list[Notice]
+
+    @classmethod
+    def of(cls, result: ExtractResult) -> WholeRun:
+        return cls(result.digest_bytes.decode("utf-8"), result.skipped, result.notices)
+
+    def result(self) -> ExtractResult:
+        return ExtractResult(
+            None, self.skipped, self.notices, digest_bytes=self.digest_text.encode("utf-8")
+        )
 
 
 @dataclass
@@ -179,7 +188,9 @@ def read_articles(
             feeds, root=root, cache_dir=cache_dir, on_error=on_error
         )
         articles.extend(from_feeds)
-        skips.extend(Notice(where, "skipped", problem) for where, problem in feed_skips)
+        skips.extend(
+            Notice(where, "skipped", _reason_of(problem, where)) for where, problem in feed_skips
+        )
     if not articles:
         named = [*patterns, *(feeds.sources if feeds else [])]
         raise InputError("no readable articles in the inputs: " + ", ".join(named))
@@ -224,12 +235,14 @@ def extract_digest(
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
     run: Runtime | None = None,
+    exclude: Sequence[Path] = (),
 ) -> ExtractResult:
     """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``.
 
     When every input file is as it was in a cached run (and there are no
     feeds, whose entries change on their own), one cache entry answers for
-    the whole batch and nothing is read or extracted.
+    the whole batch and nothing is read or extracted. Nothing in the folders of
+    ``exclude`` (the output folder) is read.
     """
     from briefgen.extract.registry import make_extractor
     from briefgen.ingest import MAX_BYTES, scan_inputs
@@ -239,7 +252,7 @@ def extract_digest(
     settings = settings or ExtractionSettings()
     extractor = make_extractor(settings)  # a bad name or option stops the run before any work
     run = (run or Runtime.serial()).for_backend(extractor.fingerprint())
-    scan = scan_inputs(list(patterns), root=root)
+    scan = scan_inputs(list(patterns), root=root, exclude=exclude)
     max_bytes = max_bytes or MAX_BYTES
     keys = [input_key(p, root, max_bytes) for p in scan.files] if run.cache.enabled else None
     # One cache entry for the whole batch, when every input can be keyed (no
@@ -250,13 +263,13 @@ def extract_digest(
         else ""
     )
     cached = run.cache.get(whole) if whole else None
-    if isinstance(cached, ExtractResult):
+    if isinstance(cached, WholeRun):
         log.info("no input changed since the cached run: extracting nothing")
         for notice in cached.notices:
             log.warning("%s %s", notice.kind, notice)
         if strict:
             check_strict(cached.notices)
-        return cached
+        return cached.result()
 
     notices: list[Notice] = []
     articles, skipped = read_articles(
@@ -289,7 +302,7 @@ def extract_digest(
     skipped.extend(Skipped(n.path, str(n)) for n in left_out if n.left_out)
     result = ExtractResult(digest, skipped, notices)
     if whole and not left_out:
-        run.cache.put(whole, result)
+        run.cache.put(whole, WholeRun.of(result))
         # This run covered every input: what it did not use belongs to none of them.
         if removed := run.cache.prune():
             log.info("removed %d cache entries no longer used", removed)
@@ -318,6 +331,7 @@ def extract_to_file(
         max_bytes=config.limits.max_file_bytes,
         strict=config.strict,
         run=run,
+        exclude=[cache_dir] if cache_dir is not None else [],
     )
     write_atomic(output, result.digest_bytes)
     return result
@@ -497,6 +511,7 @@ def _build(
             feeds=config.feeds,
             cache_dir=out_dir / FEED_CACHE,
             run=run,
+            exclude=[out_dir],
         )
         if len(corrections):
             corrected = apply_corrections(result.digest, corrections)
