@@ -29,16 +29,16 @@ from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.extract.base import Extractor
-from briefgen.extract.facts import Fact
-from briefgen.extract.mentions import drop_overlaps
-from briefgen.extract.parse.article import ParsedArticle, parse_articles, read_article
-from briefgen.extract.parse.parties import Named
-from briefgen.extract.people import People
-from briefgen.extract.records import build_digest, evidence, sentence_of
-from briefgen.extract.work import Intervals, Prepared, prepare_text, warm_preparing
-from briefgen.model import Article, Digest, Evidence, Person
+from briefgen.model import Article, Digest
 
+# The backend's machinery is imported when it runs: choosing it (for a cache
+# key) on a build with nothing to do must not load spaCy or the patterns.
 if TYPE_CHECKING:
+    from briefgen.extract.facts import Fact
+    from briefgen.extract.parse.article import ParsedArticle
+    from briefgen.extract.people import People
+    from briefgen.extract.work import Prepared
+    from briefgen.model import Evidence, Person
     from briefgen.runtime.run import Runtime
 
 
@@ -56,6 +56,7 @@ class ParseExtractor(Extractor):
 
 def parse_one(article: Article) -> ParsedArticle:
     """One article's trigger sentences parsed (a worker loads the parser once)."""
+    from briefgen.extract.parse.article import parse_articles
     from briefgen.extract.parser import load
 
     return parse_articles([article], load())[0]
@@ -68,8 +69,14 @@ def warm_parsing() -> None:
 
 
 def extract_parse(articles: list[Article], run: Runtime) -> Digest:
+    from briefgen.extract.mentions import drop_overlaps
+    from briefgen.extract.parse.article import read_article
+    from briefgen.extract.parse.parties import Named
     from briefgen.extract.parser import model_version
+    from briefgen.extract.people import People
+    from briefgen.extract.records import build_digest
     from briefgen.extract.rules import _add_home_government
+    from briefgen.extract.work import Intervals, prepare_text, warm_preparing
 
     articles = sorted(articles, key=lambda a: a.id)
 
@@ -167,6 +174,9 @@ def _persons(
     """One record per person, in order of first mention, with each source's first mention
     as evidence. People only the parser's NER found are kept when a fact names them:
     a caption's or a photo credit's name is tagged too."""
+    from briefgen.extract.records import evidence, sentence_of
+    from briefgen.model import Person
+
     first_seen: dict[str, Evidence] = {}
     person_evidence: dict[str, list[Evidence]] = {}
     cited: set[tuple[str, str]] = set()
