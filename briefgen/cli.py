@@ -30,9 +30,6 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-# As config.FORMATS; kept here so --help imports nothing.
-FORMAT_CHOICES = ("md", "html", "pdf", "docx")
-
 
 class _Group(click.Group):
     """Turns a BriefgenError anywhere below into a one-line message and an exit code."""
@@ -54,11 +51,13 @@ class _Group(click.Group):
 def _formats(value: str | None) -> list[str] | None:
     if value is None:
         return None
+    from briefgen.render import FORMATS  # here, not at the top: --help imports nothing
+
     formats = [f.strip() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMAT_CHOICES]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise click.BadParameter(
-            f"{', '.join(unknown) or value!r}: choose from {', '.join(FORMAT_CHOICES)}",
+            f"{', '.join(unknown) or value!r}: choose from {', '.join(FORMATS)}",
             param_hint="--format",
         )
     return formats
@@ -95,8 +94,9 @@ audience_option = click.option(
     "--audience", default=None, help="Audience(s), comma-separated [default: config]."
 )
 format_option = click.option(
-    "--format", "formats", default=None, help="Comma-separated: md,html,pdf,docx [default: config]."
-)
+    "--format", "formats", default=None,
+    help="Output formats, comma-separated, e.g. md,html [default: config, else all].",
+)  # fmt: skip
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
 )
@@ -137,8 +137,9 @@ def _load(config_path: Path | None, overrides: dict[str, Any], *, missing_ok: bo
     """The config, as every command loads it: the file (or the defaults, where a command
     runs outside a workspace), with the command line's values laid over it."""
     from briefgen.config import load_config
+    from briefgen.render import FORMATS
 
-    return load_config(config_path, overrides=overrides, missing_ok=missing_ok)
+    return load_config(config_path, overrides=overrides, missing_ok=missing_ok, formats=FORMATS)
 
 
 def speed_options(f: Any) -> Any:
@@ -347,9 +348,7 @@ def render(
     # A digest can be rendered outside any workspace: then the defaults apply.
     config = _load(config_path, _overrides(audience, formats, out), missing_ok=True)
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
-    written = render_digest_file(
-        digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
-    )
+    written = render_digest_file(digest_path, config, out_dir=out_dir, since=since)
     for path in written:
         _say(ctx, f"wrote {_show(path)}")
 

@@ -29,7 +29,7 @@ import jinja2
 
 from briefgen.config import Config
 from briefgen.digest.changes import Changes
-from briefgen.errors import BriefgenError, RenderError
+from briefgen.errors import BriefgenError, ConfigError, RenderError
 from briefgen.model import Digest, Notice
 from briefgen.render.context import (
     BriefContext,
@@ -110,7 +110,21 @@ def _builtin_renderers() -> dict[str, Renderer]:
 
 
 RENDERERS: dict[str, Renderer] = _builtin_renderers()
-FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf", "docx")
+# The one list of output formats: the config, the CLI and the docs take it from here.
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+
+def output_formats(config: Config) -> list[str]:
+    """The formats ``output.formats`` asks for (all when it names none), each one known."""
+    if config.output.formats is None:
+        return list(RENDERERS)
+    unknown = [name for name in config.output.formats if name not in RENDERERS]
+    if unknown:
+        raise ConfigError(
+            f"output.formats: unknown format {', '.join(map(repr, unknown))}"
+            f" (choose from {', '.join(RENDERERS)})"
+        )
+    return list(config.output.formats)
 
 
 def render(
@@ -261,6 +275,7 @@ __all__ = [
     "check_templates",
     "describe_templates",
     "make_environment",
+    "output_formats",
     "override_stub",
     "render",
     "render_audience",
