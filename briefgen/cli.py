@@ -120,7 +120,7 @@ def extractor_options(f: Any) -> Any:
     )(f)  # fmt: skip
     return click.option(
         "--extractor", metavar="NAME", default=None,
-        help="Extraction backend (extraction.extractor) [default: config, else rules].",
+        help="Extraction backend (extraction.extractor) [default: config, else parse].",
     )(f)  # fmt: skip
 
 

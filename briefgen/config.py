@@ -110,7 +110,7 @@ class ExtractionSettings(_Section):
     model_config = ConfigDict(extra="allow")
 
     extractor: str = Field(
-        default="rules", description="name of a registered extractor (see briefgen extract)"
+        default="parse", description="name of a registered extractor (see briefgen extract)"
     )
     # How extraction runs; none of these changes the digest.
     jobs: int | None = Field(

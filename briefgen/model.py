@@ -143,6 +143,7 @@ class Person(_Model):
 
 
 MeetingFormat = Literal["in person", "pull-aside", "call", "virtual"]
+MeetingStatus = Literal["held", "planned"]
 
 
 class Meeting(_Model):
@@ -152,6 +153,9 @@ class Meeting(_Model):
     when: str | None = Field(default=None, description="the text's own words for the time")
     occasion: str | None = None
     format: MeetingFormat | None = None
+    status: MeetingStatus = Field(
+        default="held", description="held, or planned (announced, proposed, hypothetical)"
+    )
     duration: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 

@@ -70,7 +70,7 @@ def test_an_unknown_extractor_is_a_config_error_listing_the_known_ones(toy_plugi
 
 def test_backend_options_are_validated_with_their_key_paths(toy_plugin: None):
     with pytest.raises(ConfigError) as e:
-        make_extractor(ExtractionSettings(rules={"spacy_model": 3, "typo": 1}))
+        make_extractor(ExtractionSettings(extractor="rules", rules={"spacy_model": 3, "typo": 1}))
     assert str(e.value).splitlines() == [
         "extraction.rules.spacy_model: Input should be a valid string",
         "extraction.rules.typo: unknown key",
@@ -112,8 +112,10 @@ def test_a_plugin_extractor_runs_through_eval_and_extract(toy_plugin: None, tmp_
 def test_the_spacy_model_flag_is_the_rules_option(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Ministers met.\n")
     result = CliRunner().invoke(
-        cli, ["extract", str(tmp_path), "-o", str(tmp_path / "d.yaml"), "--spacy-model", "nope"]
-    )
+        cli,
+        ["extract", str(tmp_path), "-o", str(tmp_path / "d.yaml"), "--extractor", "rules",
+         "--spacy-model", "nope"],
+    )  # fmt: skip
     assert result.exit_code == 2
     assert "extraction.rules.spacy_model: cannot load 'nope'" in result.output
 
@@ -135,9 +137,9 @@ def test_runtime_map_keeps_order_caches_by_backend_and_stage(tmp_path: Path):
     assert run.map("s", upper, ["d"], key=lambda _: "") == ["D"] and len(calls) == 11
 
 
-def test_the_rules_backend_is_the_default_and_warnings_are_kept():
+def test_the_parse_backend_is_the_default_and_warnings_are_kept():
     digest = extract([_article()])
-    assert digest.generator.endswith("(rules)")
+    assert "(parse, parser " in digest.generator
     run = Runtime.serial()
     toy = ToyExtractor(ToyOptions())
     toy.extract([_article()], run)

@@ -242,9 +242,10 @@ def test_other_settings_do_not_share_entries():
     def fingerprint(raw: dict) -> str:
         return make_extractor(ExtractionSettings.model_validate(raw)).fingerprint()
 
-    plain = fingerprint({})
-    assert plain != fingerprint({"rules": {"spacy_model": "xx_model"}})
-    assert plain == fingerprint({"jobs": 4})  # jobs change nothing extracted
+    plain = fingerprint({"extractor": "rules"})
+    assert plain != fingerprint({"extractor": "rules", "rules": {"spacy_model": "xx_model"}})
+    assert plain == fingerprint({"extractor": "rules", "jobs": 4})  # jobs change nothing extracted
+    assert plain != fingerprint({})  # the default backend, parse
 
 
 # -- executors ------------------------------------------------------------------------------
@@ -415,7 +416,7 @@ def test_bad_jobs_and_executor_flags_are_usage_errors(workspace: Path):
     assert result.exit_code == 2
     assert "extraction.scheduler: the dask executor needs a scheduler address" in result.output
     config = workspace / "config" / "briefgen.yaml"
-    config.write_text(config.read_text().replace("extractor: rules", "extractor: rules\n  jobs: 0"))
+    config.write_text(config.read_text().replace("extractor: parse", "extractor: parse\n  jobs: 0"))
     result = _build(workspace)
     assert result.exit_code == 2 and "extraction.jobs" in result.output
 

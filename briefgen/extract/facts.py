@@ -103,6 +103,7 @@ class Fact:
     when: str | None = None
     occasion: str | None = None
     format: str | None = None
+    status: str = "held"  # or "planned": "will meet", "plans to visit"
     duration: str | None = None
     positions: dict[str, str] = field(default_factory=dict)
     extra_spans: list[Span] = field(default_factory=list)
@@ -373,8 +374,6 @@ class ArticleReader:
 
 
 def _format(text: str) -> str | None:
-    if "pull-aside" in text.lower():
-        return "pull-aside"
     if _VIRTUAL.search(text):
         return "virtual"
     if _CALL.search(text):

@@ -42,7 +42,7 @@ def similar(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
 
 def same_meeting(fact: Fact, group: list[Fact]) -> bool:
     """Compare with what the group knows so far, so no member bridges two others."""
-    if set(fact.parties) != set(group[0].parties):
+    if set(fact.parties) != set(group[0].parties) or fact.status != group[0].status:
         return False
     location = next((g.location for g in group if g.location), None)
     date = next((g.date for g in group if g.date), None)
@@ -84,7 +84,9 @@ def absorb_vague_meetings(groups: list[list[Fact]]) -> list[list[Fact]]:
             vague.append(group)
     absorbed: set[int] = set()
     for group in vague:
-        same_people = placed.get(participants(group[0])[0], [])
+        same_people = [
+            g for g in placed.get(participants(group[0])[0], []) if g[0].status == group[0].status
+        ]
         articles = {f.article.id for f in group}
         in_article = [g for g in same_people if articles & {f.article.id for f in g}]
         candidates = in_article or same_people

@@ -100,6 +100,7 @@ def _meeting(group: list[Fact]) -> Meeting:
         when=_first(f.when for f in group),  # type: ignore[arg-type]
         occasion=_first(f.occasion for f in group),  # type: ignore[arg-type]
         format=_first(f.format for f in group),  # type: ignore[arg-type]
+        status=group[0].status,  # type: ignore[arg-type]
         duration=_first(f.duration for f in group),  # type: ignore[arg-type]
         evidence=_all_evidence(group),
     )

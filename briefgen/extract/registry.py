@@ -29,6 +29,7 @@ ENTRY_POINT_GROUP = "briefgen.extractors"
 # name -> "module:class"
 BUILTINS: dict[str, str] = {
     "rules": "briefgen.extract.rules:RulesExtractor",
+    "parse": "briefgen.extract.parse:ParseExtractor",
     "llm": "briefgen.extract.llm:LlmExtractor",
 }
 

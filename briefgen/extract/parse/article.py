@@ -1,0 +1,354 @@
+"""One article read with the parser: which sentences to parse, and their facts in order.
+
+Only sentences that hold a trigger word form are parsed (``select``): the
+parser is the slow part, and a sentence without "met", "agreed", "row" or
+"proposal" states none of the facts this backend looks for. The article is
+still read sentence by sentence in order, parsed or not, so that pronouns
+and "the two sides" find the people named before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from briefgen.extract.dates import resolve_when
+from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
+from briefgen.extract.mentions import Mention, clean_name, patterns
+from briefgen.extract.parse.lexicon import Lexicon, lexicon
+from briefgen.extract.parse.parties import Memory, Named, Parties
+from briefgen.extract.parse.reader import Found, SentenceReader
+from briefgen.extract.parse.tokens import Sentence, from_spacy
+from briefgen.model import Article, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|n't")
+_VIRTUAL = regex.compile(
+    r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I
+)
+_PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
+_NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
+# Longer sentences are junk (lists, tables, run-on pastes): the parser's time
+# grows with them and the facts in them are not sentences' facts.
+_MAX_WORDS = 120
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """The parsed sentences of one article, by their number in ``Article.sentences``."""
+
+    sentences: dict[int, Sentence]
+    people: tuple[Mention, ...]  # the parser's PERSON entities, as introductions
+
+
+def select(article: Article, lex: Lexicon) -> list[int]:
+    """Numbers of the sentences worth parsing: those with a trigger word form."""
+    forms, refusals, negators = lex.forms, lex.refusal_forms, lex.negator_forms
+    chosen = []
+    for n, span in enumerate(article.sentences):
+        words = {w.lower() for w in _WORD.findall(article.text, span.start, span.end)}
+        if len(words) > _MAX_WORDS:
+            continue
+        if not words.isdisjoint(forms) or (
+            not words.isdisjoint(refusals) and not words.isdisjoint(negators)
+        ):
+            chosen.append(n)
+    return chosen
+
+
+# What the rules read from a parse: parts of speech (the morphologizer's), the
+# dependencies and the entities. Lemmas come from the trigger table's forms.
+_NOT_NEEDED = ("tagger", "trainable_lemmatizer", "lemmatizer")
+_BATCH = 256
+
+
+def parse_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedArticle]:
+    """Each article's trigger sentences parsed, all in one stream through the parser."""
+    lex = lexicon()
+    jobs = [(k, n) for k, a in enumerate(articles) for n in select(a, lex)]
+    texts = [articles[k].sentence_text(articles[k].sentences[n]) for k, n in jobs]
+    prepared = [_stand_ins(nlp.make_doc(text), nlp) for text in texts]
+    disable = [name for name in _NOT_NEEDED if name in nlp.pipe_names]
+    docs = nlp.pipe((doc for doc, _ in prepared), batch_size=_BATCH, disable=disable)
+    sentences: list[dict[int, Sentence]] = [{} for _ in articles]
+    for (k, n), text, (_, origin), doc in zip(jobs, texts, prepared, docs, strict=True):
+        offset = articles[k].sentences[n].start
+        sentences[k][n] = from_spacy(doc, text, origin, offset)
+    return [_with_people(a, found) for a, found in zip(articles, sentences, strict=True)]
+
+
+def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle:
+    """The parser's PERSON entities, as introductions of people."""
+    people: list[Mention] = []
+    pats = patterns()
+    for sentence in parsed.values():
+        for label, first, last in sentence.ents:
+            if label != "PERSON":
+                continue
+            words = [t for t in sentence.tokens[first:last] if t.text not in ("'s", "’s")]
+            if not words:
+                continue
+            text = article.text[words[0].start : words[-1].end]
+            if not _NAME_SHAPE.fullmatch(text) or "\n" in text:
+                continue
+            name = clean_name(text, pats)
+            # One word alone ("Chung") is resolved by the rules, or not at all.
+            if name is None or " " not in name:
+                continue
+            start = words[0].start + text.find(name)
+            people.append(Mention(start, start + len(name), name, cue="entity"))
+    return ParsedArticle(parsed, tuple(people))
+
+
+# Capitalised words that are not part of a name: a run of names never starts
+# or continues with them.
+_NOT_NAME = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "you",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "but",
+        "and",
+        "or",
+        "meanwhile",
+        "however",
+        "also",
+        "during",
+        "among",
+        "with",
+        "as",
+        "while",
+        "when",
+        "both",
+        "for",
+        "from",
+        "by",
+        "of",
+        "to",
+        "if",
+        "so",
+        "yet",
+        "then",
+        "there",
+        "here",
+    ]
+)
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+_PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of runs of capitalised words: one name, with its title.
+
+    A run goes on over "of" ("Secretary of State"), a hyphen inside a word
+    ("Eui-yong"), an acronym in brackets and ", Jr.".
+    """
+    runs = []
+    start: int | None = None
+    n = len(doc)
+    for t in doc:
+        capital = t.text[:1].isupper() and t.lower_ not in _NOT_NAME
+        if start is None:
+            if capital:
+                start = t.i
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < n else None
+        after = nxt.text if nxt is not None else ""
+        previous = doc[t.i - 1]
+        joins = (
+            capital
+            or (t.lower_ in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
+            or (t.text == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
+            or (t.text == "-" and not previous.whitespace_ and not t.whitespace_)
+            or (t.text == "(" and after.isupper() and t.i + 2 < n and doc[t.i + 2].text == ")")
+            or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
+            or (t.text == ")" and previous.text.isupper())
+            or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+        )
+        if not joins:
+            runs.append((start, t.i))
+            start = t.i if capital else None
+    if start is not None:
+        runs.append((start, n))
+    trimmed = []
+    for first, last in runs:
+        while last - first > 1 and doc[last - 1].lower_ in _PARTICLES | {"the", "(", ",", "-"}:
+            last -= 1
+        if last - first > 1:
+            trimmed.append((first, last))
+    return trimmed
+
+
+def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
+    """The sentence with each long name replaced by one word of it, for the parser.
+
+    A parser trained on a small treebank loses its way in a long proper name
+    ("Republic of Korea (ROK) President Yoon Suk Yeol"); with the name's last
+    word standing for it ("Yeol") the clause around it parses as a clause.
+    Returns the new ``Doc`` and, per token, the character range it stands for
+    in the sentence. The parser keeps ingestion's sentence: it may not split it.
+    """
+    from spacy.tokens import Doc
+
+    runs = dict(_name_runs(doc))
+    words: list[str] = []
+    spaces: list[bool] = []
+    origin: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        last = runs.get(i)
+        if last is None:
+            t = doc[i]
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+            origin.append((t.idx, t.idx + len(t.text)))
+            i += 1
+            continue
+        span = doc[i:last]
+        head = next(
+            (
+                t
+                for t in reversed(span)
+                if t.is_alpha and t.text[:1].isupper() and t.text not in _SUFFIXES
+            ),
+            span[-1],
+        )
+        words.append(head.text)
+        spaces.append(bool(span[-1].whitespace_))
+        origin.append((span.start_char, span.end_char))
+        i = last
+    new = Doc(nlp.vocab, words=words, spaces=spaces)
+    for t in new[1:]:
+        t.is_sent_start = False
+    return new, origin
+
+
+def read_article(
+    article: Article,
+    parsed: ParsedArticle,
+    names: Sequence[Named],
+    roles: dict[str, str],
+    places: Collection[str] = (),
+) -> list[Fact]:
+    """The facts of one article, sentence by sentence, with a memory of what came before."""
+    lex = lexicon()
+    memory = Memory()
+    placer = ArticleReader(article, [], roles, places)
+    starts = [n.start for n in names]
+    facts: list[Fact] = []
+    for number, span in enumerate(article.sentences):
+        here = list(names[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+        sentence = parsed.sentences.get(number)
+        if sentence is None:
+            _remember_plain(here, memory)
+            continue
+        parties = Parties(sentence, here, memory, roles, lex)
+        reader = SentenceReader(sentence, parties, lex)
+        _remember_speaker(reader, memory)
+        found = _one_each(reader.facts())
+        for item in found:
+            facts.append(_fact(article, span, item, sentence, placer))
+        _remember(reader, here, found, memory)
+    return facts
+
+
+def _one_each(found: list[Found]) -> list[Found]:
+    """One fact per kind and set of parties in a sentence ("held talks" is read twice)."""
+    seen: set[tuple[str, frozenset[str]]] = set()
+    out = []
+    for item in found:
+        key = (item.kind, frozenset(p.name for p in item.parties))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _fact(
+    article: Article, span: Span, item: Found, sentence: Sentence, placer: ArticleReader
+) -> Fact:
+    text = article.sentence_text(span)
+    names = [p.name for p in item.parties]
+    fact = Fact(item.kind, article, span, names, what=item.what)
+    if item.kind == "meeting":
+        fact.status = item.status
+        fact.date, fact.when = resolve_when(text, article.published)
+        if item.format:
+            fact.format = item.format
+        elif _VIRTUAL.search(text):
+            fact.format = "virtual"
+        elif _PHONE.search(text):
+            fact.format = "call"
+        fact.location = None if fact.format in ("call", "virtual") else placer._place(text)
+        if occasion := _OCCASION.search(text):
+            fact.occasion = occasion["occasion"]
+        if duration := _DURATION.search(text):
+            fact.duration = duration.group()
+    if item.positions:
+        fact.positions = {k: v for k, v in item.positions.items() if v}
+    return fact
+
+
+def _remember_plain(here: list[Named], memory: Memory) -> None:
+    person = next((n.name for n in here if n.is_person), None)
+    if person:
+        memory.saw_person(person)
+
+
+def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
+    """ "X said: ..." makes X the one speaking in the quotes that follow."""
+    for t in reader.s.tokens:
+        if reader.lemma(t) in reader.speech and t.pos in ("VERB", "AUX"):
+            speakers = [p for p in reader.subjects(t) if p.is_person]
+            if speakers:
+                memory.speaker = speakers[0].name
+                return
+
+
+def _remember(
+    reader: SentenceReader, here: list[Named], found: list[Found], memory: Memory
+) -> None:
+    subject = None
+    for t in reader.s.tokens:
+        if t.rel == "nsubj" and t.i in reader.p.at and reader.p.at[t.i].is_person:
+            subject = reader.p.at[t.i].name
+            break
+    subject = subject or next((n.name for n in here if n.is_person), None)
+    if subject:
+        memory.saw_person(subject)
+    for item in found:
+        # "The leaders", "they": the people who last met, or agreed.
+        people = [p for p in item.parties if p.is_person]
+        if (item.kind == "meeting" and len(item.parties) >= 2) or (
+            item.kind == "agreement" and len(people) >= 2
+        ):
+            memory.saw_group([p.name for p in item.parties])
+            break

@@ -1,0 +1,124 @@
+"""The parse-based extractor's word lists (``briefgen/data/triggers.yaml``), loaded once.
+
+Lists hold lemmas. A word is looked up by its own form first (regular and
+irregular inflections are generated here), then by the parser's lemma, so a
+weak lemmatizer costs nothing on the common forms.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+from briefgen.yamlsafe import safe_load
+
+_VOWELS = "aeiou"
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of an English verb or noun: -s, -ed, -ing, with the usual spelling rules."""
+    forms = {lemma}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("ee"):
+        forms.update({lemma + "d", lemma + "ing"})  # "agreed", "agreeing"
+    elif lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + "ed", lemma + "ing"})
+        if (
+            len(lemma) >= 3
+            and lemma[-1] not in _VOWELS + "wxy"
+            and lemma[-2] in _VOWELS
+            and lemma[-3] not in _VOWELS
+            and len(lemma) <= 4
+        ):
+            # Short words double their last consonant: "stopped", "planned", "vetted".
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return forms
+
+
+class Lexicon:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def words(self, kind: str, part: str | None = None) -> frozenset[str]:
+        value = self.data[kind] if part is None else self.data[kind][part]
+        return frozenset(str(v).lower() for v in value)
+
+    @cached_property
+    def lemma_of(self) -> dict[str, str]:
+        """Word form (lower case) -> the lemma of every listed word."""
+        lemmas: set[str] = set()
+        for key in _KINDS:
+            for words in self.data[key].values():
+                lemmas.update(str(w).lower() for w in words)
+        for key in ("speech", "stance", "negating", "planning"):
+            lemmas.update(str(w).lower() for w in self.data[key])
+        table: dict[str, str] = {}
+        for lemma in sorted(lemmas):
+            for form in inflections(lemma):
+                table.setdefault(form, lemma)
+        for form, lemma in self.data["irregular"].items():
+            table[str(form).lower()] = str(lemma).lower()
+        return table
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every word form that may state a fact: sentences without one are not parsed."""
+        kinds: set[str] = set()
+        for key in _KINDS:
+            for part, words in self.data[key].items():
+                if part not in _NOT_ON_THEIR_OWN:
+                    kinds.update(str(w).lower() for w in words)
+        return frozenset(form for form, lemma in self.lemma_of.items() if lemma in kinds)
+
+    @cached_property
+    def refusal_forms(self) -> frozenset[str]:
+        """Forms of words that state a fact only when refused ("did not accept")."""
+        lemmas = self.words("disagreement", "refusal_verbs")
+        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+
+    @cached_property
+    def negator_forms(self) -> frozenset[str]:
+        lemmas = self.words("negating")
+        negators = {f for f, lemma in self.lemma_of.items() if lemma in lemmas}
+        return frozenset({*negators, "not", "never", "n't", "no"})
+
+    def lemma(self, form: str, parser_lemma: str) -> str:
+        lower = form.lower()
+        return self.lemma_of.get(lower) or parser_lemma.lower() or lower
+
+
+_KINDS = ("meeting", "agreement", "disagreement", "proposal")
+# Words that state a fact only beside another trigger ("held talks", "called
+# for"): a sentence is not parsed for them alone.
+_NOT_ON_THEIR_OWN = frozenset({"light_verbs", "call_preps", "refusal_verbs"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("briefgen.data").joinpath("triggers.yaml").read_text("utf-8")
+    data = safe_load(text)
+    _check(data, "triggers.yaml")
+    return Lexicon(data)
+
+
+def _check(value: object, where: str) -> None:
+    """Every entry a word: YAML reads a bare ``on`` or ``no`` as a boolean."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check(item, f"{where}: {key}")
+    elif isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                raise ValueError(f"{where}: {item!r} is not a word (quote it)")
+    elif not isinstance(value, str):
+        raise ValueError(f"{where}: {value!r} is not a word (quote it)")

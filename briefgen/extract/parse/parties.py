@@ -1,0 +1,266 @@
+"""Who a predicate's arguments are: named people and states, groups, pronouns.
+
+An argument of a predicate is one token of the parse (the head of a noun
+phrase). It names a party when:
+
+- it lies inside a name the rules or the gazetteer already know (people,
+  states, organisations), or inside a name the parser's NER marks as an
+  organisation or a group ("the First Division Association");
+- it is a collective noun ("the unions", "the Tories", "critics"), named by
+  its own words;
+- it is a pronoun, "the two sides", "both leaders" or "the minister",
+  resolved to the nearest compatible party before it (``Memory``).
+
+Conjuncts, appositions and "including" lists add their own parties:
+"critics, including Germany and France" are Germany and France.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefgen.extract.parse.lexicon import Lexicon
+from briefgen.extract.parse.tokens import Sentence, Token
+
+_SINGULAR = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+# "we" is the speaker's side, seldom the last group named: it is left unresolved.
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_FIRST = frozenset({"i", "me", "my"})
+_INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
+_GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name at characters ``start:end`` of the article."""
+
+    start: int
+    end: int
+    name: str
+    is_person: bool
+
+
+@dataclass
+class Memory:
+    """What an article said before the current sentence, for pronouns and "the two sides"."""
+
+    people: list[str] = field(default_factory=list)  # recent people, newest last
+    group: list[str] = field(default_factory=list)  # the last two or more parties acting together
+    speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
+
+    def saw_person(self, name: str) -> None:
+        self.people = [*[p for p in self.people if p != name], name][-6:]
+
+    def saw_group(self, names: list[str]) -> None:
+        if len(names) >= 2:
+            self.group = list(names)
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    is_person: bool
+    token: int  # the argument's head token
+
+
+class Parties:
+    """The parties of one parsed sentence."""
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        names: list[Named],
+        memory: Memory,
+        roles: dict[str, str],
+        lexicon: Lexicon,
+    ) -> None:
+        self.s = sentence
+        self.memory = memory
+        self.roles = roles
+        self.lex = lexicon
+        self.collective = lexicon.words("collective")
+        self.group_nouns = lexicon.words("group_nouns")
+        self.role_nouns = lexicon.words("role_nouns")
+        self.at: dict[int, Named] = {}
+        for named in names:
+            for t in sentence.tokens:
+                # A token may hold a whole name with its title ("Foreign Minister Anna Berg").
+                overlaps = t.start < named.end and named.start < t.end
+                better = t.i not in self.at or (named.is_person and not self.at[t.i].is_person)
+                if overlaps and better:
+                    self.at[t.i] = named
+        # The parser's organisations and groups, where no known name covers them.
+        for label, first, last in sentence.ents:
+            if label not in _ORG_LABELS or any(i in self.at for i in range(first, last)):
+                continue
+            words = [t for t in sentence.tokens[first:last] if t.lower not in ("the", "'s", "’s")]
+            if not words or not all(w.text[:1].isupper() for w in words):
+                continue
+            text = sentence.text_of([w.i for w in words])
+            named = Named(words[0].start, words[-1].end, text, False)
+            for i in range(first, last):
+                self.at[i] = named
+
+    # -- one token -----------------------------------------------------------------
+
+    def of(self, i: int, *, expand: bool = True) -> list[Party]:
+        """The parties token ``i`` stands for, with its conjuncts and appositions if ``expand``."""
+        found: list[Party] = []
+        for j in self._expanded(i) if expand else [i]:
+            party = self._one(j)
+            if party is not None:
+                found.extend(party)
+        return _unique(found)
+
+    def _expanded(self, i: int) -> list[int]:
+        out = [i]
+        for child in self.s.children(i):
+            if child.rel != "cc" and self.s.case(child.i) in _INCLUDING:
+                # "Critics, including Germany and France": the members are the parties.
+                if out and out[0] == i:
+                    out.pop(0)
+                out.extend(self._expanded(child.i))
+            elif (child.rel == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "X")) or (
+                child.rel == "appos" and child.i in self.at
+            ):
+                out.extend(self._expanded(child.i))
+        return out
+
+    def _one(self, i: int) -> list[Party] | None:
+        t = self.s.tokens[i]
+        if i in self.at:
+            named = self.at[i]
+            return [Party(named.name, named.is_person, i)]
+        # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
+        # or compound part of the phrase.
+        person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
+        state: Named | None = None
+        body = t.lower.split()[-1]
+        for child in self.s.children(i, "flat", "compound", "amod"):
+            if child.i in self.at:
+                named = self.at[child.i]
+                if named.is_person and body in self.collective:
+                    break  # "the Biden administration" is not Biden
+                if person_noun and not named.is_person:
+                    state = named  # "his U.S. counterpart" is a person, not the United States
+                    continue
+                return [Party(named.name, named.is_person, i)]
+        if person_noun:
+            for child in self.s.children(i, "appos"):
+                if child.i in self.at and self.at[child.i].is_person:
+                    named = self.at[child.i]
+                    return [Party(named.name, True, i)]
+            # "his Italian counterpart, Luigi Di Maio": the name after the comma, however
+            # the parser hung it.
+            end = self.s.subtree(i)[-1]
+            if end + 2 < len(self.s.tokens) and self.s.tokens[end + 1].text == ",":
+                named_after = self.at.get(end + 2)
+                if named_after is not None and named_after.is_person:
+                    return [Party(named_after.name, True, i)]
+            if state is not None and t.lower.endswith("s"):
+                # "his EU counterparts": the ministers of the EU, who act for it.
+                return [Party(state.name, False, i)]
+        lower = t.lower.split()[-1]  # "Labour MPs" may be one token
+        if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
+            # "representatives of the United States and Ukraine", "leaders of both parties"
+            of = [c for c in self.s.children(i, "nmod") if self.s.case(c.i) == "of"]
+            members = [p for c in of for p in self.of(c.i)]
+            if members:
+                return members
+        if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
+            return self._pronoun(t)
+        if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:
+            group = self._group(t)
+            if group is not None:
+                return group
+        if lower in self.role_nouns and self._definite(t):
+            return self._role(t)
+        if lower in self.collective or t.lemma.lower() in self.collective:
+            return [Party(self._phrase(t), False, i)]
+        return None
+
+    def _pronoun(self, t: Token) -> list[Party] | None:
+        lower = t.lower
+        if lower in _SINGULAR:
+            ahead = self._main_subject_after(t)
+            if ahead is not None:
+                return [Party(ahead, True, t.i)]
+            before = self._person_before(t)
+            if before is not None:
+                return [Party(before, True, t.i)]
+            return [Party(self.memory.people[-1], True, t.i)] if self.memory.people else None
+        if lower in _FIRST and self.memory.speaker:
+            return [Party(self.memory.speaker, True, t.i)]
+        if lower in _PLURAL and self.memory.group:
+            return [Party(name, name in self.roles, t.i) for name in self.memory.group]
+        return None
+
+    def _main_subject_after(self, t: Token) -> str | None:
+        """ "After his talks with X, Y said ...": a pronoun in a phrase leading the
+        sentence is the main clause's subject, named after it."""
+        root = next((u for u in self.s.tokens if u.rel == "root"), None)
+        if root is None or t.i > root.i:
+            return None
+        for u in self.s.children(root.i, "nsubj"):
+            named = self.at.get(u.i)
+            inside = any(a.i == u.i for a in self.s.ancestors(t.i))
+            if u.i > t.i and named is not None and named.is_person and not inside:
+                return named.name
+        return None
+
+    def _person_before(self, t: Token) -> str | None:
+        """The last person named earlier in this sentence, outside the pronoun's own clause
+        ("Brown said he ..."): "X met Y and he ..." prefers the subject."""
+        subjects = [
+            self.at[u.i].name
+            for u in self.s.tokens[: t.i]
+            if u.i in self.at and self.at[u.i].is_person and u.rel == "nsubj"
+        ]
+        if subjects:
+            return subjects[-1]
+        return None
+
+    def _group(self, t: Token) -> list[Party] | None:
+        """ "the two sides", "both leaders", "the pair": the last group acting together."""
+        dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nummod", "nmod")}
+        if not dets & _GROUP_DETERMINERS or not self.memory.group:
+            return None
+        singular = ("leader", "country", "nation", "man", "woman", "side", "delegation")
+        if t.lower in singular and "both" not in dets and "two" not in dets:
+            return None  # "the leader" is one person
+        group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
+        return [Party(name, name in self.roles, t.i) for name in group]
+
+    def _definite(self, t: Token) -> bool:
+        dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}
+        return bool(dets & {"the", "his", "her", "this"})
+
+    def _role(self, t: Token) -> list[Party] | None:
+        """ "the chancellor": the latest person whose role has that word, and every word
+        before it ("the shadow foreign secretary" is not the foreign secretary)."""
+        words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i] + [t.lower]
+        for name in reversed(self.memory.people):
+            role = (self.roles.get(name) or "").lower().split()
+            if all(w in role for w in words):
+                return [Party(name, True, t.i)]
+        return None
+
+    def _phrase(self, t: Token) -> str:
+        """A collective party's own words: "public service unions", "Tories", "critics"."""
+        keep = [t.i]
+        for child in self.s.children(t.i, "compound", "amod", "flat"):
+            keep.extend(self.s.subtree(child.i))
+        words = [i for i in sorted(keep) if self.s.tokens[i].lower not in ("the", "'s", "’s")]
+        return self.s.text_of(words)
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out

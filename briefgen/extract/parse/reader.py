@@ -1,0 +1,824 @@
+"""Facts from predicates and their arguments, one parsed sentence at a time.
+
+A trigger word (``briefgen/data/triggers.yaml``) is a predicate: a verb
+("met", "rejected") or an event noun ("talks", "row", "proposal"). Its
+parties are its own arguments, never every name in the sentence:
+
+- the subject, or the agent of a passive ("opposed by X");
+- the object, or the subject of a passive;
+- obliques marked "with", "between", "to", "against";
+- for an infinitive ("agreed to work together"), the controller: the
+  subject of the verb above it; for a shared subject ("met and agreed"), the
+  first conjunct's; for a relative clause, the noun it describes;
+- for a noun, its possessor ("Seoul's proposal") and the subject of the verb
+  it is the object of ("held talks with").
+
+A predicate that is negated ("did not meet", "refused to sign") states no
+fact; one under a modal or a verb of planning ("will meet", "plans to
+visit", "would be happy to meet") is a planned meeting, and states no
+agreement. Each fact's text is the predicate's clause without its subject
+and without the attribution ("..., he said").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefgen.extract.parse.lexicon import Lexicon
+from briefgen.extract.parse.parties import Parties, Party
+from briefgen.extract.parse.tokens import Sentence, Token
+
+# Possessors that name no author of a proposal: "their plans" is anyone's.
+_OUR = frozenset({"their", "our", "its", "your"})
+_TIME_OR_MANNER = frozenset(
+    [
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "again",
+        "also",
+        "briefly",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "afternoon",
+        "evening",
+        "phone",
+        "telephone",
+        "video",
+        "videoconference",
+    ]
+)
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
+_EDGE = frozenset({"punct", "cc", "mark"})
+_QUOTES = "\"'“”‘’"
+
+
+@dataclass
+class Found:
+    """One fact read from a sentence, before it becomes a ``Fact``."""
+
+    kind: str
+    parties: list[Party]
+    what: str
+    token: int  # the predicate
+    status: str = "held"
+    format: str | None = None
+    location_tokens: tuple[int, ...] = ()
+    positions: dict[str, str] | None = None
+
+
+class SentenceReader:
+    """Reads one sentence's predicates for facts of every kind."""
+
+    def __init__(self, sentence: Sentence, parties: Parties, lexicon: Lexicon) -> None:
+        self.s = sentence
+        self.p = parties
+        self.lex = lexicon
+        m, a, d, pr = (
+            lexicon.data[k] for k in ("meeting", "agreement", "disagreement", "proposal")
+        )
+        self.meet = _lower(m["verbs"])
+        self.meet_with = _lower(m["verbs_with"])
+        self.call_verbs = _lower(m["call_verbs"])
+        self.meet_light = _lower(m["light_verbs"])
+        self.meet_nouns = _lower(m["nouns"])
+        self.welcome = _lower(m["welcome_verbs"])
+        self.call_nouns = _lower(m["call_nouns"])
+        self.agree_joint = _lower(a["joint_verbs"])
+        self.agree_plural = _lower(a["plural_verbs"])
+        self.agree_nouns = _lower(a["nouns"])
+        self.agree_light = _lower(a["light_verbs"])
+        self.against = _lower(d["verbs"])
+        self.mutual = _lower(d["mutual_verbs"])
+        self.against_verbs = _lower(d["against_verbs"])
+        self.at_verbs = _lower(d["at_verbs"])
+        self.refusal = _lower(d["refusal_verbs"])
+        self.negative = _lower(d["negative_judgements"])
+        self.dispute_nouns = _lower(d["nouns"])
+        self.propose = _lower(pr["verbs"])
+        self.call_preps = _lower(pr["call_preps"])
+        self.for_verbs = _lower(pr["for_verbs"])
+        self.ask_verbs = _lower(pr["ask_verbs"])
+        self.proposal_nouns = _lower(pr["nouns"])
+        self.negating = lexicon.words("negating")
+        self.planning = lexicon.words("planning")
+        self.modals = lexicon.words("modals")
+        self.future = lexicon.words("future_words")
+        self.speech = lexicon.words("speech")
+        self.stance = lexicon.words("stance")
+
+    def lemma(self, t: Token) -> str:
+        if " " in t.text:  # a merged name: "the Camp David Summit" is a summit
+            return self.lex.lemma(t.text.split()[-1], "")
+        return self.lex.lemma(t.text, t.lemma)
+
+    def facts(self) -> list[Found]:
+        found: list[Found] = []
+        for t in self.s.tokens:
+            lemma = self.lemma(t)
+            # A verb heads a clause; "shared values", "the planned reforms" modify a noun.
+            verb = (t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.rel == "root")) and (
+                t.rel not in ("amod", "compound")
+            )
+            noun = t.pos in ("NOUN", "PROPN")
+            for fact in self._predicate(t, lemma, verb=verb, noun=noun):
+                if fact is not None:
+                    found.append(fact)
+        found.extend(self._contrast())
+        return found
+
+    def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
+        if verb:
+            if lemma in self.meet:
+                yield self._meeting_verb(t)
+            elif lemma in self.meet_with:
+                yield self._meeting_with(t)
+            if lemma in self.call_verbs:
+                yield self._call(t)
+            if lemma in self.welcome:
+                yield self._welcome(t)
+            if lemma in self.agree_joint or lemma in self.refusal:
+                yield self._refused(t)
+            if lemma in self.speech or lemma == "call" or lemma == "describe":
+                yield self._evaluation(t)
+            if lemma in self.at_verbs:
+                yield self._hit_at(t)
+            if lemma in self.agree_joint:
+                yield self._agreement_joint(t, lemma)
+            elif lemma in self.agree_plural:
+                yield self._agreement_plural(t)
+            if lemma in self.against:
+                yield self._against(t)
+            elif lemma in self.mutual:
+                yield self._mutual(t)
+            elif lemma in self.against_verbs:
+                yield self._voted_against(t)
+            if lemma in self.propose:
+                yield self._proposal_verb(t)
+            elif lemma == "call":
+                yield self._call_for(t)
+            if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
+                lemma in self.ask_verbs
+                and self.s.children(t.i, "obj")
+                and self.s.children(t.i, "xcomp")
+            ):
+                yield self._proposal(t, self.subjects(t), self.clause(t))
+        if noun:
+            if lemma in self.meet_nouns or t.lower in self.meet_nouns:
+                yield self._meeting_noun(t)
+            if lemma in self.agree_nouns or t.lower in self.agree_nouns:
+                yield self._agreement_noun(t)
+            if lemma in self.dispute_nouns or t.lower in self.dispute_nouns:
+                yield self._dispute_noun(t)
+            if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
+                yield self._proposal_noun(t)
+
+    # -- arguments -----------------------------------------------------------------
+
+    def subjects(self, t: Token) -> list[Party]:
+        """Who does what ``t`` says: its subject, a passive's agent, or the controller."""
+        s = self.s
+        kids = s.children(t.i)
+        passive = self.passive(t)
+        for k in kids:
+            if k.dep == "obl:agent" or (passive and k.rel != "nsubj" and s.case(k.i) == "by"):
+                return self.p.of(k.i)
+        found: list[Party] = []
+        subject = False
+        for k in kids:
+            if k.rel == "nsubj" and not (passive and k.dep == "nsubj:pass"):
+                subject = True
+                if k.lower in ("who", "that", "which") and t.rel == "acl":
+                    return self.p.of(self.s.tokens[t.head].i)
+                found.extend(self.p.of(k.i))
+        head = s.head(t.i)
+        if subject and not found:
+            return []  # its own subject is no party: not the one of the clause above
+        if found and t.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN"):
+            # "A and B agreed" misparsed with A as the root: A is a subject too.
+            found = [*self.p.of(head.i), *found]
+        if found:
+            return _unique(found)
+        if passive:
+            return []
+        head = s.head(t.i)
+        if head is None:
+            return []
+        if self._infinitive(t):
+            # "urged X to act": X acts; "agreed to act": the subject acts; "are poised
+            # to vote", "was forced to resign": the passive's subject acts.
+            objects = [k for k in s.children(head.i, "obj")]
+            if objects and self.lemma(head) not in self.agree_joint:
+                return self.p.of(objects[0].i)
+            if self.passive(head):
+                return _unique(
+                    [p for k in s.children(head.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)]
+                )
+            return self.subjects(head)
+        if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
+            return self.subjects(head)
+        if t.rel == "acl" and t.dep != "acl":  # acl:relcl
+            return self.p.of(head.i)
+        if t.rel == "acl":
+            # "a motion opposing the bill": the noun's own party, or whoever put it forward
+            own = self.p.of(head.i)
+            if own:
+                return own
+            gov = self.governor(head)
+            return self.subjects(gov) if gov is not None else []
+        return []
+
+    def _infinitive(self, t: Token) -> bool:
+        """A controlled infinitive: "agreed to meet", also where the parser called it
+        a clausal subject or an adverbial clause ("happy to meet")."""
+        if t.rel == "xcomp":
+            return True
+        head = self.s.head(t.i)
+        return (
+            head is not None
+            and t.rel in ("csubj", "advcl", "ccomp")
+            and head.pos in ("ADJ", "VERB", "AUX")
+            and any(k.lower == "to" and k.rel == "mark" for k in self.s.children(t.i))
+            and not self.s.children(t.i, "nsubj")
+        )
+
+    def passive(self, t: Token) -> bool:
+        """A passive has its auxiliary ("was rejected"); a parser's "nsubj:pass" without
+        one ("has called") is a slip, and the subject is the subject."""
+        kids = self.s.children(t.i)
+        if any(k.dep == "aux:pass" for k in kids):
+            return True
+        # "Habib, previously accused of ...": a bare past participle modifying a noun
+        # or a clause has no subject of its own.
+        bare = not any(k.rel in ("aux", "nsubj") for k in kids)
+        head = self.s.head(t.i)
+        if head is not None and head.rel == "root" and head.pos not in ("VERB", "AUX"):
+            # "Brandt called for elections" read as a noun with a participle: the
+            # sentence has no other verb, so this one is its main verb, active.
+            return False
+        return t.pos == "VERB" and t.rel in ("acl", "advcl") and t.text.endswith("ed") and bare
+
+    def objects(self, t: Token) -> list[Party]:
+        found: list[Party] = []
+        passive = self.passive(t)
+        for k in self.s.children(t.i):
+            if k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass"):
+                found.extend(self.p.of(k.i))
+        return found
+
+    def obliques(self, t: Token, *preps: str) -> list[Party]:
+        found: list[Party] = []
+        for k in self.oblique_tokens(t, *preps):
+            found.extend(self.p.of(k.i))
+        return found
+
+    def oblique_tokens(self, t: Token, *preps: str) -> list[Token]:
+        """``t``'s dependents marked by one of ``preps``, also where the parser hung them
+        on a word of time or manner in between ("spoke today with X", "by phone with X")."""
+        found = []
+        for k in self.s.children(t.i, "obl", "nmod", "obj", "advmod"):
+            if self.s.case(k.i) in preps and k.rel != "obj":
+                found.append(k)
+            elif k.lower in _TIME_OR_MANNER or self.s.case(k.i) == "by":
+                found.extend(
+                    g for g in self.s.children(k.i, "obl", "nmod") if self.s.case(g.i) in preps
+                )
+        return found
+
+    def possessor(self, t: Token) -> list[Party]:
+        found: list[Party] = []
+        for k in self.s.children(t.i):
+            if k.dep == "nmod:poss" or (k.rel == "nmod" and self.s.case(k.i) in ("'s", "’s")):
+                found.extend(self.p.of(k.i))
+        return found
+
+    def governor(self, t: Token) -> Token | None:
+        """The verb a noun is the object of ("held talks"), or the verb above an oblique."""
+        head = self.s.head(t.i)
+        if head is not None and head.pos in ("VERB", "AUX") and t.rel in ("obj", "nsubj", "obl"):
+            return head
+        return None
+
+    # -- negation, modality ----------------------------------------------------------
+
+    def negated(self, t: Token) -> bool:
+        for k in self.s.children(t.i):
+            if k.lower in _NEGATORS and k.rel in ("advmod", "neg", "det", "cc"):
+                return True
+        head = self.s.head(t.i)
+        if head is not None and t.rel == "xcomp":
+            if self.lemma(head) in self.negating:
+                return True
+            return self.negated(head)
+        return False
+
+    def planned(self, t: Token) -> bool:
+        for k in self.s.children(t.i):
+            if k.rel == "aux" and k.lower in self.modals:
+                return True
+            if k.rel == "mark" and k.lower in ("if", "unless", "whether"):
+                return True
+            if k.rel in ("amod", "advmod", "obl") and k.lower in self.future:
+                return True
+            if k.rel == "aux" and k.lower == "to" and t.rel not in ("xcomp",):
+                continue
+        head = self.s.head(t.i)
+        if head is None:
+            return False
+        if self._infinitive(t):
+            return (
+                self.lemma(head) in self.planning
+                or head.lower in self.planning
+                or (self.planned(head))
+            )
+        if t.rel == "advcl" and any(k.lower in ("if", "unless") for k in self.s.children(t.i)):
+            return True
+        if t.rel in ("obj", "nsubj") and head.pos in ("VERB", "AUX"):
+            return self.planned(head) or self.lemma(head) in self.planning | self.propose
+        # "called for talks": talks wanted, not held
+        return t.rel == "obl" and self.lemma(head) == "call" and self.s.case(t.i) == "for"
+
+    # -- text ------------------------------------------------------------------------
+
+    def clause(self, t: Token, *, without: tuple[int, ...] = ()) -> str:
+        """The predicate and its complements, without subject or attribution, as written."""
+        drop: set[int] = set()
+        for k in self.s.children(t.i):
+            if (
+                k.rel in _NOT_CLAUSE
+                or k.dep == "nsubj:pass"
+                or k.i in without
+                or (k.rel == "advcl" and self.lemma(k) in self.speech)
+            ):
+                drop.update(self.s.subtree(k.i))
+            elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
+                drop.add(k.i)
+            elif k.dep == "nmod:poss" and k.i < t.i:
+                drop.update(self.s.subtree(k.i))  # "Seoul's proposal": the author, not the what
+            elif (
+                k.i < t.i
+                and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod")
+                and (t.pos not in ("NOUN", "PROPN") or k.rel != "nmod")
+            ):
+                # "In a rare move, (they) tabled ...": what leads the clause is not its content.
+                drop.update(self.s.subtree(k.i))
+        inside = self.s.subtree(t.i)
+        for i in inside:
+            if i != t.i and self.s.case(i).startswith("according"):
+                drop.update(self.s.subtree(i))  # "..., according to the ministry"
+        indices = [i for i in inside if i not in drop]
+        if t.pos in ("NOUN", "PROPN"):
+            indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
+        while indices and (
+            self.s.tokens[indices[0]].rel in _EDGE or self.s.tokens[indices[0]].text in _QUOTES
+        ):
+            indices.pop(0)
+        while indices and (
+            self.s.tokens[indices[-1]].rel in _EDGE or self.s.tokens[indices[-1]].text in _QUOTES
+        ):
+            indices.pop()
+        # A clause runs until a gap: what follows a dropped attribution is not its own.
+        return self.s.text_of(indices).strip(" ,;:" + _QUOTES)
+
+    def topic(self, t: Token) -> str | None:
+        for k in self.s.children(t.i):
+            if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
+                return self._phrase(k)
+        for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
+            return self._phrase(k)
+        return None
+
+    def _phrase(self, k: Token) -> str | None:
+        """The words of ``k``'s phrase up to the first comma after it ("the measures, saying")."""
+        indices = []
+        for i in self.s.subtree(k.i):
+            if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
+                break
+            indices.append(i)
+        return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
+
+    # -- meetings ----------------------------------------------------------------------
+
+    def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
+        parties = _unique(parties)
+        if len(parties) < 2 or self.negated(t):
+            return None
+        status = "planned" if self.planned(t) else "held"
+        places = tuple(
+            k.i for k in self.s.children(t.i, "obl", "nmod") if self.s.case(k.i) in ("in", "at")
+        )
+        return Found(
+            "meeting", parties, self.clause(t), t.i, status, "call" if call else None, places
+        )
+
+    def _meeting_verb(self, t: Token) -> Found | None:
+        if t.lower == "meeting" and t.pos != "VERB":
+            return None
+        lemma = self.lemma(t)
+        objects = self.objects(t)
+        things = [k for k in self.s.children(t.i, "obj") if k.lower not in _TIME_OR_MANNER]
+        if lemma == "meet" and not objects and things:
+            return None  # "meet our goals", "meet the demands": no one is met
+        if lemma == "visit":
+            # "visited Paris" names a place, not a participant.
+            objects = [o for o in objects if o.is_person]
+        if lemma == "receive":
+            objects = [o for o in objects if o.is_person]
+        subjects = self.subjects(t)
+        others = [*objects, *self.obliques(t, "with", "between")]
+        if not subjects and self.s.children(t.i, "nsubj"):
+            return None  # "When I welcomed A and B": A and B did not meet each other
+        return self._meeting(t, [*subjects, *others])
+
+    def _meeting_with(self, t: Token) -> Found | None:
+        lemma = self.lemma(t)
+        if lemma == "sit" and not any(k.lower == "down" for k in self.s.children(t.i)):
+            return None
+        others = self.obliques(t, "with", "to")
+        if not others:
+            return None
+        phone = any(k.lower in ("phone", "telephone") for k in self.s.children(t.i))
+        phone = phone or any(
+            k.lower in ("phone", "telephone") for o in self.oblique_tokens(t, "by") for k in [o]
+        )
+        return self._meeting(t, [*self.subjects(t), *others], call=phone)
+
+    def _call(self, t: Token) -> Found | None:
+        """ "called Prime Minister X": the one called is a person; not "called for",
+        "called on", "called it excellent", "called the meeting"."""
+        kids = self.s.children(t.i)
+        if any(k.rel in ("xcomp", "ccomp") for k in kids):
+            return None
+        if any(k.dep == "compound:prt" or k.rel == "prt" for k in kids):
+            return None
+        for k in kids:
+            if k.rel != "obl":
+                continue
+            case = self.s.case(k.i)
+            if case == "for" and not self.s.children(k.i, "nummod"):
+                return None  # "called for talks", not "for two hours"
+            if case in ("on", "upon") and self.p.of(k.i):
+                return None  # "called on X to", not "on Tuesday"
+        called = [o for o in self.objects(t) if o.is_person]
+        objs = [k for k in kids if k.rel == "obj"]
+        if not called or len(objs) != 1:
+            return None
+        return self._meeting(t, [*self.subjects(t), *called], call=True)
+
+    def _welcome(self, t: Token) -> Found | None:
+        """ "welcomed President X to the White House": a visit received."""
+        guests = [o for o in self.objects(t) if o.is_person]
+        hosts = self.subjects(t)
+        if not guests or not hosts or not self.oblique_tokens(t, "to"):
+            return None
+        return self._meeting(t, [*hosts, *guests])
+
+    def _meeting_noun(self, t: Token) -> Found | None:
+        lemma = self.lemma(t)
+        kids = self.s.children(t.i)
+        call = lemma in self.call_nouns or any(
+            k.lower in self.call_nouns for k in kids if k.rel in ("compound", "amod")
+        )
+        if lemma == "call" and not call:
+            return None  # "calls for", "a call to action"
+        if lemma == "call" and self.oblique_tokens(t, "for", "on"):
+            return None
+        if lemma == "talk" and not t.lower.endswith("s"):
+            return None  # "talk of a deal"
+        if lemma == "discussion" and not self.obliques(t, "with", "between"):
+            return None
+        parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
+        for acl in self.s.children(t.i, "acl"):
+            # "discussions held in Reykjavik between A and B"
+            parties.extend(self.obliques(acl, "with", "between"))
+        gov = self.governor(t)
+        if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
+            parties = [*self.subjects(gov), *parties, *self.obliques(gov, "with", "between")]
+            fact = self._meeting(gov, parties, call=call)
+            if fact is not None and self.planned(t):
+                fact.status = "planned"
+            return fact
+        head = self.s.head(t.i)
+        if head is not None and t.rel == "obl" and parties and not self.possessor(t):
+            # "During the meeting with X, Biden said": the clause's subject took part.
+            parties = [*self.subjects(head), *parties]
+        fact = self._meeting(t, parties, call=call)
+        future = any(k.lower in self.future for k in kids)
+        if fact is not None and (future or (gov is not None and self.planned(gov))):
+            fact.status = "planned"
+        return fact
+
+    # -- agreements --------------------------------------------------------------------
+
+    def _agreement(
+        self, t: Token, parties: list[Party], what: str, *, least: int = 2
+    ) -> Found | None:
+        parties = _unique(parties)
+        if len(parties) < least or self.negated(t) or self.planned(t):
+            return None
+        return Found("agreement", parties, what, t.i)
+
+    def _refused(self, t: Token) -> Found | None:
+        """ "failed to agree", "refuses to accept Syria's denials", "would not back the
+        plan": a refused agreement is a disagreement with the other party or the thing."""
+        if not self.negated(t):
+            return None
+        sides = self.subjects(t)
+        others = [*self.objects(t), *self.obliques(t, "with", "on", "over")]
+        for o in self.s.children(t.i, "obj"):
+            others.extend(self.possessor(o))
+        others = [o for o in others if o.name not in {p.name for p in sides}]
+        if not sides:
+            return None
+        what = self.clause(t)
+        head = self.s.head(t.i)
+        if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
+            what = self.clause(head)  # "refuses to accept ..."
+        parties = _unique([*sides, *others])
+        return Found(
+            "disagreement", parties, self.topic(t) or what, t.i, positions={sides[0].name: what}
+        )
+
+    def _evaluation(self, t: Token) -> Found | None:
+        """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
+        negative judgement of a party's act or of a thing is X's side against it."""
+        judged: Token | None = None
+        for k in self.s.children(t.i, "ccomp", "xcomp"):
+            if k.lower in self.negative or self.lemma(k) in self.negative:
+                judged = k
+            for c in self.s.children(k.i):
+                if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
+                    judged = k
+        if judged is None or self._marked(judged, "if", "unless", "whether"):
+            return None  # "if they have done something wrong" judges nobody
+        speakers = self.subjects(t)
+        if not speakers:
+            return None
+        targets: list[Party] = []
+        topic = None
+        for k in self.s.children(judged.i):
+            if k.rel == "nsubj" or (k.rel == "obj" and judged.i != t.i):
+                targets.extend(self.p.of(k.i))
+                targets.extend(self.possessor(k))
+                topic = topic or self._phrase(k)
+        if judged.rel == "xcomp":
+            for k in self.s.children(t.i, "obj"):
+                targets.extend(self.p.of(k.i))
+                topic = topic or self._phrase(k)
+        targets = [p for p in targets if p.name not in {s.name for s in speakers}]
+        if not targets and not topic:
+            return None
+        what = self.s.text_of(self.s.subtree(judged.i)).strip(" ,;:" + _QUOTES)
+        return Found(
+            "disagreement",
+            _unique([*speakers, *targets]),
+            topic or what,
+            t.i,
+            positions={speakers[0].name: what},
+        )
+
+    def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
+        """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
+        the sentence need not name ("agreed" says a second party exists)."""
+        parties = [*self.subjects(t), *self.obliques(t, "with", "between")]
+        if lemma == "sign":
+            for o in self.s.children(t.i, "obj"):
+                parties.extend(self.obliques(o, "with", "between"))
+            return self._agreement(t, parties, self.clause(t))
+        return self._agreement(t, parties, self.clause(t), least=1)
+
+    def _agreement_plural(self, t: Token) -> Found | None:
+        parties = self.subjects(t)
+        return self._agreement(t, parties, self.clause(t))
+
+    def _agreement_noun(self, t: Token) -> Found | None:
+        parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
+        gov = self.governor(t)
+        if gov is not None and self.lemma(gov) in self.agree_light and t.rel == "obj":
+            parties = [*self.subjects(gov), *parties, *self.obliques(gov, "with", "between")]
+            if self.negated(gov) or self.planned(gov):
+                return None
+            return self._agreement(gov, parties, self.clause(gov))
+        if gov is not None:
+            return None  # "criticised the deal": another predicate's object
+        return self._agreement(t, parties, self.clause(t))
+
+    # -- disagreements -----------------------------------------------------------------
+
+    def _disagreement(
+        self, t: Token, sides: list[Party], others: list[Party], topic: str | None
+    ) -> Found | None:
+        if self.negated(t) or not sides or self._hypothetical(t):
+            return None
+        parties = _unique([*sides, *others])
+        if len(parties) < 2 and not topic:
+            return None
+        what = self.clause(t)
+        positions = {sides[0].name: what} if what else {}
+        return Found("disagreement", parties, topic or what, t.i, positions=positions)
+
+    def _against(self, t: Token) -> Found | None:
+        sides = self.subjects(t)
+        others = self.objects(t)
+        for o in self.s.children(t.i, "obj"):
+            others.extend(self.possessor(o))
+            others.extend(self.obliques(o, "of", "by", "from"))
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        return self._disagreement(t, sides, others, self.topic(t))
+
+    def _mutual(self, t: Token) -> Found | None:
+        sides = self.subjects(t)
+        others = self.obliques(t, "with", "against", "between")
+        if len(_unique([*sides, *others])) < 2:
+            return None
+        topic = None
+        for k in self.oblique_tokens(t, "over", "about", "on"):
+            topic = self.s.text_of(self.s.subtree(k.i))
+        return self._disagreement(t, sides, others, topic)
+
+    def _hit_at(self, t: Token) -> Found | None:
+        """ "hit back at X's claim", "lashed out at X"."""
+        at = self.oblique_tokens(t, "at")
+        if not at:
+            return None
+        others = [*self.obliques(t, "at"), *(p for k in at for p in self.possessor(k))]
+        return self._disagreement(t, self.subjects(t), others, self._phrase(at[0]))
+
+    def _voted_against(self, t: Token) -> Found | None:
+        against = self.oblique_tokens(t, "against")
+        if not against:
+            return None
+        others = self.obliques(t, "against")
+        topic = self.s.text_of(self.s.subtree(against[0].i))
+        return self._disagreement(t, self.subjects(t), others, topic)
+
+    def _dispute_noun(self, t: Token) -> Found | None:
+        gov = self.governor(t)
+        if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
+            return None  # read as the verb's own fact
+        sides = [*self.possessor(t), *self.obliques(t, "between", "from", "by")]
+        others = self.obliques(t, "with", "of", "against")
+        if gov is not None and t.rel == "obj":
+            sides = [*self.subjects(gov), *sides]
+        if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
+            # "X faces criticism from Y": Y is the side that acts.
+            sides, others = self.obliques(gov, "from") or sides, self.subjects(gov)
+        if len(_unique([*sides, *others])) < 2:
+            return None
+        topic = None
+        for k in self.oblique_tokens(t, "over", "about", "on"):
+            topic = self.s.text_of(self.s.subtree(k.i))
+        return self._disagreement(t, sides or others[:1], others, topic)
+
+    def _contrast(self) -> list[Found]:
+        """ "X wants A, but Y insists B": two parties' stances on one thing."""
+        found = []
+        for t in self.s.tokens:
+            if t.rel != "conj" and not (t.rel == "advcl" and self._marked(t, "while", "whereas")):
+                continue
+            head = self.s.head(t.i)
+            if (
+                head is None
+                or self.lemma(t) not in self.stance
+                or self.lemma(head) not in self.stance
+            ):
+                continue
+            if t.rel == "conj" and not any(
+                k.lower in ("but", "while", "whereas") for k in self.s.children(t.i, "cc")
+            ):
+                continue
+            first, second = self.subjects(head), self.subjects(t)
+            if not first or not second or {p.name for p in first} & {p.name for p in second}:
+                continue
+            positions = {
+                first[0].name: self._said(head),
+                second[0].name: self._said(t),
+            }
+            found.append(
+                Found(
+                    "disagreement",
+                    _unique([*first, *second]),
+                    self._said(head),
+                    head.i,
+                    positions={k: v for k, v in positions.items() if v},
+                )
+            )
+        return found
+
+    def _hypothetical(self, t: Token) -> bool:
+        """ "would reject", "could oppose", "able to reject": a possibility, not a stance."""
+        for k in self.s.children(t.i, "aux"):
+            if k.lower in ("would", "could", "might", "may", "'d"):
+                return True
+        head = self.s.head(t.i)
+        if head is not None and t.rel == "xcomp":
+            return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(
+                head
+            )
+        return t.rel == "advcl" and self._marked(t, "if", "unless")
+
+    def _marked(self, t: Token, *words: str) -> bool:
+        return any(k.lower in words for k in self.s.children(t.i, "mark"))
+
+    def _said(self, t: Token) -> str:
+        for k in self.s.children(t.i, "ccomp", "xcomp", "obj"):
+            return self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
+        return ""
+
+    # -- proposals ---------------------------------------------------------------------
+
+    def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
+        if not authors or self.negated(t) or not what or self._hypothetical(t):
+            return None
+        return Found("proposal", authors[:1], what, t.i)
+
+    def _proposal_verb(self, t: Token) -> Found | None:
+        kids = self.s.children(t.i)
+        if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
+            self._modal_clause(k) for k in kids if k.rel == "ccomp"
+        ):
+            # "suggested (that) the Tories planned cuts" reports; "suggested they
+            # should meet" proposes.
+            return None
+        if self.lemma(t) == "want" and not (
+            (any(k.rel == "obj" for k in kids) and any(k.rel == "xcomp" for k in kids))
+            or any(k.rel == "ccomp" for k in kids)
+        ):
+            # "wants to stay on", "wanted no part of it": wishes; "wants the government
+            # to act" is a demand
+            return None
+        authors = self.subjects(t)
+        if any(k.lower in ("jointly", "together") for k in kids):
+            # "A and B jointly tabled a motion": a joint act, read as an agreement
+            return self._agreement(t, authors, self.clause(t))
+        if len(authors) > 1 and self.lemma(t) in self.agree_plural:
+            return None  # "the leaders pledged": a joint statement, read as an agreement
+        return self._proposal(t, authors, self.clause(t))
+
+    def _modal_clause(self, k: Token) -> bool:
+        return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))
+
+    def _call_for(self, t: Token) -> Found | None:
+        """ "called for X", "called on Y to ..."."""
+        kids = self.s.children(t.i)
+        marked = [
+            k
+            for k in self.oblique_tokens(t, *self.call_preps)
+            # "called on X to", not "on Tuesday"; "called for talks", not "for an hour"
+            if (self.s.case(k.i) == "for" and not self.s.children(k.i, "nummod"))
+            or self.p.of(k.i)
+            or any(c.rel in ("xcomp", "advcl", "acl") for c in [*kids, *self.s.children(k.i)])
+        ]
+        particle = [k for k in kids if k.lower in self.call_preps and k.rel in ("compound", "prt")]
+        if not marked and not particle:
+            return None
+        return self._proposal(t, self.subjects(t), self.clause(t))
+
+    def _proposal_noun(self, t: Token) -> Found | None:
+        gov = self.governor(t)
+        lemma = self.lemma(t)
+        if lemma == "call" and not self.oblique_tokens(t, "for", "on"):
+            return None  # a phone call
+        if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
+            return None  # "rejected the plan", "proposed a plan": the verb's fact
+        owners = [
+            k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss" and k.lower not in _OUR
+        ]
+        authors = [p for k in owners for p in self.p.of(k.i)]
+        authors.extend(self.obliques(t, "by", "from"))
+        if not authors and gov is not None and t.rel == "obj":
+            authors = self.subjects(gov)
+            if self.lemma(gov) not in _PUT_FORWARD:
+                authors = []
+        return self._proposal(t, authors, self.clause(t))
+
+
+# Verbs that put a proposal to others: "X made an offer", "X unveiled plans".
+_PUT_FORWARD = frozenset(
+    {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
+     "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate", "back"}
+)  # fmt: skip
+
+
+def _lower(words: list[object]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out

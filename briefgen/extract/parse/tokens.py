@@ -1,0 +1,125 @@
+"""A parsed sentence as plain data: tokens, their heads and relations.
+
+The parser's ``Doc`` is turned into these small records straight away, so a
+parsed sentence can be cached and sent between processes, and the rules
+that read it do not depend on spaCy's types. Relations are Universal
+Dependencies labels as the treebank writes them (``nsubj:pass``,
+``obl:agent``, ``nmod:poss``); a rule asks for the main label with
+``Token.rel`` and for the subtype with ``Token.dep``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Token:
+    i: int  # index in the sentence
+    text: str
+    start: int  # character offset in the article
+    lemma: str
+    pos: str
+    dep: str  # full label, e.g. "nsubj:pass"
+    head: int  # index of the head in the sentence; the root is its own head
+    space: bool  # followed by white space
+    ent: str  # entity label of the parser's NER ("PERSON", "GPE", ...), or ""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def rel(self) -> str:
+        return self.dep.split(":")[0].lower()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One parsed sentence: its tokens and the parser's entities (label, first, last+1)."""
+
+    tokens: tuple[Token, ...]
+    ents: tuple[tuple[str, int, int], ...]
+
+    def children(self, i: int, *rels: str) -> list[Token]:
+        """The dependents of token ``i``, only those with one of ``rels`` if given
+        (a main label such as "nsubj" or a full one such as "nsubj:pass")."""
+        found = []
+        for t in self.tokens:
+            if t.head == i and t.i != i and (not rels or t.rel in rels or t.dep in rels):
+                found.append(t)
+        return found
+
+    def head(self, i: int) -> Token | None:
+        h = self.tokens[i].head
+        return None if h == i else self.tokens[h]
+
+    def ancestors(self, i: int) -> Iterator[Token]:
+        seen = {i}
+        while (h := self.head(i)) is not None and h.i not in seen:
+            seen.add(h.i)
+            yield h
+            i = h.i
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of ``i`` and all it governs, in order."""
+        inside = {i}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tokens:
+                if t.i not in inside and t.head in inside and t.head != t.i:
+                    inside.add(t.i)
+                    changed = True
+        return sorted(inside)
+
+    def case(self, i: int) -> str:
+        """The preposition that marks token ``i`` ("with" in "with China"), or ""."""
+        marks = [t.lower for t in self.children(i, "case")]
+        return " ".join(marks)
+
+    def text_of(self, indices: list[int]) -> str:
+        """The words at ``indices`` as the text wrote them, gaps closed by one space."""
+        out: list[str] = []
+        previous: int | None = None
+        for i in sorted(indices):
+            t = self.tokens[i]
+            if previous is not None and (previous + 1 != i or self.tokens[previous].space):
+                out.append(" ")
+            out.append(t.text)
+            previous = i
+        return "".join(out)
+
+
+def from_spacy(doc: Doc, text: str, origin: list[tuple[int, int]], offset: int) -> Sentence:
+    """A parsed ``doc`` of the sentence ``text``, whose token ``i`` stands for the
+    characters ``origin[i]`` of it (a name may have been parsed as one word);
+    offsets are shifted by ``offset``, the sentence's place in the article."""
+    tokens = []
+    for t in doc:
+        start, end = origin[t.i]
+        head = t.head.i
+        tokens.append(
+            Token(
+                i=t.i,
+                text=text[start:end],
+                start=offset + start,
+                lemma=t.lemma_ or t.text.lower(),
+                pos=t.pos_ or t.tag_,
+                dep=t.dep_ or "dep",
+                head=head,
+                space=t.i + 1 < len(doc) and origin[t.i + 1][0] > end,
+                ent=t.ent_type_,
+            )
+        )
+    ents = tuple((e.label_, e.start, e.end) for e in doc.ents)
+    return Sentence(tuple(tokens), ents)

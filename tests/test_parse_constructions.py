@@ -1,0 +1,162 @@
+"""The parse extractor, one construction at a time, on invented sentences.
+
+These need the trained parser (``briefgen.extract.parser.load()``); they are
+skipped, each with the reason, when no model can be loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.config import ExtractionSettings
+from briefgen.extract import extract
+from briefgen.ingest.nlp import split_sentences
+from briefgen.model import Article, Digest
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _parser() -> None:
+    from briefgen.extract import parser
+
+    try:
+        parser.load()
+    except Exception as e:  # no model here: nothing to test against
+        pytest.skip(f"no parser model: {e}")
+
+
+def digest_of(*texts: str) -> Digest:
+    articles = [
+        Article(
+            id=f"a{n}",
+            path=f"a{n}.txt",
+            text=text,
+            published=dt.date(2024, 3, 8),
+            sentences=split_sentences(text),
+        )
+        for n, text in enumerate(texts)
+    ]
+    return extract(articles, ExtractionSettings(extractor="parse"))
+
+
+def pairs(items: list[object], attr: str) -> list[frozenset[str]]:
+    return [frozenset(getattr(i, attr)) for i in items]
+
+
+def test_subject_and_object_meet():
+    d = digest_of("Foreign Minister Anna Berg met Prime Minister Tom Hale in Oslo on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Anna Berg", "Tom Hale"})]
+    assert d.meetings[0].location == "Oslo"
+    assert d.meetings[0].status == "held"
+
+
+def test_coordinated_subjects_agree():
+    d = digest_of(
+        "President Lena Cole and Chancellor Otto Brandt agreed to expand trade between "
+        "their countries."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Otto Brandt"})]
+    assert "expand trade" in d.agreements[0].what
+
+
+def test_passive_agent_is_the_side_that_acts():
+    d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
+    assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]
+    assert "tax plan" in (d.disagreements[0].topic or "")
+
+
+def test_reported_speech_gives_the_claim_to_its_subject_not_the_speaker():
+    d = digest_of("Prime Minister Tom Hale said that President Lena Cole had proposed a ceasefire.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+    assert "ceasefire" in d.proposals[0].what
+    assert "said" not in d.proposals[0].what
+
+
+def test_negation_states_no_meeting_and_no_agreement():
+    d = digest_of(
+        "President Lena Cole did not meet Prime Minister Tom Hale in Oslo. "
+        "Ms Cole refused to sign the agreement with Mr Hale."
+    )
+    assert d.meetings == [] and d.agreements == []
+
+
+def test_future_and_hypothetical_meetings_are_planned():
+    d = digest_of(
+        "President Lena Cole will meet Prime Minister Tom Hale in Oslo next week. "
+        "Chancellor Otto Brandt said he would be happy to meet Foreign Minister Anna Berg."
+    )
+    status = {frozenset(m.participants): m.status for m in d.meetings}
+    assert status == {
+        frozenset({"Lena Cole", "Tom Hale"}): "planned",
+        frozenset({"Otto Brandt", "Anna Berg"}): "planned",
+    }
+
+
+def test_called_is_a_call_only_when_someone_is_called():
+    d = digest_of(
+        "President Lena Cole called Prime Minister Tom Hale on Tuesday. "
+        "Chancellor Otto Brandt called for new elections. "
+        "Foreign Minister Anna Berg called the talks excellent."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Tom Hale"})]
+    assert d.meetings[0].format == "call"
+    assert [p.by for p in d.proposals] == ["Otto Brandt"]
+
+
+def test_spoke_only_with_someone():
+    d = digest_of(
+        "President Lena Cole spoke with Prime Minister Tom Hale by phone. "
+        "Chancellor Otto Brandt spoke at a rally in Bonn."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Tom Hale"})]
+    assert d.meetings[0].format == "call"
+
+
+def test_possessor_is_the_author():
+    d = digest_of("Norway's proposal for a truce was welcomed by aid groups.")
+    assert [p.by for p in d.proposals] == ["Norway"]
+
+
+def test_collective_parties_and_including_lists():
+    d = digest_of(
+        "The unions rejected the offer of a two percent rise. "
+        "Critics, including Germany and France, opposed the plan."
+    )
+    parties = [set(dis.parties) for dis in d.disagreements]
+    assert {"unions"} in parties
+    assert {"Germany", "France"} in parties
+
+
+def test_the_two_sides_and_pronouns_resolve_to_the_last_group_and_person():
+    d = digest_of(
+        "President Lena Cole met Prime Minister Tom Hale in Oslo. "
+        "The two sides agreed to expand trade. "
+        "Chancellor Otto Brandt spoke later. He urged both leaders to cut tariffs."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]
+    assert [p.by for p in d.proposals] == ["Otto Brandt"]
+
+
+def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
+    d = digest_of(
+        "President Lena Cole met Prime Minister Tom Hale in Oslo on Monday. "
+        "Trade was high on the agenda. "
+        "Ms Cole and Mr Hale met for two hours, officials said."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Tom Hale"})]
+    assert len(d.meetings[0].evidence) == 2
+
+
+def test_called_on_and_argued_for_are_proposals():
+    d = digest_of(
+        "Chancellor Otto Brandt has called on rich nations to fund a vaccine. "
+        "Senator Mia Lund argued for a grand coalition."
+    )
+    assert sorted(p.by for p in d.proposals) == ["Mia Lund", "Otto Brandt"]
+
+
+def test_a_refused_agreement_is_a_disagreement():
+    d = digest_of("Prime Minister Tom Hale refused to accept President Lena Cole's offer.")
+    assert d.agreements == []
+    assert [set(x.parties) for x in d.disagreements] == [{"Tom Hale", "Lena Cole"}]
