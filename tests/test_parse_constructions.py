@@ -160,3 +160,47 @@ def test_a_refused_agreement_is_a_disagreement():
     d = digest_of("Prime Minister Tom Hale refused to accept President Lena Cole's offer.")
     assert d.agreements == []
     assert [set(x.parties) for x in d.disagreements] == [{"Tom Hale", "Lena Cole"}]
+
+
+def test_an_accused_party_without_an_accuser_is_still_a_party():
+    d = digest_of("Governor Paul Dorn has been accused of hiding the cost of the bridge.")
+    assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]
+    assert "hiding the cost" in (d.disagreements[0].topic or "")
+
+
+def test_disagreeing_with_someones_views_sets_them_apart():
+    d = digest_of("Senator Mia Lund said she disagreed with Governor Paul Dorn's views.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+
+
+def test_a_body_named_after_a_common_noun_is_a_party():
+    d = digest_of("Campaign group Clean Rivers criticised Governor Paul Dorn's water plan.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Clean Rivers", "Paul Dorn"}]
+
+
+def test_what_a_speaker_says_someone_should_do_is_a_proposal():
+    d = digest_of(
+        "Senator Mia Lund said the council should reopen the library. "
+        "Governor Paul Dorn said the library had closed in May."
+    )
+    assert [p.by for p in d.proposals] == ["Mia Lund"]
+    assert "reopen the library" in d.proposals[0].what
+
+
+def test_a_proposal_put_forward_by_someone_is_theirs():
+    d = digest_of(
+        "A new blueprint had been put forward by Senator Mia Lund. "
+        "The changes proposed by Governor Paul Dorn were debated on Monday."
+    )
+    assert sorted(p.by for p in d.proposals) == ["Mia Lund", "Paul Dorn"]
+
+
+def test_a_named_author_before_a_proposal_noun():
+    d = digest_of("Envoys from Norway and Chile met in Geneva to discuss the Norwegian peace plan.")
+    assert [p.by for p in d.proposals] == ["Norway"]
+
+
+def test_what_someone_should_have_done_is_a_reproach_not_a_call():
+    d = digest_of("Senator Mia Lund said Governor Paul Dorn should have closed the bridge sooner.")
+    assert d.proposals == []
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]

@@ -51,13 +51,16 @@ class ParsedArticle:
 def select(article: Article, lex: Lexicon) -> list[int]:
     """Numbers of the sentences worth parsing: those with a trigger word form."""
     forms, refusals, negators = lex.forms, lex.refusal_forms, lex.negator_forms
+    speech, duty = lex.speech_forms, lex.words("duty_modals")
     chosen = []
     for n, span in enumerate(article.sentences):
         words = {w.lower() for w in _WORD.findall(article.text, span.start, span.end)}
         if len(words) > _MAX_WORDS:
             continue
-        if not words.isdisjoint(forms) or (
-            not words.isdisjoint(refusals) and not words.isdisjoint(negators)
+        if (
+            not words.isdisjoint(forms)
+            or (not words.isdisjoint(refusals) and not words.isdisjoint(negators))
+            or (not words.isdisjoint(speech) and not words.isdisjoint(duty))
         ):
             chosen.append(n)
     return chosen

@@ -87,6 +87,12 @@ class Lexicon:
         return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
 
     @cached_property
+    def speech_forms(self) -> frozenset[str]:
+        """Forms of verbs of speech: with a duty modal, a call ("said X should act")."""
+        lemmas = self.words("speech")
+        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+
+    @cached_property
     def negator_forms(self) -> frozenset[str]:
         lemmas = self.words("negating")
         negators = {f for f, lemma in self.lemma_of.items() if lemma in lemmas}

@@ -113,6 +113,7 @@ class SentenceReader:
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
         self.modals = lexicon.words("modals")
+        self.duty = lexicon.words("duty_modals")
         self.future = lexicon.words("future_words")
         self.speech = lexicon.words("speech")
         self.stance = lexicon.words("stance")
@@ -163,6 +164,8 @@ class SentenceReader:
                 yield self._mutual(t)
             elif lemma in self.against_verbs:
                 yield self._voted_against(t)
+            if lemma in self.speech and lemma not in self.propose:
+                yield self._reported_call(t)
             if lemma in self.propose:
                 yield self._proposal_verb(t)
             elif lemma == "call":
@@ -634,11 +637,24 @@ class SentenceReader:
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
         others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not sides and others and self.passive(t) and not self.negated(t):
+            # "X has been accused of ...", "X was criticised over ...": whoever did it
+            # is unnamed, but X is a party to the dispute, on the topic of the complement.
+            topic = None
+            for k in self.oblique_tokens(t, "of", "over", "for", "about"):
+                topic = self._phrase(k)
+            for k in self.s.children(t.i, "advcl", "xcomp"):
+                topic = topic or self._phrase(k)
+            if topic is not None and not self._hypothetical(t):
+                return Found("disagreement", _unique(others), topic, t.i, positions={})
+            return None
         return self._disagreement(t, sides, others, self.topic(t))
 
     def _mutual(self, t: Token) -> Found | None:
         sides = self.subjects(t)
         others = self.obliques(t, "with", "against", "between")
+        for k in self.oblique_tokens(t, "with", "against"):
+            others.extend(self.possessor(k))  # "disagreed with X's views"
         if len(_unique([*sides, *others])) < 2:
             return None
         topic = None
@@ -673,6 +689,12 @@ class SentenceReader:
         if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
             # "X faces criticism from Y": Y is the side that acts.
             sides, others = self.obliques(gov, "from") or sides, self.subjects(gov)
+            if sides and not others:
+                # "the plans faced opposition from Y": what is opposed is the subject
+                for k in self.s.children(gov.i, "nsubj"):
+                    if self.p.of(k.i):
+                        break
+                    return self._disagreement(gov, sides, [], self._phrase(k))
         if len(_unique([*sides, *others])) < 2:
             return None
         topic = None
@@ -744,6 +766,13 @@ class SentenceReader:
 
     def _proposal_verb(self, t: Token) -> Found | None:
         kids = self.s.children(t.i)
+        agent = any(k.dep == "obl:agent" or self.s.case(k.i) == "by" for k in kids)
+        if self.passive(t) and agent and self.subjects(t):
+            # "the changes proposed by X", "a deal was offered by X": X proposed them
+            what = self.clause(t)
+            if t.rel == "acl":
+                what = self._phrase(self.s.tokens[t.head]) or what
+            return self._proposal(t, self.subjects(t), what)
         if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
             self._modal_clause(k) for k in kids if k.rel == "ccomp"
         ):
@@ -764,6 +793,36 @@ class SentenceReader:
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
+
+    def _reported_call(self, t: Token) -> Found | None:
+        """ "X said the government should act", "X stressed talks must resume": what a
+        speaker says someone should or must do is the speaker's call."""
+        if any(k.lower == "to" for k in self.s.children(t.i, "mark", "aux")):
+            return None  # "for the minister to claim that ...": no one said it here
+        for k in self.s.children(t.i, "ccomp"):
+            if self._marked(k, "if", "unless", "whether") or k.i < t.i:
+                continue  # "it should end, he said" is read with the clause's own subject
+            auxes = [a.lower for a in self.s.children(k.i, "aux")]
+            if not any(a in self.duty for a in auxes):
+                continue
+            what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
+            if "have" in auxes:
+                # "X said the government should have acted sooner": a reproach, X's side
+                # against the one who should have acted, not a call.
+                speakers = self.subjects(t)
+                blamed = [p for c in self.s.children(k.i, "nsubj") for p in self.p.of(c.i)]
+                blamed = [p for p in blamed if p.name not in {s.name for s in speakers}]
+                if not speakers or not blamed or self.negated(t):
+                    return None
+                return Found(
+                    "disagreement",
+                    _unique([*speakers, *blamed]),
+                    what,
+                    t.i,
+                    positions={speakers[0].name: what},
+                )
+            return self._proposal(t, self.subjects(t), what)
+        return None
 
     def _modal_clause(self, k: Token) -> bool:
         return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))
@@ -796,7 +855,15 @@ class SentenceReader:
         ]
         authors = [p for k in owners for p in self.p.of(k.i)]
         authors.extend(self.obliques(t, "by", "from"))
-        if not authors and gov is not None and t.rel == "obj":
+        if not authors:
+            # "the U.S. peace proposal", "the Labour plan": a named author before the noun
+            authors = [p for k in self.s.children(t.i, "compound", "amod") for p in self.p.of(k.i)]
+        if (
+            not authors
+            and gov is not None
+            and (t.rel == "obj" or (t.dep == "nsubj:pass" and self.passive(gov)))
+        ):
+            # "X unveiled a plan"; "a plan was put forward by X"
             authors = self.subjects(gov)
             if self.lemma(gov) not in _PUT_FORWARD:
                 authors = []
