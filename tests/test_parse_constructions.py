@@ -204,3 +204,11 @@ def test_what_someone_should_have_done_is_a_reproach_not_a_call():
     d = digest_of("Senator Mia Lund said Governor Paul Dorn should have closed the bridge sooner.")
     assert d.proposals == []
     assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+
+
+def test_with_coordinated_parties_opposing_names_them_all():
+    d = digest_of(
+        "The bridge tolls caused an outcry, with Labour councillors and local charities "
+        "opposing the plan."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Labour", "local charities"}]

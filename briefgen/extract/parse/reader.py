@@ -228,6 +228,17 @@ class SentenceReader:
                     [p for k in s.children(head.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)]
                 )
             return self.subjects(head)
+        if (
+            t.rel == "conj"
+            and head.rel == "root"
+            and head.pos not in ("VERB", "AUX")
+            and not self.s.children(head.i, "nsubj", "cop")
+        ):
+            # "MPs and peers have failed to agree" parsed with "MPs" as the root and the
+            # verb its conjunct: the nominal root, with its conjuncts, is the subject.
+            own = self.p.of(head.i)
+            if own:
+                return own
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
             return self.subjects(head)
         if t.rel == "acl" and t.dep != "acl":  # acl:relcl
@@ -235,6 +246,10 @@ class SentenceReader:
         if t.rel == "acl":
             # "a motion opposing the bill": the noun's own party, or whoever put it forward
             own = self.p.of(head.i)
+            first = s.head(head.i)
+            if head.rel == "conj" and first is not None and first.pos in ("NOUN", "PROPN"):
+                # "with A and B opposing the plan": the acl hangs on the last conjunct
+                own = _unique([*self.p.of(first.i), *own])
             if own:
                 return own
             gov = self.governor(head)
