@@ -212,3 +212,22 @@ def test_with_coordinated_parties_opposing_names_them_all():
         "opposing the plan."
     )
     assert [set(dis.parties) for dis in d.disagreements] == [{"Labour", "local charities"}]
+
+
+def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
+    d = digest_of(
+        "Governor Paul Dorn said the new bridge would pay for itself. "
+        "But Senator Mia Lund said the tolls would never cover the cost."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Paul Dorn", "Mia Lund"}]
+    positions = {p.party: p.position for p in d.disagreements[0].positions}
+    assert "pay for itself" in positions["Paul Dorn"]
+    assert "never cover the cost" in positions["Mia Lund"]
+
+
+def test_the_same_speaker_after_but_is_no_disagreement():
+    d = digest_of(
+        "Governor Paul Dorn said the new bridge would pay for itself. "
+        "But he said the tolls would rise next year."
+    )
+    assert d.disagreements == []

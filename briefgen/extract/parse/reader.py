@@ -77,6 +77,16 @@ class Found:
     positions: dict[str, str] | None = None
 
 
+@dataclass
+class Claim:
+    """What a sentence's main clause says someone said: "X said (that) A"."""
+
+    parties: list[Party]
+    text: str
+    token: int
+    contrasted: bool  # the sentence opens with "But" or "However"
+
+
 class SentenceReader:
     """Reads one sentence's predicates for facts of every kind."""
 
@@ -751,6 +761,38 @@ class SentenceReader:
                 )
             )
         return found
+
+    def claim(self) -> Claim | None:
+        """The main clause's claim, when its verb is one of saying with a party as subject."""
+        root = next((t for t in self.s.tokens if t.rel == "root"), None)
+        if root is None or root.pos not in ("VERB", "AUX") or self.lemma(root) not in self.speech:
+            return None
+        if self.negated(root) or self._hypothetical(root):
+            return None
+        speakers = self.subjects(root)
+        text = self._said(root)
+        if not speakers or not text:
+            return None
+        first = next((t for t in self.s.tokens if t.pos != "PUNCT"), None)
+        contrasted = first is not None and first.lower in ("but", "however", "yet")
+        return Claim(speakers, text, root.i, contrasted)
+
+    def contrast_with(self, before: Claim, claim: Claim) -> list[Found]:
+        """ "X said A. But Y said B.": the two parties' claims set against each other."""
+        if {p.name for p in before.parties} & {p.name for p in claim.parties}:
+            return []
+        if any(self.s.tokens[p.token].pos == "PRON" for p in claim.parties):
+            return []  # "X said A. But he said B." is most often X again
+        positions = {before.parties[0].name: before.text, claim.parties[0].name: claim.text}
+        return [
+            Found(
+                "disagreement",
+                _unique([*before.parties, *claim.parties]),
+                before.text,
+                claim.token,
+                positions=positions,
+            )
+        ]
 
     def _hypothetical(self, t: Token) -> bool:
         """ "would reject", "could oppose", "able to reject": a possibility, not a stance."""
