@@ -54,7 +54,7 @@ def select(article: Article, lex: Lexicon) -> list[int]:
     """Numbers of the sentences worth parsing: those with a trigger word form."""
     forms, refusals, negators = lex.forms, lex.refusal_forms, lex.negator_forms
     speech, duty = lex.speech_forms, lex.words("duty_modals")
-    chosen = []
+    chosen: list[int] = []
     said_before = False  # the sentence before says who said what
     for n, span in enumerate(article.sentences):
         found = [w.lower() for w in _WORD.findall(article.text, span.start, span.end)]
