@@ -231,3 +231,8 @@ def test_the_same_speaker_after_but_is_no_disagreement():
         "But he said the tolls would rise next year."
     )
     assert d.disagreements == []
+
+
+def test_refusing_to_back_a_bill_is_a_disagreement():
+    d = digest_of("But the council refused to back Senator Mia Lund's Water Rights Bill.")
+    assert d.disagreements and "council" in d.disagreements[0].parties[0]

@@ -141,6 +141,12 @@ class SentenceReader:
             verb = (t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.rel == "root")) and (
                 t.rel not in ("amod", "compound")
             )
+            # "refused to back the bill" with "back" tagged an adverb: an infinitive
+            # complement is a verb, whatever its tag.
+            verb = verb or (
+                t.rel == "xcomp"
+                and any(k.lower == "to" and k.rel == "mark" for k in self.s.children(t.i))
+            )
             noun = t.pos in ("NOUN", "PROPN")
             for fact in self._predicate(t, lemma, verb=verb, noun=noun):
                 if fact is not None:
