@@ -236,3 +236,8 @@ def test_the_same_speaker_after_but_is_no_disagreement():
 def test_refusing_to_back_a_bill_is_a_disagreement():
     d = digest_of("But the council refused to back Senator Mia Lund's Water Rights Bill.")
     assert d.disagreements and "council" in d.disagreements[0].parties[0]
+
+
+def test_a_row_to_be_avoided_has_not_happened():
+    d = digest_of("Senator Mia Lund wants to avoid a row with Governor Paul Dorn over the bridge.")
+    assert d.disagreements == []

@@ -713,6 +713,10 @@ class SentenceReader:
         gov = self.governor(t)
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # read as the verb's own fact
+        if gov is not None and (
+            self.lemma(gov) in self.negating or self.negated(gov) or self.planned(gov)
+        ):
+            return None  # "to avoid a confrontation", "would spark a row": none yet
         sides = [*self.possessor(t), *self.obliques(t, "between", "from", "by")]
         others = self.obliques(t, "with", "of", "against")
         if gov is not None and t.rel == "obj":
