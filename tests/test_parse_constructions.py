@@ -241,3 +241,8 @@ def test_refusing_to_back_a_bill_is_a_disagreement():
 def test_a_row_to_be_avoided_has_not_happened():
     d = digest_of("Senator Mia Lund wants to avoid a row with Governor Paul Dorn over the bridge.")
     assert d.disagreements == []
+
+
+def test_a_bodys_whole_name_read_as_one_word_is_a_party():
+    d = digest_of("In May, the Council of Coastal Mayors proposed the closure of the old pier.")
+    assert [p.by for p in d.proposals] == ["Council of Coastal Mayors"]
