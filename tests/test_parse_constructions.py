@@ -246,3 +246,9 @@ def test_a_row_to_be_avoided_has_not_happened():
 def test_a_bodys_whole_name_read_as_one_word_is_a_party():
     d = digest_of("In May, the Council of Coastal Mayors proposed the closure of the old pier.")
     assert [p.by for p in d.proposals] == ["Council of Coastal Mayors"]
+
+
+def test_wanting_someone_to_act_is_a_proposal():
+    d = digest_of("The nurses' unions want the government to scrap the new pay scales.")
+    assert [p.by for p in d.proposals] == ["unions"]
+    assert "scrap the new pay scales" in d.proposals[0].what

@@ -187,9 +187,7 @@ class SentenceReader:
             elif lemma == "call":
                 yield self._call_for(t)
             if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
-                lemma in self.ask_verbs
-                and self.s.children(t.i, "obj")
-                and self.s.children(t.i, "xcomp")
+                lemma in self.ask_verbs and self._someone_to_act(t)
             ):
                 yield self._proposal(t, self.subjects(t), self.clause(t))
         if noun:
@@ -847,8 +845,7 @@ class SentenceReader:
             # should meet" proposes.
             return None
         if self.lemma(t) == "want" and not (
-            (any(k.rel == "obj" for k in kids) and any(k.rel == "xcomp" for k in kids))
-            or any(k.rel == "ccomp" for k in kids)
+            self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
             # "wants to stay on", "wanted no part of it": wishes; "wants the government
             # to act" is a demand
@@ -890,6 +887,16 @@ class SentenceReader:
                 )
             return self._proposal(t, self.subjects(t), what)
         return None
+
+    def _someone_to_act(self, t: Token) -> bool:
+        """ "wants the government to act", also with the infinitive parsed as the object's
+        own clause ("the government" + acl "to act")."""
+        objects = self.s.children(t.i, "obj")
+        if not objects:
+            return False
+        if self.s.children(t.i, "xcomp"):
+            return True
+        return any(self._marked(a, "to") for o in objects for a in self.s.children(o.i, "acl"))
 
     def _modal_clause(self, k: Token) -> bool:
         return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))
