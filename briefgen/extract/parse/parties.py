@@ -193,8 +193,8 @@ class Parties:
             return self._role(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._phrase(t), False, i)]
-        words = t.text.split()
-        if len(words) > 2 and words[1] == "of" and words[0].lower() in self.collective:
+        spelled = t.text.split()
+        if len(spelled) > 2 and spelled[1] == "of" and spelled[0].lower() in self.collective:
             # A body's whole name read as one token: "Council of Scottish Colonels".
             return [Party(t.text, False, i)]
         return None
