@@ -252,3 +252,11 @@ def test_wanting_someone_to_act_is_a_proposal():
     d = digest_of("The nurses' unions want the government to scrap the new pay scales.")
     assert [p.by for p in d.proposals] == ["unions"]
     assert "scrap the new pay scales" in d.proposals[0].what
+
+
+def test_concern_voiced_about_a_partys_acts_is_a_disagreement():
+    d = digest_of(
+        "President Lena Cole expressed concern over Norway's new fishing quotas. "
+        "Prime Minister Tom Hale expressed concern about the weather."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Lena Cole", "Norway"}]

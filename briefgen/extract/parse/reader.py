@@ -115,6 +115,8 @@ class SentenceReader:
         self.refusal = _lower(d["refusal_verbs"])
         self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
+        self.concern_nouns = _lower(d["concern_nouns"])
+        self.concern_verbs = _lower(d["concern_verbs"])
         self.propose = _lower(pr["verbs"])
         self.call_preps = _lower(pr["call_preps"])
         self.for_verbs = _lower(pr["for_verbs"])
@@ -197,6 +199,8 @@ class SentenceReader:
                 yield self._agreement_noun(t)
             if lemma in self.dispute_nouns or t.lower in self.dispute_nouns:
                 yield self._dispute_noun(t)
+            if lemma in self.concern_nouns or t.lower in self.concern_nouns:
+                yield self._concern(t)
             if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
                 yield self._proposal_noun(t)
 
@@ -734,6 +738,28 @@ class SentenceReader:
         for k in self.oblique_tokens(t, "over", "about", "on"):
             topic = self.s.text_of(self.s.subtree(k.i))
         return self._disagreement(t, sides or others[:1], others, topic)
+
+    def _concern(self, t: Token) -> Found | None:
+        """ "X expressed concern over Y's actions", "X raised objections to Y's plan": X's
+        side against Y, only when Y is a party the phrase names."""
+        gov = self.governor(t)
+        if gov is None or t.rel != "obj" or self.lemma(gov) not in self.concern_verbs:
+            return None
+        about = [
+            *self.oblique_tokens(t, "about", "over", "regarding", "at", "to", "with", "on"),
+            *self.oblique_tokens(gov, "about", "over", "regarding", "at", "with"),
+        ]
+        others: list[Party] = []
+        for k in about:
+            others.extend(self.p.of(k.i))
+            others.extend(self.possessor(k))
+            for c in self.s.children(k.i, "conj"):
+                others.extend(self.possessor(c))
+        sides = self.subjects(gov)
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not others or not about or self._hypothetical(gov):
+            return None
+        return self._disagreement(gov, sides, others, self._phrase(about[0]))
 
     def _contrast(self) -> list[Found]:
         """ "X wants A, but Y insists B": two parties' stances on one thing."""
