@@ -260,3 +260,9 @@ def test_concern_voiced_about_a_partys_acts_is_a_disagreement():
         "Prime Minister Tom Hale expressed concern about the weather."
     )
     assert [set(dis.parties) for dis in d.disagreements] == [{"Lena Cole", "Norway"}]
+
+
+def test_ready_to_meet_is_an_offer_and_a_planned_meeting():
+    d = digest_of("President Lena Cole said she was ready to meet Prime Minister Tom Hale in Oslo.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+    assert [m.status for m in d.meetings] == ["planned"]

@@ -106,7 +106,9 @@ class Lexicon:
 _KINDS = ("meeting", "agreement", "disagreement", "proposal")
 # Words that state a fact only beside another trigger ("held talks", "called
 # for"): a sentence is not parsed for them alone.
-_NOT_ON_THEIR_OWN = frozenset({"light_verbs", "call_preps", "refusal_verbs", "concern_verbs"})
+_NOT_ON_THEIR_OWN = frozenset(
+    {"light_verbs", "call_preps", "refusal_verbs", "concern_verbs", "offer_adjectives"}
+)
 
 
 @lru_cache(maxsize=1)

@@ -122,6 +122,7 @@ class SentenceReader:
         self.for_verbs = _lower(pr["for_verbs"])
         self.ask_verbs = _lower(pr["ask_verbs"])
         self.proposal_nouns = _lower(pr["nouns"])
+        self.offer_adjectives = _lower(pr["offer_adjectives"])
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
         self.modals = lexicon.words("modals")
@@ -192,6 +193,8 @@ class SentenceReader:
                 lemma in self.ask_verbs and self._someone_to_act(t)
             ):
                 yield self._proposal(t, self.subjects(t), self.clause(t))
+        if t.pos == "ADJ" and t.lower in self.offer_adjectives:
+            yield self._offer(t)
         if noun:
             if lemma in self.meet_nouns or t.lower in self.meet_nouns:
                 yield self._meeting_noun(t)
@@ -913,6 +916,19 @@ class SentenceReader:
                 )
             return self._proposal(t, self.subjects(t), what)
         return None
+
+    def _offer(self, t: Token) -> Found | None:
+        """ "We are ready to negotiate with X", "willing to sign a deal": an offer to
+        meet or to agree is a proposal of its subject."""
+        offered = [
+            k
+            for k in self.s.children(t.i, "xcomp", "advcl", "ccomp")
+            if self._marked(k, "to")
+            and self.lemma(k) in self.meet | self.meet_with | self.agree_joint
+        ]
+        if not offered or self.negated(t) or self._hypothetical(t):
+            return None
+        return self._proposal(t, self.subjects(t), self.clause(t))
 
     def _someone_to_act(self, t: Token) -> bool:
         """ "wants the government to act", also with the infinitive parsed as the object's
