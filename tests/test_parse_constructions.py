@@ -266,3 +266,11 @@ def test_ready_to_meet_is_an_offer_and_a_planned_meeting():
     d = digest_of("President Lena Cole said she was ready to meet Prime Minister Tom Hale in Oslo.")
     assert [p.by for p in d.proposals] == ["Lena Cole"]
     assert [m.status for m in d.meetings] == ["planned"]
+
+
+def test_opposition_to_a_partys_plan_sets_the_two_apart():
+    d = digest_of("Senator Mia Lund restated her opposition to Governor Paul Dorn's bridge plan.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+    assert "bridge plan" in (d.disagreements[0].topic or "")
+    positions = {p.party: p.position for p in d.disagreements[0].positions}
+    assert "restated her opposition" in positions["Mia Lund"]

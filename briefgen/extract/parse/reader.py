@@ -723,7 +723,19 @@ class SentenceReader:
         ):
             return None  # "to avoid a confrontation", "would spark a row": none yet
         sides = [*self.possessor(t), *self.obliques(t, "between", "from", "by")]
-        others = self.obliques(t, "with", "of", "against")
+        own = self.oblique_tokens(t, "with", "of", "against", "to")
+        if gov is not None and t.rel == "obj":
+            # "restated her opposition to X's plan" with "to X's plan" hung on the verb:
+            # the phrase right after the noun is the noun's own.
+            end = self.s.subtree(t.i)[-1]
+            own.extend(
+                k
+                for k in self.oblique_tokens(gov, "of", "against", "to")
+                if self.s.subtree(k.i)[0] == end + 1
+            )
+        others = [p for k in own for p in self.p.of(k.i)]
+        for k in own:
+            others.extend(self.possessor(k))  # "opposition to X's plan"
         if gov is not None and t.rel == "obj":
             sides = [*self.subjects(gov), *sides]
         if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
@@ -740,7 +752,16 @@ class SentenceReader:
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
             topic = self.s.text_of(self.s.subtree(k.i))
-        return self._disagreement(t, sides or others[:1], others, topic)
+        if topic is None and own and not self.p.of(own[0].i):
+            # "opposition to X's plan": the plan, without its preposition
+            words = [i for i in self.s.subtree(own[0].i) if i not in self._cases(own[0])]
+            topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
+        # "restated her opposition to ...": the side's position is the verb's clause
+        stated = gov if gov is not None and t.rel == "obj" else t
+        return self._disagreement(stated, sides or others[:1], others, topic)
+
+    def _cases(self, k: Token) -> set[int]:
+        return {c.i for c in self.s.children(k.i, "case")}
 
     def _concern(self, t: Token) -> Found | None:
         """ "X expressed concern over Y's actions", "X raised objections to Y's plan": X's
