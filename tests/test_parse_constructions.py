@@ -274,3 +274,8 @@ def test_opposition_to_a_partys_plan_sets_the_two_apart():
     assert "bridge plan" in (d.disagreements[0].topic or "")
     positions = {p.party: p.position for p in d.disagreements[0].positions}
     assert "restated her opposition" in positions["Mia Lund"]
+
+
+def test_an_unknown_proper_name_as_subject_is_a_party():
+    d = digest_of("Nursewell rejected Governor Paul Dorn's offer.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Nursewell", "Paul Dorn"}]

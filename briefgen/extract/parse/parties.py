@@ -193,6 +193,16 @@ class Parties:
             return self._role(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._phrase(t), False, i)]
+        if (
+            t.pos == "PROPN"
+            and t.rel == "nsubj"
+            and t.text[:1].isupper()
+            and t.text.isalpha()
+            and not self.s.children(i, "conj", "cc", "flat", "compound")
+        ):
+            # A proper name no list knows acting as a subject ("Unison cannot accept"):
+            # a body that acts, named as the text names it.
+            return [Party(t.text, False, i)]
         spelled = t.text.split()
         if len(spelled) > 2 and spelled[1] == "of" and spelled[0].lower() in self.collective:
             # A body's whole name read as one token: "Council of Scottish Colonels".
