@@ -279,3 +279,17 @@ def test_opposition_to_a_partys_plan_sets_the_two_apart():
 def test_an_unknown_proper_name_as_subject_is_a_party():
     d = digest_of("Nursewell rejected Governor Paul Dorn's offer.")
     assert [set(dis.parties) for dis in d.disagreements] == [{"Nursewell", "Paul Dorn"}]
+
+
+def test_denying_a_partys_claims_is_a_disagreement():
+    d = digest_of(
+        "Governor Paul Dorn denied Senator Mia Lund's claims. "
+        "Prime Minister Tom Hale denied entry to the reporters."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Paul Dorn", "Mia Lund"}]
+
+
+def test_branding_a_partys_plan_a_disgrace_is_a_disagreement():
+    d = digest_of("Senator Mia Lund branded Governor Paul Dorn's bridge plan a disgrace.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+    assert d.proposals == []  # the plan judged is not read as a proposal here

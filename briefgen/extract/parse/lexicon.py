@@ -107,7 +107,15 @@ _KINDS = ("meeting", "agreement", "disagreement", "proposal")
 # Words that state a fact only beside another trigger ("held talks", "called
 # for"): a sentence is not parsed for them alone.
 _NOT_ON_THEIR_OWN = frozenset(
-    {"light_verbs", "call_preps", "refusal_verbs", "concern_verbs", "offer_adjectives"}
+    {
+        "light_verbs",
+        "call_preps",
+        "refusal_verbs",
+        "concern_verbs",
+        "offer_adjectives",
+        "claim_nouns",
+        "judging_verbs",
+    }
 )
 
 

@@ -116,6 +116,9 @@ class SentenceReader:
         self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
         self.concern_nouns = _lower(d["concern_nouns"])
+        self.judging = _lower(d["judging_verbs"])
+        self.claim_nouns = _lower(d["claim_nouns"])
+        self.denial = _lower(d["denial_verbs"])
         self.concern_verbs = _lower(d["concern_verbs"])
         self.propose = _lower(pr["verbs"])
         self.call_preps = _lower(pr["call_preps"])
@@ -169,10 +172,12 @@ class SentenceReader:
                 yield self._welcome(t)
             if lemma in self.agree_joint or lemma in self.refusal:
                 yield self._refused(t)
-            if lemma in self.speech or lemma == "call" or lemma == "describe":
+            if lemma in self.speech or lemma in self.judging:
                 yield self._evaluation(t)
             if lemma in self.at_verbs:
                 yield self._hit_at(t)
+            if lemma in self.denial:
+                yield self._denied(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
@@ -598,6 +603,13 @@ class SentenceReader:
             for c in self.s.children(k.i):
                 if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
                     judged = k
+        judged_object: Token | None = None
+        if judged is None and self.lemma(t) in self.judging:
+            # "branded X's plan a disgrace" with "a disgrace" hung on the object
+            for o in self.s.children(t.i, "obj"):
+                for c in self.s.children(o.i, "obj", "xcomp", "appos"):
+                    if c.i > o.i and (c.lower in self.negative or self.lemma(c) in self.negative):
+                        judged, judged_object = c, o
         if judged is None or self._marked(judged, "if", "unless", "whether"):
             return None  # "if they have done something wrong" judges nobody
         speakers = self.subjects(t)
@@ -605,6 +617,12 @@ class SentenceReader:
             return None
         targets: list[Party] = []
         topic = None
+        if judged_object is not None:
+            targets.extend(self.p.of(judged_object.i, expand=False))
+            targets.extend(self.possessor(judged_object))
+            start = self.s.subtree(judged.i)[0]
+            words = [i for i in self.s.subtree(judged_object.i) if i < start]
+            topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         for k in self.s.children(judged.i):
             if k.rel == "nsubj" or (k.rel == "obj" and judged.i != t.i):
                 targets.extend(self.p.of(k.i))
@@ -618,6 +636,8 @@ class SentenceReader:
         if not targets and not topic:
             return None
         what = self.s.text_of(self.s.subtree(judged.i)).strip(" ,;:" + _QUOTES)
+        if judged_object is not None:
+            what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
         return Found(
             "disagreement",
             _unique([*speakers, *targets]),
@@ -685,6 +705,21 @@ class SentenceReader:
                 return Found("disagreement", _unique(others), topic, t.i, positions={})
             return None
         return self._disagreement(t, sides, others, self.topic(t))
+
+    def _denied(self, t: Token) -> Found | None:
+        """ "X denied Y's claims", "X denied the allegations": a claim denied is a dispute
+        with whoever made it (named or not)."""
+        claims = [
+            o
+            for o in self.s.children(t.i, "obj")
+            if self.lemma(o) in self.claim_nouns or o.lower in self.claim_nouns
+        ]
+        if not claims or self.passive(t):
+            return None
+        sides = self.subjects(t)
+        others = [p for o in claims for p in [*self.possessor(o), *self.obliques(o, "by", "from")]]
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        return self._disagreement(t, sides, others, self._phrase(claims[0]))
 
     def _mutual(self, t: Token) -> Found | None:
         sides = self.subjects(t)
@@ -987,6 +1022,8 @@ class SentenceReader:
             return None  # a phone call
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # "rejected the plan", "proposed a plan": the verb's fact
+        if gov is not None and t.rel == "obj" and self._evaluation(gov) is not None:
+            return None  # "branded the plan a disgrace": read as the judgement
         owners = [
             k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss" and k.lower not in _OUR
         ]
