@@ -244,6 +244,7 @@ def extract(
     from briefgen.batch import Batch
     from briefgen.config import limit_settings
     from briefgen.digest import dump_digest
+    from briefgen.events import link_outcomes
     from briefgen.pipeline import extract_digest
     from briefgen.publish import write_atomic
 
@@ -257,8 +258,8 @@ def extract(
         paths, root=Path.cwd(), on_error=on_error, settings=settings, batch=batch,
         max_bytes=limits.max_file_bytes, strict=bool(strict),
     )  # fmt: skip
-    write_atomic(output, dump_digest(result.digest).encode("utf-8"))
-    d = result.digest
+    d = link_outcomes(result.digest)
+    write_atomic(output, dump_digest(d).encode("utf-8"))
     _say(
         ctx,
         f"wrote {_show(output)}: {len(d.sources)} sources, {len(d.people)} people, "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
@@ -23,6 +23,7 @@ from pydantic import (
     ByteSize,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationError,
     field_validator,
     model_validator,
@@ -47,6 +48,11 @@ class BriefSettings(_Section):
     title: str = "Briefing"
     subject: str | None = Field(default=None, description="e.g. the meeting the brief prepares")
     date: dt.date | None = Field(default=None, description="the date the brief is for")
+    focus: list[Annotated[str, StringConstraints(min_length=1)]] = Field(
+        default_factory=list,
+        description="the people, states or organisations the brief is about: facts that "
+        "involve them rank first (default: the parties most present in the sources)",
+    )
     audience: list[AudienceName] = Field(
         default_factory=lambda: ["analyst"],
         description="the audience(s) to build, each into <output.dir>/<audience>/",

@@ -50,8 +50,18 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+# Optional links written only when set, so a digest without them reads as before.
+_LINKS = ("meeting",)
+_OUTCOMES = ("agreements", "disagreements", "proposals")
+
+
 def dump_digest(digest: Digest) -> str:
     data = digest.model_dump(mode="json")
+    for kind in _OUTCOMES:
+        for fact in data[kind]:
+            for key in _LINKS:
+                if fact.get(key) is None:
+                    fact.pop(key, None)
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
     return HEADER + body
 

@@ -17,6 +17,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 DIGEST_VERSION = 1
+# Sources whose ids start with this are people's corrections, not articles
+# (``briefgen.corrections``): cited, but never counted as a source.
+HAND_SOURCE_PREFIX = "briefgen:"
+
+
+def is_hand_source(source_id: str) -> bool:
+    """Whether ``source_id`` names corrections made by hand rather than an article."""
+    return source_id.startswith(HAND_SOURCE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -130,6 +138,12 @@ class Meeting(_Model):
 class Agreement(_Model):
     parties: list[str]
     what: str
+    meeting: int | None = Field(
+        default=None,
+        ge=0,
+        description="index (from 0) in `meetings` of the meeting this came out of;"
+        " set by briefgen.events.link_outcomes",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -142,12 +156,24 @@ class Disagreement(_Model):
     parties: list[str]
     topic: str | None = None
     positions: list[Position] = Field(default_factory=list)
+    meeting: int | None = Field(
+        default=None,
+        ge=0,
+        description="index (from 0) in `meetings` of the meeting this came out of;"
+        " set by briefgen.events.link_outcomes",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Proposal(_Model):
     by: str | None = None
     what: str
+    meeting: int | None = Field(
+        default=None,
+        ge=0,
+        description="index (from 0) in `meetings` of the meeting this came out of;"
+        " set by briefgen.events.link_outcomes",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.changes import Changes
 from briefgen.config import Config, ExtractionSettings, FeedSettings
+from briefgen.events import link_outcomes
 from briefgen.corrections import (
     Unmatched,
     apply_corrections,
@@ -359,6 +360,8 @@ def _build(
             batch=batch,
         )
         corrected = apply_corrections(result.digest, corrections)
+        # Outcomes are linked to their meetings once the facts are final.
+        corrected.digest = link_outcomes(corrected.digest)
         if config.strict and corrected.unmatched:
             raise StrictError(
                 "\n".join(

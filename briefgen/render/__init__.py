@@ -22,7 +22,7 @@ Template search path, escaping and error reporting: see
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -136,9 +136,10 @@ def render(
             f" choose from {', '.join(RENDERERS)}"
         )
     env = make_environment(template_dirs)
-    context = build_context(
-        digest, info, options, load_labels(env, options.language), changes=changes, notices=notices
-    )
+    labels = load_labels(env, options.language)
+    if not options.date_format:
+        options = replace(options, date_format=labels.date_format)
+    context = build_context(digest, info, options, labels, changes=changes, notices=notices)
     job = RenderJob(env, context)
     outputs: dict[str, bytes] = {}
     for name in formats:
@@ -157,6 +158,7 @@ def audience_brief(config: Config, audience: str) -> tuple[BriefInfo, BriefOptio
         date=config.brief.date,
         audience=audience,
         marking=settings.marking,
+        focus=tuple(config.brief.focus),
     )
     dirs = audience_template_dirs(config.workspace / "templates", options.template_set)
     return info, options, dirs

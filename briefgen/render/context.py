@@ -34,9 +34,19 @@ from briefgen.model import (
     Person,
     Proposal,
     Source,
+    is_hand_source,
 )
 from briefgen.render.labels import Labels, packaged_labels
-from briefgen.render.selection import KeyPoint, TimelineEvent, key_points, select, timeline
+from briefgen.render.outlets import outlet_name, web_url
+from briefgen.render.sentences import outcome_clause, sentence
+from briefgen.render.selection import (
+    KeyPoint,
+    Outcomes,
+    TimelineEvent,
+    key_points,
+    select,
+    timeline,
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ class BriefInfo:
     date: dt.date | None = None
     audience: str = "analyst"
     marking: str | None = None
+    focus: tuple[str, ...] = ()
+    """``brief.focus``: the people, states or organisations the brief is about."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,7 @@ class BriefOptions:
     max_pages: int | None = None
     language: str = "en"
     template_set: str = "analyst"
+    contents: bool = False
 
     @classmethod
     def of(cls, name: str, settings: AudienceSettings) -> BriefOptions:
@@ -75,11 +88,12 @@ class BriefOptions:
             citations=settings.citations,
             sourced_only=settings.sourced_only,
             truncate=settings.truncate,
-            date_format=settings.date_format,
+            date_format=settings.date_format or "",  # "": the labels' date_format
             paper=settings.paper,
             max_pages=settings.max_pages,
             language=settings.language,
             template_set=settings.templates or name,
+            contents=settings.contents,
         )
 
 
@@ -142,10 +156,41 @@ class BriefContext:
     citation_numbers: dict[str, int]
     changes: Changes | None = None
     inputs_skipped: tuple[Notice, ...] = ()
+    source_count: int = 0
+    outcomes_by_meeting: tuple[Outcomes, ...] = ()
+    meeting_dates: tuple[dt.date | None, ...] = ()
+    linked: dict[str, int] = field(default_factory=dict)
 
     def cite(self, evidence: Iterable[Evidence]) -> list[int]:
         """The citation numbers of the sources ``evidence`` comes from, sorted."""
         return sorted({self.citation_numbers[e.source] for e in evidence})
+
+    def outcomes(self, meeting: Meeting) -> Outcomes:
+        """What came out of ``meeting`` (one of ``meetings``): shown under it."""
+        for shown, outcomes in zip(self.meetings, self.outcomes_by_meeting, strict=False):
+            if shown is meeting:
+                return outcomes
+        return Outcomes()
+
+    def said(self, fact: Agreement | Disagreement | Proposal, meeting: Meeting) -> str:
+        """An outcome of ``meeting`` as a sentence: "They agreed to ..." (plain text)."""
+        clause = outcome_clause(fact, self.labels, participants=meeting.participants)
+        return sentence([clause], self.labels)
+
+    def when(self, meeting: Meeting) -> dt.date | None:
+        """``meeting``'s date: its own, or its relative ``when`` resolved against its source."""
+        for shown, date in zip(self.meetings, self.meeting_dates, strict=False):
+            if shown is meeting:
+                return date
+        return meeting.date
+
+    def outlet(self, source: Source) -> str | None:
+        """The outlet's name for ``source`` (metadata, else the table of known news hosts)."""
+        return outlet_name(source)
+
+    def web(self, url: str | None) -> str | None:
+        """``url`` if it is an http(s) URL, else None: only those are shown or linked."""
+        return web_url(url)
 
     def show(self, section: str) -> bool:
         """Whether this audience's brief has ``section`` (one of ``audiences.SECTIONS``)."""
@@ -156,7 +201,15 @@ class BriefContext:
     def template_vars(self) -> dict[str, object]:
         """The context as Jinja gets it: every field, ``cite`` and ``show``."""
         names = {f.name: getattr(self, f.name) for f in fields(self)}
-        return names | {"cite": self.cite, "show": self.show}
+        return names | {
+            "cite": self.cite,
+            "show": self.show,
+            "outcomes": self.outcomes,
+            "when": self.when,
+            "said": self.said,
+            "outlet": self.outlet,
+            "web": self.web,
+        }
 
 
 def build_context(
@@ -178,23 +231,33 @@ def build_context(
     """
     options = options or BriefOptions()
     labels = labels or packaged_labels(options.language)
-    numbers = _number_sources(digest.sources)
+    order = changes.previous_order if changes is not None else ()
+    numbers = _number_sources(digest.sources, order)
     _check_evidence(digest, numbers)
-    chosen = select(digest, numbers, limits=options.limits, sourced_only=options.sourced_only)
+    chosen, importance = select(
+        digest, limits=options.limits, sourced_only=options.sourced_only, focus=info.focus
+    )
     published = {s.id: s.published for s in digest.sources if s.published is not None}
     return BriefContext(
         info=info,
         options=options,
         labels=labels,
         digest=digest,
-        sources=tuple(CitedSource(numbers[s.id], s) for s in digest.sources),
+        sources=tuple(
+            sorted((CitedSource(numbers[s.id], s) for s in digest.sources), key=lambda c: c.number)
+        ),
         people=chosen.people,
         meetings=chosen.meetings,
         agreements=chosen.agreements,
         disagreements=chosen.disagreements,
         proposals=chosen.proposals,
         key_points=key_points(
-            chosen, numbers, labels, options.date_format, limit=options.limits.get("key_points")
+            chosen,
+            importance,
+            numbers,
+            labels,
+            options.date_format,
+            limit=options.limits.get("key_points"),
         ),
         timeline=timeline(
             chosen,
@@ -210,25 +273,38 @@ def build_context(
         citation_numbers=numbers,
         changes=changes,
         inputs_skipped=tuple(n for n in notices if n.left_out),
+        source_count=sum(1 for s in digest.sources if not is_hand_source(s.id)),
+        outcomes_by_meeting=chosen.outcomes,
+        meeting_dates=chosen.dates,
+        linked=chosen.linked,
     )
 
 
-def _number_sources(sources: list[Source]) -> dict[str, int]:
-    numbers: dict[str, int] = {}
+def _number_sources(sources: list[Source], previous: Sequence[str] = ()) -> dict[str, int]:
+    """Source id -> citation number, stable between editions of a brief.
+
+    Sources the previous digest had keep its order; new ones follow in digest
+    order; corrections made by hand come last, after every article.
+    """
     problems = []
+    seen: dict[str, int] = {}
     for i, source in enumerate(sources):
-        if source.id in numbers:
-            problems.append(
-                f"sources.{i}.id: {source.id!r} is also the id of source {numbers[source.id]}"
-            )
+        if source.id in seen:
+            problems.append(f"sources.{i}.id: {source.id!r} is also the id of source {seen[source.id] + 1}")
         else:
-            numbers[source.id] = i + 1
+            seen[source.id] = i
     if problems:
         raise DigestError("\n".join(problems))
-    return numbers
+    rank = {source_id: i for i, source_id in enumerate(previous)}
+    ordered = sorted(
+        seen,
+        key=lambda sid: (is_hand_source(sid), sid not in rank, rank.get(sid, 0), seen[sid]),
+    )
+    return {sid: n for n, sid in enumerate(ordered, start=1)}
 
 
 _FACT_KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
+_OUTCOME_KINDS = ("agreements", "disagreements", "proposals")
 
 
 def _check_evidence(digest: Digest, numbers: dict[str, int]) -> None:
@@ -239,6 +315,13 @@ def _check_evidence(digest: Digest, numbers: dict[str, int]) -> None:
         for i, fact in enumerate(getattr(digest, kind))
         for j, e in enumerate(fact.evidence)
         if e.source not in numbers
+    ]
+    problems += [
+        f"{kind}.{i}.meeting: {fact.meeting} is not the index of a meeting"
+        f" (there are {len(digest.meetings)}, from 0); correct or remove it"
+        for kind in _OUTCOME_KINDS
+        for i, fact in enumerate(getattr(digest, kind))
+        if fact.meeting is not None and fact.meeting >= len(digest.meetings)
     ]
     if problems:
         raise DigestError("\n".join(problems))

@@ -1,0 +1,129 @@
+"""Which meeting an agreement, disagreement or proposal came out of.
+
+A reader wants the outcomes of a meeting under the meeting, not three
+sections further on. The digest records the link as ``meeting:`` on the
+outcome (the meeting's index in ``meetings``), computed here, once, after the
+articles' facts are merged and the corrections applied, so every format and
+every template reads the same link.
+
+An outcome belongs to a meeting when all of these hold:
+
+* **same article**: one of its quotes comes from a source that reports the
+  meeting;
+* **same sentence chain**: in that source, the quote starts inside the run of
+  sentences that report the meeting, or at most ``CHAIN_GAP`` characters
+  (about two sentences) after its last one;
+* **same parties**: every party of the outcome (an agreement's or
+  disagreement's parties, a proposal's author) is a participant, one of their
+  aliases, or the state or organisation a participant belongs to (from the
+  digest's people). A proposal with no author qualifies on the first two.
+
+When several meetings qualify, the outcome goes to the one whose reporting
+sentences are nearest to its quote, then to the first in the digest. The
+rules use nothing but the digest's own fields, so they hold for any
+extractor's digest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from briefgen.model import Agreement, Digest, Disagreement, Evidence, Meeting, Person, Proposal
+
+# Characters after a meeting's last reporting sentence that still continue its chain.
+CHAIN_GAP = 320
+
+Outcome = Agreement | Disagreement | Proposal
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().replace(".", " ").split())
+
+
+class _Parties:
+    """Each participant's name, aliases and affiliation, normalised, by participant."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self._forms: dict[str, set[str]] = {}
+        for person in people:
+            forms = {_norm(person.name), *(_norm(a) for a in person.aliases)}
+            if person.affiliation:
+                forms.add(_norm(person.affiliation))
+            for form in [person.name, *person.aliases]:
+                self._forms.setdefault(_norm(form), set()).update(forms)
+
+    def of(self, participants: Sequence[str]) -> set[str]:
+        """Every form by which ``participants`` (or their side) may be named."""
+        forms: set[str] = set()
+        for name in participants:
+            forms.add(_norm(name))
+            forms.update(self._forms.get(_norm(name), ()))
+        return forms
+
+
+def outcome_parties(fact: Outcome) -> list[str]:
+    """Who an outcome is about: its parties, or a proposal's author (none when unknown)."""
+    if isinstance(fact, Proposal):
+        return [fact.by] if fact.by else []
+    return list(fact.parties)
+
+
+def chain_distance(outcome: Sequence[Evidence], meeting: Sequence[Evidence]) -> int | None:
+    """How far (in characters) the outcome's nearest quote is from the meeting's chain.
+
+    ``0`` is a quote inside the chain; None means no quote is in the same
+    source within ``CHAIN_GAP`` of it.
+    """
+    best: int | None = None
+    for e in outcome:
+        spans = [(m.start, m.end) for m in meeting if m.source == e.source]
+        if not spans:
+            continue
+        first, last = min(s for s, _ in spans), max(end for _, end in spans)
+        if e.start < first:
+            continue
+        distance = max(0, e.start - last)
+        if distance <= CHAIN_GAP and (best is None or distance < best):
+            best = distance
+    return best
+
+
+def meeting_of(
+    fact: Outcome, meetings: Sequence[Meeting], parties: _Parties
+) -> int | None:
+    """The index of the meeting ``fact`` came out of, or None (rules in the module doc)."""
+    wanted = [_norm(p) for p in outcome_parties(fact)]
+    best: tuple[int, int] | None = None
+    for index, meeting in enumerate(meetings):
+        distance = chain_distance(fact.evidence, meeting.evidence)
+        if distance is None:
+            continue
+        sides = parties.of(meeting.participants)
+        if not all(p in sides for p in wanted):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, index)
+    return None if best is None else best[1]
+
+
+def link_outcomes(digest: Digest) -> Digest:
+    """``digest`` with ``meeting`` set on every outcome that came out of a meeting.
+
+    Earlier links are recomputed, so the result depends only on the facts:
+    a correction that drops or adds a meeting moves its outcomes with it.
+    """
+    parties = _Parties(digest.people)
+
+    def linked(facts: Sequence[Outcome]) -> list[Outcome]:
+        return [
+            f.model_copy(update={"meeting": meeting_of(f, digest.meetings, parties)})
+            for f in facts
+        ]
+
+    return digest.model_copy(
+        update={
+            "agreements": linked(digest.agreements),
+            "disagreements": linked(digest.disagreements),
+            "proposals": linked(digest.proposals),
+        }
+    )
