@@ -135,6 +135,8 @@ def test_context_fields_are_the_documented_contract(digest: Digest):
         "info", "options", "labels", "digest", "sources", "people", "meetings", "agreements",
         "disagreements", "proposals", "key_points", "timeline", "omitted", "generator",
         "version", "citation_numbers", "changes", "inputs_skipped", "cite", "show",
+        "source_count", "outcomes_by_meeting", "meeting_dates", "linked", "outcomes", "said",
+        "when", "outlet", "web",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest
@@ -190,9 +192,12 @@ def test_every_fact_shows_its_citations_and_quotes(briefs: dict[str, bytes]):
     assert "talks [1] [2]\n\n    > Chung explained to Blinken" in text
     assert "    > The two agreed to closely communicate on the matter" in text
     page = briefs["brief.html"].decode()
-    assert page.count("<blockquote>") == sum(
-        len(f.evidence) for kind in ("people", "meetings", "agreements", "disagreements",
-                                     "proposals") for f in getattr(load_fixture(), kind)
+    fixture = load_fixture()
+    # Every fact's quotes; a person's only where an earlier person did not show them.
+    people_quotes = {e.quote for p in fixture.people for e in p.evidence}
+    assert page.count("<blockquote>") == len(people_quotes) + sum(
+        len(f.evidence) for kind in ("meetings", "agreements", "disagreements", "proposals")
+        for f in getattr(fixture, kind)
     )  # fmt: skip
     assert '<tr id="source-2">' in page and 'href="#source-2">[2]</a>' in page
 

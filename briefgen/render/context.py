@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from briefgen import __version__
 from briefgen.audiences import SECTIONS, AudienceSettings, Paper, SectionName
@@ -231,6 +231,8 @@ def build_context(
     """
     options = options or BriefOptions()
     labels = labels or packaged_labels(options.language)
+    if not options.date_format:  # the audience leaves it to its language
+        options = replace(options, date_format=labels.date_format)
     order = changes.previous_order if changes is not None else ()
     numbers = _number_sources(digest.sources, order)
     _check_evidence(digest, numbers)
