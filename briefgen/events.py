@@ -88,9 +88,7 @@ def chain_distance(outcome: Sequence[Evidence], meeting: Sequence[Evidence]) -> 
     return best
 
 
-def meeting_of(
-    fact: Outcome, meetings: Sequence[Meeting], parties: _Parties
-) -> int | None:
+def meeting_of(fact: Outcome, meetings: Sequence[Meeting], parties: _Parties) -> int | None:
     """The index of the meeting ``fact`` came out of, or None (rules in the module doc)."""
     wanted = [_norm(p) for p in outcome_parties(fact)]
     best: tuple[int, int] | None = None
@@ -116,8 +114,7 @@ def link_outcomes(digest: Digest) -> Digest:
 
     def linked(facts: Sequence[Outcome]) -> list[Outcome]:
         return [
-            f.model_copy(update={"meeting": meeting_of(f, digest.meetings, parties)})
-            for f in facts
+            f.model_copy(update={"meeting": meeting_of(f, digest.meetings, parties)}) for f in facts
         ]
 
     return digest.model_copy(

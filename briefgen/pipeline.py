@@ -10,21 +10,22 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.changes import Changes
 from briefgen.config import Config, ExtractionSettings, FeedSettings
-from briefgen.events import link_outcomes
 from briefgen.corrections import (
     Unmatched,
     apply_corrections,
     corrections_path,
     load_corrections,
+    without_dropped,
 )
 from briefgen.digest import check_not_hand_edited, dump_digest
 from briefgen.errors import InputError, StrictError
+from briefgen.events import link_outcomes
 from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
 from briefgen.publish import output_lock, publish, recover
@@ -372,6 +373,8 @@ def _build(
                 )
             )
         previous = previous_for_build(corrected.digest, config, since=since)
+        if previous is not None:  # a fact dropped by hand is not news
+            previous = replace(previous, digest=without_dropped(previous.digest, corrections))
         changes, comparison = since_outputs(previous, corrected.digest)
         digest_bytes = dump_digest(corrected.digest).encode("utf-8")
         key = render_key(

@@ -157,9 +157,16 @@ def test_key_points_are_derived_from_the_digest_not_written():
     points = build_context(digest, info, opts).key_points
     # Sentences; the events that involve the most present parties (Chung and
     # Blinken) first, meetings before other kinds, then by sources.
-    assert [p.kind for p in points] == ["meeting", "meeting", "agreement", "disagreement", "proposal"]
+    assert [p.kind for p in points] == [
+        "meeting",
+        "meeting",
+        "agreement",
+        "disagreement",
+        "proposal",
+    ]
     assert points[0].text == (
-        "Chung Eui-yong and Antony Blinken met in Rome on 31 October 2021 at the Group of 20 summit."
+        "Chung Eui-yong and Antony Blinken met in Rome on 31 October 2021"
+        " at the Group of 20 summit."
     )
     assert all(p.text.endswith(".") and p.text[0].isupper() for p in points)
     changed = digest.model_copy(deep=True)
@@ -195,7 +202,9 @@ def test_french_labels_and_dates():
     assert '<time datetime="2021-10-05">5 octobre 2021</time>' in page
     assert '"Page" " " counter(page) " " "sur"' in page
     text = brief(digest, "analyst", language="fr", date_format="%A %-d %B %Y")
-    assert "Chung Eui-yong et Antony Blinken se sont rencontrés à Rome le dimanche 31 octobre" in text
+    assert (
+        "Chung Eui-yong et Antony Blinken se sont rencontrés à Rome le dimanche 31 octobre" in text
+    )
     assert "Since the last brief" not in text and "Where" not in text
 
 
@@ -282,8 +291,8 @@ def test_pdf_paper_outline_marking_and_page_numbers():
     assert titles[0] == "T"  # the h1, then every section heading
     children = analyst.outline[1]
     assert [c.title for c in children] == [
-        "Contents", "Key points", "Meetings", "Agreements", "Open disagreements", "Proposals", "People",
-        "Timeline", "Sources",
+        "Contents", "Key points", "Meetings", "Agreements", "Open disagreements", "Proposals",
+        "People", "Timeline", "Sources",
     ]  # fmt: skip
     last = analyst.pages[-1].extract_text()
     assert f"Page {len(analyst.pages)} of {len(analyst.pages)}" in last

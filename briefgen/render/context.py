@@ -38,7 +38,6 @@ from briefgen.model import (
 )
 from briefgen.render.labels import Labels, packaged_labels
 from briefgen.render.outlets import outlet_name, web_url
-from briefgen.render.sentences import outcome_clause, sentence
 from briefgen.render.selection import (
     KeyPoint,
     Outcomes,
@@ -47,6 +46,7 @@ from briefgen.render.selection import (
     select,
     timeline,
 )
+from briefgen.render.sentences import outcome_clause, sentence
 
 
 @dataclass(frozen=True)
@@ -292,7 +292,8 @@ def _number_sources(sources: list[Source], previous: Sequence[str] = ()) -> dict
     seen: dict[str, int] = {}
     for i, source in enumerate(sources):
         if source.id in seen:
-            problems.append(f"sources.{i}.id: {source.id!r} is also the id of source {seen[source.id] + 1}")
+            first = seen[source.id] + 1
+            problems.append(f"sources.{i}.id: {source.id!r} is also the id of source {first}")
         else:
             seen[source.id] = i
     if problems:

@@ -224,7 +224,9 @@ def _properties(document: Document, context: BriefContext, stamp: dt.datetime | 
     props = document.core_properties
     props.title = _property_text(context.info.title)
     props.subject = _property_text(context.info.subject or "")
-    props.author = props.last_modified_by = "briefgen"
+    # The tool's name only where the brief names it (the analyst brief's footer).
+    named = context.options.quotes and context.options.citations
+    props.author = props.last_modified_by = "briefgen" if named else ""
     props.comments = _property_text(context.labels.footer_plain.format(generator=context.generator))
     props.category = "Briefing"
     props.keywords = ""
@@ -264,11 +266,11 @@ def _list_end(document: Document, context: BriefContext, section: str) -> None:
     """After a list of facts: "N more not shown" if a limit cut it, "None found" if empty."""
     if getattr(context, section):
         _more(document, context, section)
-    elif section not in context.linked:
-        _none_found(document, context)
-    if section in context.linked:
+    elif section in context.linked:  # all of them are under their meetings
         text = context.labels.under_meetings
         append_run(append_paragraph(_body(document), NORMAL), text, italic=True)
+    else:
+        _none_found(document, context)
 
 
 def _more(document: Document, context: BriefContext, section: str) -> None:

@@ -53,10 +53,11 @@ from briefgen.render.sentences import event_sentence, meeting_clause, outcome_cl
 FactKind = Literal["meeting", "agreement", "disagreement", "proposal"]
 Fact = Meeting | Agreement | Disagreement | Proposal
 Outcome = Agreement | Disagreement | Proposal
-F = TypeVar("F", Person, Meeting, Agreement, Disagreement, Proposal)
+T = TypeVar("T")
 # Without brief.focus, the brief is about this many of the most present parties.
 TOP_PARTIES = 2
-# A correction marked `public: true` cites this source: a press brief may show its fact.
+# A correction marked `public: true` cites this source (briefgen.corrections): a
+# press brief may show its fact. Kept here so rendering imports no corrections code.
 PUBLIC_CORRECTIONS_SOURCE_ID = "briefgen:corrections-public"
 _KIND_ORDER: dict[FactKind, int] = {"meeting": 0, "disagreement": 1, "agreement": 2, "proposal": 3}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -268,12 +269,13 @@ def select(
     def shown(fact: Fact | Person) -> bool:
         return stated_by_a_source(fact.evidence) or not sourced_only
 
-    def limit(section: str, ranked: list[tuple[tuple[int, ...], int, F]]) -> list[tuple[int, F]]:
+    def limit(section: str, ranked: list[tuple[tuple[int, ...], int, T]]) -> list[tuple[int, T]]:
+        """The ``cap`` most important (first by key), back in digest order."""
         cap = limits.get(section)
         if cap is not None and len(ranked) > cap:
             omitted[section] = len(ranked) - cap
-            ranked = sorted(ranked)[:cap]
-        return sorted((i, f) for _, i, f in ranked)  # type: ignore[type-var]
+            ranked = sorted(ranked, key=lambda item: item[0])[:cap]
+        return sorted(((i, f) for _, i, f in ranked), key=lambda pair: pair[0])
 
     # Meetings first: an outcome goes under its meeting only if the meeting is shown.
     meetings = [(i, m) for i, m in enumerate(digest.meetings) if shown(m)]
@@ -320,24 +322,16 @@ def select(
         loose[section].sort(key=lambda pair: pair[0])
 
     def standalone(kind: FactKind, section: str) -> list[tuple[int, Outcome]]:
-        return limit(
-            section, [(importance.key(kind, i, f), i, f) for i, f in loose[section]]
-        )
+        return limit(section, [(importance.key(kind, i, f), i, f) for i, f in loose[section]])
 
     people = limit(
         "people",
-        [
-            (importance.key("person", i, p), i, p)
-            for i, p in enumerate(digest.people)
-            if shown(p)
-        ],
+        [(importance.key("person", i, p), i, p) for i, p in enumerate(digest.people) if shown(p)],
     )
     outcomes = tuple(
         Outcomes(
             agreements=tuple(f for k, f in by_meeting.get(i, []) if isinstance(f, Agreement)),
-            disagreements=tuple(
-                f for k, f in by_meeting.get(i, []) if isinstance(f, Disagreement)
-            ),
+            disagreements=tuple(f for k, f in by_meeting.get(i, []) if isinstance(f, Disagreement)),
             proposals=tuple(f for k, f in by_meeting.get(i, []) if isinstance(f, Proposal)),
         )
         for i, _ in kept_meetings
@@ -364,9 +358,7 @@ def _citations(evidence: Iterable[Evidence], numbers: Mapping[str, int]) -> tupl
     return tuple(sorted({numbers[e.source] for e in evidence}))
 
 
-def _ranked_outcomes(
-    outcomes: Outcomes, importance: Importance
-) -> list[Outcome]:
+def _ranked_outcomes(outcomes: Outcomes, importance: Importance) -> list[Outcome]:
     kinds: dict[type, FactKind] = {
         Agreement: "agreement",
         Disagreement: "disagreement",

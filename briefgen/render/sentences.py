@@ -30,9 +30,10 @@ from briefgen.render.filters import join_names, shorten
 from briefgen.render.labels import Labels, format_date
 
 # Longest article text one clause quotes, cut at a word.
-CLAUSE_CHARS = 160
-# A key point's meeting sentence names at most this many of its outcomes.
-MAX_CLAUSES = 3
+CLAUSE_CHARS = 140
+# A key point's meeting sentence names at most this many of its outcomes (the
+# most important); the meeting's entry lists them all.
+MAX_CLAUSES = 2
 
 # Label pattern of a meeting's sentence by its status; a status the digest
 # does not give reads as held.
@@ -86,7 +87,7 @@ def _names(values: Sequence[str], labels: Labels) -> str:
 def meeting_clause(
     meeting: Meeting, labels: Labels, date_format: str, *, date: dt.date | None
 ) -> str:
-    """"A and B met in Paris on 5 October 2021 at the OECD meeting" (no full stop)."""
+    """ "A and B met in Paris on 5 October 2021 at the OECD meeting" (no full stop)."""
     status = getattr(meeting, "status", None) or "held"
     pattern = getattr(labels, MEETING_PATTERNS.get(status, "sentence_meeting"))
     place = labels.meeting_place.format(location=meeting.location) if meeting.location else ""
@@ -161,7 +162,6 @@ def event_sentence(
     """A meeting and (up to ``MAX_CLAUSES`` of) what came out of it, as one sentence."""
     clauses = [meeting_clause(meeting, labels, date_format, date=date)]
     clauses += [
-        outcome_clause(o, labels, participants=meeting.participants)
-        for o in outcomes[:MAX_CLAUSES]
+        outcome_clause(o, labels, participants=meeting.participants) for o in outcomes[:MAX_CLAUSES]
     ]
     return sentence(clauses, labels)
