@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ConfigError
 
 log = logging.getLogger("briefgen")
 
@@ -51,15 +51,31 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
+class UsageError(BriefgenError):
+    """A flag's value is not one of its choices (exit code 2, as click's usage errors)."""
+
+    exit_code = 2
+
+
+def _did_you_mean(name: str, choices: tuple[str, ...] | list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name.casefold(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _formats(value: str | None) -> list[str] | None:
+    """``--format md,html``: each a known format, or an error naming the choices."""
     if value is None:
         return None
     formats = [f.strip() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMAT_CHOICES]
     if unknown or not formats:
-        raise click.BadParameter(
-            f"{', '.join(unknown) or value!r}: choose from {', '.join(FORMAT_CHOICES)}",
-            param_hint="--format",
+        shown = ", ".join(map(repr, unknown)) if unknown else repr(value)
+        hints = "".join(_did_you_mean(f, FORMAT_CHOICES) for f in unknown)
+        raise UsageError(
+            f"--format: {shown} is not a format{hints}: choose one or more of"
+            f" {', '.join(FORMAT_CHOICES)}, comma-separated"
         )
     return formats
 
@@ -73,13 +89,62 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     log.propagate = False
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def _late_flag(name: str) -> Any:
+    """``-v``/``-q`` given after the subcommand: the same as before it."""
+
+    def set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if not value:
+            return
+        obj = ctx.find_root().obj
+        obj[name] = True
+        _setup_logging(obj["verbose"], obj["quiet"])
+
+    return set_flag
+
+
+def global_options(f: Any) -> Any:
+    """``-v`` and ``-q`` on a subcommand too, so ``briefgen build -q`` works."""
+    f = click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
+        callback=_late_flag("quiet"), help="Print only errors.",
+    )(f)  # fmt: skip
+    return click.option(
+        "-v", "--verbose", is_flag=True, expose_value=False, is_eager=True,
+        callback=_late_flag("verbose"), help="Say more, and show tracebacks of errors.",
+    )(f)  # fmt: skip
+
+
+CLI_HELP = """Turn a folder of news articles and readouts into sourced briefs.
+
+\b
+Example, in a new workspace:
+  briefgen init mybrief && cd mybrief
+  (put articles in inputs/, then)
+  briefgen check
+  briefgen build
+
+\b
+Exit codes:
+  0    success
+  1    the run failed: an input, digest, template or output problem
+  2    a usage or config error
+  3    --strict, and the inputs drew a warning; nothing was written
+  130  interrupted
+
+-v and -q work before or after the command. See README.md for more.
+"""
+
+
+@click.group(
+    cls=_Group,
+    help=CLI_HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="briefgen")
-@click.option("-v", "--verbose", is_flag=True, help="Say more, and show tracebacks.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say more, and show tracebacks of errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
-    """Turn a folder of news articles and readouts into a sourced briefing document."""
     ctx.obj = {"verbose": verbose, "quiet": quiet}
     _setup_logging(verbose, quiet)
 
@@ -92,10 +157,18 @@ config_option = click.option(
     help="Config file [default: config/briefgen.yaml].",
 )
 audience_option = click.option(
-    "--audience", default=None, help="Audience(s), comma-separated [default: config]."
+    "--audience",
+    metavar="NAME[,NAME...]",
+    default=None,
+    help="Audiences to make: executive, analyst, press, or one the config defines under"
+    " audiences: [default: the config's brief.audience].",
 )
 format_option = click.option(
-    "--format", "formats", default=None, help="Comma-separated: md,html,pdf,docx [default: config]."
+    "--format",
+    "formats",
+    metavar="FORMAT[,FORMAT...]",
+    default=None,
+    help="Formats to make, from md, html, pdf, docx [default: the config's output.formats].",
 )
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
@@ -112,20 +185,31 @@ since_option = click.option(
 )  # fmt: skip
 
 
-def speed_options(f: Any) -> Any:
-    """--jobs, --executor, --scheduler: how extraction runs, never what it finds."""
-    f = click.option(
-        "--scheduler", metavar="ADDRESS", default=None,
-        help="Dask scheduler address, with --executor dask.",
-    )(f)  # fmt: skip
-    f = click.option(
-        "--executor", type=click.Choice(["local", "dask"]), default=None,
-        help="Where extraction runs [default: config, else local].",
-    )(f)  # fmt: skip
-    return click.option(
-        "-j", "--jobs", type=click.IntRange(min=1), default=None,
-        help="Worker processes [default: config, else one per core].",
-    )(f)  # fmt: skip
+def _speed_options(*, config: bool) -> Any:
+    """--jobs, --executor, --scheduler: how extraction runs, never what it finds.
+
+    ``config``: whether the command reads a config, whose values are then the defaults.
+    """
+    where = "the config's, else " if config else ""
+
+    def decorate(f: Any) -> Any:
+        f = click.option(
+            "--scheduler", metavar="ADDRESS", default=None,
+            help="Dask scheduler address, with --executor dask.",
+        )(f)  # fmt: skip
+        f = click.option(
+            "--executor", type=click.Choice(["local", "dask"]), default=None,
+            help=f"Where extraction runs [default: {where}local].",
+        )(f)  # fmt: skip
+        return click.option(
+            "-j", "--jobs", type=click.IntRange(min=1), default=None,
+            help=f"Worker processes [default: {where}one per core].",
+        )(f)  # fmt: skip
+
+    return decorate
+
+
+speed_options = _speed_options(config=True)
 
 
 def _speed_overrides(
@@ -150,6 +234,10 @@ def _say(ctx: click.Context, message: str) -> None:
         click.echo(message)
 
 
+FLAGS = {"brief.audience": "--audience", "output.formats": "--format", "output.dir": "--out"}
+"""The config key each command-line flag sets, so a bad value is blamed on the flag."""
+
+
 def _overrides(audience: str | None, formats: str | None, out: Path | None) -> dict[str, Any]:
     overrides: dict[str, Any] = {}
     if audience is not None:
@@ -162,7 +250,8 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
     return overrides
 
 
-@cli.command()
+@cli.command(short_help="Build the digest and every brief from the workspace's inputs.")
+@global_options
 @config_option
 @audience_option
 @format_option
@@ -199,7 +288,7 @@ def build(
         overrides["extraction.cache"] = False
     if strict:
         overrides["strict"] = True
-    config = load_config(config_path, overrides=overrides)
+    config = load_config(config_path, overrides=overrides, flags=FLAGS)
     # Each warning is logged as it happens; the count comes last.
     result = run_build(config, force=force, since=since, progress=_progress(ctx))
     if result.corrections_applied:
@@ -211,7 +300,8 @@ def build(
     _say_warnings(ctx, len(result.notices))
 
 
-@cli.command()
+@cli.command(short_help="Extract a digest from article files, without a workspace.")
+@global_options
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
@@ -226,10 +316,10 @@ def build(
 )
 @click.option(
     "--max-file-bytes", metavar="SIZE", default=None,
-    help="Skip input files larger than this (bytes, or e.g. '50 MB') [default: 20 MB].",
+    help="Skip input files larger than this, in bytes or e.g. '50 MB' [default: 20 MB].",
 )  # fmt: skip
 @strict_option
-@speed_options
+@_speed_options(config=False)
 @click.option(
     "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
     help="Keep per-article results here, to make the next run fast [default: no cache].",
@@ -269,7 +359,8 @@ def extract(
     _say_warnings(ctx, len(result.notices))
 
 
-@cli.command()
+@cli.command(short_help="Render briefs from a digest, without extracting again.")
+@global_options
 @click.argument("digest_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @config_option
 @audience_option
@@ -295,7 +386,9 @@ def render(
     from briefgen.pipeline import render_digest_file
 
     # A digest can be rendered outside any workspace: then the defaults apply.
-    config = load_config(config_path, overrides=_overrides(audience, formats, out), missing_ok=True)
+    config = load_config(
+        config_path, overrides=_overrides(audience, formats, out), missing_ok=True, flags=FLAGS
+    )
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
     written = render_digest_file(
         digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
@@ -304,7 +397,8 @@ def render(
         _say(ctx, f"wrote {_show(path)}")
 
 
-@cli.command()
+@cli.command(short_help="Show what changed between two digests.")
+@global_options
 @click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
@@ -336,38 +430,51 @@ def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: boo
         ctx.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Find every problem the next build would meet, writing nothing.")
+@global_options
 @config_option
+@audience_option
+@format_option
 @click.option(
     "--digest", "digest_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-    help="Digest to validate [default: the build's digest.yaml, if any].",
+    help="Digest to render and check the corrections against [default: the build's"
+    " digest.yaml, else a sample digest].",
 )  # fmt: skip
 @click.pass_context
-def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None) -> None:
-    """Validate the config, the templates, the corrections and the digest; report every problem."""
-    from briefgen.config import load_config
-    from briefgen.corrections import corrections_path, load_corrections
-    from briefgen.digest import load_digest
-    from briefgen.pipeline import DIGEST_NAME
-    from briefgen.render import check_audiences, check_templates
+def check(
+    ctx: click.Context,
+    config_path: Path | None,
+    audience: str | None,
+    formats: str | None,
+    digest_path: Path | None,
+) -> None:
+    """Find every problem the next build would meet, without building or writing.
 
-    config = load_config(config_path)
-    problems = check_templates([config.workspace / "templates"]) + check_audiences(config)
-    path, required = corrections_path(config.corrections, config.workspace)
-    try:
-        load_corrections(path, required=required, workspace=config.workspace)
-    except BriefgenError as e:
-        problems.extend(str(e).splitlines())
-    digest_path = digest_path or config.output_dir / DIGEST_NAME
-    if digest_path.exists():
-        try:
-            load_digest(digest_path)
-        except BriefgenError as e:
-            problems.extend(str(e).splitlines())
-    if problems:
-        raise BriefgenError("\n".join(problems))
-    _say(ctx, "config, templates, corrections and digest are valid")
-    for note in _output_notes(config.output_dir):
+    It checks the config (every key, and each flag given here), that each
+    input exists, the templates, labels and corrections, and renders every
+    audience in every format against the digest (or a sample digest when
+    there is none yet), so a template that would fail the build fails here.
+    Every problem is listed, each with its file and line or key, or its flag.
+    Exit code 0: no problem; 2: problems (listed on stderr).
+    """
+    from briefgen.check import run_check
+
+    flag_problems = []
+    try:  # a bad --format is one problem among the others, not the only one
+        _formats(formats)
+    except UsageError as e:
+        flag_problems.append(str(e))
+        formats = None
+    report = run_check(
+        config_path,
+        overrides=_overrides(audience, formats, None),
+        flags=FLAGS,
+        digest_path=digest_path,
+    )
+    if flag_problems or report.problems:
+        raise ConfigError("\n".join([*flag_problems, *report.problems]))
+    _say(ctx, report.summary)
+    for note in _output_notes(report.output_dir):
         _say(ctx, f"note: {note}")
 
 
@@ -393,7 +500,8 @@ def _output_notes(out_dir: Path) -> list[str]:
     return notes
 
 
-@cli.command()
+@cli.command(short_help="List the templates each audience uses, and their files.")
+@global_options
 @config_option
 @audience_option
 def templates(config_path: Path | None, audience: str | None) -> None:
@@ -402,12 +510,13 @@ def templates(config_path: Path | None, audience: str | None) -> None:
     from briefgen.render import describe_templates
 
     overrides = _overrides(audience, None, None)
-    config = load_config(config_path, overrides=overrides, missing_ok=True)
+    config = load_config(config_path, overrides=overrides, missing_ok=True, flags=FLAGS)
     names = config.brief.audience if audience else sorted(config.audiences)
     click.echo(describe_templates(config, names), nl=False)
 
 
-@cli.command(name="eval")
+@cli.command(name="eval", short_help="Score extraction against gold facts.")
+@global_options
 @click.argument(
     "cases", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
 )
@@ -448,7 +557,8 @@ def evaluate(
         click.echo(format_table(score))
 
 
-@cli.command()
+@cli.command(short_help="Print the digest's JSON Schema.")
+@global_options
 def schema() -> None:
     """Print the digest's JSON Schema."""
     from briefgen.digest import digest_schema
@@ -456,7 +566,8 @@ def schema() -> None:
     click.echo(digest_schema(), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Make a new briefing workspace.")
+@global_options
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:
