@@ -99,6 +99,7 @@ class Labels(BaseModel):
     sentence_disagreement_no_topic: str
     sentence_proposal: str
     sentence_proposal_unattributed: str
+    sentence_for: str
     sentence_they: str
     sentence_join: str
     sentence_end: str
@@ -181,6 +182,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "sentence_disagreement_no_topic": {"parties"},
     "sentence_proposal": {"by", "what"},
     "sentence_proposal_unattributed": {"what"},
+    "sentence_for": {"what"},
     "since_sources": {"now", "then", "added", "removed"},
     "since_expired": {"count"},
     "footer_quotes": {"generator"},

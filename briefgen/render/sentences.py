@@ -134,6 +134,8 @@ def outcome_clause(
         return labels.sentence_disagreement_no_topic.format(parties=who(fact.parties))
     what, own_verb = _fit(fact.what, "proposal", labels)
     if fact.by is None:
+        if labels.lang.startswith("en") and not what.casefold().startswith(_LINKING):
+            what = labels.sentence_for.format(what=what)
         return labels.sentence_proposal_unattributed.format(what=what)
     if own_verb:
         return labels.sentence_fact.format(parties=who([fact.by]), what=what)
