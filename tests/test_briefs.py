@@ -226,7 +226,7 @@ def test_source_numbers_follow_the_previous_edition():
     reordered = digest.model_copy(update={"sources": digest.sources[::-1]})
     info, opts = options("analyst")
     alone = build_context(reordered, info, opts)
-    assert [s.source.id for s in alone.sources][0] == digest.sources[1].id
+    assert alone.sources[0].source.id == digest.sources[1].id
     kept = build_context(reordered, info, opts, changes=compare(digest, reordered))
     assert [s.source.id for s in kept.sources] == [s.id for s in digest.sources]
 
