@@ -298,7 +298,8 @@ def run_check(
     template_dirs += sorted(
         p for p in template_dirs[0].glob("*") if p.is_dir() and p.name != "labels"
     )
-    problems += check_templates([config.workspace / "templates"])
+    compile_problems = check_templates([config.workspace / "templates"])
+    problems += compile_problems
     problems += unknown_blocks(template_dirs, root=config.workspace)
     problems += [f"{path}: {p}" for p in check_audiences(config)]
     corrections = None
@@ -318,7 +319,8 @@ def run_check(
         applied = apply_corrections(digest, corrections)
         problems += [f"correction matches nothing: {u}" for u in applied.unmatched]
         digest = applied.digest
-    problems += render_problems(digest or sample_digest(), config)
+    if not compile_problems:  # a template that does not compile fails every render alike
+        problems += render_problems(digest or sample_digest(), config)
     formats = ", ".join(f for f in config.output.formats if f != "pdf")
     report.summary = (
         f"no problems: config, inputs, templates, labels and corrections checked; every"

@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, ConfigError
+from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
@@ -455,7 +455,7 @@ def check(
     audience in every format against the digest (or a sample digest when
     there is none yet), so a template that would fail the build fails here.
     Every problem is listed, each with its file and line or key, or its flag.
-    Exit code 0: no problem; 2: problems (listed on stderr).
+    Exit code 0: no problem; 1: problems (listed on stderr).
     """
     from briefgen.check import run_check
 
@@ -472,7 +472,7 @@ def check(
         digest_path=digest_path,
     )
     if flag_problems or report.problems:
-        raise ConfigError("\n".join([*flag_problems, *report.problems]))
+        raise BriefgenError("\n".join([*flag_problems, *report.problems]))
     _say(ctx, report.summary)
     for note in _output_notes(report.output_dir):
         _say(ctx, f"note: {note}")

@@ -107,20 +107,35 @@ def meeting_of(fact: Outcome, meetings: Sequence[Meeting], parties: _Parties) ->
 def link_outcomes(digest: Digest) -> Digest:
     """``digest`` with ``meeting`` set on every outcome that came out of a meeting.
 
-    Earlier links are recomputed, so the result depends only on the facts:
-    a correction that drops or adds a meeting moves its outcomes with it.
+    The chain grows with what joins it: an outcome reported right after
+    another outcome of the meeting belongs to the meeting too, as a readout
+    lists what its two sides agreed one sentence after the other. Links are
+    computed from scratch until nothing changes, so the result depends only
+    on the facts: a correction that drops or adds a meeting moves its
+    outcomes with it.
     """
     parties = _Parties(digest.people)
-
-    def linked(facts: Sequence[Outcome]) -> list[Outcome]:
-        return [
-            f.model_copy(update={"meeting": meeting_of(f, digest.meetings, parties)}) for f in facts
+    outcomes: list[Outcome] = [*digest.agreements, *digest.disagreements, *digest.proposals]
+    links: dict[int, int | None] = {}
+    for _ in range(len(outcomes) + 1):  # each round can only add to the chains it uses
+        chains = [list(m.evidence) for m in digest.meetings]
+        for i, index in links.items():
+            if index is not None:
+                chains[index].extend(outcomes[i].evidence)
+        chained = [
+            m.model_copy(update={"evidence": chain})
+            for m, chain in zip(digest.meetings, chains, strict=True)
         ]
-
+        found = {i: meeting_of(fact, chained, parties) for i, fact in enumerate(outcomes)}
+        if found == links:
+            break
+        links = found
+    linked = [f.model_copy(update={"meeting": links.get(i)}) for i, f in enumerate(outcomes)]
+    n_agree, n_dis = len(digest.agreements), len(digest.disagreements)
     return digest.model_copy(
         update={
-            "agreements": linked(digest.agreements),
-            "disagreements": linked(digest.disagreements),
-            "proposals": linked(digest.proposals),
+            "agreements": linked[:n_agree],
+            "disagreements": linked[n_agree : n_agree + n_dis],
+            "proposals": linked[n_agree + n_dis :],
         }
     )

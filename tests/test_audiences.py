@@ -78,8 +78,8 @@ def test_builtin_audiences_and_option_by_option_overrides(tmp_path: Path):
         ("audiences: {press: {date_format: '%H:%M'}}", "date_format: unknown date"),
         ("audiences: {press: {sections: [meetings, gossip]}}", "audiences.press.sections.1"),
         ("audiences: {press: {limits: {meetings: 0}}}", "audiences.press.limits.meetings"),
-        ("audiences: {'../up': {}}", "audiences.../up.[key]: String should match"),
-        ("brief: {audience: '../etc'}", "brief.audience.0: String should match"),
+        ("audiences: {'../up': {}}", "audiences.../up.[key]: '../up' is not a valid name"),
+        ("brief: {audience: '../etc'}", "brief.audience.0: '../etc' is not a valid name"),
         ("brief: {audience: nobody}", "brief.audience: unknown audience 'nobody'"),
         ("brief: {audience: []}", "brief.audience: name at least one audience"),
     ],
@@ -157,13 +157,8 @@ def test_key_points_are_derived_from_the_digest_not_written():
     points = build_context(digest, info, opts).key_points
     # Sentences; the events that involve the most present parties (Chung and
     # Blinken) first, meetings before other kinds, then by sources.
-    assert [p.kind for p in points] == [
-        "meeting",
-        "meeting",
-        "agreement",
-        "disagreement",
-        "proposal",
-    ]
+    # The agreement came out of the Paris meeting: it is part of that sentence.
+    assert [p.kind for p in points] == ["meeting", "meeting", "disagreement", "proposal"]
     assert points[0].text == (
         "Chung Eui-yong and Antony Blinken met in Rome on 31 October 2021"
         " at the Group of 20 summit."
@@ -174,7 +169,7 @@ def test_key_points_are_derived_from_the_digest_not_written():
     changed.agreements[0].what = "agreed to meet again"
     again = build_context(changed, info, opts).key_points
     assert "met in Milan" in again[0].text
-    assert "Chung Eui-yong and Antony Blinken agreed to meet again." in [p.text for p in again]
+    assert again[1].text.endswith("; they agreed to meet again.")
     assert build_context(Digest(), info, opts).key_points == ()
 
 
@@ -362,9 +357,7 @@ def test_build_chosen_audiences_into_their_folders(workspace: Path):
     ]  # fmt: skip
     result = CliRunner().invoke(cli, ["build", "--config", str(config), "--audience", "boss"])
     assert result.exit_code == 2
-    assert (
-        "brief.audience: unknown audience 'boss': choose from analyst, executive" in result.output
-    )
+    assert "--audience: unknown audience 'boss': choose from analyst, executive" in result.output
 
 
 def test_templates_lists_what_is_in_effect_and_where_from(tmp_path: Path):

@@ -56,10 +56,11 @@ def two_meetings() -> Digest:
             # another article
             Agreement(parties=["Chung", "Luigi Di Maio"], what="to trade", evidence=[ev("b", 0)]),
             # same article and parties, too far from the meeting's sentences
+            # (and from the proposal at 2020 that continues its chain)
             Agreement(
                 parties=["Chung", "Luigi Di Maio"],
                 what="to invest",
-                evidence=[ev("a", 2000 + 11 + CHAIN_GAP + 1)],
+                evidence=[ev("a", 2020 + 11 + CHAIN_GAP + 1)],
             ),
         ],
         proposals=[
@@ -77,6 +78,15 @@ def test_outcomes_link_to_the_meeting_of_their_article_sentences_and_parties():
     linked = link_outcomes(two_meetings())
     assert [a.meeting for a in linked.agreements] == [0, None, None, None]
     assert [p.meeting for p in linked.proposals] == [0, 1]
+
+
+def test_the_chain_grows_with_the_outcomes_that_join_it():
+    digest = two_meetings()
+    gap = CHAIN_GAP - 10
+    digest.agreements[0].evidence = [ev("a", 11 + gap)]  # ends at 11 + gap + 11
+    digest.proposals[0].evidence = [ev("a", 11 + gap + 11 + gap)]  # after the agreement
+    linked = link_outcomes(digest)
+    assert linked.agreements[0].meeting == 0 and linked.proposals[0].meeting == 0
 
 
 def test_links_are_recomputed_and_follow_a_dropped_meeting():
@@ -153,7 +163,7 @@ def test_a_meeting_sentence_leaves_out_an_occasion_that_needs_its_article():
 
 def test_a_planned_meeting_reads_as_planned():
     planned: Any = SimpleNamespace(
-        participants=["A", "B"], location=None, occasion=None, status="planned"
+        participants=["A", "B"], location=None, occasion=None, format=None, status="planned"
     )
     assert meeting_clause(planned, EN, "%Y", date=None) == "A and B will meet"
 
@@ -365,7 +375,7 @@ def test_check_reports_every_problem_at_once_each_with_its_source(workspace: Pat
     (workspace / "build").mkdir()
     shutil.copy(Path(__file__).parent / "golden" / "digest.yaml", workspace / "build")
     result = run(workspace, "check", "--format", "docxx")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     lines = result.output.splitlines()
     expected = [
         "--format: 'docxx' is not a format (did you mean 'docx'?)",
@@ -384,7 +394,7 @@ def test_check_reports_every_problem_at_once_each_with_its_source(workspace: Pat
 
 def test_check_blames_a_flag_on_the_flag(workspace: Path):
     result = run(workspace, "check", "--audience", "executiv")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "briefgen: error: --audience: unknown audience 'executiv' (did you mean" in (
         result.output
     )
@@ -399,7 +409,7 @@ def test_check_reports_config_and_label_problems_together(workspace: Path):
     config = workspace / "config" / "briefgen.yaml"
     config.write_text(config.read_text() + "audiences:\n  analyst: {paper: A3, language: de}\n")
     result = run(workspace, "check")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "audiences.analyst.paper: Input should be 'A4' or 'Letter'" in result.output
     assert "labels file 'labels/de.yaml' not found" in result.output
 

@@ -136,9 +136,8 @@ def test_sections_are_word_headings_in_order_under_a_title(document):
 def test_every_fact_is_there_with_its_citations(document):
     lines = [p.text for p in document.paragraphs]
     assert "Chung Eui-yong and Antony Blinken [1]" in lines  # the Paris meeting
-    assert "Chung Eui-yong and Antony Blinken: agreed to closely communicate on the matter [1]" in (
-        lines
-    )
+    # Under the meeting it came out of, as a sentence.
+    assert "They agreed to closely communicate on the matter. [1]" in lines
     proposal = next(line for line in lines if line.startswith("South Korea: declare a formal end"))
     assert proposal.endswith("stalled denuclearization talks [1] [2]")
     assert "South Korea and United States: sanctions on North Korea [1]" in lines
@@ -224,7 +223,7 @@ def test_executive_brief_has_key_points_and_no_quotes_citations_or_sources():
     document = audience_document("executive")
     styles = [(p.style.name, p.text) for p in document.paragraphs]
     headings = [text for style, text in styles if style == "Heading 1"]
-    assert headings == ["Key points", "Meetings", "Agreements", "Open disagreements", "Proposals"]
+    assert headings == ["Key points", "Meetings", "Agreements", "Open disagreements"]
     key_points = [text for style, text in styles if style == "List Number"]
     # Sentences, the most important event first (the most present parties, then kind).
     assert key_points and key_points[0].startswith("Chung Eui-yong and Antony Blinken met in")
@@ -402,12 +401,15 @@ def test_document_date_prefers_source_date_epoch_then_the_brief():
 LITERALS = ("<script>alert(1)</script>", "[click](http://evil.example)", "![x](file:///etc/passwd)")
 
 
+TOC_FIELD = ' TOC \\o "1-1" \\h \\z \\u '
+
+
 def assert_docx_inert(data: bytes) -> docx.document.Document:
     """A Word brief that links nowhere outside itself, embeds nothing and computes nothing.
 
     For any hostile input: no external relationship (web address, file), no
-    image, object or embedded file, no field in the body (the footer's page
-    numbers are the only fields), and no link but citations to the sources.
+    image, object or embedded file, no field in the body but the table of
+    contents (and the footer's page numbers), and no link but citations to the sources.
     Other tests (end-to-end injection) can call it on a built brief.docx.
     """
     document = load(data)
@@ -418,8 +420,11 @@ def assert_docx_inert(data: bytes) -> docx.document.Document:
     assert b'TargetMode="External"' not in rels
     assert not [n for n in names if n.startswith(("word/media/", "word/embeddings/"))], names
     body = document.element.body
-    for tag in ("w:drawing", "w:pict", "w:object", "w:fldSimple", "w:instrText", "w:altChunk"):
+    for tag in ("w:drawing", "w:pict", "w:object", "w:fldSimple", "w:altChunk"):
         assert next(body.iter(qn(tag)), None) is None, tag
+    # The only field in the body: the table of contents, with briefgen's fixed instruction.
+    fields = [i.text for i in body.iter(qn("w:instrText"))]
+    assert fields in ([], [TOC_FIELD]), fields
     anchors = [h.get(qn("w:anchor")) or "" for h in body.iter(qn("w:hyperlink"))]
     assert all(a.startswith("source_") for a in anchors), anchors
     return document
@@ -508,7 +513,7 @@ def test_render_a_digest_to_word_and_refuse_unknown_formats(
     assert result.exit_code == 0, result.output
     assert load((out / "analyst" / "brief.docx").read_bytes()).tables
     result = runner.invoke(cli, ["render", str(digest), "--format", "odt", "--out", str(out)])
-    assert result.exit_code == 2 and "choose from md, html, pdf, docx" in result.output
+    assert result.exit_code == 2 and "choose one or more of md, html, pdf, docx" in result.output
 
 
 def test_a_bad_source_date_epoch_fails_the_render_and_keeps_the_last_brief(

@@ -136,7 +136,7 @@ def test_context_fields_are_the_documented_contract(digest: Digest):
         "disagreements", "proposals", "key_points", "timeline", "omitted", "generator",
         "version", "citation_numbers", "changes", "inputs_skipped", "cite", "show",
         "source_count", "outcomes_by_meeting", "meeting_dates", "linked", "outcomes", "said",
-        "when", "outlet", "web",
+        "when", "when_words", "outlet", "web",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest
@@ -283,7 +283,8 @@ def test_override_extending_the_default_changes_only_its_block(digest: Digest, t
     base, over = md(digest, []), md(digest, [tmp_path])
     head, rest = base.split("## Agreements\n")
     tail = rest[rest.index("## Open disagreements\n") :]
-    assert over == head + "## Agreed\n\n1 agreement(s).\n\n" + tail
+    # The one agreement came out of a meeting: shown under it, not in `agreements`.
+    assert over == head + "## Agreed\n\n0 agreement(s).\n\n" + tail
 
 
 def test_search_path_is_ordered_and_default_cannot_be_shadowed(digest: Digest, tmp_path: Path):

@@ -177,6 +177,17 @@ class BriefContext:
         clause = outcome_clause(fact, self.labels, participants=meeting.participants)
         return sentence([clause], self.labels)
 
+    def when_words(self, meeting: Meeting) -> str | None:
+        """The text's own words for a dated meeting's time, when they add something.
+
+        "Tuesday" beside 5 October 2021 does; "today" does not (it is the
+        article's day, not the reader's).
+        """
+        words = (meeting.when or "").strip()
+        if not words or words.casefold() in _SAYS_NOTHING:
+            return None
+        return words
+
     def when(self, meeting: Meeting) -> dt.date | None:
         """``meeting``'s date: its own, or its relative ``when`` resolved against its source."""
         for shown, date in zip(self.meetings, self.meeting_dates, strict=False):
@@ -206,6 +217,7 @@ class BriefContext:
             "show": self.show,
             "outcomes": self.outcomes,
             "when": self.when,
+            "when_words": self.when_words,
             "said": self.said,
             "outlet": self.outlet,
             "web": self.web,
@@ -239,6 +251,8 @@ def build_context(
     chosen, importance = select(
         digest, limits=options.limits, sourced_only=options.sourced_only, focus=info.focus
     )
+    # The bottom line weighs every event, not only those the sections' limits keep.
+    everything, _ = select(digest, limits={}, sourced_only=options.sourced_only, focus=info.focus)
     published = {s.id: s.published for s in digest.sources if s.published is not None}
     return BriefContext(
         info=info,
@@ -254,7 +268,7 @@ def build_context(
         disagreements=chosen.disagreements,
         proposals=chosen.proposals,
         key_points=key_points(
-            chosen,
+            everything,
             importance,
             numbers,
             labels,
@@ -306,6 +320,8 @@ def _number_sources(sources: list[Source], previous: Sequence[str] = ()) -> dict
     return {sid: n for n, sid in enumerate(ordered, start=1)}
 
 
+# Relative words that, beside a date, say nothing to the brief's reader.
+_SAYS_NOTHING = frozenset({"today", "yesterday", "tonight", "this morning", "this afternoon"})
 _FACT_KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
 _OUTCOME_KINDS = ("agreements", "disagreements", "proposals")
 

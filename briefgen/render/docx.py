@@ -410,10 +410,37 @@ def header_section(document: Document, context: BriefContext) -> None:
     append_run(append_paragraph(body, NORMAL), " · ".join(meta))
     if context.options.contents:
         # A TOC field of the Heading 1 paragraphs: Word fills it in when the
-        # document is opened (updateFields) or on F9; until then it says how.
+        # document is opened (settings' updateFields) or on F9.
         _heading(document, labels.contents)
         paragraph = Paragraph(append_paragraph(body, NORMAL), document._body)
         add_field(paragraph, 'TOC \\o "1-1" \\h \\z \\u', labels.contents)
+        _update_fields_on_open(document)
+
+
+# Elements that follow w:updateFields in w:settings (ECMA-376 CT_Settings order):
+# Word refuses a settings part whose children are out of order.
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)  # fmt: skip
+
+
+def _update_fields_on_open(document: Document) -> None:
+    """Ask Word to compute the fields (the table of contents) when it opens the file."""
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    update = etree.Element(qn("w:updateFields"))
+    update.set(qn("w:val"), "true")
+    later = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}
+    successor = next((child for child in settings if child.tag in later), None)
+    if successor is None:
+        settings.append(update)
+    else:
+        successor.addprevious(update)
 
 
 def key_points_section(document: Document, context: BriefContext) -> None:
@@ -438,8 +465,8 @@ def meetings_section(document: Document, context: BriefContext) -> None:
         _fact(document, context, lead, None, m.evidence)
         day = context.when(m)
         when = _date(context, day) if day else None
-        if when and m.when:
-            when = f"{when} ({m.when})"
+        if when and context.when_words(m):
+            when = f"{when} ({context.when_words(m)})"
         details = [
             (labels.where, m.location),
             (labels.when, when or m.when),

@@ -91,6 +91,9 @@ class Labels(BaseModel):
     reported: str
     sentence_meeting: str
     sentence_meeting_planned: str
+    sentence_call: str
+    sentence_virtual: str
+    sentence_call_planned: str
     sentence_occasion: str
     sentence_agreement: str
     sentence_on: str
@@ -174,6 +177,9 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "proposal_summary": {"by", "what"},
     "sentence_meeting": {"participants", "place", "date", "occasion"},
     "sentence_meeting_planned": {"participants", "place", "date", "occasion"},
+    "sentence_call": {"participants", "place", "date", "occasion"},
+    "sentence_virtual": {"participants", "place", "date", "occasion"},
+    "sentence_call_planned": {"participants", "place", "date", "occasion"},
     "sentence_occasion": {"occasion"},
     "sentence_agreement": {"parties", "what"},
     "sentence_on": {"what"},

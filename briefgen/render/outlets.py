@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from briefgen.model import Source
 from briefgen.yamlsafe import safe_load
 
+__all__ = ["host_word", "known_outlets", "outlet_name", "web_url"]
+
 WEB_SCHEMES = ("http", "https")
 # Second-level labels of country suffixes: bbc.co.uk is "bbc", not "co".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "or", "go", "ne"})
@@ -67,6 +69,5 @@ def outlet_name(source: Source) -> str | None:
     word = host_word(source.url)
     if word is None:
         return None
-    if word in table:
-        return table[word]
-    return (urlsplit(web_url(source.url) or "").hostname or "").removeprefix("www.") or None
+    host = (urlsplit(web_url(source.url) or "").hostname or "").removeprefix("www.")
+    return table.get(host) or table.get(word) or host or None

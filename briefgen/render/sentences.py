@@ -35,9 +35,17 @@ CLAUSE_CHARS = 140
 # most important); the meeting's entry lists them all.
 MAX_CLAUSES = 2
 
-# Label pattern of a meeting's sentence by its status; a status the digest
-# does not give reads as held.
-MEETING_PATTERNS = {"held": "sentence_meeting", "planned": "sentence_meeting_planned"}
+# Label pattern of a meeting's sentence by its status and format; a status the
+# digest does not give reads as held, a format it does not give as in person.
+# A call has no place in its sentence (two offices, one line).
+MEETING_PATTERNS = {
+    ("held", None): "sentence_meeting",
+    ("held", "call"): "sentence_call",
+    ("held", "virtual"): "sentence_virtual",
+    ("planned", None): "sentence_meeting_planned",
+    ("planned", "call"): "sentence_call_planned",
+    ("planned", "virtual"): "sentence_call_planned",
+}
 
 # Words that end in -ed without being a past-tense verb.
 _NOT_VERBS = frozenset({"need", "needed", "speed", "seed", "feed", "deed", "creed", "breed", "red"})
@@ -89,8 +97,12 @@ def meeting_clause(
 ) -> str:
     """ "A and B met in Paris on 5 October 2021 at the OECD meeting" (no full stop)."""
     status = getattr(meeting, "status", None) or "held"
-    pattern = getattr(labels, MEETING_PATTERNS.get(status, "sentence_meeting"))
-    place = labels.meeting_place.format(location=meeting.location) if meeting.location else ""
+    remote = meeting.format if meeting.format in ("call", "virtual") else None
+    key = MEETING_PATTERNS.get((status, remote)) or MEETING_PATTERNS[(status, None)]
+    pattern = getattr(labels, key)
+    place = ""
+    if meeting.location and remote != "call":
+        place = labels.meeting_place.format(location=meeting.location)
     when = labels.meeting_date.format(date=format_date(date, date_format, labels)) if date else ""
     return str(
         pattern.format(
