@@ -59,8 +59,12 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def missing_inputs(config: Config, where: str) -> list[str]:
-    """``inputs.N`` patterns that name no file, as problems."""
+def missing_inputs(config: Config, where: str, notes: list[str]) -> list[str]:
+    """``inputs.N`` that name nothing, as problems; those that name no file yet, in ``notes``.
+
+    A folder that does not exist is a mistake; an empty one (a new workspace's
+    ``articles/``) is only waiting for articles.
+    """
     from briefgen.ingest.inputs import scan_inputs
 
     problems = []
@@ -68,15 +72,19 @@ def missing_inputs(config: Config, where: str) -> list[str]:
         try:
             scan = scan_inputs([pattern], root=config.workspace)
         except BriefgenError as e:
-            problems.append(f"{where}: inputs.{i}: {e}")
+            reason = str(e).removeprefix(f"{pattern}: ")
+            if (config.workspace / pattern).is_dir():
+                notes.append(f"{where}: inputs.{i}: {pattern}: {reason} yet")
+            else:
+                problems.append(f"{where}: inputs.{i}: {pattern}: {reason}")
             continue
-        if not scan.files:
-            reasons = "; ".join(n.reason for n in scan.problems)
-            problems.append(
-                f"{where}: inputs.{i}: {pattern!r} matches no file"
-                + (f" ({reasons})" if reasons else "")
-                + f" in {config.workspace.resolve()}"
-            )
+        if scan.files:
+            continue
+        reasons = "; ".join(n.reason for n in scan.problems) or "matches no file"
+        if (config.workspace / pattern).is_dir():
+            notes.append(f"{where}: inputs.{i}: {pattern}: {reasons} yet")
+        else:
+            problems.append(f"{where}: inputs.{i}: {pattern}: {reasons}")
     return problems
 
 
@@ -237,6 +245,7 @@ class CheckReport:
     """What ``briefgen check`` found: the problems (empty: none), and what it checked."""
 
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     summary: str = ""
     output_dir: Path = Path("build")
 
@@ -292,7 +301,7 @@ def run_check(
         return CheckReport(problems=problems)
     report = CheckReport(output_dir=config.output_dir)
     problems = report.problems
-    problems += missing_inputs(config, str(path))
+    problems += missing_inputs(config, str(path), report.notes)
     problems += unused_audiences(raw, config, str(path))
     template_dirs = [config.workspace / "templates"]
     template_dirs += sorted(

@@ -238,6 +238,11 @@ FLAGS = {"brief.audience": "--audience", "output.formats": "--format", "output.d
 """The config key each command-line flag sets, so a bad value is blamed on the flag."""
 
 
+def _flags(overrides: dict[str, Any]) -> dict[str, str]:
+    """The flags behind ``overrides``: only a flag that was given is blamed."""
+    return {key: flag for key, flag in FLAGS.items() if key in overrides}
+
+
 def _overrides(audience: str | None, formats: str | None, out: Path | None) -> dict[str, Any]:
     overrides: dict[str, Any] = {}
     if audience is not None:
@@ -288,7 +293,7 @@ def build(
         overrides["extraction.cache"] = False
     if strict:
         overrides["strict"] = True
-    config = load_config(config_path, overrides=overrides, flags=FLAGS)
+    config = load_config(config_path, overrides=overrides, flags=_flags(overrides))
     # Each warning is logged as it happens; the count comes last.
     result = run_build(config, force=force, since=since, progress=_progress(ctx))
     if result.corrections_applied:
@@ -386,9 +391,8 @@ def render(
     from briefgen.pipeline import render_digest_file
 
     # A digest can be rendered outside any workspace: then the defaults apply.
-    config = load_config(
-        config_path, overrides=_overrides(audience, formats, out), missing_ok=True, flags=FLAGS
-    )
+    overrides = _overrides(audience, formats, out)
+    config = load_config(config_path, overrides=overrides, missing_ok=True, flags=_flags(overrides))
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
     written = render_digest_file(
         digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
@@ -465,16 +469,14 @@ def check(
     except UsageError as e:
         flag_problems.append(str(e))
         formats = None
+    overrides = _overrides(audience, formats, None)
     report = run_check(
-        config_path,
-        overrides=_overrides(audience, formats, None),
-        flags=FLAGS,
-        digest_path=digest_path,
+        config_path, overrides=overrides, flags=_flags(overrides), digest_path=digest_path
     )
     if flag_problems or report.problems:
         raise BriefgenError("\n".join([*flag_problems, *report.problems]))
     _say(ctx, report.summary)
-    for note in _output_notes(report.output_dir):
+    for note in [*report.notes, *_output_notes(report.output_dir)]:
         _say(ctx, f"note: {note}")
 
 
@@ -510,7 +512,7 @@ def templates(config_path: Path | None, audience: str | None) -> None:
     from briefgen.render import describe_templates
 
     overrides = _overrides(audience, None, None)
-    config = load_config(config_path, overrides=overrides, missing_ok=True, flags=FLAGS)
+    config = load_config(config_path, overrides=overrides, missing_ok=True, flags=_flags(overrides))
     names = config.brief.audience if audience else sorted(config.audiences)
     click.echo(describe_templates(config, names), nl=False)
 

@@ -147,6 +147,7 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
         said(Proposal(by="C", what="proposal to declare peace")) == "C proposed to declare peace."
     )
     assert said(Proposal(by="C", what="a summit")) == "C proposed a summit."
+    assert said(Proposal(by="C", what="pledge to donate $2")) == "C pledged to donate $2."
     assert said(Proposal(what="to meet")) == "A proposal was made to meet."
     assert said(Proposal(what="talks")) == "A proposal was made for talks."
 

@@ -54,6 +54,20 @@ _LEADING = {
     "proposal": regex.compile(r"^(?:propos(?:al|als|ed|es|e))\b\s*", regex.IGNORECASE),
 }
 _LINKING = ("to ", "that ", "on ", "with ", "upon ")
+# "pledge to donate" reads "pledged to donate": nouns of intent before "to",
+# as their verbs. English grammar, not any article's words.
+_INTENT = {
+    "pledge": "pledged",
+    "plan": "planned",
+    "plans": "planned",
+    "offer": "offered",
+    "promise": "promised",
+    "commitment": "committed",
+    "bid": "sought",
+    "call": "called",
+    "calls": "called",
+    "push": "pushed",
+}
 _PRONOUN_START = regex.compile(r"^(?:his|her|their|its|this|that|the latter's)\b", regex.I)
 _TRAILING = regex.compile(r"[\s,;:]+$")
 
@@ -73,7 +87,10 @@ def _fit(text: str, kind: str, labels: Labels) -> tuple[str, bool]:
     stripped = _LEADING[kind].sub("", text, count=1)
     if stripped != text and stripped:
         return stripped, False
-    first = text.split(" ", 1)[0].casefold()
+    first, _, rest = text.partition(" ")
+    if first.casefold() in _INTENT and rest.casefold().startswith(("to ", "for ", "on ")):
+        return f"{_INTENT[first.casefold()]} {rest}", True
+    first = first.casefold()
     if first.endswith("ed") and len(first) > 4 and first not in _NOT_VERBS:
         return text, True
     if text.casefold().startswith(_LINKING) or kind == "proposal":
