@@ -147,6 +147,8 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
         said(Proposal(by="C", what="proposal to declare peace")) == "C proposed to declare peace."
     )
     assert said(Proposal(by="C", what="a summit")) == "C proposed a summit."
+    assert said(Proposal(by="C", what="talks")) == "C proposed talks."
+    assert said(Proposal(by="C", what="declare an end")) == "C proposed to declare an end."
     assert said(Proposal(by="C", what="pledge to donate $2")) == "C pledged to donate $2."
     assert said(Proposal(what="to meet")) == "A proposal was made to meet."
     assert said(Proposal(what="talks")) == "A proposal was made for talks."
@@ -296,7 +298,8 @@ def test_a_footer_override_cannot_drop_the_marking(tmp_path: Path, fmt: str):
     text = brief(load_fixture(), "executive", fmt, dirs=[tmp_path])
     assert text.count("INTERNAL — NOT FOR DISTRIBUTION") >= 2
     if fmt == "html":
-        assert '@top-center { content: "INTERNAL — NOT FOR DISTRIBUTION"; }' in text
+        assert '@top-center { content: "INTERNAL — NOT FOR DISTRIBUTION";' in text
+        assert '@bottom-center { content: "INTERNAL — NOT FOR DISTRIBUTION";' in text
 
 
 def test_the_tool_is_named_in_the_analyst_brief_only():

@@ -46,7 +46,7 @@ from briefgen.render.selection import (
     select,
     timeline,
 )
-from briefgen.render.sentences import outcome_clause, sentence
+from briefgen.render.sentences import CLAUSE_CHARS, outcome_clause, sentence
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,9 @@ class BriefContext:
 
     def said(self, fact: Agreement | Disagreement | Proposal, meeting: Meeting) -> str:
         """An outcome of ``meeting`` as a sentence: "They agreed to ..." (plain text)."""
-        clause = outcome_clause(fact, self.labels, participants=meeting.participants)
+        clause = outcome_clause(
+            fact, self.labels, participants=meeting.participants, width=self.options.truncate
+        )
         return sentence([clause], self.labels)
 
     def when_words(self, meeting: Meeting) -> str | None:
@@ -274,6 +276,7 @@ def build_context(
             labels,
             options.date_format,
             limit=options.limits.get("key_points"),
+            width=min(options.truncate or CLAUSE_CHARS, CLAUSE_CHARS),
         ),
         timeline=timeline(
             chosen,

@@ -115,6 +115,7 @@ class Labels(BaseModel):
     since_last: str
     since_sources: str
     since_nothing: str
+    since_counts: str
     since_new: str
     since_updated: str
     since_withdrawn: str
@@ -191,6 +192,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "sentence_for": {"what"},
     "since_sources": {"now", "then", "added", "removed"},
     "since_expired": {"count"},
+    "since_counts": {"new", "updated", "gone"},
     "footer_quotes": {"generator"},
     "footer_citations": {"generator"},
     "footer_plain": {"generator"},

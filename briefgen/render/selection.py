@@ -35,7 +35,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from briefgen.model import (
     Agreement,
@@ -48,7 +48,13 @@ from briefgen.model import (
     is_hand_source,
 )
 from briefgen.render.labels import Labels
-from briefgen.render.sentences import event_sentence, meeting_clause, outcome_clause, sentence
+from briefgen.render.sentences import (
+    CLAUSE_CHARS,
+    event_sentence,
+    meeting_clause,
+    outcome_clause,
+    sentence,
+)
 
 FactKind = Literal["meeting", "agreement", "disagreement", "proposal"]
 Fact = Meeting | Agreement | Disagreement | Proposal
@@ -328,20 +334,34 @@ def select(
         "people",
         [(importance.key("person", i, p), i, p) for i, p in enumerate(digest.people) if shown(p)],
     )
+    alone_agreements = standalone("agreement", "agreements")
+    alone_disagreements = standalone("disagreement", "disagreements")
+    alone_proposals = standalone("proposal", "proposals")
+
+    def under(index: int, kind: FactKind, section: str) -> tuple[Any, ...]:
+        """A meeting's outcomes of one kind; the section's limit applies under each meeting."""
+        items = [(j, f) for j, (k, f) in enumerate(by_meeting.get(index, [])) if k == kind]
+        cap = limits.get(section)
+        if cap is not None and len(items) > cap:
+            omitted[section] = omitted.get(section, 0) + len(items) - cap
+            ranked = sorted(items, key=lambda pair: importance.key(kind, pair[0], pair[1]))
+            items = sorted(ranked[:cap], key=lambda pair: pair[0])
+        return tuple(f for _, f in items)
+
     outcomes = tuple(
         Outcomes(
-            agreements=tuple(f for k, f in by_meeting.get(i, []) if isinstance(f, Agreement)),
-            disagreements=tuple(f for k, f in by_meeting.get(i, []) if isinstance(f, Disagreement)),
-            proposals=tuple(f for k, f in by_meeting.get(i, []) if isinstance(f, Proposal)),
+            agreements=under(i, "agreement", "agreements"),
+            disagreements=under(i, "disagreement", "disagreements"),
+            proposals=under(i, "proposal", "proposals"),
         )
         for i, _ in kept_meetings
     )
     selection = Selection(
         people=tuple(p for _, p in people),
         meetings=tuple(m for _, m in kept_meetings),
-        agreements=tuple(f for _, f in standalone("agreement", "agreements")),  # type: ignore[misc]
-        disagreements=tuple(f for _, f in standalone("disagreement", "disagreements")),  # type: ignore[misc]
-        proposals=tuple(f for _, f in standalone("proposal", "proposals")),  # type: ignore[misc]
+        agreements=tuple(f for _, f in alone_agreements),  # type: ignore[misc]
+        disagreements=tuple(f for _, f in alone_disagreements),  # type: ignore[misc]
+        proposals=tuple(f for _, f in alone_proposals),  # type: ignore[misc]
         omitted=omitted,
         outcomes=outcomes,
         dates=tuple(dates[i] for i, _ in kept_meetings),
@@ -377,15 +397,19 @@ def key_points(
     date_format: str,
     *,
     limit: int | None,
+    width: int = CLAUSE_CHARS,
 ) -> tuple[KeyPoint, ...]:
-    """The most important events the brief shows, one sentence each."""
+    """The most important events the brief shows, one sentence each.
+
+    Each clause quotes at most ``width`` characters of article text.
+    """
     events: list[tuple[tuple[int, ...], KeyPoint]] = []
     for i, (meeting, outcomes, date) in enumerate(
         zip(selection.meetings, selection.outcomes, selection.dates, strict=True)
     ):
         ranked = _ranked_outcomes(outcomes, importance)
         evidence = [e for o in ranked for e in o.evidence]
-        text = event_sentence(meeting, ranked, labels, date_format, date=date)
+        text = event_sentence(meeting, ranked, labels, date_format, date=date, width=width)
         key = importance.key("meeting", i, meeting, evidence=evidence, date=date)
         events.append(
             (key, KeyPoint("meeting", text, _citations([*meeting.evidence, *evidence], numbers)))
@@ -397,7 +421,7 @@ def key_points(
     ]
     for kind, facts in loose:
         for i, fact in enumerate(facts):
-            text = sentence([outcome_clause(fact, labels)], labels)
+            text = sentence([outcome_clause(fact, labels, width=width)], labels)
             point = KeyPoint(kind, text, _citations(fact.evidence, numbers))
             events.append((importance.key(kind, i, fact), point))
     events.sort(key=lambda pair: pair[0])

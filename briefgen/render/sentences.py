@@ -76,12 +76,12 @@ def _clean(text: str) -> str:
     return _TRAILING.sub("", " ".join(text.split()))
 
 
-def _fit(text: str, kind: str, labels: Labels) -> tuple[str, bool]:
+def _fit(text: str, kind: str, labels: Labels, width: int | None) -> tuple[str, bool]:
     """``text`` fitted after the pattern's verb, and whether it carries its own verb.
 
     Only English text in an English brief is reworded (see the module doc).
     """
-    text = shorten(_clean(text), CLAUSE_CHARS)
+    text = shorten(_clean(text), width)
     if not labels.lang.startswith("en"):
         return text, False
     stripped = _LEADING[kind].sub("", text, count=1)
@@ -93,9 +93,38 @@ def _fit(text: str, kind: str, labels: Labels) -> tuple[str, bool]:
     first = first.casefold()
     if first.endswith("ed") and len(first) > 4 and first not in _NOT_VERBS:
         return text, True
-    if text.casefold().startswith(_LINKING) or kind == "proposal":
+    if text.casefold().startswith(_LINKING):
         return text, False
+    if kind == "proposal":
+        return (text if _noun_phrase(text) else "to " + text), False
     return labels.sentence_on.format(what=text), False
+
+
+# First words that open a noun phrase: "proposed a summit", not "proposed to a summit".
+_DETERMINERS = frozenset({
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "that", "those",
+    "new", "more", "further", "another", "some", "any", "each", "every", "one", "two",
+    "three", "joint",
+})  # fmt: skip
+
+
+def _noun_phrase(text: str) -> bool:
+    """Whether a proposal's text names a thing ("a summit", "talks") rather than an act.
+
+    Without a part-of-speech tagger at render time, English form decides: a
+    determiner or number, a capital (a name), a plural or an -ing form opens a
+    noun phrase; anything else ("declare an end to ...") is a bare verb.
+    """
+    first = text.split(" ", 1)[0]
+    word = first.casefold()
+    return (
+        word in _DETERMINERS
+        or first[:1].isupper()
+        or first[:1].isdigit()
+        or first[:1] in "$€£"
+        or word.endswith("ing")
+        or (word.endswith("s") and not word.endswith("ss"))
+    )
 
 
 def occasion_phrase(occasion: str | None, labels: Labels) -> str:
@@ -140,10 +169,12 @@ def outcome_clause(
     labels: Labels,
     *,
     participants: Sequence[str] = (),
+    width: int | None = CLAUSE_CHARS,
 ) -> str:
     """One outcome as a clause: "they agreed to ...", "A proposed to ..." (no full stop).
 
-    Parties that are exactly the meeting's ``participants`` read as "they".
+    Parties that are exactly the meeting's ``participants`` read as "they";
+    the article's text is cut to ``width`` characters at a word (None: whole).
     """
 
     def who(names: Sequence[str]) -> str:
@@ -152,16 +183,16 @@ def outcome_clause(
         return _names(names, labels)
 
     if isinstance(fact, Agreement):
-        what, own_verb = _fit(fact.what, "agreement", labels)
+        what, own_verb = _fit(fact.what, "agreement", labels, width)
         if own_verb:
             return labels.sentence_fact.format(parties=who(fact.parties), what=what)
         return labels.sentence_agreement.format(parties=who(fact.parties), what=what)
     if isinstance(fact, Disagreement):
         if fact.topic:
-            topic = shorten(_clean(fact.topic), CLAUSE_CHARS)
+            topic = shorten(_clean(fact.topic), width)
             return labels.sentence_disagreement.format(parties=who(fact.parties), topic=topic)
         return labels.sentence_disagreement_no_topic.format(parties=who(fact.parties))
-    what, own_verb = _fit(fact.what, "proposal", labels)
+    what, own_verb = _fit(fact.what, "proposal", labels, width)
     if fact.by is None:
         if labels.lang.startswith("en") and not what.casefold().startswith(_LINKING):
             what = labels.sentence_for.format(what=what)
@@ -189,10 +220,12 @@ def event_sentence(
     date_format: str,
     *,
     date: dt.date | None,
+    width: int = CLAUSE_CHARS,
 ) -> str:
     """A meeting and (up to ``MAX_CLAUSES`` of) what came out of it, as one sentence."""
     clauses = [meeting_clause(meeting, labels, date_format, date=date)]
     clauses += [
-        outcome_clause(o, labels, participants=meeting.participants) for o in outcomes[:MAX_CLAUSES]
+        outcome_clause(o, labels, participants=meeting.participants, width=width)
+        for o in outcomes[:MAX_CLAUSES]
     ]
     return sentence(clauses, labels)
