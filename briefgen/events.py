@@ -12,7 +12,10 @@ An outcome belongs to a meeting when all of these hold:
   meeting;
 * **same sentence chain**: in that source, the quote starts inside the run of
   sentences that report the meeting, or at most ``CHAIN_GAP`` characters
-  (about two sentences) after its last one;
+  (about two sentences) after its last one, the run growing with each
+  outcome that joins it; or the source reports no other meeting (a readout
+  of one call is one chain from its first line to its last), for an outcome
+  whose parties are named;
 * **same parties**: every party of the outcome (an agreement's or
   disagreement's parties, a proposal's author) is a participant, one of their
   aliases, or the state or organisation a participant belongs to (from the
@@ -32,6 +35,9 @@ from briefgen.model import Agreement, Digest, Disagreement, Evidence, Meeting, P
 
 # Characters after a meeting's last reporting sentence that still continue its chain.
 CHAIN_GAP = 320
+# Distance given to a link by the rule "the article reports only this meeting",
+# so a link by sentence chain always wins over it.
+SOLE_MEETING = 10**9
 
 Outcome = Agreement | Disagreement | Proposal
 
@@ -91,11 +97,20 @@ def chain_distance(outcome: Sequence[Evidence], meeting: Sequence[Evidence]) -> 
 def meeting_of(fact: Outcome, meetings: Sequence[Meeting], parties: _Parties) -> int | None:
     """The index of the meeting ``fact`` came out of, or None (rules in the module doc)."""
     wanted = [_norm(p) for p in outcome_parties(fact)]
+    own = {e.source for e in fact.evidence}
+    reports: dict[str, int] = {}
+    for meeting in meetings:
+        for source in {e.source for e in meeting.evidence} & own:
+            reports[source] = reports.get(source, 0) + 1
     best: tuple[int, int] | None = None
     for index, meeting in enumerate(meetings):
         distance = chain_distance(fact.evidence, meeting.evidence)
         if distance is None:
-            continue
+            # An article about one meeting (a readout) is one chain, end to end.
+            sole = [s for s in own if reports.get(s) == 1]
+            if not wanted or not any(e.source in sole for e in meeting.evidence):
+                continue
+            distance = SOLE_MEETING
         sides = parties.of(meeting.participants)
         if not all(p in sides for p in wanted):
             continue

@@ -19,7 +19,16 @@ from briefgen.cli import cli
 from briefgen.corrections import apply_corrections, parse_corrections, without_dropped
 from briefgen.digest import dump_digest, parse_digest
 from briefgen.events import CHAIN_GAP, link_outcomes
-from briefgen.model import Agreement, Digest, Evidence, Meeting, Person, Proposal, Source
+from briefgen.model import (
+    Agreement,
+    Digest,
+    Disagreement,
+    Evidence,
+    Meeting,
+    Person,
+    Proposal,
+    Source,
+)
 from briefgen.render import build_context
 from briefgen.render.labels import packaged_labels
 from briefgen.render.outlets import outlet_name, web_url
@@ -93,7 +102,9 @@ def test_links_are_recomputed_and_follow_a_dropped_meeting():
     digest = link_outcomes(two_meetings())
     digest = digest.model_copy(update={"meetings": digest.meetings[1:]})
     again = link_outcomes(digest)
-    assert [a.meeting for a in again.agreements] == [None, None, None, None]
+    # Article a now reports one meeting: its outcomes of the same parties are that
+    # meeting's wherever they stand (a readout); Blinken's are no one's.
+    assert [a.meeting for a in again.agreements] == [None, None, None, 0]
     assert again.proposals[1].meeting == 0
 
 
@@ -151,6 +162,11 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
     assert said(Proposal(by="C", what="declare an end")) == "C proposed to declare an end."
     assert said(Proposal(by="C", what="pledge to donate $2")) == "C pledged to donate $2."
     assert said(Proposal(what="to meet")) == "A proposal was made to meet."
+    clash = Disagreement(parties=parties, topic="disagreed on sanctions")
+    assert said(clash) == "A and B disagreed on sanctions."
+    assert (
+        said(Disagreement(parties=parties, topic="sanctions")) == "A and B differ over sanctions."
+    )
     assert said(Proposal(what="talks")) == "A proposal was made for talks."
 
 

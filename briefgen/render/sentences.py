@@ -54,6 +54,8 @@ _LEADING = {
     "proposal": regex.compile(r"^(?:propos(?:al|als|ed|es|e))\b\s*", regex.IGNORECASE),
 }
 _LINKING = ("to ", "that ", "on ", "with ", "upon ")
+# A disagreement's topic that carries its own verb: "A and B disagree over disagree with ..." no.
+_DISAGREE_VERBS = frozenset({"disagree", "disagreed", "differ", "differed", "clashed", "disputed"})
 # "pledge to donate" reads "pledged to donate": nouns of intent before "to",
 # as their verbs. English grammar, not any article's words.
 _INTENT = {
@@ -190,6 +192,9 @@ def outcome_clause(
     if isinstance(fact, Disagreement):
         if fact.topic:
             topic = shorten(_clean(fact.topic), width)
+            first = topic.split(" ", 1)[0].casefold()
+            if labels.lang.startswith("en") and first in _DISAGREE_VERBS:  # its own verb
+                return labels.sentence_fact.format(parties=who(fact.parties), what=topic)
             return labels.sentence_disagreement.format(parties=who(fact.parties), topic=topic)
         return labels.sentence_disagreement_no_topic.format(parties=who(fact.parties))
     what, own_verb = _fit(fact.what, "proposal", labels, width)
