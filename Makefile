@@ -5,7 +5,7 @@ brief:
 test:
 	scripts/dev test
 lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
+	scripts/dev lint
 eval:
 	.venv/bin/briefgen eval ../shared/eval/dev
 bench:  # the speed figures of the README; each script says what it measures

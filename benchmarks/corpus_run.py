@@ -28,18 +28,18 @@ from machine import describe
 
 
 def child(folder: Path, jobs: int, spacy_model: str | None) -> dict[str, object]:
-    from briefgen.batch import Batch
     from briefgen.config import ExtractionSettings
     from briefgen.digest import dump_digest
-    from briefgen.executors import LocalExecutor
     from briefgen.extract import extract
     from briefgen.pipeline import read_articles
+    from briefgen.runtime.executors import LocalExecutor
+    from briefgen.runtime.run import Runtime
 
     t0 = time.perf_counter()
-    settings = ExtractionSettings(spacy_model=spacy_model, jobs=jobs, cache=False)
-    batch = Batch(settings, executor=LocalExecutor(jobs))
-    articles, skipped = read_articles(["."], root=folder, batch=batch)
-    digest = extract(articles, settings, batch=batch)
+    settings = ExtractionSettings(rules={"spacy_model": spacy_model}, jobs=jobs, cache=False)
+    run = Runtime(executor=LocalExecutor(jobs))
+    articles, skipped = read_articles(["."], root=folder, run=run)
+    digest = extract(articles, settings, run=run)
     seconds = time.perf_counter() - t0
     facts = (
         f"{len(digest.people)} people, {len(digest.meetings)} meetings, "

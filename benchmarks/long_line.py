@@ -24,7 +24,7 @@ from pathlib import Path
 
 from briefgen.extract import extract
 from briefgen.ingest import assign_ids, read_article
-from briefgen.nlp import split_sentences
+from briefgen.ingest.nlp import split_sentences
 
 _WORDS = [
     "the", "minister", "met", "his", "counterpart", "in", "Seoul", "on", "Monday", "and",

@@ -211,7 +211,7 @@ def sample_digest() -> Digest:
 
 def render_problems(digest: Digest, config: Config) -> list[str]:
     """Render every audience in every format but the PDF; each failure, named by its audience."""
-    from briefgen.changes import compare
+    from briefgen.digest.changes import compare
     from briefgen.render import render_audience
 
     formats = [f for f in ("md", "html", "docx") if f in config.output.formats or f == "html"]
@@ -285,9 +285,9 @@ def run_check(
 ) -> CheckReport:
     """Every problem of the workspace (see the module doc), all at once."""
     from briefgen.config import DEFAULT_CONFIG, load_config, workspace_of
-    from briefgen.corrections import apply_corrections, corrections_path, load_corrections
     from briefgen.digest import load_digest
-    from briefgen.pipeline import DIGEST_NAME
+    from briefgen.digest.corrections import apply_corrections, corrections_path, load_corrections
+    from briefgen.paths import DIGEST_NAME
     from briefgen.render import check_audiences, check_templates
 
     path = config_path or DEFAULT_CONFIG

@@ -185,31 +185,52 @@ since_option = click.option(
 )  # fmt: skip
 
 
-def _speed_options(*, config: bool) -> Any:
-    """--jobs, --executor, --scheduler: how extraction runs, never what it finds.
-
-    ``config``: whether the command reads a config, whose values are then the defaults.
-    """
-    where = "the config's, else " if config else ""
-
-    def decorate(f: Any) -> Any:
-        f = click.option(
-            "--scheduler", metavar="ADDRESS", default=None,
-            help="Dask scheduler address, with --executor dask.",
-        )(f)  # fmt: skip
-        f = click.option(
-            "--executor", type=click.Choice(["local", "dask"]), default=None,
-            help=f"Where extraction runs [default: {where}local].",
-        )(f)  # fmt: skip
-        return click.option(
-            "-j", "--jobs", type=click.IntRange(min=1), default=None,
-            help=f"Worker processes [default: {where}one per core].",
-        )(f)  # fmt: skip
-
-    return decorate
+def extractor_options(f: Any) -> Any:
+    """--extractor, --spacy-model: which backend extracts, and the rules' trained pipeline."""
+    f = click.option(
+        "--spacy-model", metavar="NAME",
+        help="Installed trained spaCy pipeline for the rules (extraction.rules.spacy_model).",
+    )(f)  # fmt: skip
+    return click.option(
+        "--extractor", metavar="NAME", default=None,
+        help="Extraction backend (extraction.extractor) [default: config, else rules].",
+    )(f)  # fmt: skip
 
 
-speed_options = _speed_options(config=True)
+def _extractor_overrides(extractor: str | None, spacy_model: str | None) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    if extractor is not None:
+        overrides["extraction.extractor"] = extractor
+    if spacy_model is not None:
+        overrides["extraction.rules.spacy_model"] = spacy_model
+    return overrides
+
+
+def _load(config_path: Path | None, overrides: dict[str, Any], *, missing_ok: bool = False) -> Any:
+    """The config, as every command loads it: the file (or the defaults, where a command
+    runs outside a workspace), with the command line's values laid over it; a bad value
+    from a flag is blamed on the flag."""
+    from briefgen.config import load_config
+
+    return load_config(
+        config_path, overrides=overrides, missing_ok=missing_ok, flags=_flags(overrides)
+    )
+
+
+def speed_options(f: Any) -> Any:
+    """--jobs, --executor, --scheduler: how extraction runs, never what it finds."""
+    f = click.option(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="Dask scheduler address, with --executor dask.",
+    )(f)  # fmt: skip
+    f = click.option(
+        "--executor", type=click.Choice(["local", "dask"]), default=None,
+        help="Where extraction runs [default: config, else local].",
+    )(f)  # fmt: skip
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None,
+        help="Worker processes [default: config, else one per core].",
+    )(f)  # fmt: skip
 
 
 def _speed_overrides(
@@ -220,7 +241,7 @@ def _speed_overrides(
 
 
 def _progress(ctx: click.Context) -> Any:
-    from briefgen.progress import for_terminal
+    from briefgen.runtime.progress import for_terminal
 
     return for_terminal(
         quiet=ctx.obj["quiet"],
@@ -234,7 +255,13 @@ def _say(ctx: click.Context, message: str) -> None:
         click.echo(message)
 
 
-FLAGS = {"brief.audience": "--audience", "output.formats": "--format", "output.dir": "--out"}
+FLAGS = {
+    "brief.audience": "--audience",
+    "output.formats": "--format",
+    "output.dir": "--out",
+    "extraction.extractor": "--extractor",
+    "extraction.rules.spacy_model": "--spacy-model",
+}
 """The config key each command-line flag sets, so a bad value is blamed on the flag."""
 
 
@@ -264,6 +291,7 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
 @click.option("--force", is_flag=True, help="Overwrite a digest that was edited by hand.")
 @strict_option
 @since_option
+@extractor_options
 @speed_options
 @click.option(
     "--no-cache", is_flag=True,
@@ -279,21 +307,26 @@ def build(
     force: bool,
     strict: bool | None,
     since: Path | None,
+    extractor: str | None,
+    spacy_model: str | None,
     jobs: int | None,
     executor: str | None,
     scheduler: str | None,
     no_cache: bool,
 ) -> None:
     """Run the whole pipeline: articles and feeds -> digest.yaml -> briefs."""
-    from briefgen.config import load_config
     from briefgen.pipeline import build as run_build
 
-    overrides = _overrides(audience, formats, out) | _speed_overrides(jobs, executor, scheduler)
+    overrides = (
+        _overrides(audience, formats, out)
+        | _extractor_overrides(extractor, spacy_model)
+        | _speed_overrides(jobs, executor, scheduler)
+    )
     if no_cache:
         overrides["extraction.cache"] = False
     if strict:
         overrides["strict"] = True
-    config = load_config(config_path, overrides=overrides, flags=_flags(overrides))
+    config = _load(config_path, overrides)
     # Each warning is logged as it happens; the count comes last.
     result = run_build(config, force=force, since=since, progress=_progress(ctx))
     if result.corrections_applied:
@@ -302,6 +335,8 @@ def build(
         _say(ctx, f"wrote {_show(path)}")
     if result.up_to_date:
         _say(ctx, f"{_show(config.output_dir)} is up to date: nothing changed since the last build")
+    if result.summary:
+        _say(ctx, result.summary)
     _say_warnings(ctx, len(result.notices))
 
 
@@ -309,58 +344,72 @@ def build(
 @global_options
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-    help="Where to write the digest (YAML).",
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Where to write the digest (YAML); required unless --estimate.",
 )  # fmt: skip
 @click.option(
-    "--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
-    help="What to do with an article that cannot be read.",
+    "--estimate", is_flag=True,
+    help="Print the requests and tokens the extractor would send (llm), sending none.",
 )  # fmt: skip
+@config_option
 @click.option(
-    "--spacy-model", metavar="NAME", help="Installed trained spaCy pipeline to add (see README)."
-)
+    "--on-error", type=click.Choice(["skip", "stop"]), default=None,
+    help="What to do with an article that cannot be read [default: config, else skip].",
+)  # fmt: skip
+@extractor_options
 @click.option(
     "--max-file-bytes", metavar="SIZE", default=None,
     help="Skip input files larger than this, in bytes or e.g. '50 MB' [default: 20 MB].",
 )  # fmt: skip
 @strict_option
-@_speed_options(config=False)
+@speed_options
 @click.option(
     "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
     help="Keep per-article results here, to make the next run fast [default: no cache].",
 )  # fmt: skip
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[str, ...], output: Path, on_error: str,
-    spacy_model: str | None, max_file_bytes: str | None, strict: bool | None,
-    jobs: int | None, executor: str | None, scheduler: str | None, cache_dir: Path | None,
+    ctx: click.Context, paths: tuple[str, ...], output: Path | None, estimate: bool,
+    config_path: Path | None,
+    on_error: str | None, extractor: str | None, spacy_model: str | None,
+    max_file_bytes: str | None, strict: bool | None, jobs: int | None, executor: str | None,
+    scheduler: str | None, cache_dir: Path | None,
 ) -> None:  # fmt: skip
-    """Extract a digest from article files or folders."""
-    from briefgen.batch import Batch
+    """Extract a digest from article files or folders (relative to where you stand)."""
     from briefgen.config import limit_settings
-    from briefgen.digest import dump_digest
-    from briefgen.events import link_outcomes
-    from briefgen.pipeline import extract_digest
-    from briefgen.publish import write_atomic
+    from briefgen.pipeline import estimate_extraction, extract_to_file
 
-    limits = limit_settings(max_file_bytes=max_file_bytes, flag="--max-file-bytes")
-    settings = _extraction_settings(
-        spacy_model=spacy_model, jobs=jobs, executor=executor or "local", scheduler=scheduler,
-        cache=cache_dir is not None,
-    )  # fmt: skip
-    batch = Batch.from_settings(settings, cache_dir=cache_dir, progress=_progress(ctx))
-    result = extract_digest(
-        paths, root=Path.cwd(), on_error=on_error, settings=settings, batch=batch,
-        max_bytes=limits.max_file_bytes, strict=bool(strict),
-    )  # fmt: skip
-    d = link_outcomes(result.digest)
-    write_atomic(output, dump_digest(d).encode("utf-8"))
+    if output is None and not estimate:
+        raise click.UsageError("Missing option '-o' / '--output' (or give --estimate).")
+
+    overrides = _extractor_overrides(extractor, spacy_model) | _speed_overrides(
+        jobs, executor, scheduler
+    )
+    overrides |= {"inputs": list(paths), "extraction.cache": cache_dir is not None}
+    if on_error is not None:
+        overrides["on_error"] = on_error
+    if max_file_bytes is not None:
+        limits = limit_settings(max_file_bytes=max_file_bytes, flag="--max-file-bytes")
+        overrides["limits.max_file_bytes"] = int(limits.max_file_bytes)
+    if strict:
+        overrides["strict"] = True
+    config = _load(config_path, overrides, missing_ok=True)
+    if estimate:
+        click.echo(estimate_extraction(config, root=Path.cwd(), cache_dir=cache_dir))
+        return
+    assert output is not None
+    result = extract_to_file(
+        config, output=output, root=Path.cwd(), cache_dir=cache_dir, progress=_progress(ctx)
+    )
+    d = result.digest
     _say(
         ctx,
         f"wrote {_show(output)}: {len(d.sources)} sources, {len(d.people)} people, "
         f"{len(d.meetings)} meetings, {len(d.agreements)} agreements, "
         f"{len(d.disagreements)} disagreements, {len(d.proposals)} proposals",
     )
+    if result.summary:
+        _say(ctx, result.summary)
     _say_warnings(ctx, len(result.notices))
 
 
@@ -387,12 +436,10 @@ def render(
     A build's digest.yaml is compared with the previous-digest.yaml beside
     it, as the build did, unless --since names another digest.
     """
-    from briefgen.config import load_config
     from briefgen.pipeline import render_digest_file
 
     # A digest can be rendered outside any workspace: then the defaults apply.
-    overrides = _overrides(audience, formats, out)
-    config = load_config(config_path, overrides=overrides, missing_ok=True, flags=_flags(overrides))
+    config = _load(config_path, _overrides(audience, formats, out), missing_ok=True)
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
     written = render_digest_file(
         digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
@@ -414,10 +461,10 @@ def render(
 @click.pass_context
 def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: bool) -> None:
     """What was added, removed and changed from digest OLD to digest NEW."""
-    from briefgen.changes import compare, format_changes
     from briefgen.digest import load_digest
+    from briefgen.digest.changes import compare, format_changes
+    from briefgen.digest.since import changes_json
     from briefgen.errors import DigestError
-    from briefgen.since import changes_json
 
     try:
         old_digest, new_digest = load_digest(old), load_digest(new)
@@ -482,9 +529,8 @@ def check(
 
 def _output_notes(out_dir: Path) -> list[str]:
     """What the next build will do about the output folder's state, before it does it."""
-    from briefgen.digest import hand_edited
-    from briefgen.pipeline import DIGEST_NAME
-    from briefgen.publish import JOURNAL_NAME, display_path
+    from briefgen.paths import DIGEST_NAME, JOURNAL_NAME, display_path
+    from briefgen.publish import hand_edited
 
     notes = []
     if (out_dir / JOURNAL_NAME).exists():
@@ -508,11 +554,9 @@ def _output_notes(out_dir: Path) -> list[str]:
 @audience_option
 def templates(config_path: Path | None, audience: str | None) -> None:
     """List the templates in effect for each audience, and the file each comes from."""
-    from briefgen.config import load_config
     from briefgen.render import describe_templates
 
-    overrides = _overrides(audience, None, None)
-    config = load_config(config_path, overrides=overrides, missing_ok=True, flags=_flags(overrides))
+    config = _load(config_path, _overrides(audience, None, None), missing_ok=True)
     names = config.brief.audience if audience else sorted(config.audiences)
     click.echo(describe_templates(config, names), nl=False)
 
@@ -523,21 +567,28 @@ def templates(config_path: Path | None, audience: str | None) -> None:
     "cases", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--extractor", default="rules", show_default=True, help="Extractor to score.")
 @click.option(
-    "--spacy-model", metavar="NAME", help="Installed trained spaCy pipeline to add (see README)."
+    "--explain", is_flag=True, help="Say why each gold item was missed and each wrong item found."
 )
+@config_option
+@extractor_options
 def evaluate(
-    cases: tuple[Path, ...], as_json: bool, extractor: str, spacy_model: str | None
+    cases: tuple[Path, ...],
+    as_json: bool,
+    explain: bool,
+    config_path: Path | None,
+    extractor: str | None,
+    spacy_model: str | None,
 ) -> None:
     """Score extraction against gold facts: each CASE holds articles/ and gold.yaml.
 
-    A folder without gold.yaml is taken as a folder of cases.
+    A folder without gold.yaml is taken as a folder of cases. With --explain,
+    each miss and each extracted item that matched nothing is listed with its
+    sentence and its class of failure, and the classes are counted.
     """
     import json
 
-    from briefgen.config import ExtractionSettings
-    from briefgen.evaluate import evaluate_cases, format_table
+    from briefgen.evaluate import evaluate_cases, format_explanations, format_table, summarize
 
     folders = [
         sub
@@ -549,13 +600,20 @@ def evaluate(
         raise BriefgenError(
             "no evaluation cases (folders with gold.yaml) in " + ", ".join(map(str, cases))
         )
-    score = evaluate_cases(
-        folders, ExtractionSettings(extractor=extractor, spacy_model=spacy_model)
-    )
+    config = _load(config_path, _extractor_overrides(extractor, spacy_model), missing_ok=True)
+    score, explained = evaluate_cases(folders, config.extraction, explain=explain)
     if as_json:
-        click.echo(json.dumps(score.to_dict(), indent=2, sort_keys=True))
+        data = score.to_dict()
+        if explain:
+            data["explain"] = {
+                "cases": [x.to_dict() for x in explained],
+                "summary": summarize(explained),
+            }
+        click.echo(json.dumps(data, indent=2, sort_keys=True))
     else:
         click.echo(f"{len(folders)} cases: {', '.join(f.name for f in folders)}\n")
+        if explain:
+            click.echo(format_explanations(explained) + "\n")
         click.echo(format_table(score))
 
 
@@ -585,19 +643,6 @@ def _say_warnings(ctx: click.Context, count: int) -> None:
     if count:
         plural = "s" if count != 1 else ""
         _say(ctx, f"{count} warning{plural} about the inputs (see above; --strict fails on them)")
-
-
-def _extraction_settings(**values: Any) -> Any:
-    """ExtractionSettings from flags, a bad value reported like a bad config key."""
-    from pydantic import ValidationError
-
-    from briefgen.config import ExtractionSettings, format_validation_error
-    from briefgen.errors import ConfigError
-
-    try:
-        return ExtractionSettings(**values)
-    except ValidationError as e:
-        raise ConfigError(format_validation_error(Path("(command line)"), e)) from e
 
 
 def _show(path: Path) -> str:

@@ -61,7 +61,7 @@ class BriefSettings(_Section):
     since_last: bool = Field(
         default=True,
         description='add a "Since the last brief" section: what is new compared with '
-        "the digest this build replaces (see briefgen/since.py)",
+        "the digest this build replaces (see briefgen/digest/since.py)",
     )
 
     @field_validator("audience", mode="before")
@@ -98,11 +98,14 @@ class OutputSettings(_Section):
 
 
 class ExtractionSettings(_Section):
-    extractor: str = Field(default="rules", description="name of a registered extractor")
-    spacy_model: str | None = Field(
-        default=None,
-        description="an installed trained spaCy pipeline (e.g. en_core_web_sm) whose "
-        "entities add to the rules; none by default, and nothing is ever downloaded",
+    """How facts are extracted; each backend's own options sit under ``extraction.<name>:``
+    (e.g. ``extraction.rules.spacy_model``), validated by that backend when it is chosen
+    (see ``briefgen.extract.registry``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    extractor: str = Field(
+        default="rules", description="name of a registered extractor (see briefgen extract)"
     )
     # How extraction runs; none of these changes the digest.
     jobs: int | None = Field(
@@ -115,6 +118,26 @@ class ExtractionSettings(_Section):
     cache: bool = Field(
         default=True, description="keep per-article results in the output folder's .cache/"
     )
+
+    @model_validator(mode="after")
+    def _sections_are_mappings(self) -> ExtractionSettings:
+        for name, value in (self.model_extra or {}).items():
+            if name == "spacy_model":
+                raise ValueError("spacy_model: now extraction.rules.spacy_model")
+            if not isinstance(value, dict):
+                raise ValueError(
+                    f"{name}: unknown key (an extractor's options are a mapping under its name)"
+                )
+        return self
+
+    def options_for(self, name: str) -> dict[str, Any]:
+        """The raw ``extraction.<name>:`` section (empty when absent), for that backend."""
+        section = (self.model_extra or {}).get(name, {})
+        return dict(section)
+
+    def sections(self) -> list[str]:
+        """The names of the backend sections given."""
+        return sorted(self.model_extra or {})
 
 
 class LimitSettings(_Section):

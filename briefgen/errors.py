@@ -42,3 +42,19 @@ class StrictError(BriefgenError):
     """
 
     exit_code = 3
+
+
+class DigestEditedError(DigestError):
+    """The build's digest was changed by hand since briefgen wrote it."""
+
+
+class CorrectionsError(BriefgenError):
+    """The corrections file cannot be read or does not match its schema."""
+
+
+class GoldError(BriefgenError):
+    """A gold file is missing or malformed."""
+
+
+class OutputLockedError(BriefgenError):
+    """Another briefgen run kept the output folder locked for longer than we would wait."""

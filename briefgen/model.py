@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 DIGEST_VERSION = 1
 # Sources whose ids start with this are people's corrections, not articles
-# (``briefgen.corrections``): cited, but never counted as a source.
+# (``briefgen.digest.corrections``): cited, but never counted as a source.
 HAND_SOURCE_PREFIX = "briefgen:"
 
 
@@ -142,7 +148,7 @@ class Agreement(_Model):
         default=None,
         ge=0,
         description="index (from 0) in `meetings` of the meeting this came out of;"
-        " set by briefgen.events.link_outcomes",
+        " set by briefgen.digest.events.link_outcomes",
     )
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -160,7 +166,7 @@ class Disagreement(_Model):
         default=None,
         ge=0,
         description="index (from 0) in `meetings` of the meeting this came out of;"
-        " set by briefgen.events.link_outcomes",
+        " set by briefgen.digest.events.link_outcomes",
     )
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -172,7 +178,7 @@ class Proposal(_Model):
         default=None,
         ge=0,
         description="index (from 0) in `meetings` of the meeting this came out of;"
-        " set by briefgen.events.link_outcomes",
+        " set by briefgen.digest.events.link_outcomes",
     )
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -188,3 +194,16 @@ class Digest(_Model):
     agreements: list[Agreement] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list)
+    notices: list[str] = Field(
+        default_factory=list,
+        description="what extraction left out and why: articles it skipped, facts it dropped "
+        "because their source does not state them",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_notices(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Most digests have none: they stay as they were, with no empty list.
+        data: dict[str, Any] = handler(self)
+        if not data.get("notices"):
+            data.pop("notices", None)
+        return data

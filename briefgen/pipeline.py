@@ -14,32 +14,31 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.changes import Changes
 from briefgen.config import Config, ExtractionSettings, FeedSettings
-from briefgen.corrections import (
+from briefgen.digest import dump_digest
+from briefgen.digest.changes import Changes
+from briefgen.digest.corrections import (
     Unmatched,
     apply_corrections,
     corrections_path,
     load_corrections,
     without_dropped,
 )
-from briefgen.digest import check_not_hand_edited, dump_digest
+from briefgen.digest.events import link_outcomes
 from briefgen.errors import InputError, StrictError
-from briefgen.events import link_outcomes
 from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
-from briefgen.publish import output_lock, publish, recover
+from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
+from briefgen.publish import check_not_hand_edited, output_lock, publish, recover
 
 if TYPE_CHECKING:
-    from briefgen.batch import Batch
-    from briefgen.pdfworker import PdfWorker
-    from briefgen.progress import Progress
+    from briefgen.render.pdfworker import PdfWorker
+    from briefgen.runtime.progress import Progress
+    from briefgen.runtime.run import Runtime
 
 log = logging.getLogger(__name__)
 
-DIGEST_NAME = "digest.yaml"
 _AT_LINE = re.compile(r":(\d+): ")
-FEED_CACHE = Path(".cache") / "feeds"  # in the output folder
 
 
 @dataclass
@@ -54,6 +53,8 @@ class ExtractResult:
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
+    summary: str | None = None
+    """The extractor's account of its run, when it has one (the llm's requests and tokens)."""
 
 
 @dataclass
@@ -67,6 +68,7 @@ class BuildResult:
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    summary: str | None = None
 
 
 def read_articles(
@@ -78,21 +80,23 @@ def read_articles(
     notices: list[Notice] | None = None,
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
-    batch: Batch | None = None,
+    run: Runtime | None = None,
     scan: InputScan | None = None,
+    keys: Sequence[str] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input and feed; an unreadable one is skipped with a warning or stops the run.
 
     Every warning (a file or folder skipped, a duplicate, a repair) is
-    appended to ``notices`` when given, skipped files first. ``batch`` reads
-    the files (cached, in parallel) and keeps what extraction will need of
-    each text; without one they are read here, one by one.
+    appended to ``notices`` when given, skipped files first. ``run`` reads
+    the files (cached, in parallel); without one they are read here, one by
+    one. ``keys`` are the files' cache keys when the caller has them.
     """
-    from briefgen.batch import Batch
     from briefgen.ingest import MAX_BYTES, assign_ids, input_name, scan_inputs
     from briefgen.ingest.duplicates import drop_duplicates
+    from briefgen.ingest.reading import read_files
+    from briefgen.runtime.run import Runtime
 
-    batch = batch or Batch.serial()
+    run = run or Runtime.serial()
     scan = scan or scan_inputs(list(patterns), root=root)
     skips = list(scan.problems)
     if skips and on_error == "stop":
@@ -100,7 +104,8 @@ def read_articles(
     for notice in skips:
         log.warning("skipped %s", notice)
     articles: list[Article] = []
-    outcomes = batch.read(scan.files, root=root, max_bytes=max_bytes or MAX_BYTES)
+    max_bytes = max_bytes or MAX_BYTES
+    outcomes = read_files(scan.files, root=root, max_bytes=max_bytes, run=run, keys=keys)
     for path, outcome in zip(scan.files, outcomes, strict=True):
         if outcome.article is not None:
             articles.append(outcome.article)
@@ -162,7 +167,7 @@ def extract_digest(
     strict: bool = False,
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
-    batch: Batch | None = None,
+    run: Runtime | None = None,
 ) -> ExtractResult:
     """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``.
 
@@ -170,19 +175,25 @@ def extract_digest(
     feeds, whose entries change on their own), one cache entry answers for
     the whole batch and nothing is read or extracted.
     """
-    from briefgen.batch import Batch
+    from briefgen.extract.registry import make_extractor
     from briefgen.ingest import MAX_BYTES, scan_inputs
+    from briefgen.ingest.reading import input_key
+    from briefgen.runtime.run import Runtime
 
     settings = settings or ExtractionSettings()
-    batch = batch or Batch.serial(settings)
+    extractor = make_extractor(settings)  # a bad name or option stops the run before any work
+    run = (run or Runtime.serial()).for_backend(extractor.fingerprint())
     scan = scan_inputs(list(patterns), root=root)
-    whole = not scan.problems and not (feeds and feeds.sources)
     max_bytes = max_bytes or MAX_BYTES
-    cached = (
-        batch.cached_result(scan.files, root=root, on_error=on_error, max_bytes=max_bytes)
-        if whole
-        else None
+    keys = [input_key(p, root, max_bytes) for p in scan.files] if run.cache.enabled else None
+    # One cache entry for the whole batch, when every input can be keyed (no
+    # feeds, whose entries change on their own, and no file skipped).
+    whole = (
+        run.key("whole", on_error, *keys)
+        if keys and all(keys) and not scan.problems and not (feeds and feeds.sources)
+        else ""
     )
+    cached = run.cache.get(whole) if whole else None
     if isinstance(cached, ExtractResult):
         log.info("no input changed since the cached run: extracting nothing")
         for notice in cached.notices:
@@ -190,8 +201,6 @@ def extract_digest(
         if strict:
             check_strict(cached.notices)
         return cached
-
-    from briefgen.extract import extract
 
     notices: list[Notice] = []
     articles, skipped = read_articles(
@@ -202,21 +211,93 @@ def extract_digest(
         notices=notices,
         feeds=feeds,
         cache_dir=cache_dir,
-        batch=batch,
+        run=run,
         scan=scan,
+        keys=keys,
     )
     if strict:
         check_strict(notices)
-    log.info("extracting facts from %d articles", len(articles))
-    result = ExtractResult(extract(articles, settings, batch=batch), skipped, notices)
-    if whole:
-        batch.store_result(
-            scan.files, root=root, on_error=on_error, max_bytes=max_bytes, result=result
-        )
-    return result
+    log.info("extracting facts from %d articles with %s", len(articles), extractor.name)
+    warned = len(run.warnings)
+    digest = extractor.extract(articles, run)
+    # An article the backend could not extract (a model server that timed out)
+    # is a warning about the inputs like an unreadable file: ``on_error: stop``
+    # stops the run, ``strict`` fails it, and the result is not kept for the
+    # whole batch, so that the next run tries that article again.
+    left_out = [w for w in run.warnings[warned:] if isinstance(w, Notice)]
+    if left_out and on_error == "stop":
+        raise InputError(str(left_out[0]))
     if strict:
-        check_strict(cached.notices)
-    return cached
+        check_strict(left_out)
+    notices.extend(left_out)
+    skipped.extend(Skipped(n.path, str(n)) for n in left_out if n.left_out)
+    result = ExtractResult(digest, skipped, notices)
+    if whole and not left_out:
+        run.cache.put(whole, result)
+        # This run covered every input: what it did not use belongs to none of them.
+        if removed := run.cache.prune():
+            log.info("removed %d cache entries no longer used", removed)
+    result.summary = getattr(extractor, "summary", None)  # this run's, never a cached one
+    return result
+
+
+def extract_to_file(
+    config: Config,
+    *,
+    output: Path,
+    root: Path,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> ExtractResult:
+    """``briefgen extract``: ``config.inputs`` (relative to ``root``) into the digest ``output``."""
+    from briefgen.publish import write_atomic
+    from briefgen.runtime.run import Runtime
+
+    run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=progress)
+    result = extract_digest(
+        config.inputs,
+        root=root,
+        on_error=config.on_error,
+        settings=config.extraction,
+        max_bytes=config.limits.max_file_bytes,
+        strict=config.strict,
+        run=run,
+    )
+    # Outcomes linked to their meetings, as a build's digest has them.
+    result = replace(result, digest=link_outcomes(result.digest))
+    write_atomic(output, dump_digest(result.digest).encode("utf-8"))
+    return result
+
+
+def estimate_extraction(config: Config, *, root: Path, cache_dir: Path | None = None) -> str:
+    """``briefgen extract --estimate``: what the configured extractor would send to read
+    ``config.inputs``, priced without sending anything (only a backend that makes
+    requests, such as ``llm``, can say)."""
+    from briefgen.errors import ConfigError
+    from briefgen.extract.registry import make_extractor
+    from briefgen.runtime.run import Runtime
+
+    extractor = make_extractor(config.extraction)
+    estimate = getattr(extractor, "estimate", None)
+    if estimate is None:
+        raise ConfigError(
+            f"--estimate: the {extractor.name} extractor sends no requests, so there is nothing "
+            "to estimate (it is for extractors such as llm)"
+        )
+    run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=None)
+    run = run.for_backend(extractor.fingerprint())
+    articles, _ = read_articles(
+        config.inputs,
+        root=root,
+        on_error=config.on_error,
+        max_bytes=config.limits.max_file_bytes,
+        feeds=config.feeds,
+        run=run,
+    )
+    cost, cached = estimate(articles, run)
+    plural = "s" if len(articles) != 1 else ""
+    hits = f" ({cached} more already in the cache)" if cached else ""
+    return f"{len(articles)} article{plural}: {cost}{hits}"
 
 
 def render_digest_file(
@@ -234,9 +315,9 @@ def render_digest_file(
     for this run to finish. Its "Since the last brief" section compares with
     ``since``, or with the previous digest a build left beside it.
     """
-    from briefgen.changes import compare
     from briefgen.digest import load_digest
-    from briefgen.since import previous_for_render
+    from briefgen.digest.changes import compare
+    from briefgen.digest.since import previous_for_render
 
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
@@ -262,6 +343,8 @@ def render_outputs(
     sections list the inputs left out. With ``pdf_worker`` the PDFs are made
     in that process while this one makes the rest.
     """
+    from briefgen.render import render_briefs
+
     job = {"digest": digest, "config": config, "changes": changes, "notices": tuple(notices)}
     pending = pdf_worker.send(job) if pdf_worker is not None and "pdf" in formats else None
     if pending is None:
@@ -272,26 +355,6 @@ def render_outputs(
     if pdfs is None:  # the worker is gone: make them here
         pdfs = render_briefs(formats=["pdf"], **job)  # type: ignore[arg-type]
     return outputs | pdfs
-
-
-def render_briefs(
-    *,
-    digest: Digest,
-    config: Config,
-    formats: Sequence[str],
-    changes: Changes | None,
-    notices: Sequence[Notice] = (),
-) -> dict[str, bytes]:
-    """Each audience of ``brief.audience`` in each format, named ``<audience>/<file>``."""
-    from briefgen.render import render_audience
-
-    return {
-        f"{audience}/{name}": data
-        for audience in config.brief.audience
-        for name, data in render_audience(
-            digest, config, audience, formats=formats, changes=changes, notices=notices
-        ).items()
-    }
 
 
 def build(
@@ -310,37 +373,36 @@ def build(
     inputs or a correction that matched nothing fails the build before
     anything is written. The brief says what changed since ``since`` (a
     digest file) or, by default, since the digest this build replaces; see
-    :mod:`briefgen.since`.
+    :mod:`briefgen.digest.since`.
 
     Articles unchanged since an earlier build come from the output folder's
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
-    from briefgen.batch import Batch
-    from briefgen.cache import CACHE_DIR_NAME
-    from briefgen.pdfworker import LazyPdfWorker
+    from briefgen.render.pdfworker import LazyPdfWorker
+    from briefgen.runtime.run import Runtime
 
-    batch = Batch.from_settings(
+    run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and batch.executor.jobs > 1)
-    batch.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
+    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and run.executor.jobs > 1)
+    run.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
     try:
-        return _build(config, batch, pdf_worker.get, force=force, since=since)
+        return _build(config, run, pdf_worker.get, force=force, since=since)
     finally:
         pdf_worker.close()
 
 
 def _build(
     config: Config,
-    batch: Batch,
+    run: Runtime,
     pdf_worker: Callable[[], PdfWorker | None],
     *,
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.manifest import record, render_key, up_to_date
-    from briefgen.since import drop_stale, previous_for_build, since_outputs
+    from briefgen.digest.since import drop_stale, previous_for_build, since_outputs
+    from briefgen.publish.manifest import record, render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -358,7 +420,7 @@ def _build(
             strict=config.strict,
             feeds=config.feeds,
             cache_dir=out_dir / FEED_CACHE,
-            batch=batch,
+            run=run,
         )
         corrected = apply_corrections(result.digest, corrections)
         # Outcomes are linked to their meetings once the facts are final.
@@ -394,6 +456,7 @@ def _build(
             corrections_applied=corrected.applied,
             unmatched=corrected.unmatched,
             notices=result.notices,
+            summary=result.summary,
         )
         if config.extraction.cache and up_to_date(out_dir, key):
             log.info("digest, config and templates unchanged: nothing to render")

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
-from briefgen.render.environment import DEFAULTS, override_stub
+from briefgen.paths import PACKAGED_TEMPLATES
 
 TEMPLATES_README = """\
 # Templates for this workspace
@@ -34,6 +34,9 @@ COPIED = ("custom.css",)
 
 def init_workspace(directory: Path) -> list[Path]:
     """Create config, templates/ and articles/ in ``directory``; never overwrite."""
+    # The overrides are made by rendering's own template parser (they follow its blocks).
+    from briefgen.render import override_stub
+
     config = directory / "config" / "briefgen.yaml"
     if config.exists():
         raise BriefgenError(f"{config}: already exists; not overwriting a workspace")
@@ -46,7 +49,7 @@ def init_workspace(directory: Path) -> list[Path]:
         created.append(config)
         files = {"README.md": TEMPLATES_README}
         files |= {name: override_stub(name) for name in OVERRIDABLE}
-        files |= {name: (DEFAULTS / name).read_text("utf-8") for name in COPIED}
+        files |= {name: (PACKAGED_TEMPLATES / name).read_text("utf-8") for name in COPIED}
         for name, text in files.items():
             target = directory / "templates" / name
             if not target.exists():

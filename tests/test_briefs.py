@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from briefgen.changes import compare
 from briefgen.cli import cli
-from briefgen.corrections import apply_corrections, parse_corrections, without_dropped
 from briefgen.digest import dump_digest, parse_digest
-from briefgen.events import CHAIN_GAP, link_outcomes
+from briefgen.digest.changes import compare
+from briefgen.digest.corrections import apply_corrections, parse_corrections, without_dropped
+from briefgen.digest.events import CHAIN_GAP, link_outcomes
 from briefgen.model import (
     Agreement,
     Digest,
@@ -444,5 +444,3 @@ def test_help_is_whole_sentences_with_an_example_and_exit_codes():
     result = CliRunner().invoke(cli, ["--help"])
     assert "..." not in result.output.split("Commands:")[1]
     assert "Example" in result.output and "Exit codes" in result.output
-    extract = CliRunner().invoke(cli, ["extract", "--help"]).output
-    assert "config" not in extract

@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefgen.changes import compare, format_changes
 from briefgen.cli import cli
 from briefgen.digest import dump_digest, load_digest
+from briefgen.digest.changes import compare, format_changes
 from briefgen.model import (
     Agreement,
     Digest,

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.cli import cli
-from briefgen.corrections import (
+from briefgen.digest import load_digest
+from briefgen.digest.corrections import (
     CORRECTIONS_SOURCE_ID,
     CorrectionsError,
     apply_corrections,
     parse_corrections,
 )
-from briefgen.digest import load_digest
 from briefgen.model import (
     Agreement,
     Digest,

@@ -108,8 +108,8 @@ def test_dates_resolve_against_the_article_date(text, published, date, words):
 
 
 def _people_of(text: str):
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
     return {p.name: p for p in extract([article]).people}
@@ -134,8 +134,8 @@ def test_a_shared_surname_goes_to_the_person_with_that_title():
 
 
 def test_middle_initials_and_meetings_named_in_passing():
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     text = (
         "National Security Advisor Jane Roe and Secretary Ivan Petrov held consultations in "
@@ -195,8 +195,8 @@ def test_parties_in_either_apostrophe():
 
 
 def test_proposal_author_is_the_subject_of_its_clause():
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     text = (
         "President Jane Roe spoke today with Prime Minister Ivan Petrov of Colombia. "
@@ -221,8 +221,8 @@ def test_a_name_run_into_the_next_persons_surname_is_cut_back():
 
 
 def test_seats_of_government_place_a_meeting_in_their_city():
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     text = "President Jane Roe met Prime Minister Ivan Petrov at the Blue House on Monday."
     article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
@@ -234,8 +234,8 @@ def test_a_trained_pipeline_adds_people_and_places_named_in_facts(tmp_path):
     import spacy
 
     from briefgen.config import ExtractionSettings
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns(
@@ -255,7 +255,9 @@ def test_a_trained_pipeline_adds_people_and_places_named_in_facts(tmp_path):
 
     plain = extract([article])
     assert plain.meetings == [] and plain.people == []  # no titles: the rules see no one
-    digest = extract([article], ExtractionSettings(spacy_model=str(tmp_path / "pipeline")))
+    digest = extract(
+        [article], ExtractionSettings(rules={"spacy_model": str(tmp_path / "pipeline")})
+    )
     assert [p.name for p in digest.people] == ["Ola Nordmann", "Kari Holm"]  # not the credit
     assert [(m.participants, m.location) for m in digest.meetings] == [
         (["Ola Nordmann", "Kari Holm"], "Tromsdal")
@@ -269,8 +271,10 @@ def test_a_missing_trained_pipeline_is_a_config_error_naming_it():
     from briefgen.model import Article
 
     article = Article(id="a", path="a.txt", text="Text.", sentences=())
-    with pytest.raises(ConfigError, match=r"extraction\.spacy_model: cannot load 'no_such_model'"):
-        extract([article], ExtractionSettings(spacy_model="no_such_model"))
+    with pytest.raises(
+        ConfigError, match=r"extraction\.rules\.spacy_model: cannot load 'no_such_model'"
+    ):
+        extract([article], ExtractionSettings(rules={"spacy_model": "no_such_model"}))
 
 
 def test_overruns_of_overruns_resolve_to_the_shortest_name():
@@ -338,8 +342,8 @@ _VOCABULARY = [
 def test_extraction_never_fails_on_arbitrary_name_like_text(texts):
     """Whatever words come in, and in whatever order, extraction returns a valid digest."""
     from briefgen.digest import dump_digest, parse_digest
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     articles = []
     for i, words in enumerate(texts):
@@ -357,8 +361,8 @@ def test_extraction_never_fails_on_arbitrary_name_like_text(texts):
 
 
 def test_the_one_met_or_called_is_a_person_even_without_a_title():
+    from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
-    from briefgen.nlp import split_sentences
 
     text = (
         "President Jane Roe called Aki Tanaka today to congratulate him. "

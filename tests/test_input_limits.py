@@ -23,8 +23,8 @@ from briefgen.errors import ConfigError, InputError, StrictError
 from briefgen.ingest import MAX_BYTES, files, read_article, scan_inputs
 from briefgen.ingest.duplicates import drop_duplicates
 from briefgen.ingest.files import display_name
+from briefgen.ingest.nlp import _chunks, split_sentences
 from briefgen.model import Article, Notice
-from briefgen.nlp import _chunks, split_sentences
 from briefgen.pipeline import check_strict, read_articles
 
 STORY = "Title\n\nForeign Minister Chung Eui-yong met Secretary Antony Blinken in Rome.\n"

@@ -21,8 +21,8 @@ from briefgen.digest import dump_digest, parse_digest
 from briefgen.errors import BriefgenError
 from briefgen.extract import extract
 from briefgen.ingest import assign_ids, read_article
+from briefgen.ingest.nlp import split_sentences
 from briefgen.model import Article
-from briefgen.nlp import split_sentences
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SUFFIXES = (".txt", ".md", ".html")

@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefgen.batch import Batch
-from briefgen.cache import CACHE_DIR_NAME, Cache, cache_key
 from briefgen.cli import cli
 from briefgen.config import ExtractionSettings
 from briefgen.digest import dump_digest
 from briefgen.errors import ConfigError
-from briefgen.executors import DaskExecutor, LocalExecutor, make_executor
+from briefgen.paths import CACHE_DIR_NAME
 from briefgen.pipeline import extract_digest
-from briefgen.progress import BarProgress, LogProgress, NoProgress, for_terminal
+from briefgen.runtime.cache import Cache, cache_key
+from briefgen.runtime.executors import DaskExecutor, LocalExecutor, make_executor
+from briefgen.runtime.progress import BarProgress, LogProgress, NoProgress, for_terminal
+from briefgen.runtime.run import Runtime
 
 from .conftest import FIXTURES, SEEDS
 
@@ -39,43 +40,45 @@ def articles(tmp_path: Path) -> Path:
     return _copy_articles(tmp_path / "articles")
 
 
-def _digest(folder: Path, batch: Batch, on_error: str = "skip") -> bytes:
-    result = extract_digest(["."], root=folder, batch=batch, on_error=on_error)
+def _digest(folder: Path, run: Runtime, on_error: str = "skip") -> bytes:
+    result = extract_digest(["."], root=folder, run=run, on_error=on_error)
     return dump_digest(result.digest).encode()
 
 
 @pytest.fixture(scope="module")
 def serial_digest(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The digest of ``articles`` made the plain way (paths in it are relative, so any copy)."""
-    return _digest(_copy_articles(tmp_path_factory.mktemp("serial") / "articles"), Batch.serial())
+    return _digest(_copy_articles(tmp_path_factory.mktemp("serial") / "articles"), Runtime.serial())
 
 
 # -- the same digest whichever way it is made ---------------------------------------------
 
 
 def test_two_jobs_give_the_serial_digest_byte_for_byte(articles: Path, serial_digest: bytes):
-    batch = Batch(ExtractionSettings(), executor=LocalExecutor(2))
+    batch = Runtime(executor=LocalExecutor(2))
     assert _digest(articles, batch) == serial_digest
 
 
 def test_cached_builds_give_the_serial_digest(articles: Path, serial_digest: bytes, tmp_path):
-    cold = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"))
+    cold = Runtime(cache=Cache(tmp_path / "cache"))
     assert _digest(articles, cold) == serial_digest
-    assert cold.cache.hits == 0 and cold.cache.misses == 1 + 2 * 26  # batch; reading, facts
+    assert (
+        cold.cache.hits == 0 and cold.cache.misses == 1 + 3 * 26
+    )  # batch; reading, preparing, facts
     # Nothing changed: one entry answers for the whole batch.
-    warm = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"))
+    warm = Runtime(cache=Cache(tmp_path / "cache"))
     assert _digest(articles, warm) == serial_digest
     assert warm.cache.misses == 0 and warm.cache.hits == 1
     # Another batch of the same articles: every article's entries, none computed again.
-    other = Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache"), executor=LocalExecutor(2))
+    other = Runtime(cache=Cache(tmp_path / "cache"), executor=LocalExecutor(2))
     assert _digest(articles, other, on_error="stop") == serial_digest
-    assert other.cache.misses == 1 and other.cache.hits == 2 * 26
+    assert other.cache.misses == 1 and other.cache.hits == 3 * 26
 
 
 def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path, monkeypatch):
     import briefgen.ingest
 
-    _digest(articles, Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache")))
+    _digest(articles, Runtime(cache=Cache(tmp_path / "cache")))
     changed = sorted(articles.glob("*.md"))[3]
     changed.write_text(changed.read_text("utf-8") + "\n\nThe two leaders met again.\n", "utf-8")
     read = []
@@ -83,12 +86,12 @@ def test_one_changed_article_is_the_only_one_read_again(articles: Path, tmp_path
     monkeypatch.setattr(
         briefgen.ingest, "read_article", lambda path, **kw: read.append(path) or real(path, **kw)
     )
-    again = _digest(articles, Batch(ExtractionSettings(), cache=Cache(tmp_path / "cache")))
+    again = _digest(articles, Runtime(cache=Cache(tmp_path / "cache")))
     assert read == [changed]
     monkeypatch.undo()
-    assert again == _digest(articles, Batch.serial())  # with the change: not serial_digest
+    assert again == _digest(articles, Runtime.serial())  # with the change: not serial_digest
     # The changed article's old entries are gone: the cache does not grow by the day.
-    assert len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()]) == 1 + 2 * 26
+    assert len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()]) == 1 + 3 * 26
 
 
 def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: bytes, tmp_path):
@@ -97,7 +100,7 @@ def test_dask_cluster_gives_the_serial_digest(articles: Path, serial_digest: byt
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:
         executor = DaskExecutor(jobs=2, scheduler=cluster.scheduler_address)
-        assert _digest(articles, Batch(ExtractionSettings(), executor=executor)) == serial_digest
+        assert _digest(articles, Runtime(executor=executor)) == serial_digest
         # ... and from the command line, as a user runs it.
         out = tmp_path / "digest.yaml"
         result = CliRunner().invoke(
@@ -154,16 +157,16 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     articles: Path, serial_digest: bytes, tmp_path: Path, damage
 ):
     folder = tmp_path / "cache"
-    _digest(articles, Batch(ExtractionSettings(), cache=Cache(folder)))
+    _digest(articles, Runtime(cache=Cache(folder)))
     entries = sorted(p for p in folder.rglob("*") if p.is_file())
-    assert len(entries) == 1 + 2 * 26
+    assert len(entries) == 1 + 3 * 26
     for entry in entries:
         entry.write_bytes(damage(entry.read_bytes()))
-    again = Batch(ExtractionSettings(), cache=Cache(folder))
+    again = Runtime(cache=Cache(folder))
     assert _digest(articles, again) == serial_digest
     assert again.cache.hits == 0
     # ... and rebuilt: the next run finds every entry whole.
-    third = Batch(ExtractionSettings(), cache=Cache(folder))
+    third = Runtime(cache=Cache(folder))
     assert _digest(articles, third) == serial_digest and third.cache.misses == 0
 
 
@@ -172,20 +175,20 @@ def test_an_unwritable_cache_is_reported_once_and_the_build_goes_on(
 ):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
-    with caplog.at_level(logging.WARNING, logger="briefgen.cache"):
-        assert _digest(articles, Batch(ExtractionSettings(), cache=Cache(blocker))) == (
-            serial_digest
-        )
+    with caplog.at_level(logging.WARNING, logger="briefgen.runtime.cache"):
+        assert _digest(articles, Runtime(cache=Cache(blocker))) == (serial_digest)
     assert len([r for r in caplog.records if "cannot write" in r.message]) == 1
 
 
-def test_other_settings_do_not_share_entries(tmp_path: Path):
-    from briefgen.batch import Batch as B
+def test_other_settings_do_not_share_entries():
+    from briefgen.extract.registry import make_extractor
 
-    a = B(ExtractionSettings(), cache=Cache(tmp_path))._settings_key()
-    b = B(ExtractionSettings(spacy_model="xx_model"), cache=Cache(tmp_path))._settings_key()
-    c = B(ExtractionSettings(jobs=4), cache=Cache(tmp_path))._settings_key()
-    assert a != b and a == c  # jobs change nothing extracted
+    def fingerprint(raw: dict) -> str:
+        return make_extractor(ExtractionSettings.model_validate(raw)).fingerprint()
+
+    plain = fingerprint({})
+    assert plain != fingerprint({"rules": {"spacy_model": "xx_model"}})
+    assert plain == fingerprint({"jobs": 4})  # jobs change nothing extracted
 
 
 # -- executors ------------------------------------------------------------------------------
@@ -381,8 +384,8 @@ def test_pdf_from_the_worker_is_byte_identical(workspace: Path, tmp_path: Path):
 
 def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path: Path):
     from briefgen.config import load_config
-    from briefgen.pdfworker import PdfWorker
     from briefgen.pipeline import render_outputs
+    from briefgen.render.pdfworker import PdfWorker
 
     config = load_config(workspace / "config" / "briefgen.yaml")
     digest = extract_digest(config.inputs, root=config.workspace).digest
@@ -401,7 +404,7 @@ def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path:
 
 def test_pdf_worker_errors_are_raised_in_the_build():
     from briefgen.errors import RenderError
-    from briefgen.pdfworker import PendingPdf
+    from briefgen.render.pdfworker import PendingPdf
 
     class Conn:
         def recv(self):
@@ -429,16 +432,7 @@ def test_two_runs_at_once_share_a_cache_safely(articles: Path, tmp_path: Path):
         assert run.returncode == 0, err
     assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
     entries = [p for p in cache.rglob("*") if p.is_file()]
-    assert len(entries) == 1 + 2 * 26 and not [p for p in entries if p.suffix == ".tmp"]
+    assert len(entries) == 1 + 3 * 26 and not [p for p in entries if p.suffix == ".tmp"]
     third = start("c.yaml")
     assert third.communicate(timeout=300)[1] == "" and third.returncode == 0
     assert (tmp_path / "c.yaml").read_bytes() == (tmp_path / "a.yaml").read_bytes()
-
-
-def test_background_warm_up_failures_are_left_to_the_real_call():
-    from briefgen.batch import _quietly
-
-    def broken() -> None:
-        raise RuntimeError("no GeoNames")
-
-    _quietly(broken)()  # no exception: the foreground call will report it

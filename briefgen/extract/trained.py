@@ -1,6 +1,6 @@
 """What a trained spaCy pipeline adds, when the config names one.
 
-``extraction.spacy_model`` names an installed pipeline such as
+``extraction.rules.spacy_model`` names an installed pipeline such as
 ``en_core_web_sm``. The rules find people only where the grammar of news
 introduces them (a title, an apposition, a counterpart); the model's PERSON
 entities add people the text names without that ("Blinken said"), and its
@@ -51,9 +51,9 @@ def load(name: str) -> Language:
         return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
     except (OSError, ImportError) as e:
         raise ConfigError(
-            f"extraction.spacy_model: cannot load {name!r} ({e}); install the pipeline first, "
-            f"e.g. python -m spacy download {name} (briefgen never downloads models)"
-        ) from None
+            f"extraction.rules.spacy_model: cannot load {name!r} ({e}); install the pipeline "
+            f"first, e.g. python -m spacy download {name} (briefgen never downloads models)"
+        ) from e
 
 
 def find(articles: list[Article], name: str) -> dict[str, Found]:

@@ -1,11 +1,11 @@
-"""The per-article halves of extraction, as functions a worker process can run.
+"""The ``rules`` extractor's per-article halves, as functions a worker process can run.
 
-Extraction is mostly per article, with two cross-article steps between:
+The articles arrive read and split into sentences by the ingest stage.
+Extraction is then mostly per article, with two cross-article steps between:
 
-1. ``read_and_prepare``: read the file (decoding, Markdown or HTML, sentence
-   splitting) and find what the text says on its own -- introductions of
-   people, states and organisations, a trained model's entities. This is
-   most of the work, depends only on the file, and is cached by its bytes.
+1. ``prepare_text``: what the text says on its own -- introductions of
+   people, states and organisations, a trained model's entities. Cached by
+   the text.
 2. (cross-article, in the caller) people are grouped into one table for the
    whole batch.
 3. ``read_facts``: given that table, find the known people in one article
@@ -22,9 +22,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
-from pathlib import Path
 
-from briefgen.errors import InputError
 from briefgen.extract.facts import ArticleReader, Entity, Fact
 from briefgen.extract.mentions import KnownForms, Mention, PartyMention, find_introductions
 from briefgen.extract.mentions import find_parties as _find_parties
@@ -52,32 +50,6 @@ def prepare_text(article: Article, spacy_model: str | None) -> Prepared:
     else:
         people, places = (), frozenset()
     return Prepared(tuple(find_introductions(text)), tuple(_find_parties(text)), people, places)
-
-
-@dataclass(frozen=True)
-class ReadTask:
-    path: str
-    root: str
-    max_bytes: int
-
-
-@dataclass(frozen=True)
-class ReadOutcome:
-    article: Article | None
-    prepared: Prepared | None
-    error: str | None = None
-
-
-def read_and_prepare(task: ReadTask, spacy_model: str | None) -> ReadOutcome:
-    """One input file read and prepared; an unreadable one is an outcome, not an exception,
-    so one bad file never stops the other workers."""
-    from briefgen.ingest import read_article
-
-    try:
-        article = read_article(Path(task.path), root=Path(task.root), max_bytes=task.max_bytes)
-    except InputError as e:
-        return ReadOutcome(None, None, str(e))
-    return ReadOutcome(article, prepare_text(article, spacy_model))
 
 
 @dataclass(frozen=True)
@@ -126,15 +98,13 @@ def read_facts(task: FactsTask, table: PeopleTable) -> ArticleFacts:
     return ArticleFacts(named, ArticleReader(article, entities, table.roles, task.places).facts())
 
 
-def warm_reading(spacy_model: str | None) -> None:
-    """What ``read_and_prepare`` needs: spaCy, the name patterns, the trained model.
+def warm_preparing(spacy_model: str | None) -> None:
+    """What ``prepare_text`` needs: the name patterns, the trained model.
 
     Loaded in the main process before workers fork from it, so they start warm.
     """
     from briefgen.extract.mentions import patterns
-    from briefgen.nlp import pipeline
 
-    pipeline()
     patterns()
     if spacy_model:
         from briefgen.extract import trained

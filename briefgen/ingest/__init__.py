@@ -23,11 +23,11 @@ from briefgen.ingest.files import display_name, read_bytes
 from briefgen.ingest.ids import assign_ids
 from briefgen.ingest.inputs import InputScan, find_inputs, scan_inputs
 from briefgen.ingest.mojibake import repair_mojibake
+from briefgen.ingest.nlp import split_sentences
 from briefgen.ingest.notices import collecting
 from briefgen.ingest.registry import READERS, reader_for, register, supported_suffixes
 from briefgen.ingest.types import Parsed, Reader
 from briefgen.model import Article
-from briefgen.nlp import split_sentences
 
 __all__ = [
     "MAX_BYTES",

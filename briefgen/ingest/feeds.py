@@ -46,9 +46,9 @@ from briefgen.ingest.conventions import take_metadata
 from briefgen.ingest.decode import decode
 from briefgen.ingest.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetcher, is_web_url
 from briefgen.ingest.htmltext import html_paragraphs
+from briefgen.ingest.nlp import split_sentences
 from briefgen.ingest.types import Parsed, clean_field
 from briefgen.model import Article
-from briefgen.nlp import split_sentences
 
 log = logging.getLogger(__name__)
 

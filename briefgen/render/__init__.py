@@ -27,8 +27,8 @@ from pathlib import Path
 
 import jinja2
 
-from briefgen.changes import Changes
 from briefgen.config import Config
+from briefgen.digest.changes import Changes
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Digest, Notice
 from briefgen.render.context import (
@@ -225,6 +225,24 @@ def check_audiences(config: Config) -> list[str]:
     return problems
 
 
+def render_briefs(
+    *,
+    digest: Digest,
+    config: Config,
+    formats: Sequence[str],
+    changes: Changes | None,
+    notices: Sequence[Notice] = (),
+) -> dict[str, bytes]:
+    """Each audience of ``brief.audience`` in each format, named ``<audience>/<file>``."""
+    return {
+        f"{audience}/{name}": data
+        for audience in config.brief.audience
+        for name, data in render_audience(
+            digest, config, audience, formats=formats, changes=changes, notices=notices
+        ).items()
+    }
+
+
 __all__ = [
     "FORMATS",
     "RENDERERS",
@@ -248,4 +266,5 @@ __all__ = [
     "override_stub",
     "render",
     "render_audience",
+    "render_briefs",
 ]

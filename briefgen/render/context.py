@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from briefgen import __version__
 from briefgen.audiences import SECTIONS, AudienceSettings, Paper, SectionName
-from briefgen.changes import Changes
+from briefgen.digest.changes import Changes
 from briefgen.errors import DigestError
 from briefgen.model import (
     Agreement,
@@ -127,7 +127,7 @@ class BriefContext:
         version: the version of briefgen rendering the brief.
         citation_numbers: source id -> citation number.
         changes: what is new, removed or changed since the previous digest
-            (``briefgen.changes.Changes``), or None when there is none to
+            (``briefgen.digest.changes.Changes``), or None when there is none to
             compare with; the "Since the last brief" section shows it.
         inputs_skipped: the build's inputs that are not among the sources
             (``Notice`` of kind ``skipped`` or ``duplicate``: path and

@@ -151,11 +151,11 @@ def document_date(
         try:
             seconds = int(value)
             return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
+        except (ValueError, OverflowError, OSError) as e:
             raise RenderError(
                 f"SOURCE_DATE_EPOCH={value!r}: not a whole number of seconds since 1970;"
                 " fix or unset it"
-            ) from None
+            ) from e
     if brief_date is not None:
         return dt.datetime.combine(brief_date, dt.time(), tzinfo=dt.timezone.utc)
     return None

@@ -101,11 +101,11 @@ def _source_date() -> str | None:
         return None
     try:
         seconds = int(value)
-    except ValueError:
+    except ValueError as e:
         raise RenderError(
             f"SOURCE_DATE_EPOCH={value!r}: not a whole number of seconds since 1970;"
             " fix or unset it"
-        ) from None
+        ) from e
     return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

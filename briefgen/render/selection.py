@@ -5,7 +5,7 @@ and options give the same brief, and no sentence of a brief is written by
 hand:
 
 * **Events.** An agreement, disagreement or proposal that came out of a
-  meeting (its ``meeting:`` link, see ``briefgen.events``) is shown under
+  meeting (its ``meeting:`` link, see ``briefgen.digest.events``) is shown under
   that meeting; the rest stand in their own sections.
 * **Importance.** Items are ranked by, in order: who they involve (how many
   of the brief's focus parties: ``brief.focus`` in the config, or without it
@@ -62,7 +62,7 @@ Outcome = Agreement | Disagreement | Proposal
 T = TypeVar("T")
 # Without brief.focus, the brief is about this many of the most present parties.
 TOP_PARTIES = 2
-# A correction marked `public: true` cites this source (briefgen.corrections): a
+# A correction marked `public: true` cites this source (briefgen.digest.corrections): a
 # press brief may show its fact. Kept here so rendering imports no corrections code.
 PUBLIC_CORRECTIONS_SOURCE_ID = "briefgen:corrections-public"
 _KIND_ORDER: dict[FactKind, int] = {"meeting": 0, "disagreement": 1, "agreement": 2, "proposal": 3}

@@ -39,7 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefgen.config import parse_yaml
-from briefgen.errors import BriefgenError
+from briefgen.errors import CorrectionsError
 from briefgen.model import (
     Agreement,
     Digest,
@@ -52,7 +52,7 @@ from briefgen.model import (
     Proposal,
     Source,
 )
-from briefgen.publish import display_path
+from briefgen.paths import display_path
 from briefgen.yamlsafe import SafeLoader
 
 log = logging.getLogger(__name__)
@@ -63,10 +63,6 @@ CORRECTIONS_SOURCE_ID = "briefgen:corrections"
 # Cited by corrections marked `public: true`, whose facts a press brief may show.
 PUBLIC_CORRECTIONS_SOURCE_ID = "briefgen:corrections-public"
 KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
-
-
-class CorrectionsError(BriefgenError):
-    """The corrections file cannot be read or does not match its schema."""
 
 
 class _Strict(BaseModel):

@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from briefgen.config import format_validation_error, parse_yaml
 from briefgen.errors import DigestError
 from briefgen.model import DIGEST_VERSION, Digest
-from briefgen.publish import MANIFEST_NAME, display_path, recorded_hash, sha256
 
 HEADER = (
     "# briefgen digest: the facts extracted from the sources, each with its evidence.\n"
@@ -88,47 +87,6 @@ def load_digest(path: Path) -> Digest:
     except (OSError, UnicodeDecodeError) as e:
         raise DigestError(f"{path}: cannot read the digest: {e}") from e
     return parse_digest(text, path)
-
-
-class DigestEditedError(DigestError):
-    """The build's digest was changed by hand since briefgen wrote it."""
-
-
-def hand_edited(path: Path) -> str | None:
-    """Why ``path`` is not the digest briefgen last wrote there, or None when it is (or is absent).
-
-    Extraction would replace a person's edits without a trace, so a build
-    overwrites ``digest.yaml`` only when its bytes still have the SHA-256 the
-    output folder's manifest recorded when briefgen wrote it. A digest with no
-    record (written by ``briefgen extract``, copied in, or left by a briefgen
-    without manifests) counts as edited too: nothing says otherwise.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        raise DigestError(f"{path}: cannot read the digest: {e.strerror}") from e
-    recorded = recorded_hash(path.parent, path.name)
-    if recorded == sha256(data):
-        return None
-    if recorded:
-        return "was edited since briefgen wrote it"
-    return f"was not written by `briefgen build` (no record of it in {MANIFEST_NAME})"
-
-
-def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
-    """Refuse to go on, saying how to keep the edits, when ``path`` was edited by hand."""
-    why = hand_edited(path)
-    if why is None:
-        return
-    shown, shown_corrections = display_path(path), display_path(corrections)
-    raise DigestEditedError(
-        f"{shown}: {why}; not overwriting it.\n"
-        f"To keep the edits, move them into {shown_corrections} (see docs/safety.md), or render "
-        f"the edited digest as it is with `briefgen render {shown}`.\n"
-        "To throw them away, run `briefgen build --force`."
-    )
 
 
 def digest_schema() -> str:

@@ -24,16 +24,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.changes import Changes, compare
 from briefgen.config import Config
 from briefgen.digest import parse_digest
+from briefgen.digest.changes import Changes, compare
 from briefgen.errors import DigestError
 from briefgen.model import Digest
+from briefgen.paths import CHANGES_NAME, DIGEST_NAME, PREVIOUS_NAME
 
 log = logging.getLogger(__name__)
-
-PREVIOUS_NAME = "previous-digest.yaml"
-CHANGES_NAME = "changes.json"
 
 
 @dataclass(frozen=True)
@@ -66,8 +64,6 @@ def previous_for_build(
         return load_previous(since)
     if not config.brief.since_last:
         return None
-    from briefgen.pipeline import DIGEST_NAME
-
     current = _found(config.output_dir / DIGEST_NAME)
     if current is not None and not compare(current.digest, new):
         # Nothing new since the last build: keep the comparison it made, or
@@ -80,8 +76,6 @@ def previous_for_render(digest_path: Path, *, since: Path | None = None) -> Dige
     """``since`` if given; else the ``previous-digest.yaml`` a build left beside the digest."""
     if since is not None:
         return load_previous(since).digest
-    from briefgen.pipeline import DIGEST_NAME
-
     if digest_path.name != DIGEST_NAME:
         return None
     found = _found(digest_path.parent / PREVIOUS_NAME)

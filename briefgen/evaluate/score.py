@@ -1,58 +1,21 @@
-"""Scoring a digest against gold facts, as ``../shared/eval/README.md`` defines it.
-
-A case is a folder with ``articles/`` and ``gold.yaml``. The rules, in brief:
-
-- text is compared after folding case, accents, curly quotes, dashes and runs
-  of white space (``fold``);
-- a fact *cites* a gold item when one of its quotes contains one of the
-  item's keys;
-- names match when equal (over name and aliases), when the extracted name
-  contains the gold name, when one is a longer name containing the other as
-  whole words, or when both are forms of the same state (``Seoul`` and
-  ``South Korea``);
-- each gold item is matched at most once (one to one), so a second report of
-  the same meeting is a false positive;
-- items marked ``optional`` are neither missed nor wrong; extracted people
-  matching an ``ignore`` name are not counted.
-
-Where the README leaves a choice open: one-to-one matching is greedy, gold
-items in file order, each taking the first unmatched extracted item in digest
-order (what a reader of the brief would meet first); an extracted item that
-could only match optional items counts for nothing either way.
-"""
+"""Gold files, the matching of a digest against them, and the scores."""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
 import yaml
 
-from briefgen.config import ExtractionSettings
-from briefgen.errors import BriefgenError
+from briefgen.errors import GoldError
+from briefgen.evaluate.names import NameMatcher, contains_words, default_matcher, fold
 from briefgen.model import Digest, Evidence
 from briefgen.yamlsafe import safe_load
 
 KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
-
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_QUOTES = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032"} | {
-    ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"
-}
-
-
-def fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.translate(_DASHES).translate(_QUOTES).casefold().split())
-
-
-class GoldError(BriefgenError):
-    """A gold file is missing or malformed."""
+FACT_KINDS = KINDS[1:]
 
 
 @dataclass(frozen=True)
@@ -96,7 +59,7 @@ def load_gold(path: Path) -> Gold:
             "disagreements": [_fact(d, d["parties"]) for d in raw.get("disagreements") or []],
             "proposals": [_fact(p, [p["by"]]) for p in raw.get("proposals") or []],
         }
-    except (KeyError, TypeError) as e:
+    except (KeyError, TypeError, AttributeError) as e:
         raise GoldError(f"{path}: malformed gold item: missing or wrong {e}") from e
     return Gold(str(raw.get("case", path.parent.name)), items, list(raw.get("ignore") or []))
 
@@ -112,40 +75,7 @@ def _fact(raw: dict[str, Any], names: Sequence[str]) -> GoldItem:
     )
 
 
-# --- name matching -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NameMatcher:
-    """Names as the README compares them, with states known by their common forms."""
-
-    state_of: Callable[[str], str | None]
-
-    def same(self, extracted: str, gold: str) -> bool:
-        a, b = fold(extracted), fold(gold)
-        if not a or not b:
-            return False
-        if a == b or _contains_words(a, b) or _contains_words(b, a):
-            return True
-        state_a, state_b = self.state_of(extracted), self.state_of(gold)
-        return state_a is not None and state_a == state_b
-
-    def any_same(self, extracted: Iterable[str], gold: Iterable[str]) -> bool:
-        gold = list(gold)
-        return any(self.same(e, g) for e in extracted for g in gold)
-
-
-def _contains_words(longer: str, shorter: str) -> bool:
-    return bool(regex.search(rf"(?<!\w){regex.escape(shorter)}(?!\w)", longer))
-
-
-def default_matcher() -> NameMatcher:
-    from briefgen.extract.gazetteer import gazetteer
-
-    return NameMatcher(gazetteer().party)
-
-
-# --- scoring ---------------------------------------------------------------------
+# --- scores ----------------------------------------------------------------------
 
 
 @dataclass
@@ -232,84 +162,137 @@ class Score:
         }
 
 
-def _cites(evidence: Sequence[Evidence], keys: Sequence[str]) -> bool:
+# --- matching ----------------------------------------------------------------------
+
+
+def cites(evidence: Sequence[Evidence], keys: Sequence[str]) -> bool:
+    """Whether one of the quotes contains one of the keys."""
     quotes = [fold(e.quote) for e in evidence]
     return any(fold(k) in q for k in keys for q in quotes)
 
 
-def score_case(digest: Digest, gold: Gold, matcher: NameMatcher | None = None) -> Score:
+def names_of(kind: str, item: Any) -> list[str]:
+    """The names an extracted item is matched by."""
+    if kind == "people":
+        return [item.name, *item.aliases]
+    if kind == "meetings":
+        return list(item.participants)
+    if kind == "proposals":
+        return [item.by] if item.by else []
+    return list(item.parties)
+
+
+@dataclass
+class KindMatch:
+    """One kind of one case: what was extracted, the gold, and who matched whom."""
+
+    kind: str
+    extracted: list[Any]
+    gold: list[GoldItem]
+    matches: Callable[[Any, GoldItem], bool]
+    pairs: dict[int, int]  # gold index -> extracted index (optional gold included)
+
+    @property
+    def missed(self) -> list[int]:
+        return [i for i, g in enumerate(self.gold) if not g.optional and i not in self.pairs]
+
+    @property
+    def unmatched(self) -> list[int]:
+        used = set(self.pairs.values())
+        return [i for i in range(len(self.extracted)) if i not in used]
+
+
+@dataclass
+class CaseMatch:
+    case: str
+    kinds: dict[str, KindMatch]
+    score: Score
+
+
+def match_case(digest: Digest, gold: Gold, matcher: NameMatcher | None = None) -> CaseMatch:
+    """Match a digest against a case's gold, one to one, as the README says."""
     matcher = matcher or default_matcher()
-    result = Score(cases=[gold.case])
 
     # People: name or alias equal to a gold form, or containing the gold name.
     def person_matches(person: Any, item: GoldItem) -> bool:
         forms = [fold(f) for f in (person.name, *person.aliases)]
         gold_forms = [fold(n) for n in item.names]
-        return any(f in gold_forms or _contains_words(f, gold_forms[0]) for f in forms)
-
-    people = [
-        p
-        for p in digest.people
-        if not any(person_matches(p, GoldItem(names=(n,))) for n in gold.ignore)
-    ]
-    pairs = _match(people, gold.items["people"], person_matches, result.kinds["people"])
-    for person, item in pairs:
-        for attr in ("role", "affiliation"):
-            ours, theirs = fold(getattr(person, attr)), fold(getattr(item, attr))
-            if theirs:
-                result.attributes[attr].count(bool(ours) and (ours in theirs or theirs in ours))
+        return any(f in gold_forms or contains_words(f, gold_forms[0]) for f in forms)
 
     def meeting_matches(meeting: Any, item: GoldItem) -> bool:
         everyone = all(matcher.any_same(meeting.participants, [g]) for g in item.names)
         same_place = bool(item.location) and fold(meeting.location) == fold(item.location)
-        return everyone and (_cites(meeting.evidence, item.keys) or same_place)
+        return everyone and (cites(meeting.evidence, item.keys) or same_place)
 
-    meetings = result.kinds["meetings"]
-    pairs = _match(digest.meetings, gold.items["meetings"], meeting_matches, meetings)
-    for meeting, item in pairs:
-        result.attributes["location"].count(fold(meeting.location) == fold(item.location))
-        if item.date is not None:
-            extracted_date = meeting.date.isoformat() if meeting.date else None
-            result.attributes["date"].count(extracted_date == item.date)
+    def fact_matcher(kind: str) -> Callable[[Any, GoldItem], bool]:
+        def matches(fact: Any, item: GoldItem) -> bool:
+            return cites(fact.evidence, item.keys) and matcher.any_same(
+                names_of(kind, fact), item.names
+            )
 
-    for kind, names_of in (
-        ("agreements", lambda f: f.parties),
-        ("disagreements", lambda f: f.parties),
-        ("proposals", lambda f: [f.by] if f.by else []),
-    ):
+        return matches
 
-        def matches(
-            fact: Any, item: GoldItem, names_of: Callable[..., list[str]] = names_of
-        ) -> bool:
-            cites = _cites(fact.evidence, item.keys)
-            return cites and matcher.any_same(names_of(fact), item.names)
-
-        _match(getattr(digest, kind), gold.items[kind], matches, result.kinds[kind])
-    return result
+    ignored = [GoldItem(names=(n,)) for n in gold.ignore]
+    people = [p for p in digest.people if not any(person_matches(p, g) for g in ignored)]
+    extracted = {"people": people, **{k: list(getattr(digest, k)) for k in FACT_KINDS}}
+    tests = {"people": person_matches, "meetings": meeting_matches}
+    kinds = {}
+    for kind in KINDS:
+        test = tests.get(kind) or fact_matcher(kind)
+        pairs = _pair(extracted[kind], gold.items[kind], test)
+        kinds[kind] = KindMatch(kind, extracted[kind], gold.items[kind], test, pairs)
+    return CaseMatch(gold.case, kinds, _score(gold.case, kinds))
 
 
-def _match(
-    extracted: Sequence[Any],
-    gold: Sequence[GoldItem],
-    matches: Callable[[Any, GoldItem], bool],
-    score: KindScore,
-) -> list[tuple[Any, GoldItem]]:
-    """Greedy one-to-one matching; optional gold items absorb matches without counting."""
+def _pair(
+    extracted: Sequence[Any], gold: Sequence[GoldItem], matches: Callable[[Any, GoldItem], bool]
+) -> dict[int, int]:
+    """Greedy one-to-one matching: required gold items choose first, in file order,
+    each taking the first unmatched extracted item in digest order."""
     used: set[int] = set()
-    pairs = []
-    for item in sorted(gold, key=lambda g: g.optional):  # required items choose first
+    pairs: dict[int, int] = {}
+    order = sorted(range(len(gold)), key=lambda i: gold[i].optional)
+    for g in order:
         found = next(
-            (i for i, fact in enumerate(extracted) if i not in used and matches(fact, item)), None
+            (i for i, fact in enumerate(extracted) if i not in used and matches(fact, gold[g])),
+            None,
         )
         if found is not None:
             used.add(found)
-            if not item.optional:
-                pairs.append((extracted[found], item))
-                score.tp += 1
-        elif not item.optional:
-            score.fn += 1
-    score.fp += len(extracted) - len(used)
+            pairs[g] = found
     return pairs
+
+
+def _score(case: str, kinds: dict[str, KindMatch]) -> Score:
+    """Counts; an extracted item matched to an optional gold item counts for nothing."""
+    result = Score(cases=[case])
+    for kind, m in kinds.items():
+        required = {g: e for g, e in m.pairs.items() if not m.gold[g].optional}
+        score = result.kinds[kind]
+        score.tp += len(required)
+        score.fn += len(m.missed)
+        score.fp += len(m.unmatched)
+    for g, e in _required_pairs(kinds["people"]):
+        for attr in ("role", "affiliation"):
+            ours, theirs = fold(getattr(e, attr)), fold(getattr(g, attr))
+            if theirs:
+                result.attributes[attr].count(bool(ours) and (ours in theirs or theirs in ours))
+    for g, e in _required_pairs(kinds["meetings"]):
+        result.attributes["location"].count(fold(e.location) == fold(g.location))
+        if g.date is not None:
+            extracted_date = e.date.isoformat() if e.date else None
+            result.attributes["date"].count(extracted_date == g.date)
+    return result
+
+
+def _required_pairs(m: KindMatch) -> list[tuple[GoldItem, Any]]:
+    return [
+        (m.gold[g], m.extracted[e]) for g, e in sorted(m.pairs.items()) if not m.gold[g].optional
+    ]
+
+
+def score_case(digest: Digest, gold: Gold, matcher: NameMatcher | None = None) -> Score:
+    return match_case(digest, gold, matcher).score
 
 
 def format_table(score: Score) -> str:
@@ -323,16 +306,3 @@ def format_table(score: Score) -> str:
         value = "n/a" if acc.value is None else f"{acc.value:.3f}"
         lines.append(f"{name + ' accuracy':<22}{value:>7}  (of {acc.total})")
     return "\n".join(lines)
-
-
-def evaluate_cases(case_dirs: Sequence[Path], settings: ExtractionSettings | None = None) -> Score:
-    """Extract each case's ``articles/`` and score it against its ``gold.yaml``."""
-    from briefgen.pipeline import extract_digest
-
-    total = Score()
-    matcher = default_matcher()
-    for case in case_dirs:
-        gold = load_gold(case / "gold.yaml")
-        result = extract_digest(["articles"], root=case, on_error="stop", settings=settings)
-        total.add(score_case(result.digest, gold, matcher))
-    return total

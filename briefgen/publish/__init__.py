@@ -42,21 +42,15 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, DigestEditedError, DigestError, OutputLockedError
+from briefgen.paths import JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, display_path
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = ".briefgen.lock"
-MANIFEST_NAME = ".briefgen-manifest.json"
-JOURNAL_NAME = ".briefgen-publish.json"
 MANIFEST_VERSION = 1
 # What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes, and nothing else.
 _TEMP_NAME = re.compile(r"^\.[^/\x00]+\.[A-Za-z0-9_]{8}\.tmp$")
 _POLL_SECONDS = 0.2
-
-
-class OutputLockedError(BriefgenError):
-    """Another briefgen run kept the output folder locked for longer than we would wait."""
 
 
 def _umask() -> int:
@@ -107,14 +101,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def display_path(path: Path) -> str:
-    """``path`` as the user would type it from where they stand, when it is below there."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
-
-
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -163,6 +149,43 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
 def recorded_hash(out_dir: Path, name: str) -> str | None:
     """The SHA-256 briefgen recorded when it last wrote ``out_dir/name``, if any."""
     return read_manifest(out_dir).get(name)
+
+
+def hand_edited(path: Path) -> str | None:
+    """Why ``path`` is not the digest briefgen last wrote there, or None when it is (or is absent).
+
+    Extraction would replace a person's edits without a trace, so a build
+    overwrites ``digest.yaml`` only when its bytes still have the SHA-256 the
+    output folder's manifest recorded when briefgen wrote it. A digest with no
+    record (written by ``briefgen extract``, copied in, or left by a briefgen
+    without manifests) counts as edited too: nothing says otherwise.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise DigestError(f"{path}: cannot read the digest: {e.strerror}") from e
+    recorded = recorded_hash(path.parent, path.name)
+    if recorded == sha256(data):
+        return None
+    if recorded:
+        return "was edited since briefgen wrote it"
+    return f"was not written by `briefgen build` (no record of it in {MANIFEST_NAME})"
+
+
+def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
+    """Refuse to go on, saying how to keep the edits, when ``path`` was edited by hand."""
+    why = hand_edited(path)
+    if why is None:
+        return
+    shown, shown_corrections = display_path(path), display_path(corrections)
+    raise DigestEditedError(
+        f"{shown}: {why}; not overwriting it.\n"
+        f"To keep the edits, move them into {shown_corrections} (see docs/safety.md), or render "
+        f"the edited digest as it is with `briefgen render {shown}`.\n"
+        "To throw them away, run `briefgen build --force`."
+    )
 
 
 def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:

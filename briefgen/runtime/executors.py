@@ -171,9 +171,7 @@ def make_executor(name: str, *, jobs: int | None = None, scheduler: str | None =
     """The executor registered as ``name``; ``jobs`` defaults to this machine's cores."""
     try:
         factory = EXECUTORS[name]
-    except KeyError:
+    except KeyError as e:
         known = ", ".join(sorted(EXECUTORS))
-        raise ConfigError(
-            f"extraction.executor: unknown executor {name!r} (known: {known})"
-        ) from None
+        raise ConfigError(f"extraction.executor: unknown executor {name!r} (known: {known})") from e
     return factory(jobs if jobs is not None else default_jobs(), scheduler)

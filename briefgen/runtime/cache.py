@@ -33,14 +33,45 @@ from briefgen import __version__
 
 log = logging.getLogger(__name__)
 
-CACHE_DIR_NAME = ".cache"
 # Bump when the layout of an entry, or of the values stored, changes.
 CACHE_FORMAT = 1
 _MAGIC = b"briefgen-cache\n"
 _DIGEST_SIZE = 32
 
-# What extraction's results depend on besides the input: its code and data.
-_SOURCES = ("nlp.py", "model.py", "ingest", "extract", "data")
+# What a cached result can depend on besides its input and the backend's options:
+# every module whose code runs while an article is read or extracted, or while a
+# whole run's result is assembled (the pipeline caches it whole), and the data
+# files they read. A package stands for every module in it, so a new reader or
+# extractor module is covered when it is added. tests/test_fingerprint.py fails
+# when a module that extraction imports is missing here.
+FINGERPRINTED_MODULES = (
+    "briefgen",  # the version
+    "briefgen.audiences",
+    "briefgen.config",
+    "briefgen.errors",
+    "briefgen.extract",  # every backend and the steps they share
+    "briefgen.ingest",  # reading, decoding, sentences
+    "briefgen.model",
+    "briefgen.paths",
+    "briefgen.pipeline",
+    "briefgen.runtime",
+    "briefgen.yamlsafe",
+)
+# Data files by folder (relative to the package): only text formats; a backend with
+# a binary model puts the model's version into its own ``fingerprint()``.
+FINGERPRINTED_DATA = ("data",)
+_DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".txt"})
+
+
+def module_files(name: str) -> list[Path]:
+    """The source files of module or package ``name`` (a package: all of its modules)."""
+    package = Path(__file__).resolve().parent.parent
+    if name == "briefgen":  # the package's own __init__ (its version), not all of it
+        return [package / "__init__.py"]
+    path = package.joinpath(*name.split(".")[1:])
+    if path.is_dir():
+        return sorted(path.rglob("*.py"))
+    return [path.with_suffix(".py")] if path.with_suffix(".py").is_file() else []
 
 
 @lru_cache(maxsize=1)
@@ -58,14 +89,14 @@ def fingerprint() -> str:
         spacy_version = "none"
     h = hashlib.sha256()
     h.update(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}|{spacy_version}".encode())
-    package = Path(__file__).resolve().parent
-    for name in _SOURCES:
-        top = package / name
-        files = sorted(top.rglob("*")) if top.is_dir() else [top]
-        for path in files:
-            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".txt"}:
-                h.update(path.relative_to(package).as_posix().encode() + b"\0")
-                h.update(path.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    files = {path for name in FINGERPRINTED_MODULES for path in module_files(name)}
+    for folder in FINGERPRINTED_DATA:
+        files |= {p for p in (package / folder).rglob("*") if p.suffix in _DATA_SUFFIXES}
+    for path in sorted(files):
+        if path.is_file():
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -17,13 +17,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.cache import CACHE_DIR_NAME
+from briefgen.paths import CACHE_DIR_NAME, PACKAGED_TEMPLATES, RENDER_MANIFEST_NAME
 from briefgen.publish import write_atomic
 
 log = logging.getLogger(__name__)
-
-MANIFEST_NAME = "render.json"
-PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def render_key(*, digest: bytes, config: str, template_dirs: Sequence[Path]) -> str:
@@ -41,7 +38,7 @@ def render_key(*, digest: bytes, config: str, template_dirs: Sequence[Path]) -> 
 
 
 def _path(out_dir: Path) -> Path:
-    return out_dir / CACHE_DIR_NAME / MANIFEST_NAME
+    return out_dir / CACHE_DIR_NAME / RENDER_MANIFEST_NAME
 
 
 def up_to_date(out_dir: Path, key: str) -> bool:

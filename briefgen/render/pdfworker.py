@@ -113,7 +113,7 @@ def _serve(conn: Connection) -> None:
     except (EOFError, OSError):
         return  # nothing to render after all
     try:
-        from briefgen.pipeline import render_briefs
+        from briefgen.render import render_briefs
 
         reply: tuple[str, Any] = ("ok", render_briefs(formats=["pdf"], **job))
     except BriefgenError as e:

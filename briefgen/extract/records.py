@@ -1,0 +1,147 @@
+"""Building the digest's records from facts: shared by every extraction backend.
+
+A backend finds ``Fact``s (each with its evidence spans) and people; the
+facts that report the same thing are merged (``merge``) and each group
+becomes one record here, with every sentence that supports it as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from briefgen.extract.facts import Fact
+from briefgen.extract.merge import (
+    absorb_vague_meetings,
+    merge_facts,
+    participants,
+    party_and_word,
+    same_meeting,
+    same_proposal,
+    same_statement,
+)
+from briefgen.model import (
+    Agreement,
+    Article,
+    Digest,
+    Disagreement,
+    Evidence,
+    Meeting,
+    Person,
+    Position,
+    Proposal,
+    Source,
+    Span,
+)
+
+KINDS = ("meeting", "agreement", "disagreement", "proposal")
+
+
+def build_digest(
+    articles: Sequence[Article], persons: list[Person], facts: list[Fact], *, generator: str
+) -> Digest:
+    """The digest of ``articles``: their people, and their facts merged into records."""
+    affiliation = {p.name: p.affiliation for p in persons}
+    by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}
+    return Digest(
+        generator=generator,
+        sources=[_source(a) for a in articles],
+        people=persons,
+        meetings=[
+            _meeting(g)
+            for g in absorb_vague_meetings(
+                merge_facts(by_kind["meeting"], same_meeting, participants)
+            )
+        ],
+        agreements=[
+            _agreement(g) for g in merge_facts(by_kind["agreement"], same_statement, party_and_word)
+        ],
+        disagreements=[
+            _disagreement(g)
+            for g in merge_facts(by_kind["disagreement"], same_statement, party_and_word)
+        ],
+        proposals=[
+            _proposal(g, affiliation)
+            for g in merge_facts(by_kind["proposal"], *same_proposal(affiliation.get))
+        ],
+    )
+
+
+def sentence_of(article: Article, offset: int) -> Span:
+    for span in article.sentences:
+        if span.start <= offset < span.end:
+            return span
+    return Span(offset, offset)
+
+
+def evidence(article: Article, span: Span) -> Evidence:
+    return Evidence(
+        source=article.id, quote=article.sentence_text(span), start=span.start, end=span.end
+    )
+
+
+def _all_evidence(group: list[Fact]) -> list[Evidence]:
+    seen: dict[tuple[str, int], Evidence] = {}
+    for fact in group:
+        for span in [*fact.extra_spans, fact.span]:
+            seen.setdefault((fact.article.id, span.start), evidence(fact.article, span))
+    return list(seen.values())
+
+
+def _first(values: Iterable[object]) -> object:
+    return next((v for v in values if v), None)
+
+
+def _meeting(group: list[Fact]) -> Meeting:
+    return Meeting(
+        participants=group[0].parties,
+        location=_first(f.location for f in group),  # type: ignore[arg-type]
+        date=_first(f.date for f in group),  # type: ignore[arg-type]
+        when=_first(f.when for f in group),  # type: ignore[arg-type]
+        occasion=_first(f.occasion for f in group),  # type: ignore[arg-type]
+        format=_first(f.format for f in group),  # type: ignore[arg-type]
+        duration=_first(f.duration for f in group),  # type: ignore[arg-type]
+        evidence=_all_evidence(group),
+    )
+
+
+def _parties(group: list[Fact]) -> list[str]:
+    return list(dict.fromkeys(p for f in group for p in f.parties))
+
+
+def _agreement(group: list[Fact]) -> Agreement:
+    return Agreement(
+        parties=_parties(group), what=group[0].what or "", evidence=_all_evidence(group)
+    )
+
+
+def _disagreement(group: list[Fact]) -> Disagreement:
+    positions: dict[str, str] = {}
+    for fact in group:
+        for party, position in fact.positions.items():
+            positions.setdefault(party, position)
+    return Disagreement(
+        parties=_parties(group),
+        topic=group[0].what,
+        positions=[Position(party=p, position=text) for p, text in positions.items()],
+        evidence=_all_evidence(group),
+    )
+
+
+def _proposal(group: list[Fact], affiliation: dict[str, str | None]) -> Proposal:
+    authors = [f.parties[0] for f in group]
+    # A person is a more useful author than the state they act for.
+    by = next((a for a in authors if a in affiliation), authors[0])
+    return Proposal(by=by, what=group[0].what or "", evidence=_all_evidence(group))
+
+
+def _source(article: Article) -> Source:
+    return Source(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        dateline=article.dateline,
+        url=article.url,
+        path=article.path,
+    )
