@@ -1,11 +1,13 @@
 # Everyday targets; scripts/dev does the set-up.
-.PHONY: brief test lint eval bench
+.PHONY: brief test lint eval bench golden
 brief:
 	scripts/dev build
 test:
 	scripts/dev test
 lint:
 	scripts/dev lint
+golden:  # rewrite tests/golden/ from the code; read the diff (CONTRIBUTING.md)
+	BRIEFGEN_UPDATE_GOLDEN=1 scripts/dev test -q -m golden
 eval:
 	.venv/bin/briefgen eval ../shared/eval/dev
 bench:  # the speed figures of the README; each script says what it measures

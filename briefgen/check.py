@@ -212,9 +212,10 @@ def sample_digest() -> Digest:
 def render_problems(digest: Digest, config: Config) -> list[str]:
     """Render every audience in every format but the PDF; each failure, named by its audience."""
     from briefgen.digest.changes import compare
-    from briefgen.render import render_audience
+    from briefgen.render import output_formats, render_audience
 
-    formats = [f for f in ("md", "html", "docx") if f in config.output.formats or f == "html"]
+    wanted = output_formats(config)
+    formats = [f for f in ("md", "html", "docx") if f in wanted or f == "html"]
     # Against an empty previous digest, every fact is new: "Since the last brief" renders too.
     changes = compare(Digest(sources=digest.sources[:0]), digest)
     by_problem: dict[str, list[str]] = {}
@@ -292,8 +293,10 @@ def run_check(
 
     path = config_path or DEFAULT_CONFIG
     raw = raw_config(path)
+    from briefgen.render import FORMATS
+
     try:
-        config = load_config(config_path, overrides=overrides, flags=flags)
+        config = load_config(config_path, overrides=overrides, flags=flags, formats=FORMATS)
     except ConfigError as e:
         problems = str(e).splitlines()
         if raw:
@@ -330,7 +333,9 @@ def run_check(
         digest = applied.digest
     if not compile_problems:  # a template that does not compile fails every render alike
         problems += render_problems(digest or sample_digest(), config)
-    formats = ", ".join(f for f in config.output.formats if f != "pdf")
+    from briefgen.render import output_formats
+
+    formats = ", ".join(f for f in output_formats(config) if f != "pdf")
     report.summary = (
         f"no problems: config, inputs, templates, labels and corrections checked; every"
         f" audience ({', '.join(sorted(config.audiences))}) rendered as {formats or 'html'}"

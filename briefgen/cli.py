@@ -30,9 +30,6 @@ from briefgen.errors import BriefgenError
 
 log = logging.getLogger("briefgen")
 
-# As config.FORMATS; kept here so --help imports nothing.
-FORMAT_CHOICES = ("md", "html", "pdf", "docx")
-
 
 class _Group(click.Group):
     """Turns a BriefgenError anywhere below into a one-line message and an exit code."""
@@ -68,14 +65,16 @@ def _formats(value: str | None) -> list[str] | None:
     """``--format md,html``: each a known format, or an error naming the choices."""
     if value is None:
         return None
+    from briefgen.render import FORMATS  # here, not at the top: --help imports nothing
+
     formats = [f.strip() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMAT_CHOICES]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         shown = ", ".join(map(repr, unknown)) if unknown else repr(value)
-        hints = "".join(_did_you_mean(f, FORMAT_CHOICES) for f in unknown)
+        hints = "".join(_did_you_mean(f, FORMATS) for f in unknown)
         raise UsageError(
             f"--format: {shown} is not a format{hints}: choose one or more of"
-            f" {', '.join(FORMAT_CHOICES)}, comma-separated"
+            f" {', '.join(FORMATS)}, comma-separated"
         )
     return formats
 
@@ -168,7 +167,8 @@ format_option = click.option(
     "formats",
     metavar="FORMAT[,FORMAT...]",
     default=None,
-    help="Formats to make, from md, html, pdf, docx [default: the config's output.formats].",
+    help="Formats to make, from md, html, pdf, docx [default: the config's output.formats,"
+    " else all].",
 )
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
@@ -211,9 +211,14 @@ def _load(config_path: Path | None, overrides: dict[str, Any], *, missing_ok: bo
     runs outside a workspace), with the command line's values laid over it; a bad value
     from a flag is blamed on the flag."""
     from briefgen.config import load_config
+    from briefgen.render import FORMATS
 
     return load_config(
-        config_path, overrides=overrides, missing_ok=missing_ok, flags=_flags(overrides)
+        config_path,
+        overrides=overrides,
+        missing_ok=missing_ok,
+        formats=FORMATS,
+        flags=_flags(overrides),
     )
 
 
@@ -441,9 +446,7 @@ def render(
     # A digest can be rendered outside any workspace: then the defaults apply.
     config = _load(config_path, _overrides(audience, formats, out), missing_ok=True)
     out_dir = config.output_dir if out is None and config_path else (out or digest_path.parent)
-    written = render_digest_file(
-        digest_path, config, formats=config.output.formats, out_dir=out_dir, since=since
-    )
+    written = render_digest_file(digest_path, config, out_dir=out_dir, since=since)
     for path in written:
         _say(ctx, f"wrote {_show(path)}")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -35,10 +37,6 @@ from briefgen.errors import ConfigError
 from briefgen.yamlsafe import SafeLoader, safe_load
 
 DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
-
-
-Format = Literal["md", "html", "pdf", "docx"]
-FORMATS: tuple[Format, ...] = ("md", "html", "pdf", "docx")
 
 
 class _Section(BaseModel):
@@ -82,7 +80,11 @@ class BriefSettings(_Section):
 
 class OutputSettings(_Section):
     dir: Path = Path("build")
-    formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
+    formats: list[str] | None = Field(
+        default=None,
+        description="output formats by name, from the render stage's registry "
+        "(briefgen.render.RENDERERS); none: all of them",
+    )
     lock_timeout: float = Field(
         default=600,
         ge=0,
@@ -91,9 +93,19 @@ class OutputSettings(_Section):
 
     @field_validator("formats")
     @classmethod
-    def _at_least_one(cls, formats: list[str]) -> list[str]:
+    def _known(cls, formats: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        # The config knows no format: the loader is told them (load_config(formats=)),
+        # so a bad one is reported with every other problem of the file.
+        if formats is None:
+            return None
         if not formats:
-            raise ValueError(f"name at least one of {', '.join(FORMATS)}")
+            raise ValueError("name at least one format, or leave the key out for all of them")
+        known: Sequence[str] | None = (info.context or {}).get("formats")
+        unknown = [f for f in formats if known is not None and f not in known]
+        if known is not None and unknown:
+            raise ValueError(
+                f"unknown format {', '.join(map(repr, unknown))} (choose from {', '.join(known)})"
+            )
         return list(dict.fromkeys(formats))
 
 
@@ -255,16 +267,22 @@ def load_config(
     overrides: dict[str, Any] | None = None,
     missing_ok: bool = False,
     flags: dict[str, str] | None = None,
+    formats: Sequence[str] | None = None,
 ) -> Config:
     """Read, merge CLI overrides (dotted keys such as ``output.dir``) and validate.
 
     With ``missing_ok`` and no config file named or found, the defaults apply
     with the current folder as the workspace (enough to render a digest).
-    ``flags`` names the command-line flag each override came from (dotted
-    key -> ``--audience``), so a bad value is blamed on the flag, not the file.
+    ``formats`` are the output formats there are (the render stage's, which
+    this module cannot import); given, ``output.formats`` is checked against
+    them with the rest of the file. ``flags`` names the command-line flag each
+    override came from (dotted key -> ``--audience``), so a bad value is blamed
+    on the flag, not the file.
     """
     if path is None and missing_ok and not DEFAULT_CONFIG.exists():
-        return _validate({"inputs": ["."]}, overrides, DEFAULT_CONFIG, Path.cwd(), flags)
+        return _validate(
+            {"inputs": ["."]}, overrides, DEFAULT_CONFIG, Path.cwd(), formats=formats, flags=flags
+        )
     path = path or DEFAULT_CONFIG
     try:
         text = path.read_text(encoding="utf-8")
@@ -281,7 +299,7 @@ def load_config(
         raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the config must be a mapping of keys to values")
-    return _validate(raw, overrides, path, workspace_of(path), flags)
+    return _validate(raw, overrides, path, workspace_of(path), formats=formats, flags=flags)
 
 
 def _validate(
@@ -289,13 +307,15 @@ def _validate(
     overrides: dict[str, Any] | None,
     path: Path,
     workspace: Path,
+    *,
+    formats: Sequence[str] | None = None,
     flags: dict[str, str] | None = None,
 ) -> Config:
     flags = flags or {}
     for dotted, value in (overrides or {}).items():
         _set_dotted(raw, dotted, value)
     try:
-        config = Config.model_validate(raw)
+        config = Config.model_validate(raw, context={"formats": formats})
     except ValidationError as e:
         raise ConfigError(format_validation_error(path, e, flags=flags)) from e
     unknown = [name for name in config.brief.audience if name not in config.audiences]

@@ -11,7 +11,7 @@ Field order here is the key order of the YAML digest: keep it readable.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from pydantic import (
@@ -68,24 +68,45 @@ class Notice:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class Article:
-    """One input document, cleaned of its metadata.
+@dataclass(frozen=True, kw_only=True)
+class Metadata:
+    """What an article says about itself besides its text; its fields are written here once.
 
-    ``text`` holds only the body of the article (paragraphs separated by a
-    blank line); the title, dateline, byline and source trailer are kept in
-    their own fields and never appear in it. ``sentences`` index ``text``.
+    A reader returns them (``briefgen.ingest.types.Parsed``), ingestion completes
+    them from the text (``Article``), and the digest keeps them for each source
+    (``Source``, built from ``metadata_of``, so a field added here and not to
+    the digest's schema fails the first build that has it).
     """
 
-    id: str
-    path: str
-    text: str
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
     published: dt.date | None = None
     dateline: str | None = None
     url: str | None = None
+
+
+METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
+
+
+def metadata_of(item: Metadata) -> dict[str, Any]:
+    """The metadata fields of ``item`` (an ``Article`` or ``Parsed``) by name."""
+    return {name: getattr(item, name) for name in METADATA_FIELDS}
+
+
+@dataclass(frozen=True)
+class Article(Metadata):
+    """One input document, cleaned of its metadata.
+
+    ``text`` holds only the body of the article (paragraphs separated by a
+    blank line); the title, dateline, byline and source trailer are kept in
+    their own fields (``Metadata``) and never appear in it. ``sentences``
+    index ``text``.
+    """
+
+    id: str
+    path: str
+    text: str
     sentences: tuple[Span, ...] = field(default=())
     notices: tuple[Notice, ...] = field(default=(), compare=False)
     """What was repaired or left out while reading it (see ``briefgen.ingest.notices``)."""
@@ -108,6 +129,8 @@ class Evidence(_Model):
     end: int = Field(ge=0, description="end offset (exclusive) of the quote")
 
 
+# An article as the digest cites it: its id, its ``Metadata`` and its input file.
+# (A comment, not a docstring: pydantic would put a docstring in the digest's schema.)
 class Source(_Model):
     id: str
     title: str | None = None

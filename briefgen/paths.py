@@ -15,13 +15,12 @@ CHANGES_NAME = "changes.json"  # that comparison, as ``briefgen diff --json``
 
 # The output folder's own bookkeeping (see ``briefgen.publish``).
 LOCK_NAME = ".briefgen.lock"
-MANIFEST_NAME = ".briefgen-manifest.json"
+MANIFEST_NAME = ".briefgen-manifest.json"  # files written, last build's render key
 JOURNAL_NAME = ".briefgen-publish.json"
 
-# The caches, under ``.cache/``: per-article results, feeds, the render key.
+# The caches, under ``.cache/``: per-stage results, feeds.
 CACHE_DIR_NAME = ".cache"
 FEED_CACHE = Path(CACHE_DIR_NAME) / "feeds"
-RENDER_MANIFEST_NAME = "render.json"
 
 # The packaged default templates (``briefgen/templates/``).
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -304,7 +304,6 @@ def render_digest_file(
     digest_path: Path,
     config: Config,
     *,
-    formats: Sequence[str],
     out_dir: Path,
     since: Path | None = None,
 ) -> list[Path]:
@@ -318,7 +317,9 @@ def render_digest_file(
     from briefgen.digest import load_digest
     from briefgen.digest.changes import compare
     from briefgen.digest.since import previous_for_render
+    from briefgen.render import output_formats
 
+    formats = output_formats(config)
     with output_lock(out_dir, timeout=config.output.lock_timeout):
         recover(out_dir)
         digest = load_digest(digest_path)
@@ -379,16 +380,18 @@ def build(
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
+    from briefgen.render import output_formats
     from briefgen.render.pdfworker import LazyPdfWorker
     from briefgen.runtime.run import Runtime
 
+    formats = output_formats(config)
     run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    pdf_worker = LazyPdfWorker(wanted="pdf" in config.output.formats and run.executor.jobs > 1)
+    pdf_worker = LazyPdfWorker(wanted="pdf" in formats and run.executor.jobs > 1)
     run.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
     try:
-        return _build(config, run, pdf_worker.get, force=force, since=since)
+        return _build(config, run, pdf_worker.get, formats=formats, force=force, since=since)
     finally:
         pdf_worker.close()
 
@@ -398,11 +401,12 @@ def _build(
     run: Runtime,
     pdf_worker: Callable[[], PdfWorker | None],
     *,
+    formats: Sequence[str],
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.digest.since import drop_stale, previous_for_build, since_outputs
-    from briefgen.publish.manifest import record, render_key, up_to_date
+    from briefgen.digest.since import previous_for_build, since_outputs, stale_outputs
+    from briefgen.publish.manifest import render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -465,7 +469,7 @@ def _build(
         outputs = render_outputs(
             corrected.digest,
             config,
-            formats=config.output.formats,
+            formats=formats,
             changes=changes,
             notices=result.notices,
             pdf_worker=pdf_worker(),
@@ -473,15 +477,12 @@ def _build(
         outputs.update(comparison)
         # The digest last: a folder whose digest is new holds the new briefs too.
         outputs[DIGEST_NAME] = digest_bytes
-        done.written = publish(outputs, out_dir)
-        if previous is None:
-            drop_stale(out_dir)
-        if config.extraction.cache:
-            record(
-                out_dir,
-                key,
-                {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in done.written},
-            )
+        done.written = publish(
+            outputs,
+            out_dir,
+            remove=stale_outputs(previous),
+            render_key=key if config.extraction.cache else None,
+        )
     return done
 
 

@@ -277,11 +277,6 @@ def _build(ws: Path, *flags: str):
     return CliRunner().invoke(cli, ["build", "--config", str(ws / "config/briefgen.yaml"), *flags])
 
 
-def test_the_catalogue_is_big_enough():
-    assert len(CASES) >= 25
-    assert len({c.id for c in CASES}) == len(CASES)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_bad_input(tmp_path, case):
     ws, name = _workspace(tmp_path, case)

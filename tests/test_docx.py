@@ -5,17 +5,14 @@ and quotes python-docx reads back), as Word meets it (styles, the repeated
 header row, page fields, internal links and their bookmarks), and as bytes
 (two renders are identical; the zip carries no clock).
 
-Golden file: tests/fixtures/docx/document.xml is the body of the Word brief
+Golden file: tests/golden/render/document.xml is the body of the Word brief
 of tests/fixtures/render/digest.yaml (``word/document.xml``, indented so that
 a change reads as a diff). Refresh it only when a change is meant to change
-the Word brief, and read the diff before committing it:
-
-    BRIEFGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_docx.py
+the Word brief (``make golden``; see ``conftest.assert_golden``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import os
@@ -40,14 +37,13 @@ from briefgen.render import BriefInfo, BriefOptions, build_context, render
 from briefgen.render.docx import PAGE_SIZES, document_date, render_docx
 from briefgen.render.ooxml import external_targets, inline_text, xml_text
 
+from .conftest import assert_golden
 from .test_render import HOSTILE, INFO, audience, hostile_digest, load_fixture
 
 SECTIONS = [
     "Key points", "Meetings", "Agreements", "Open disagreements", "Proposals", "People",
     "Timeline", "Sources",
 ]  # fmt: skip
-GOLDEN_BODY = Path(__file__).resolve().parent / "fixtures" / "docx" / "document.xml"
-UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
 SDE_2021 = "1635724800"  # 2021-11-01T00:00:00Z
 UTC = dt.timezone.utc
 
@@ -63,7 +59,7 @@ def docx_bytes(
 def audience_document(name: str, **changes: object) -> docx.document.Document:
     """The Word brief of the fixture for built-in audience ``name``, its options changed."""
     info, options = audience(name)
-    return load(docx_bytes(load_fixture(), info, dataclasses.replace(options, **changes)))
+    return load(docx_bytes(load_fixture(), info, options.model_copy(update=changes)))
 
 
 def page_texts(document: docx.document.Document) -> list[str]:
@@ -110,15 +106,13 @@ def document(brief: bytes) -> docx.document.Document:
 # --- what a reader sees --------------------------------------------------------------
 
 
+@pytest.mark.golden
 def test_body_matches_golden_file(brief: bytes):
     with zipfile.ZipFile(io.BytesIO(brief)) as package:
         body = etree.fromstring(package.read("word/document.xml"))
     etree.indent(body, space=" ")
     produced = etree.tostring(body, encoding="unicode") + "\n"
-    if UPDATE:
-        GOLDEN_BODY.parent.mkdir(exist_ok=True)
-        GOLDEN_BODY.write_text(produced, encoding="utf-8")
-    assert produced == GOLDEN_BODY.read_text("utf-8"), "word/document.xml differs (module doc)"
+    assert_golden("render/document.xml", produced.encode("utf-8"))
 
 
 def test_sections_are_word_headings_in_order_under_a_title(document):

@@ -89,3 +89,34 @@ def test_the_checks_above_can_fail():
     edges = _imports()
     assert "briefgen.publish" in edges["briefgen.ingest.fetch"]  # the allowed exception is seen
     assert "briefgen.render" in edges["briefgen.render.pdfworker"]  # lazy imports are seen
+
+
+def _map_of_the_package() -> tuple[set[str], set[str]]:
+    """The modules CONTRIBUTING.md's map lists, as paths relative to ``briefgen/``:
+    those named, and the ``__init__.py`` of each folder named (its line stands for it)."""
+    text = (PACKAGE.parent / "CONTRIBUTING.md").read_text("utf-8")
+    block = text.split("```\nbriefgen/\n", 1)[1].split("```", 1)[0]
+    named: set[str] = set()
+    packages: set[str] = set()
+    folders: list[tuple[int, str]] = []  # (indent, name) of the folders above this line
+    for line in block.splitlines():
+        name = line.strip().split(" ", 1)[0]
+        if not name or name == "#":
+            continue
+        indent = len(line) - len(line.lstrip())
+        folders = [(i, f) for i, f in folders if i < indent]
+        path = "".join(f for _, f in folders) + name
+        if name.endswith("/"):
+            folders.append((indent, name))
+            packages.add(f"{path}__init__.py")
+        else:
+            named.add(path)
+    return named, packages
+
+
+def test_every_module_is_on_the_map_in_contributing():
+    modules = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")}
+    named, packages = _map_of_the_package()
+    assert sorted(modules - named - packages) == [], "add a line for each to CONTRIBUTING.md"
+    assert sorted(named - modules) == [], "the map names modules that do not exist"
+    assert "extract/facts.py" in named and "runtime/__init__.py" in packages  # it reads the tree

@@ -101,6 +101,58 @@ def test_a_failing_rename_is_finished_by_the_next_run(tmp_path: Path, monkeypatc
     assert not _temps(tmp_path) and not (tmp_path / JOURNAL_NAME).exists()
 
 
+def test_publish_removes_stale_files_in_the_same_journal(tmp_path: Path, monkeypatch):
+    """A removal is a step of the publish: stopped right after it, the next run finishes."""
+    import briefgen.publish as pub
+
+    publish({"previous-digest.yaml": b"P", "changes.json": b"C", "digest.yaml": b"old D"}, tmp_path)
+    real = pub._rename
+
+    def failing(tmp: Path, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pub, "_rename", failing)
+    with pytest.raises(BriefgenError, match="next briefgen run in this folder completes it"):
+        publish(
+            {"digest.yaml": b"new D"},
+            tmp_path,
+            remove=["previous-digest.yaml", "changes.json", "never-there.md"],
+        )
+    journal = json.loads((tmp_path / JOURNAL_NAME).read_text())
+    assert [step for step in journal if step[0] is None] == [
+        [None, "previous-digest.yaml"],
+        [None, "changes.json"],
+    ]  # a file that is not there is not a step
+    assert not (tmp_path / "previous-digest.yaml").exists()  # removed before the renames
+    monkeypatch.setattr(pub, "_rename", real)
+    recover(tmp_path)
+    assert (tmp_path / "digest.yaml").read_bytes() == b"new D"
+    assert read_manifest(tmp_path) == {"digest.yaml": sha256(b"new D")}
+    assert not (tmp_path / JOURNAL_NAME).exists()
+
+
+def test_recover_replays_a_removal_that_was_stopped(tmp_path: Path, monkeypatch):
+    import briefgen.publish as pub
+
+    publish({"changes.json": b"C", "digest.yaml": b"old D"}, tmp_path)
+
+    def killed(target: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(pub, "_remove", killed)
+    with pytest.raises(BriefgenError, match="publishing stopped midway"):
+        publish({"digest.yaml": b"new D"}, tmp_path, remove=["changes.json"])
+    assert (tmp_path / "changes.json").exists() and (tmp_path / JOURNAL_NAME).exists()
+    monkeypatch.undo()
+    done = recover(tmp_path)
+    assert done == [
+        "finished publishing digest.yaml, .briefgen-manifest.json; removed changes.json,"
+        " which a stopped run had left midway"
+    ]
+    assert not (tmp_path / "changes.json").exists()
+    assert (tmp_path / "digest.yaml").read_bytes() == b"new D"
+
+
 def test_recover_removes_stray_temp_files_only(tmp_path: Path):
     (tmp_path / ".brief.pdf.k2j4h5g6.tmp").write_bytes(b"half a pdf")
     (tmp_path / "notes.tmp").write_text("a user's file")

@@ -1,15 +1,12 @@
 """The render stage: context, golden briefs, PDF, template overrides, errors, escaping.
 
-Golden files: tests/fixtures/render/golden/<audience>/brief.md and brief.html
-are the built-in audiences' briefs of tests/fixtures/render/digest.yaml,
-compared byte for byte. The HTML
-is also what WeasyPrint prints, so it pins the PDF's content too. Refresh
-them only when a change to the templates (or the context) is meant to change
-the output, then read the diff before committing it:
-
-    BRIEFGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py
-
-A golden diff you did not intend is a bug, not a reason to refresh.
+Golden files: tests/golden/render/<audience>/brief.md and brief.html are the
+built-in audiences' briefs of tests/fixtures/render/digest.yaml, compared byte
+for byte. The HTML is also what WeasyPrint prints, so it pins the PDF's
+content too. Refresh them only when a change to the templates (or the
+context) is meant to change the output (``make golden``; see
+``conftest.assert_golden``). A golden diff you did not intend is a bug, not a
+reason to refresh.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ import datetime as dt
 import html.parser
 import io
 import logging
-import os
 from pathlib import Path
 
 import pytest
@@ -53,11 +49,11 @@ from briefgen.render import (
 from briefgen.render.filters import md_escape
 from briefgen.render.pdf import is_allowed_url, make_url_fetcher, render_pdf
 
+from .conftest import assert_golden
+
 HERE = Path(__file__).resolve().parent / "fixtures" / "render"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 AUDIENCES = ("executive", "analyst", "press")
-GOLDEN = HERE / "golden"
-UPDATE = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 INFO = BriefInfo(
@@ -169,15 +165,11 @@ def test_evidence_naming_an_unknown_source_is_refused_with_its_key_path(digest: 
 # --- golden briefs and determinism ---------------------------------------------
 
 
+@pytest.mark.golden
 @pytest.mark.parametrize("name", ["brief.md", "brief.html"])
 @pytest.mark.parametrize("who", AUDIENCES)
 def test_briefs_match_golden_files(audience_briefs: dict[str, dict[str, bytes]], who, name):
-    golden = GOLDEN / who / name
-    produced = audience_briefs[who][name]
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(produced)
-    assert produced == golden.read_bytes(), f"{who}/{name} differs from its golden file"
+    assert_golden(f"render/{who}/{name}", audience_briefs[who][name])
 
 
 def test_same_digest_gives_identical_bytes(digest: Digest, briefs: dict[str, bytes]):
@@ -337,11 +329,23 @@ def test_unknown_format_is_named_before_anything_renders(tmp_path: Path):
         render(Digest(), info=INFO, formats=["md", "odt"], template_dirs=[tmp_path])
 
 
-def test_format_names_agree_with_config_and_cli():
-    from briefgen.cli import FORMAT_CHOICES
-    from briefgen.config import FORMATS as CONFIG_FORMATS
+def test_output_formats_come_from_the_registry_and_unknown_ones_are_config_errors(
+    tmp_path: Path, monkeypatch
+):
+    from briefgen.config import Config
+    from briefgen.errors import ConfigError
+    from briefgen.render import Renderer, output_formats
 
-    assert FORMATS == tuple(RENDERERS) == tuple(CONFIG_FORMATS) == tuple(FORMAT_CHOICES)
+    config = Config.model_validate({"inputs": ["articles"], "workspace": tmp_path})
+    assert output_formats(config) == list(RENDERERS) == list(FORMATS)
+    config.output.formats = ["html", "md"]
+    assert output_formats(config) == ["html", "md"]
+    config.output.formats = ["md", "odt"]
+    with pytest.raises(ConfigError, match=r"^output.formats: unknown format 'odt' \(choose from"):
+        output_formats(config)
+    # A format registered in the render stage is known everywhere at once.
+    monkeypatch.setitem(RENDERERS, "odt", Renderer("brief.odt", lambda job: b""))
+    assert output_formats(config) == ["md", "odt"]
 
 
 # --- untrusted article text ----------------------------------------------------
@@ -465,3 +469,18 @@ def test_md_escape_leaves_no_markup_in_either_renderer(text: str):
     for page in (markdown.markdown(item), commonmark(item)):
         tags = {name for name, _ in HTMLTags.of(page).tags}
         assert tags <= {"ul", "li", "strong", "p", "br", "blockquote"}, (text, page)
+
+
+def test_an_unknown_format_in_the_config_stops_check_and_build_before_any_work(workspace: Path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    config = workspace / "config" / "briefgen.yaml"
+    text = config.read_text()
+    config.write_text(text.replace("formats: [md, html, pdf, docx]", "formats: [md, odt]"))
+    for command in ("check", "build"):
+        result = CliRunner().invoke(cli, [command, "--config", str(config)])
+        assert result.exit_code == 2, result.output
+        assert "briefgen.yaml: output.formats: unknown format 'odt' (choose" in result.output
+    assert not (workspace / "build" / "digest.yaml").exists()

@@ -19,7 +19,13 @@ from briefgen.paths import CACHE_DIR_NAME
 from briefgen.pipeline import extract_digest
 from briefgen.runtime.cache import Cache, cache_key
 from briefgen.runtime.executors import DaskExecutor, LocalExecutor, make_executor
-from briefgen.runtime.progress import BarProgress, LogProgress, NoProgress, for_terminal
+from briefgen.runtime.progress import (
+    MIN_ITEMS,
+    BarProgress,
+    LogProgress,
+    NoProgress,
+    for_terminal,
+)
 from briefgen.runtime.run import Runtime
 
 from .conftest import FIXTURES, SEEDS
@@ -258,11 +264,20 @@ def test_progress_kind_follows_the_terminal():
     assert isinstance(for_terminal(quiet=False, is_tty=False, write=print), LogProgress)
 
 
-def test_bar_progress_runs_without_a_terminal():
+def test_bar_progress_counts_shows_a_rate_and_goes_away():
     bar = BarProgress()
     bar.start("reading", 30)
-    bar.advance(30)
+    bar.advance(12)
+    task = bar._bar.tasks[0]
+    assert (task.description, task.completed, task.total) == ("reading", 12, 30)
+    assert task.fields["rate"].endswith(" articles/s")
     bar.finish()
+    assert bar._bar is None  # stopped, and finishing twice is harmless
+    bar.finish()
+    small = BarProgress()
+    small.start("reading", MIN_ITEMS - 1)
+    small.advance(1)
+    assert small._bar is None  # a small run shows no bar, as it logs no progress
 
 
 # -- the CLI: --jobs, skipping, messages ----------------------------------------------------

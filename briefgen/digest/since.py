@@ -94,17 +94,14 @@ def since_outputs(
     return changes, {PREVIOUS_NAME: previous.data, CHANGES_NAME: changes_json(changes)}
 
 
-def drop_stale(out_dir: Path) -> None:
-    """Remove a comparison left by an earlier build when this one has none.
+def stale_outputs(previous: Previous | None) -> tuple[str, ...]:
+    """The comparison an earlier build left, which a build without a previous digest removes.
 
     Otherwise ``briefgen render`` would pair the new digest with a previous
-    digest it was never compared with.
+    digest it was never compared with. ``publish`` removes them in the same
+    journal as it writes the new digest, so a killed build cannot leave them.
     """
-    for name in (PREVIOUS_NAME, CHANGES_NAME):
-        path = out_dir / name
-        if path.exists():
-            log.info("removing %s: this build has no previous digest", path)
-            path.unlink()
+    return (PREVIOUS_NAME, CHANGES_NAME) if previous is None else ()
 
 
 def changes_json(changes: Changes) -> bytes:

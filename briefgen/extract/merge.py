@@ -16,43 +16,7 @@ from functools import lru_cache
 import regex
 
 from briefgen.extract.facts import Fact
-
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "in",
-        "on",
-        "for",
-        "with",
-        "that",
-        "this",
-        "their",
-        "its",
-        "his",
-        "her",
-        "is",
-        "was",
-        "be",
-        "by",
-        "as",
-        "at",
-        "from",
-        "it",
-        "they",
-        "them",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-    ]
-)
-
+from briefgen.extract.gazetteer import gazetteer
 
 # Statements are compared on their opening words: reports of one proposal
 # agree on what it is and differ in what they add after it.
@@ -64,7 +28,8 @@ _WORD = regex.compile(r"\w+")
 
 @lru_cache(maxsize=65536)
 def _content_words(text: str | None) -> frozenset[str]:
-    words = [w for w in _WORD.findall((text or "").lower()) if w not in _STOP]
+    stop = gazetteer().stop_words
+    words = [w for w in _WORD.findall((text or "").lower()) if w not in stop]
     return frozenset(words[:_HEAD_WORDS])
 
 

@@ -31,6 +31,7 @@ from briefgen.model import (
     Proposal,
     Source,
     Span,
+    metadata_of,
 )
 
 KINDS = ("meeting", "agreement", "disagreement", "proposal")
@@ -135,13 +136,4 @@ def _proposal(group: list[Fact], affiliation: dict[str, str | None]) -> Proposal
 
 
 def _source(article: Article) -> Source:
-    return Source(
-        id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        published=article.published,
-        dateline=article.dateline,
-        url=article.url,
-        path=article.path,
-    )
+    return Source(id=article.id, path=article.path, **metadata_of(article))

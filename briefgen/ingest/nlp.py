@@ -17,20 +17,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from briefgen.model import Span
+from briefgen.yamlsafe import safe_load
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Words that almost always open a sentence. After an abbreviation's full stop
-# inside a sentence ("... in the U.S. The talks ..."), they start a new one.
-# Names are deliberately absent: "Gen. Smith" must hold together.
-_OPENER_AFTER_ABBREVIATION = re.compile(
-    r"(?<=\w\.)\s+(?=(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|His|Her|"
-    r"Their|Its|Our|In|On|At|After|Before|But|And|Meanwhile|However|Also)\b)"
-)
 _LINE = re.compile(r"[^\n]+")
 _CHUNK_CHARS = 100_000
 # spaCy's tokenizer takes time in the square of a run of punctuation, which
@@ -42,6 +37,15 @@ _CHUNK_CHARS = 100_000
 _RUN_CHARS = 20
 _KEPT_AT_ENDS = 4
 _LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{_RUN_CHARS + 1},}}")
+
+
+@lru_cache(maxsize=1)
+def _opener_after_abbreviation() -> re.Pattern[str]:
+    """Where an abbreviation's full stop ends a sentence: before a common sentence opener
+    (``openers`` in ``briefgen/data/sentences.yaml``)."""
+    text = resources.files("briefgen.data").joinpath("sentences.yaml").read_text("utf-8")
+    openers = "|".join(map(re.escape, safe_load(text)["openers"]))
+    return re.compile(rf"(?<=\w\.)\s+(?=(?:{openers})\b)")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +104,7 @@ def _add_sentence(spans: list[Span], text: str, sent_start: int, sent_end: int) 
     """spaCy's sentence, cut at line breaks and at an abbreviation that ends a sentence."""
     for line in _LINE.finditer(text, sent_start, sent_end):
         start = line.start()
-        for cut in _OPENER_AFTER_ABBREVIATION.finditer(text, start, line.end()):
+        for cut in _opener_after_abbreviation().finditer(text, start, line.end()):
             _add_stripped(spans, text, start, cut.start())
             start = cut.end()
         _add_stripped(spans, text, start, line.end())

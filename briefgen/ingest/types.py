@@ -13,22 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.ingest.notices import warn
+from briefgen.model import Metadata
 
 
 @dataclass(frozen=True)
-class Parsed:
+class Parsed(Metadata):
     """A reader's result: paragraphs as found (not yet tidied) and metadata.
 
     Paragraphs are plain text; a reader must not leave markup in them.
     """
 
     paragraphs: tuple[str, ...]
-    title: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    published: dt.date | None = None
-    dateline: str | None = None
-    url: str | None = None
 
 
 ReadFunction = Callable[[str, str], Parsed]

@@ -20,11 +20,18 @@ Three promises, each kept by one piece of this module:
   ``output.lock_timeout`` seconds. The kernel drops the lock when a process
   dies, so a killed build never leaves the folder locked.
 
-The manifest (``.briefgen-manifest.json``) records the SHA-256 of every file
-briefgen last wrote into the folder. It is how a build knows that a person has
-edited ``digest.yaml`` since (see :func:`recorded_hash`); keeping the hash
-beside the digest rather than in it leaves the digest's bytes (and its golden
-file) as they were, and a hand-edited digest stays renderable as it is.
+A publish can also remove files (``remove=``): a build with no previous
+digest removes the comparison an earlier build left (see
+:mod:`briefgen.digest.since`). The removals are steps of the same journal,
+done before the renames, so a run killed anywhere in between leaves a
+journal that the next run finishes: the stale file cannot outlive the build.
+
+The manifest (``.briefgen-manifest.json``, see :mod:`briefgen.publish.manifest`)
+records the SHA-256 of every file briefgen last wrote into the folder, and the
+last build's render key. It is how a build knows that a person has edited
+``digest.yaml`` since (see :func:`recorded_hash`); keeping the hash beside the
+digest rather than in it leaves the digest's bytes (and its golden file) as
+they were, and a hand-edited digest stays renderable as it is.
 """
 
 from __future__ import annotations
@@ -32,22 +39,27 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import json
 import logging
 import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, DigestEditedError, DigestError, OutputLockedError
 from briefgen.paths import JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, display_path
+from briefgen.publish.manifest import (
+    BuildRecord,
+    Manifest,
+    load_manifest,
+    read_manifest,
+    sha256,
+)
 
 log = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
 # What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes, and nothing else.
 _TEMP_NAME = re.compile(r"^\.[^/\x00]+\.[A-Za-z0-9_]{8}\.tmp$")
 _POLL_SECONDS = 0.2
@@ -80,6 +92,11 @@ def _rename(tmp: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
+def _remove(target: Path) -> None:
+    """One step of a publish, as ``_rename``: a stale output goes."""
+    target.unlink(missing_ok=True)
+
+
 def _sync_dir(folder: Path) -> None:
     """Make the renames in ``folder`` durable (a crash after this keeps them)."""
     with contextlib.suppress(OSError):  # some file systems cannot fsync a directory
@@ -99,10 +116,6 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def check_output_name(name: str, out_dir: Path) -> None:
@@ -128,22 +141,6 @@ def _plain(part: str) -> bool:
         or any(not ch.isprintable() or (ch.isspace() and ch != " ") for ch in part)
         or Path(part).name != part
     )
-
-
-def read_manifest(out_dir: Path) -> dict[str, str]:
-    """File name -> SHA-256 of what briefgen last wrote into ``out_dir`` ({} if unknown)."""
-    path = out_dir / MANIFEST_NAME
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as e:
-        log.warning("%s: unreadable, treated as missing: %s", path, e)
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, dict):
-        return {}
-    return {str(k): str(v) for k, v in files.items()}
 
 
 def recorded_hash(out_dir: Path, name: str) -> str | None:
@@ -188,23 +185,35 @@ def check_not_hand_edited(path: Path, *, corrections: Path) -> None:
     )
 
 
-def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
+def publish(
+    outputs: Mapping[str, bytes],
+    out_dir: Path,
+    *,
+    remove: Sequence[str] = (),
+    render_key: str | None = None,
+) -> list[Path]:
     """Write every output into ``out_dir`` as one set (see the module doc).
 
     Call it with the folder locked (``output_lock``) and recovered
-    (``recover``). The renames go in the order of ``outputs``, so a caller
-    puts last what marks a build as complete (the digest); the manifest
-    always comes after all of them.
+    (``recover``). The files named in ``remove`` (those that exist) are
+    removed first, then the renames go in the order of ``outputs``, so a
+    caller puts last what marks a build as complete (the digest); the
+    manifest always comes after all of them. With ``render_key`` the manifest
+    records this build's key and outputs (``briefgen.publish.manifest.up_to_date``);
+    without, it keeps the record it had.
     """
-    for name in outputs:
+    for name in [*outputs, *remove]:
         check_output_name(name, out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BriefgenError(f"{out_dir}: cannot create the output folder: {e.strerror}") from e
-    manifest = read_manifest(out_dir)
-    manifest.update({name: sha256(data) for name, data in outputs.items()})
-    manifest_bytes = _manifest_bytes(manifest)
+    removals = [name for name in remove if name not in outputs and (out_dir / name).exists()]
+    manifest = load_manifest(out_dir)
+    hashes = {name: sha256(data) for name, data in outputs.items()}
+    files = {k: v for k, v in manifest.files.items() if k not in removals} | hashes
+    build = BuildRecord(render_key, hashes) if render_key is not None else manifest.build
+    manifest_bytes = Manifest(dict(sorted(files.items())), build).to_bytes()
     steps: list[tuple[Path, Path]] = []
     try:
         for name, data in [*outputs.items(), (MANIFEST_NAME, manifest_bytes)]:
@@ -212,7 +221,9 @@ def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
             steps.append((_write_temp(out_dir, name.replace("/", "-"), data), out_dir / name))
         for _, target in steps:
             target.parent.mkdir(exist_ok=True)
-        journal = [[tmp.name, target.relative_to(out_dir).as_posix()] for tmp, target in steps]
+        journal = [[None, name] for name in removals] + [
+            [tmp.name, target.relative_to(out_dir).as_posix()] for tmp, target in steps
+        ]
         write_atomic(out_dir / JOURNAL_NAME, json.dumps(journal).encode("utf-8"))
     except OSError as e:
         for tmp, _ in steps:
@@ -224,6 +235,9 @@ def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
         raise
     # From here on the new set is complete on disk: finish it, or the next run will.
     try:
+        for name in removals:
+            log.info("removing %s", display_path(out_dir / name))
+            _remove(out_dir / name)
         for tmp, target in steps:
             _rename(tmp, target)
         for folder in sorted({target.parent for _, target in steps}):
@@ -235,12 +249,6 @@ def publish(outputs: Mapping[str, bytes], out_dir: Path) -> list[Path]:
             " in this folder completes it"
         ) from e
     return [target for _, target in steps[:-1]]
-
-
-def _manifest_bytes(files: Mapping[str, str]) -> bytes:
-    """Sorted, without a clock: the same outputs always give the same manifest."""
-    data = {"version": MANIFEST_VERSION, "files": dict(sorted(files.items()))}
-    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def recover(out_dir: Path) -> list[str]:
@@ -266,27 +274,31 @@ def recover(out_dir: Path) -> list[str]:
 def _replay(out_dir: Path, journal_path: Path) -> list[str]:
     try:
         steps = json.loads(journal_path.read_text("utf-8"))
-        pairs = [(str(tmp), str(target)) for tmp, target in steps]
+        pairs = [(None if tmp is None else str(tmp), str(target)) for tmp, target in steps]
     except (OSError, ValueError, TypeError) as e:
         # write_atomic never leaves a partial journal; this one was made by hand.
         raise BriefgenError(
             f"{journal_path}: unreadable publish journal ({e}); delete it and build again"
         ) from e
-    finished = []
     for tmp_name, target_name in pairs:
-        if not _TEMP_NAME.match(tmp_name):
+        if tmp_name is not None and not _TEMP_NAME.match(tmp_name):
             raise BriefgenError(f"{journal_path}: {tmp_name!r} is not a briefgen temporary file")
         if target_name != MANIFEST_NAME:
             check_output_name(target_name, out_dir)
-        tmp = out_dir / tmp_name
-        if tmp.exists():
-            os.replace(tmp, out_dir / target_name)
+    finished, removed = [], []
+    for tmp_name, target_name in pairs:
+        if tmp_name is None:  # a removal
+            if (out_dir / target_name).exists():
+                _remove(out_dir / target_name)
+                removed.append(target_name)
+        elif (out_dir / tmp_name).exists():
+            os.replace(out_dir / tmp_name, out_dir / target_name)
             finished.append(target_name)
     _sync_dir(out_dir)
     journal_path.unlink()
-    if not finished:
-        return []
-    return [f"finished publishing {', '.join(finished)}, which a stopped run had left midway"]
+    done = [f"finished publishing {', '.join(finished)}"] if finished else []
+    done += [f"removed {', '.join(removed)}"] if removed else []
+    return [f"{'; '.join(done)}, which a stopped run had left midway"] if done else []
 
 
 @contextlib.contextmanager

@@ -22,14 +22,14 @@ Template search path, escaping and error reporting: see
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from briefgen.config import Config
 from briefgen.digest.changes import Changes
-from briefgen.errors import BriefgenError, RenderError
+from briefgen.errors import BriefgenError, ConfigError, RenderError
 from briefgen.model import Digest, Notice
 from briefgen.render.context import (
     BriefContext,
@@ -110,7 +110,21 @@ def _builtin_renderers() -> dict[str, Renderer]:
 
 
 RENDERERS: dict[str, Renderer] = _builtin_renderers()
-FORMATS: tuple[str, ...] = tuple(RENDERERS)  # ("md", "html", "pdf", "docx")
+# The one list of output formats: the config, the CLI and the docs take it from here.
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+
+def output_formats(config: Config) -> list[str]:
+    """The formats ``output.formats`` asks for (all when it names none), each one known."""
+    if config.output.formats is None:
+        return list(RENDERERS)
+    unknown = [name for name in config.output.formats if name not in RENDERERS]
+    if unknown:
+        raise ConfigError(
+            f"output.formats: unknown format {', '.join(map(repr, unknown))}"
+            f" (choose from {', '.join(RENDERERS)})"
+        )
+    return list(config.output.formats)
 
 
 def render(
@@ -138,7 +152,7 @@ def render(
     env = make_environment(template_dirs)
     labels = load_labels(env, options.language)
     if not options.date_format:
-        options = replace(options, date_format=labels.date_format)
+        options = options.model_copy(update={"date_format": labels.date_format})
     context = build_context(digest, info, options, labels, changes=changes, notices=notices)
     job = RenderJob(env, context)
     outputs: dict[str, bytes] = {}
@@ -263,6 +277,7 @@ __all__ = [
     "check_templates",
     "describe_templates",
     "make_environment",
+    "output_formats",
     "override_stub",
     "render",
     "render_audience",

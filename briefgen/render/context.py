@@ -17,11 +17,13 @@ format of a brief cites the same source with the same number.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+
+from pydantic import ConfigDict, Field
 
 from briefgen import __version__
-from briefgen.audiences import SECTIONS, AudienceSettings, Paper, SectionName
+from briefgen.audiences import SECTIONS, AudienceSettings
 from briefgen.digest.changes import Changes
 from briefgen.errors import DigestError
 from briefgen.model import (
@@ -62,38 +64,32 @@ class BriefInfo:
     """``brief.focus``: the people, states or organisations the brief is about."""
 
 
-@dataclass(frozen=True)
-class BriefOptions:
-    """The audience's options that shape a brief (see ``briefgen.audiences``)."""
+class BriefOptions(AudienceSettings):
+    """The audience's options as a brief sees them.
 
-    sections: tuple[SectionName, ...] = SECTIONS
-    limits: Mapping[str, int] = field(default_factory=dict)
-    quotes: bool = True
-    citations: bool = True
-    sourced_only: bool = False
-    truncate: int | None = None
-    date_format: str = "%-d %B %Y"
-    paper: Paper = "A4"
-    max_pages: int | None = None
-    language: str = "en"
+    Every option is declared once, in ``briefgen.audiences.AudienceSettings``;
+    here the sections are in the order the templates print them and the
+    template set is resolved (the audience's name when ``templates`` is unset).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     template_set: str = "analyst"
-    contents: bool = False
+    date_format: str = Field(
+        default="%-d %B %Y",
+        description="resolved: the audience's own, or its language's (the labels')",
+    )
 
     @classmethod
     def of(cls, name: str, settings: AudienceSettings) -> BriefOptions:
-        return cls(
-            sections=tuple(s for s in SECTIONS if s in settings.sections),
-            limits={str(k): v for k, v in settings.limits.items()},
-            quotes=settings.quotes,
-            citations=settings.citations,
-            sourced_only=settings.sourced_only,
-            truncate=settings.truncate,
-            date_format=settings.date_format or "",  # "": the labels' date_format
-            paper=settings.paper,
-            max_pages=settings.max_pages,
-            language=settings.language,
-            template_set=settings.templates or name,
-            contents=settings.contents,
+        return cls.model_validate(
+            settings.model_dump()
+            | {
+                "sections": [s for s in SECTIONS if s in settings.sections],
+                "template_set": settings.templates or name,
+                # "": the labels' date_format, filled in when the labels are known
+                "date_format": settings.date_format or "",
+            }
         )
 
 
@@ -111,9 +107,8 @@ class BriefContext:
 
     Attributes:
         info: title, subject, date, audience and marking, from the config.
-        options: the audience's options (sections, limits, quotes, citations,
-            sourced_only, truncate, date_format, paper, max_pages, language,
-            template_set).
+        options: the audience's options (``BriefOptions``: every field of
+            ``AudienceSettings``, and template_set).
         labels: the fixed words of the brief in the audience's language.
         digest: the whole digest, for what the fields below do not cover.
         sources: the digest's sources numbered 1..n in digest order.
@@ -246,12 +241,13 @@ def build_context(
     options = options or BriefOptions()
     labels = labels or packaged_labels(options.language)
     if not options.date_format:  # the audience leaves it to its language
-        options = replace(options, date_format=labels.date_format)
+        options = options.model_copy(update={"date_format": labels.date_format})
     order = changes.previous_order if changes is not None else ()
     numbers = _number_sources(digest.sources, order)
     _check_evidence(digest, numbers)
+    limits = {str(section): most for section, most in options.limits.items()}
     chosen, importance = select(
-        digest, limits=options.limits, sourced_only=options.sourced_only, focus=info.focus
+        digest, limits=limits, sourced_only=options.sourced_only, focus=info.focus
     )
     # The bottom line weighs every event, not only those the sections' limits keep.
     everything, _ = select(digest, limits={}, sourced_only=options.sourced_only, focus=info.focus)

