@@ -246,6 +246,8 @@ class CheckReport:
     """What ``briefgen check`` found: the problems (empty: none), and what it checked."""
 
     problems: list[str] = field(default_factory=list)
+    config_failed: bool = False
+    """The config (or a flag) could not be loaded: a config error, exit code 2."""
     notes: list[str] = field(default_factory=list)
     summary: str = ""
     output_dir: Path = Path("build")
@@ -301,7 +303,7 @@ def run_check(
         problems = str(e).splitlines()
         if raw:
             problems += [f"{path}: {p}" for p in _language_problems(raw, workspace_of(path))]
-        return CheckReport(problems=problems)
+        return CheckReport(problems=problems, config_failed=True)
     report = CheckReport(output_dir=config.output_dir)
     problems = report.problems
     problems += missing_inputs(config, str(path), report.notes)

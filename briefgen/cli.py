@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ConfigError
 
 log = logging.getLogger("briefgen")
 
@@ -509,7 +509,8 @@ def check(
     audience in every format against the digest (or a sample digest when
     there is none yet), so a template that would fail the build fails here.
     Every problem is listed, each with its file and line or key, or its flag.
-    Exit code 0: no problem; 1: problems (listed on stderr).
+    Exit code 0: no problem; 2: a bad flag or config (listed with any other
+    problem); 1: other problems (listed on stderr).
     """
     from briefgen.check import run_check
 
@@ -523,8 +524,11 @@ def check(
     report = run_check(
         config_path, overrides=overrides, flags=_flags(overrides), digest_path=digest_path
     )
-    if flag_problems or report.problems:
-        raise BriefgenError("\n".join([*flag_problems, *report.problems]))
+    problems = [*flag_problems, *report.problems]
+    if flag_problems or report.config_failed:  # as a build would: a usage or config error
+        raise ConfigError("\n".join(problems))
+    if problems:
+        raise BriefgenError("\n".join(problems))
     _say(ctx, report.summary)
     for note in [*report.notes, *_output_notes(report.output_dir)]:
         _say(ctx, f"note: {note}")

@@ -359,6 +359,17 @@ def test_since_the_last_brief_speaks_the_audience_language():
 # --- check ------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _briefgen_logging_restored():
+    """The CLI sets up the "briefgen" logger (-q sets it to errors): undo it for later tests."""
+    import logging
+
+    logger = logging.getLogger("briefgen")
+    saved = (logger.level, list(logger.handlers), logger.propagate)
+    yield
+    logger.level, logger.handlers[:], logger.propagate = saved[0], saved[1], saved[2]
+
+
 def run(workspace: Path, *args: str) -> Any:
     import os
 
@@ -393,9 +404,9 @@ def test_check_reports_every_problem_at_once_each_with_its_source(workspace: Pat
         "meetings:\n  - match: {participants: [Nobody]}\n    drop: true\n"
     )
     (workspace / "build").mkdir()
-    shutil.copy(Path(__file__).parent / "golden" / "digest.yaml", workspace / "build")
+    shutil.copy(Path(__file__).parent / "golden" / "seeds" / "digest.yaml", workspace / "build")
     result = run(workspace, "check", "--format", "docxx")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad flag: a usage error, reported with the rest
     lines = result.output.splitlines()
     expected = [
         "--format: 'docxx' is not a format (did you mean 'docx'?)",
@@ -414,7 +425,7 @@ def test_check_reports_every_problem_at_once_each_with_its_source(workspace: Pat
 
 def test_check_blames_a_flag_on_the_flag(workspace: Path):
     result = run(workspace, "check", "--audience", "executiv")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "briefgen: error: --audience: unknown audience 'executiv' (did you mean" in (
         result.output
     )
@@ -429,7 +440,7 @@ def test_check_reports_config_and_label_problems_together(workspace: Path):
     config = workspace / "config" / "briefgen.yaml"
     config.write_text(config.read_text() + "audiences:\n  analyst: {paper: A3, language: de}\n")
     result = run(workspace, "check")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "audiences.analyst.paper: Input should be 'A4' or 'Letter'" in result.output
     assert "labels file 'labels/de.yaml' not found" in result.output
 
