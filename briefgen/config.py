@@ -180,8 +180,18 @@ class FeedSettings(_Section):
         default=True,
         description="fetch an entry's web page when the feed gives only a summary",
     )
-    timeout: float = Field(default=20.0, gt=0, le=300, description="seconds per request")
+    timeout: float = Field(
+        default=20.0,
+        gt=0,
+        le=300,
+        description="seconds for a whole request (feed or page), redirects included",
+    )
     max_bytes: int = Field(default=5_000_000, gt=0, description="largest feed or page to download")
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="fetch from loopback, private and link-local addresses too (an intranet's"
+        " feeds); off, a feed's links and redirects reach only public addresses",
+    )
 
     @field_validator("sources")
     @classmethod
@@ -355,8 +365,14 @@ def _reject_repeated_keys(text: str, path: Path) -> None:
     """
     nodes: list[tuple[yaml.Node | None, str]] = [(yaml.compose(text, Loader=SafeLoader), "")]
     problems = []
+    # Each node once: an alias is the node it names, and following every alias of
+    # an alias bomb (nine lists of nine lists of ...) would never end.
+    seen_nodes: set[int] = set()
     while nodes:
         node, where = nodes.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:

@@ -123,7 +123,9 @@ def read_articles(
             feeds, root=root, cache_dir=cache_dir, on_error=on_error
         )
         articles.extend(from_feeds)
-        skips.extend(Notice(where, "skipped", problem) for where, problem in feed_skips)
+        skips.extend(
+            Notice(where, "skipped", _reason_of(problem, where)) for where, problem in feed_skips
+        )
     if not articles:
         named = [*patterns, *(feeds.sources if feeds else [])]
         raise InputError("no readable articles in the inputs: " + ", ".join(named))
@@ -168,12 +170,14 @@ def extract_digest(
     feeds: FeedSettings | None = None,
     cache_dir: Path | None = None,
     run: Runtime | None = None,
+    exclude: Sequence[Path] = (),
 ) -> ExtractResult:
     """Read and extract; under ``strict`` any warning about the inputs raises ``StrictError``.
 
     When every input file is as it was in a cached run (and there are no
     feeds, whose entries change on their own), one cache entry answers for
-    the whole batch and nothing is read or extracted.
+    the whole batch and nothing is read or extracted. Nothing in the folders of
+    ``exclude`` (the output folder) is read.
     """
     from briefgen.extract.registry import make_extractor
     from briefgen.ingest import MAX_BYTES, scan_inputs
@@ -183,7 +187,7 @@ def extract_digest(
     settings = settings or ExtractionSettings()
     extractor = make_extractor(settings)  # a bad name or option stops the run before any work
     run = (run or Runtime.serial()).for_backend(extractor.fingerprint())
-    scan = scan_inputs(list(patterns), root=root)
+    scan = scan_inputs(list(patterns), root=root, exclude=exclude)
     max_bytes = max_bytes or MAX_BYTES
     keys = [input_key(p, root, max_bytes) for p in scan.files] if run.cache.enabled else None
     # One cache entry for the whole batch, when every input can be keyed (no
@@ -262,6 +266,7 @@ def extract_to_file(
         max_bytes=config.limits.max_file_bytes,
         strict=config.strict,
         run=run,
+        exclude=[cache_dir] if cache_dir is not None else [],
     )
     # Outcomes linked to their meetings, as a build's digest has them.
     result = replace(result, digest=link_outcomes(result.digest))
@@ -425,6 +430,7 @@ def _build(
             feeds=config.feeds,
             cache_dir=out_dir / FEED_CACHE,
             run=run,
+            exclude=[out_dir],
         )
         corrected = apply_corrections(result.digest, corrections)
         # Outcomes are linked to their meetings once the facts are final.

@@ -6,13 +6,18 @@ WORKSPACE is a briefgen workspace (config/briefgen.yaml); it is copied to a
 temporary folder, never changed. Two versions of its brief are made, A and B
 (B with a different title). Then, again and again: with the folder holding
 one version, a build of the other is started and killed with SIGKILL after a
-random delay up to the time a whole build takes. Checked after each kill:
+random delay up to the time a whole build takes. The extraction cache is
+off, so every build extracts (as one with new articles does) and, wanting a
+PDF, forks its PDF worker. Checked after each kill:
 
-* every output file is byte for byte the old version's or the new one's;
+* every output file, in every audience's folder, is byte for byte the old
+  version's or the new one's;
 * without a publish journal, the files are all of one version, the one the
   manifest names;
-* the next build (run to the end) succeeds, leaves exactly the new version,
-  and no temporary file or journal.
+* no process the killed build started outlives it for more than a few seconds;
+* the next build starts at once (it may wait at most ``LOCK_WAIT`` seconds for
+  the output folder's lock: a killed build must never leave it locked),
+  succeeds, leaves exactly the new version, and no temporary file or journal.
 
 The unit test suite kills builds at exact points (tests/test_publish.py);
 this script samples the moments in between.
@@ -21,6 +26,7 @@ this script samples the moments in between.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -35,7 +41,10 @@ from pathlib import Path
 
 import yaml
 
-OUTPUTS = ("brief.md", "brief.html", "brief.pdf", "digest.yaml", ".briefgen-manifest.json")
+# Not outputs: the lock, the caches, a publish journal and temporary files are checked apart.
+NOT_OUTPUTS = (".briefgen.lock", ".briefgen-publish.json")
+LOCK_WAIT = 5
+ORPHAN_GRACE = 5.0
 
 
 def run_build(workspace: Path, title: str) -> subprocess.Popen[bytes]:
@@ -49,7 +58,49 @@ def run_build(workspace: Path, title: str) -> subprocess.Popen[bytes]:
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    return {name: (out / name).read_bytes() for name in OUTPUTS if (out / name).exists()}
+    """Every output file under ``out`` (each audience's folder too), by its path there."""
+    files = {}
+    for path in sorted(out.rglob("*")):
+        name = path.relative_to(out).as_posix()
+        if (
+            path.is_file()
+            and not name.startswith(".cache/")
+            and name not in NOT_OUTPUTS
+            and not path.name.endswith(".tmp")
+        ):
+            files[name] = path.read_bytes()
+    return files
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes ``pid`` started, and theirs (Linux: /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (not zombies waiting to be reaped)."""
+    running = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z":
+            running.add(pid)
+    return running
 
 
 def main() -> int:
@@ -64,6 +115,8 @@ def main() -> int:
         ws = Path(tmp) / "ws"
         shutil.copytree(args.workspace, ws, ignore=shutil.ignore_patterns("build", ".venv", ".git"))
         config = yaml.safe_load((ws / "config" / "briefgen.yaml").read_text("utf-8"))
+        config.setdefault("extraction", {})["cache"] = False
+        config.setdefault("output", {})["lock_timeout"] = LOCK_WAIT
         versions: dict[str, dict[str, bytes]] = {}
         build_seconds = []
         for title in ("A", "B"):
@@ -77,21 +130,35 @@ def main() -> int:
                 print(err.decode(), file=sys.stderr)
                 return 1
             versions[title] = snapshot(ws / "build")
-        assert versions["A"]["brief.html"] != versions["B"]["brief.html"]
+        briefs = [name for name in versions["A"] if name.endswith("/brief.html")]
+        if not briefs or any(versions["A"][n] == versions["B"][n] for n in briefs):
+            print("the two versions do not differ in every audience's brief", file=sys.stderr)
+            return 1
+        print(f"{len(versions['A'])} output files: {', '.join(sorted(versions['A']))}")
         longest = max(build_seconds)
         print(f"a whole build takes {min(build_seconds):.1f}-{longest:.1f} s")
 
         out = ws / "build"
         current, outcomes, failures = "B", {"before": 0, "midway": 0, "after": 0}, 0
+        locked = orphaned = 0
         for run in range(args.runs):
             new = "A" if current == "B" else "B"
             delay = rng.uniform(0, longest * 1.1)
             process = run_build(ws, new)
             time.sleep(delay)
+            children = descendants(process.pid)
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
+            grace = time.monotonic() + ORPHAN_GRACE
+            while alive(children) and time.monotonic() < grace:
+                time.sleep(0.1)
+            left = alive(children)
+            problems_after_kill = []
+            if left:
+                orphaned += 1
+                problems_after_kill = [f"processes {sorted(left)} outlived the killed build"]
             files = snapshot(out)
-            problems = [
+            problems = problems_after_kill + [
                 name for name, data in files.items()
                 if data not in (versions[current].get(name), versions[new].get(name))
             ]  # fmt: skip
@@ -106,14 +173,24 @@ def main() -> int:
                 outcomes["midway"] += 1
             process = run_build(ws, new)
             _, err = process.communicate()
+            if b"another briefgen run is writing" in err:
+                locked += 1
+                problems.append("the next build found the output folder locked")
+            for pid in alive(left):  # after the next build, so they do not spoil the runs after
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
             leftovers = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
             if process.returncode or snapshot(out) != versions[new] or leftovers or (
                 out / ".briefgen-publish.json"
             ).exists():  # fmt: skip
                 problems.append(f"the next build did not finish cleanly: {err.decode()[-300:]}")
-            manifest = json.loads((out / ".briefgen-manifest.json").read_text())["files"]
+            manifest_path = out / ".briefgen-manifest.json"
+            manifest = (
+                json.loads(manifest_path.read_text())["files"] if manifest_path.exists() else {}
+            )
             for name, digest in manifest.items():
-                if hashlib.sha256((out / name).read_bytes()).hexdigest() != digest:
+                path = out / name
+                if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
                     problems.append(f"{name} does not match the manifest")
             status = "ok" if not problems else "FAILED: " + "; ".join(problems)
             print(f"run {run + 1:2}: killed after {delay:4.2f} s, journal={journal}: {status}")
@@ -121,7 +198,8 @@ def main() -> int:
             current = new
         print(
             f"{args.runs} kills: {outcomes['before']} before publishing, {outcomes['midway']}"
-            f" between renames, {outcomes['after']} after; {failures} failures"
+            f" between renames, {outcomes['after']} after; {locked} left the folder locked,"
+            f" {orphaned} left processes behind; {failures} failures"
         )
         return 1 if failures else 0
 

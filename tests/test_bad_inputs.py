@@ -138,6 +138,12 @@ CASES = [
         "a binary file (it contains NUL bytes), not text",
     ),
     Case(
+        "4 bytes starting with NUL",
+        file("nul4.txt", b"\x00abc"),
+        "skipped",
+        "a binary file (it contains NUL bytes), not text",
+    ),
+    Case(
         "PNG named .txt",
         file("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
         "skipped",
@@ -204,6 +210,16 @@ CASES = [
         "date 'next Tuesday' is not an ISO date",
     ),
     Case("YAML alias bomb", file("bomb.md", alias_bomb()), "ignored", "title is a list"),
+    Case(
+        "date at the calendar's edge",
+        file("edge.md", "---\ndate: 0001-01-01\n---\nKim met Moon yesterday and on Tuesday.\n"),
+        "read",
+    ),
+    Case(
+        "text dated 0001-01-01",
+        file("edge.txt", "date 0001-01-01\n\nEdge\n\nThe ministers met in Seoul yesterday.\n"),
+        "read",
+    ),
     Case(
         "quotes nested 50,000 deep",
         file("quotes.md", ">" * 50_000 + " deep\n"),
@@ -397,3 +413,27 @@ def test_on_error_stop_stops_at_a_folder_it_cannot_search(tmp_path):
 
 def test_utf16_bom_sample_is_what_the_catalogue_thinks():
     assert SAMPLE.encode("utf-16").startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+@pytest.mark.parametrize("out", ["build", "articles/out"])
+def test_the_output_folder_is_never_an_input(tmp_path, out):
+    """``inputs: ['.']`` (or an output folder among the articles): the second build must not
+    read the first one's briefs, nor the cache, as articles."""
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "briefgen.yaml"
+    config.write_text(f"inputs: ['.']\noutput:\n  dir: {out}\n  formats: [md, html]\n")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "anchor.txt").write_text(GOOD)
+    for _ in range(2):
+        result = _build(tmp_path)
+        assert result.exit_code == 0, result.output + result.stderr
+        assert "WARNING" not in result.stderr
+    sources = yaml.safe_load((tmp_path / out / "digest.yaml").read_text(encoding="utf-8"))
+    assert [s["path"] for s in sources["sources"]] == ["articles/anchor.txt"]
+    # Named outright, a brief in the output folder is refused, not read.
+    config.write_text(f"inputs: [articles/, {out}/analyst/brief.md]\noutput:\n  dir: {out}\n")
+    result = _build(tmp_path)
+    assert result.exit_code == 1
+    assert f"{out}/analyst/brief.md: in the output folder, whose files are never inputs" in (
+        result.stderr
+    )

@@ -150,3 +150,46 @@ def test_check_says_what_the_next_build_will_find(built: Path):
         "digest.yaml: was edited since briefgen wrote it; `briefgen build` will stop rather"
         " than overwrite it (see docs/safety.md)"
     )
+
+
+def test_an_alias_bomb_in_the_config_is_refused_at_once(tmp_path: Path):
+    import signal
+
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefg", "bcdefgh", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "briefgen.yaml"
+    config.write_text("\n".join([*lines, "inputs: *h"]) + "\n")
+
+    def hung(*_: object) -> None:
+        raise AssertionError("the config's alias bomb hangs briefgen")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        result = CliRunner().invoke(cli, ["check", "--config", str(config)])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == 2, result.output
+    errors = _errors(result.output)
+    assert any("briefgen.yaml: inputs.0: Input should be a valid string" in e for e in errors)
+    assert len(errors) < 30
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
+def test_line_and_paragraph_separators_in_a_hand_edited_digest_render(tmp_path: Path, fmt: str):
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        'sources: [{id: a, title: "Head\\Pline \\u2029 \\u2028 one", outlet: "Out\\Lx"}]\n'
+        'people:\n  - name: "Kim\\u2029 Jong"\n'
+        '    evidence: [{source: a, quote: "q\\u2029\\u2028uote", start: 0, end: 1}]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["render", str(path), "--format", fmt, "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    brief = next((tmp_path / "out").rglob(f"brief.{fmt}")).read_bytes()
+    assert "\u2029".encode() not in brief and "\u2028".encode() not in brief

@@ -107,6 +107,25 @@ def test_dates_resolve_against_the_article_date(text, published, date, words):
     assert (got_date.isoformat() if got_date else None, got_words) == (date, words)
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "words"),
+    [
+        ("met yesterday", "0001-01-01", "yesterday"),
+        ("met on Tuesday", "0001-01-01", "Tuesday"),
+        ("met on Sunday", "0001-01-01", "Sunday"),
+        ("met on December 31", "0001-01-01", "December 31"),
+        ("met on January 1", "9999-12-31", "January 1"),
+        ("met today", "9999-12-31", "today"),
+    ],
+)
+def test_relative_words_at_the_calendars_edge_are_kept_as_words(text, published, words):
+    import datetime as dt
+
+    got_date, got_words = resolve_when(text, dt.date.fromisoformat(published))
+    assert got_words == words
+    assert got_date is None or dt.date.min <= got_date <= dt.date.max
+
+
 def _people_of(text: str):
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article

@@ -56,6 +56,10 @@ class Route:
     etag: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0
+    """Seconds between one byte and the next, from the status line on (headers and body)."""
+    cut: int | None = None
+    """Bytes of the body sent before the connection closes (Content-Length says all of it)."""
 
 
 @dataclass
@@ -85,6 +89,19 @@ def server() -> Iterator[Server]:
                 return
             if route.delay:
                 time.sleep(route.delay)
+            if route.drip:
+                head = (
+                    f"HTTP/1.0 {route.status} OK\r\nContent-Type: {route.content_type}\r\n"
+                    f"Content-Length: {len(route.body)}\r\n\r\n"
+                ).encode()
+                try:
+                    for byte in head + route.body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                except OSError:
+                    pass  # the client gave up
+                return
             if route.etag and self.headers.get("If-None-Match") == route.etag:
                 self.send_response(304)
                 self.end_headers()
@@ -97,7 +114,7 @@ def server() -> Iterator[Server]:
             for name, value in route.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(route.body)
+            self.wfile.write(route.body[: route.cut])
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -123,6 +140,11 @@ def serve_fixtures(server: Server) -> None:
 
 def feed_settings(*sources: str, **options: object) -> FeedSettings:
     return FeedSettings.model_validate({"sources": list(sources), **options})
+
+
+def served(*sources: str, **options: object) -> FeedSettings:
+    """Settings for feeds from the test server on 127.0.0.1, which briefgen refuses by default."""
+    return feed_settings(*sources, allow_private_addresses=True, **options)
 
 
 # --- local feed files ---------------------------------------------------------------
@@ -248,7 +270,7 @@ def test_a_teaser_with_a_file_link_is_never_fetched(tmp_path, no_network):
 
 def test_served_teasers_fetch_their_pages_politely_and_cache_them(server, tmp_path):
     serve_fixtures(server)
-    settings = feed_settings(server.url("/feeds/teasers.atom"))
+    settings = served(server.url("/feeds/teasers.atom"))
     cache = tmp_path / ".cache" / "feeds"
     articles, skipped = read_feeds(settings, root=tmp_path, cache_dir=cache)
     assert skipped == []
@@ -280,10 +302,10 @@ def test_the_cache_forgets_pages_no_feed_links_to_unless_a_feed_failed(server, t
     cache.mkdir()
     for name in ("0" * 32 + ".body", "0" * 32 + ".json"):
         (cache / name).write_text("{}", encoding="utf-8")
-    down = feed_settings(server.url("/feeds/teasers.atom"), server.url("/down.rss"))
+    down = served(server.url("/feeds/teasers.atom"), server.url("/down.rss"))
     read_feeds(down, root=tmp_path, cache_dir=cache)
     assert (cache / ("0" * 32 + ".body")).exists()  # a feed failed: keep everything
-    read_feeds(feed_settings(server.url("/feeds/teasers.atom")), root=tmp_path, cache_dir=cache)
+    read_feeds(served(server.url("/feeds/teasers.atom")), root=tmp_path, cache_dir=cache)
     assert not (cache / ("0" * 32 + ".body")).exists()
     assert len(list(cache.glob("*.json"))) == 3  # the feed and its two pages
 
@@ -292,7 +314,7 @@ def test_an_unreachable_page_skips_its_entry_only(server, tmp_path):
     serve_fixtures(server)
     del server.routes["/feeds/pages/widodo.html"]
     url = server.url("/feeds/teasers.atom")
-    articles, skipped = read_feeds(feed_settings(url), root=tmp_path, cache_dir=None)
+    articles, skipped = read_feeds(served(url), root=tmp_path, cache_dir=None)
     assert len(articles) == 1
     [(where, why)] = skipped
     assert where == f"{url}#tag:briefing-room.example,2021:2021-11-01"
@@ -301,18 +323,18 @@ def test_an_unreachable_page_skips_its_entry_only(server, tmp_path):
 
 def test_a_feed_url_that_fails_is_a_skipped_input_naming_it(server, tmp_path):
     url = server.url("/nothing.rss")
-    _, skipped = read_feeds(feed_settings(url), root=tmp_path, cache_dir=None)
+    _, skipped = read_feeds(served(url), root=tmp_path, cache_dir=None)
     assert skipped == [(url, f"{url}: HTTP 404 Not Found")]
     closed = "http://127.0.0.1:9/feed.rss"  # the discard port: nothing listens
-    _, skipped = read_feeds(feed_settings(closed), root=tmp_path, cache_dir=None)
+    _, skipped = read_feeds(served(closed), root=tmp_path, cache_dir=None)
     assert skipped[0][1].startswith(f"{closed}: cannot be fetched (")
 
 
 def test_a_slow_server_times_out(server, tmp_path):
     server.routes["/slow.rss"] = Route(b"<rss/>", "application/rss+xml", delay=2.0)
     url = server.url("/slow.rss")
-    _, skipped = read_feeds(feed_settings(url, timeout=0.2), root=tmp_path, cache_dir=None)
-    assert skipped == [(url, f"{url}: cannot be fetched (timed out)")]
+    _, skipped = read_feeds(served(url, timeout=0.2), root=tmp_path, cache_dir=None)
+    assert skipped == [(url, f"{url}: cannot be fetched (timed out after 0.2 s)")]
 
 
 def test_a_page_that_is_not_html_or_too_large_is_refused(server, tmp_path):
@@ -320,7 +342,7 @@ def test_a_page_that_is_not_html_or_too_large_is_refused(server, tmp_path):
     server.routes["/feeds/pages/widodo.html"] = Route(b"%PDF-1.7", "application/pdf")
     server.routes["/feeds/pages/von-der-leyen.html"] = Route(b"x" * 5000)
     url = server.url("/feeds/teasers.atom")
-    _, skipped = read_feeds(feed_settings(url, max_bytes=4000), root=tmp_path, cache_dir=None)
+    _, skipped = read_feeds(served(url, max_bytes=4000), root=tmp_path, cache_dir=None)
     reasons = [why for _, why in skipped]
     assert reasons[0].endswith("5,000 bytes is over the 4,000-byte limit")
     assert reasons[1].endswith("widodo.html: not a web page (application/pdf)")
@@ -330,9 +352,127 @@ def test_a_page_that_is_not_html_or_too_large_is_refused(server, tmp_path):
 def test_a_redirect_away_from_http_is_refused(server, tmp_path, target):
     server.routes["/moved.rss"] = Route(b"", status=302, headers={"Location": target})
     url = server.url("/moved.rss")
-    _, skipped = read_feeds(feed_settings(url), root=tmp_path, cache_dir=None)
+    _, skipped = read_feeds(served(url), root=tmp_path, cache_dir=None)
     assert skipped[0][1].startswith(f"{url}: HTTP 302")
     assert f"{target}' is not allowed" in skipped[0][1] or f"{target}' refused" in skipped[0][1]
+
+
+def test_timeout_is_a_deadline_for_the_whole_request(server, tmp_path):
+    # A byte every 0.1 s: no read ever waits a whole second, but the answer takes 15 s.
+    server.routes["/drip.rss"] = Route(b"<rss>" + b" " * 60 + b"</rss>", "text/xml", drip=0.1)
+    server.routes["/redirect.rss"] = Route(
+        b"", status=302, headers={"Location": server.url("/drip.rss")}
+    )
+    for path in ("/drip.rss", "/redirect.rss"):
+        url = server.url(path)
+        start = time.monotonic()
+        _, skipped = read_feeds(served(url, timeout=1), root=tmp_path, cache_dir=None)
+        took = time.monotonic() - start
+        assert skipped == [(url, f"{url}: cannot be fetched (timed out after 1 s)")]
+        assert took < 5, took
+
+
+def test_a_body_cut_short_is_refused_and_not_cached(server, tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    serve_fixtures(server)
+    whole = server.routes["/feeds/pages/widodo.html"].body
+    server.routes["/feeds/pages/widodo.html"] = Route(whole, cut=len(whole) // 2)
+    url = server.url("/feeds/teasers.atom")
+    cache = tmp_path / "cache"
+    articles, skipped = read_feeds(served(url), root=tmp_path, cache_dir=cache)
+    page = server.url("/feeds/pages/widodo.html")
+    assert [why for _, why in skipped] == [
+        f"{page}: cut short: {len(whole) // 2:,} of its {len(whole):,} bytes arrived"
+    ]
+    assert len(articles) == 1 and len(list(cache.glob("*.body"))) == 2  # the feed, one page
+
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "briefgen.yaml"
+    config.write_text(
+        f"feeds:\n  sources: ['{url}']\n  allow_private_addresses: true\n"
+        "output:\n  formats: [md]\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--strict"])
+    assert result.exit_code == 3, result.output
+    assert "cut short" in result.output
+
+
+def test_internal_addresses_are_refused_unless_allowed(server, tmp_path):
+    serve_fixtures(server)
+    feed = server.url("/feeds/teasers.atom")
+    _, skipped = read_feeds(feed_settings(feed), root=tmp_path, cache_dir=None)
+    assert skipped == [
+        (
+            feed,
+            f"{feed}: cannot be fetched (127.0.0.1 is a private, loopback or local address"
+            " (127.0.0.1); refused (set feeds.allow_private_addresses to fetch from it))",
+        )
+    ]
+    # An entry's link, from a feed read from a file.
+    local = tmp_path / "teasers.atom"
+    atom = (FEEDS / "teasers.atom").read_bytes()
+    local.write_bytes(atom.replace(b'href="pages/', f'href="{server.base}/feeds/pages/'.encode()))
+    articles, skipped = read_feeds(feed_settings(str(local)), root=tmp_path, cache_dir=None)
+    assert len(skipped) == 2 and all("private, loopback or local" in why for _, why in skipped)
+    assert server.requests == []  # nothing was asked of the server
+    assert all("Strategic Partnership" not in a.text for a in articles)
+
+
+def test_a_redirect_to_an_internal_address_is_refused(server, tmp_path, monkeypatch):
+    import briefgen.ingest.fetch as fetch
+
+    # As if 127.0.0.1 were a public server: its redirect inward is still refused.
+    monkeypatch.setattr(fetch, "is_public", lambda address: address == "127.0.0.1")
+    port = server.base.rsplit(":", 1)[1]
+    location = f"http://[::1]:{port}/x"
+    server.routes["/in.rss"] = Route(b"", status=302, headers={"Location": location})
+    url = server.url("/in.rss")
+    _, skipped = read_feeds(feed_settings(url), root=tmp_path, cache_dir=None)
+    [(_, why)] = skipped
+    assert "is a private, loopback or local address (::1)" in why, why
+    assert server.paths() == ["/in.rss"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "224.0.0.1",
+     "0.0.0.0", "::1", "fe80::1", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "100.64.0.1", "::"],
+)  # fmt: skip
+def test_what_is_not_public(address):
+    from briefgen.ingest.fetch import is_public
+
+    assert not is_public(address)
+    assert is_public("93.184.216.34") and is_public("2606:2800:220:1::1")
+
+
+def test_a_redirect_loop_is_one_line_once(server, tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    server.routes["/a.rss"] = Route(b"", status=302, headers={"Location": "/b.rss"})
+    server.routes["/b.rss"] = Route(b"", status=302, headers={"Location": "/a.rss"})
+    url = server.url("/a.rss")
+    _, skipped = read_feeds(served(url), root=tmp_path, cache_dir=None)
+    assert skipped == [(url, f"{url}: HTTP 302 redirects in a loop, or more than 5")]
+
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "briefgen.yaml"
+    config.write_text(
+        f"feeds:\n  sources: ['{url}']\n  allow_private_addresses: true\ninputs: [a.txt]\n"
+        "output:\n  formats: [md]\n",
+        "utf-8",
+    )
+    (tmp_path / "a.txt").write_text("Title\n\nMinister Kim met President Moon in Seoul.\n")
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--strict"])
+    assert result.exit_code == 3, result.output
+    lines = [line for line in result.stderr.splitlines() if url in line]
+    assert len(lines) == 2 and all(line.count(url) == 1 for line in lines), result.stderr
+    assert f"briefgen: error: skipped: {url}: HTTP 302 redirects in a loop" in result.stderr
 
 
 # --- config -------------------------------------------------------------------------
@@ -399,7 +539,11 @@ def test_build_from_a_served_feed_keeps_downloads_in_the_output_cache(server, tm
     feed = server.url("/feeds/teasers.atom")
     (tmp_path / "config").mkdir()
     config = tmp_path / "config" / "briefgen.yaml"
-    config.write_text(f"feeds:\n  sources: ['{feed}']\noutput:\n  formats: [md]\n", "utf-8")
+    config.write_text(
+        f"feeds:\n  sources: ['{feed}']\n  allow_private_addresses: true\n"
+        "output:\n  formats: [md]\n",
+        "utf-8",
+    )
     result = CliRunner().invoke(cli, ["build", "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert ".cache" not in result.output  # downloads are not outputs

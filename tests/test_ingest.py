@@ -16,6 +16,7 @@ import socket
 from pathlib import Path
 
 import pytest
+import regex
 
 from briefgen.errors import InputError
 from briefgen.ingest import (
@@ -539,9 +540,47 @@ def test_colliding_ids_are_numbered_in_path_order():
     }
 
 
-def test_ids_without_usable_words_fall_back_to_the_file_name():
+def test_ids_without_usable_words_never_name_the_file():
     korean = Article(id="", path="in/기사.txt", text="정의용 장관은 로마에서 만났다.")
-    stem = Article(id="", path="in/Seoul talks (1).txt", text="정의용 장관은 만났다.")
+    stem = Article(id="", path="in/draft-leaked-by-kim.txt", text="정의용 장관은 만났다.")
+    same = Article(id="", path="in/copy.txt", text="정의용 장관은 만났다.")
     long_title = Article(id="", path="x.txt", text="Body.", title="word " * 40)
-    ids = [a.id for a in assign_ids([korean, stem, long_title])]
-    assert ids == ["article", "seoul-talks-1", "word-word-word-word-word-word"]
+    ids = [a.id for a in assign_ids([korean, stem, same, long_title])]
+    assert regex.fullmatch(r"article-[0-9a-f]{10}", ids[0])
+    assert regex.fullmatch(r"article-[0-9a-f]{10}-2", ids[1])  # same text, by path
+    assert ids[2] == ids[1][: -len("-2")] and ids[0] != ids[2]
+    assert ids[3] == "word-word-word-word-word-word"
+    assert not any("draft" in i or "leaked" in i for i in ids)
+
+
+def test_the_press_brief_names_no_workspace_file_through_an_id(tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "draft-leaked-by-kim-from-ministry.txt").write_text(
+        "정의용 외교부 장관은 블링컨 국무장관과 로마에서 만났다.\n", encoding="utf-8"
+    )
+    (tmp_path / "articles" / "anchor.txt").write_text(
+        "Talks\n\nForeign Minister Chung Eui-yong met Secretary Antony Blinken in Rome.\n"
+    )
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "briefgen.yaml").write_text(
+        "inputs: [articles/]\nbrief:\n  audience: [press]\noutput:\n  formats: [md, html]\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(tmp_path / "config/briefgen.yaml")])
+    assert result.exit_code == 0, result.output
+    for name in ("brief.md", "brief.html"):
+        brief = (tmp_path / "build" / "press" / name).read_text("utf-8")
+        assert "leaked" not in brief and "ministry" not in brief, name
+
+
+def test_markdown_emphasis_left_unpaired_is_dropped_escaped_stars_kept():
+    from briefgen.ingest.markdown import markdown_paragraphs
+
+    assert markdown_paragraphs("National Palace*,* the delegations met*.*") == [
+        "National Palace, the delegations met."
+    ]
+    paragraphs = markdown_paragraphs("*\\* \\* Begin text \\* \\**\n\n5 * 3\n\n\\*\\*\\*\n\nEnd")
+    assert [p for p in paragraphs if p] == ["* * Begin text * *", "5 * 3", "End"]

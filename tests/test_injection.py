@@ -366,3 +366,59 @@ def test_format_names_are_only_the_known_ones(workspace: Path, fmt: str):
     result = CliRunner().invoke(cli, ["build", "--config", str(config), "--format", fmt])
     assert result.exit_code == 2 and "--format" in result.output
     assert not (workspace / "build").exists()
+
+
+CONTROLS = "\x1b]8;;https://evil.example/\x07bell\x08\x7f\x9b"
+
+
+def test_control_characters_in_metadata_reach_no_brief(tmp_path: Path):
+    """ESC (an OSC 8 terminal link), BEL, BS, DEL and C1 controls in every metadata
+    field an input can set: front matter, a .txt headline, a feed's and an entry's
+    title. The README promises them left out of every brief, press included."""
+    c = CONTROLS
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    escaped = "\\e]8;;https://evil.example/\\abell\\b\\x7f\\x9b"  # YAML cannot hold them raw
+    (articles / "a.md").write_text(
+        f'---\ntitle: "Talks{escaped} in Rome"\noutlet: "Wire{escaped}"\n'
+        f'author: "Jane{escaped} Doe"\ndate: 2021-10-06\n---\n'
+        "Foreign Minister Chung Eui-yong met Secretary of State Antony Blinken in Rome.\n",
+        encoding="utf-8",
+    )
+    (articles / "b.txt").write_text(
+        f"Moon{c} meets Biden\n\n"
+        + "President Moon Jae-in met President Joe Biden in Seoul.\n" * 10,
+        encoding="utf-8",
+    )
+    feed_title, entry_title = "Briefing&#x1b;]8;;x&#x7;Room", "Readout&#x8;&#x1b;[31m in Paris"
+    (tmp_path / "feed.rss").write_text(
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>{feed_title}</title>"
+        f"<item><title>{entry_title}</title><guid>g1</guid><description>"
+        + "Prime Minister Kim Boo-kyum met President Emmanuel Macron in Paris. " * 30
+        + "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "briefgen.yaml").write_text(
+        "inputs: [articles/]\nfeeds:\n  sources: [feed.rss]\n"
+        "brief:\n  audience: [analyst, press]\noutput:\n  formats: [md, html, docx]\n"
+    )
+    result = CliRunner().invoke(
+        cli, ["build", "--config", str(tmp_path / "config" / "briefgen.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    digest = (tmp_path / "build" / "digest.yaml").read_text("utf-8")
+    assert "Talks" in digest and "Briefing" in digest
+    bad = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+    for audience in ("analyst", "press"):
+        folder = tmp_path / "build" / audience
+        page = (folder / "brief.html").read_text("utf-8")
+        assert "Talks" in page and "Moon" in page and "Readout" in page, audience
+        md = (folder / "brief.md").read_text("utf-8")
+        import docx
+
+        word = "\n".join(p.text for p in docx.Document(str(folder / "brief.docx")).paragraphs)
+        for name, text in (("html", page), ("md", md), ("docx", word)):
+            assert not set(text) & bad, (audience, name, sorted(set(text) & bad))
+        # Nor as character references, which a browser would turn back into them.
+        assert "&#27;" not in page and "&#x1b;" not in page.lower()

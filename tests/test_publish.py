@@ -465,3 +465,108 @@ def test_one_plain_sub_folder_per_audience_is_allowed(tmp_path: Path):
     assert written == [out / "analyst" / "brief.md", out / "digest.yaml"]
     assert read_manifest(out) == {"analyst/brief.md": sha256(b"a"), "digest.yaml": sha256(b"d")}
     assert not _temps(out) and not _temps(out / "analyst")
+
+
+_HOLDER = r"""
+import os, sys, time
+from pathlib import Path
+from briefgen.render.pdfworker import PdfWorker
+from briefgen.publish import output_lock
+
+out, signal_file = Path(sys.argv[1]), Path(sys.argv[2])
+with output_lock(out, timeout=5):
+    worker = PdfWorker.start()
+    signal_file.write_text(str(worker.process.pid))
+    time.sleep(600)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_build_leaves_no_pdf_worker_and_no_lock(tmp_path: Path):
+    out, signal_file = tmp_path / "build", tmp_path / "worker.pid"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(out), str(signal_file)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        _wait_for(lambda: signal_file.exists() and signal_file.read_text(), holder, "the worker")
+        worker = int(signal_file.read_text())
+        assert _running(worker)
+        _kill(holder)
+        # The lock is free at once: the worker never held it.
+        with output_lock(out, timeout=0):
+            pass
+        deadline = time.monotonic() + 20
+        while _running(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _running(worker), "the PDF worker outlived its killed build"
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        if (
+            signal_file.exists()
+            and signal_file.read_text()
+            and _running(w := int(signal_file.read_text()))
+        ):
+            os.kill(w, signal.SIGKILL)
+
+
+def test_a_symbolic_link_at_an_audience_folder_or_the_lock_is_refused(tmp_path: Path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "analyst").symlink_to(elsewhere)
+    with pytest.raises(BriefgenError, match=r"analyst: a symbolic link"):
+        publish({"analyst/brief.md": b"x"}, out)
+    assert list(elsewhere.iterdir()) == []
+    (out / "analyst").unlink()
+    (out / LOCK_NAME).symlink_to(elsewhere / "lock")
+    locking = output_lock(out, timeout=1)
+    with pytest.raises(BriefgenError, match=r"\.briefgen\.lock: a symbolic link"), locking:
+        pass
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("journal", "temp"),
+    [
+        ("[" * 100_000 + "]" * 100_000, None),
+        ('[[".x.abcdefgh.tmp", "digest.yaml"]]', "folder"),
+        ('[[".x.abcdefgh.tmp", "analyst"]]', "file"),
+        ('[[".x.abcdefgh.tmp", "nosuch/brief.md"]]', "file"),
+        ('[[".x.abcdefgh.tmp", "analyst/brief.md"]]', "link"),
+        ('{"files": 5}', None),
+        ("\udcff", None),
+    ],
+    ids=[
+        "nested",
+        "temp-is-folder",
+        "target-is-folder",
+        "no-sub-folder",
+        "linked",
+        "dict",
+        "bytes",
+    ],
+)
+def test_a_tampered_journal_is_an_error_not_a_traceback(tmp_path: Path, journal: str, temp):
+    out = tmp_path / "build"
+    (out / "analyst").mkdir(parents=True)
+    if temp == "folder":
+        (out / ".x.abcdefgh.tmp").mkdir()
+    elif temp in ("file", "link"):
+        (out / ".x.abcdefgh.tmp").write_text("x")
+    if temp == "link":
+        (out / "analyst").rmdir()
+        (out / "analyst").symlink_to(tmp_path)
+    (out / JOURNAL_NAME).write_bytes(journal.encode("utf-8", "surrogateescape"))
+    with pytest.raises(BriefgenError, match=rf"{JOURNAL_NAME}|analyst: a symbolic link"):
+        recover(out)

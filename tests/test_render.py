@@ -15,6 +15,7 @@ import datetime as dt
 import html.parser
 import io
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -238,6 +239,31 @@ def test_pdf_is_dated_only_by_source_date_epoch(briefs, monkeypatch: pytest.Monk
         render_pdf(html)
 
 
+@pytest.mark.parametrize("font_path", ["harfbuzz", "fonttools"])
+def test_pdf_is_byte_identical_whatever_the_clock_on_both_font_paths(
+    briefs, monkeypatch: pytest.MonkeyPatch, caplog, font_path: str
+):
+    """Without libharfbuzz-subset WeasyPrint subsets fonts with fontTools, which stamps
+    the time into each font unless SOURCE_DATE_EPOCH says otherwise: two builds a
+    second apart must still give the same bytes, whatever the user's environment."""
+    import fontTools.misc.timeTools as time_tools
+    import weasyprint.pdf.fonts as fonts
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    if font_path == "fonttools":
+        monkeypatch.setattr(fonts, "harfbuzz_subset", None)  # as on a system without it
+    html = briefs["brief.html"].decode()
+    made = []
+    for now in (1_700_000_000.0, 1_800_000_000.0):
+        monkeypatch.setattr(time_tools.time, "time", lambda now=now: now)
+        with caplog.at_level(logging.WARNING, logger="weasyprint"):
+            made.append(render_pdf(html))
+    took_fonttools = any("Using fontTools" in r.getMessage() for r in caplog.records)
+    assert took_fonttools == (font_path == "fonttools")
+    assert made[0] == made[1]
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # left as it was
+
+
 def test_url_fetcher_allows_data_urls_only():
     assert is_allowed_url("data:text/plain,hi") and is_allowed_url("DATA:,x")
     for url in ("file:///etc/passwd", "http://example.com/t.png", "https://x", "ftp://x/y", "x"):
@@ -449,10 +475,19 @@ def commonmark(text: str) -> str:
         ("\x03#", "\\#"),
         ("\x00\x7f\x9f- b", "\\- b"),
         ("\x1f 1. x\x85", "1\\. x"),
+        # GFM links bare e-mail addresses (and mailto: with one): not after "\\@".
+        ("write to kim.jh@example.org", "write to kim.jh\\@example.org"),
+        ("mailto:press+x@mofa.go.kr", "mailto:press+x\\@mofa.go.kr"),
+        ("@POTUS said @ noon", "@POTUS said @ noon"),
     ],
 )
 def test_md_escape(raw: str, escaped: str):
     assert md_escape(raw) == escaped
+
+
+def test_an_escaped_address_reads_as_it_is_in_commonmark():
+    page = commonmark(md_escape("Write to kim.jh@example.org or mailto:press@example.org"))
+    assert page == "<p>Write to kim.jh@example.org or mailto:press@example.org</p>\n"
 
 
 @settings(max_examples=300, deadline=None)

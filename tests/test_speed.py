@@ -128,15 +128,65 @@ def test_prune_keeps_what_the_run_used_and_fresh_temporary_files(tmp_path: Path)
     used, old = cache_key("used"), cache_key("old")
     cache.put(used, 1)
     Cache(tmp_path).put(old, 2)
-    (tmp_path / used[:2] / ".fresh.tmp").write_bytes(b"being written")
-    stale = tmp_path / old[:2] / ".stale.tmp"
+    fresh = tmp_path / used[:2] / f".{used[:16]}.k2j4h5g6.tmp"  # as put names them
+    fresh.write_bytes(b"being written")
+    stale = tmp_path / old[:2] / f".{old[:16]}.a1b2c3d4.tmp"
     stale.write_bytes(b"left by a killed build")
     os.utime(stale, (0, 0))
     (tmp_path / "render.json").write_text("{}")
     assert cache.prune() == 2
     assert cache.get(used) == 1 and Cache(tmp_path).get(old) is None
-    assert (tmp_path / used[:2] / ".fresh.tmp").exists() and not stale.exists()
+    assert fresh.exists() and not stale.exists()
     assert (tmp_path / "render.json").exists()
+
+
+def test_prune_removes_only_what_the_cache_wrote_and_says_so(tmp_path: Path, caplog):
+    cache = Cache(tmp_path)
+    old = cache_key("old")
+    Cache(tmp_path).put(old, 2)
+    # --out into a folder where another tool keeps its own .cache/ (two-letter folders too).
+    (tmp_path / "uv").mkdir()
+    (tmp_path / "uv" / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55")
+    (tmp_path / "uv" / ".lock").write_text("")
+    (tmp_path / old[:2] / "notes.txt").write_text("mine")
+    impostor = tmp_path / old[:2] / cache_key("impostor")  # a key's name, not the key's folder
+    impostor.write_text("not an entry")
+    named_like_one = tmp_path / cache_key("x")[:2] / cache_key("x")
+    named_like_one.parent.mkdir(exist_ok=True)
+    named_like_one.write_text("someone else's file with a key for a name")
+    (tmp_path / "zz" / "sub").mkdir(parents=True)  # a folder inside .cache/xx/
+    with caplog.at_level(logging.WARNING, logger="briefgen.runtime.cache"):
+        assert cache.prune() == 1
+    assert Cache(tmp_path).get(old) is None
+    for kept in ("uv/CACHEDIR.TAG", "uv/.lock", f"{old[:2]}/notes.txt", "zz/sub"):
+        assert (tmp_path / kept).exists(), kept
+    assert impostor.exists() and named_like_one.exists()
+    [warning] = [r.message for r in caplog.records]
+    assert "not written by briefgen's cache" in warning and "and 5 more" in warning
+
+
+def test_cache_entries_are_plain_data_and_a_planted_pickle_runs_nothing(tmp_path: Path):
+    import hashlib
+    import pickle
+
+    from briefgen.runtime.cache import _MAGIC
+
+    cache = Cache(tmp_path)
+    key = cache_key("planted")
+    cache.put(key, ("value", 1))
+    entry = tmp_path / key[:2] / key
+    assert entry.read_bytes().startswith(_MAGIC)
+    assert b"\x80" not in entry.read_bytes()[len(_MAGIC) + 32 :][:1]  # no pickle protocol mark
+
+    class Plant:
+        def __reduce__(self):
+            return (Path.touch, (tmp_path / "ran",))
+
+    payload = pickle.dumps(Plant())
+    for magic in (_MAGIC, b"briefgen-cache\n"):  # this format's header, and the old one
+        entry.write_bytes(magic + hashlib.sha256(payload).digest() + payload)
+        assert Cache(tmp_path).get(key) is None
+    assert not (tmp_path / "ran").exists()
 
 
 def test_cache_round_trip_and_keys(tmp_path: Path):

@@ -3,7 +3,9 @@
 Relative words are resolved against the article's publication date: "today"
 is that day, "on Tuesday" the last Tuesday on or before it, "December 9" the
 nearest such day to it. Words that do not fix a day ("last month", "recently")
-are kept with a null date, and so is everything in an undated article.
+are kept with a null date, and so is everything in an undated article, and
+a day that would fall outside the calendar (``datetime.date``'s years 1 to
+9999: "yesterday" in an article dated 0001-01-01).
 
 Small rules of our own instead of dateparser: news uses a handful of forms,
 and a full date search over every sentence is both slower and more eager to
@@ -58,13 +60,13 @@ def resolve_when(text: str, published: dt.date | None) -> tuple[dt.date | None, 
     if m := _TODAY.search(text):
         return published, m.group()
     if m := _YESTERDAY.search(text):
-        return (published - dt.timedelta(days=1) if published else None), m.group()
+        return (_days_before(published, 1) if published else None), m.group()
     if m := _WEEKDAY_REF.search(text):
         if published is None or m.group().lower().startswith("this"):
             return None, m["weekday"]
         target = _WEEKDAYS.index(m["weekday"].lower())
         back = (published.weekday() - target) % 7
-        return published - dt.timedelta(days=back), m["weekday"]
+        return _days_before(published, back), m["weekday"]
     if m := _VAGUE.search(text):
         return None, m.group()
     return None, None
@@ -74,6 +76,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
+        return None
+
+
+def _days_before(day: dt.date, days: int) -> dt.date | None:
+    """``days`` before ``day``; None before the calendar's first day (the words stay)."""
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
         return None
 
 

@@ -35,6 +35,9 @@ _DECLARED = regex.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([a-z0-9_.:-]
 _WESTERN = "cp1252"
 _UTF8_MULTIBYTE = regex.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
 _MAX_STRAY = 20
+# Fewer bytes than this with a NUL among them are binary, not UTF-16 without a
+# byte order mark: too few characters to tell (eight, a short headline).
+_MIN_UTF16_GUESS = 16
 # Control characters other than white space, and U+FFFD: in text, rare.
 _NOT_TEXT = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 # WHATWG: pages that say latin-1 or ascii are decoded as windows-1252.
@@ -97,8 +100,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     (little-endian) or all at even ones (big-endian); binary files have NUL
     bytes anywhere. What decodes must be text, not control characters.
     """
-    if len(data) % 2:
-        return None
+    if len(data) % 2 or len(data) < _MIN_UTF16_GUESS:
+        return None  # a few bytes are no evidence of UTF-16: "\x00abc" is binary
     odd = data[1::2].count(0)
     even = data[0::2].count(0)
     enough = len(data) // 6  # a third of the characters, at least, are ASCII

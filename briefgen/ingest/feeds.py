@@ -82,7 +82,12 @@ def read_feeds(
     Article ids are provisional, as from ``read_article``: the caller names
     the whole batch with ``assign_ids``.
     """
-    fetcher = Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes, cache_dir=cache_dir)
+    fetcher = Fetcher(
+        timeout=settings.timeout,
+        max_bytes=settings.max_bytes,
+        cache_dir=cache_dir,
+        allow_private=settings.allow_private_addresses,
+    )
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
     seen: set[str] = set()

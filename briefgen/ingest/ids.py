@@ -10,8 +10,8 @@ in: when two share a base, the one whose path sorts first keeps it.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import unicodedata
-from pathlib import PurePosixPath
 
 import regex
 
@@ -37,16 +37,18 @@ def base_id(article: Article) -> str:
     """Outlet, date and the title's first words; parts missing are skipped.
 
     An article without a title is named by the first words of its text, which
-    serve as its headline; with nothing usable the file name is used.
+    serve as its headline. With nothing usable (a text without ASCII letters
+    or digits and no outlet or date) it is ``article-`` and a hash of its text:
+    never its file name, which may say what a brief for outsiders must not
+    ("draft-leaked-by-kim-from-ministry.txt").
     """
     parts = [
         slug(article.outlet or "", limit=OUTLET_MAX_CHARS),
         article.published.isoformat() if article.published else "",
         " ".join((article.title or article.text).split()[:TITLE_WORDS]),
     ]
-    return (
-        slug(" ".join(p for p in parts if p)) or slug(PurePosixPath(article.path).stem) or "article"
-    )
+    text_hash = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return slug(" ".join(p for p in parts if p)) or f"article-{text_hash[:10]}"
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:

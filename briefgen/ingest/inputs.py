@@ -21,6 +21,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,20 +44,26 @@ class InputScan:
     problems: list[Notice] = field(default_factory=list)
 
 
-def find_inputs(patterns: list[str], *, root: Path) -> list[Path]:
+def find_inputs(patterns: list[str], *, root: Path, exclude: Sequence[Path] = ()) -> list[Path]:
     """The files ``patterns`` name, sorted and without repeats (problems are only logged)."""
-    scan = scan_inputs(patterns, root=root)
+    scan = scan_inputs(patterns, root=root, exclude=exclude)
     for problem in scan.problems:
         log.warning("skipped %s", problem)
     return scan.files
 
 
-def scan_inputs(patterns: list[str], *, root: Path) -> InputScan:
-    """The files ``patterns`` name, sorted and without repeats, and the folders not searched."""
+def scan_inputs(patterns: list[str], *, root: Path, exclude: Sequence[Path] = ()) -> InputScan:
+    """The files ``patterns`` name, sorted and without repeats, and the folders not searched.
+
+    Nothing in the folders of ``exclude`` (a build's output folder, with its
+    cache) is ever an input, whatever the patterns say: ``inputs: ['.']``
+    must not read the last build's briefs back in.
+    """
     found: set[Path] = set()
     problems: dict[str, Notice] = {}
+    excluded = _folder_keys(exclude)
     for pattern in patterns:
-        walk = _Walk(root)
+        walk = _Walk(root, excluded)
         found.update(_matches(pattern, root, walk))
         for notice in walk.problems:
             problems.setdefault(notice.path, notice)
@@ -76,6 +83,8 @@ def _matches(pattern: str, root: Path, walk: _Walk) -> list[Path]:
         if not os.path.lexists(target):
             raise InputError(f"{pattern}: no such file or folder in {root}")
         # Named outright, whatever it is: read_article says what is wrong with it.
+        if walk.excludes(target):
+            raise InputError(f"{pattern}: in the output folder, whose files are never inputs")
         return [_normal(target)]
     base, rest = _split_glob(pattern)
     folder = root / base
@@ -96,10 +105,21 @@ def _matches(pattern: str, root: Path, walk: _Walk) -> list[Path]:
 class _Walk:
     """Every non-folder entry under some folders, each real folder entered once."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, excluded: frozenset[tuple[int, int]] = frozenset()) -> None:
         self.root = root
         self.problems: list[Notice] = []
         self._seen: set[tuple[int, int]] = set()
+        self._excluded = excluded
+
+    def excludes(self, path: Path) -> bool:
+        """Whether ``path`` is in an excluded folder (or is one), however it is spelled."""
+        if not self._excluded:
+            return False
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return False
+        return not _folder_keys([real, *real.parents]).isdisjoint(self._excluded)
 
     def files(self, top: Path, *, depth: int | None = None) -> list[Path]:
         """Files under ``top``; with ``depth``, only those at most that many levels down."""
@@ -125,6 +145,9 @@ class _Walk:
             self._problem(folder, f"folder cannot be searched ({e.strerror or e})")
             return []
         key = (info.st_dev, info.st_ino)
+        if key in self._excluded:
+            log.debug("%s: the output folder; not searched for inputs", folder)
+            return []
         if key in self._seen:
             self._problem(folder, "a link to a folder already searched (a loop?); not followed")
             return []
@@ -143,6 +166,18 @@ class _Walk:
             shown = folder.as_posix()
         notice = Notice(display_name(shown) + "/", "skipped", reason)
         self.problems.append(notice)
+
+
+def _folder_keys(folders: Sequence[Path]) -> frozenset[tuple[int, int]]:
+    """Each existing folder as ``(device, inode)``: one key however the folder is reached."""
+    keys = set()
+    for folder in folders:
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        keys.add((info.st_dev, info.st_ino))
+    return frozenset(keys)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

@@ -4,22 +4,27 @@ Front matter gives the metadata: ``title``, ``date``, ``source_url``,
 ``outlet`` and ``author``; other keys are ignored. The outlet, when not
 given, is the host of ``source_url``.
 
-The body goes through the ``markdown`` package rather than being stripped by
-hand, so hard wraps, backslash escapes (``\\_``, ``\\*``, the ``\\###`` that
-ends a press release) and inline markup come out as a reader sees them. Two
-departures from plain Markdown suit articles: there are no indented code
-blocks (saved pages are often indented, and news has no code), and a line
-holding only non-breaking spaces is blank, as it looks. Emphasis markers
-Markdown could not pair up are dropped.
+The body goes through a CommonMark parser (markdown-it-py) rather than being
+stripped by hand, so hard wraps, backslash escapes (``\\_``, ``\\*``, the
+``\\###`` that ends a press release) and inline markup come out as a reader
+sees them. markdown-it-py rather than the ``markdown`` package because its
+time grows in proportion to the text: ``markdown`` took minutes over a
+120 KB run of ``<a ``, of ``# h`` lines or of nested ``[[x](y)](y)``
+(``benchmarks/markdown_growth.py`` checks each). Two departures from plain
+Markdown suit articles: there are no indented code blocks (saved pages are
+often indented, and news has no code), and a line holding only non-breaking
+spaces is blank, as it looks. Emphasis markers CommonMark could not pair up
+(``Palace*,* the``) are dropped.
 """
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlparse
 
-import markdown
 import regex
 import yaml
+from markdown_it import MarkdownIt
 
 from briefgen.errors import InputError
 from briefgen.ingest.htmltext import html_paragraphs
@@ -29,9 +34,14 @@ from briefgen.yamlsafe import safe_load
 _OPENING = regex.compile(r"\A---[ \t]*\n")
 _CLOSING = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
 _BLANKISH_LINE = regex.compile(r"^[ \t\u00a0\u2007\u202f]+$", regex.MULTILINE)
-# Emphasis Markdown did not parse ("**Heading **" has a space before the
-# closing marks) is left as asterisks, which are never text.
-_LEFTOVER_EMPHASIS = regex.compile(r"\*{2,}")
+# Emphasis CommonMark did not pair ("**Heading **" has a space before the
+# closing marks; "Palace*,* the") is left as asterisks touching a word or a
+# stop, which are never text; a lone one between spaces ("5 * 3") is. An
+# escaped one (\*) is text: it stands in as a noncharacter until then,
+# except in a run (\*\*\*, a separator), which is never text either.
+_LEFTOVER_EMPHASIS = regex.compile(r"\*{2,}|(?<!\s)\*|\*(?!\s)")
+_STARS = regex.compile(r"\*{2,}")
+_ESCAPED_STAR = "\ufdd0"
 # The markdown package recurses once per level of quote or list and slows
 # down with the square of the depth (50,000 ">" took minutes); no article
 # nests more than a few levels.
@@ -101,7 +111,14 @@ def _error_line(error: yaml.YAMLError, lines: int) -> int:
 
 def markdown_paragraphs(body: str) -> list[str]:
     """Plain paragraphs of a Markdown body: one per paragraph, list item, heading or quote."""
-    converter = markdown.Markdown(extensions=["tables"])
-    converter.parser.blockprocessors.deregister("code")
-    html = converter.convert(_BLANKISH_LINE.sub("", body))
-    return [_LEFTOVER_EMPHASIS.sub("", p) for p in html_paragraphs(html)]
+    body = _BLANKISH_LINE.sub("", body.replace(_ESCAPED_STAR, ""))
+    html = _converter().render(body.replace("\\*", _ESCAPED_STAR))
+    return [
+        _STARS.sub("", _LEFTOVER_EMPHASIS.sub("", p).replace(_ESCAPED_STAR, "*"))
+        for p in html_paragraphs(html)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").disable("code")

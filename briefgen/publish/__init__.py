@@ -17,8 +17,11 @@ Three promises, each kept by one piece of this module:
 * **One writer at a time.** ``output_lock`` takes an exclusive ``flock`` on
   ``.briefgen.lock`` in the output folder for a whole build or render; a
   second run waits, saying so, and gives up with a clear error after
-  ``output.lock_timeout`` seconds. The kernel drops the lock when a process
-  dies, so a killed build never leaves the folder locked.
+  ``output.lock_timeout`` seconds. The kernel drops the lock when the last
+  descriptor of it is closed, and a process's are closed when it dies; the
+  processes a build forks close their copy at once (``os.register_at_fork``),
+  so a killed build never leaves the folder locked, even while its workers
+  are still ending.
 
 A publish can also remove files (``remove=``): a build with no previous
 digest removes the comparison an earlier build left (see
@@ -132,6 +135,17 @@ def check_output_name(name: str, out_dir: Path) -> None:
         raise BriefgenError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
 
 
+def check_not_linked(name: str, out_dir: Path) -> None:
+    """Refuse to write through a symbolic link at an output's sub-folder (``analyst/``):
+    the brief would land wherever the link points, outside the output folder."""
+    parts = name.split("/")
+    if len(parts) > 1 and (out_dir / parts[0]).is_symlink():
+        raise BriefgenError(
+            f"{display_path(out_dir / parts[0])}: a symbolic link; briefgen writes only into"
+            " real folders inside the output folder (remove the link)"
+        )
+
+
 def _plain(part: str) -> bool:
     return not (
         not part
@@ -204,6 +218,7 @@ def publish(
     """
     for name in [*outputs, *remove]:
         check_output_name(name, out_dir)
+        check_not_linked(name, out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -275,7 +290,7 @@ def _replay(out_dir: Path, journal_path: Path) -> list[str]:
     try:
         steps = json.loads(journal_path.read_text("utf-8"))
         pairs = [(None if tmp is None else str(tmp), str(target)) for tmp, target in steps]
-    except (OSError, ValueError, TypeError) as e:
+    except (OSError, ValueError, TypeError, RecursionError) as e:
         # write_atomic never leaves a partial journal; this one was made by hand.
         raise BriefgenError(
             f"{journal_path}: unreadable publish journal ({e}); delete it and build again"
@@ -285,15 +300,29 @@ def _replay(out_dir: Path, journal_path: Path) -> list[str]:
             raise BriefgenError(f"{journal_path}: {tmp_name!r} is not a briefgen temporary file")
         if target_name != MANIFEST_NAME:
             check_output_name(target_name, out_dir)
+            check_not_linked(target_name, out_dir)
     finished, removed = [], []
     for tmp_name, target_name in pairs:
-        if tmp_name is None:  # a removal
-            if (out_dir / target_name).exists():
-                _remove(out_dir / target_name)
-                removed.append(target_name)
-        elif (out_dir / tmp_name).exists():
-            os.replace(out_dir / tmp_name, out_dir / target_name)
+        try:
+            if tmp_name is None:  # a removal
+                if (out_dir / target_name).exists():
+                    _remove(out_dir / target_name)
+                    removed.append(target_name)
+                continue
+            tmp = out_dir / tmp_name
+            if not os.path.lexists(tmp):
+                continue  # renamed before the run stopped
+            if tmp.is_symlink() or not tmp.is_file():
+                raise BriefgenError(
+                    f"{journal_path}: {tmp_name!r} is not a file; delete the journal"
+                )
+            os.replace(tmp, out_dir / target_name)
             finished.append(target_name)
+        except OSError as e:
+            raise BriefgenError(
+                f"{journal_path}: cannot finish publishing {target_name!r} ({e.strerror or e});"
+                " delete the journal and build again"
+            ) from e
     _sync_dir(out_dir)
     journal_path.unlink()
     done = [f"finished publishing {', '.join(finished)}"] if finished else []
@@ -301,18 +330,44 @@ def _replay(out_dir: Path, journal_path: Path) -> list[str]:
     return [f"{'; '.join(done)}, which a stopped run had left midway"] if done else []
 
 
+# The lock descriptors this process holds, closed in every child it forks:
+# a flock belongs to the open file, which a forked worker would otherwise
+# keep open (and the folder locked) after this process is killed.
+_held_locks: set[int] = set()
+
+
+def _close_held_locks() -> None:
+    for fd in _held_locks:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
+
+
 @contextlib.contextmanager
 def output_lock(out_dir: Path, *, timeout: float) -> Iterator[None]:
     """Hold the output folder's lock for the ``with`` block; wait up to ``timeout`` seconds."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        # Never through a link: the lock file would be created or locked elsewhere.
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(out_dir / LOCK_NAME, flags, 0o666 & ~_umask())
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise BriefgenError(
+                f"{display_path(out_dir / LOCK_NAME)}: a symbolic link; briefgen locks only a"
+                " real file in the output folder (remove the link)"
+            ) from e
         raise BriefgenError(f"{out_dir}: cannot lock the output folder: {e.strerror}") from e
+    _held_locks.add(fd)
     try:
         _acquire(fd, out_dir, timeout)
         yield
     finally:
+        _held_locks.discard(fd)
         os.close(fd)  # closing the last descriptor releases the flock
 
 

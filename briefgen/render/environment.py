@@ -21,7 +21,7 @@ Autoescaping is on for ``.html`` templates and off for ``.md`` ones, whose
 digest strings go through the ``md_escape`` filter instead (see
 :mod:`briefgen.render.filters`). Undefined names are errors, not blanks: a
 typo in an override should fail the build, not silently drop a section.
-Every value a template prints loses its bidirectional controls
+Every value a template prints loses its control characters and bidirectional controls
 (``finalize``), so an article's right-to-left override cannot reverse the
 brief around it.
 """
@@ -43,7 +43,7 @@ from briefgen.render.filters import (
     anchor,
     citation_marks,
     css_string,
-    drop_bidi_controls,
+    drop_controls,
     join_names,
     md_escape,
     md_url,
@@ -85,8 +85,8 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Every printed value, in every format and override: no bidi controls.
-        finalize=drop_bidi_controls,
+        # Every printed value, in every format and override: no (bidi) controls.
+        finalize=drop_controls,
     )
     env.filters["md_escape"] = md_escape
     env.filters["md"] = md_escape  # short alias for overrides

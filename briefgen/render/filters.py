@@ -30,6 +30,10 @@ _ENTITY = regex.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # or the first ``.`` stops it.
 _URL_SCHEME = regex.compile(r"(?<=\b[A-Za-z][A-Za-z0-9+.]*):(?=//)")
 _WWW = regex.compile(r"(?<=\bwww)\.", regex.IGNORECASE)
+# GFM (cmark-gfm, markdown-it's linkify) also links a bare e-mail address, and
+# ``mailto:`` with one: an escaped ``@`` is a text node of its own, which no
+# address can span. Only where an address could be: "@POTUS" stays as it is.
+_EMAIL_AT = regex.compile(r"(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9_-])")
 # Only at the start of the value, which may start a line (or the text after a
 # template's "> "): an ATX heading, a bullet or ordered-list marker, a
 # thematic break or a setext underline.
@@ -52,17 +56,34 @@ BIDI_CONTROLS = frozenset(
 _NO_BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 
-def drop_bidi_controls(value: object) -> object:
-    """``value`` without bidirectional controls if it is a string, else as it is.
+# What ``drop_controls`` leaves out: bidirectional controls, and control
+# characters (C0, DEL, C1) other than tab and line breaks. An ESC starts a
+# terminal escape (OSC 8 makes a link), BEL rings, BS rubs out what came
+# before, in a browser's copy and paste as in a terminal; no brief needs them.
+# The line and paragraph separators (U+2028, U+2029) become spaces: a brief's
+# strings are inline, and WeasyPrint fails on them (an assertion, no PDF).
+_NOT_PRINTED: dict[int, str | None] = {
+    **_NO_BIDI,
+    **{c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]},
+    0x2028: " ",
+    0x2029: " ",
+}
+_NOT_PRINTED_CHARS = frozenset(map(chr, _NOT_PRINTED))
+
+
+def drop_controls(value: object) -> object:
+    """``value`` without control characters and bidirectional controls if it is a string
+    (and with spaces for line and paragraph separators).
 
     The Jinja environment's ``finalize``: every ``{{ ... }}`` a template prints
     passes through it, so no article string, in any template or override, can
-    change the direction of the text around it. ``Markup`` stays ``Markup``
-    (removing these characters cannot make markup).
+    change the direction of the text around it or carry a terminal escape, a
+    bell or a backspace into a brief (tab and line breaks stay). ``Markup``
+    stays ``Markup`` (removing these characters cannot make markup).
     """
-    if not isinstance(value, str) or not BIDI_CONTROLS.intersection(value):
+    if not isinstance(value, str) or _NOT_PRINTED_CHARS.isdisjoint(value):
         return value
-    text = str.translate(value, _NO_BIDI)
+    text = str.translate(value, _NOT_PRINTED)
     return Markup(text) if isinstance(value, Markup) else text
 
 
@@ -78,6 +99,7 @@ def md_escape(value: object) -> str:
     text = _ENTITY.sub(r"\\&", text)
     text = _URL_SCHEME.sub(r"\\:", text)
     text = _WWW.sub(r"\\.", text)
+    text = _EMAIL_AT.sub(r"\\@", text)
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
 

@@ -37,7 +37,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from briefgen.render.filters import drop_bidi_controls
+from briefgen.render.filters import drop_controls
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -71,11 +71,11 @@ def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
 def xml_text(value: object) -> str:
     """``value`` as text XML can hold: each character it cannot becomes U+FFFD.
 
-    Bidirectional controls are left out, as in every other format (see
-    ``filters.drop_bidi_controls``): an article's unterminated override must
-    not reverse the brief around it.
+    Control characters and bidirectional controls are left out, as in every
+    other format (see ``filters.drop_controls``): an article's unterminated
+    override must not reverse the brief around it.
     """
-    return _NOT_XML.sub("\ufffd", str(drop_bidi_controls(str(value))))
+    return _NOT_XML.sub("\ufffd", str(drop_controls(str(value))))
 
 
 def inline_text(value: object) -> str:

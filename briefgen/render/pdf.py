@@ -10,7 +10,12 @@ that changes nothing changes no file. WeasyPrint (checked on 70) writes no
 creation date unless the HTML asks for one, and its file identifier, when
 asked for with ``pdf_identifier=True``, is an MD5 of the content. The only
 date written is ``SOURCE_DATE_EPOCH``'s, when that is set (the
-reproducible-builds convention).
+reproducible-builds convention). Fonts are subset by HarfBuzz where
+``libharfbuzz-subset`` is installed, which keeps each font's own dates; without
+it WeasyPrint falls back on fontTools, which stamps the current time into each
+embedded font, so two builds a second apart would differ. fontTools follows
+``SOURCE_DATE_EPOCH`` too, so while a PDF is written, and the user has not set
+it, it is set to ``FONT_EPOCH``: the same PDF on either path, on any system.
 
 WeasyPrint takes about a second to import, so it is imported here, on first
 use, and never by ``briefgen --help``.
@@ -33,6 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALLOWED_SCHEMES = frozenset({"data"})
+# The modification time fontTools gives the fonts it subsets, when SOURCE_DATE_EPOCH
+# is not set: a constant (2000-01-01), since a font's date says nothing about a brief.
+FONT_EPOCH = 946_684_800
 # In the exception the fetcher raises, so its log records can be told apart.
 _REFUSAL = "briefgen loads no files or web resources"
 
@@ -79,7 +87,8 @@ def render_pdf(html: str, *, max_pages: int | None = None, label: str = "the bri
             if stamp is not None:
                 document.metadata.created = document.metadata.modified = stamp
             pages = len(document.pages)
-            data = document.write_pdf(pdf_identifier=True)
+            with _font_clock():
+                data = document.write_pdf(pdf_identifier=True)
         except Exception as e:  # WeasyPrint has no error base class; any failure means no PDF
             raise RenderError(f"cannot make the PDF: {type(e).__name__}: {e}") from e
     if not data:
@@ -107,6 +116,22 @@ def _source_date() -> str | None:
             " fix or unset it"
         ) from e
     return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@contextlib.contextmanager
+def _font_clock() -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to ``FONT_EPOCH`` for the block, unless the user set it.
+
+    Read by fontTools (``timestampNow``) when WeasyPrint subsets a font with it.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(FONT_EPOCH)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 class _DropRefusals(logging.Filter):

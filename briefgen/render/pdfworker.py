@@ -10,17 +10,21 @@ with the same ``briefgen.render.render`` as ever, while this process renders
 the other formats. Same inputs, same function: the same bytes.
 
 Only where ``fork`` exists and more than one job is allowed; if the worker
-fails to start or dies, the PDF is rendered here as before.
+fails to start or dies, the PDF is rendered here as before. The worker dies
+with this process, however it ends, and never holds the output folder's lock
+(``briefgen.runtime.children``): a ``kill -9`` of a build leaves nothing running.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from multiprocessing.connection import Connection
 from typing import Any
 
 from briefgen.errors import BriefgenError, RenderError
+from briefgen.runtime.children import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,7 @@ class PdfWorker:
             return None
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        process = context.Process(target=_serve, args=(theirs, ours, os.getpid()), daemon=True)
         try:
             process.start()
         except OSError as e:
@@ -101,7 +105,10 @@ class PendingPdf:
         return dict(value)
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, parents_end: Connection, parent: int) -> None:
+    die_with_parent(parent)
+    # Only the parent may hold its end: then a parent that is gone is an end of file here.
+    parents_end.close()
     try:
         from briefgen.render.pdf import render_pdf
 

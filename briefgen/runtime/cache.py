@@ -12,8 +12,15 @@ entries are written to a temporary file and renamed into place, so a reader
 sees a whole entry or none, and two writers of one key write the same value.
 Every entry starts with a header and a checksum of its payload; an entry that
 is truncated, corrupt or from another cache format is ignored (and rebuilt),
-never trusted. The payload is a pickle, which is safe here only because
-briefgen reads nothing but what it wrote itself into its own output folder.
+never trusted. The payload is JSON written by ``briefgen.runtime.plaindata``, never a
+pickle: the output folder may come back from a shared CI cache, and reading
+an entry, even one written by someone else, builds only plain data and
+briefgen's own dataclasses and models; it cannot run code.
+
+``prune`` removes only what this module wrote (a file named by its own key in
+the folder of its key's first two characters, and starting with the header,
+or a temporary file of its own): ``--out`` may name a folder that holds
+other tools' files, and those are left alone, with a warning saying so.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
+import re
 import sys
 import tempfile
 import time
@@ -30,12 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
+from briefgen.runtime.plaindata import UnknownValue, dumps, loads
 
 log = logging.getLogger(__name__)
 
 # Bump when the layout of an entry, or of the values stored, changes.
-CACHE_FORMAT = 1
-_MAGIC = b"briefgen-cache\n"
+CACHE_FORMAT = 2
+_MAGIC = b"briefgen-cache json\n"
 _DIGEST_SIZE = 32
 
 # What a cached result can depend on besides its input and the backend's options:
@@ -151,8 +159,12 @@ class Cache:
         """Store ``value``; a cache that cannot be written is reported once, then ignored."""
         if self.folder is None or self._write_failed:
             return
+        try:
+            payload = dumps(value)
+        except UnknownValue as e:  # a value of a kind the cache cannot hold: only slower
+            log.debug("not caching %s: %s", key, e)
+            return
         self.used.add(key)
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
         path = self._path(key)
         try:
@@ -178,22 +190,58 @@ class Cache:
         is left over belongs to articles since changed or removed (or to an
         older people table) and would only grow the folder day after day.
         Another build running at once loses nothing it cannot make again.
+        Only entries this module wrote are deleted; anything else in the
+        folder is left as it is, and a warning says so.
         """
         if self.folder is None or not self.folder.is_dir():
             return 0
         removed = 0
-        for sub in self.folder.iterdir():
+        foreign: list[str] = []
+        for sub in sorted(self.folder.iterdir()):
             if not (sub.is_dir() and len(sub.name) == 2):
-                continue  # not an entry folder (e.g. a file left by an older briefgen)
-            for entry in sub.iterdir():
-                if entry.name in self.used or (
+                continue  # not an entry folder (the feeds' folder, an older briefgen's file)
+            for entry in sorted(sub.iterdir()):
+                if entry.name in self.used:
+                    continue
+                if _is_temp(entry, sub.name):
                     # Another build's entry being written, unless left by one that died.
-                    entry.name.endswith(".tmp") and not _older_than(entry, _STALE_TMP_SECONDS)
-                ):
+                    if _older_than(entry, _STALE_TMP_SECONDS):
+                        entry.unlink(missing_ok=True)
+                        removed += 1
+                    continue
+                if not _is_entry(entry, sub.name):
+                    foreign.append(entry.relative_to(self.folder).as_posix())
                     continue
                 entry.unlink(missing_ok=True)
                 removed += 1
+        if foreign:
+            more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+            log.warning(
+                "%s: left %s%s alone: not written by briefgen's cache",
+                self.folder, foreign[0], more,
+            )  # fmt: skip
         return removed
+
+
+_KEY = re.compile(r"[0-9a-f]{64}")
+_TEMP = re.compile(r"\.[0-9a-f]{16}\.[A-Za-z0-9_]{8}\.tmp")
+
+
+def _is_entry(path: Path, folder: str) -> bool:
+    """A file ``put`` wrote: named by its key, in its key's folder, starting with the header."""
+    if not (_KEY.fullmatch(path.name) and path.name[:2] == folder):
+        return False
+    if path.is_symlink() or not path.is_file():  # a folder, a link or a pipe is not ours
+        return False
+    try:
+        with path.open("rb") as f:
+            return f.read(len(_MAGIC)) == _MAGIC
+    except OSError:
+        return False
+
+
+def _is_temp(path: Path, folder: str) -> bool:
+    return bool(_TEMP.fullmatch(path.name)) and path.name[1:3] == folder and path.is_file()
 
 
 _STALE_TMP_SECONDS = 3600
@@ -214,6 +262,6 @@ def _decode(data: bytes) -> Any | None:
     if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
         return None
     try:
-        return pickle.loads(payload)
-    except Exception:  # a checksummed payload briefgen wrote, from a version it cannot load
+        return loads(payload)
+    except UnknownValue:  # a checksummed payload, but not one this version can read
         return None

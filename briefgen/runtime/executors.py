@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from briefgen.errors import BriefgenError, ConfigError
+from briefgen.runtime.children import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -61,8 +62,9 @@ MIN_ITEMS_FOR_POOL = 8
 _shared: Any = None
 
 
-def _install(shared: Any) -> None:
+def _install(shared: Any, parent: int) -> None:
     global _shared
+    die_with_parent(parent)  # a killed build leaves no worker behind
     _shared = shared
 
 
@@ -97,7 +99,7 @@ class LocalExecutor:
             max_workers=min(self.jobs, len(chunks)),
             mp_context=context,
             initializer=_install,
-            initargs=(shared,),
+            initargs=(shared, os.getpid()),
         ) as pool:
             pending: dict[Future[list[Any]], int] = {
                 pool.submit(_run_chunk, fn, chunk): i for i, chunk in enumerate(chunks)
