@@ -1,16 +1,23 @@
-"""Run ingestion and extraction over a corpus folder; report counts, failures and speed.
+"""``briefgen extract`` over a corpus, beside its floor: words/s, --jobs speed-up, YAML share.
 
-    python benchmarks/corpus_run.py ../shared/corpus/whitehouse [more folders...]
-    python benchmarks/corpus_run.py --jobs 1 --jobs 2 ../shared/corpus/whitehouse
-    python benchmarks/corpus_run.py --spacy-model en_core_web_sm ../shared/corpus/whitehouse
+    python benchmarks/corpus_run.py ../shared/corpus/whitehouse [more folders] [--jobs 1 --jobs 2]
+        [--repeat 3]
 
-Each folder is one batch (facts merge across its articles, as in a build),
-read and extracted without a cache. Each ``--jobs`` value runs in a fresh
-process, so none starts with another's loaded pipelines; the digests of all
-of them must be byte-identical, and the speed-up over the first is printed.
-Prints the machine, articles read, skipped, facts found per kind, words per
-second of reading plus extraction, and peak memory (the main process and
-the largest worker).
+For each folder, ``briefgen -q extract FOLDER -o DIGEST --jobs N`` runs as a
+whole process without a cache, once per ``--jobs`` value in turn, ``--repeat``
+times (interleaved, so a change in the machine's load touches every value
+alike); the digests of all runs must be byte-identical. Printed beside it:
+
+- the floor: spaCy's tokenizer and sentencizer (its blank English pipeline)
+  over the same article bodies, in words per second, timed in a process of
+  its own once the bodies are read;
+- the share of the digest's writing: ``dump_digest_bytes`` of the digest made,
+  timed (CPU) in a process of its own, against the CPU of the ``--jobs 1``
+  extraction (goal: at most 5%);
+- the speed-up of each ``--jobs`` over the first (goal for two jobs: 1.6x).
+
+Prints the machine, the commands, medians, and peak memory (of the process,
+or of its largest worker).
 """
 
 from __future__ import annotations
@@ -18,85 +25,116 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from machine import describe
+from machine import Run, briefgen, describe, run, show
+
+YAML_GOAL = 0.05
+JOBS_GOAL = 1.6
 
 
-def child(folder: Path, jobs: int, spacy_model: str | None) -> dict[str, object]:
-    from briefgen.config import ExtractionSettings
-    from briefgen.digest import dump_digest
-    from briefgen.extract import extract
-    from briefgen.pipeline import read_articles
-    from briefgen.runtime.executors import LocalExecutor
-    from briefgen.runtime.run import Runtime
+def floor(folder: Path) -> dict[str, float]:
+    """Words of the article bodies, and seconds for spaCy to tokenize and split them."""
+    import spacy
 
-    t0 = time.perf_counter()
-    settings = ExtractionSettings(rules={"spacy_model": spacy_model}, jobs=jobs, cache=False)
-    run = Runtime(executor=LocalExecutor(jobs))
-    articles, skipped = read_articles(["."], root=folder, run=run)
-    digest = extract(articles, settings, run=run)
-    seconds = time.perf_counter() - t0
-    facts = (
-        f"{len(digest.people)} people, {len(digest.meetings)} meetings, "
-        f"{len(digest.agreements)} agreements, {len(digest.disagreements)} disagreements, "
-        f"{len(digest.proposals)} proposals"
-    )
-    return {
-        "jobs": jobs,
-        "seconds": seconds,
-        "articles": len(articles),
-        "words": sum(len(a.text.split()) for a in articles),
-        "skipped": [s.reason for s in skipped],
-        "facts": facts,
-        "sha256": hashlib.sha256(dump_digest(digest).encode()).hexdigest(),
-        "peak_main_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "peak_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }
+    from briefgen.ingest import read_article
+    from briefgen.ingest.inputs import scan_inputs
+
+    texts = []
+    for path in scan_inputs(["."], root=folder).files:
+        try:
+            texts.append(read_article(path, root=folder).text)
+        except Exception:  # counted as unreadable by briefgen too
+            continue
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    start = time.process_time()
+    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts))
+    seconds = time.process_time() - start
+    words = sum(len(t.split()) for t in texts)
+    return {"words": words, "seconds": seconds, "sentences": sentences, "articles": len(texts)}
+
+
+def yaml_share(digest: Path) -> dict[str, float]:
+    """CPU seconds to write ``digest`` again (it is read first, untimed)."""
+    from briefgen.digest import dump_digest_bytes, load_digest
+
+    loaded = load_digest(digest)
+    start = time.process_time()
+    data = dump_digest_bytes(loaded)
+    seconds = time.process_time() - start
+    assert data == digest.read_bytes(), "the digest is not written as it was"
+    return {"seconds": seconds}
+
+
+def _child(kind: str, path: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, f"--{kind}", str(path)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--spacy-model", help="installed trained spaCy pipeline to add")
+    parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--jobs", type=int, action="append", help="worker processes (repeatable)")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--yaml", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    jobs_list = args.jobs or [1]
-    if args.child:
-        print(json.dumps(child(args.folders[0], jobs_list[0], args.spacy_model)))
+    if args.floor or args.yaml:
+        print(json.dumps(floor(args.floor) if args.floor else yaml_share(args.yaml)))
         return 0
+    jobs_list = args.jobs or [1]
     print(describe())
+    ok = True
     for folder in args.folders:
-        runs = []
-        for jobs in jobs_list:
-            command = [sys.executable, __file__, "--child", "--jobs", str(jobs), str(folder)]
-            if args.spacy_model:
-                command += ["--spacy-model", args.spacy_model]
-            out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-            runs.append(json.loads(out.strip().splitlines()[-1]))
-        first = runs[0]
-        print(f"{folder}: {first['articles']} articles, {first['words']:,} words, "
-              f"{len(first['skipped'])} unreadable")  # fmt: skip
-        for reason in first["skipped"]:
-            print(f"  unreadable: {reason}")
-        print(f"  facts: {first['facts']}")
-        for r in runs:
+        runs: dict[int, list[Run]] = {jobs: [] for jobs in jobs_list}
+        hashes = set()
+        with tempfile.TemporaryDirectory(prefix="briefgen-corpus-") as tmp:
+            digest = Path(tmp) / "digest.yaml"
+            for _ in range(args.repeat):
+                for jobs in jobs_list:
+                    command = [*briefgen(), "-q", "extract", str(folder), "-o", str(digest)]
+                    runs[jobs].append(run([*command, "--jobs", str(jobs)]))
+                    hashes.add(hashlib.sha256(digest.read_bytes()).hexdigest())
+            written = _child("yaml", digest)
+        base = _child("floor", folder)
+        words = base["words"]
+        print(f"{folder}: {base['articles']:.0f} articles read, {words:,.0f} words")
+        print(f"  command: {show([*command, '--jobs', 'N'])}")
+        print(
+            f"  floor: spaCy's tokenizer and sentencizer over the same bodies: "
+            f"{words / base['seconds']:,.0f} words/s ({base['seconds']:.2f} s CPU)"
+        )
+        first = statistics.median(r.seconds for r in runs[jobs_list[0]])
+        for jobs, results in runs.items():
+            median = statistics.median(r.seconds for r in results)
             print(
-                f"  --jobs {r['jobs']}: {r['seconds']:.1f} s, {r['words'] / r['seconds']:,.0f} "
-                f"words/s (reading + extraction), speed-up {first['seconds'] / r['seconds']:.2f}x;"
-                f" peak memory {r['peak_main_mib']:.0f} MiB main, "
-                f"{r['peak_worker_mib']:.0f} MiB largest worker"
+                f"  --jobs {jobs}: median {median:.2f} s over {len(results)} runs, "
+                f"{words / median:,.0f} words/s, speed-up {first / median:.2f}x; "
+                f"CPU {statistics.median(r.cpu_seconds for r in results):.2f} s; "
+                f"peak memory {max(r.peak_mib for r in results):.0f} MiB"
             )
-        same = len({r["sha256"] for r in runs}) == 1
+        cpu = statistics.median(r.cpu_seconds for r in runs[jobs_list[0]])
+        share = written["seconds"] / cpu
+        print(
+            f"  writing the digest: {written['seconds']:.2f} s CPU = {share:.1%} of the "
+            f"--jobs {jobs_list[0]} extraction's CPU (goal: at most {YAML_GOAL:.0%})"
+        )
+        same = len(hashes) == 1
         print(f"  digests of all runs byte-identical: {'yes' if same else 'NO'}")
-        if not same:
-            return 1
-    return 0
+        if 2 in runs and 1 in runs:
+            two = statistics.median(r.seconds for r in runs[1]) / statistics.median(
+                r.seconds for r in runs[2]
+            )
+            print(f"  --jobs 2 over --jobs 1: {two:.2f}x (goal: at least {JOBS_GOAL}x)")
+        ok = ok and same
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

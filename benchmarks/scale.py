@@ -7,8 +7,9 @@ texts repeated under new names, each copy ending in a line of its own so that
 none is a duplicate, so ids and facts multiply), then runs
 ``briefgen extract`` over each as a separate process, without a cache.
 Prints the machine, the commands, time and peak memory of both, and how
-each grew against the corpus: both should grow no faster than it (a ratio
-of time or memory at most the factor).
+each grew against the corpus. Goals: the time at most the factor (no worse
+than linear); the peak memory at most 1.5 times the smaller run's (articles'
+text released once their facts are out, the digest written as a stream).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import tempfile
 from pathlib import Path
 
 from machine import briefgen, describe, run, show
+
+MEMORY_GOAL = 1.5
 
 
 def make_corpus(source: Path, target: Path, copies: int, limit: int | None) -> int:
@@ -59,11 +62,13 @@ def main() -> int:
     one, many = results[1], results[args.factor]
     time_ratio = many.seconds / one.seconds
     memory_ratio = many.peak_mib / one.peak_mib
+    cpu_ratio = many.cpu_seconds / one.cpu_seconds
     print(
-        f"{args.factor}x the corpus: {time_ratio:.1f}x the time, {memory_ratio:.1f}x the peak "
-        f"memory (goal: each at most {args.factor}x)"
+        f"{args.factor}x the corpus: {time_ratio:.2f}x the time (goal: at most {args.factor}x; "
+        f"CPU {cpu_ratio:.2f}x), "
+        f"{memory_ratio:.2f}x the peak memory (goal: at most {MEMORY_GOAL}x)"
     )
-    return 0 if time_ratio <= args.factor * 1.1 and memory_ratio <= args.factor else 1
+    return 0 if time_ratio <= args.factor and memory_ratio <= MEMORY_GOAL else 1
 
 
 if __name__ == "__main__":

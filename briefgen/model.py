@@ -164,14 +164,25 @@ class Meeting(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Agreement(_Model):
+class _Outcome(_Model):
+    """An agreement, disagreement or proposal: its ``meeting`` link is written only when set."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_link(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("meeting", 0) is None:
+            data.pop("meeting")
+        return data
+
+
+class Agreement(_Outcome):
     parties: list[str]
     what: str
     meeting: int | None = Field(
         default=None,
         ge=0,
         description="index (from 0) in `meetings` of the meeting this came out of;"
-        " set by briefgen.digest.events.link_outcomes",
+        " set by briefgen.extract.events.link_outcomes",
     )
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -181,7 +192,7 @@ class Position(_Model):
     position: str
 
 
-class Disagreement(_Model):
+class Disagreement(_Outcome):
     parties: list[str]
     topic: str | None = None
     positions: list[Position] = Field(default_factory=list)
@@ -189,19 +200,19 @@ class Disagreement(_Model):
         default=None,
         ge=0,
         description="index (from 0) in `meetings` of the meeting this came out of;"
-        " set by briefgen.digest.events.link_outcomes",
+        " set by briefgen.extract.events.link_outcomes",
     )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Proposal(_Model):
+class Proposal(_Outcome):
     by: str | None = None
     what: str
     meeting: int | None = Field(
         default=None,
         ge=0,
         description="index (from 0) in `meetings` of the meeting this came out of;"
-        " set by briefgen.digest.events.link_outcomes",
+        " set by briefgen.extract.events.link_outcomes",
     )
     evidence: list[Evidence] = Field(default_factory=list)
 

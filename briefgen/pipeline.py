@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.config import Config, ExtractionSettings, FeedSettings
-from briefgen.digest import dump_digest
+from briefgen.digest import dump_digest_bytes
 from briefgen.digest.changes import Changes
 from briefgen.digest.corrections import (
     Unmatched,
@@ -24,15 +24,15 @@ from briefgen.digest.corrections import (
     load_corrections,
     without_dropped,
 )
-from briefgen.digest.events import link_outcomes
 from briefgen.errors import InputError, StrictError
+from briefgen.extract.events import link_outcomes
 from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
 from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
 from briefgen.publish import check_not_hand_edited, output_lock, publish, recover
 
 if TYPE_CHECKING:
-    from briefgen.render.pdfworker import PdfWorker
+    from briefgen.render.pdfworker import LazyPdfWorker, PdfWorker
     from briefgen.runtime.progress import Progress
     from briefgen.runtime.run import Runtime
 
@@ -47,28 +47,95 @@ class Skipped:
     reason: str
 
 
-@dataclass
 class ExtractResult:
-    digest: Digest
-    skipped: list[Skipped] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    """Every warning about the inputs, skipped files first: for ``--strict`` and the brief."""
-    summary: str | None = None
-    """The extractor's account of its run, when it has one (the llm's requests and tokens)."""
+    """A run's digest, with the inputs skipped and every warning about them.
+
+    The digest is held as a model, as the bytes of its file, or both: each is
+    made from the other only when asked for. A run whose whole batch was in
+    the cache gets the bytes (what the cache keeps), and a build with nothing
+    to render or correct never builds the model, nor dumps it again.
+    """
+
+    def __init__(
+        self,
+        digest: Digest | None = None,
+        skipped: Sequence[Skipped] = (),
+        notices: Sequence[Notice] = (),
+        *,
+        digest_bytes: bytes | None = None,
+    ) -> None:
+        if digest is None and digest_bytes is None:
+            raise ValueError("an ExtractResult needs its digest or the digest's bytes")
+        self._digest = digest
+        self._bytes = digest_bytes
+        self.skipped = list(skipped)
+        # Every warning about the inputs, skipped files first: for ``--strict`` and the brief.
+        self.notices = list(notices)
+        # The extractor's account of its run, when it has one (the llm's requests and tokens).
+        self.summary: str | None = None
+
+    @property
+    def digest(self) -> Digest:
+        if self._digest is None:
+            from briefgen.digest import parse_digest
+
+            assert self._bytes is not None
+            self._digest = parse_digest(self._bytes.decode("utf-8"), Path(DIGEST_NAME))
+        return self._digest
+
+    @property
+    def digest_bytes(self) -> bytes:
+        if self._bytes is None:
+            self._bytes = dump_digest_bytes(self.digest)
+        return self._bytes
+
+
+@dataclass
+class WholeRun:
+    """What the cache keeps of a run over every input: the digest file's text, not a model,
+    so a rebuild with nothing changed reads it back without building one."""
+
+    digest_text: str
+    skipped: list[Skipped]
+    notices: list[Notice]
+
+    @classmethod
+    def of(cls, result: ExtractResult) -> WholeRun:
+        return cls(result.digest_bytes.decode("utf-8"), result.skipped, result.notices)
+
+    def result(self) -> ExtractResult:
+        return ExtractResult(
+            None, self.skipped, self.notices, digest_bytes=self.digest_text.encode("utf-8")
+        )
 
 
 @dataclass
 class BuildResult:
-    digest: Digest
+    result: ExtractResult
     written: list[Path]
-    skipped: list[Skipped]
     # True when nothing had changed since the last build, so nothing was written.
     up_to_date: bool = False
     corrections_applied: int = 0
     # Corrections that matched nothing in this build: the user should look at them.
     unmatched: list[Unmatched] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    summary: str | None = None
+    corrected: Digest | None = None  # the digest with corrections, when any applied
+
+    @property
+    def digest(self) -> Digest:
+        """The digest the briefs show (built from the file's bytes if need be)."""
+        return self.corrected if self.corrected is not None else self.result.digest
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self.result.skipped
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self.result.notices
+
+    @property
+    def summary(self) -> str | None:
+        return self.result.summary
 
 
 def read_articles(
@@ -198,13 +265,13 @@ def extract_digest(
         else ""
     )
     cached = run.cache.get(whole) if whole else None
-    if isinstance(cached, ExtractResult):
+    if isinstance(cached, WholeRun):
         log.info("no input changed since the cached run: extracting nothing")
         for notice in cached.notices:
             log.warning("%s %s", notice.kind, notice)
         if strict:
             check_strict(cached.notices)
-        return cached
+        return cached.result()
 
     notices: list[Notice] = []
     articles, skipped = read_articles(
@@ -237,7 +304,7 @@ def extract_digest(
     skipped.extend(Skipped(n.path, str(n)) for n in left_out if n.left_out)
     result = ExtractResult(digest, skipped, notices)
     if whole and not left_out:
-        run.cache.put(whole, result)
+        run.cache.put(whole, WholeRun.of(result))
         # This run covered every input: what it did not use belongs to none of them.
         if removed := run.cache.prune():
             log.info("removed %d cache entries no longer used", removed)
@@ -268,9 +335,7 @@ def extract_to_file(
         run=run,
         exclude=[cache_dir] if cache_dir is not None else [],
     )
-    # Outcomes linked to their meetings, as a build's digest has them.
-    result = replace(result, digest=link_outcomes(result.digest))
-    write_atomic(output, dump_digest(result.digest).encode("utf-8"))
+    write_atomic(output, result.digest_bytes)
     return result
 
 
@@ -385,20 +450,34 @@ def build(
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
     """
-    from briefgen.render import output_formats
-    from briefgen.render.pdfworker import LazyPdfWorker
     from briefgen.runtime.run import Runtime
 
-    formats = output_formats(config)
     run = Runtime.from_settings(
         config.extraction, cache_dir=config.output_dir / CACHE_DIR_NAME, progress=progress
     )
-    pdf_worker = LazyPdfWorker(wanted="pdf" in formats and run.executor.jobs > 1)
-    run.on_work = pdf_worker.start  # WeasyPrint loads there while spaCy loads here
+    # All formats when none are named (``render.output_formats``, not imported here:
+    # a build with nothing to render imports no rendering code).
+    named = config.output.formats
+    wanted = (named is None or "pdf" in named) and run.executor.jobs > 1
+    started: list[LazyPdfWorker] = []
+
+    def start() -> None:  # WeasyPrint loads there while spaCy loads here
+        # Imported here: a build with nothing to extract imports no rendering code.
+        from briefgen.render.pdfworker import LazyPdfWorker
+
+        if not started:
+            started.append(LazyPdfWorker(wanted=wanted))
+            started[0].start()
+
+    def pdf_worker() -> PdfWorker | None:
+        return started[0].get() if started else None
+
+    run.on_work = start
     try:
-        return _build(config, run, pdf_worker.get, formats=formats, force=force, since=since)
+        return _build(config, run, pdf_worker, force=force, since=since)
     finally:
-        pdf_worker.close()
+        for worker in started:
+            worker.close()
 
 
 def _build(
@@ -406,11 +485,15 @@ def _build(
     run: Runtime,
     pdf_worker: Callable[[], PdfWorker | None],
     *,
-    formats: Sequence[str],
     force: bool,
     since: Path | None,
 ) -> BuildResult:
-    from briefgen.digest.since import previous_for_build, since_outputs, stale_outputs
+    from briefgen.digest.since import (
+        kept_comparison,
+        previous_for_build,
+        since_outputs,
+        stale_outputs,
+    )
     from briefgen.publish.manifest import render_key, up_to_date
 
     out_dir = config.output_dir
@@ -432,50 +515,68 @@ def _build(
             run=run,
             exclude=[out_dir],
         )
-        corrected = apply_corrections(result.digest, corrections)
-        # Outcomes are linked to their meetings once the facts are final.
-        corrected.digest = link_outcomes(corrected.digest)
-        if config.strict and corrected.unmatched:
+        if len(corrections):
+            corrected = apply_corrections(result.digest, corrections)
+            # A correction may add or drop a meeting: outcomes are linked again.
+            corrected.digest = link_outcomes(corrected.digest)
+            digest, applied, unmatched = corrected.digest, corrected.applied, corrected.unmatched
+            digest_bytes = dump_digest_bytes(digest)
+        else:  # the digest as extracted (and perhaps as cached: bytes, no model)
+            digest, applied, unmatched = None, 0, []
+            digest_bytes = result.digest_bytes
+        if config.strict and unmatched:
             raise StrictError(
                 "\n".join(
                     [
-                        *(f"correction not applied: {u}" for u in corrected.unmatched),
+                        *(f"correction not applied: {u}" for u in unmatched),
                         "corrections that match nothing, and --strict is on: nothing written",
                     ]
                 )
             )
-        previous = previous_for_build(corrected.digest, config, since=since)
-        if previous is not None:  # a fact dropped by hand is not news
-            previous = replace(previous, digest=without_dropped(previous.digest, corrections))
-        changes, comparison = since_outputs(previous, corrected.digest)
-        digest_bytes = dump_digest(corrected.digest).encode("utf-8")
-        key = render_key(
-            # The brief shows the digest, what changed since the previous one and
-            # the inputs left out (nothing added when there are none).
-            digest=b"\0".join([digest_bytes, *comparison.values(), *_notices_key(result.notices)]),
-            # How extraction ran (jobs, executor, cache) changes no brief.
-            config=config.model_dump_json(
-                exclude={"extraction": {"jobs", "executor", "scheduler"}}
-            ),
-            template_dirs=[config.workspace / "templates"],
-        )
         done = BuildResult(
-            corrected.digest,
+            result,
             written=[],
-            skipped=result.skipped,
-            corrections_applied=corrected.applied,
-            unmatched=corrected.unmatched,
-            notices=result.notices,
-            summary=result.summary,
+            corrections_applied=applied,
+            unmatched=unmatched,
+            corrected=digest,
         )
+        # How extraction ran (jobs, executor, cache) changes no brief.
+        settings = config.model_dump_json(exclude={"extraction": {"jobs", "executor", "scheduler"}})
+
+        def key_of(comparison: dict[str, bytes]) -> str:
+            return render_key(
+                # The brief shows the digest, what changed since the previous one and
+                # the inputs left out (nothing added when there are none).
+                digest=b"\0".join(
+                    [digest_bytes, *comparison.values(), *_notices_key(result.notices)]
+                ),
+                config=settings,
+                template_dirs=[config.workspace / "templates"],
+            )
+
+        if config.extraction.cache and since is None:
+            # The digest the last build wrote, byte for byte: its comparison with
+            # the digest before it stands, and nothing needs reading or comparing.
+            kept = kept_comparison(config, digest_bytes)
+            if kept is not None and up_to_date(out_dir, key_of(kept)):
+                log.info("digest, config and templates unchanged: nothing to render")
+                done.up_to_date = True
+                return done
+        previous = previous_for_build(done.digest, config, since=since)
+        if previous is not None and len(corrections):  # a fact dropped by hand is not news
+            previous = replace(previous, digest=without_dropped(previous.digest, corrections))
+        changes, comparison = since_outputs(previous, done.digest)
+        key = key_of(comparison)
         if config.extraction.cache and up_to_date(out_dir, key):
             log.info("digest, config and templates unchanged: nothing to render")
             done.up_to_date = True
             return done
+        from briefgen.render import output_formats
+
         outputs = render_outputs(
-            corrected.digest,
+            done.digest,
             config,
-            formats=formats,
+            formats=output_formats(config),
             changes=changes,
             notices=result.notices,
             pdf_worker=pdf_worker(),

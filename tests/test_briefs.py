@@ -18,7 +18,7 @@ from briefgen.cli import cli
 from briefgen.digest import dump_digest, parse_digest
 from briefgen.digest.changes import compare
 from briefgen.digest.corrections import apply_corrections, parse_corrections, without_dropped
-from briefgen.digest.events import CHAIN_GAP, link_outcomes
+from briefgen.extract.events import CHAIN_GAP, link_outcomes
 from briefgen.model import (
     Agreement,
     Digest,

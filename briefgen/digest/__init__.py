@@ -9,13 +9,14 @@ the document.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from briefgen.config import format_validation_error, parse_yaml
+from briefgen.digest.yamlwrite import dump_records
 from briefgen.errors import DigestError
 from briefgen.model import DIGEST_VERSION, Digest
 
@@ -23,46 +24,44 @@ HEADER = (
     "# briefgen digest: the facts extracted from the sources, each with its evidence.\n"
     "# Edit it and run `briefgen render` to rebuild the briefs from it.\n"
 )
+_HEADER = HEADER.encode("utf-8")
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style everywhere; multi-line strings as literal blocks; no aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+def dump_digest(digest: Digest, *, libyaml: bool | None = None) -> str:
+    """The digest file's text; see ``dump_digest_bytes``."""
+    return dump_digest_bytes(digest, libyaml=libyaml).decode("utf-8")
 
 
-# Line breaks YAML readers normalise away in plain, quoted and block scalars
-# (PyYAML writes them raw when allow_unicode is on): only double quotes,
-# which escape them, keep such a string as it was.
-_FRAGILE = frozenset("\r\x85\u2028\u2029")
+def dump_digest_bytes(digest: Digest, *, libyaml: bool | None = None) -> bytes:
+    """The digest file's bytes; ``libyaml`` chooses the emitter (:mod:`.yamlwrite`).
+
+    Each record is turned into plain data only when its turn comes, so the
+    whole digest never exists twice over.
+    """
+    return dump_records(_fields(digest), header=_HEADER, libyaml=libyaml)
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if _FRAGILE.intersection(value):
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+def _fields(digest: Digest) -> Iterator[tuple[str, Any]]:
+    """The digest's top-level keys and values, as ``model_dump(mode="json")`` gives them.
+
+    Lists of records (sources, people, facts) are handed over as models, each
+    dumped when the writer reaches it; everything else comes from one dump of
+    the digest without them, so the digest's own serializer (which leaves out
+    empty ``notices``) still decides what is written.
+    """
+    names = list(type(digest).model_fields)
+    records = {name for name in names if _is_records(getattr(digest, name))}
+    rest = digest.model_dump(mode="json", exclude=records)
+    for name in names:
+        if name in records:
+            yield name, getattr(digest, name)
+        elif name in rest:
+            yield name, rest.pop(name)
+    yield from rest.items()  # keys a serializer added
 
 
-_Dumper.add_representer(str, _represent_str)
-
-
-# Optional links written only when set, so a digest without them reads as before.
-_LINKS = ("meeting",)
-_OUTCOMES = ("agreements", "disagreements", "proposals")
-
-
-def dump_digest(digest: Digest) -> str:
-    data = digest.model_dump(mode="json")
-    for kind in _OUTCOMES:
-        for fact in data[kind]:
-            for key in _LINKS:
-                if fact.get(key) is None:
-                    fact.pop(key, None)
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    return HEADER + body
+def _is_records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], BaseModel)
 
 
 def parse_digest(text: str, path: Path) -> Digest:

@@ -72,6 +72,34 @@ def previous_for_build(
     return current
 
 
+def kept_comparison(config: Config, new: bytes) -> dict[str, bytes] | None:
+    """The comparison files the last build published, when ``new`` is the digest it wrote.
+
+    Then ``previous_for_build`` finds nothing new and compares with the digest
+    the last build compared with, which gives these same files (as long as
+    they are as that build wrote them: the render manifest says so). With
+    ``brief.since_last`` off there are none. None when the output folder's
+    digest is not ``new``: the comparison must be made.
+    """
+    out_dir = config.output_dir
+    try:
+        if (out_dir / DIGEST_NAME).read_bytes() != new:
+            return None
+    except OSError:
+        return None
+    if not config.brief.since_last:
+        return {}
+    kept = {}
+    for name in (PREVIOUS_NAME, CHANGES_NAME):
+        try:
+            kept[name] = (out_dir / name).read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+    return kept
+
+
 def previous_for_render(digest_path: Path, *, since: Path | None = None) -> Digest | None:
     """``since`` if given; else the ``previous-digest.yaml`` a build left beside the digest."""
     if since is not None:

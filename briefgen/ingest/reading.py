@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,11 +73,17 @@ def input_key(path: Path, root: Path, max_bytes: int) -> str:
     # would block), bounded, consistent.
     try:
         data = read_bytes(path, str(path), max_bytes=min(max_bytes, _MAX_HASHED_BYTES))
-        resolved = os.path.relpath(path.resolve(), root.resolve())
+        resolved = os.path.relpath(os.path.realpath(path), _real(root))
     except (InputError, OSError, ValueError):
         return ""
     written = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     return cache_key("read", path.as_posix(), written, resolved, data)
+
+
+@lru_cache(maxsize=8)
+def _real(root: Path) -> str:
+    """``root`` with its symbolic links resolved: once per run, not once per file."""
+    return os.path.realpath(root)
 
 
 def read_files(

@@ -5,7 +5,7 @@ and options give the same brief, and no sentence of a brief is written by
 hand:
 
 * **Events.** An agreement, disagreement or proposal that came out of a
-  meeting (its ``meeting:`` link, see ``briefgen.digest.events``) is shown under
+  meeting (its ``meeting:`` link, see ``briefgen.extract.events``) is shown under
   that meeting; the rest stand in their own sections.
 * **Importance.** Items are ranked by, in order: who they involve (how many
   of the brief's focus parties: ``brief.focus`` in the config, or without it

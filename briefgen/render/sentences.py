@@ -5,7 +5,7 @@ read as a sentence ("Chung Eui-yong and Antony Blinken met in Paris on 5
 October 2021 at the OECD meeting; they agreed to ..."), never as a field
 dump ("Moon Jae-in proposed: proposal to ..."). Each kind of fact has one
 label pattern (``sentence_meeting``, ``sentence_agreement``, ...), and a
-meeting's outcomes (``briefgen.digest.events``) join its sentence as clauses.
+meeting's outcomes (``briefgen.extract.events``) join its sentence as clauses.
 
 The patterns are filled with article text, which is English whatever the
 brief's language. For an English brief the text is fitted to the pattern's

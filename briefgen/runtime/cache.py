@@ -42,7 +42,8 @@ from briefgen.runtime.plaindata import UnknownValue, dumps, loads
 log = logging.getLogger(__name__)
 
 # Bump when the layout of an entry, or of the values stored, changes.
-CACHE_FORMAT = 2
+# 3: a whole run's result is kept as its digest file's text.
+CACHE_FORMAT = 3
 _MAGIC = b"briefgen-cache json\n"
 _DIGEST_SIZE = 32
 
@@ -56,6 +57,7 @@ FINGERPRINTED_MODULES = (
     "briefgen",  # the version
     "briefgen.audiences",
     "briefgen.config",
+    "briefgen.digest",  # a whole run's result is kept as the digest file's bytes
     "briefgen.errors",
     "briefgen.extract",  # every backend and the steps they share
     "briefgen.ingest",  # reading, decoding, sentences

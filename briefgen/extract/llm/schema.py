@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from briefgen.model import Agreement, Disagreement, Meeting, Person, Proposal
 
 # What briefgen, not the model, fills in (``meeting``: an outcome's link to its
-# meeting, computed after merging by briefgen.digest.events).
+# meeting, computed after merging by briefgen.extract.events).
 _NOT_ASKED = frozenset({"evidence", "date", "aliases", "meeting"})
 
 _QUOTE = (
