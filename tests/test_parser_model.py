@@ -200,3 +200,105 @@ def test_named_mentions_become_entities(doc):
 def test_bad_conllu_names_the_file_and_line(tool):
     with pytest.raises(tool.TreebankError, match=r"broken\.conllu:2"):
         tool.read_conllu(Path("broken.conllu"), "# text = x\n1\tx\tx\n")
+
+
+# --------------------------------------------------------------------------
+# Entity mapping: coordinated names, "of" phrases, titles, possessives
+
+_UPOS = {"NNP": "PROPN", "NN": "NOUN", "IN": "ADP", "CC": "CCONJ", "DT": "DET", "POS": "PART"}
+
+
+def _sentence(tool, rows):
+    """One invented CoNLL-U sentence: rows of (form, xpos, head, deprel, entity) and a verb."""
+    lines = ["# global.Entity = GRP-etype-infstat-salience-centering-minspan-link-identity"]
+    lines.append("# text = " + " ".join(row[0] for row in rows) + " spoke")
+    verb = len(rows) + 1
+    for number, (form, xpos, head, deprel, entity) in enumerate(rows, start=1):
+        upos = _UPOS.get(xpos, "X")
+        misc = f"Entity={entity}" if entity else "_"
+        head = head or verb
+        lines.append(f"{number}\t{form}\t{form}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\t{misc}")
+    lines.append(f"{verb}\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_")
+    (sentence,) = tool.read_conllu(Path("invented.conllu"), "\n".join(lines) + "\n")
+    return [
+        (" ".join(w.form for w in sentence.words[start:end]), label)
+        for start, end, label in tool.named_entities(sentence)
+    ]
+
+
+def test_coordinated_people_and_their_organisation_are_three_entities(tool):
+    # "Ann Lee and Bo Chen of Acme Games": one GUM mention of two people with
+    # their organisation; OntoNotes has two PERSON and one ORG.
+    rows = [
+        ("Ann", "NNP", 2, "compound", "(1-person-new-s-c-1,2-sgl(2-person-new-s-c-1,2-sgl"),
+        ("Lee", "NNP", 0, "nsubj", "2)"),
+        ("and", "CC", 5, "cc", ""),
+        ("Bo", "NNP", 5, "compound", "(3-person-new-s-c-1,2-sgl"),
+        ("Chen", "NNP", 2, "conj", "3)"),
+        ("of", "IN", 8, "case", ""),
+        ("Acme", "NNP", 8, "compound", "(4-organization-new-s-c-1,2-sgl"),
+        ("Games", "NNP", 5, "nmod", "4)1)"),
+    ]
+    assert _sentence(tool, rows) == [
+        ("Ann Lee", "PERSON"),
+        ("Bo Chen", "PERSON"),
+        ("Acme Games", "ORG"),
+    ]
+
+
+def test_a_person_of_an_organisation_stops_before_of(tool):
+    rows = [
+        ("Bo", "NNP", 2, "compound", "(1-person-new-s-c-1,2-sgl"),
+        ("Chen", "NNP", 0, "nsubj", ""),
+        ("of", "IN", 5, "case", ""),
+        ("the", "DT", 5, "det", "(2-organization-new-s-c-1,2-sgl"),
+        ("Farmers", "NNP", 2, "nmod", "2)1)"),
+    ]
+    assert _sentence(tool, rows) == [("Bo Chen", "PERSON"), ("Farmers", "ORG")]
+
+
+def test_a_title_of_a_place_is_not_a_person(tool):
+    # "the Emperor of Mexico" names a role: no PERSON, the place keeps its name.
+    rows = [
+        ("the", "DT", 2, "det", "(1-person-new-s-c-1,2-sgl"),
+        ("Emperor", "NNP", 0, "nsubj", ""),
+        ("of", "IN", 4, "case", ""),
+        ("Mexico", "NNP", 2, "nmod", "(2-place-new-s-c-1-sgl)1)"),
+    ]
+    assert _sentence(tool, rows) == [("Mexico", "GPE")]
+
+
+def test_a_name_with_of_inside_an_organisation_stays_whole(tool):
+    rows = [
+        ("the", "DT", 2, "det", "(1-organization-new-s-c-1,2-sgl"),
+        ("University", "NNP", 0, "nsubj", ""),
+        ("of", "IN", 4, "case", ""),
+        ("Leeds", "NNP", 2, "nmod", "(2-place-new-s-c-1-sgl)1)"),
+    ]
+    assert _sentence(tool, rows) == [("University of Leeds", "ORG")]
+
+
+def test_coordinated_places_are_two_entities_but_one_name_with_and_is_one(tool):
+    two = [
+        ("Poland", "NNP", 0, "nsubj", "(1-place-new-s-c-1,3-sgl(2-place-new-s-c-1-sgl)"),
+        ("and", "CC", 3, "cc", ""),
+        ("Norway", "NNP", 1, "conj", "(3-place-new-s-c-1-sgl)1)"),
+    ]
+    assert _sentence(tool, two) == [("Poland", "GPE"), ("Norway", "GPE")]
+    one = [
+        ("Bosnia", "NNP", 0, "nsubj", "(1-place-new-s-c-1,3-sgl"),
+        ("and", "CC", 3, "cc", ""),
+        ("Herzegovina", "NNP", 1, "conj", "1)"),
+    ]
+    assert _sentence(tool, one) == [("Bosnia and Herzegovina", "GPE")]
+
+
+def test_a_possessive_organisation_is_not_part_of_the_name(tool):
+    # "Acme 's Bo Chen": the organisation and the person, not one span.
+    rows = [
+        ("Acme", "NNP", 4, "nmod:poss", "(1-person-new-s-c-1,2-sgl(2-organization-new-s-c-1-sgl)"),
+        ("'s", "POS", 1, "case", ""),
+        ("Bo", "NNP", 4, "compound", ""),
+        ("Chen", "NNP", 0, "nsubj", "1)"),
+    ]
+    assert _sentence(tool, rows) == [("Acme", "ORG"), ("Bo Chen", "PERSON")]

@@ -39,7 +39,7 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,7 +245,9 @@ def _head(sentence: Sentence, mention: Mention) -> int:
 _NAME_LINKS = frozenset({"of", "and", "&", "de", "the", "for", "on", "upon", "-", "'s"})
 
 
-def _name_span(sentence: Sentence, mention: Mention, head: int) -> tuple[int, int]:
+def _name_span(
+    sentence: Sentence, mention: Mention, head: int, nested: Sequence[Mention] = ()
+) -> tuple[int, int]:
     """The run of proper nouns around the mention's head.
 
     "US President Donald Trump" → "Donald Trump" ("President" is a title:
@@ -274,11 +276,63 @@ def _name_span(sentence: Sentence, mention: Mention, head: int) -> tuple[int, in
         probe = end
         while probe < mention.end and words[probe].form.lower() in _NAME_LINKS:
             probe += 1
-        if probe > end and probe < mention.end and proper(probe):
+        if (
+            probe > end
+            and probe < mention.end
+            and proper(probe)
+            and not _ends_name(mention, words[end].form.lower(), probe, nested)
+        ):
             end = probe + 1
             continue
         break
     return start, end
+
+
+def _ends_name(mention: Mention, link: str, next_start: int, nested: Sequence[Mention]) -> bool:
+    """Whether a link word closes the name instead of joining two of its parts.
+
+    A person's name takes neither "and" nor "of": "Mario Lucero and Isabel
+    Ruiz" are two people, "Isabel Ruiz of Heaven Sent Gaming" a person and
+    her organisation. Elsewhere "and" joins two names when the words after it
+    begin a mention of the same type nested in this one ("Poland and Sweden",
+    two places), not when they are part of one name ("Bosnia and
+    Herzegovina", "The Globe and Mail").
+    """
+    if link not in ("and", "&", "of"):
+        return False
+    if mention.etype == "person":
+        return True
+    return link != "of" and any(
+        inner.start == next_start and inner.etype == mention.etype for inner in nested
+    )
+
+
+def _listed(text: str) -> frozenset[str]:
+    return frozenset(item.strip() for item in text.split("|") if item.strip())
+
+
+# Titles of rank and office: "Emperor of the United States", "Earl of Clare",
+# "President of the Brotherhood" name a role, not a person (OntoNotes leaves
+# titles out of PERSON; the organisation or place after "of" keeps its own
+# mention).
+_TITLES = _listed(
+    """emperor|empress|king|queen|prince|princess|duke|duchess|earl|count|countess|baron|
+    baroness|lord|lady|marquess|viscount|sultan|emir|tsar|czar|pope|bishop|archbishop|
+    cardinal|president|vice-president|chairman|chairwoman|chair|director|secretary|
+    minister|governor|mayor|chancellor|premier|general|admiral|commander|chief|head|
+    ambassador|senator|representative|speaker"""
+)
+
+
+def _is_title(sentence: Sentence, mention: Mention, head: int) -> bool:
+    """A person mention headed by a title followed by "of": a role, not a name."""
+    words = sentence.words
+    return (
+        mention.etype == "person"
+        and words[head].form.lower() in _TITLES
+        and head + 1 < mention.end
+        and words[head + 1].form.lower() == "of"
+    )
 
 
 def _proper(word: Word) -> bool:
@@ -295,10 +349,6 @@ def _place_label(name: str) -> str:
         return "LOC"
     key = " ".join(words).lower().removeprefix("the ")
     return "GPE" if key in _GPE_NAMES else "LOC"
-
-
-def _listed(text: str) -> frozenset[str]:
-    return frozenset(item.strip() for item in text.split("|") if item.strip())
 
 
 # Heads of names of natural or built places that are never polities.
@@ -381,13 +431,21 @@ def named_entities(sentence: Sentence) -> list[tuple[int, int, str]]:
     """
     words = sentence.words
     candidates: list[tuple[int, int, str]] = []
-    for mention in mentions(sentence):
+    found = mentions(sentence)
+    for mention in found:
         if mention.etype not in ("person", "organization", "place"):
             continue
         head = _head(sentence, mention)
         if not _proper(words[head]):
             continue
-        start, end = _name_span(sentence, mention, head)
+        if _is_title(sentence, mention, head):
+            continue
+        nested = [
+            inner
+            for inner in found
+            if inner is not mention and mention.start <= inner.start and inner.end <= mention.end
+        ]
+        start, end = _name_span(sentence, mention, head, nested)
         text = " ".join(w.form for w in words[start:end])
         if mention.identity and not _shares_word(text, mention.identity):
             continue  # "the President" of a wikified person: a title, not a name
