@@ -12,26 +12,14 @@ Only ``http`` and ``https`` URLs are shown or linked: a ``javascript:`` or
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
+from briefgen.ingest.conventions import SECOND_LEVEL, known_outlets
 from briefgen.model import Source
-from briefgen.yamlsafe import safe_load
 
 __all__ = ["host_word", "known_outlets", "outlet_name", "web_url"]
 
 WEB_SCHEMES = ("http", "https")
-# Second-level labels of country suffixes: bbc.co.uk is "bbc", not "co".
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "or", "go", "ne"})
-
-
-@cache
-def known_outlets() -> dict[str, str]:
-    """Host word -> outlet name, from the packaged table."""
-    text = resources.files("briefgen.data").joinpath("outlets.yaml").read_text("utf-8")
-    table: dict[str, str] = safe_load(text) or {}
-    return {str(k).casefold(): str(v) for k, v in table.items()}
 
 
 def web_url(url: str | None) -> str | None:
@@ -53,7 +41,7 @@ def host_word(url: str | None) -> str | None:
     if web is None:
         return None
     labels = (urlsplit(web).hostname or "").removeprefix("www.").split(".")
-    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2:
         return labels[-3]
     return labels[-2] if len(labels) >= 2 else labels[0]
 
