@@ -504,7 +504,7 @@ def test_seed_ids_are_readable():
     ids = [a.id for a in assign_ids([read_article(SEED_000), read_article(SEED_001)])]
     assert ids == [
         "yonhap-news-agency-s-korea-u-s-fms-discuss-end-of-war",
-        "2021-10-06-south-korean-foreign-minister-chung-eui-yong",
+        "the-korea-herald-2021-10-06-south-korean-foreign-minister",
     ]
 
 
