@@ -73,6 +73,11 @@ class AudienceSettings(BaseModel):
         default_factory=dict,
         description="most items a section shows (the most cited first); unlisted: all",
     )
+    contents: bool = Field(
+        default=False,
+        description="a table of contents after the title (HTML), as the PDF's outline "
+        "and as a Word TOC field",
+    )
     quotes: bool = Field(default=True, description="quote each fact's evidence under it")
     citations: bool = Field(default=True, description="number each fact's sources: [1] [2]")
     sourced_only: bool = Field(
@@ -81,7 +86,10 @@ class AudienceSettings(BaseModel):
     truncate: Annotated[int, Field(ge=20)] | None = Field(
         default=None, description="cut fact texts to this many characters (at a word)"
     )
-    date_format: str = Field(default="%-d %B %Y", description="e.g. %Y-%m-%d or %B %-d, %Y")
+    date_format: str | None = Field(
+        default=None,
+        description="e.g. %Y-%m-%d or %B %-d, %Y [default: the language's, from its labels]",
+    )
     paper: Paper = "A4"
     max_pages: Annotated[int, Field(ge=1)] | None = Field(
         default=None, description="warn when the PDF runs longer than this"
@@ -97,7 +105,9 @@ class AudienceSettings(BaseModel):
 
     @field_validator("date_format")
     @classmethod
-    def _known_directives(cls, value: str) -> str:
+    def _known_directives(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
         unknown = sorted({d for d in _DIRECTIVE.findall(value) if d not in DATE_DIRECTIVES})
         if unknown:
             raise ValueError(

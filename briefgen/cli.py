@@ -26,7 +26,7 @@ from typing import Any
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ConfigError
 
 log = logging.getLogger("briefgen")
 
@@ -48,7 +48,21 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
+class UsageError(BriefgenError):
+    """A flag's value is not one of its choices (exit code 2, as click's usage errors)."""
+
+    exit_code = 2
+
+
+def _did_you_mean(name: str, choices: tuple[str, ...] | list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name.casefold(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _formats(value: str | None) -> list[str] | None:
+    """``--format md,html``: each a known format, or an error naming the choices."""
     if value is None:
         return None
     from briefgen.render import FORMATS  # here, not at the top: --help imports nothing
@@ -56,9 +70,11 @@ def _formats(value: str | None) -> list[str] | None:
     formats = [f.strip() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise click.BadParameter(
-            f"{', '.join(unknown) or value!r}: choose from {', '.join(FORMATS)}",
-            param_hint="--format",
+        shown = ", ".join(map(repr, unknown)) if unknown else repr(value)
+        hints = "".join(_did_you_mean(f, FORMATS) for f in unknown)
+        raise UsageError(
+            f"--format: {shown} is not a format{hints}: choose one or more of"
+            f" {', '.join(FORMATS)}, comma-separated"
         )
     return formats
 
@@ -72,13 +88,62 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     log.propagate = False
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def _late_flag(name: str) -> Any:
+    """``-v``/``-q`` given after the subcommand: the same as before it."""
+
+    def set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if not value:
+            return
+        obj = ctx.find_root().obj
+        obj[name] = True
+        _setup_logging(obj["verbose"], obj["quiet"])
+
+    return set_flag
+
+
+def global_options(f: Any) -> Any:
+    """``-v`` and ``-q`` on a subcommand too, so ``briefgen build -q`` works."""
+    f = click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
+        callback=_late_flag("quiet"), help="Print only errors.",
+    )(f)  # fmt: skip
+    return click.option(
+        "-v", "--verbose", is_flag=True, expose_value=False, is_eager=True,
+        callback=_late_flag("verbose"), help="Say more, and show tracebacks of errors.",
+    )(f)  # fmt: skip
+
+
+CLI_HELP = """Turn a folder of news articles and readouts into sourced briefs.
+
+\b
+Example, in a new workspace:
+  briefgen init mybrief && cd mybrief
+  (put articles in inputs/, then)
+  briefgen check
+  briefgen build
+
+\b
+Exit codes:
+  0    success
+  1    the run failed: an input, digest, template or output problem
+  2    a usage or config error
+  3    --strict, and the inputs drew a warning; nothing was written
+  130  interrupted
+
+-v and -q work before or after the command. See README.md for more.
+"""
+
+
+@click.group(
+    cls=_Group,
+    help=CLI_HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="briefgen")
-@click.option("-v", "--verbose", is_flag=True, help="Say more, and show tracebacks.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say more, and show tracebacks of errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
-    """Turn a folder of news articles and readouts into a sourced briefing document."""
     ctx.obj = {"verbose": verbose, "quiet": quiet}
     _setup_logging(verbose, quiet)
 
@@ -91,12 +156,20 @@ config_option = click.option(
     help="Config file [default: config/briefgen.yaml].",
 )
 audience_option = click.option(
-    "--audience", default=None, help="Audience(s), comma-separated [default: config]."
+    "--audience",
+    metavar="NAME[,NAME...]",
+    default=None,
+    help="Audiences to make: executive, analyst, press, or one the config defines under"
+    " audiences: [default: the config's brief.audience].",
 )
 format_option = click.option(
-    "--format", "formats", default=None,
-    help="Output formats, comma-separated, e.g. md,html [default: config, else all].",
-)  # fmt: skip
+    "--format",
+    "formats",
+    metavar="FORMAT[,FORMAT...]",
+    default=None,
+    help="Formats to make, from md, html, pdf, docx [default: the config's output.formats,"
+    " else all].",
+)
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder."
 )
@@ -135,11 +208,18 @@ def _extractor_overrides(extractor: str | None, spacy_model: str | None) -> dict
 
 def _load(config_path: Path | None, overrides: dict[str, Any], *, missing_ok: bool = False) -> Any:
     """The config, as every command loads it: the file (or the defaults, where a command
-    runs outside a workspace), with the command line's values laid over it."""
+    runs outside a workspace), with the command line's values laid over it; a bad value
+    from a flag is blamed on the flag."""
     from briefgen.config import load_config
     from briefgen.render import FORMATS
 
-    return load_config(config_path, overrides=overrides, missing_ok=missing_ok, formats=FORMATS)
+    return load_config(
+        config_path,
+        overrides=overrides,
+        missing_ok=missing_ok,
+        formats=FORMATS,
+        flags=_flags(overrides),
+    )
 
 
 def speed_options(f: Any) -> Any:
@@ -180,6 +260,21 @@ def _say(ctx: click.Context, message: str) -> None:
         click.echo(message)
 
 
+FLAGS = {
+    "brief.audience": "--audience",
+    "output.formats": "--format",
+    "output.dir": "--out",
+    "extraction.extractor": "--extractor",
+    "extraction.rules.spacy_model": "--spacy-model",
+}
+"""The config key each command-line flag sets, so a bad value is blamed on the flag."""
+
+
+def _flags(overrides: dict[str, Any]) -> dict[str, str]:
+    """The flags behind ``overrides``: only a flag that was given is blamed."""
+    return {key: flag for key, flag in FLAGS.items() if key in overrides}
+
+
 def _overrides(audience: str | None, formats: str | None, out: Path | None) -> dict[str, Any]:
     overrides: dict[str, Any] = {}
     if audience is not None:
@@ -192,7 +287,8 @@ def _overrides(audience: str | None, formats: str | None, out: Path | None) -> d
     return overrides
 
 
-@cli.command()
+@cli.command(short_help="Build the digest and every brief from the workspace's inputs.")
+@global_options
 @config_option
 @audience_option
 @format_option
@@ -249,7 +345,8 @@ def build(
     _say_warnings(ctx, len(result.notices))
 
 
-@cli.command()
+@cli.command(short_help="Extract a digest from article files, without a workspace.")
+@global_options
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -267,7 +364,7 @@ def build(
 @extractor_options
 @click.option(
     "--max-file-bytes", metavar="SIZE", default=None,
-    help="Skip input files larger than this (bytes, or e.g. '50 MB') [default: 20 MB].",
+    help="Skip input files larger than this, in bytes or e.g. '50 MB' [default: 20 MB].",
 )  # fmt: skip
 @strict_option
 @speed_options
@@ -321,7 +418,8 @@ def extract(
     _say_warnings(ctx, len(result.notices))
 
 
-@cli.command()
+@cli.command(short_help="Render briefs from a digest, without extracting again.")
+@global_options
 @click.argument("digest_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @config_option
 @audience_option
@@ -353,7 +451,8 @@ def render(
         _say(ctx, f"wrote {_show(path)}")
 
 
-@cli.command()
+@cli.command(short_help="Show what changed between two digests.")
+@global_options
 @click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
@@ -385,37 +484,53 @@ def diff(ctx: click.Context, old: Path, new: Path, as_json: bool, exit_code: boo
         ctx.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Find every problem the next build would meet, writing nothing.")
+@global_options
 @config_option
+@audience_option
+@format_option
 @click.option(
     "--digest", "digest_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-    help="Digest to validate [default: the build's digest.yaml, if any].",
+    help="Digest to render and check the corrections against [default: the build's"
+    " digest.yaml, else a sample digest].",
 )  # fmt: skip
 @click.pass_context
-def check(ctx: click.Context, config_path: Path | None, digest_path: Path | None) -> None:
-    """Validate the config, the templates, the corrections and the digest; report every problem."""
-    from briefgen.digest import load_digest
-    from briefgen.digest.corrections import corrections_path, load_corrections
-    from briefgen.paths import DIGEST_NAME
-    from briefgen.render import check_audiences, check_templates
+def check(
+    ctx: click.Context,
+    config_path: Path | None,
+    audience: str | None,
+    formats: str | None,
+    digest_path: Path | None,
+) -> None:
+    """Find every problem the next build would meet, without building or writing.
 
-    config = _load(config_path, {})
-    problems = check_templates([config.workspace / "templates"]) + check_audiences(config)
-    path, required = corrections_path(config.corrections, config.workspace)
-    try:
-        load_corrections(path, required=required, workspace=config.workspace)
-    except BriefgenError as e:
-        problems.extend(str(e).splitlines())
-    digest_path = digest_path or config.output_dir / DIGEST_NAME
-    if digest_path.exists():
-        try:
-            load_digest(digest_path)
-        except BriefgenError as e:
-            problems.extend(str(e).splitlines())
+    It checks the config (every key, and each flag given here), that each
+    input exists, the templates, labels and corrections, and renders every
+    audience in every format against the digest (or a sample digest when
+    there is none yet), so a template that would fail the build fails here.
+    Every problem is listed, each with its file and line or key, or its flag.
+    Exit code 0: no problem; 2: a bad flag or config (listed with any other
+    problem); 1: other problems (listed on stderr).
+    """
+    from briefgen.check import run_check
+
+    flag_problems = []
+    try:  # a bad --format is one problem among the others, not the only one
+        _formats(formats)
+    except UsageError as e:
+        flag_problems.append(str(e))
+        formats = None
+    overrides = _overrides(audience, formats, None)
+    report = run_check(
+        config_path, overrides=overrides, flags=_flags(overrides), digest_path=digest_path
+    )
+    problems = [*flag_problems, *report.problems]
+    if flag_problems or report.config_failed:  # as a build would: a usage or config error
+        raise ConfigError("\n".join(problems))
     if problems:
         raise BriefgenError("\n".join(problems))
-    _say(ctx, "config, templates, corrections and digest are valid")
-    for note in _output_notes(config.output_dir):
+    _say(ctx, report.summary)
+    for note in [*report.notes, *_output_notes(report.output_dir)]:
         _say(ctx, f"note: {note}")
 
 
@@ -440,7 +555,8 @@ def _output_notes(out_dir: Path) -> list[str]:
     return notes
 
 
-@cli.command()
+@cli.command(short_help="List the templates each audience uses, and their files.")
+@global_options
 @config_option
 @audience_option
 def templates(config_path: Path | None, audience: str | None) -> None:
@@ -452,7 +568,8 @@ def templates(config_path: Path | None, audience: str | None) -> None:
     click.echo(describe_templates(config, names), nl=False)
 
 
-@cli.command(name="eval")
+@cli.command(name="eval", short_help="Score extraction against gold facts.")
+@global_options
 @click.argument(
     "cases", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True)
 )
@@ -507,7 +624,8 @@ def evaluate(
         click.echo(format_table(score))
 
 
-@cli.command()
+@cli.command(short_help="Print the digest's JSON Schema.")
+@global_options
 def schema() -> None:
     """Print the digest's JSON Schema."""
     from briefgen.digest import digest_schema
@@ -515,7 +633,8 @@ def schema() -> None:
     click.echo(digest_schema(), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Make a new briefing workspace.")
+@global_options
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:

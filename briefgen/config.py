@@ -13,9 +13,10 @@ reported exactly like a bad key.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
@@ -24,6 +25,7 @@ from pydantic import (
     ByteSize,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -45,6 +47,11 @@ class BriefSettings(_Section):
     title: str = "Briefing"
     subject: str | None = Field(default=None, description="e.g. the meeting the brief prepares")
     date: dt.date | None = Field(default=None, description="the date the brief is for")
+    focus: list[Annotated[str, StringConstraints(min_length=1)]] = Field(
+        default_factory=list,
+        description="the people, states or organisations the brief is about: facts that "
+        "involve them rank first (default: the parties most present in the sources)",
+    )
     audience: list[AudienceName] = Field(
         default_factory=lambda: ["analyst"],
         description="the audience(s) to build, each into <output.dir>/<audience>/",
@@ -269,6 +276,7 @@ def load_config(
     *,
     overrides: dict[str, Any] | None = None,
     missing_ok: bool = False,
+    flags: dict[str, str] | None = None,
     formats: Sequence[str] | None = None,
 ) -> Config:
     """Read, merge CLI overrides (dotted keys such as ``output.dir``) and validate.
@@ -277,10 +285,14 @@ def load_config(
     with the current folder as the workspace (enough to render a digest).
     ``formats`` are the output formats there are (the render stage's, which
     this module cannot import); given, ``output.formats`` is checked against
-    them with the rest of the file.
+    them with the rest of the file. ``flags`` names the command-line flag each
+    override came from (dotted key -> ``--audience``), so a bad value is blamed
+    on the flag, not the file.
     """
     if path is None and missing_ok and not DEFAULT_CONFIG.exists():
-        return _validate({"inputs": ["."]}, overrides, DEFAULT_CONFIG, Path.cwd(), formats)
+        return _validate(
+            {"inputs": ["."]}, overrides, DEFAULT_CONFIG, Path.cwd(), formats=formats, flags=flags
+        )
     path = path or DEFAULT_CONFIG
     try:
         text = path.read_text(encoding="utf-8")
@@ -297,7 +309,7 @@ def load_config(
         raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the config must be a mapping of keys to values")
-    return _validate(raw, overrides, path, workspace_of(path), formats)
+    return _validate(raw, overrides, path, workspace_of(path), formats=formats, flags=flags)
 
 
 def _validate(
@@ -305,21 +317,32 @@ def _validate(
     overrides: dict[str, Any] | None,
     path: Path,
     workspace: Path,
+    *,
     formats: Sequence[str] | None = None,
+    flags: dict[str, str] | None = None,
 ) -> Config:
+    flags = flags or {}
     for dotted, value in (overrides or {}).items():
         _set_dotted(raw, dotted, value)
     try:
         config = Config.model_validate(raw, context={"formats": formats})
     except ValidationError as e:
-        raise ConfigError(format_validation_error(path, e)) from e
+        raise ConfigError(format_validation_error(path, e, flags=flags)) from e
     unknown = [name for name in config.brief.audience if name not in config.audiences]
     if unknown:
+        choices = sorted(config.audiences)
+        hints = "".join(_did_you_mean(name, choices) for name in unknown)
+        where = flags.get("brief.audience") or f"{path}: brief.audience"
         raise ConfigError(
-            f"{path}: brief.audience: unknown audience {', '.join(map(repr, unknown))}:"
-            f" choose from {', '.join(sorted(config.audiences))} (or define it under audiences:)"
+            f"{where}: unknown audience {', '.join(map(repr, unknown))}{hints}:"
+            f" choose from {', '.join(choices)} (or define it under audiences: in {path})"
         )
     return config.model_copy(update={"workspace": workspace})
+
+
+def _did_you_mean(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(name).casefold(), choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def parse_yaml(text: str, path: Path, *, error: type[Exception]) -> Any:
@@ -368,15 +391,30 @@ def _reject_repeated_keys(text: str, path: Path) -> None:
         raise ConfigError("\n".join(sorted(problems)))
 
 
-def format_validation_error(path: Path, error: ValidationError) -> str:
-    """Every problem as ``file: key.path: message``, one per line, all at once."""
+def format_validation_error(
+    path: Path, error: ValidationError, *, flags: dict[str, str] | None = None
+) -> str:
+    """Every problem as ``file: key.path: message``, one per line, all at once.
+
+    A problem in a value a command-line flag set is ``--flag: message``
+    (``flags``: dotted key -> flag). A name that must be lower case says so
+    rather than quoting its pattern.
+    """
     lines = []
     for problem in error.errors():
         key = ".".join(str(part) for part in problem["loc"]) or "(top level)"
         message = problem["msg"].removeprefix("Value error, ")
         if problem["type"] == "extra_forbidden":
             message = "unknown key"
-        lines.append(f"{path}: {key}: {message}")
+        elif problem["type"] == "string_pattern_mismatch" and "a-z0-9" in str(
+            problem.get("ctx", {}).get("pattern", "")
+        ):
+            value = str(problem.get("input"))
+            hint = f" (did you mean {value.lower()!r}?)" if value.lower() != value else ""
+            rule = "use lower-case letters, digits, - and _"
+            message = f"{value!r} is not a valid name{hint}: {rule}"
+        flag = next((f for dotted, f in (flags or {}).items() if key.startswith(dotted)), None)
+        lines.append(f"{flag}: {message}" if flag else f"{path}: {key}: {message}")
     return "\n".join(lines)
 
 

@@ -23,6 +23,14 @@ from pydantic import (
 )
 
 DIGEST_VERSION = 1
+# Sources whose ids start with this are people's corrections, not articles
+# (``briefgen.digest.corrections``): cited, but never counted as a source.
+HAND_SOURCE_PREFIX = "briefgen:"
+
+
+def is_hand_source(source_id: str) -> bool:
+    """Whether ``source_id`` names corrections made by hand rather than an article."""
+    return source_id.startswith(HAND_SOURCE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -160,9 +168,26 @@ class Meeting(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Agreement(_Model):
+class _Outcome(_Model):
+    """An agreement, disagreement or proposal: its ``meeting`` link is written only when set."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_link(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("meeting", 0) is None:
+            data.pop("meeting")
+        return data
+
+
+class Agreement(_Outcome):
     parties: list[str]
     what: str
+    meeting: int | None = Field(
+        default=None,
+        ge=0,
+        description="index (from 0) in `meetings` of the meeting this came out of;"
+        " set by briefgen.extract.events.link_outcomes",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -171,16 +196,28 @@ class Position(_Model):
     position: str
 
 
-class Disagreement(_Model):
+class Disagreement(_Outcome):
     parties: list[str]
     topic: str | None = None
     positions: list[Position] = Field(default_factory=list)
+    meeting: int | None = Field(
+        default=None,
+        ge=0,
+        description="index (from 0) in `meetings` of the meeting this came out of;"
+        " set by briefgen.extract.events.link_outcomes",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Proposal(_Model):
+class Proposal(_Outcome):
     by: str | None = None
     what: str
+    meeting: int | None = Field(
+        default=None,
+        ge=0,
+        description="index (from 0) in `meetings` of the meeting this came out of;"
+        " set by briefgen.extract.events.link_outcomes",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 

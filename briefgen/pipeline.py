@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +22,10 @@ from briefgen.digest.corrections import (
     apply_corrections,
     corrections_path,
     load_corrections,
+    without_dropped,
 )
 from briefgen.errors import InputError, StrictError
+from briefgen.extract.events import link_outcomes
 from briefgen.ingest.inputs import InputScan
 from briefgen.model import Article, Digest, Notice
 from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
@@ -515,6 +517,8 @@ def _build(
         )
         if len(corrections):
             corrected = apply_corrections(result.digest, corrections)
+            # A correction may add or drop a meeting: outcomes are linked again.
+            corrected.digest = link_outcomes(corrected.digest)
             digest, applied, unmatched = corrected.digest, corrected.applied, corrected.unmatched
             digest_bytes = dump_digest_bytes(digest)
         else:  # the digest as extracted (and perhaps as cached: bytes, no model)
@@ -559,6 +563,8 @@ def _build(
                 done.up_to_date = True
                 return done
         previous = previous_for_build(done.digest, config, since=since)
+        if previous is not None and len(corrections):  # a fact dropped by hand is not news
+            previous = replace(previous, digest=without_dropped(previous.digest, corrections))
         changes, comparison = since_outputs(previous, done.digest)
         key = key_of(comparison)
         if config.extraction.cache and up_to_date(out_dir, key):

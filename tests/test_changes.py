@@ -277,7 +277,7 @@ def test_building_twice_from_a_feed_with_a_new_entry_reports_it(feed_workspace):
     md = (ws / "build" / "analyst" / "brief.md").read_text("utf-8")
     section = md.split("## Since the last brief\n\n", 1)[1].split("\n## ", 1)[0]
     assert section.startswith("3 sources now, 2 then: 1 new, 0 no longer included.\n")
-    assert "- New: **Joseph R. Biden, Jr. and Joko Widodo**, 2021-11-01 [3]" in section
+    assert "- New: **Joseph R. Biden, Jr. and Joko Widodo**, 1 November 2021 [3]" in section
     assert "Trudeau" not in section and "Merkel" not in section
     html = (ws / "build" / "analyst" / "brief.html").read_text("utf-8")
     assert "New: <strong>Joseph R. Biden, Jr. and Joko Widodo</strong>" in html

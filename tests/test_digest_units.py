@@ -1,7 +1,7 @@
 """The digest's modules and the brief's selection one at a time, on small invented digests.
 
 ``digest.since`` (which digest a brief compares with, and what it publishes or
-removes), ``render.selection`` (ranking, limits, key points, timeline) and
+removes), ``render.selection`` (importance, limits, key points, timeline) and
 ``render.context`` (numbering, evidence checks, options). The golden briefs
 pin the whole; these pin each rule, so a failure says which one broke.
 """
@@ -148,53 +148,54 @@ def _previous(digest: Digest) -> Previous:  # for a digest that was never a file
 # --- render.selection -----------------------------------------------------------------
 
 
-def test_limits_keep_the_most_cited_in_digest_order_and_count_the_rest():
+def test_limits_keep_the_most_important_in_digest_order_and_count_the_rest():
+    # Same parties, same kind: the ones more sources state are more important.
     first = Agreement(parties=["A", "B"], what="once", evidence=_ev("s1"))
     second = Agreement(parties=["A", "B"], what="twice", evidence=_ev("s1", "s2"))
     third = Agreement(parties=["A", "B"], what="thrice", evidence=_ev("s1", "s2", "s3"))
     digest = _digest(first, second, third)
-    chosen = select(digest, NUMBERS, limits={"agreements": 2}, sourced_only=False)
+    chosen, _ = select(digest, limits={"agreements": 2}, sourced_only=False)
     assert chosen.agreements == (second, third)  # the best two, printed in digest order
     assert chosen.omitted == {"agreements": 1}
-    assert select(digest, NUMBERS, limits={}, sourced_only=False).omitted == {}
+    assert select(digest, limits={}, sourced_only=False)[0].omitted == {}
 
 
 def test_sourced_only_drops_what_no_source_states():
     unsourced = Agreement(parties=["A", "B"], what="said nowhere")
     sourced = Agreement(parties=["A", "B"], what="said", evidence=_ev("s1"))
     digest = _digest(unsourced, sourced)
-    assert select(digest, NUMBERS, limits={}, sourced_only=True).agreements == (sourced,)
-    assert len(select(digest, NUMBERS, limits={}, sourced_only=False).agreements) == 2
+    assert select(digest, limits={}, sourced_only=True)[0].agreements == (sourced,)
+    assert len(select(digest, limits={}, sourced_only=False)[0].agreements) == 2
 
 
-def test_key_points_lead_with_the_best_of_each_kind():
+def test_key_points_lead_with_the_events_of_the_most_present_parties():
+    # A and B are in all three sources, Berg and Dunn in one: A and B lead,
+    # then (same parties, same kind) the one more sources state.
     meeting = Meeting(participants=["Anna Berg", "Carl Dunn"], location="Oslo", evidence=_ev("s1"))
     strong = Agreement(parties=["A", "B"], what="grain", evidence=_ev("s1", "s2"))
     weak = Agreement(parties=["A", "B"], what="fish", evidence=_ev("s3"))
-    chosen = select(
-        _digest(strong, weak, meetings=(meeting,)), NUMBERS, limits={}, sourced_only=False
+    chosen, importance = select(
+        _digest(strong, weak, meetings=(meeting,)), limits={}, sourced_only=False
     )
-    points = key_points(chosen, NUMBERS, LABELS, "%-d %B %Y", limit=None)
+    points = key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=None)
     assert [(p.kind, p.text, p.citations) for p in points] == [
-        ("agreement", "A and B: grain", (1, 2)),
-        ("meeting", "Anna Berg and Carl Dunn met in Oslo", (1,)),
-        ("agreement", "A and B: fish", (3,)),
+        ("agreement", "A and B agreed on grain.", (1, 2)),
+        ("agreement", "A and B agreed on fish.", (3,)),
+        ("meeting", "Anna Berg and Carl Dunn met in Oslo.", (1,)),
     ]
-    assert len(key_points(chosen, NUMBERS, LABELS, "%-d %B %Y", limit=1)) == 1
+    assert len(key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=1)) == 1
 
 
 def test_the_timeline_dates_a_meeting_by_its_text_or_else_by_its_first_report():
     dated = Meeting(participants=["A", "B"], date=DAY + dt.timedelta(days=5), evidence=_ev("s1"))
     reported = Meeting(participants=["C", "D"], evidence=_ev("s2", "s1"))
     undated = Meeting(participants=["E", "F"], evidence=_ev("s3"))  # s3 has no date
-    chosen = select(
-        _digest(meetings=(dated, reported, undated)), NUMBERS, limits={}, sourced_only=False
-    )
+    chosen, _ = select(_digest(meetings=(dated, reported, undated)), limits={}, sourced_only=False)
     published = {"s1": DAY, "s2": DAY + dt.timedelta(days=1)}
     events = timeline(chosen, published, NUMBERS, LABELS, "%-d %B %Y")
     assert [(e.date, e.text, e.reported) for e in events] == [
-        (DAY, "C and D met", True),
-        (DAY + dt.timedelta(days=5), "A and B met", False),
+        (DAY, "C and D met.", True),
+        (DAY + dt.timedelta(days=5), "A and B met.", False),
     ]
 
 

@@ -504,7 +504,7 @@ def test_seed_ids_are_readable():
     ids = [a.id for a in assign_ids([read_article(SEED_000), read_article(SEED_001)])]
     assert ids == [
         "yonhap-news-agency-s-korea-u-s-fms-discuss-end-of-war",
-        "2021-10-06-south-korean-foreign-minister-chung-eui-yong",
+        "the-korea-herald-2021-10-06-south-korean-foreign-minister",
     ]
 
 
@@ -584,3 +584,19 @@ def test_markdown_emphasis_left_unpaired_is_dropped_escaped_stars_kept():
     ]
     paragraphs = markdown_paragraphs("*\\* \\* Begin text \\* \\**\n\n5 * 3\n\n\\*\\*\\*\n\nEnd")
     assert [p for p in paragraphs if p] == ["* * Begin text * *", "5 * 3", "End"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("By Jane Roe (jroe@koreaherald.com", "The Korea Herald"),
+        ("By Jane Roe (jroe@news.bbc.co.uk)", "BBC News"),
+        ("By Jane Roe (jroe@example.com", None),  # not a known news host: no guess
+        ("By Jane Roe", None),
+    ],
+)
+def test_a_bylines_mail_host_names_a_known_outlet(byline: str, outlet: str | None) -> None:
+    from briefgen.ingest.conventions import take_metadata
+
+    found = take_metadata(["First paragraph of the story.", byline])
+    assert (found.author, found.outlet) == ("Jane Roe", outlet)

@@ -66,6 +66,13 @@ def server() -> Iterator[tuple[str, list[str]]]:
         httpd.server_close()
 
 
+# The table of contents links to these, the ids of the brief's own sections.
+SECTION_LINKS = {
+    "#since-last-brief", "#key-points", "#meetings", "#agreements", "#disagreements",
+    "#proposals", "#people", "#timeline", "#sources",
+}  # fmt: skip
+
+
 def _hostile(base: str, image: Path) -> str:
     return (
         f'{BIDI} zero\u200bwidth <script>alert(1)</script> <img src="file://{image}"> '
@@ -88,6 +95,20 @@ def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.tags
 
 
+# The table of contents links to these, the ids of the brief's own sections.
+SECTION_LINKS = {
+    "#since-last-brief", "#key-points", "#meetings", "#agreements", "#disagreements",
+    "#proposals", "#people", "#timeline", "#sources",
+}  # fmt: skip
+
+
+# The Markdown contents link to its headings by the ids viewers give them.
+MARKDOWN_SECTION_LINKS = {
+    "#since-the-last-brief", "#key-points", "#meetings", "#agreements",
+    "#open-disagreements", "#proposals", "#people", "#timeline", "#sources",
+}  # fmt: skip
+
+
 def _assert_html_inert(page: str) -> None:
     tags = _tags(page)
     names = {name for name, _ in tags}
@@ -95,7 +116,9 @@ def _assert_html_inert(page: str) -> None:
     for name, attrs in tags:
         assert "src" not in attrs, (name, attrs)
         if name == "a":
-            assert (attrs.get("href") or "").startswith("#source-"), attrs
+            # a citation, or the contents' link to one of the brief's own sections
+            href = attrs.get("href") or ""
+            assert href.startswith("#source-") or href in SECTION_LINKS, attrs
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
@@ -106,7 +129,10 @@ def _assert_markdown_inert(text: str) -> None:
     for page in (markdown.markdown(text), MarkdownIt("commonmark").render(text)):
         tags = _tags(page)
         names = {name for name, _ in tags}
-        assert not names & {"script", "img", "a", "b"}, names
+        assert not names & {"script", "img", "b"}, names
+        # Links only from the template: the contents' links to its own sections.
+        hrefs = {attrs.get("href") for name, attrs in tags if name == "a"}
+        assert hrefs <= MARKDOWN_SECTION_LINKS, hrefs
         assert "&lt;script&gt;" in page
         # Only the template's headings: the title and the section headings.
         headings = [name for name, _ in tags if name in {"h1", "h2", "h3", "h4", "h5", "h6"}]

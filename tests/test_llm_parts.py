@@ -59,7 +59,8 @@ def test_a_fact_stands_on_its_quote_and_on_parties_named_around_it():
     )
     a = article(text, published=dt.date(2024, 5, 8))
     meeting = {"participants": ["Anna Berg", "Tomas Lind"], "location": "Oslo",
-               "when": "on Monday", "occasion": None, "format": None, "duration": "two hours",
+               "when": "on Monday", "occasion": None, "format": None,
+               "status": "held", "duration": "two hours",
                "quote": "Prime Minister Anna Berg met President Tomas Lind in Oslo on Monday."
                }  # fmt: skip
     agreement = {"parties": ["Berg", "Lind"], "what": "to expand the energy partnership",
@@ -137,7 +138,7 @@ def test_long_articles_go_in_sentence_aligned_overlapping_chunks():
 def test_the_schema_is_the_digests_types_with_a_quote():
     for found, digest_type in [(MeetingFound, Meeting), (AgreementFound, Agreement),
                                (PersonFound, Person)]:  # fmt: skip
-        asked = set(digest_type.model_fields) - {"evidence", "date", "aliases"}
+        asked = set(digest_type.model_fields) - {"evidence", "date", "aliases", "meeting"}
         assert set(found.model_fields) == asked | {"quote"}
     schema = answer_schema()
     for definition in [schema, *schema["$defs"].values()]:
@@ -196,7 +197,7 @@ def test_the_fingerprint_follows_what_changes_an_answer():
 def test_names_are_kept_without_the_title_before_them():
     a = article("President Tomas Lind met Prime Minister Anna Berg in Oslo on Monday.")
     meeting = {"participants": ["President Tomas Lind", "Prime Minister Anna Berg"],
-               "location": None, "when": None, "occasion": None, "format": None,
+               "location": None, "when": None, "occasion": None, "format": None, "status": "held",
                "duration": None, "quote": a.text}  # fmt: skip
     person = {"name": "Prime Minister Anna Berg", "role": "Prime Minister", "affiliation": None,
               "quote": "President Tomas Lind met Prime Minister Anna Berg in Oslo"}  # fmt: skip
@@ -228,7 +229,19 @@ def test_a_name_only_an_instruction_or_a_later_sentence_gives_does_not_count():
 def test_a_venue_is_placed_in_its_city():
     a = article("President Tomas Lind met Prime Minister Anna Berg at the White House today.")
     meeting = {"participants": ["Tomas Lind", "Anna Berg"], "location": "the White House",
-               "when": "today", "occasion": None, "format": "in person", "duration": None,
+               "when": "today", "occasion": None, "format": "in person",
+               "status": "held", "duration": None,
                "quote": a.text}  # fmt: skip
     (fact,) = Grounding(a).ground([{"meetings": [meeting]}]).facts
     assert fact.location == "Washington"
+
+
+def test_a_planned_meeting_stays_planned_and_anything_else_is_held():
+    text = "Prime Minister Anna Berg will meet President Tomas Lind in Oslo next week."
+    a = article(text, published=dt.date(2024, 5, 8))
+    meeting = {"participants": ["Anna Berg", "Tomas Lind"], "location": "Oslo",
+               "when": "next week", "occasion": None, "format": None, "status": "planned",
+               "duration": None, "quote": text}  # fmt: skip
+    for status, expected in (("planned", "planned"), ("held", "held"), ("soon", "held")):
+        found = Grounding(a).ground([{"meetings": [dict(meeting, status=status)]}])
+        assert [f.status for f in found.facts if f.kind == "meeting"] == [expected]

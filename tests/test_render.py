@@ -132,6 +132,8 @@ def test_context_fields_are_the_documented_contract(digest: Digest):
         "info", "options", "labels", "digest", "sources", "people", "meetings", "agreements",
         "disagreements", "proposals", "key_points", "timeline", "omitted", "generator",
         "version", "citation_numbers", "changes", "inputs_skipped", "cite", "show",
+        "source_count", "outcomes_by_meeting", "meeting_dates", "linked", "outcomes", "said",
+        "when", "when_words", "outlet", "web",
     }  # fmt: skip
     assert isinstance(context, BriefContext)
     assert context.info is INFO and context.digest is digest
@@ -183,9 +185,12 @@ def test_every_fact_shows_its_citations_and_quotes(briefs: dict[str, bytes]):
     assert "talks [1] [2]\n\n    > Chung explained to Blinken" in text
     assert "    > The two agreed to closely communicate on the matter" in text
     page = briefs["brief.html"].decode()
-    assert page.count("<blockquote>") == sum(
-        len(f.evidence) for kind in ("people", "meetings", "agreements", "disagreements",
-                                     "proposals") for f in getattr(load_fixture(), kind)
+    fixture = load_fixture()
+    # Every fact's quotes; a person's only where an earlier person did not show them.
+    people_quotes = {e.quote for p in fixture.people for e in p.evidence}
+    assert page.count("<blockquote>") == len(people_quotes) + sum(
+        len(f.evidence) for kind in ("meetings", "agreements", "disagreements", "proposals")
+        for f in getattr(fixture, kind)
     )  # fmt: skip
     assert '<tr id="source-2">' in page and 'href="#source-2">[2]</a>' in page
 
@@ -296,7 +301,8 @@ def test_override_extending_the_default_changes_only_its_block(digest: Digest, t
     base, over = md(digest, []), md(digest, [tmp_path])
     head, rest = base.split("## Agreements\n")
     tail = rest[rest.index("## Open disagreements\n") :]
-    assert over == head + "## Agreed\n\n1 agreement(s).\n\n" + tail
+    # The one agreement came out of a meeting: shown under it, not in `agreements`.
+    assert over == head + "## Agreed\n\n0 agreement(s).\n\n" + tail
 
 
 def test_search_path_is_ordered_and_default_cannot_be_shadowed(digest: Digest, tmp_path: Path):

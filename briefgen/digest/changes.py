@@ -44,6 +44,7 @@ from briefgen.model import (
     Person,
     Proposal,
     Source,
+    is_hand_source,
 )
 
 T = TypeVar("T", bound=BaseModel)
@@ -111,6 +112,8 @@ class Changes:
     proposals: KindChanges[Proposal] = field(default_factory=KindChanges)
     previous_sources: int = 0
     current_sources: int = 0
+    previous_order: tuple[str, ...] = ()
+    """The previous digest's source ids in order, so a brief can keep their numbers."""
 
     @property
     def facts_changed(self) -> bool:
@@ -151,7 +154,10 @@ class Changes:
 
 def compare(old: Digest, new: Digest) -> Changes:
     """Every difference between ``old`` and ``new`` that a reader of the brief cares about."""
-    sources = _compare(old.sources, new.sources, _source_key)
+    # Corrections made by hand are cited like sources but are not sources.
+    old_sources = [s for s in old.sources if not is_hand_source(s.id)]
+    new_sources = [s for s in new.sources if not is_hand_source(s.id)]
+    sources = _compare(old_sources, new_sources, _source_key)
     gone = frozenset(s.id for s in sources.removed)
     changes = Changes(
         sources=sources,
@@ -166,8 +172,9 @@ def compare(old: Digest, new: Digest) -> Changes:
             old.disagreements, new.disagreements, _disagreement_key, loose=(_topic, _share_a_party)
         ),
         proposals=_compare(old.proposals, new.proposals, _proposal_key, loose=(_what, _any)),
-        previous_sources=len(old.sources),
-        current_sources=len(new.sources),
+        previous_sources=len(old_sources),
+        current_sources=len(new_sources),
+        previous_order=tuple(s.id for s in old.sources),
     )
     updates: dict[str, Any] = {
         kind: replace(c, expired=tuple(x for x in c.removed if _left_with(x, gone)))
@@ -316,6 +323,8 @@ def _differing_fields(old: BaseModel, new: BaseModel) -> tuple[str, ...]:
     """
     names = []
     for name in type(new).model_fields:
+        if name == "meeting":  # a link to a position in the digest, not a fact
+            continue
         a, b = getattr(old, name), getattr(new, name)
         if name == "evidence":
             a, b = _quotes(a), _quotes(b)

@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 DEFAULT_CORRECTIONS = Path("config") / "corrections.yaml"
 # Article ids are lowercase slugs ([a-z0-9-]); the colon keeps this one apart from all of them.
 CORRECTIONS_SOURCE_ID = "briefgen:corrections"
+# Cited by corrections marked `public: true`, whose facts a press brief may show.
+PUBLIC_CORRECTIONS_SOURCE_ID = "briefgen:corrections-public"
 KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
 
 
@@ -139,6 +141,11 @@ class ProposalFix(_Strict):
 class _Correction(_Strict):
     drop: Literal[True] | None = None
     note: str | None = Field(default=None, description="why; shown as the correction's quote")
+    public: bool = Field(
+        default=False,
+        description="a fact this adds or fixes may appear in briefs that show only what "
+        "sources state (the press brief); its citation then names the public corrections",
+    )
 
     @model_validator(mode="after")
     def _one_operation(self) -> _Correction:
@@ -388,7 +395,7 @@ def apply_corrections(digest: Digest, corrections: Corrections) -> Applied:
     facts: dict[str, list[Any]] = {kind: list(getattr(digest, kind)) for kind in KINDS}
     result = Applied(digest)
     source_ids = {s.id for s in digest.sources}
-    cited = False
+    cited: set[str] = set()
     for kind in KINDS:
         renames: dict[str, str] = {}
         for i, correction in enumerate(getattr(corrections, kind)):
@@ -399,27 +406,30 @@ def apply_corrections(digest: Digest, corrections: Corrections) -> Applied:
                 result.unmatched.append(Unmatched(corrections.where(key), key, outcome))
             else:
                 result.applied += 1
-                cited = cited or not correction.drop
+                if not correction.drop:
+                    cited.add(_source_of(correction))
         if renames:
             _rename_everywhere(facts, renames)
     for problem in result.unmatched:
         log.warning("correction not applied: %s", problem)
     sources = list(digest.sources)
-    if cited and all(s.id != CORRECTIONS_SOURCE_ID for s in sources):
-        sources.append(
-            Source(
-                id=CORRECTIONS_SOURCE_ID,
-                title="Corrections made by hand",
-                path=corrections.shown_path,
-            )
-        )
+    for source_id, title in (
+        (CORRECTIONS_SOURCE_ID, "Corrections made by hand"),
+        (PUBLIC_CORRECTIONS_SOURCE_ID, "Corrections made by hand, public"),
+    ):
+        if source_id in cited and all(s.id != source_id for s in sources):
+            sources.append(Source(id=source_id, title=title, path=corrections.shown_path))
     result.digest = digest.model_copy(update={"sources": sources, **facts})
     return result
 
 
-def _correction_evidence(note: str | None, default: str) -> Evidence:
-    quote = note or default
-    return Evidence(source=CORRECTIONS_SOURCE_ID, quote=quote, start=0, end=len(quote))
+def _source_of(correction: Any) -> str:
+    return PUBLIC_CORRECTIONS_SOURCE_ID if correction.public else CORRECTIONS_SOURCE_ID
+
+
+def _correction_evidence(correction: Any, default: str) -> Evidence:
+    quote = correction.note or default
+    return Evidence(source=_source_of(correction), quote=quote, start=0, end=len(quote))
 
 
 def _apply_one(
@@ -443,7 +453,7 @@ def _apply_one(
     changes = correction.fix.model_dump(exclude_unset=True)
     if not changes:
         return "fix sets no field"
-    evidence = _correction_evidence(correction.note, "corrected by hand: " + ", ".join(changes))
+    evidence = _correction_evidence(correction, "corrected by hand: " + ", ".join(changes))
     for i in hits:
         old = items[i]
         data = old.model_dump() | changes
@@ -470,9 +480,25 @@ def _add(
                 f"add.evidence.{j}.source: {e.source!r} is not a source of this build;"
                 " correct the id (see the digest's sources) or remove the evidence"
             )
-    evidence = [*fact.evidence, _correction_evidence(correction.note, "added by hand")]
+    evidence = [*fact.evidence, _correction_evidence(correction, "added by hand")]
     items.append(fact.model_copy(update={"evidence": evidence}))
     return None
+
+
+def without_dropped(digest: Digest, corrections: Corrections) -> Digest:
+    """``digest`` less the facts the ``drop`` corrections match, silently.
+
+    For comparing a previous digest with this build's: a fact a person drops
+    is their decision, not news, so "Since the last brief" must not report it
+    as no longer reported. Matching is as in ``apply_corrections``.
+    """
+    facts: dict[str, list[Any]] = {kind: list(getattr(digest, kind)) for kind in KINDS}
+    for kind in KINDS:
+        for correction in getattr(corrections, kind):
+            if correction.drop:
+                match = _matcher(kind, correction.match, _Names(facts["people"]))
+                facts[kind] = [fact for fact in facts[kind] if not match(fact)]
+    return digest.model_copy(update=facts)
 
 
 def _rename_everywhere(facts: dict[str, list[Any]], renames: dict[str, str]) -> None:

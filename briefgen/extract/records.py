@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from briefgen.extract.events import link_outcomes
 from briefgen.extract.facts import Fact
 from briefgen.extract.merge import (
     absorb_vague_meetings,
@@ -43,7 +44,7 @@ def build_digest(
     """The digest of ``articles``: their people, and their facts merged into records."""
     affiliation = {p.name: p.affiliation for p in persons}
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}
-    return Digest(
+    digest = Digest(
         generator=generator,
         sources=[_source(a) for a in articles],
         people=persons,
@@ -65,6 +66,8 @@ def build_digest(
             for g in merge_facts(by_kind["proposal"], *same_proposal(affiliation.get))
         ],
     )
+    # After merging: each outcome's meeting (briefgen.extract.events).
+    return link_outcomes(digest)
 
 
 def sentence_of(article: Article, offset: int) -> Span:

@@ -13,8 +13,12 @@ live, and each needs the line to have the whole shape of its convention.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import regex
+
+from briefgen.yamlsafe import safe_load
 
 # Capitalised words that follow "By" at the start of a sentence but are not
 # names: "By Monday, ...", "By then ...".
@@ -41,6 +45,7 @@ _REPORTING = regex.compile(
     r"[^()]{0,200}\)?$"
 )
 _SOURCE = regex.compile(r"^(?i:source)[ \t]*:[ \t]*(?P<outlet>[^!?]{1,80}?)\.?$")
+_ADDRESS = regex.compile(r"@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _CONTACT = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _END_MARK = regex.compile(r"(?:^|[ \t]+)(?:#(?:[ \t]*#){2,}|-30-|\((?i:end)\))$")
 _PLACE_WORD = r"\p{Lu}(?:[\p{Lu}'’.-]*[\p{Lu}.])?"  # SEOUL, ST., WINSTON-SALEM
@@ -80,6 +85,7 @@ def take_metadata(paragraphs: list[str]) -> BodyMetadata:
         paragraphs[-1] = _END_MARK.sub("", paragraphs[-1])  # "... ties. ###"
     if paragraphs and (name := _byline_name(paragraphs[0])):
         found.author = found.author or name
+        found.outlet = found.outlet or _outlet_of_address(paragraphs[0])
         paragraphs.pop(0)
     if paragraphs and (m := _dateline(paragraphs[0])):
         found.dateline = _place_name(m["place"])
@@ -96,6 +102,7 @@ def _take_trailer(line: str, found: BodyMetadata) -> bool:
         return True
     if name := _byline_name(line):
         found.author = found.author or name
+        found.outlet = found.outlet or _outlet_of_address(line)
         return True
     if m := _REPORTING.match(line):
         if not m["extra"]:
@@ -105,6 +112,27 @@ def _take_trailer(line: str, found: BodyMetadata) -> bool:
         found.outlet = found.outlet or m["outlet"].strip()
         return True
     return False
+
+
+def _outlet_of_address(byline: str) -> str | None:
+    """ "By Jane Doe (jdoe@koreaherald.com": the reporter's mail host names the outlet,
+    when it is one of the reviewed known news hosts (``data/outlets.yaml``)."""
+    if not (m := _ADDRESS.search(byline)):
+        return None
+    labels = m["host"].casefold().split(".")
+    second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL
+    return known_outlets().get(labels[-3] if second_level else labels[-2])
+
+
+# "bbc.co.uk", "joongang.co.kr": the registered name stands before these.
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "or", "go", "ne"})
+
+
+@cache
+def known_outlets() -> dict[str, str]:
+    """Host word -> outlet name, from the packaged, reviewed table of news hosts."""
+    text = resources.files("briefgen.data").joinpath("outlets.yaml").read_text("utf-8")
+    return {str(k).casefold(): str(v) for k, v in (safe_load(text) or {}).items()}
 
 
 def _byline_name(line: str) -> str | None:

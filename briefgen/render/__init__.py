@@ -150,9 +150,10 @@ def render(
             f" choose from {', '.join(RENDERERS)}"
         )
     env = make_environment(template_dirs)
-    context = build_context(
-        digest, info, options, load_labels(env, options.language), changes=changes, notices=notices
-    )
+    labels = load_labels(env, options.language)
+    if not options.date_format:
+        options = options.model_copy(update={"date_format": labels.date_format})
+    context = build_context(digest, info, options, labels, changes=changes, notices=notices)
     job = RenderJob(env, context)
     outputs: dict[str, bytes] = {}
     for name in formats:
@@ -171,6 +172,7 @@ def audience_brief(config: Config, audience: str) -> tuple[BriefInfo, BriefOptio
         date=config.brief.date,
         audience=audience,
         marking=settings.marking,
+        focus=tuple(config.brief.focus),
     )
     dirs = audience_template_dirs(config.workspace / "templates", options.template_set)
     return info, options, dirs

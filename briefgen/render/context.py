@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from briefgen import __version__
 from briefgen.audiences import SECTIONS, AudienceSettings
@@ -36,9 +36,19 @@ from briefgen.model import (
     Person,
     Proposal,
     Source,
+    is_hand_source,
 )
 from briefgen.render.labels import Labels, packaged_labels
-from briefgen.render.selection import KeyPoint, TimelineEvent, key_points, select, timeline
+from briefgen.render.outlets import outlet_name, web_url
+from briefgen.render.selection import (
+    KeyPoint,
+    Outcomes,
+    TimelineEvent,
+    key_points,
+    select,
+    timeline,
+)
+from briefgen.render.sentences import CLAUSE_CHARS, outcome_clause, sentence
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,8 @@ class BriefInfo:
     date: dt.date | None = None
     audience: str = "analyst"
     marking: str | None = None
+    focus: tuple[str, ...] = ()
+    """``brief.focus``: the people, states or organisations the brief is about."""
 
 
 class BriefOptions(AudienceSettings):
@@ -63,6 +75,10 @@ class BriefOptions(AudienceSettings):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     template_set: str = "analyst"
+    date_format: str = Field(
+        default="%-d %B %Y",
+        description="resolved: the audience's own, or its language's (the labels')",
+    )
 
     @classmethod
     def of(cls, name: str, settings: AudienceSettings) -> BriefOptions:
@@ -71,6 +87,8 @@ class BriefOptions(AudienceSettings):
             | {
                 "sections": [s for s in SECTIONS if s in settings.sections],
                 "template_set": settings.templates or name,
+                # "": the labels' date_format, filled in when the labels are known
+                "date_format": settings.date_format or "",
             }
         )
 
@@ -133,10 +151,54 @@ class BriefContext:
     citation_numbers: dict[str, int]
     changes: Changes | None = None
     inputs_skipped: tuple[Notice, ...] = ()
+    source_count: int = 0
+    outcomes_by_meeting: tuple[Outcomes, ...] = ()
+    meeting_dates: tuple[dt.date | None, ...] = ()
+    linked: dict[str, int] = field(default_factory=dict)
 
     def cite(self, evidence: Iterable[Evidence]) -> list[int]:
         """The citation numbers of the sources ``evidence`` comes from, sorted."""
         return sorted({self.citation_numbers[e.source] for e in evidence})
+
+    def outcomes(self, meeting: Meeting) -> Outcomes:
+        """What came out of ``meeting`` (one of ``meetings``): shown under it."""
+        for shown, outcomes in zip(self.meetings, self.outcomes_by_meeting, strict=False):
+            if shown is meeting:
+                return outcomes
+        return Outcomes()
+
+    def said(self, fact: Agreement | Disagreement | Proposal, meeting: Meeting) -> str:
+        """An outcome of ``meeting`` as a sentence: "They agreed to ..." (plain text)."""
+        clause = outcome_clause(
+            fact, self.labels, participants=meeting.participants, width=self.options.truncate
+        )
+        return sentence([clause], self.labels)
+
+    def when_words(self, meeting: Meeting) -> str | None:
+        """The text's own words for a dated meeting's time, when they add something.
+
+        "Tuesday" beside 5 October 2021 does; "today" does not (it is the
+        article's day, not the reader's).
+        """
+        words = (meeting.when or "").strip()
+        if not words or words.casefold() in _SAYS_NOTHING:
+            return None
+        return words
+
+    def when(self, meeting: Meeting) -> dt.date | None:
+        """``meeting``'s date: its own, or its relative ``when`` resolved against its source."""
+        for shown, date in zip(self.meetings, self.meeting_dates, strict=False):
+            if shown is meeting:
+                return date
+        return meeting.date
+
+    def outlet(self, source: Source) -> str | None:
+        """The outlet's name for ``source`` (metadata, else the table of known news hosts)."""
+        return outlet_name(source)
+
+    def web(self, url: str | None) -> str | None:
+        """``url`` if it is an http(s) URL, else None: only those are shown or linked."""
+        return web_url(url)
 
     def show(self, section: str) -> bool:
         """Whether this audience's brief has ``section`` (one of ``audiences.SECTIONS``)."""
@@ -147,7 +209,16 @@ class BriefContext:
     def template_vars(self) -> dict[str, object]:
         """The context as Jinja gets it: every field, ``cite`` and ``show``."""
         names = {f.name: getattr(self, f.name) for f in fields(self)}
-        return names | {"cite": self.cite, "show": self.show}
+        return names | {
+            "cite": self.cite,
+            "show": self.show,
+            "outcomes": self.outcomes,
+            "when": self.when,
+            "when_words": self.when_words,
+            "said": self.said,
+            "outlet": self.outlet,
+            "web": self.web,
+        }
 
 
 def build_context(
@@ -169,24 +240,39 @@ def build_context(
     """
     options = options or BriefOptions()
     labels = labels or packaged_labels(options.language)
-    numbers = _number_sources(digest.sources)
+    if not options.date_format:  # the audience leaves it to its language
+        options = options.model_copy(update={"date_format": labels.date_format})
+    order = changes.previous_order if changes is not None else ()
+    numbers = _number_sources(digest.sources, order)
     _check_evidence(digest, numbers)
     limits = {str(section): most for section, most in options.limits.items()}
-    chosen = select(digest, numbers, limits=limits, sourced_only=options.sourced_only)
+    chosen, importance = select(
+        digest, limits=limits, sourced_only=options.sourced_only, focus=info.focus
+    )
+    # The bottom line weighs every event, not only those the sections' limits keep.
+    everything, _ = select(digest, limits={}, sourced_only=options.sourced_only, focus=info.focus)
     published = {s.id: s.published for s in digest.sources if s.published is not None}
     return BriefContext(
         info=info,
         options=options,
         labels=labels,
         digest=digest,
-        sources=tuple(CitedSource(numbers[s.id], s) for s in digest.sources),
+        sources=tuple(
+            sorted((CitedSource(numbers[s.id], s) for s in digest.sources), key=lambda c: c.number)
+        ),
         people=chosen.people,
         meetings=chosen.meetings,
         agreements=chosen.agreements,
         disagreements=chosen.disagreements,
         proposals=chosen.proposals,
         key_points=key_points(
-            chosen, numbers, labels, options.date_format, limit=options.limits.get("key_points")
+            everything,
+            importance,
+            numbers,
+            labels,
+            options.date_format,
+            limit=options.limits.get("key_points"),
+            width=min(options.truncate or CLAUSE_CHARS, CLAUSE_CHARS),
         ),
         timeline=timeline(
             chosen,
@@ -202,25 +288,41 @@ def build_context(
         citation_numbers=numbers,
         changes=changes,
         inputs_skipped=tuple(n for n in notices if n.left_out),
+        source_count=sum(1 for s in digest.sources if not is_hand_source(s.id)),
+        outcomes_by_meeting=chosen.outcomes,
+        meeting_dates=chosen.dates,
+        linked=chosen.linked,
     )
 
 
-def _number_sources(sources: list[Source]) -> dict[str, int]:
-    numbers: dict[str, int] = {}
+def _number_sources(sources: list[Source], previous: Sequence[str] = ()) -> dict[str, int]:
+    """Source id -> citation number, stable between editions of a brief.
+
+    Sources the previous digest had keep its order; new ones follow in digest
+    order; corrections made by hand come last, after every article.
+    """
     problems = []
+    seen: dict[str, int] = {}
     for i, source in enumerate(sources):
-        if source.id in numbers:
-            problems.append(
-                f"sources.{i}.id: {source.id!r} is also the id of source {numbers[source.id]}"
-            )
+        if source.id in seen:
+            first = seen[source.id] + 1
+            problems.append(f"sources.{i}.id: {source.id!r} is also the id of source {first}")
         else:
-            numbers[source.id] = i + 1
+            seen[source.id] = i
     if problems:
         raise DigestError("\n".join(problems))
-    return numbers
+    rank = {source_id: i for i, source_id in enumerate(previous)}
+    ordered = sorted(
+        seen,
+        key=lambda sid: (is_hand_source(sid), sid not in rank, rank.get(sid, 0), seen[sid]),
+    )
+    return {sid: n for n, sid in enumerate(ordered, start=1)}
 
 
+# Relative words that, beside a date, say nothing to the brief's reader.
+_SAYS_NOTHING = frozenset({"today", "yesterday", "tonight", "this morning", "this afternoon"})
 _FACT_KINDS = ("people", "meetings", "agreements", "disagreements", "proposals")
+_OUTCOME_KINDS = ("agreements", "disagreements", "proposals")
 
 
 def _check_evidence(digest: Digest, numbers: dict[str, int]) -> None:
@@ -231,6 +333,13 @@ def _check_evidence(digest: Digest, numbers: dict[str, int]) -> None:
         for i, fact in enumerate(getattr(digest, kind))
         for j, e in enumerate(fact.evidence)
         if e.source not in numbers
+    ]
+    problems += [
+        f"{kind}.{i}.meeting: {fact.meeting} is not the index of a meeting"
+        f" (there are {len(digest.meetings)}, from 0); correct or remove it"
+        for kind in _OUTCOME_KINDS
+        for i, fact in enumerate(getattr(digest, kind))
+        if fact.meeting is not None and fact.meeting >= len(digest.meetings)
     ]
     if problems:
         raise DigestError("\n".join(problems))

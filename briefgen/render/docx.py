@@ -52,6 +52,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefgen.errors import RenderError
@@ -223,7 +224,9 @@ def _properties(document: Document, context: BriefContext, stamp: dt.datetime | 
     props = document.core_properties
     props.title = _property_text(context.info.title)
     props.subject = _property_text(context.info.subject or "")
-    props.author = props.last_modified_by = "briefgen"
+    # The tool's name only where the brief names it (the analyst brief's footer).
+    named = context.options.quotes and context.options.citations
+    props.author = props.last_modified_by = "briefgen" if named else ""
     props.comments = _property_text(context.labels.footer_plain.format(generator=context.generator))
     props.category = "Briefing"
     props.keywords = ""
@@ -263,6 +266,9 @@ def _list_end(document: Document, context: BriefContext, section: str) -> None:
     """After a list of facts: "N more not shown" if a limit cut it, "None found" if empty."""
     if getattr(context, section):
         _more(document, context, section)
+    elif section in context.linked:  # all of them are under their meetings
+        text = context.labels.under_meetings
+        append_run(append_paragraph(_body(document), NORMAL), text, italic=True)
     else:
         _none_found(document, context)
 
@@ -325,11 +331,11 @@ def _fact(
     _cite(p, context, context.cite(evidence))
 
 
-def _detail(document: Document, label: str, value: str) -> None:
-    """One attribute of a fact (``Where: Paris``) under it."""
+def _detail(document: Document, context: BriefContext, label: str, value: str) -> None:
+    """One attribute of a fact (``Where: Paris``) under it, punctuated as the labels say."""
     p = append_paragraph(_body(document), BULLET_2)
-    append_run(p, label, bold=True)
-    append_run(p, ": " + value)
+    append_run(p, label + context.labels.colon, bold=True)
+    append_run(p, " " + value)
 
 
 def _quotes(parent: etree._Element, context: BriefContext, evidence: Sequence[Evidence]) -> None:
@@ -397,11 +403,44 @@ def header_section(document: Document, context: BriefContext) -> None:
         append_run(append_paragraph(body, SUBTITLE), info.subject)
     meta = []
     if info.date:
-        meta.append(f"{labels.date}: {_date(context, info.date)}")
+        meta.append(f"{labels.date}{labels.colon} {_date(context, info.date)}")
     if info.audience and info.audience != "default":
-        meta.append(f"{labels.audience}: {info.audience}")
-    meta.append(labels.source_count(len(context.sources)))
+        meta.append(f"{labels.audience}{labels.colon} {labels.audience_name(info.audience)}")
+    meta.append(labels.source_count(context.source_count))
     append_run(append_paragraph(body, NORMAL), " · ".join(meta))
+    if context.options.contents:
+        # A TOC field of the Heading 1 paragraphs: Word fills it in when the
+        # document is opened (settings' updateFields) or on F9.
+        _heading(document, labels.contents)
+        paragraph = Paragraph(append_paragraph(body, NORMAL), document._body)
+        add_field(paragraph, 'TOC \\o "1-1" \\h \\z \\u', labels.contents)
+        _update_fields_on_open(document)
+
+
+# Elements that follow w:updateFields in w:settings (ECMA-376 CT_Settings order):
+# Word refuses a settings part whose children are out of order.
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)  # fmt: skip
+
+
+def _update_fields_on_open(document: Document) -> None:
+    """Ask Word to compute the fields (the table of contents) when it opens the file."""
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    update = etree.Element(qn("w:updateFields"))
+    update.set(qn("w:val"), "true")
+    later = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}
+    successor = next((child for child in settings if child.tag in later), None)
+    if successor is None:
+        settings.append(update)
+    else:
+        successor.addprevious(update)
 
 
 def key_points_section(document: Document, context: BriefContext) -> None:
@@ -420,21 +459,30 @@ def meetings_section(document: Document, context: BriefContext) -> None:
     labels = context.labels
     _heading(document, labels.meetings)
     for m in context.meetings:
-        _fact(document, context, _names(context, m.participants), None, m.evidence)
-        when = _date(context, m.date) if m.date else None
-        if when and m.when:
-            when = f"{when} ({m.when})"
+        lead = _names(context, m.participants)
+        if getattr(m, "status", None) == "planned":
+            lead = f"{lead} ({labels.planned})"
+        _fact(document, context, lead, None, m.evidence)
+        day = context.when(m)
+        when = _date(context, day) if day else None
+        if when and context.when_words(m):
+            when = f"{when} ({context.when_words(m)})"
         details = [
             (labels.where, m.location),
             (labels.when, when or m.when),
             (labels.occasion, m.occasion and _short(context, m.occasion)),
-            (labels.format, m.format),
+            (labels.format, m.format and labels.meeting_format(m.format)),
             (labels.duration, m.duration),
         ]
         for label, value in details:
             if value:
-                _detail(document, label, value)
+                _detail(document, context, label, value)
         _quotes(_body(document), context, m.evidence)
+        for outcome in context.outcomes(m).all():
+            p = append_paragraph(_body(document), BULLET_2)
+            append_run(p, context.said(outcome, m))
+            _cite(p, context, context.cite(outcome.evidence))
+            _quotes(_body(document), context, outcome.evidence)
     _list_end(document, context, "meetings")
 
 
@@ -455,7 +503,7 @@ def disagreements_section(document: Document, context: BriefContext) -> None:
         topic = d.topic and _short(context, d.topic)
         _fact(document, context, _names(context, d.parties), topic, d.evidence)
         for p in d.positions:
-            _detail(document, p.party, _short(context, p.position))
+            _detail(document, context, p.party, _short(context, p.position))
         _quotes(_body(document), context, d.evidence)
     _list_end(document, context, "disagreements")
 
@@ -479,16 +527,19 @@ def people_section(document: Document, context: BriefContext) -> None:
     citations, quotes = context.options.citations, context.options.quotes
     columns = PEOPLE_COLUMNS if citations else _widen_first(PEOPLE_COLUMNS[:-1], 174)
     table = _table(document, _columns(context, columns))
+    seen: set[str] = set()
     for p in context.people:
+        fresh = [e for e in p.evidence if e.quote not in seen]
+        seen.update(e.quote for e in fresh)
         values = ["", p.role or "", p.affiliation or "", ", ".join(p.aliases)]
         row = _add_row(table, [*values, ""] if citations else values)
         append_run(row[0], p.name, bold=True)
         _cite(row[-1], context, context.cite(p.evidence))
-        if quotes and p.evidence:
+        if quotes and fresh:  # a quote already under an earlier person is not repeated
             for paragraph in row:  # a person's row on the page where their quotes start
                 keep_with_next(paragraph)
             (cell,) = append_row(table.tbl, table.widths, span=True)
-            _quotes(cell, context, p.evidence)
+            _quotes(cell, context, fresh)
     _more(document, context, "people")
 
 
@@ -526,10 +577,14 @@ def sources_section(document: Document, context: BriefContext) -> None:
         s = cited.source
         published = _date(context, s.published) if s.published else ""
         number, *_, title = _add_row(
-            table, [f"[{cited.number}]", s.outlet or "", published, s.author or "", ""]
+            table, [f"[{cited.number}]", context.outlet(s) or "", published, s.author or "", ""]
         )
         add_bookmark(number, _anchor(cited.number), cited.number)
         append_run(title, s.title or untitled)
+        url = context.web(s.url)
+        if url:  # as text: an article's URL never becomes a link or a relationship
+            append_line_break(title)
+            append_run(title, url, style=SOURCE_ID_STYLE)
         append_line_break(title)
         append_run(title, s.id, style=SOURCE_ID_STYLE)
 
@@ -541,8 +596,9 @@ def footer_section(document: Document, context: BriefContext) -> None:
         note = labels.footer_quotes if options.quotes else labels.footer_citations
     else:
         note = labels.footer_plain
-    p = append_paragraph(_body(document), NOTE_STYLE)
-    append_run(p, note.format(generator=context.generator))
+    text = note.format(generator=context.generator)
+    if text:
+        append_run(append_paragraph(_body(document), NOTE_STYLE), text)
 
 
 Section = Callable[[Document, BriefContext], None]

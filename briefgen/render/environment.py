@@ -40,11 +40,13 @@ from jinja2 import nodes
 from briefgen.errors import TemplateError
 from briefgen.render.context import BriefContext
 from briefgen.render.filters import (
+    anchor,
     citation_marks,
     css_string,
     drop_controls,
     join_names,
     md_escape,
+    md_url,
     shorten,
 )
 from briefgen.render.labels import DEFAULT_PREFIX, Labels, format_date
@@ -118,6 +120,8 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     env.filters["date"] = _date
     env.filters["shorten"] = _shorten
     env.filters["css_string"] = css_string
+    env.filters["md_url"] = md_url
+    env.filters["anchor"] = anchor
     return env
 
 

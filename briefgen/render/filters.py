@@ -147,3 +147,25 @@ def css_string(value: object) -> Markup:
     text = " ".join(str(value).split())
     escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in text)
     return Markup(f'"{escaped}"')
+
+
+def md_url(value: object) -> str:
+    """An http(s) URL as a CommonMark autolink's inside: ``<``, ``>``, spaces and controls encoded.
+
+    Give it only URLs that passed ``outlets.web_url``; anything else becomes empty.
+    """
+    from urllib.parse import quote
+
+    from briefgen.render.outlets import web_url
+
+    url = web_url(str(value))
+    if url is None:
+        return ""
+    return quote(url, safe="/:?#[]@!$&'()*+,;=%~.-_")
+
+
+def anchor(value: object) -> str:
+    """The id GitHub and most Markdown viewers give a heading: lower case, spaces as ``-``."""
+    text = " ".join(str(value).casefold().split())
+    kept = "".join(ch for ch in text if ch.isalnum() or ch in " -_")
+    return kept.replace(" ", "-")

@@ -57,6 +57,8 @@ class Labels(BaseModel):
     marking: str
     source_count_one: str
     source_count_many: str
+    colon: str = ":"
+    date_format: str = "%-d %B %Y"
     and_: str = Field(alias="and")
     or_: str = Field(alias="or")
     where: str
@@ -87,6 +89,40 @@ class Labels(BaseModel):
     disagreement_no_topic: str
     proposal_summary: str
     reported: str
+    sentence_meeting: str
+    sentence_meeting_planned: str
+    sentence_call: str
+    sentence_virtual: str
+    sentence_call_planned: str
+    sentence_occasion: str
+    sentence_agreement: str
+    sentence_on: str
+    sentence_fact: str
+    sentence_disagreement: str
+    sentence_disagreement_no_topic: str
+    sentence_proposal: str
+    sentence_proposal_unattributed: str
+    sentence_for: str
+    sentence_they: str
+    sentence_join: str
+    sentence_end: str
+    under_meetings: str
+    planned: str
+    agreed: str
+    disagree: str
+    proposed: str
+    contents: str
+    since_last: str
+    since_sources: str
+    since_nothing: str
+    since_counts: str
+    since_new: str
+    since_updated: str
+    since_withdrawn: str
+    since_expired: str
+    field_names: dict[str, str] = Field(default_factory=dict)
+    audience_names: dict[str, str] = Field(default_factory=dict)
+    meeting_formats: dict[str, str] = Field(default_factory=dict)
     footer_quotes: str
     footer_citations: str
     footer_plain: str
@@ -110,6 +146,18 @@ class Labels(BaseModel):
                 raise ValueError(f"{key}: unknown placeholder {unknown} (accepted: {accepted})")
         return self
 
+    def audience_name(self, name: str) -> str:
+        """The audience's name in this language (a configured audience: as it is)."""
+        return self.audience_names.get(name, name)
+
+    def meeting_format(self, value: str) -> str:
+        """``pull-aside``, ``call``, ... in this language."""
+        return self.meeting_formats.get(value, value)
+
+    def field_name(self, name: str) -> str:
+        """A fact's field as "Since the last brief" names it ("wording" for ``what``)."""
+        return self.field_names.get(name, name)
+
     def source_count(self, count: int) -> str:
         """``1 source``, ``2 sources``."""
         pattern = self.source_count_one if count == 1 else self.source_count_many
@@ -128,6 +176,23 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "disagreement_summary": {"parties", "topic"},
     "disagreement_no_topic": {"parties"},
     "proposal_summary": {"by", "what"},
+    "sentence_meeting": {"participants", "place", "date", "occasion"},
+    "sentence_meeting_planned": {"participants", "place", "date", "occasion"},
+    "sentence_call": {"participants", "place", "date", "occasion"},
+    "sentence_virtual": {"participants", "place", "date", "occasion"},
+    "sentence_call_planned": {"participants", "place", "date", "occasion"},
+    "sentence_occasion": {"occasion"},
+    "sentence_agreement": {"parties", "what"},
+    "sentence_on": {"what"},
+    "sentence_fact": {"parties", "what"},
+    "sentence_disagreement": {"parties", "topic"},
+    "sentence_disagreement_no_topic": {"parties"},
+    "sentence_proposal": {"by", "what"},
+    "sentence_proposal_unattributed": {"what"},
+    "sentence_for": {"what"},
+    "since_sources": {"now", "then", "added", "removed"},
+    "since_expired": {"count"},
+    "since_counts": {"new", "updated", "gone"},
     "footer_quotes": {"generator"},
     "footer_citations": {"generator"},
     "footer_plain": {"generator"},

@@ -293,6 +293,7 @@ class Grounding:
 
         if kind == "meeting":
             fact.format = item.get("format")
+            fact.status = "planned" if item.get("status") == "planned" else "held"
             if fact.format not in ("call", "virtual"):
                 fact.location = _place(near(item.get("location")))
             fact.occasion = near(item.get("occasion"))

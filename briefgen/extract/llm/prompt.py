@@ -29,7 +29,7 @@ from briefgen.extract.llm.schema import answer_schema
 from briefgen.model import Article
 
 # Bump when the instructions change meaning: cached answers are keyed by it.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 
 CHARS_PER_TOKEN = 4
 
@@ -56,7 +56,9 @@ by their names ("Japan", "NATO"). Only names the article uses.
 organisation) it gives them, or null.
 - meetings: who met (at least two participants), with location, when (the \
 article's own words), occasion, format ("in person", "pull-aside", "call", \
-"virtual") and duration where the article states them, else null.
+"virtual") and duration where the article states them, else null; status "planned" \
+for a meeting announced, proposed or hypothetical ("will meet", "plans to visit"), \
+"held" for one that took place.
 - agreements: what two or more parties agreed on. disagreements: where parties \
 differ, with each party's position where stated. proposals: what one party \
 proposed, offered, pledged or called for ("by" is that party).

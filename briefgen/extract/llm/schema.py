@@ -3,8 +3,9 @@
 Each kind of fact in the answer is the digest's type (``Meeting``,
 ``Agreement``, ...) without what briefgen fills in itself -- evidence, which
 grounding builds from the quote, a meeting's ``date``, which briefgen's own
-date rules resolve, and a person's aliases, which come from grouping people
-across articles -- and with one field added: ``quote``, the sentence of the
+date rules resolve, a person's aliases, which come from grouping people
+across articles, and an outcome's ``meeting`` link, computed after merging --
+and with one field added: ``quote``, the sentence of the
 article that states it, copied exactly. When a digest type gains a field, so
 does the schema, and ``SCHEMA_VERSION`` changes with it, so no cached answer
 of the old shape is reused.
@@ -25,8 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefgen.model import Agreement, Disagreement, Meeting, Person, Proposal
 
-# What briefgen, not the model, fills in.
-_NOT_ASKED = frozenset({"evidence", "date", "aliases"})
+# What briefgen, not the model, fills in (``meeting``: an outcome's link to its
+# meeting, computed after merging by briefgen.extract.events).
+_NOT_ASKED = frozenset({"evidence", "date", "aliases", "meeting"})
 
 _QUOTE = (
     str,
