@@ -160,3 +160,136 @@ def test_a_refused_agreement_is_a_disagreement():
     d = digest_of("Prime Minister Tom Hale refused to accept President Lena Cole's offer.")
     assert d.agreements == []
     assert [set(x.parties) for x in d.disagreements] == [{"Tom Hale", "Lena Cole"}]
+
+
+def test_an_accused_party_without_an_accuser_is_still_a_party():
+    d = digest_of("Governor Paul Dorn has been accused of hiding the cost of the bridge.")
+    assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]
+    assert "hiding the cost" in (d.disagreements[0].topic or "")
+
+
+def test_disagreeing_with_someones_views_sets_them_apart():
+    d = digest_of("Senator Mia Lund said she disagreed with Governor Paul Dorn's views.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+
+
+def test_a_body_named_after_a_common_noun_is_a_party():
+    d = digest_of("Campaign group Clean Rivers criticised Governor Paul Dorn's water plan.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Clean Rivers", "Paul Dorn"}]
+
+
+def test_what_a_speaker_says_someone_should_do_is_a_proposal():
+    d = digest_of(
+        "Senator Mia Lund said the council should reopen the library. "
+        "Governor Paul Dorn said the library had closed in May."
+    )
+    assert [p.by for p in d.proposals] == ["Mia Lund"]
+    assert "reopen the library" in d.proposals[0].what
+
+
+def test_a_proposal_put_forward_by_someone_is_theirs():
+    d = digest_of(
+        "A new blueprint had been put forward by Senator Mia Lund. "
+        "The changes proposed by Governor Paul Dorn were debated on Monday."
+    )
+    assert sorted(p.by for p in d.proposals) == ["Mia Lund", "Paul Dorn"]
+
+
+def test_a_named_author_before_a_proposal_noun():
+    d = digest_of("Envoys from Norway and Chile met in Geneva to discuss the Norwegian peace plan.")
+    assert [p.by for p in d.proposals] == ["Norway"]
+
+
+def test_what_someone_should_have_done_is_a_reproach_not_a_call():
+    d = digest_of("Senator Mia Lund said Governor Paul Dorn should have closed the bridge sooner.")
+    assert d.proposals == []
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+
+
+def test_with_coordinated_parties_opposing_names_them_all():
+    d = digest_of(
+        "The bridge tolls caused an outcry, with Labour councillors and local charities "
+        "opposing the plan."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Labour", "local charities"}]
+
+
+def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
+    d = digest_of(
+        "Governor Paul Dorn said the new bridge would pay for itself. "
+        "But Senator Mia Lund said the tolls would never cover the cost."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Paul Dorn", "Mia Lund"}]
+    positions = {p.party: p.position for p in d.disagreements[0].positions}
+    assert "pay for itself" in positions["Paul Dorn"]
+    assert "never cover the cost" in positions["Mia Lund"]
+
+
+def test_the_same_speaker_after_but_is_no_disagreement():
+    d = digest_of(
+        "Governor Paul Dorn said the new bridge would pay for itself. "
+        "But he said the tolls would rise next year."
+    )
+    assert d.disagreements == []
+
+
+def test_refusing_to_back_a_bill_is_a_disagreement():
+    d = digest_of("But the council refused to back Senator Mia Lund's Water Rights Bill.")
+    assert d.disagreements and "council" in d.disagreements[0].parties[0]
+
+
+def test_a_row_to_be_avoided_has_not_happened():
+    d = digest_of("Senator Mia Lund wants to avoid a row with Governor Paul Dorn over the bridge.")
+    assert d.disagreements == []
+
+
+def test_a_bodys_whole_name_read_as_one_word_is_a_party():
+    d = digest_of("In May, the Council of Coastal Mayors proposed the closure of the old pier.")
+    assert [p.by for p in d.proposals] == ["Council of Coastal Mayors"]
+
+
+def test_wanting_someone_to_act_is_a_proposal():
+    d = digest_of("The nurses' unions want the government to scrap the new pay scales.")
+    assert [p.by for p in d.proposals] == ["unions"]
+    assert "scrap the new pay scales" in d.proposals[0].what
+
+
+def test_concern_voiced_about_a_partys_acts_is_a_disagreement():
+    d = digest_of(
+        "President Lena Cole expressed concern over Norway's new fishing quotas. "
+        "Prime Minister Tom Hale expressed concern about the weather."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Lena Cole", "Norway"}]
+
+
+def test_ready_to_meet_is_an_offer_and_a_planned_meeting():
+    d = digest_of("President Lena Cole said she was ready to meet Prime Minister Tom Hale in Oslo.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+    assert [m.status for m in d.meetings] == ["planned"]
+
+
+def test_opposition_to_a_partys_plan_sets_the_two_apart():
+    d = digest_of("Senator Mia Lund restated her opposition to Governor Paul Dorn's bridge plan.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+    assert "bridge plan" in (d.disagreements[0].topic or "")
+    positions = {p.party: p.position for p in d.disagreements[0].positions}
+    assert "restated her opposition" in positions["Mia Lund"]
+
+
+def test_an_unknown_proper_name_as_subject_is_a_party():
+    d = digest_of("Nursewell rejected Governor Paul Dorn's offer.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Nursewell", "Paul Dorn"}]
+
+
+def test_denying_a_partys_claims_is_a_disagreement():
+    d = digest_of(
+        "Governor Paul Dorn denied Senator Mia Lund's claims. "
+        "Prime Minister Tom Hale denied entry to the reporters."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Paul Dorn", "Mia Lund"}]
+
+
+def test_branding_a_partys_plan_a_disgrace_is_a_disagreement():
+    d = digest_of("Senator Mia Lund branded Governor Paul Dorn's bridge plan a disgrace.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+    assert d.proposals == []  # the plan judged is not read as a proposal here

@@ -21,7 +21,7 @@ from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
 from briefgen.extract.mentions import Mention, clean_name, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Named, Parties
-from briefgen.extract.parse.reader import Found, SentenceReader
+from briefgen.extract.parse.reader import Claim, Found, SentenceReader
 from briefgen.extract.parse.tokens import Sentence, from_spacy
 from briefgen.model import Article, Span
 
@@ -38,6 +38,8 @@ _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
 # grows with them and the facts in them are not sentences' facts.
 _MAX_WORDS = 120
+# Words opening a sentence that sets its claim against the one before.
+_CONTRAST = frozenset({"but", "however", "yet"})
 
 
 @dataclass(frozen=True)
@@ -51,13 +53,27 @@ class ParsedArticle:
 def select(article: Article, lex: Lexicon) -> list[int]:
     """Numbers of the sentences worth parsing: those with a trigger word form."""
     forms, refusals, negators = lex.forms, lex.refusal_forms, lex.negator_forms
-    chosen = []
+    speech, duty = lex.speech_forms, lex.words("duty_modals")
+    chosen: list[int] = []
+    said_before = False  # the sentence before says who said what
     for n, span in enumerate(article.sentences):
-        words = {w.lower() for w in _WORD.findall(article.text, span.start, span.end)}
+        found = [w.lower() for w in _WORD.findall(article.text, span.start, span.end)]
+        words = set(found)
+        said = not words.isdisjoint(speech)
+        if said and said_before and found[0] in _CONTRAST and len(words) <= _MAX_WORDS:
+            # "X said A. But Y said B.": both sentences are read, for a contrast.
+            if not chosen or chosen[-1] != n - 1:
+                chosen.append(n - 1)
+            chosen.append(n)
+            said_before = said
+            continue
+        said_before = said
         if len(words) > _MAX_WORDS:
             continue
-        if not words.isdisjoint(forms) or (
-            not words.isdisjoint(refusals) and not words.isdisjoint(negators)
+        if (
+            not words.isdisjoint(forms)
+            or (not words.isdisjoint(refusals) and not words.isdisjoint(negators))
+            or (not words.isdisjoint(speech) and not words.isdisjoint(duty))
         ):
             chosen.append(n)
     return chosen
@@ -264,16 +280,23 @@ def read_article(
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
+    before: Claim | None = None  # the claim of the sentence just before
     for number, span in enumerate(article.sentences):
         here = list(names[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
         sentence = parsed.sentences.get(number)
         if sentence is None:
             _remember_plain(here, memory)
+            before = None
             continue
         parties = Parties(sentence, here, memory, roles, lex)
         reader = SentenceReader(sentence, parties, lex)
         _remember_speaker(reader, memory)
-        found = _one_each(reader.facts())
+        found = reader.facts()
+        claim = reader.claim()
+        if before is not None and claim is not None and claim.contrasted:
+            found.extend(reader.contrast_with(before, claim))
+        before = claim
+        found = _one_each(found)
         for item in found:
             facts.append(_fact(article, span, item, sentence, placer))
         _remember(reader, here, found, memory)

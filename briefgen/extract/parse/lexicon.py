@@ -87,6 +87,12 @@ class Lexicon:
         return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
 
     @cached_property
+    def speech_forms(self) -> frozenset[str]:
+        """Forms of verbs of speech: with a duty modal, a call ("said X should act")."""
+        lemmas = self.words("speech")
+        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+
+    @cached_property
     def negator_forms(self) -> frozenset[str]:
         lemmas = self.words("negating")
         negators = {f for f, lemma in self.lemma_of.items() if lemma in lemmas}
@@ -100,7 +106,17 @@ class Lexicon:
 _KINDS = ("meeting", "agreement", "disagreement", "proposal")
 # Words that state a fact only beside another trigger ("held talks", "called
 # for"): a sentence is not parsed for them alone.
-_NOT_ON_THEIR_OWN = frozenset({"light_verbs", "call_preps", "refusal_verbs"})
+_NOT_ON_THEIR_OWN = frozenset(
+    {
+        "light_verbs",
+        "call_preps",
+        "refusal_verbs",
+        "concern_verbs",
+        "offer_adjectives",
+        "claim_nouns",
+        "judging_verbs",
+    }
+)
 
 
 @lru_cache(maxsize=1)

@@ -147,6 +147,20 @@ class Parties:
                     state = named  # "his U.S. counterpart" is a person, not the United States
                     continue
                 return [Party(named.name, named.is_person, i)]
+        if t.pos == "NOUN" and not person_noun:
+            # "aid charity Actionaid", "the pressure group Liberty": a name in apposition
+            # to a common noun that no list knows is the body the noun describes.
+            flat = [c for c in self.s.children(i, "flat") if c.i > i]
+            if flat and all(c.pos == "PROPN" and c.text[:1].isupper() for c in flat):
+                words = [j for c in flat for j in self.s.subtree(c.i)]
+                return [Party(self.s.text_of(sorted(words)), False, i)]
+        if t.pos == "PROPN" and t.text[:1].isupper():
+            # The same, parsed with the name as head: "campaign group Clean Rivers".
+            parts = self.s.children(i, "compound", "flat")
+            described = any(c.pos == "NOUN" and c.text.islower() and c.i < i for c in parts)
+            name = [c.i for c in parts if c.pos == "PROPN" and c.text[:1].isupper()]
+            if described and all(c.i > i or c.pos != "PROPN" or c.i in name for c in parts):
+                return [Party(self.s.text_of(sorted([*name, i])), False, i)]
         if person_noun:
             for child in self.s.children(i, "appos"):
                 if child.i in self.at and self.at[child.i].is_person:
@@ -179,6 +193,20 @@ class Parties:
             return self._role(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._phrase(t), False, i)]
+        if (
+            t.pos == "PROPN"
+            and t.rel == "nsubj"
+            and t.text[:1].isupper()
+            and t.text.isalpha()
+            and not self.s.children(i, "conj", "cc", "flat", "compound")
+        ):
+            # A proper name no list knows acting as a subject ("Unison cannot accept"):
+            # a body that acts, named as the text names it.
+            return [Party(t.text, False, i)]
+        spelled = t.text.split()
+        if len(spelled) > 2 and spelled[1] == "of" and spelled[0].lower() in self.collective:
+            # A body's whole name read as one token: "Council of Scottish Colonels".
+            return [Party(t.text, False, i)]
         return None
 
     def _pronoun(self, t: Token) -> list[Party] | None:

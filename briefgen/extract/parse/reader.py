@@ -77,6 +77,16 @@ class Found:
     positions: dict[str, str] | None = None
 
 
+@dataclass
+class Claim:
+    """What a sentence's main clause says someone said: "X said (that) A"."""
+
+    parties: list[Party]
+    text: str
+    token: int
+    contrasted: bool  # the sentence opens with "But" or "However"
+
+
 class SentenceReader:
     """Reads one sentence's predicates for facts of every kind."""
 
@@ -105,14 +115,21 @@ class SentenceReader:
         self.refusal = _lower(d["refusal_verbs"])
         self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
+        self.concern_nouns = _lower(d["concern_nouns"])
+        self.judging = _lower(d["judging_verbs"])
+        self.claim_nouns = _lower(d["claim_nouns"])
+        self.denial = _lower(d["denial_verbs"])
+        self.concern_verbs = _lower(d["concern_verbs"])
         self.propose = _lower(pr["verbs"])
         self.call_preps = _lower(pr["call_preps"])
         self.for_verbs = _lower(pr["for_verbs"])
         self.ask_verbs = _lower(pr["ask_verbs"])
         self.proposal_nouns = _lower(pr["nouns"])
+        self.offer_adjectives = _lower(pr["offer_adjectives"])
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
         self.modals = lexicon.words("modals")
+        self.duty = lexicon.words("duty_modals")
         self.future = lexicon.words("future_words")
         self.speech = lexicon.words("speech")
         self.stance = lexicon.words("stance")
@@ -129,6 +146,12 @@ class SentenceReader:
             # A verb heads a clause; "shared values", "the planned reforms" modify a noun.
             verb = (t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.rel == "root")) and (
                 t.rel not in ("amod", "compound")
+            )
+            # "refused to back the bill" with "back" tagged an adverb: an infinitive
+            # complement is a verb, whatever its tag.
+            verb = verb or (
+                t.rel == "xcomp"
+                and any(k.lower == "to" and k.rel == "mark" for k in self.s.children(t.i))
             )
             noun = t.pos in ("NOUN", "PROPN")
             for fact in self._predicate(t, lemma, verb=verb, noun=noun):
@@ -149,10 +172,12 @@ class SentenceReader:
                 yield self._welcome(t)
             if lemma in self.agree_joint or lemma in self.refusal:
                 yield self._refused(t)
-            if lemma in self.speech or lemma == "call" or lemma == "describe":
+            if lemma in self.speech or lemma in self.judging:
                 yield self._evaluation(t)
             if lemma in self.at_verbs:
                 yield self._hit_at(t)
+            if lemma in self.denial:
+                yield self._denied(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
@@ -163,16 +188,18 @@ class SentenceReader:
                 yield self._mutual(t)
             elif lemma in self.against_verbs:
                 yield self._voted_against(t)
+            if lemma in self.speech and lemma not in self.propose:
+                yield self._reported_call(t)
             if lemma in self.propose:
                 yield self._proposal_verb(t)
             elif lemma == "call":
                 yield self._call_for(t)
             if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
-                lemma in self.ask_verbs
-                and self.s.children(t.i, "obj")
-                and self.s.children(t.i, "xcomp")
+                lemma in self.ask_verbs and self._someone_to_act(t)
             ):
                 yield self._proposal(t, self.subjects(t), self.clause(t))
+        if t.pos == "ADJ" and t.lower in self.offer_adjectives:
+            yield self._offer(t)
         if noun:
             if lemma in self.meet_nouns or t.lower in self.meet_nouns:
                 yield self._meeting_noun(t)
@@ -180,6 +207,8 @@ class SentenceReader:
                 yield self._agreement_noun(t)
             if lemma in self.dispute_nouns or t.lower in self.dispute_nouns:
                 yield self._dispute_noun(t)
+            if lemma in self.concern_nouns or t.lower in self.concern_nouns:
+                yield self._concern(t)
             if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
                 yield self._proposal_noun(t)
 
@@ -225,6 +254,17 @@ class SentenceReader:
                     [p for k in s.children(head.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)]
                 )
             return self.subjects(head)
+        if (
+            t.rel == "conj"
+            and head.rel == "root"
+            and head.pos not in ("VERB", "AUX")
+            and not self.s.children(head.i, "nsubj", "cop")
+        ):
+            # "MPs and peers have failed to agree" parsed with "MPs" as the root and the
+            # verb its conjunct: the nominal root, with its conjuncts, is the subject.
+            own = self.p.of(head.i)
+            if own:
+                return own
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
             return self.subjects(head)
         if t.rel == "acl" and t.dep != "acl":  # acl:relcl
@@ -232,6 +272,10 @@ class SentenceReader:
         if t.rel == "acl":
             # "a motion opposing the bill": the noun's own party, or whoever put it forward
             own = self.p.of(head.i)
+            first = s.head(head.i)
+            if head.rel == "conj" and first is not None and first.pos in ("NOUN", "PROPN"):
+                # "with A and B opposing the plan": the acl hangs on the last conjunct
+                own = _unique([*self.p.of(first.i), *own])
             if own:
                 return own
             gov = self.governor(head)
@@ -559,6 +603,13 @@ class SentenceReader:
             for c in self.s.children(k.i):
                 if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
                     judged = k
+        judged_object: Token | None = None
+        if judged is None and self.lemma(t) in self.judging:
+            # "branded X's plan a disgrace" with "a disgrace" hung on the object
+            for o in self.s.children(t.i, "obj"):
+                for c in self.s.children(o.i, "obj", "xcomp", "appos"):
+                    if c.i > o.i and (c.lower in self.negative or self.lemma(c) in self.negative):
+                        judged, judged_object = c, o
         if judged is None or self._marked(judged, "if", "unless", "whether"):
             return None  # "if they have done something wrong" judges nobody
         speakers = self.subjects(t)
@@ -566,6 +617,12 @@ class SentenceReader:
             return None
         targets: list[Party] = []
         topic = None
+        if judged_object is not None:
+            targets.extend(self.p.of(judged_object.i, expand=False))
+            targets.extend(self.possessor(judged_object))
+            start = self.s.subtree(judged.i)[0]
+            words = [i for i in self.s.subtree(judged_object.i) if i < start]
+            topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         for k in self.s.children(judged.i):
             if k.rel == "nsubj" or (k.rel == "obj" and judged.i != t.i):
                 targets.extend(self.p.of(k.i))
@@ -579,6 +636,8 @@ class SentenceReader:
         if not targets and not topic:
             return None
         what = self.s.text_of(self.s.subtree(judged.i)).strip(" ,;:" + _QUOTES)
+        if judged_object is not None:
+            what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
         return Found(
             "disagreement",
             _unique([*speakers, *targets]),
@@ -634,11 +693,39 @@ class SentenceReader:
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
         others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not sides and others and self.passive(t) and not self.negated(t):
+            # "X has been accused of ...", "X was criticised over ...": whoever did it
+            # is unnamed, but X is a party to the dispute, on the topic of the complement.
+            topic = None
+            for k in self.oblique_tokens(t, "of", "over", "for", "about"):
+                topic = self._phrase(k)
+            for k in self.s.children(t.i, "advcl", "xcomp"):
+                topic = topic or self._phrase(k)
+            if topic is not None and not self._hypothetical(t):
+                return Found("disagreement", _unique(others), topic, t.i, positions={})
+            return None
         return self._disagreement(t, sides, others, self.topic(t))
+
+    def _denied(self, t: Token) -> Found | None:
+        """ "X denied Y's claims", "X denied the allegations": a claim denied is a dispute
+        with whoever made it (named or not)."""
+        claims = [
+            o
+            for o in self.s.children(t.i, "obj")
+            if self.lemma(o) in self.claim_nouns or o.lower in self.claim_nouns
+        ]
+        if not claims or self.passive(t):
+            return None
+        sides = self.subjects(t)
+        others = [p for o in claims for p in [*self.possessor(o), *self.obliques(o, "by", "from")]]
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        return self._disagreement(t, sides, others, self._phrase(claims[0]))
 
     def _mutual(self, t: Token) -> Found | None:
         sides = self.subjects(t)
         others = self.obliques(t, "with", "against", "between")
+        for k in self.oblique_tokens(t, "with", "against"):
+            others.extend(self.possessor(k))  # "disagreed with X's views"
         if len(_unique([*sides, *others])) < 2:
             return None
         topic = None
@@ -666,19 +753,72 @@ class SentenceReader:
         gov = self.governor(t)
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # read as the verb's own fact
+        if gov is not None and (
+            self.lemma(gov) in self.negating or self.negated(gov) or self.planned(gov)
+        ):
+            return None  # "to avoid a confrontation", "would spark a row": none yet
         sides = [*self.possessor(t), *self.obliques(t, "between", "from", "by")]
-        others = self.obliques(t, "with", "of", "against")
+        own = self.oblique_tokens(t, "with", "of", "against", "to")
+        if gov is not None and t.rel == "obj":
+            # "restated her opposition to X's plan" with "to X's plan" hung on the verb:
+            # the phrase right after the noun is the noun's own.
+            end = self.s.subtree(t.i)[-1]
+            own.extend(
+                k
+                for k in self.oblique_tokens(gov, "of", "against", "to")
+                if self.s.subtree(k.i)[0] == end + 1
+            )
+        others = [p for k in own for p in self.p.of(k.i)]
+        for k in own:
+            others.extend(self.possessor(k))  # "opposition to X's plan"
         if gov is not None and t.rel == "obj":
             sides = [*self.subjects(gov), *sides]
         if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
             # "X faces criticism from Y": Y is the side that acts.
             sides, others = self.obliques(gov, "from") or sides, self.subjects(gov)
+            if sides and not others:
+                # "the plans faced opposition from Y": what is opposed is the subject
+                for k in self.s.children(gov.i, "nsubj"):
+                    if self.p.of(k.i):
+                        break
+                    return self._disagreement(gov, sides, [], self._phrase(k))
         if len(_unique([*sides, *others])) < 2:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
             topic = self.s.text_of(self.s.subtree(k.i))
-        return self._disagreement(t, sides or others[:1], others, topic)
+        if topic is None and own and not self.p.of(own[0].i):
+            # "opposition to X's plan": the plan, without its preposition
+            words = [i for i in self.s.subtree(own[0].i) if i not in self._cases(own[0])]
+            topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
+        # "restated her opposition to ...": the side's position is the verb's clause
+        stated = gov if gov is not None and t.rel == "obj" else t
+        return self._disagreement(stated, sides or others[:1], others, topic)
+
+    def _cases(self, k: Token) -> set[int]:
+        return {c.i for c in self.s.children(k.i, "case")}
+
+    def _concern(self, t: Token) -> Found | None:
+        """ "X expressed concern over Y's actions", "X raised objections to Y's plan": X's
+        side against Y, only when Y is a party the phrase names."""
+        gov = self.governor(t)
+        if gov is None or t.rel != "obj" or self.lemma(gov) not in self.concern_verbs:
+            return None
+        about = [
+            *self.oblique_tokens(t, "about", "over", "regarding", "at", "to", "with", "on"),
+            *self.oblique_tokens(gov, "about", "over", "regarding", "at", "with"),
+        ]
+        others: list[Party] = []
+        for k in about:
+            others.extend(self.p.of(k.i))
+            others.extend(self.possessor(k))
+            for c in self.s.children(k.i, "conj"):
+                others.extend(self.possessor(c))
+        sides = self.subjects(gov)
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not others or not about or self._hypothetical(gov):
+            return None
+        return self._disagreement(gov, sides, others, self._phrase(about[0]))
 
     def _contrast(self) -> list[Found]:
         """ "X wants A, but Y insists B": two parties' stances on one thing."""
@@ -715,6 +855,38 @@ class SentenceReader:
             )
         return found
 
+    def claim(self) -> Claim | None:
+        """The main clause's claim, when its verb is one of saying with a party as subject."""
+        root = next((t for t in self.s.tokens if t.rel == "root"), None)
+        if root is None or root.pos not in ("VERB", "AUX") or self.lemma(root) not in self.speech:
+            return None
+        if self.negated(root) or self._hypothetical(root):
+            return None
+        speakers = self.subjects(root)
+        text = self._said(root)
+        if not speakers or not text:
+            return None
+        first = next((t for t in self.s.tokens if t.pos != "PUNCT"), None)
+        contrasted = first is not None and first.lower in ("but", "however", "yet")
+        return Claim(speakers, text, root.i, contrasted)
+
+    def contrast_with(self, before: Claim, claim: Claim) -> list[Found]:
+        """ "X said A. But Y said B.": the two parties' claims set against each other."""
+        if {p.name for p in before.parties} & {p.name for p in claim.parties}:
+            return []
+        if any(self.s.tokens[p.token].pos == "PRON" for p in claim.parties):
+            return []  # "X said A. But he said B." is most often X again
+        positions = {before.parties[0].name: before.text, claim.parties[0].name: claim.text}
+        return [
+            Found(
+                "disagreement",
+                _unique([*before.parties, *claim.parties]),
+                before.text,
+                claim.token,
+                positions=positions,
+            )
+        ]
+
     def _hypothetical(self, t: Token) -> bool:
         """ "would reject", "could oppose", "able to reject": a possibility, not a stance."""
         for k in self.s.children(t.i, "aux"):
@@ -744,6 +916,13 @@ class SentenceReader:
 
     def _proposal_verb(self, t: Token) -> Found | None:
         kids = self.s.children(t.i)
+        agent = any(k.dep == "obl:agent" or self.s.case(k.i) == "by" for k in kids)
+        if self.passive(t) and agent and self.subjects(t):
+            # "the changes proposed by X", "a deal was offered by X": X proposed them
+            what = self.clause(t)
+            if t.rel == "acl":
+                what = self._phrase(self.s.tokens[t.head]) or what
+            return self._proposal(t, self.subjects(t), what)
         if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
             self._modal_clause(k) for k in kids if k.rel == "ccomp"
         ):
@@ -751,8 +930,7 @@ class SentenceReader:
             # should meet" proposes.
             return None
         if self.lemma(t) == "want" and not (
-            (any(k.rel == "obj" for k in kids) and any(k.rel == "xcomp" for k in kids))
-            or any(k.rel == "ccomp" for k in kids)
+            self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
             # "wants to stay on", "wanted no part of it": wishes; "wants the government
             # to act" is a demand
@@ -764,6 +942,59 @@ class SentenceReader:
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
+
+    def _reported_call(self, t: Token) -> Found | None:
+        """ "X said the government should act", "X stressed talks must resume": what a
+        speaker says someone should or must do is the speaker's call."""
+        if any(k.lower == "to" for k in self.s.children(t.i, "mark", "aux")):
+            return None  # "for the minister to claim that ...": no one said it here
+        for k in self.s.children(t.i, "ccomp"):
+            if self._marked(k, "if", "unless", "whether") or k.i < t.i:
+                continue  # "it should end, he said" is read with the clause's own subject
+            auxes = [a.lower for a in self.s.children(k.i, "aux")]
+            if not any(a in self.duty for a in auxes):
+                continue
+            what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
+            if "have" in auxes:
+                # "X said the government should have acted sooner": a reproach, X's side
+                # against the one who should have acted, not a call.
+                speakers = self.subjects(t)
+                blamed = [p for c in self.s.children(k.i, "nsubj") for p in self.p.of(c.i)]
+                blamed = [p for p in blamed if p.name not in {s.name for s in speakers}]
+                if not speakers or not blamed or self.negated(t):
+                    return None
+                return Found(
+                    "disagreement",
+                    _unique([*speakers, *blamed]),
+                    what,
+                    t.i,
+                    positions={speakers[0].name: what},
+                )
+            return self._proposal(t, self.subjects(t), what)
+        return None
+
+    def _offer(self, t: Token) -> Found | None:
+        """ "We are ready to negotiate with X", "willing to sign a deal": an offer to
+        meet or to agree is a proposal of its subject."""
+        offered = [
+            k
+            for k in self.s.children(t.i, "xcomp", "advcl", "ccomp")
+            if self._marked(k, "to")
+            and self.lemma(k) in self.meet | self.meet_with | self.agree_joint
+        ]
+        if not offered or self.negated(t) or self._hypothetical(t):
+            return None
+        return self._proposal(t, self.subjects(t), self.clause(t))
+
+    def _someone_to_act(self, t: Token) -> bool:
+        """ "wants the government to act", also with the infinitive parsed as the object's
+        own clause ("the government" + acl "to act")."""
+        objects = self.s.children(t.i, "obj")
+        if not objects:
+            return False
+        if self.s.children(t.i, "xcomp"):
+            return True
+        return any(self._marked(a, "to") for o in objects for a in self.s.children(o.i, "acl"))
 
     def _modal_clause(self, k: Token) -> bool:
         return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))
@@ -791,12 +1022,22 @@ class SentenceReader:
             return None  # a phone call
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # "rejected the plan", "proposed a plan": the verb's fact
+        if gov is not None and t.rel == "obj" and self._evaluation(gov) is not None:
+            return None  # "branded the plan a disgrace": read as the judgement
         owners = [
             k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss" and k.lower not in _OUR
         ]
         authors = [p for k in owners for p in self.p.of(k.i)]
         authors.extend(self.obliques(t, "by", "from"))
-        if not authors and gov is not None and t.rel == "obj":
+        if not authors:
+            # "the U.S. peace proposal", "the Labour plan": a named author before the noun
+            authors = [p for k in self.s.children(t.i, "compound", "amod") for p in self.p.of(k.i)]
+        if (
+            not authors
+            and gov is not None
+            and (t.rel == "obj" or (t.dep == "nsubj:pass" and self.passive(gov)))
+        ):
+            # "X unveiled a plan"; "a plan was put forward by X"
             authors = self.subjects(gov)
             if self.lemma(gov) not in _PUT_FORWARD:
                 authors = []
