@@ -112,7 +112,7 @@ class Parties:
             party = self._one(j)
             if party is not None:
                 found.extend(party)
-        return _unique(found)
+        return unique(found)
 
     def _expanded(self, i: int) -> list[int]:
         out = [i]
@@ -284,7 +284,8 @@ class Parties:
         return self.s.text_of(words)
 
 
-def _unique(parties: list[Party]) -> list[Party]:
+def unique(parties: list[Party]) -> list[Party]:
+    """``parties`` without repeats, first mention first."""
     seen: set[str] = set()
     out = []
     for p in parties:

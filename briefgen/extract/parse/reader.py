@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefgen.extract.parse.lexicon import Lexicon
-from briefgen.extract.parse.parties import Parties, Party
+from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
 
 # Possessors that name no author of a proposal: "their plans" is anyone's.
@@ -237,7 +237,7 @@ class SentenceReader:
             # "A and B agreed" misparsed with A as the root: A is a subject too.
             found = [*self.p.of(head.i), *found]
         if found:
-            return _unique(found)
+            return unique(found)
         if passive:
             return []
         head = s.head(t.i)
@@ -250,7 +250,7 @@ class SentenceReader:
             if objects and self.lemma(head) not in self.agree_joint:
                 return self.p.of(objects[0].i)
             if self.passive(head):
-                return _unique(
+                return unique(
                     [p for k in s.children(head.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)]
                 )
             return self.subjects(head)
@@ -275,7 +275,7 @@ class SentenceReader:
             first = s.head(head.i)
             if head.rel == "conj" and first is not None and first.pos in ("NOUN", "PROPN"):
                 # "with A and B opposing the plan": the acl hangs on the last conjunct
-                own = _unique([*self.p.of(first.i), *own])
+                own = unique([*self.p.of(first.i), *own])
             if own:
                 return own
             gov = self.governor(head)
@@ -454,7 +454,7 @@ class SentenceReader:
     # -- meetings ----------------------------------------------------------------------
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
-        parties = _unique(parties)
+        parties = unique(parties)
         if len(parties) < 2 or self.negated(t):
             return None
         status = "planned" if self.planned(t) else "held"
@@ -567,7 +567,7 @@ class SentenceReader:
     def _agreement(
         self, t: Token, parties: list[Party], what: str, *, least: int = 2
     ) -> Found | None:
-        parties = _unique(parties)
+        parties = unique(parties)
         if len(parties) < least or self.negated(t) or self.planned(t):
             return None
         return Found("agreement", parties, what, t.i)
@@ -588,7 +588,7 @@ class SentenceReader:
         head = self.s.head(t.i)
         if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
             what = self.clause(head)  # "refuses to accept ..."
-        parties = _unique([*sides, *others])
+        parties = unique([*sides, *others])
         return Found(
             "disagreement", parties, self.topic(t) or what, t.i, positions={sides[0].name: what}
         )
@@ -640,7 +640,7 @@ class SentenceReader:
             what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
         return Found(
             "disagreement",
-            _unique([*speakers, *targets]),
+            unique([*speakers, *targets]),
             topic or what,
             t.i,
             positions={speakers[0].name: what},
@@ -679,7 +679,7 @@ class SentenceReader:
     ) -> Found | None:
         if self.negated(t) or not sides or self._hypothetical(t):
             return None
-        parties = _unique([*sides, *others])
+        parties = unique([*sides, *others])
         if len(parties) < 2 and not topic:
             return None
         what = self.clause(t)
@@ -702,7 +702,7 @@ class SentenceReader:
             for k in self.s.children(t.i, "advcl", "xcomp"):
                 topic = topic or self._phrase(k)
             if topic is not None and not self._hypothetical(t):
-                return Found("disagreement", _unique(others), topic, t.i, positions={})
+                return Found("disagreement", unique(others), topic, t.i, positions={})
             return None
         return self._disagreement(t, sides, others, self.topic(t))
 
@@ -726,7 +726,7 @@ class SentenceReader:
         others = self.obliques(t, "with", "against", "between")
         for k in self.oblique_tokens(t, "with", "against"):
             others.extend(self.possessor(k))  # "disagreed with X's views"
-        if len(_unique([*sides, *others])) < 2:
+        if len(unique([*sides, *others])) < 2:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
@@ -782,7 +782,7 @@ class SentenceReader:
                     if self.p.of(k.i):
                         break
                     return self._disagreement(gov, sides, [], self._phrase(k))
-        if len(_unique([*sides, *others])) < 2:
+        if len(unique([*sides, *others])) < 2:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
@@ -847,7 +847,7 @@ class SentenceReader:
             found.append(
                 Found(
                     "disagreement",
-                    _unique([*first, *second]),
+                    unique([*first, *second]),
                     self._said(head),
                     head.i,
                     positions={k: v for k, v in positions.items() if v},
@@ -880,7 +880,7 @@ class SentenceReader:
         return [
             Found(
                 "disagreement",
-                _unique([*before.parties, *claim.parties]),
+                unique([*before.parties, *claim.parties]),
                 before.text,
                 claim.token,
                 positions=positions,
@@ -965,7 +965,7 @@ class SentenceReader:
                     return None
                 return Found(
                     "disagreement",
-                    _unique([*speakers, *blamed]),
+                    unique([*speakers, *blamed]),
                     what,
                     t.i,
                     positions={speakers[0].name: what},
@@ -1053,13 +1053,3 @@ _PUT_FORWARD = frozenset(
 
 def _lower(words: list[object]) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words)
-
-
-def _unique(parties: list[Party]) -> list[Party]:
-    seen: set[str] = set()
-    out = []
-    for p in parties:
-        if p.name not in seen:
-            seen.add(p.name)
-            out.append(p)
-    return out
