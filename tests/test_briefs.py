@@ -26,6 +26,7 @@ from briefgen.model import (
     Evidence,
     Meeting,
     Person,
+    Position,
     Proposal,
     Source,
 )
@@ -168,6 +169,17 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
         said(Disagreement(parties=parties, topic="sanctions")) == "A and B differ over sanctions."
     )
     assert said(Proposal(what="talks")) == "A proposal was made for talks."
+
+
+def test_a_stance_every_party_holds_is_said_as_that_stance_not_as_a_difference():
+    def said(fact: Any) -> str:
+        return sentence([outcome_clause(fact, EN)], EN)
+
+    shared = [Position(party=p, position="oppose terrorism in all its forms") for p in "AB"]
+    together = Disagreement(parties=["A", "B"], topic="terrorism", positions=shared)
+    assert said(together) == "A and B oppose terrorism in all its forms."
+    one_side = Disagreement(parties=["A", "B"], topic="the plan", positions=shared[:1])
+    assert said(one_side) == "A and B differ over the plan."
 
 
 def test_a_meeting_sentence_leaves_out_an_occasion_that_needs_its_article():

@@ -190,6 +190,12 @@ def outcome_clause(
             return labels.sentence_fact.format(parties=who(fact.parties), what=what)
         return labels.sentence_agreement.format(parties=who(fact.parties), what=what)
     if isinstance(fact, Disagreement):
+        shared = {p.position for p in fact.positions}
+        if len(shared) == 1 and {p.party for p in fact.positions} == set(fact.parties):
+            # Every party holds the one stance: they stand together against the
+            # topic, so "A and B differ over X" would misstate it.
+            what = shorten(_clean(shared.pop()), width)
+            return labels.sentence_fact.format(parties=who(fact.parties), what=what)
         if fact.topic:
             topic = shorten(_clean(fact.topic), width)
             first = topic.split(" ", 1)[0].casefold()

@@ -683,7 +683,8 @@ class SentenceReader:
         if len(parties) < 2 and not topic:
             return None
         what = self.clause(t)
-        positions = {sides[0].name: what} if what else {}
+        # Every side holds the clause: "A and B oppose X" is one stance they share.
+        positions = {side.name: what for side in unique(sides)} if what else {}
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
 
     def _against(self, t: Token) -> Found | None:
