@@ -20,6 +20,7 @@ from briefgen.extract.merge import (
     same_proposal,
     same_statement,
 )
+from briefgen.extract.people import People
 from briefgen.model import (
     Agreement,
     Article,
@@ -141,3 +142,44 @@ def _proposal(group: list[Fact], affiliation: dict[str, str | None]) -> Proposal
 
 def _source(article: Article) -> Source:
     return Source(id=article.id, path=article.path, **metadata_of(article))
+
+
+def person_records(
+    articles: list[Article],
+    people: People,
+    named: dict[str, list[tuple[str, str, int]]],
+    facts: list[Fact],
+) -> list[Person]:
+    """One record per person, in order of first mention, with each source's first mention
+    as evidence. People only a trained model's entities found are kept when a fact names them:
+    a caption's or a photo credit's name is tagged too.
+
+    ``named`` holds each article's person mentions as (canonical name, form, offset);
+    every backend that finds people hands them over this way."""
+
+    first_seen: dict[str, Evidence] = {}
+    person_evidence: dict[str, list[Evidence]] = {}
+    cited: set[tuple[str, str]] = set()
+    for article in articles:
+        for name, form, start in named[article.id]:
+            people.add_alias(name, form)
+            if (name, article.id) not in cited:  # a person's first mention in each source
+                cited.add((name, article.id))
+                found_in = evidence(article, sentence_of(article, start))
+                first_seen.setdefault(name, found_in)
+                person_evidence.setdefault(name, []).append(found_in)
+    in_facts = {party for fact in facts for party in fact.parties}
+    only_model = {
+        name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
+    }
+    kept = [name for name in first_seen if name not in only_model]
+    return [
+        Person(
+            name=name,
+            aliases=sorted(people.records[name].forms - {name}),
+            role=people.records[name].role,
+            affiliation=people.records[name].affiliation,
+            evidence=person_evidence[name],
+        )
+        for name in kept
+    ]

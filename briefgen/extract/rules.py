@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from briefgen.extract.mentions import Mention
     from briefgen.extract.people import People
     from briefgen.extract.work import ArticleFacts, FactsTask, PeopleTable
-    from briefgen.model import Evidence
     from briefgen.runtime.run import Runtime
 
 
@@ -66,9 +65,8 @@ def extract_rules(articles: list[Article], options: RulesOptions, run: Runtime) 
     # key) must not load the rules, which a run with nothing to extract never uses.
     from briefgen.extract.mentions import drop_overlaps
     from briefgen.extract.people import People
-    from briefgen.extract.records import build_digest, evidence, sentence_of
+    from briefgen.extract.records import build_digest, person_records
     from briefgen.extract.work import FactsTask, PeopleTable, prepare_text, warm_preparing
-    from briefgen.model import Person
 
     articles = sorted(articles, key=lambda a: a.id)
     model = options.spacy_model
@@ -89,10 +87,8 @@ def extract_rules(articles: list[Article], options: RulesOptions, run: Runtime) 
     people = People([m for ms in introductions.values() for m in ms])
     _add_home_government(articles, introductions, people)
 
-    first_seen: dict[str, Evidence] = {}
-    person_evidence: dict[str, list[Evidence]] = {}
-    cited: set[tuple[str, str]] = set()
     facts: list[Fact] = []
+    named: dict[str, list[tuple[str, str, int]]] = {}
     roles = {name: record.role or "" for name, record in people.records.items()}
     table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
     tasks = [
@@ -102,32 +98,9 @@ def extract_rules(articles: list[Article], options: RulesOptions, run: Runtime) 
     # Each article's facts are read on their own (in parallel, or from the
     # cache); what crosses articles is gathered here, in article order.
     for article, read in zip(articles, _read_facts(tasks, table, run), strict=True):
-        for name, form, start in read.named:
-            people.add_alias(name, form)
-            if (name, article.id) not in cited:  # a person's first mention in each source
-                cited.add((name, article.id))
-                found_in = evidence(article, sentence_of(article, start))
-                first_seen.setdefault(name, found_in)
-                person_evidence.setdefault(name, []).append(found_in)
+        named[article.id] = read.named
         facts.extend(read.facts)
-
-    # People only the trained model found are kept when a fact names them.
-    in_facts = {party for fact in facts for party in fact.parties}
-    only_model = {
-        name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
-    }
-    first_seen = {name: e for name, e in first_seen.items() if name not in only_model}
-    order = {name: i for i, name in enumerate(first_seen)}
-    persons = [
-        Person(
-            name=name,
-            aliases=sorted(people.records[name].forms - {name}),
-            role=people.records[name].role,
-            affiliation=people.records[name].affiliation,
-            evidence=person_evidence[name],
-        )
-        for name in sorted(first_seen, key=order.__getitem__)
-    ]
+    persons = person_records(articles, people, named, facts)
     generator = f"rules + {options.spacy_model}" if options.spacy_model else "rules"
     return build_digest(articles, persons, facts, generator=f"briefgen {__version__} ({generator})")
 

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from briefgen.extract.parse.article import ParsedArticle
     from briefgen.extract.people import People
     from briefgen.extract.work import Prepared
-    from briefgen.model import Evidence, Person
     from briefgen.runtime.run import Runtime
 
 
@@ -74,7 +73,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     from briefgen.extract.parse.parties import Named
     from briefgen.extract.parser import model_version
     from briefgen.extract.people import People
-    from briefgen.extract.records import build_digest
+    from briefgen.extract.records import build_digest, person_records
     from briefgen.extract.rules import _add_home_government
     from briefgen.extract.work import Intervals, prepare_text, warm_preparing
 
@@ -125,7 +124,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
             read_article(article, parsed[article.id], names, roles, prepared[article.id].places)
         )
     facts = _states_into_people(facts, people)
-    persons = _persons(articles, people, named, facts)
+    persons = person_records(articles, people, named, facts)
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
     return build_digest(articles, persons, facts, generator=generator)
 
@@ -163,43 +162,3 @@ def _states_into_people(facts: list[Fact], people: People) -> list[Fact]:
                 continue
         kept.append(fact)
     return kept
-
-
-def _persons(
-    articles: list[Article],
-    people: People,
-    named: dict[str, list[tuple[str, str, int]]],
-    facts: list[Fact],
-) -> list[Person]:
-    """One record per person, in order of first mention, with each source's first mention
-    as evidence. People only the parser's NER found are kept when a fact names them:
-    a caption's or a photo credit's name is tagged too."""
-    from briefgen.extract.records import evidence, sentence_of
-    from briefgen.model import Person
-
-    first_seen: dict[str, Evidence] = {}
-    person_evidence: dict[str, list[Evidence]] = {}
-    cited: set[tuple[str, str]] = set()
-    for article in articles:
-        for name, form, start in named[article.id]:
-            people.add_alias(name, form)
-            if (name, article.id) not in cited:  # a person's first mention in each source
-                cited.add((name, article.id))
-                found_in = evidence(article, sentence_of(article, start))
-                first_seen.setdefault(name, found_in)
-                person_evidence.setdefault(name, []).append(found_in)
-    in_facts = {party for fact in facts for party in fact.parties}
-    only_model = {
-        name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
-    }
-    kept = [name for name in first_seen if name not in only_model]
-    return [
-        Person(
-            name=name,
-            aliases=sorted(people.records[name].forms - {name}),
-            role=people.records[name].role,
-            affiliation=people.records[name].affiliation,
-            evidence=person_evidence[name],
-        )
-        for name in kept
-    ]
