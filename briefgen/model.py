@@ -245,3 +245,13 @@ class Digest(_Model):
         if not data.get("notices"):
             data.pop("notices", None)
         return data
+
+
+SECTION_RECORD = {
+    "people": "person",
+    "meetings": "meeting",
+    "agreements": "agreement",
+    "disagreements": "disagreement",
+    "proposals": "proposal",
+}
+"""Each list of the digest, by its key, and what one of its records is called."""

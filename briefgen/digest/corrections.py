@@ -41,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from briefgen.config import parse_yaml
 from briefgen.errors import CorrectionsError
 from briefgen.model import (
+    SECTION_RECORD,
     Agreement,
     Digest,
     Disagreement,
@@ -379,15 +380,6 @@ def _matcher(kind: str, match: Any, names: _Names) -> Callable[[Any], bool]:
     )
 
 
-_SINGULAR = {
-    "people": "person",
-    "meetings": "meeting",
-    "agreements": "agreement",
-    "disagreements": "disagreement",
-    "proposals": "proposal",
-}
-
-
 def apply_corrections(digest: Digest, corrections: Corrections) -> Applied:
     """``digest`` with every correction applied; what matched nothing is in ``unmatched``."""
     if not len(corrections):
@@ -446,7 +438,7 @@ def _apply_one(
         return _add(kind, correction, items, names, source_ids)
     hits = [i for i, fact in enumerate(items) if _matcher(kind, correction.match, names)(fact)]
     if not hits:
-        return f"matches no {_SINGULAR[kind]} in this build; fix or remove it"
+        return f"matches no {SECTION_RECORD[kind]} in this build; fix or remove it"
     if correction.drop:
         facts[kind] = [fact for i, fact in enumerate(items) if i not in set(hits)]
         return None

@@ -38,7 +38,7 @@ from typing import Any
 
 from briefgen.evaluate.names import fold
 from briefgen.evaluate.score import FACT_KINDS, KINDS, CaseMatch, GoldItem, KindMatch, cites
-from briefgen.model import Article, Evidence
+from briefgen.model import SECTION_RECORD, Article, Evidence
 
 MISSED_CLASSES = (
     "key not in the articles",
@@ -58,14 +58,6 @@ WRONG_CLASSES = (
     "sentence cites no gold item",
     "not a gold person",
 )
-
-_SINGULAR = {
-    "people": "person",
-    "meetings": "meeting",
-    "agreements": "agreement",
-    "disagreements": "disagreement",
-    "proposals": "proposal",
-}
 
 
 @dataclass(frozen=True)
@@ -150,7 +142,7 @@ def _from_sentences(
 
 
 def _missed(match: CaseMatch, m: KindMatch, item: GoldItem, articles: Sequence[Article]) -> Failure:
-    failure = Failure(_SINGULAR[m.kind], list(item.names), "", keys=list(item.keys))
+    failure = Failure(SECTION_RECORD[m.kind], list(item.names), "", keys=list(item.keys))
     taken = set(m.pairs.values())
     if any(e in taken and m.matches(x, item) for e, x in enumerate(m.extracted)):
         failure.cls = "duplicate of a matched item"
@@ -206,7 +198,7 @@ def _wrong(match: CaseMatch, m: KindMatch, item: Any, sources: dict[str, str]) -
     names = _names(m.kind, item)
     evidence = list(getattr(item, "evidence", []))
     failure = Failure(
-        _SINGULAR[m.kind],
+        SECTION_RECORD[m.kind],
         names,
         "",
         text=_describe(m.kind, item),
@@ -254,10 +246,12 @@ def summarize(explanations: Sequence[CaseExplanation]) -> dict[str, dict[str, di
         counts = Counter((f.cls, f.kind) for x in explanations for f in getattr(x, side))
         summary[side] = {
             cls: {
-                _SINGULAR[k]: counts[cls, _SINGULAR[k]] for k in KINDS if counts[cls, _SINGULAR[k]]
+                SECTION_RECORD[k]: counts[cls, SECTION_RECORD[k]]
+                for k in KINDS
+                if counts[cls, SECTION_RECORD[k]]
             }
             for cls in classes
-            if any(counts[cls, _SINGULAR[k]] for k in KINDS)
+            if any(counts[cls, SECTION_RECORD[k]] for k in KINDS)
         }
     return summary
 
