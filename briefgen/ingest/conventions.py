@@ -119,9 +119,15 @@ def _outlet_of_address(byline: str) -> str | None:
     when it is one of the reviewed known news hosts (``data/outlets.yaml``)."""
     if not (m := _ADDRESS.search(byline)):
         return None
-    labels = m["host"].casefold().split(".")
-    second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL
-    return known_outlets().get(labels[-3] if second_level else labels[-2])
+    return known_outlets().get(registered_name(m["host"].casefold()))
+
+
+def registered_name(host: str) -> str:
+    """The name a host is registered under: ``www.bbc.co.uk`` -> ``bbc``."""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
 
 
 # "bbc.co.uk", "joongang.co.kr": the registered name stands before these.

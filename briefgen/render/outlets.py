@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from briefgen.ingest.conventions import SECOND_LEVEL, known_outlets
+from briefgen.ingest.conventions import known_outlets, registered_name
 from briefgen.model import Source
 
 __all__ = ["host_word", "known_outlets", "outlet_name", "web_url"]
@@ -40,10 +40,7 @@ def host_word(url: str | None) -> str | None:
     web = web_url(url)
     if web is None:
         return None
-    labels = (urlsplit(web).hostname or "").removeprefix("www.").split(".")
-    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2:
-        return labels[-3]
-    return labels[-2] if len(labels) >= 2 else labels[0]
+    return registered_name(urlsplit(web).hostname or "")
 
 
 def outlet_name(source: Source) -> str | None:
