@@ -247,6 +247,52 @@ def test_a_name_run_into_the_next_persons_surname_is_cut_back():
     assert "Ann Lee Holt" in people  # a surname of her own, not an overrun
 
 
+def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title():
+    people = _people_of(
+        "Labour backbencher Stephen Pound labelled the plan a mistake. Mr Pound said so twice. "
+        "GETTY Ryan arrived. Ms Vale met Mr Ryan."
+    )
+    assert "Stephen Pound" in people and "Pound" not in people
+    assert "GETTY Ryan" not in people  # a photo credit is no given name
+    assert "Vale" in people  # no full name given: the surname stays
+
+
+def test_two_full_names_with_one_surname_leave_the_surname_alone():
+    people = _people_of("Anna Berg met Olav Berg in Oslo. Ms Berg said little.")
+    assert "Anna Berg" not in people or "Berg" not in people["Anna Berg"].aliases
+
+
+def _readout(text: str, url: str = "https://www.whitehouse.gov/briefings/readout/"):
+    from briefgen.ingest.nlp import split_sentences
+    from briefgen.model import Article
+
+    return Article(id="a", path="a.md", text=text, url=url, sentences=split_sentences(text))
+
+
+def test_a_readout_s_opening_official_acts_for_the_government_that_publishes_it():
+    digest = extract(
+        [_readout("On Monday, President Jane Roe spoke with Prime Minister Ivan Petrov of Peru.")]
+    )
+    assert {p.name: p.affiliation for p in digest.people} == {
+        "Jane Roe": "United States",
+        "Ivan Petrov": "Peru",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A joint statement that names the publisher's own official.
+        "Prime Minister Ivan Petrov welcomed United States President Jane Roe to Lima.",
+        # The person the statement addresses, not its speaker.
+        "We look forward to working with President Ivan Petrov on trade.",
+    ],
+)
+def test_a_person_the_readout_does_not_open_with_is_not_the_publisher_s(text):
+    affiliations = {p.name: p.affiliation for p in extract([_readout(text)]).people}
+    assert affiliations["Ivan Petrov"] != "United States"
+
+
 def test_seats_of_government_place_a_meeting_in_their_city():
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article

@@ -11,7 +11,7 @@ the batch (bare "Chung" after "Foreign Minister Chung Eui-yong").
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
@@ -43,8 +43,9 @@ class Mention:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    # title, apposition, counterpart, honorific, object (of "met with"),
-    # entity (a trained model's) or known (a form introduced elsewhere)
+    # title, apposition, counterpart, honorific, full (the full name of a
+    # surname met with a title), object (of "met with"), entity (a trained
+    # model's) or known (a form introduced elsewhere)
     cue: str = "known"
 
 
@@ -168,6 +169,10 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
     word = words[i].rstrip(",")
     if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
         return 1
+    if word.isupper() and (
+        word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
+    ):
+        return 1  # a photo credit in capitals run into the text: "GETTY Trump", "GETTYEPA Al Gore"
     return 1 if _ROMAN.fullmatch(word) and i == 0 else 0  # "II" alone is no name
 
 
@@ -262,7 +267,41 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="honorific"))
-    return drop_overlaps(found)
+    return drop_overlaps(_with_full_names(text, found, pats))
+
+
+# One to three capitalised words or initials just before a surname: "Stephen", "Donald J.".
+_BEFORE = regex.compile(r"(?:\p{Lu}(?:[\p{L}’'-]*|\.)[^\S\n]+){1,3}$")
+
+
+def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Mention]:
+    """The mentions, with the full name a text gives, without a title, to a person it
+    names by surname alone.
+
+    "Labour backbencher Stephen Pound labelled ... Mr Pound said": "Stephen
+    Pound" is introduced, and "Mr Pound" is he. Only when the text gives one
+    full name ending in that surname: with "Barack Obama" and "Michelle
+    Obama" both there, "Mr Obama" stays as he is, for the batch's people to
+    resolve.
+    """
+    named = {m.name for m in found}
+    full_name: dict[str, str] = {}
+    completed: list[Mention] = []
+    for surname in sorted({m.name for m in found if " " not in m.name}):
+        if any(n.endswith(" " + surname) for n in named):
+            continue  # introduced in full already
+        fulls: dict[str, int] = {}
+        for m in regex.finditer(rf"\b{regex.escape(surname)}\b", text):
+            run = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = clean_name(text[run.start() : m.end()], pats, from_end=True) if run else None
+            if name is not None and name.endswith(" " + surname):
+                fulls.setdefault(name, m.end() - len(name))
+        if len(fulls) == 1:
+            [(name, start)] = fulls.items()
+            full_name[surname] = name
+            completed.append(Mention(start, start + len(name), name, cue="full"))
+    renamed = [replace(m, name=full_name.get(m.name, m.name)) for m in found]
+    return [*renamed, *completed]
 
 
 def _strip_leading_not_names(role: str, pats: Patterns) -> str:
@@ -275,8 +314,8 @@ def _strip_leading_not_names(role: str, pats: Patterns) -> str:
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
-        "title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "object": 4, "entity": 5,
-        "known": 6,
+        "title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "full": 4, "object": 5,
+        "entity": 6, "known": 7,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
