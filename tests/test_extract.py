@@ -257,6 +257,19 @@ def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title()
     assert "Vale" in people  # no full name given: the surname stays
 
 
+def test_a_full_name_with_a_suffix_is_not_completed_again():
+    people = _people_of("President Joseph R. Biden, Jr. spoke today. President Biden said.")
+    assert set(people) == {"Joseph R. Biden, Jr."}
+
+
+def test_a_caption_that_runs_two_names_together_completes_neither():
+    people = _people_of(
+        "Ally Hillary Clinton Donald Trump in numbers. Donald Trump landed. Mr Trump spoke."
+    )
+    assert "Donald Trump" in people
+    assert "Hillary Clinton Donald Trump" not in people
+
+
 def test_two_full_names_with_one_surname_leave_the_surname_alone():
     people = _people_of("Anna Berg met Olav Berg in Oslo. Ms Berg said little.")
     assert "Anna Berg" not in people or "Berg" not in people["Anna Berg"].aliases

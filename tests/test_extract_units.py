@@ -234,6 +234,12 @@ def test_a_shared_surname_goes_to_nobody_unless_one_is_introduced_twice_as_often
     assert lopsided.canonical("Berg") == "Anna Berg"
 
 
+def test_two_names_run_together_are_the_second_introduced_one():
+    people = People([_intro("Hillary Clinton Donald Trump", cue="entity"), _intro("Donald Trump")])
+    assert sorted(people.records) == ["Donald Trump"]
+    assert people.canonical("Hillary Clinton Donald Trump") == "Donald Trump"
+
+
 def test_a_counterpart_role_counts_only_when_nothing_states_one():
     implied = People([_intro("Carl Dunn", role="Foreign Minister", cue="counterpart")])
     assert implied.records["Carl Dunn"].role == "Foreign Minister"

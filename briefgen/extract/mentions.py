@@ -270,6 +270,14 @@ def find_introductions(text: str) -> list[Mention]:
     return drop_overlaps(_with_full_names(text, found, pats))
 
 
+_SUFFIX = regex.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def core_words(name: str) -> list[str]:
+    """The words of a name without its generational suffix ("Jr.", "III")."""
+    return _SUFFIX.sub("", name).split()
+
+
 # One to three capitalised words or initials just before a surname: "Stephen", "Donald J.".
 _BEFORE = regex.compile(r"(?:\p{Lu}(?:[\p{L}’'-]*|\.)[^\S\n]+){1,3}$")
 
@@ -284,18 +292,18 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
     Obama" both there, "Mr Obama" stays as he is, for the batch's people to
     resolve.
     """
-    named = {m.name for m in found}
+    surnames = {words[-1] for m in found if len(words := core_words(m.name)) > 1}
     full_name: dict[str, str] = {}
     completed: list[Mention] = []
-    for surname in sorted({m.name for m in found if " " not in m.name}):
-        if any(n.endswith(" " + surname) for n in named):
-            continue  # introduced in full already
+    for surname in sorted({m.name for m in found if " " not in m.name} - surnames):
         fulls: dict[str, int] = {}
         for m in regex.finditer(rf"\b{regex.escape(surname)}\b", text):
             run = _BEFORE.search(text, max(0, m.start() - 60), m.start())
             name = clean_name(text[run.start() : m.end()], pats, from_end=True) if run else None
             if name is not None and name.endswith(" " + surname):
                 fulls.setdefault(name, m.end() - len(name))
+        # "Hillary Clinton Donald Trump" in a caption is "Donald Trump" run on.
+        fulls = {n: at for n, at in fulls.items() if not any(n.endswith(" " + f) for f in fulls)}
         if len(fulls) == 1:
             [(name, start)] = fulls.items()
             full_name[surname] = name
