@@ -308,7 +308,12 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
             [(name, start)] = fulls.items()
             full_name[surname] = name
             completed.append(Mention(start, start + len(name), name, cue="full"))
-    renamed = [replace(m, name=full_name.get(m.name, m.name)) for m in found]
+    # A titled surname keeps its own name: "President Obama" is not the
+    # "first lady Michelle Obama" of the same article.
+    renamed = [
+        replace(m, name=full_name[m.name]) if m.cue == "honorific" and m.name in full_name else m
+        for m in found
+    ]
     return [*renamed, *completed]
 
 
