@@ -129,3 +129,13 @@ def test_a_meeting_run_together_with_another_in_one_sentence_goes_to_its_own():
     # A–B on its own on another day is another meeting.
     facts[0].date = dt.date(2016, 10, 1)
     assert _merged(facts) == [[0], [1], [2]]
+
+
+def test_a_call_and_a_meeting_somewhere_are_two():
+    # "A spoke by phone with B today ... and invited him to the White House."
+    call = _meeting(["A", "B"], date=NOV_10, format="call")
+    visit = _meeting(["A", "B"], status="planned", location="Washington", at=3)
+    held_there = _meeting(["A", "B"], date=NOV_10, location="Washington", article="y")
+    assert _merged([call, visit]) == [[0], [1]]
+    assert _merged([call, held_there]) == [[0], [1]]
+    assert _merged([call, _meeting(["A", "B"], at=3)]) == [[0, 1]]

@@ -51,6 +51,7 @@ def similar(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
 # How far from its article's day an undated report's meeting may lie: "on
 # Tuesday" reaches six days back, and a report may come out days after.
 RECENT = dt.timedelta(days=7)
+_REMOTE = ("call", "virtual")
 
 
 def one_meeting(facts: list[Fact]) -> bool:
@@ -58,6 +59,10 @@ def one_meeting(facts: list[Fact]) -> bool:
     dates = {f.date for f in facts if f.date}
     places = {f.location for f in facts if f.location}
     if len(dates) > 1 or len(places) > 1:
+        return False
+    # A call has no place: a report placed somewhere ("invited him to visit
+    # the White House") is of another meeting.
+    if places and any(f.format in _REMOTE for f in facts):
         return False
     # The days of the articles whose reports give no date.
     published = {f.article.published for f in facts if not f.date and f.article.published}
