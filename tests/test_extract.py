@@ -257,6 +257,20 @@ def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title()
     assert "Vale" in people  # no full name given: the surname stays
 
 
+def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_role():
+    people = _people_of(
+        "Union shadow chancellor Ann Lee said no. Lawyer Bo Chen, who acts for them, agreed. "
+        "The BBC's political editor Dan Ross said when senior official Kim Yoon spoke. "
+        "A senior official said the plan was a leader Plan."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "shadow chancellor",
+        "Bo Chen": "lawyer",
+        "Dan Ross": "political editor",
+        "Kim Yoon": "senior official",
+    }
+
+
 def test_a_full_name_with_a_suffix_is_not_completed_again():
     people = _people_of("President Joseph R. Biden, Jr. spoke today. President Biden said.")
     assert set(people) == {"Joseph R. Biden, Jr."}

@@ -32,6 +32,9 @@ _NAME = (
 )
 _ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
 _POSSESSIVE = r"(?:['’]s)?"
+# Words that may open a lower-case description but are no part of a role (besides the
+# stop words): "said lawyer Bo Chen", "when senator Al Roe".
+_NOT_ROLE = frozenset({"said", "says", "told", "when", "while", "as", "who", "which", "including"})
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class Mention:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    # title, apposition, counterpart, honorific, full (the full name of a
+    # title, apposition, counterpart, described (a lower-case noun before
+    # the name: "lawyer Bo Chen"), honorific, full (the full name of a
     # surname met with a title), object (of "met with"), entity (a trained
     # model's) or known (a form introduced elsewhere)
     cue: str = "known"
@@ -97,6 +101,14 @@ class Patterns:
             r"(?:(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|both)\b)"
             r"\p{Ll}[\p{Ll}-]*[^\S\n]+){0,3}"
             rf"(?P<name>{_NAME})"
+        )
+        # A person described in lower case before the name: "shadow chancellor Ann Lee".
+        nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
+        # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
+        opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
+        self.described = regex.compile(
+            r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
+            rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
@@ -261,6 +273,18 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="object"))
+    for m in pats.described.finditer(text):
+        name = clean_name(m["name"], pats)
+        if name is None or " " not in name or not m["name"].startswith(name):
+            continue
+        words = m["role"].split()
+        while len(words) > 1 and words[0] in pats.gaz.stop_words | _NOT_ROLE:
+            words.pop(0)  # "the", "when": no part of the role
+        role = " ".join(words)
+        if role.istitle():
+            role = role.lower()  # "Lawyer" opening a sentence is a lawyer
+        start = m.start("name")
+        found.append(Mention(start, start + len(name), name, role=role, cue="described"))
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
@@ -327,8 +351,8 @@ def _strip_leading_not_names(role: str, pats: Patterns) -> str:
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
-        "title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "full": 4, "object": 5,
-        "entity": 6, "known": 7,
+        "title": 0, "apposition": 1, "counterpart": 2, "described": 3, "honorific": 4, "full": 5,
+        "object": 6, "entity": 7, "known": 8,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
