@@ -271,6 +271,18 @@ def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_ro
     }
 
 
+def test_a_political_party_before_a_role_is_the_person_s_affiliation():
+    people = _people_of(
+        "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "
+        "Liberal Democrat spokesman Dan Ross said no."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Conservative Party",
+        "Bo Chen": "Labour Party",
+        "Dan Ross": "Liberal Democrats",
+    }
+
+
 def test_a_full_name_with_a_suffix_is_not_completed_again():
     people = _people_of("President Joseph R. Biden, Jr. spoke today. President Biden said.")
     assert set(people) == {"Joseph R. Biden, Jr."}

@@ -66,6 +66,8 @@ class Patterns:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         party = gaz.party_pattern
+        # Before a title, a political party too: "Labour MP Ann Lee".
+        member_of = rf"{party}|{gaz.political_party_pattern}"
         role = rf"{_ROLE_PREFIX}(?:{gaz.role_pattern})"
         generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
         # Titles and names start a word, mostly with a capital: telling the
@@ -73,7 +75,7 @@ class Patterns:
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = regex.compile(
-            rf"{word_start}(?:(?P<aff>{party})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
+            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
@@ -107,6 +109,7 @@ class Patterns:
         # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
         opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
         self.described = regex.compile(
+            rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
         )
@@ -227,7 +230,7 @@ def find_introductions(text: str) -> list[Mention]:
                 start + len(name),
                 name,
                 role=role or None,
-                affiliation=pats.gaz.party(aff) if aff else None,
+                affiliation=pats.gaz.affiliation(aff) if aff else None,
                 cue="title",
             )
         )
@@ -284,7 +287,8 @@ def find_introductions(text: str) -> list[Mention]:
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
         start = m.start("name")
-        found.append(Mention(start, start + len(name), name, role=role, cue="described"))
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
