@@ -271,6 +271,17 @@ def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_ro
     }
 
 
+def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
+    people = _people_of(
+        "The shadow foreign secretary, Ann Lee, welcomed it. The Tory leader, Bo Chen, did not. "
+        "The plan, London Bridge, was dropped."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("shadow foreign secretary", None),
+        "Bo Chen": ("leader", "Conservative Party"),
+    }
+
+
 def test_a_political_party_before_a_role_is_the_person_s_affiliation():
     people = _people_of(
         "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "

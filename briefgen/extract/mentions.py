@@ -113,6 +113,13 @@ class Patterns:
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
         )
+        # The role first, the name set off by commas: "The shadow foreign
+        # secretary, Ann Lee, said".
+        self.role_first = regex.compile(
+            rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
+            rf"[^\S\n]+(?P<name>{_NAME}),"
+        )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
         self.party = regex.compile(party)
@@ -289,6 +296,13 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name")
         aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
+    for m in pats.role_first.finditer(text):
+        name = clean_name(m["name"], pats)
+        if name is None or " " not in name or name != m["name"]:
+            continue
+        start = m.start("name")
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
