@@ -257,6 +257,43 @@ def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title()
     assert "Vale" in people  # no full name given: the surname stays
 
 
+def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_role():
+    people = _people_of(
+        "Union shadow chancellor Ann Lee said no. Lawyer Bo Chen, who acts for them, agreed. "
+        "The BBC's political editor Dan Ross said when senior official Kim Yoon spoke. "
+        "A senior official said the plan was a leader Plan."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "shadow chancellor",
+        "Bo Chen": "lawyer",
+        "Dan Ross": "political editor",
+        "Kim Yoon": "senior official",
+    }
+
+
+def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
+    people = _people_of(
+        "The shadow foreign secretary, Ann Lee, welcomed it. The Tory leader, Bo Chen, did not. "
+        "The plan, London Bridge, was dropped."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("shadow foreign secretary", None),
+        "Bo Chen": ("leader", "Conservative Party"),
+    }
+
+
+def test_a_political_party_before_a_role_is_the_person_s_affiliation():
+    people = _people_of(
+        "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "
+        "Liberal Democrat spokesman Dan Ross said no."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Conservative Party",
+        "Bo Chen": "Labour Party",
+        "Dan Ross": "Liberal Democrats",
+    }
+
+
 def test_a_full_name_with_a_suffix_is_not_completed_again():
     people = _people_of("President Joseph R. Biden, Jr. spoke today. President Biden said.")
     assert set(people) == {"Joseph R. Biden, Jr."}

@@ -32,6 +32,9 @@ _NAME = (
 )
 _ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
 _POSSESSIVE = r"(?:['’]s)?"
+# Words that may open a lower-case description but are no part of a role (besides the
+# stop words): "said lawyer Bo Chen", "when senator Al Roe".
+_NOT_ROLE = frozenset({"said", "says", "told", "when", "while", "as", "who", "which", "including"})
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class Mention:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    # title, apposition, counterpart, honorific, full (the full name of a
+    # title, apposition, counterpart, described (a lower-case noun before
+    # the name: "lawyer Bo Chen"), honorific, full (the full name of a
     # surname met with a title), object (of "met with"), entity (a trained
     # model's) or known (a form introduced elsewhere)
     cue: str = "known"
@@ -62,6 +66,8 @@ class Patterns:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         party = gaz.party_pattern
+        # Before a title, a political party too: "Labour MP Ann Lee".
+        member_of = rf"{party}|{gaz.political_party_pattern}"
         role = rf"{_ROLE_PREFIX}(?:{gaz.role_pattern})"
         generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
         # Titles and names start a word, mostly with a capital: telling the
@@ -69,7 +75,7 @@ class Patterns:
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = regex.compile(
-            rf"{word_start}(?:(?P<aff>{party})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
+            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
@@ -97,6 +103,22 @@ class Patterns:
             r"(?:(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|both)\b)"
             r"\p{Ll}[\p{Ll}-]*[^\S\n]+){0,3}"
             rf"(?P<name>{_NAME})"
+        )
+        # A person described in lower case before the name: "shadow chancellor Ann Lee".
+        nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
+        # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
+        opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
+        self.described = regex.compile(
+            rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
+            rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
+        )
+        # The role first, the name set off by commas: "The shadow foreign
+        # secretary, Ann Lee, said".
+        self.role_first = regex.compile(
+            rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
+            rf"[^\S\n]+(?P<name>{_NAME}),"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
@@ -215,7 +237,7 @@ def find_introductions(text: str) -> list[Mention]:
                 start + len(name),
                 name,
                 role=role or None,
-                affiliation=pats.gaz.party(aff) if aff else None,
+                affiliation=pats.gaz.affiliation(aff) if aff else None,
                 cue="title",
             )
         )
@@ -261,6 +283,26 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="object"))
+    for m in pats.described.finditer(text):
+        name = clean_name(m["name"], pats)
+        if name is None or " " not in name or not m["name"].startswith(name):
+            continue
+        words = m["role"].split()
+        while len(words) > 1 and words[0] in pats.gaz.stop_words | _NOT_ROLE:
+            words.pop(0)  # "the", "when": no part of the role
+        role = " ".join(words)
+        if role.istitle():
+            role = role.lower()  # "Lawyer" opening a sentence is a lawyer
+        start = m.start("name")
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
+    for m in pats.role_first.finditer(text):
+        name = clean_name(m["name"], pats)
+        if name is None or " " not in name or name != m["name"]:
+            continue
+        start = m.start("name")
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
@@ -327,8 +369,8 @@ def _strip_leading_not_names(role: str, pats: Patterns) -> str:
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
-        "title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "full": 4, "object": 5,
-        "entity": 6, "known": 7,
+        "title": 0, "apposition": 1, "counterpart": 2, "described": 3, "honorific": 4, "full": 5,
+        "object": 6, "entity": 7, "known": 8,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
