@@ -282,6 +282,14 @@ def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
     }
 
 
+def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person():
+    people = _people_of(
+        "Ann Lee, father of Bo, thanked his lawyers. Dan Ross, 50, a teacher, said so. "
+        "Eve Hart, whose father was a minister, spoke."
+    )
+    assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
+
+
 def test_a_political_party_before_a_role_is_the_person_s_affiliation():
     people = _people_of(
         "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "

@@ -34,7 +34,9 @@ _ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
 _POSSESSIVE = r"(?:['’]s)?"
 # Words that may open a lower-case description but are no part of a role (besides the
 # stop words): "said lawyer Bo Chen", "when senator Al Roe".
-_NOT_ROLE = frozenset({"said", "says", "told", "when", "while", "as", "who", "which", "including"})
+_NOT_ROLE = frozenset(
+    {"said", "says", "told", "when", "while", "as", "who", "whose", "which", "including"}
+)
 
 
 @dataclass(frozen=True)
@@ -80,13 +82,16 @@ class Patterns:
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
+        nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
         self.apposition = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
             # followed by a name is the next person's title.
-            rf"(?P<role>(?i:{role}))\b(?![^\S\n]+{_WORD})"
+            rf"(?P<role>(?i:{role})|(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))"
+            rf"\b(?![^\S\n]+{_WORD})"
             rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         self.counterpart = regex.compile(
@@ -105,7 +110,6 @@ class Patterns:
             rf"(?P<name>{_NAME})"
         )
         # A person described in lower case before the name: "shadow chancellor Ann Lee".
-        nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
         # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
         opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
         self.described = regex.compile(
@@ -245,6 +249,8 @@ def find_introductions(text: str) -> list[Mention]:
         name = clean_name(m["name"], pats)
         if name is None or " " not in name:
             continue  # one capitalised word before ", the spokesman" is too often a place
+        if m["role"].split()[0] in _NOT_ROLE:
+            continue  # "Ann Lee, whose father ...": the role is someone else's
         aff = m["aff2"] or m["aff"]
         start = m.start("name") + m["name"].rfind(name)
         found.append(
