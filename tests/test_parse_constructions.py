@@ -293,3 +293,17 @@ def test_branding_a_partys_plan_a_disgrace_is_a_disagreement():
     d = digest_of("Senator Mia Lund branded Governor Paul Dorn's bridge plan a disgrace.")
     assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
     assert d.proposals == []  # the plan judged is not read as a proposal here
+
+
+def test_a_titled_name_reaches_the_parser_as_a_common_surname():
+    from briefgen.extract import parser
+    from briefgen.extract.parse.article import _stand_ins
+
+    nlp = parser.load()
+    text = "Chancellor Otto Brandt met the Lord Chancellor and Nordvik Holdings in Oslo."
+    doc, origin = _stand_ins(nlp.make_doc(text), nlp)
+    # A person's name by its title; a title alone and an unknown body keep their last word.
+    assert [t.text for t in doc] == [
+        "Smith", "met", "the", "Chancellor", "and", "Holdings", "in", "Oslo", ".",
+    ]  # fmt: skip
+    assert text[slice(*origin[0])] == "Chancellor Otto Brandt"

@@ -12,12 +12,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
 
 from briefgen.extract.dates import resolve_when
 from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.mentions import Mention, clean_name, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Named, Parties
@@ -28,6 +30,8 @@ from briefgen.model import Article, Span
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Span_
+    from spacy.tokens import Token as Token_
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|n't")
 _VIRTUAL = regex.compile(
@@ -223,12 +227,34 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     return trimmed
 
 
+# The word that stands for a titled person's name in the parser's input.
+_PERSON_STAND_IN = "Smith"
+
+
+def _titled(span: Span_, head: Token_) -> bool:
+    """Whether a run of names is a person's, by a title or honorific before its last word."""
+    titles = _titles()
+    if head.lower_ in titles:  # "the Lord Chancellor" is a title, not a name
+        return False
+    return any(t.lower_.rstrip(".") in titles for t in span[: head.i - span.start])
+
+
+@cache
+def _titles() -> frozenset[str]:
+    honorifics = {h.lower().rstrip(".") for h in gazetteer().honorifics}
+    return lexicon().words("role_nouns") | honorifics
+
+
 def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     """The sentence with each long name replaced by one word of it, for the parser.
 
     A parser trained on a small treebank loses its way in a long proper name
     ("Republic of Korea (ROK) President Yoon Suk Yeol"); with the name's last
     word standing for it ("Yeol") the clause around it parses as a clause.
+    A titled person's name stands as a common surname the parser knows as a
+    name (``_PERSON_STAND_IN``): a rare surname alone at the head of a sentence
+    ("Brandt called for ...") is read as a verb or an adverb by one model or
+    another, while "Smith called for ..." parses as a subject with any of them.
     Returns the new ``Doc`` and, per token, the character range it stands for
     in the sentence. The parser keeps ingestion's sentence: it may not split it.
     """
@@ -257,7 +283,7 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             ),
             span[-1],
         )
-        words.append(head.text)
+        words.append(_PERSON_STAND_IN if _titled(span, head) else head.text)
         spaces.append(bool(span[-1].whitespace_))
         origin.append((span.start_char, span.end_char))
         i = last

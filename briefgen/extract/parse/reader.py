@@ -320,6 +320,19 @@ class SentenceReader:
                 found.extend(self.p.of(k.i))
         return found
 
+    def object_tokens(self, t: Token) -> list[Token]:
+        """``t``'s direct objects, also a bare noun phrase the parser hung as a clausal
+        complement ("rejected X's offer" with "offer" read as ``ccomp``)."""
+        return [
+            k
+            for k in self.s.children(t.i, "obj", "ccomp", "xcomp")
+            if k.rel == "obj"
+            or (
+                k.pos in ("NOUN", "PROPN")
+                and not self.s.children(k.i, "nsubj", "aux", "cop", "mark", "obj")
+            )
+        ]
+
     def obliques(self, t: Token, *preps: str) -> list[Party]:
         found: list[Party] = []
         for k in self.oblique_tokens(t, *preps):
@@ -340,10 +353,14 @@ class SentenceReader:
         return found
 
     def possessor(self, t: Token) -> list[Party]:
+        """ "X's plan": X, also where the parser hung "X's" on a compound before the
+        noun ("X's bridge plan" read as "X's bridge")."""
         found: list[Party] = []
         for k in self.s.children(t.i):
             if k.dep == "nmod:poss" or (k.rel == "nmod" and self.s.case(k.i) in ("'s", "’s")):
                 found.extend(self.p.of(k.i))
+            elif k.rel == "compound" and k.i < t.i and k.pos == "NOUN":
+                found.extend(self.possessor(k))
         return found
 
     def governor(self, t: Token) -> Token | None:
@@ -690,7 +707,9 @@ class SentenceReader:
     def _against(self, t: Token) -> Found | None:
         sides = self.subjects(t)
         others = self.objects(t)
-        for o in self.s.children(t.i, "obj"):
+        for o in self.object_tokens(t):
+            if o.rel != "obj":
+                others.extend(self.p.of(o.i))
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
         others = [o for o in others if o.name not in {s.name for s in sides}]
