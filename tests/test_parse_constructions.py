@@ -307,3 +307,13 @@ def test_a_titled_name_reaches_the_parser_as_a_common_surname():
         "Smith", "met", "the", "Chancellor", "and", "Holdings", "in", "Oslo", ".",
     ]  # fmt: skip
     assert text[slice(*origin[0])] == "Chancellor Otto Brandt"
+
+
+def test_a_title_before_a_name_makes_it_a_persons_and_stays_out_of_the_name():
+    d = digest_of(
+        "Lawyer Anna Berg said the council should reopen the library. "
+        "Union spokesman Otto Brandt rejected the offer from the council."
+    )
+    assert sorted(p.name for p in d.people) == ["Anna Berg", "Otto Brandt"]
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Otto Brandt", "council"}]

@@ -118,6 +118,9 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             text = article.text[words[0].start : words[-1].end]
             if not _NAME_SHAPE.fullmatch(text) or "\n" in text:
                 continue
+            titles = _titles()
+            while " " in text and text.split(" ", 1)[0].lower().rstrip(".") in titles:
+                text = text.split(" ", 1)[1]  # "Lawyer Louise Christian" opening a sentence
             name = clean_name(text, pats)
             # One word alone ("Chung") is resolved by the rules, or not at all.
             if name is None or " " not in name:
@@ -232,10 +235,14 @@ _PERSON_STAND_IN = "Smith"
 
 
 def _titled(span: Span_, head: Token_) -> bool:
-    """Whether a run of names is a person's, by a title or honorific before its last word."""
+    """Whether a run of names is a person's, by a title or honorific before its last word,
+    inside the run ("Senator Mia Lund") or just before it ("spokesman Mark Oaten")."""
     titles = _titles()
     if head.lower_ in titles:  # "the Lord Chancellor" is a title, not a name
         return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in titles and head.i > span.start:
+        return True
     return any(t.lower_.rstrip(".") in titles for t in span[: head.i - span.start])
 
 
