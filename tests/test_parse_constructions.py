@@ -312,8 +312,15 @@ def test_a_titled_name_reaches_the_parser_as_a_common_surname():
 def test_a_title_before_a_name_makes_it_a_persons_and_stays_out_of_the_name():
     d = digest_of(
         "Lawyer Anna Berg said the council should reopen the library. "
-        "Union spokesman Otto Brandt rejected the offer from the council."
+        "Union spokesman Otto Brandt rejected the council's offer."
     )
     assert sorted(p.name for p in d.people) == ["Anna Berg", "Otto Brandt"]
     assert [p.by for p in d.proposals] == ["Anna Berg"]
     assert [set(dis.parties) for dis in d.disagreements] == [{"Otto Brandt", "council"}]
+
+
+def test_two_parties_wanting_different_things_either_side_of_a_dash_disagree():
+    d = digest_of(
+        "The unions want the pension age to stay at 60 - the government wants it to rise to 65."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "government"}]

@@ -60,6 +60,8 @@ _TIME_OR_MANNER = frozenset(
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
 _EDGE = frozenset({"punct", "cc", "mark"})
+# Marks that set one clause beside another: "X wants A - Y wants B".
+_DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
 
 
@@ -434,6 +436,12 @@ class SentenceReader:
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
         inside = self.s.subtree(t.i)
+        for k in self.s.children(t.i):
+            if self._after_dash(k):
+                # "X wants A - Y wants B": X's clause ends at the dash.
+                subject = next(c.i for c in self.s.children(k.i, "nsubj"))
+                dash = max(i for i in range(t.i, subject) if self.s.tokens[i].text in _DASHES)
+                drop.update(i for i in inside if i >= dash)
         for i in inside:
             if i != t.i and self.s.case(i).startswith("according"):
                 drop.update(self.s.subtree(i))  # "..., according to the ministry"
@@ -457,6 +465,20 @@ class SentenceReader:
                 return self._phrase(k)
         for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
             return self._phrase(k)
+        return None
+
+    def _thing(self, t: Token) -> str | None:
+        """What ``t`` is about: its object's noun phrase without the clause that says
+        what should become of it ("want the pension age to stay at 60": "the pension age")."""
+        for k in self.s.children(t.i, "obj"):
+            drop = {
+                i
+                for c in self.s.children(k.i, "acl", "relcl", "xcomp")
+                for i in self.s.subtree(c.i)
+            }
+            words = [i for i in self.s.subtree(k.i) if i not in drop]
+            if k.pos in ("NOUN", "PROPN"):
+                return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         return None
 
     def _phrase(self, k: Token) -> str | None:
@@ -844,7 +866,12 @@ class SentenceReader:
         """ "X wants A, but Y insists B": two parties' stances on one thing."""
         found = []
         for t in self.s.tokens:
-            if t.rel != "conj" and not (t.rel == "advcl" and self._marked(t, "while", "whereas")):
+            dashed = self._after_dash(t)
+            if (
+                t.rel != "conj"
+                and not (t.rel == "advcl" and self._marked(t, "while", "whereas"))
+                and not dashed
+            ):
                 continue
             head = self.s.head(t.i)
             if (
@@ -853,27 +880,45 @@ class SentenceReader:
                 or self.lemma(head) not in self.stance
             ):
                 continue
-            if t.rel == "conj" and not any(
-                k.lower in ("but", "while", "whereas") for k in self.s.children(t.i, "cc")
+            if dashed and "say" in (self.lemma(t), self.lemma(head)):
+                continue  # "X says A; Y says B" may say the same thing twice
+            if (
+                t.rel == "conj"
+                and not dashed
+                and not any(
+                    k.lower in ("but", "while", "whereas") for k in self.s.children(t.i, "cc")
+                )
             ):
                 continue
             first, second = self.subjects(head), self.subjects(t)
             if not first or not second or {p.name for p in first} & {p.name for p in second}:
                 continue
-            positions = {
-                first[0].name: self._said(head),
-                second[0].name: self._said(t),
-            }
+            if dashed:
+                positions = {first[0].name: self.clause(head), second[0].name: self.clause(t)}
+            else:
+                positions = {first[0].name: self._said(head), second[0].name: self._said(t)}
             found.append(
                 Found(
                     "disagreement",
                     unique([*first, *second]),
-                    self._said(head),
+                    self._thing(head) or positions[first[0].name] if dashed else self._said(head),
                     head.i,
                     positions={k: v for k, v in positions.items() if v},
                 )
             )
         return found
+
+    def _after_dash(self, t: Token) -> bool:
+        """ "X wants A - Y wants B": a clause whose subject comes after a dash or a
+        semicolon, beside another, however the parser hung it (``parataxis``,
+        ``ccomp`` or ``conj``)."""
+        if t.rel not in ("parataxis", "ccomp", "conj") or t.pos not in ("VERB", "AUX"):
+            return False
+        head = self.s.head(t.i)
+        subject = next((k.i for k in self.s.children(t.i, "nsubj")), None)
+        if head is None or subject is None or not head.i < subject < t.i:
+            return False
+        return any(self.s.tokens[i].text in _DASHES for i in range(head.i + 1, subject))
 
     def claim(self) -> Claim | None:
         """The main clause's claim, when its verb is one of saying with a party as subject."""
