@@ -295,16 +295,20 @@ def test_branding_a_partys_plan_a_disgrace_is_a_disagreement():
     assert d.proposals == []  # the plan judged is not read as a proposal here
 
 
-def test_a_titled_name_reaches_the_parser_as_a_common_surname():
+def test_a_persons_name_reaches_the_parser_as_a_common_surname():
     from briefgen.extract import parser
     from briefgen.extract.parse.article import _stand_ins
 
     nlp = parser.load()
-    text = "Chancellor Otto Brandt met the Lord Chancellor and Nordvik Holdings in Oslo."
+    text = (
+        "Chancellor Otto Brandt met the Lord Chancellor, Ilse Quandtberg "
+        "and the Nordvik Shipping Group in Oslo."
+    )
     doc, origin = _stand_ins(nlp.make_doc(text), nlp)
-    # A person's name by its title; a title alone and an unknown body keep their last word.
+    # A person's name by its title or by a surname the parser never saw; a title
+    # alone and a body keep their last word.
     assert [t.text for t in doc] == [
-        "Smith", "met", "the", "Chancellor", "and", "Holdings", "in", "Oslo", ".",
+        "Smith", "met", "the", "Chancellor", ",", "Smith", "and", "the", "Group", "in", "Oslo", ".",
     ]  # fmt: skip
     assert text[slice(*origin[0])] == "Chancellor Otto Brandt"
 

@@ -9,14 +9,18 @@ and "the two sides" find the people named before them.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
 
+from briefgen.errors import BriefgenError
+from briefgen.extract import parser
 from briefgen.extract.dates import resolve_when
 from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
 from briefgen.extract.gazetteer import gazetteer
@@ -246,6 +250,31 @@ def _titled(span: Span_, head: Token_) -> bool:
     return any(t.lower_.rstrip(".") in titles for t in span[: head.i - span.start])
 
 
+def _surname_like(span: Span_, head: Token_) -> bool:
+    """Whether an untitled run of names reads as a person's ("Mark Serwotka"): two or
+    three capitalised words, the last one a word the parser never saw in lower case
+    (a body's name ends in a word it knows: "Amnesty International", "Cabinet Office")."""
+    words = list(span)
+    if head.lower_ in _titles() or head.lower_ in lexicon().words("collective"):
+        return False  # "the Lord Chancellor", "the Lib Dems"
+    if not 2 <= len(words) <= 3 or head.i != span.end - 1:
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+        return False
+    return head.lower_ not in _known_words(parser.MODEL_DIR)
+
+
+@cache
+def _known_words(model: Path) -> frozenset[str]:
+    """The words the parser saw in training: its string table as saved (the table in
+    memory grows with every text the process reads)."""
+    path = model / "vocab" / "strings.json"
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as e:
+        raise BriefgenError(f"{path}: the parser model's word table cannot be read ({e})") from e
+
+
 @cache
 def _titles() -> frozenset[str]:
     honorifics = {h.lower().rstrip(".") for h in gazetteer().honorifics}
@@ -290,7 +319,8 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             ),
             span[-1],
         )
-        words.append(_PERSON_STAND_IN if _titled(span, head) else head.text)
+        person = _titled(span, head) or _surname_like(span, head)
+        words.append(_PERSON_STAND_IN if person else head.text)
         spaces.append(bool(span[-1].whitespace_))
         origin.append((span.start_char, span.end_char))
         i = last
