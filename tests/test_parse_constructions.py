@@ -328,3 +328,14 @@ def test_two_parties_wanting_different_things_either_side_of_a_dash_disagree():
         "The unions want the pension age to stay at 60 - the government wants it to rise to 65."
     )
     assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "government"}]
+
+
+def test_disagreeing_with_someone_names_no_topic_and_repeats_no_party():
+    d = digest_of(
+        "The Foreign Ministry seemed to disagree with Governor Paul Dorn. "
+        "Senator Mia Lund disagreed with Governor Paul Dorn over the bridge."
+    )
+    bare, over = d.disagreements
+    assert set(bare.parties) == {"Foreign Ministry", "Paul Dorn"}
+    assert bare.topic is None and bare.positions == []
+    assert over.topic == "the bridge"

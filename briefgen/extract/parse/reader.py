@@ -772,8 +772,14 @@ class SentenceReader:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
-            topic = self.s.text_of(self.s.subtree(k.i))
-        return self._disagreement(t, sides, others, topic)
+            topic = self._object_of(k)
+        found = self._disagreement(t, sides, others, topic)
+        named = tuple(k.i for k in self.oblique_tokens(t, "with", "against", "between"))
+        if found is not None and topic is None and " " not in self.clause(t, without=named):
+            # "X disagreed with Y" says who, not over what: no topic, and no position
+            # that only repeats the other side's name.
+            found.what, found.positions = "", {}
+        return found
 
     def _hit_at(self, t: Token) -> Found | None:
         """ "hit back at X's claim", "lashed out at X"."""
@@ -828,7 +834,7 @@ class SentenceReader:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
-            topic = self.s.text_of(self.s.subtree(k.i))
+            topic = self._object_of(k)
         if topic is None and own and not self.p.of(own[0].i):
             # "opposition to X's plan": the plan, without its preposition
             words = [i for i in self.s.subtree(own[0].i) if i not in self._cases(own[0])]
@@ -836,6 +842,11 @@ class SentenceReader:
         # "restated her opposition to ...": the side's position is the verb's clause
         stated = gov if gov is not None and t.rel == "obj" else t
         return self._disagreement(stated, sides or others[:1], others, topic)
+
+    def _object_of(self, k: Token) -> str:
+        """A preposition's object as a topic: "over the bridge" is "the bridge"."""
+        words = [i for i in self.s.subtree(k.i) if i not in self._cases(k)]
+        return self.s.text_of(words).strip(" ,;:" + _QUOTES)
 
     def _cases(self, k: Token) -> set[int]:
         return {c.i for c in self.s.children(k.i, "case")}
