@@ -339,3 +339,14 @@ def test_disagreeing_with_someone_names_no_topic_and_repeats_no_party():
     assert set(bare.parties) == {"Foreign Ministry", "Paul Dorn"}
     assert bare.topic is None and bare.positions == []
     assert over.topic == "the bridge"
+
+
+def test_a_joint_statement_in_the_present_is_reported_in_the_past():
+    d = digest_of(
+        "President Lena Cole and Chancellor Otto Brandt reaffirm their commitment to open "
+        "trade. Norway and Sweden share the view that the quota is too low."
+    )
+    assert sorted(a.what for a in d.agreements) == [
+        "reaffirmed their commitment to open trade",
+        "shared the view that the quota is too low",
+    ]

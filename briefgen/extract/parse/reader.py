@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefgen.extract.parse.lexicon import Lexicon
+from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
 
@@ -609,7 +609,19 @@ class SentenceReader:
         parties = unique(parties)
         if len(parties) < least or self.negated(t) or self.planned(t):
             return None
-        return Found("agreement", parties, what, t.i)
+        return Found("agreement", parties, self._in_past(t, what), t.i)
+
+    def _in_past(self, t: Token, what: str) -> str:
+        """A joint statement's "The leaders reaffirm their commitment" as "reaffirmed
+        their commitment": a fact's text opening with its verb reads after its
+        parties, in a brief that reports what was agreed."""
+        first, _, rest = what.partition(" ")
+        lemma = self.lemma(t)
+        if first != t.text or t.pos != "VERB" or first.lower() not in inflections(lemma):
+            return what
+        if first.lower() == self.lex.past(lemma) or first.lower().endswith("ed"):
+            return what
+        return f"{self.lex.past(lemma)} {rest}".strip()
 
     def _refused(self, t: Token) -> Found | None:
         """ "failed to agree", "refuses to accept Syria's denials", "would not back the
