@@ -350,3 +350,12 @@ def test_a_joint_statement_in_the_present_is_reported_in_the_past():
         "reaffirmed their commitment to open trade",
         "shared the view that the quota is too low",
     ]
+
+
+def test_a_bodys_name_coordinated_inside_stays_whole():
+    d = digest_of(
+        "Norway's Ministry of Fisheries and Coastal Affairs signed an accord with Iceland."
+    )
+    assert [set(a.parties) for a in d.agreements] == [
+        {"Ministry of Fisheries and Coastal Affairs", "Iceland"}
+    ]

@@ -219,6 +219,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
             or (t.text == ")" and previous.text.isupper())
             or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+            or (
+                t.lower_ == "and"
+                and _body_of(doc[start : t.i])
+                and after[:1].isupper()
+                and after.lower() not in _NOT_NAME
+            )
         )
         if not joins:
             runs.append((start, t.i))
@@ -279,6 +285,16 @@ def _known_words(model: Path) -> frozenset[str]:
 def _titles() -> frozenset[str]:
     honorifics = {h.lower().rstrip(".") for h in gazetteer().honorifics}
     return lexicon().words("role_nouns") | honorifics
+
+
+def _body_of(run: Span_) -> bool:
+    """Whether a run of names is a body's "X of Y" ("Ministry of Environment"), whose
+    name may go on with "and" ("... and Forestry")."""
+    words = [t.lower_ for t in run]
+    if "of" not in words or "and" in words:
+        return False
+    bodies = lexicon().words("body_nouns")
+    return any(w in bodies for w in words[: words.index("of")])
 
 
 def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
