@@ -359,3 +359,14 @@ def test_a_bodys_name_coordinated_inside_stays_whole():
     assert [set(a.parties) for a in d.agreements] == [
         {"Ministry of Fisheries and Coastal Affairs", "Iceland"}
     ]
+
+
+def test_a_title_before_a_common_word_is_a_bodys_name_not_a_persons():
+    from briefgen.extract import parser
+    from briefgen.extract.parse.article import _stand_ins
+
+    nlp = parser.load()
+    text = "Mr Brown spoke at the General Assembly with Chancellor Gordon Brown."
+    doc, _ = _stand_ins(nlp.make_doc(text), nlp)
+    words = ["Brown", "spoke", "at", "the", "Assembly", "with", "Smith", "."]
+    assert [t.text for t in doc] == words

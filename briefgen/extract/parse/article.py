@@ -250,6 +250,12 @@ def _titled(span: Span_, head: Token_) -> bool:
     titles = _titles()
     if head.lower_ in titles:  # "the Lord Chancellor" is a title, not a name
         return False
+    if head.lower_ in _known_words(parser.MODEL_DIR):
+        # "Mr Brown", "the General Assembly": a word the parser knows is a name only
+        # with a first name before it ("Gordon Brown").
+        first = span.doc[head.i - 1] if head.i > span.start else None
+        if first is None or first.lower_.rstrip(".") in titles or not first.is_alpha:
+            return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and before.lower_ in titles and head.i > span.start:
         return True
