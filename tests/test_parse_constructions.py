@@ -370,3 +370,9 @@ def test_a_title_before_a_common_word_is_a_bodys_name_not_a_persons():
     doc, _ = _stand_ins(nlp.make_doc(text), nlp)
     words = ["Brown", "spoke", "at", "the", "Assembly", "with", "Smith", "."]
     assert [t.text for t in doc] == words
+
+
+def test_a_party_locked_in_a_row_with_another_disagrees_with_it():
+    d = digest_of("The unions are locked in a row with ministers over pensions.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "ministers"}]
+    assert d.disagreements[0].topic == "pensions"

@@ -833,6 +833,11 @@ class SentenceReader:
             others.extend(self.possessor(k))  # "opposition to X's plan"
         if gov is not None and t.rel == "obj":
             sides = [*self.subjects(gov), *sides]
+        engaged = self._engaged_in(t)
+        if engaged:
+            # "X is locked in a row with Y": X is a side, Y the other.
+            sides = [*engaged, *sides]
+            others.extend(self.obliques(self.s.tokens[t.head], "with"))
         if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
             # "X faces criticism from Y": Y is the side that acts.
             sides, others = self.obliques(gov, "from") or sides, self.subjects(gov)
@@ -847,18 +852,35 @@ class SentenceReader:
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
             topic = self._object_of(k)
+        if topic is None and engaged:
+            # "in a row with ministers over pensions", "over ..." hung anywhere after it
+            after = [i for i in self.s.subtree(t.head) if i > t.i]  # however it was hung
+            over = [i for i in after if self.s.case(i) in ("over", "about")]
+            topic = self._object_of(self.s.tokens[over[0]]) if over else None
         if topic is None and own and not self.p.of(own[0].i):
             # "opposition to X's plan": the plan, without its preposition
             words = [i for i in self.s.subtree(own[0].i) if i not in self._cases(own[0])]
             topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         # "restated her opposition to ...": the side's position is the verb's clause
         stated = gov if gov is not None and t.rel == "obj" else t
+        if engaged:
+            stated = self.s.tokens[t.head]  # "are locked in a row with ..."
         return self._disagreement(stated, sides or others[:1], others, topic)
 
     def _object_of(self, k: Token) -> str:
         """A preposition's object as a topic: "over the bridge" is "the bridge"."""
         words = [i for i in self.s.subtree(k.i) if i not in self._cases(k)]
         return self.s.text_of(words).strip(" ,;:" + _QUOTES)
+
+    def _engaged_in(self, t: Token) -> list[Party]:
+        """ "X is locked / embroiled / engaged in a row": the passive's subject, who is in
+        the event the noun names (the verb names no one else doing it)."""
+        head = self.s.head(t.i)
+        if head is None or t.rel != "obl" or self.s.case(t.i) != "in" or not self.passive(head):
+            return []
+        if self.negated(head) or any(k.dep == "obl:agent" for k in self.s.children(head.i)):
+            return []
+        return [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
 
     def _cases(self, k: Token) -> set[int]:
         return {c.i for c in self.s.children(k.i, "case")}
