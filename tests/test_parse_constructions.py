@@ -376,3 +376,16 @@ def test_a_party_locked_in_a_row_with_another_disagrees_with_it():
     d = digest_of("The unions are locked in a row with ministers over pensions.")
     assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "ministers"}]
     assert d.disagreements[0].topic == "pensions"
+
+
+def test_an_accusation_is_over_what_the_accused_did():
+    d = digest_of(
+        "Senator Mia Lund accused Governor Paul Dorn of wasting money on the bridge. "
+        "The union criticised the council for its failure to consult staff. "
+        "Mayor Anna Berg ridiculed the plans for a new stadium."
+    )
+    assert [dis.topic for dis in d.disagreements] == [
+        "wasting money on the bridge",
+        "its failure to consult staff",
+        "the plans",  # what is ridiculed, not what the plans are for
+    ]

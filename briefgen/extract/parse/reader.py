@@ -758,7 +758,42 @@ class SentenceReader:
             if topic is not None and not self._hypothetical(t):
                 return Found("disagreement", unique(others), topic, t.i, positions={})
             return None
-        return self._disagreement(t, sides, others, self.topic(t))
+        return self._disagreement(t, sides, others, self._charge(t) or self.topic(t))
+
+    def _charge(self, t: Token) -> str | None:
+        """What ``t``'s object is accused, blamed or criticised of or for: "accused the
+        ministers of wasting money" is over "wasting money", not over "the ministers"."""
+        for k in self.s.children(t.i, "obj"):
+            for d in [k, *self.s.children(k.i, "conj")]:
+                for c in self.s.children(d.i, "acl", "advcl", "nmod"):
+                    if c.pos == "VERB" and (
+                        self._marked(c, "of", "for") or self.s.case(c.i) in ("of", "for")
+                    ):
+                        return self._clause_of(c)  # "accused X of wasting money"
+                    if c.rel == "nmod" and self.s.case(c.i) == "for" and self.p.of(d.i):
+                        return self._object_of(c)  # "criticised the council for its failure"
+        party = any(self.p.of(k.i) for k in self.s.children(t.i, "obj"))
+        for c in self.s.children(t.i, "advcl", "obl"):
+            if c.i < t.i or not (self._marked(c, "of", "for") or self.s.case(c.i) in ("of", "for")):
+                continue
+            if c.pos == "VERB":
+                return self._clause_of(c)
+            if party:  # "criticised the council for its failure", not "the plans for a stadium"
+                return self._object_of(c)
+        return None
+
+    def _clause_of(self, c: Token) -> str:
+        """A clause without its marker: "of wasting money" is "wasting money"."""
+        marks = {k.i for k in self.s.children(c.i, "mark")}
+        words = [i for i in self.s.subtree(c.i) if i not in marks]
+        if words == [c.i]:
+            # "of telling lies" with "lies" hung on the verb above: the words after it
+            # up to a comma are its own.
+            for i in range(c.i + 1, len(self.s.tokens)):
+                if self.s.tokens[i].text in (",", ";", ":"):
+                    break
+                words.append(i)
+        return self.s.text_of(words).strip(" ,;:." + _QUOTES)
 
     def _denied(self, t: Token) -> Found | None:
         """ "X denied Y's claims", "X denied the allegations": a claim denied is a dispute
