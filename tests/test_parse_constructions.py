@@ -387,3 +387,8 @@ def test_an_accusation_is_over_what_the_accused_did():
     topics = [dis.topic or "" for dis in d.disagreements]
     assert topics[:2] == ["wasting money on the bridge", "its failure to consult staff"]
     assert topics[2].startswith("the plans")  # what is ridiculed, not what they are for
+
+
+def test_a_title_before_a_name_is_not_a_second_party():
+    d = digest_of("Former trade minister Otto Brandt criticised the new fishing quotas.")
+    assert [dis.parties for dis in d.disagreements] == [["Otto Brandt"]]

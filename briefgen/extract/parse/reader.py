@@ -231,6 +231,8 @@ class SentenceReader:
                 subject = True
                 if k.lower in ("who", "that", "which") and t.rel == "acl":
                     return self.p.of(self.s.tokens[t.head].i)
+                if self._title_of_next(k, kids):
+                    continue
                 found.extend(self.p.of(k.i))
         head = s.head(t.i)
         if subject and not found:
@@ -906,6 +908,14 @@ class SentenceReader:
         """A preposition's object as a topic: "over the bridge" is "the bridge"."""
         words = [i for i in self.s.subtree(k.i) if i not in self._cases(k)]
         return self.s.text_of(words).strip(" ,;:" + _QUOTES)
+
+    def _title_of_next(self, k: Token, kids: list[Token]) -> bool:
+        """ "Former welfare minister Frank Field criticised ..." parsed with two subjects:
+        the role noun right before a person's name is that person's title, not a party."""
+        if k.pos != "NOUN" or k.lower.split()[-1] not in self.p.role_nouns:
+            return False
+        after = next((j for j in kids if j.i == k.i + 1 and j.rel == "nsubj"), None)
+        return after is not None and any(p.is_person for p in self.p.of(after.i, expand=False))
 
     def _engaged_in(self, t: Token) -> list[Party]:
         """ "X is locked / embroiled / engaged in a row": the passive's subject, who is in
