@@ -392,3 +392,11 @@ def test_an_accusation_is_over_what_the_accused_did():
 def test_a_title_before_a_name_is_not_a_second_party():
     d = digest_of("Former trade minister Otto Brandt criticised the new fishing quotas.")
     assert [dis.parties for dis in d.disagreements] == [["Otto Brandt"]]
+
+
+def test_what_should_happen_on_a_condition_is_no_call():
+    d = digest_of(
+        'Senator Mia Lund said: "If the council broke the rules, it should be fined." '
+        "Governor Paul Dorn said the council should reopen the library."
+    )
+    assert [p.by for p in d.proposals] == ["Paul Dorn"]

@@ -1106,6 +1106,8 @@ class SentenceReader:
         for k in self.s.children(t.i, "ccomp"):
             if self._marked(k, "if", "unless", "whether") or k.i < t.i:
                 continue  # "it should end, he said" is read with the clause's own subject
+            if any(self._marked(c, "if") and c.i < k.i for c in self.s.children(k.i, "advcl")):
+                continue  # "if they did wrong, they should be punished": a condition, no call
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
             if not any(a in self.duty for a in auxes):
                 continue
