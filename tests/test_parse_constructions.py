@@ -400,3 +400,9 @@ def test_what_should_happen_on_a_condition_is_no_call():
         "Governor Paul Dorn said the council should reopen the library."
     )
     assert [p.by for p in d.proposals] == ["Paul Dorn"]
+
+
+def test_talks_called_for_are_a_proposal_not_a_meeting():
+    d = digest_of("Senator Mia Lund called for talks between the unions and the government.")
+    assert d.meetings == []
+    assert [p.by for p in d.proposals] == ["Mia Lund"]

@@ -582,6 +582,16 @@ class SentenceReader:
             return None  # "talk of a deal"
         if lemma == "discussion" and not self.obliques(t, "with", "between"):
             return None
+        head = self.s.head(t.i)
+        if (
+            head is not None
+            and head.pos == "VERB"
+            and (
+                (self.lemma(head) in self.propose and t.rel == "obj")
+                or (self.lemma(head) in self.for_verbs | {"call"} and self.s.case(t.i) == "for")
+            )
+        ):
+            return None  # "called for talks", "proposed a summit": asked for, not held
         parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
         for acl in self.s.children(t.i, "acl"):
             # "discussions held in Reykjavik between A and B"
