@@ -406,3 +406,8 @@ def test_talks_called_for_are_a_proposal_not_a_meeting():
     d = digest_of("Senator Mia Lund called for talks between the unions and the government.")
     assert d.meetings == []
     assert [p.by for p in d.proposals] == ["Mia Lund"]
+
+
+def test_an_accusation_of_being_something_is_over_that():
+    d = digest_of('Senator Mia Lund accused the council of being "lazy" about the bridge.')
+    assert [(dis.topic or "")[:12] for dis in d.disagreements] == ['being "lazy"']

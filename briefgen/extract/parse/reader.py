@@ -778,10 +778,10 @@ class SentenceReader:
         for k in self.s.children(t.i, "obj"):
             for d in [k, *self.s.children(k.i, "conj")]:
                 for c in self.s.children(d.i, "acl", "advcl", "nmod"):
-                    if c.pos == "VERB" and (
-                        self._marked(c, "of", "for") or self.s.case(c.i) in ("of", "for")
+                    if (c.pos == "VERB" and self.s.case(c.i) in ("of", "for")) or self._marked(
+                        c, "of", "for"
                     ):
-                        return self._clause_of(c)  # "accused X of wasting money"
+                        return self._clause_of(c)  # "accused X of wasting money", "of being lax"
                     if c.rel == "nmod" and self.s.case(c.i) == "for" and self.p.of(d.i):
                         return self._object_of(c)  # "criticised the council for its failure"
         party = any(self.p.of(k.i) for k in self.s.children(t.i, "obj"))
@@ -805,7 +805,8 @@ class SentenceReader:
                 if self.s.tokens[i].text in (",", ";", ":"):
                     break
                 words.append(i)
-        return self.s.text_of(words).strip(" ,;:." + _QUOTES)
+        text = self.s.text_of(words).strip(" ,;:." + _QUOTES)
+        return text + '"' if text.count('"') % 2 else text  # 'being "pathetic"'
 
     def _denied(self, t: Token) -> Found | None:
         """ "X denied Y's claims", "X denied the allegations": a claim denied is a dispute
