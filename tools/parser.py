@@ -9,8 +9,9 @@
 
 TREEBANK_DIR holds GUM's ``train/``, ``dev/`` and ``test/`` folders of
 CoNLL-U files (``../shared/treebank/gum``). ``train`` converts them to spaCy's
-binary format, trains the pipeline of ``tools/parser.cfg`` from scratch
-(fixed seed, no vectors, nothing downloaded), writes the best model on
+binary format, trains the pipeline of ``tools/parser.cfg`` (fixed seed, no
+vectors, nothing downloaded; the tok2vec from scratch, or from the weights
+of ``pretrain`` with ``--init-tok2vec``), writes the best model on
 ``dev/`` to ``OUT_DIR/model-best``, and prints the time it took; with
 ``--package`` it then copies that model into ``briefgen/data/parser/`` with
 the credit GUM asks for in its ``meta.json``. ``evaluate`` runs the packaged
