@@ -302,3 +302,73 @@ def test_a_possessive_organisation_is_not_part_of_the_name(tool):
         ("Chen", "NNP", 0, "nsubj", "1)"),
     ]
     assert _sentence(tool, rows) == [("Acme", "ORG"), ("Bo Chen", "PERSON")]
+
+
+# --------------------------------------------------------------------------
+# Raw text for pretraining the tok2vec
+
+_ONE_WORD = (
+    "1\t{word}\t{word}\tPROPN\tNNP\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n"
+)
+
+
+def _treebank(root: Path) -> Path:
+    """An invented treebank whose three splits each hold one sentence of one word."""
+    for split, word in (("train", "Trainword"), ("dev", "Devword"), ("test", "Testword")):
+        (root / split).mkdir(parents=True)
+        conllu = "# newpar\n# text = " + word + ".\n" + _ONE_WORD.format(word=word)
+        (root / split / f"invented_{split}.conllu").write_text(conllu, encoding="utf-8")
+    return root
+
+
+READOUT = """\
+---
+title: "Readout of an invented call"
+source_url: https://example.org/frontmatterword
+---
+
+## Heading **words**
+
+The President spoke with *Prime Minister* Ann Lee of
+[Examplestan](https://example.org/linkword) today.
+<img src="imageword.png" />
+
+-   Secretary of Examples Bo Chen
+
+*\\###*
+"""
+
+
+def test_pretraining_text_is_train_split_and_plain_markdown(tool, tmp_path):
+    treebank = _treebank(tmp_path / "gum")
+    (tmp_path / "readouts").mkdir()
+    (tmp_path / "readouts" / "invented.md").write_text(READOUT, encoding="utf-8")
+    (tmp_path / "readouts" / "ignored.txt").write_text("Txtword only.", encoding="utf-8")
+    out = tmp_path / "pretrain" / "raw_text.jsonl"
+    counts = tool.write_raw_text(treebank, tmp_path / "readouts", out)
+    lines = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines == [
+        "Trainword.",
+        "Heading words",
+        "The President spoke with Prime Minister Ann Lee of Examplestan today.",
+        "Secretary of Examples Bo Chen",
+    ]
+    assert counts == {"paragraphs": 4, "words": sum(len(line.split()) for line in lines)}
+    text = out.read_text(encoding="utf-8")
+    for unwanted in ("Devword", "Testword", "Txtword", "title", "frontmatterword", "linkword"):
+        assert unwanted not in text
+
+
+def test_pretraining_text_needs_markdown_files(tool, tmp_path):
+    treebank = _treebank(tmp_path / "gum")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(tool.TreebankError, match=r"empty: no \.md files"):
+        tool.write_raw_text(treebank, tmp_path / "empty", tmp_path / "raw_text.jsonl")
+
+
+def test_train_rejects_missing_pretrained_weights(tool, tmp_path):
+    with pytest.raises(tool.TreebankError, match=r"missing\.bin: no such pretrained weights"):
+        tool.train(
+            _treebank(tmp_path / "gum"), tmp_path / "run", {}, None, tmp_path / "missing.bin"
+        )

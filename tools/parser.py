@@ -1,20 +1,33 @@
 """Train and measure briefgen's own spaCy pipeline on the GUM treebank.
 
     python tools/parser.py convert TREEBANK_DIR OUT_DIR
-    python tools/parser.py train TREEBANK_DIR OUT_DIR [--set KEY=VALUE] [--resume MODEL] [--package]
+    python tools/parser.py pretrain TREEBANK_DIR RAW_TEXT_DIR OUT_DIR [--set KEY=VALUE]
+    python tools/parser.py train TREEBANK_DIR OUT_DIR [--init-tok2vec WEIGHTS] [--set KEY=VALUE]
+                                 [--resume MODEL] [--package]
     python tools/parser.py package MODEL_DIR TREEBANK_DIR
     python tools/parser.py evaluate SPLIT_DIR [--model DIR] [--json]
 
 TREEBANK_DIR holds GUM's ``train/``, ``dev/`` and ``test/`` folders of
 CoNLL-U files (``../shared/treebank/gum``). ``train`` converts them to spaCy's
-binary format, trains the pipeline of ``tools/parser.cfg`` from scratch
-(fixed seed, no vectors, nothing downloaded), writes the best model on
+binary format, trains the pipeline of ``tools/parser.cfg`` (fixed seed, no
+vectors, nothing downloaded; the tok2vec from scratch, or from the weights
+of ``pretrain`` with ``--init-tok2vec``), writes the best model on
 ``dev/`` to ``OUT_DIR/model-best``, and prints the time it took; with
 ``--package`` it then copies that model into ``briefgen/data/parser/`` with
 the credit GUM asks for in its ``meta.json``. ``evaluate`` runs the packaged
 model (or ``--model DIR``) over raw text of a split's documents and prints
 the labelled and unlabelled attachment scores, UPOS accuracy, entity
 precision, recall and F1 (overall and per label) and words per second.
+
+``pretrain`` teaches the shared tok2vec to guess the first and last
+characters of each word from its context (spaCy's ``pretrain`` with the
+``[pretraining]`` block of ``tools/parser.cfg``) on raw text: the words of
+GUM's ``train/`` split (never ``dev/`` or ``test/``) and the Markdown files
+of RAW_TEXT_DIR (the public-domain White House readouts), their YAML front
+matter and Markdown markup removed. It writes that text to
+``OUT_DIR/raw_text.jsonl`` and the weights of each epoch to
+``OUT_DIR/model<N>.bin`` (``model-last.bin`` at the end); ``train
+--init-tok2vec OUT_DIR/model-last.bin`` starts from them.
 
 The conversion, in one place so the model card can cite it:
 
@@ -64,6 +77,14 @@ SOURCE = {
     "credit": "Trained on the CC BY / public-domain part of GUM, annotated by the GUM "
     "annotators (https://gucorpling.org/gum/).",
     "citation": CITATION,
+}
+# The raw text the tok2vec is pretrained on besides GUM's train/ split.
+PRETRAINING_SOURCE = {
+    "name": "White House readouts and statements (raw text only, no annotation)",
+    "version": "bidenwhitehouse.archives.gov briefing-room pages of 2021-2026, as Markdown",
+    "url": "https://bidenwhitehouse.archives.gov/briefing-room/",
+    "license": "public domain (works of the United States government, 17 U.S.C. 105)",
+    "credit": "Used only to pretrain the shared tok2vec (spaCy's character objective).",
 }
 
 
@@ -563,6 +584,93 @@ def convert(treebank: Path, out: Path) -> dict[str, int]:
 
 
 # --------------------------------------------------------------------------
+# Raw text for pretraining the tok2vec
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
+_HTML_TAG = re.compile(r"<[^<>]*>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_ESCAPE = re.compile(r"\\([ \\`*_{}\[\]()#+\-.!<>|])")
+
+
+def markdown_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a Markdown file as plain text, one line each.
+
+    The YAML front matter goes (it is metadata, not prose), and so do HTML
+    tags, images, link targets, heading and list marks, emphasis and
+    backslash escapes; hard-wrapped lines of one paragraph are joined. A
+    paragraph left without a letter ("***", "\\###") is dropped.
+    """
+    text = _FRONT_MATTER.sub("", text.replace("\r\n", "\n"), count=1)
+    text = _HTML_TAG.sub(" ", _IMAGE.sub(" ", text))
+    paragraphs_found: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_LINE_MARK.sub("", line) for line in block.splitlines()]
+        plain = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", _LINK.sub(r"\1", " ".join(lines))))
+        plain = " ".join(plain.split())
+        if any(char.isalpha() for char in plain):
+            paragraphs_found.append(plain)
+    return paragraphs_found
+
+
+def sentence_text(sentence: Sentence) -> str:
+    return "".join(word.form + (" " if word.space_after else "") for word in sentence.words)
+
+
+def raw_paragraphs(treebank: Path, raw_text: Path) -> Iterator[str]:
+    """Text to pretrain on: GUM's ``train/`` paragraphs, then every ``*.md`` of ``raw_text``.
+
+    Only the treebank's training split is read, so the tok2vec never sees
+    the text it is scored on.
+    """
+    for path in split_files(treebank / "train"):
+        for group in paragraphs(read_conllu(path)):
+            yield " ".join(sentence_text(sentence).strip() for sentence in group)
+    files = sorted(raw_text.glob("*.md"))
+    if not files:
+        raise TreebankError(f"{raw_text}: no .md files")
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TreebankError(f"{path}: cannot read as UTF-8 text ({error})") from error
+        yield from markdown_paragraphs(text)
+
+
+def write_raw_text(treebank: Path, raw_text: Path, out: Path) -> dict[str, int]:
+    """Write ``raw_paragraphs`` as spaCy's JSONL, ``{"text": ...}`` a line; count them and words."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lines = words = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for paragraph in raw_paragraphs(treebank, raw_text):
+            handle.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
+            lines += 1
+            words += len(paragraph.split())
+    return {"paragraphs": lines, "words": words}
+
+
+def pretrain(treebank: Path, raw_text: Path, out: Path, overrides: dict[str, object]) -> Path:
+    """Pretrain the tok2vec of ``tools/parser.cfg`` on raw text; return the last weights."""
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    started = time.perf_counter()
+    jsonl = out / "raw_text.jsonl"
+    counts = write_raw_text(treebank, raw_text, jsonl)
+    print(f"wrote {counts} to {jsonl}", flush=True)
+    settings: dict[str, object] = {"paths.raw_text": str(jsonl)}
+    settings.update(overrides)
+    raw_config = load_config(CONFIG, overrides=settings, interpolate=False)
+    raw_config.to_disk(out / "config.cfg")
+    spacy_pretrain(raw_config.interpolate(), out, silent=False)
+    elapsed = time.perf_counter() - started
+    print(f"pretrained in {elapsed / 60:.1f} min ({elapsed:.0f} s)", flush=True)
+    return out / "model-last.bin"
+
+
+# --------------------------------------------------------------------------
 # Training, packaging, evaluation
 
 
@@ -580,10 +688,16 @@ def resumed_config(model: Path, out: Path) -> Path:
 
 
 def train(
-    treebank: Path, out: Path, overrides: dict[str, object], resume: Path | None = None
+    treebank: Path,
+    out: Path,
+    overrides: dict[str, object],
+    resume: Path | None = None,
+    init_tok2vec: Path | None = None,
 ) -> Path:
     from spacy.cli.train import train as spacy_train
 
+    if init_tok2vec is not None and not init_tok2vec.is_file():
+        raise TreebankError(f"{init_tok2vec}: no such pretrained weights file")
     started = time.perf_counter()
     corpus = out / "corpus"
     counts = convert(treebank, corpus)
@@ -592,6 +706,8 @@ def train(
         "paths.train": str(corpus / "train.spacy"),
         "paths.dev": str(corpus / "dev.spacy"),
     }
+    if init_tok2vec is not None:
+        settings["paths.init_tok2vec"] = str(init_tok2vec.resolve())
     settings.update(overrides)
     spacy_train(resumed_config(resume, out) if resume else CONFIG, out, overrides=settings)
     elapsed = time.perf_counter() - started
@@ -600,6 +716,8 @@ def train(
     meta_path = best / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["briefgen"] = {"training_seconds": round(elapsed), "training_words": counts}
+    if init_tok2vec is not None:
+        meta["briefgen"]["init_tok2vec"] = init_tok2vec.name
     meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return best
 
@@ -672,25 +790,33 @@ def package(best: Path, figures: dict[str, object]) -> None:
 
     meta_path = best / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(
-        {
-            "name": "briefgen_gum",
-            "description": "briefgen's own English pipeline (tagger, morphologizer, "
-            "lemmatizer, dependency parser, named entities), trained from scratch on GUM.",
-            "license": "CC BY 4.0",
-            "author": "briefgen",
-            "sources": [SOURCE],
-            "performance_gum_test": figures,
-        }
-    )
     staging = PACKAGED.with_name("parser.new")
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(best, staging)
-    (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     config = load_config(staging / "config.cfg")
-    config["paths"]["train"] = config["paths"]["dev"] = None  # this machine's paths
+    pretrained = bool(config["paths"].get("init_tok2vec"))
+    for key in ("train", "dev", "init_tok2vec", "raw_text"):  # this machine's paths
+        if key in config["paths"]:
+            config["paths"][key] = None
     config.to_disk(staging / "config.cfg")
+    how = (
+        "its tok2vec pretrained on raw text, then trained on GUM."
+        if pretrained
+        else "trained from scratch on GUM."
+    )
+    meta.update(
+        {
+            "name": "briefgen_gum",
+            "description": "briefgen's own English pipeline (tagger, morphologizer, "
+            "lemmatizer, dependency parser, named entities), " + how,
+            "license": "CC BY 4.0",
+            "author": "briefgen",
+            "sources": [SOURCE, PRETRAINING_SOURCE] if pretrained else [SOURCE],
+            "performance_gum_test": figures,
+        }
+    )
+    (staging / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     old = PACKAGED.with_name("parser.old")
     if PACKAGED.exists():
         PACKAGED.rename(old)
@@ -720,6 +846,19 @@ def main(argv: list[str] | None = None) -> int:
     conv = commands.add_parser("convert", help="CoNLL-U splits to spaCy's binary format")
     conv.add_argument("treebank", type=Path)
     conv.add_argument("out", type=Path)
+    pre = commands.add_parser(
+        "pretrain", help="pretrain the tok2vec on GUM's train/ text and a folder of Markdown"
+    )
+    pre.add_argument("treebank", type=Path)
+    pre.add_argument("raw_text", type=Path, help="a folder of .md files (front matter stripped)")
+    pre.add_argument("out", type=Path)
+    pre.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="config override, e.g. pretraining.max_epochs=3",
+    )
     tr = commands.add_parser("train", help="train the pipeline of tools/parser.cfg")
     tr.add_argument("treebank", type=Path)
     tr.add_argument("out", type=Path)
@@ -729,6 +868,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="KEY=VALUE",
         help="config override, e.g. training.max_epochs=5",
+    )
+    tr.add_argument(
+        "--init-tok2vec",
+        type=Path,
+        metavar="WEIGHTS",
+        help="start the tok2vec from weights written by 'pretrain' (e.g. OUT_DIR/model-last.bin)",
     )
     tr.add_argument(
         "--resume",
@@ -754,8 +899,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "convert":
             print(json.dumps(convert(args.treebank, args.out)))
+        elif args.command == "pretrain":
+            weights = pretrain(args.treebank, args.raw_text, args.out, _overrides(args.set))
+            print(f"weights in {weights}")
         elif args.command == "train":
-            best = train(args.treebank, args.out, _overrides(args.set), args.resume)
+            best = train(
+                args.treebank, args.out, _overrides(args.set), args.resume, args.init_tok2vec
+            )
             if args.package:
                 figures = measure(best, args.treebank / "test")
                 package(best, figures)
