@@ -411,3 +411,21 @@ def test_talks_called_for_are_a_proposal_not_a_meeting():
 def test_an_accusation_of_being_something_is_over_that():
     d = digest_of('Senator Mia Lund accused the council of being "lazy" about the bridge.')
     assert [(dis.topic or "")[:12] for dis in d.disagreements] == ['being "lazy"']
+
+
+def test_a_common_noun_before_a_name_describes_it():
+    d = digest_of(
+        "But aid group Brightwater criticised Governor Paul Dorn's focus on dams and "
+        "called on rich nations to pay for wells."
+    )
+    assert [p.by for p in d.proposals] == ["Brightwater"]
+    assert d.agreements == []
+
+
+def test_he_is_the_name_the_sentence_opens_with():
+    d = digest_of(
+        "Senator Mia Lund said the men had been freed. "
+        "Azra Kell, father of Tomas, thanked his lawyers for the support he had received "
+        "while campaigning for his son's release."
+    )
+    assert [p.by for p in d.proposals] == ["Azra Kell"]

@@ -240,11 +240,15 @@ class Parties:
 
     def _person_before(self, t: Token) -> str | None:
         """The last person named earlier in this sentence, outside the pronoun's own clause
-        ("Brown said he ..."): "X met Y and he ..." prefers the subject."""
+        ("Brown said he ..."): "X met Y and he ..." prefers the subject. A name the parser
+        made the root, with the verb hung beside it ("X, father of Y, thanked ... he"), is
+        the subject too."""
         subjects = [
             self.at[u.i].name
             for u in self.s.tokens[: t.i]
-            if u.i in self.at and self.at[u.i].is_person and u.rel == "nsubj"
+            if u.i in self.at
+            and self.at[u.i].is_person
+            and (u.rel == "nsubj" or (u.rel == "root" and u.pos == "PROPN"))
         ]
         if subjects:
             return subjects[-1]

@@ -921,12 +921,19 @@ class SentenceReader:
         return self.s.text_of(words).strip(" ,;:" + _QUOTES)
 
     def _title_of_next(self, k: Token, kids: list[Token]) -> bool:
-        """ "Former welfare minister Frank Field criticised ..." parsed with two subjects:
-        the role noun right before a person's name is that person's title, not a party."""
-        if k.pos != "NOUN" or k.lower.split()[-1] not in self.p.role_nouns:
+        """ "Former welfare minister Frank Field criticised ...", "Aid charity Oxfam
+        criticised ..." parsed with two subjects side by side: the common noun right
+        before a name describes what the name names, and is no second party."""
+        if k.pos != "NOUN":
             return False
         after = next((j for j in kids if j.i == k.i + 1 and j.rel == "nsubj"), None)
-        return after is not None and any(p.is_person for p in self.p.of(after.i, expand=False))
+        if after is None:
+            return False
+        if after.pos == "PROPN" and self.p.of(after.i, expand=False):
+            return True
+        return k.lower.split()[-1] in self.p.role_nouns and any(
+            p.is_person for p in self.p.of(after.i, expand=False)
+        )
 
     def _engaged_in(self, t: Token) -> list[Party]:
         """ "X is locked / embroiled / engaged in a row": the passive's subject, who is in
