@@ -429,3 +429,11 @@ def test_he_is_the_name_the_sentence_opens_with():
         "while campaigning for his son's release."
     )
     assert [p.by for p in d.proposals] == ["Azra Kell"]
+
+
+def test_an_accusation_of_being_something_is_over_that_without_the_of():
+    d = digest_of(
+        'Senator Mia Lund accused the council of being "weak" when it came to its policy '
+        "on roads."
+    )
+    assert [dis.topic for dis in d.disagreements] == ['being "weak"']

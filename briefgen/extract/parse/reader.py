@@ -786,17 +786,29 @@ class SentenceReader:
                         return self._object_of(c)  # "criticised the council for its failure"
         party = any(self.p.of(k.i) for k in self.s.children(t.i, "obj"))
         for c in self.s.children(t.i, "advcl", "obl"):
-            if c.i < t.i or not (self._marked(c, "of", "for") or self.s.case(c.i) in ("of", "for")):
+            if c.i < t.i or not (
+                self._opens_with(c, "of", "for") or self.s.case(c.i) in ("of", "for")
+            ):
                 continue
-            if c.pos == "VERB":
-                return self._clause_of(c)
+            if c.pos == "VERB" or self._opens_with(c, "of", "for"):
+                return self._clause_of(c)  # also 'of being "pathetic"', headed by the adjective
             if party:  # "criticised the council for its failure", not "the plans for a stadium"
                 return self._object_of(c)
         return None
 
+    def _opens_with(self, c: Token, *words: str) -> bool:
+        """``c``'s clause starts with one of ``words`` as its marker, hung on ``c`` or, in
+        "of being weak", on the copula."""
+        first = self.s.tokens[self.s.subtree(c.i)[0]]
+        return self._marked(c, *words) or (
+            first.lower in words and first.rel == "mark" and bool(self.s.children(c.i, "cop"))
+        )
+
     def _clause_of(self, c: Token) -> str:
         """A clause without its marker: "of wasting money" is "wasting money"."""
         marks = {k.i for k in self.s.children(c.i, "mark")}
+        for cop in self.s.children(c.i, "cop"):
+            marks |= {k.i for k in self.s.children(cop.i, "mark")}
         words = [i for i in self.s.subtree(c.i) if i not in marks]
         if words == [c.i]:
             # "of telling lies" with "lies" hung on the verb above: the words after it
