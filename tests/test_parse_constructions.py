@@ -433,7 +433,19 @@ def test_he_is_the_name_the_sentence_opens_with():
 
 def test_an_accusation_of_being_something_is_over_that_without_the_of():
     d = digest_of(
-        'Senator Mia Lund accused the council of being "weak" when it came to its policy '
-        "on roads."
+        'Senator Mia Lund accused the council of being "weak" when it came to its policy on roads.'
     )
     assert [dis.topic for dis in d.disagreements] == ['being "weak"']
+
+
+def test_a_proposal_after_a_fronted_copula_is_the_noun_and_its_whole_infinitive():
+    d = digest_of(
+        "Among their summit topics was Norway's proposal to open a ferry link to improve "
+        "travel and fast-track trade with Sweden, it noted."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        (
+            "Norway",
+            "proposal to open a ferry link to improve travel and fast-track trade with Sweden",
+        )
+    ]

@@ -418,8 +418,16 @@ class SentenceReader:
     def clause(self, t: Token, *, without: tuple[int, ...] = ()) -> str:
         """The predicate and its complements, without subject or attribution, as written."""
         drop: set[int] = set()
+        nominal = t.pos in ("NOUN", "PROPN")
+        cop = min((k.i for k in self.s.children(t.i, "cop")), default=None)
         for k in self.s.children(t.i):
-            if (
+            if nominal and k.i > t.i and k.rel == "csubj" and self._marked(k, "to"):
+                continue  # "a proposal to declare ..." with the infinitive read as a subject
+            if nominal and cop is not None and k.i < cop:
+                # "Among the items was X's proposal ...": what leads the copula is not the
+                # noun's content.
+                drop.update(self.s.subtree(k.i))
+            elif (
                 k.rel in _NOT_CLAUSE
                 or k.dep == "nsubj:pass"
                 or k.i in without
@@ -442,7 +450,7 @@ class SentenceReader:
             if self._after_dash(k):
                 # "X wants A - Y wants B": X's clause ends at the dash.
                 subject = next(c.i for c in self.s.children(k.i, "nsubj"))
-                dash = max(i for i in range(t.i, subject) if self.s.tokens[i].text in _DASHES)
+                dash = max(i for i in range(t.i, subject) if self._dash(i))
                 drop.update(i for i in inside if i >= dash)
         for i in inside:
             if i != t.i and self.s.case(i).startswith("according"):
@@ -1038,7 +1046,14 @@ class SentenceReader:
         subject = next((k.i for k in self.s.children(t.i, "nsubj")), None)
         if head is None or subject is None or not head.i < subject < t.i:
             return False
-        return any(self.s.tokens[i].text in _DASHES for i in range(head.i + 1, subject))
+        return any(self._dash(i) for i in range(head.i + 1, subject))
+
+    def _dash(self, i: int) -> bool:
+        """A mark setting clauses apart, not the hyphen inside "kick-start"."""
+        t = self.s.tokens[i]
+        if t.text != "-":
+            return t.text in _DASHES
+        return i > 0 and self.s.tokens[i - 1].space and t.space
 
     def claim(self) -> Claim | None:
         """The main clause's claim, when its verb is one of saying with a party as subject."""
