@@ -449,3 +449,12 @@ def test_a_proposal_after_a_fronted_copula_is_the_noun_and_its_whole_infinitive(
             "proposal to open a ferry link to improve travel and fast-track trade with Sweden",
         )
     ]
+
+
+def test_what_something_should_be_is_a_view_and_what_should_be_done_a_call():
+    d = digest_of(
+        "The Greens have long argued that Norway should be a haven for refugees. "
+        "Senator Mia Lund said Norway must be a fairer country. "
+        "Governor Paul Dorn said the road tax should be scrapped."
+    )
+    assert [p.by for p in d.proposals] == ["Paul Dorn"]

@@ -1156,6 +1156,10 @@ class SentenceReader:
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
             if not any(a in self.duty for a in auxes):
                 continue
+            if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop"):
+                # "X argued that Britain should be a safe place": a view of what something
+                # should be, not a call for anyone to act ("should be scrapped" is one).
+                continue
             what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
             if "have" in auxes:
                 # "X said the government should have acted sooner": a reproach, X's side
