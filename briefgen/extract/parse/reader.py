@@ -549,7 +549,8 @@ class SentenceReader:
     def _call(self, t: Token) -> Found | None:
         """ "called Prime Minister X": the one called is a person; not "called for",
         "called on", "called it excellent", "called the meeting"."""
-        kids = self.s.children(t.i)
+        named = self._named_as(t)
+        kids = [k for k in self.s.children(t.i) if k not in named]
         if any(k.rel in ("xcomp", "ccomp") for k in kids):
             return None
         if any(k.dep == "compound:prt" or k.rel == "prt" for k in kids):
@@ -564,9 +565,25 @@ class SentenceReader:
                 return None  # "called on X to", not "on Tuesday"
         called = [o for o in self.objects(t) if o.is_person]
         objs = [k for k in kids if k.rel == "obj"]
+        if named and not objs:
+            called, objs = [p for k in named for p in self.p.of(k.i)], named
         if not called or len(objs) != 1:
             return None
         return self._meeting(t, [*self.subjects(t), *called], call=True)
+
+    def _named_as(self, t: Token) -> list[Token]:
+        """ "X called Prime Minister Y" parsed as a naming ("a man called Y"), with X the
+        root and the verb hung on it: the person after the verb is its object."""
+        head = self.s.head(t.i)
+        if t.rel != "acl" or head is None or head.rel != "root" or head.pos != "PROPN":
+            return []
+        return [
+            k
+            for k in self.s.children(t.i, "xcomp")
+            if k.pos == "PROPN"
+            and not self.s.children(k.i, "mark", "cop", "case")
+            and any(p.is_person for p in self.p.of(k.i, expand=False))
+        ]
 
     def _welcome(self, t: Token) -> Found | None:
         """ "welcomed President X to the White House": a visit received."""
@@ -1207,7 +1224,8 @@ class SentenceReader:
 
     def _call_for(self, t: Token) -> Found | None:
         """ "called for X", "called on Y to ..."."""
-        kids = self.s.children(t.i)
+        named = self._named_as(t)
+        kids = [k for k in self.s.children(t.i) if k not in named]
         marked = [
             k
             for k in self.oblique_tokens(t, *self.call_preps)
