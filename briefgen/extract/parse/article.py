@@ -28,7 +28,7 @@ from briefgen.extract.mentions import Mention, clean_name, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Named, Parties
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
-from briefgen.extract.parse.tokens import Sentence, from_spacy
+from briefgen.extract.parse.tokens import Sentence, from_spacy, verbs_as_verbs
 from briefgen.model import Article, Span
 
 if TYPE_CHECKING:
@@ -373,6 +373,7 @@ def read_article(
             _remember_plain(here, memory)
             before = None
             continue
+        sentence = verbs_as_verbs(sentence, lex.forms)
         parties = Parties(sentence, here, memory, roles, lex)
         reader = SentenceReader(sentence, parties, lex)
         _remember_speaker(reader, memory)

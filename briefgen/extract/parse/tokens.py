@@ -11,7 +11,7 @@ Dependencies labels as the treebank writes them (``nsubj:pass``,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -123,3 +123,36 @@ def from_spacy(doc: Doc, text: str, origin: list[tuple[int, int]], offset: int) 
         )
     ents = tuple((e.label_, e.start, e.end) for e in doc.ents)
     return Sentence(tuple(tokens), ents)
+
+
+# Participles English uses as prepositions: "including X", "according to X".
+_PREPOSITIONS = frozenset(
+    {"including", "according", "concerning", "regarding", "following", "given", "considering",
+     "excluding", "pending", "barring", "respecting", "touching", "owing"}
+)  # fmt: skip
+
+
+def verbs_as_verbs(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
+    """``sentence`` with a verb the parser hung as a preposition on the noun after it
+    ("Critics opposed the plan" read as "Critics [opposed the plan]", "the lists, which
+    ban sales", "Milburn accusing Mr Howard of ...") put back as the clause's verb, the
+    noun its object. Only words of ``verbs`` (the trigger words' forms) are moved, and
+    never a participle English uses as a preposition ("including X")."""
+    tokens = list(sentence.tokens)
+    for v in sentence.tokens:
+        if v.dep != "case" or v.pos != "VERB" or v.lower not in verbs or v.lower in _PREPOSITIONS:
+            continue
+        noun = tokens[v.head]
+        if noun.i <= v.i or noun.pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        root = noun.head == noun.i
+        tokens[v.i] = replace(
+            v,
+            head=v.i if root else noun.head,
+            dep="ROOT" if root else ("acl:relcl" if noun.dep == "acl:relcl" else "acl"),
+        )
+        tokens[noun.i] = replace(noun, head=v.i, dep="obj")
+        for k in sentence.tokens:
+            if k.head == noun.i and k.i != noun.i and k.i < v.i:
+                tokens[k.i] = replace(tokens[k.i], head=v.i)  # its subject, its commas
+    return Sentence(tuple(tokens), sentence.ents)
