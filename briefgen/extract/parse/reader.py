@@ -960,9 +960,15 @@ class SentenceReader:
     def _title_of_next(self, k: Token, kids: list[Token]) -> bool:
         """ "Former welfare minister Frank Field criticised ...", "Aid charity Oxfam
         criticised ..." parsed with two subjects side by side: the common noun right
-        before a name describes what the name names, and is no second party."""
+        before a name describes what the name names, and is no second party; one
+        before an apostrophe owns the other."""
         if k.pos != "NOUN":
             return False
+        nxt = self.s.tokens[k.i + 1] if k.i + 1 < len(self.s.tokens) else None
+        if nxt is not None and nxt.text in ("'", "’", "'s", "’s"):
+            # "The nurses' unions want ..." with both nouns as subjects: the first owns
+            # the second, which is the party.
+            return any(j.i == k.i + 2 and j.rel == "nsubj" for j in kids)
         after = next((j for j in kids if j.i == k.i + 1 and j.rel == "nsubj"), None)
         if after is None:
             return False
