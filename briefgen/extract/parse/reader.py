@@ -688,13 +688,16 @@ class SentenceReader:
         for k in self.s.children(t.i, "ccomp", "xcomp"):
             if k.lower in self.negative or self.lemma(k) in self.negative:
                 judged = k
+            nominal = k.pos in ("NOUN", "PROPN") and self.lemma(t) in self.judging
             for c in self.s.children(k.i):
                 if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
-                    judged = k
+                    # "branded the plan a disgrace" with "the plan" read as the complement:
+                    # the noun is what is judged, read below
+                    judged = None if nominal else k
         judged_object: Token | None = None
         if judged is None and self.lemma(t) in self.judging:
             # "branded X's plan a disgrace" with "a disgrace" hung on the object
-            for o in self.s.children(t.i, "obj"):
+            for o in self.s.children(t.i, "obj", "xcomp"):
                 for c in self.s.children(o.i, "obj", "xcomp", "appos"):
                     if c.i > o.i and (c.lower in self.negative or self.lemma(c) in self.negative):
                         judged, judged_object = c, o
