@@ -1253,8 +1253,15 @@ class SentenceReader:
         lemma = self.lemma(t)
         if lemma == "call" and not self.oblique_tokens(t, "for", "on"):
             return None  # a phone call
-        if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
-            return None  # "rejected the plan", "proposed a plan": the verb's fact
+        verb = self.s.head(t.i)
+        if verb is None or verb.pos not in ("VERB", "AUX"):
+            verb = None
+        elif not any(o.i == t.i for o in self.object_tokens(verb)):
+            verb = None
+        if verb is not None and self.lemma(verb) in self.against | self.propose:
+            # "rejected the plan", "proposed a plan": the verb's fact, also with the noun
+            # read as a clausal complement
+            return None
         if gov is not None and t.rel == "obj" and self._evaluation(gov) is not None:
             return None  # "branded the plan a disgrace": read as the judgement
         owners = [
