@@ -458,3 +458,14 @@ def test_what_something_should_be_is_a_view_and_what_should_be_done_a_call():
         "Governor Paul Dorn said the road tax should be scrapped."
     )
     assert [p.by for p in d.proposals] == ["Paul Dorn"]
+
+
+def test_the_clause_after_a_dash_starts_after_it():
+    d = digest_of(
+        "The unions want the bonus to stay at 50 pounds - the council wants it to fall to 30."
+    )
+    positions = {p.party: p.position for dis in d.disagreements for p in dis.positions}
+    assert positions == {
+        "unions": "want the bonus to stay at 50 pounds",
+        "council": "wants it to fall to 30",
+    }

@@ -446,6 +446,12 @@ class SentenceReader:
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
         inside = self.s.subtree(t.i)
+        if self._after_dash(t):
+            # "... - Y wants B": Y's clause starts after the dash, whatever the parser
+            # hung on it from before
+            subject = next(c.i for c in self.s.children(t.i, "nsubj"))
+            dash = max(i for i in range(subject) if self._dash(i))
+            drop.update(i for i in inside if i <= dash)
         for k in self.s.children(t.i):
             if self._after_dash(k):
                 # "X wants A - Y wants B": X's clause ends at the dash.
@@ -1065,8 +1071,11 @@ class SentenceReader:
     def _after_dash(self, t: Token) -> bool:
         """ "X wants A - Y wants B": a clause whose subject comes after a dash or a
         semicolon, beside another, however the parser hung it (``parataxis``,
-        ``ccomp`` or ``conj``)."""
-        if t.rel not in ("parataxis", "ccomp", "conj") or t.pos not in ("VERB", "AUX"):
+        ``ccomp``, ``conj``, or an ``advcl`` with no word marking it as one)."""
+        if t.pos not in ("VERB", "AUX"):
+            return False
+        unmarked = t.rel == "advcl" and not self.s.children(t.i, "mark", "advmod")
+        if t.rel not in ("parataxis", "ccomp", "conj") and not unmarked:
             return False
         head = self.s.head(t.i)
         subject = next((k.i for k in self.s.children(t.i, "nsubj")), None)
