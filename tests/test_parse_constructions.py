@@ -469,3 +469,13 @@ def test_the_clause_after_a_dash_starts_after_it():
         "unions": "want the bonus to stay at 50 pounds",
         "council": "wants it to fall to 30",
     }
+
+
+def test_a_relative_clause_set_off_by_commas_is_not_what_was_proposed():
+    d = digest_of(
+        "Last week, Governor Paul Dorn again proposed to reopen the old pier, which closed "
+        "in 1990 after a storm, as a first step toward reviving the harbour."
+    )
+    assert [p.what for p in d.proposals] == [
+        "proposed to reopen the old pier, as a first step toward reviving the harbour"
+    ]

@@ -461,6 +461,13 @@ class SentenceReader:
         for i in inside:
             if i != t.i and self.s.case(i).startswith("according"):
                 drop.update(self.s.subtree(i))  # "..., according to the ministry"
+            first = self.s.subtree(i)[0]
+            if i != t.i and self.s.tokens[i].dep == "acl:relcl" and first > t.i:
+                comma = first if self.s.tokens[first].text == "," else first - 1
+                if self.s.tokens[comma].text == ",":
+                    # "to end the war, which began in 1950, ...": a relative clause set
+                    # off by a comma says more of a noun, not what was proposed
+                    drop.update([comma, *self.s.subtree(i)])
         indices = [i for i in inside if i not in drop]
         if t.pos in ("NOUN", "PROPN"):
             indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
@@ -473,7 +480,8 @@ class SentenceReader:
         ):
             indices.pop()
         # A clause runs until a gap: what follows a dropped attribution is not its own.
-        return self.s.text_of(indices).strip(" ,;:" + _QUOTES)
+        text = self.s.text_of(indices).strip(" ,;:" + _QUOTES)
+        return text.replace(" ,", ",").replace(" ;", ";")  # a gap closed before a comma
 
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
