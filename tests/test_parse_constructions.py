@@ -479,3 +479,11 @@ def test_a_relative_clause_set_off_by_commas_is_not_what_was_proposed():
     assert [p.what for p in d.proposals] == [
         "proposed to reopen the old pier, as a first step toward reviving the harbour"
     ]
+
+
+def test_suggesting_that_something_happened_is_no_proposal():
+    d = digest_of(
+        "Senator Mia Lund stepped down after suggesting the board planned deep job cuts. "
+        "Governor Paul Dorn suggested a meeting with the unions."
+    )
+    assert [p.by for p in d.proposals] == ["Paul Dorn"]

@@ -1172,6 +1172,8 @@ class SentenceReader:
             # "suggested (that) the Tories planned cuts" reports; "suggested they
             # should meet" proposes.
             return None
+        if self._clause_as_objects(t):
+            return None  # the same report, read as an object
         if self.lemma(t) == "want" and not (
             self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
@@ -1185,6 +1187,29 @@ class SentenceReader:
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
+
+    def _clause_as_objects(self, t: Token) -> bool:
+        """ "suggesting the board planned job cuts" read with "the board" as the object:
+        a verb right after the object's noun is the verb of a reported clause where it is
+        hung on a word further on (as an adjective), or where it has an object of its own
+        and is no "-ing" form (a participle after a noun, "the cuts planned", has none)."""
+        objects = self.s.children(t.i, "obj")
+        if not objects:
+            return False
+        after = objects[0].i + 1
+        if after >= len(self.s.tokens):
+            return False
+        verb = self.s.tokens[after]
+        if verb.pos != "VERB":
+            return False
+        if verb.rel == "amod" and verb.head > verb.i:
+            return True
+        return (
+            verb.rel == "acl"
+            and verb.head == objects[0].i
+            and not verb.lower.endswith("ing")
+            and bool(self.s.children(verb.i, "obj"))
+        )
 
     def _reported_call(self, t: Token) -> Found | None:
         """ "X said the government should act", "X stressed talks must resume": what a
@@ -1271,11 +1296,12 @@ class SentenceReader:
         if lemma == "call" and not self.oblique_tokens(t, "for", "on"):
             return None  # a phone call
         verb = self.s.head(t.i)
-        if verb is None or verb.pos not in ("VERB", "AUX"):
-            verb = None
-        elif not any(o.i == t.i for o in self.object_tokens(verb)):
-            verb = None
-        if verb is not None and self.lemma(verb) in self.against | self.propose:
+        if (
+            verb is not None
+            and verb.pos in ("VERB", "AUX")
+            and any(o.i == t.i for o in self.object_tokens(verb))
+            and self.lemma(verb) in self.against | self.propose
+        ):
             # "rejected the plan", "proposed a plan": the verb's fact, also with the noun
             # read as a clausal complement
             return None
