@@ -15,11 +15,11 @@ writing:
   each with "did you mean";
 * reads the corrections and, against the digest, lists those that match
   nothing;
-* renders every audience in every format but the PDF (whose content is the
-  HTML brief, rendered here) against the digest, or against a sample digest
-  that fills every field when there is none yet, with a "Since the last
-  brief" section, so an undefined name, a bad filter or a missing include in
-  any template fails here.
+* renders every audience in every format it is built in against the
+  digest, or against a sample digest that fills every field when there is
+  none yet, with a "Since the last brief" section, so an undefined name, a
+  bad filter or a missing include in any template fails here, and a PDF
+  over its audience's ``max_pages`` is reported.
 
 Every problem is collected; none stops the others.
 """
@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -210,26 +212,50 @@ def sample_digest() -> Digest:
 
 
 def render_problems(digest: Digest, config: Config) -> list[str]:
-    """Render every audience in every format but the PDF; each failure, named by its audience."""
+    """Render every audience in every format it is built in (and HTML, whatever they are);
+    each failure, and each warning a build would give (a PDF over its ``max_pages``),
+    named by its audience."""
     from briefgen.digest.changes import compare
     from briefgen.render import output_formats, render_audience
 
     wanted = output_formats(config)
-    formats = [f for f in ("md", "html", "docx") if f in wanted or f == "html"]
+    formats = [f for f in ("md", "html", "pdf", "docx") if f in wanted or f == "html"]
     # Against an empty previous digest, every fact is new: "Since the last brief" renders too.
     changes = compare(Digest(sources=digest.sources[:0]), digest)
     by_problem: dict[str, list[str]] = {}
     for audience in sorted(config.audiences):
-        try:
-            render_audience(digest, config, audience, formats=formats, changes=changes)
-        except BriefgenError as e:
-            for line in str(e).splitlines():
-                by_problem.setdefault(line, []).append(audience)
+        with _warnings() as warned:
+            try:
+                render_audience(digest, config, audience, formats=formats, changes=changes)
+            except BriefgenError as e:
+                warned.extend(str(e).splitlines())
+        for line in warned:
+            by_problem.setdefault(line, []).append(audience)
     # One line per problem, naming every audience it breaks.
     return [
         f"{'audience' if len(names) == 1 else 'audiences'} {', '.join(names)}: {line}"
         for line, names in by_problem.items()
     ]
+
+
+@contextmanager
+def _warnings() -> Iterator[list[str]]:
+    """The warnings briefgen logs inside the block, as lines (not printed)."""
+    lines: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(record.getMessage())
+
+    logger = logging.getLogger("briefgen")
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def raw_config(path: Path) -> dict[str, Any]:
@@ -337,7 +363,7 @@ def run_check(
         problems += render_problems(digest or sample_digest(), config)
     from briefgen.render import output_formats
 
-    formats = ", ".join(f for f in output_formats(config) if f != "pdf")
+    formats = ", ".join(output_formats(config))
     report.summary = (
         f"no problems: config, inputs, templates, labels and corrections checked; every"
         f" audience ({', '.join(sorted(config.audiences))}) rendered as {formats or 'html'}"

@@ -396,7 +396,22 @@ def run(workspace: Path, *args: str) -> Any:
 def test_check_passes_a_good_workspace_by_rendering_a_sample(workspace: Path):
     result = run(workspace, "check")
     assert result.exit_code == 0, result.output
-    assert "rendered as md, html, docx against a sample digest" in result.output
+    assert "rendered as md, html, pdf, docx against a sample digest" in result.output
+
+
+def test_check_lays_out_the_pdf_and_reports_one_over_its_page_limit(workspace: Path):
+    config = workspace / "config" / "briefgen.yaml"
+    config.write_text(
+        config.read_text()
+        + "audiences:\n  executive: {limits: {key_points: 30, meetings: 30, agreements: 30}}\n"
+    )
+    (workspace / "build").mkdir()
+    shutil.copy(Path(__file__).parent / "golden" / "seeds" / "digest.yaml", workspace / "build")
+    result = run(workspace, "check", "--audience", "executive", "--format", "pdf")
+    assert result.exit_code == 1, result.output
+    assert "audience executive: the executive brief's PDF is 2 pages, over its max_pages of 1" in (
+        result.output
+    )
 
 
 def test_check_reports_every_problem_at_once_each_with_its_source(workspace: Path):

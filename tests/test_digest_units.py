@@ -186,6 +186,14 @@ def test_key_points_lead_with_the_events_of_the_most_present_parties():
     assert len(key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=1)) == 1
 
 
+def test_a_planned_meeting_with_nothing_under_it_ranks_as_a_plan():
+    planned = Meeting(participants=["A", "B"], status="planned", evidence=_ev("s1", "s2"))
+    agreed = Agreement(parties=["A", "B"], what="grain", evidence=_ev("s1"))
+    chosen, importance = select(_digest(agreed, meetings=(planned,)), limits={}, sourced_only=False)
+    points = key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=None)
+    assert [p.kind for p in points] == ["agreement", "meeting"]
+
+
 def test_the_timeline_dates_a_meeting_by_its_text_or_else_by_its_first_report():
     dated = Meeting(participants=["A", "B"], date=DAY + dt.timedelta(days=5), evidence=_ev("s1"))
     reported = Meeting(participants=["C", "D"], evidence=_ev("s2", "s1"))

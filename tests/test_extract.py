@@ -247,6 +247,110 @@ def test_a_name_run_into_the_next_persons_surname_is_cut_back():
     assert "Ann Lee Holt" in people  # a surname of her own, not an overrun
 
 
+def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title():
+    people = _people_of(
+        "Labour backbencher Stephen Pound labelled the plan a mistake. Mr Pound said so twice. "
+        "GETTY Ryan arrived. Ms Vale met Mr Ryan."
+    )
+    assert "Stephen Pound" in people and "Pound" not in people
+    assert "GETTY Ryan" not in people  # a photo credit is no given name
+    assert "Vale" in people  # no full name given: the surname stays
+
+
+def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_role():
+    people = _people_of(
+        "Union shadow chancellor Ann Lee said no. Lawyer Bo Chen, who acts for them, agreed. "
+        "The BBC's political editor Dan Ross said when senior official Kim Yoon spoke. "
+        "A senior official said the plan was a leader Plan."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "shadow chancellor",
+        "Bo Chen": "lawyer",
+        "Dan Ross": "political editor",
+        "Kim Yoon": "senior official",
+    }
+
+
+def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
+    people = _people_of(
+        "The shadow foreign secretary, Ann Lee, welcomed it. The Tory leader, Bo Chen, did not. "
+        "The plan, London Bridge, was dropped."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("shadow foreign secretary", None),
+        "Bo Chen": ("leader", "Conservative Party"),
+    }
+
+
+def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person():
+    people = _people_of(
+        "Ann Lee, father of Bo, thanked his lawyers. Dan Ross, 50, a teacher, said so. "
+        "Eve Hart, whose father was a minister, spoke."
+    )
+    assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
+
+
+def test_a_political_party_before_a_role_is_the_person_s_affiliation():
+    people = _people_of(
+        "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "
+        "Liberal Democrat spokesman Dan Ross said no."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Conservative Party",
+        "Bo Chen": "Labour Party",
+        "Dan Ross": "Liberal Democrats",
+    }
+
+
+def test_a_full_name_with_a_suffix_is_not_completed_again():
+    people = _people_of("President Joseph R. Biden, Jr. spoke today. President Biden said.")
+    assert set(people) == {"Joseph R. Biden, Jr."}
+
+
+def test_a_caption_that_runs_two_names_together_completes_neither():
+    people = _people_of(
+        "Ally Hillary Clinton Donald Trump in numbers. Donald Trump landed. Mr Trump spoke."
+    )
+    assert "Donald Trump" in people
+    assert "Hillary Clinton Donald Trump" not in people
+
+
+def test_two_full_names_with_one_surname_leave_the_surname_alone():
+    people = _people_of("Anna Berg met Olav Berg in Oslo. Ms Berg said little.")
+    assert "Anna Berg" not in people or "Berg" not in people["Anna Berg"].aliases
+
+
+def _readout(text: str, url: str = "https://www.whitehouse.gov/briefings/readout/"):
+    from briefgen.ingest.nlp import split_sentences
+    from briefgen.model import Article
+
+    return Article(id="a", path="a.md", text=text, url=url, sentences=split_sentences(text))
+
+
+def test_a_readout_s_opening_official_acts_for_the_government_that_publishes_it():
+    digest = extract(
+        [_readout("On Monday, President Jane Roe spoke with Prime Minister Ivan Petrov of Peru.")]
+    )
+    assert {p.name: p.affiliation for p in digest.people} == {
+        "Jane Roe": "United States",
+        "Ivan Petrov": "Peru",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A joint statement that names the publisher's own official.
+        "Prime Minister Ivan Petrov welcomed United States President Jane Roe to Lima.",
+        # The person the statement addresses, not its speaker.
+        "We look forward to working with President Ivan Petrov on trade.",
+    ],
+)
+def test_a_person_the_readout_does_not_open_with_is_not_the_publisher_s(text):
+    affiliations = {p.name: p.affiliation for p in extract([_readout(text)]).people}
+    assert affiliations["Ivan Petrov"] != "United States"
+
+
 def test_seats_of_government_place_a_meeting_in_their_city():
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article

@@ -124,6 +124,21 @@ def test_seed_sentences_begin_and_end_where_the_text_does():
     assert second[-1].startswith("He also said that Seoul") and second[-1].endswith("supply.")
 
 
+def test_a_photo_credit_run_into_the_text_starts_a_caption_sentence():
+    from briefgen.ingest.nlp import split_sentences
+
+    text = (
+        "He said he was encouraged by the talks. GETTY*EPA Ann Lee meets Bo Chen in Oslo "
+        "REUTERS Ann Lee looks on. The AP reported it, and Getty Images too."
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "He said he was encouraged by the talks.",
+        "GETTY*EPA Ann Lee meets Bo Chen in Oslo",
+        "REUTERS Ann Lee looks on.",
+        "The AP reported it, and Getty Images too.",
+    ]
+
+
 def test_wire_story_byline_dateline_agency_hard_wraps_and_end_mark():
     a = read_article(WIRE)
     assert a.title == "Allies agree to expand air defence aid to Ukraine"

@@ -293,3 +293,121 @@ def test_branding_a_partys_plan_a_disgrace_is_a_disagreement():
     d = digest_of("Senator Mia Lund branded Governor Paul Dorn's bridge plan a disgrace.")
     assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
     assert d.proposals == []  # the plan judged is not read as a proposal here
+
+
+def test_a_persons_name_reaches_the_parser_as_a_common_surname():
+    from briefgen.extract import parser
+    from briefgen.extract.parse.article import _stand_ins
+
+    nlp = parser.load()
+    text = (
+        "Chancellor Otto Brandt met the Lord Chancellor, Ilse Quandtberg "
+        "and the Nordvik Shipping Group in Oslo."
+    )
+    doc, origin = _stand_ins(nlp.make_doc(text), nlp)
+    # A person's name by its title or by a surname the parser never saw; a title
+    # alone and a body keep their last word.
+    assert [t.text for t in doc] == [
+        "Smith", "met", "the", "Chancellor", ",", "Smith", "and", "the", "Group", "in", "Oslo", ".",
+    ]  # fmt: skip
+    assert text[slice(*origin[0])] == "Chancellor Otto Brandt"
+
+
+def test_a_title_before_a_name_makes_it_a_persons_and_stays_out_of_the_name():
+    d = digest_of(
+        "Lawyer Anna Berg said the council should reopen the library. "
+        "Union spokesman Otto Brandt rejected the council's offer."
+    )
+    assert sorted(p.name for p in d.people) == ["Anna Berg", "Otto Brandt"]
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Otto Brandt", "council"}]
+
+
+def test_two_parties_wanting_different_things_either_side_of_a_dash_disagree():
+    d = digest_of(
+        "The unions want the pension age to stay at 60 - the government wants it to rise to 65."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "government"}]
+
+
+def test_disagreeing_with_someone_names_no_topic_and_repeats_no_party():
+    d = digest_of(
+        "The Foreign Ministry seemed to disagree with Governor Paul Dorn. "
+        "Senator Mia Lund disagreed with Governor Paul Dorn over the bridge."
+    )
+    bare, over = d.disagreements
+    assert set(bare.parties) == {"Foreign Ministry", "Paul Dorn"}
+    assert bare.topic is None and bare.positions == []
+    assert over.topic == "the bridge"
+
+
+def test_a_joint_statement_in_the_present_is_reported_in_the_past():
+    d = digest_of(
+        "President Lena Cole and Chancellor Otto Brandt reaffirm their commitment to open "
+        "trade. Norway and Sweden share the view that the quota is too low."
+    )
+    assert sorted(a.what for a in d.agreements) == [
+        "reaffirmed their commitment to open trade",
+        "shared the view that the quota is too low",
+    ]
+
+
+def test_a_bodys_name_coordinated_inside_stays_whole():
+    d = digest_of(
+        "Norway's Ministry of Fisheries and Coastal Affairs signed an accord with Iceland."
+    )
+    assert [set(a.parties) for a in d.agreements] == [
+        {"Ministry of Fisheries and Coastal Affairs", "Iceland"}
+    ]
+
+
+def test_a_title_before_a_common_word_is_a_bodys_name_not_a_persons():
+    from briefgen.extract import parser
+    from briefgen.extract.parse.article import _stand_ins
+
+    nlp = parser.load()
+    text = "Mr Brown spoke at the General Assembly with Chancellor Gordon Brown."
+    doc, _ = _stand_ins(nlp.make_doc(text), nlp)
+    words = ["Brown", "spoke", "at", "the", "Assembly", "with", "Smith", "."]
+    assert [t.text for t in doc] == words
+
+
+def test_a_party_locked_in_a_row_with_another_disagrees_with_it():
+    d = digest_of("The unions are locked in a row with ministers over pensions.")
+    assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "ministers"}]
+    assert d.disagreements[0].topic == "pensions"
+
+
+def test_an_accusation_is_over_what_the_accused_did():
+    d = digest_of(
+        "Senator Mia Lund accused Governor Paul Dorn of wasting money on the bridge. "
+        "The union criticised the council for its failure to consult staff. "
+        "Mayor Anna Berg ridiculed the plans for a new stadium."
+    )
+    topics = [dis.topic or "" for dis in d.disagreements]
+    assert topics[:2] == ["wasting money on the bridge", "its failure to consult staff"]
+    assert topics[2].startswith("the plans")  # what is ridiculed, not what they are for
+
+
+def test_a_title_before_a_name_is_not_a_second_party():
+    d = digest_of("Former trade minister Otto Brandt criticised the new fishing quotas.")
+    assert [dis.parties for dis in d.disagreements] == [["Otto Brandt"]]
+
+
+def test_what_should_happen_on_a_condition_is_no_call():
+    d = digest_of(
+        'Senator Mia Lund said: "If the council broke the rules, it should be fined." '
+        "Governor Paul Dorn said the council should reopen the library."
+    )
+    assert [p.by for p in d.proposals] == ["Paul Dorn"]
+
+
+def test_talks_called_for_are_a_proposal_not_a_meeting():
+    d = digest_of("Senator Mia Lund called for talks between the unions and the government.")
+    assert d.meetings == []
+    assert [p.by for p in d.proposals] == ["Mia Lund"]
+
+
+def test_an_accusation_of_being_something_is_over_that():
+    d = digest_of('Senator Mia Lund accused the council of being "lazy" about the bridge.')
+    assert [(dis.topic or "")[:12] for dis in d.disagreements] == ['being "lazy"']

@@ -87,6 +87,23 @@ class Gazetteer:
         return forms
 
     @cached_property
+    def political_parties(self) -> dict[str, str]:
+        """Every form of a political party -> its name (for people's affiliations)."""
+        forms: dict[str, str] = {}
+        for name, aliases in self.data["political_parties"].items():
+            forms.update((form, name) for form in [name, *aliases])
+        return forms
+
+    @cached_property
+    def political_party_pattern(self) -> str:
+        """Alternation of every political party's form, with word boundaries."""
+        return rf"(?<![\w.])(?:{_alternation(self.political_parties)})(?![\w])"
+
+    def affiliation(self, text: str) -> str | None:
+        """The state, organisation or political party ``text`` names, if any."""
+        return self.party(text) or self.political_parties.get(text.strip())
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         return frozenset(self.data["countries"])
 

@@ -11,7 +11,7 @@ the batch (bare "Chung" after "Foreign Minister Chung Eui-yong").
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
@@ -32,6 +32,11 @@ _NAME = (
 )
 _ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
 _POSSESSIVE = r"(?:['’]s)?"
+# Words that may open a lower-case description but are no part of a role (besides the
+# stop words): "said lawyer Bo Chen", "when senator Al Roe".
+_NOT_ROLE = frozenset(
+    {"said", "says", "told", "when", "while", "as", "who", "whose", "which", "including"}
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +48,10 @@ class Mention:
     name: str
     role: str | None = None
     affiliation: str | None = None
-    # title, apposition, counterpart, honorific, object (of "met with"),
-    # entity (a trained model's) or known (a form introduced elsewhere)
+    # title, apposition, counterpart, described (a lower-case noun before
+    # the name: "lawyer Bo Chen"), honorific, full (the full name of a
+    # surname met with a title), object (of "met with"), entity (a trained
+    # model's) or known (a form introduced elsewhere)
     cue: str = "known"
 
 
@@ -61,6 +68,8 @@ class Patterns:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         party = gaz.party_pattern
+        # Before a title, a political party too: "Labour MP Ann Lee".
+        member_of = rf"{party}|{gaz.political_party_pattern}"
         role = rf"{_ROLE_PREFIX}(?:{gaz.role_pattern})"
         generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
         # Titles and names start a word, mostly with a capital: telling the
@@ -68,18 +77,21 @@ class Patterns:
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = regex.compile(
-            rf"{word_start}(?:(?P<aff>{party})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
+            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
+        nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
         self.apposition = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
             # followed by a name is the next person's title.
-            rf"(?P<role>(?i:{role}))\b(?![^\S\n]+{_WORD})"
+            rf"(?P<role>(?i:{role})|(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))"
+            rf"\b(?![^\S\n]+{_WORD})"
             rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         self.counterpart = regex.compile(
@@ -96,6 +108,21 @@ class Patterns:
             r"(?:(?!(?:the|a|an|its|their|our|his|her|this|these|those|all|both)\b)"
             r"\p{Ll}[\p{Ll}-]*[^\S\n]+){0,3}"
             rf"(?P<name>{_NAME})"
+        )
+        # A person described in lower case before the name: "shadow chancellor Ann Lee".
+        # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
+        opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
+        self.described = regex.compile(
+            rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
+            rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
+        )
+        # The role first, the name set off by commas: "The shadow foreign
+        # secretary, Ann Lee, said".
+        self.role_first = regex.compile(
+            rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
+            rf"[^\S\n]+(?P<name>{_NAME}),"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
@@ -168,6 +195,10 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
     word = words[i].rstrip(",")
     if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
         return 1
+    if word.isupper() and (
+        word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
+    ):
+        return 1  # a photo credit in capitals run into the text: "GETTY Trump", "GETTYEPA Al Gore"
     return 1 if _ROMAN.fullmatch(word) and i == 0 else 0  # "II" alone is no name
 
 
@@ -210,7 +241,7 @@ def find_introductions(text: str) -> list[Mention]:
                 start + len(name),
                 name,
                 role=role or None,
-                affiliation=pats.gaz.party(aff) if aff else None,
+                affiliation=pats.gaz.affiliation(aff) if aff else None,
                 cue="title",
             )
         )
@@ -218,6 +249,8 @@ def find_introductions(text: str) -> list[Mention]:
         name = clean_name(m["name"], pats)
         if name is None or " " not in name:
             continue  # one capitalised word before ", the spokesman" is too often a place
+        if m["role"].split()[0] in _NOT_ROLE:
+            continue  # "Ann Lee, whose father ...": the role is someone else's
         aff = m["aff2"] or m["aff"]
         start = m.start("name") + m["name"].rfind(name)
         found.append(
@@ -256,13 +289,80 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="object"))
+    for m in pats.described.finditer(text):
+        name = clean_name(m["name"], pats)
+        if name is None or " " not in name or not m["name"].startswith(name):
+            continue
+        words = m["role"].split()
+        while len(words) > 1 and words[0] in pats.gaz.stop_words | _NOT_ROLE:
+            words.pop(0)  # "the", "when": no part of the role
+        role = " ".join(words)
+        if role.istitle():
+            role = role.lower()  # "Lawyer" opening a sentence is a lawyer
+        start = m.start("name")
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
+    for m in pats.role_first.finditer(text):
+        name = clean_name(m["name"], pats)
+        if name is None or " " not in name or name != m["name"]:
+            continue
+        start = m.start("name")
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
     for m in pats.honorific.finditer(text):
         name = clean_name(m["name"], pats)
         if name is None:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="honorific"))
-    return drop_overlaps(found)
+    return drop_overlaps(_with_full_names(text, found, pats))
+
+
+_SUFFIX = regex.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def core_words(name: str) -> list[str]:
+    """The words of a name without its generational suffix ("Jr.", "III")."""
+    return _SUFFIX.sub("", name).split()
+
+
+# One to three capitalised words or initials just before a surname: "Stephen", "Donald J.".
+_BEFORE = regex.compile(r"(?:\p{Lu}(?:[\p{L}’'-]*|\.)[^\S\n]+){1,3}$")
+
+
+def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Mention]:
+    """The mentions, with the full name a text gives, without a title, to a person it
+    names by surname alone.
+
+    "Labour backbencher Stephen Pound labelled ... Mr Pound said": "Stephen
+    Pound" is introduced, and "Mr Pound" is he. Only when the text gives one
+    full name ending in that surname: with "Barack Obama" and "Michelle
+    Obama" both there, "Mr Obama" stays as he is, for the batch's people to
+    resolve.
+    """
+    surnames = {words[-1] for m in found if len(words := core_words(m.name)) > 1}
+    full_name: dict[str, str] = {}
+    completed: list[Mention] = []
+    for surname in sorted({m.name for m in found if " " not in m.name} - surnames):
+        fulls: dict[str, int] = {}
+        for m in regex.finditer(rf"\b{regex.escape(surname)}\b", text):
+            run = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = clean_name(text[run.start() : m.end()], pats, from_end=True) if run else None
+            if name is not None and name.endswith(" " + surname):
+                fulls.setdefault(name, m.end() - len(name))
+        # "Hillary Clinton Donald Trump" in a caption is "Donald Trump" run on.
+        fulls = {n: at for n, at in fulls.items() if not any(n.endswith(" " + f) for f in fulls)}
+        if len(fulls) == 1:
+            [(name, start)] = fulls.items()
+            full_name[surname] = name
+            completed.append(Mention(start, start + len(name), name, cue="full"))
+    # A titled surname keeps its own name: "President Obama" is not the
+    # "first lady Michelle Obama" of the same article.
+    renamed = [
+        replace(m, name=full_name[m.name]) if m.cue == "honorific" and m.name in full_name else m
+        for m in found
+    ]
+    return [*renamed, *completed]
 
 
 def _strip_leading_not_names(role: str, pats: Patterns) -> str:
@@ -275,8 +375,8 @@ def _strip_leading_not_names(role: str, pats: Patterns) -> str:
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
-        "title": 0, "apposition": 1, "counterpart": 2, "honorific": 3, "object": 4, "entity": 5,
-        "known": 6,
+        "title": 0, "apposition": 1, "counterpart": 2, "described": 3, "honorific": 4, "full": 5,
+        "object": 6, "entity": 7, "known": 8,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []

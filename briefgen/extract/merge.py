@@ -1,15 +1,23 @@
 """Folding facts that report the same thing into one, with evidence from each.
 
-Two meetings are the same when they have the same participants and nothing
-tells them apart: no two different places, no two different dates, and, when
-neither gives a place or a date, the same article. Agreements, disagreements
-and proposals are the same when their parties match and their wording mostly
-overlaps. A proposal credited to a state ("Seoul's proposal") joins the same
-proposal credited to one of that state's people.
+Two meetings are the same when they have the same participants, nothing
+tells them apart (no two different places, no two different dates), and
+something ties them: the same place, the same day or the same article. A
+report that gives no date is of its article's day, give or take a week (news
+tells what happened lately): it never joins a meeting dated years before
+(history named in passing). A preview ("will meet today") and the report of
+the meeting held that day are one meeting, held. One sentence read as A–B–C
+beside A–C reports A–B when its article does.
+
+Agreements, disagreements and proposals are the same when their parties
+match and their wording mostly overlaps. A proposal credited to a state
+("Seoul's proposal") joins the same proposal credited to one of that state's
+people.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 
@@ -40,19 +48,68 @@ def similar(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
+# How far from its article's day an undated report's meeting may lie: "on
+# Tuesday" reaches six days back, and a report may come out days after.
+RECENT = dt.timedelta(days=7)
+_REMOTE = ("call", "virtual")
+
+
+def one_meeting(facts: list[Fact]) -> bool:
+    """Whether nothing tells these reports of the same people apart."""
+    dates = {f.date for f in facts if f.date}
+    places = {f.location for f in facts if f.location}
+    if len(dates) > 1 or len(places) > 1:
+        return False
+    # A call has no place: a report placed somewhere ("invited him to visit
+    # the White House") is of another meeting.
+    if places and any(f.format in _REMOTE for f in facts):
+        return False
+    # The days of the articles whose reports give no date.
+    published = {f.article.published for f in facts if not f.date and f.article.published}
+    day = next(iter(dates), None)
+    if day is not None and any(abs(day - p) > RECENT for p in published):
+        return False
+    if day is None and published and max(published) - min(published) > RECENT:
+        return False
+    if len({f.status for f in facts}) > 1:
+        # A preview and a report of the meeting held on its day are one meeting.
+        return day is not None and all(_previews(f, day) for f in facts if f.status == "planned")
+    return True
+
+
+def _previews(planned: Fact, day: dt.date) -> bool:
+    """Whether a planned meeting's report is of the meeting held on ``day``: it
+    names that day before it came ("will meet on Thursday"), or it names the
+    place in an article of that day ("will meet at the White House");
+    "agreed to meet again" names neither."""
+    published = planned.article.published
+    if planned.date == day:
+        return published is None or published <= day
+    return planned.date is None and bool(planned.location) and published == day
+
+
+def _tied(facts: list[Fact], others: list[Fact]) -> bool:
+    """Something says two sets of reports are of one meeting, not merely that
+    nothing tells them apart: the same place, the same day (an undated report's
+    is its article's) or the same article."""
+    return bool(
+        {f.location for f in facts if f.location} & {f.location for f in others if f.location}
+        or _days(facts) & _days(others)
+        or {f.article.id for f in facts} & {f.article.id for f in others}
+    )
+
+
+def _days(facts: list[Fact]) -> set[dt.date]:
+    return {day for f in facts if (day := f.date or f.article.published)}
+
+
 def same_meeting(fact: Fact, group: list[Fact]) -> bool:
     """Compare with what the group knows so far, so no member bridges two others."""
-    if set(fact.parties) != set(group[0].parties) or fact.status != group[0].status:
-        return False
-    location = next((g.location for g in group if g.location), None)
-    date = next((g.date for g in group if g.date), None)
-    if fact.location and location and fact.location != location:
-        return False
-    if fact.date and date and fact.date != date:
-        return False
-    if (fact.location and fact.location == location) or (fact.date and fact.date == date):
-        return True
-    return any(g.article.id == fact.article.id for g in group)
+    return (
+        set(fact.parties) == set(group[0].parties)
+        and one_meeting([*group, fact])
+        and _tied([fact], group)
+    )
 
 
 Same = Callable[[Fact, list[Fact]], bool]
@@ -72,28 +129,97 @@ def party_and_word(fact: Fact) -> list[tuple[str, str]]:
 
 
 def absorb_vague_meetings(groups: list[list[Fact]]) -> list[list[Fact]]:
-    """A meeting with neither place nor date ("in his talks with B") joins a
-    meeting of the same people that is placed or dated: the one reported in
-    the same article if there is one, else the one most reported."""
-    placed: dict[frozenset[str], list[list[Fact]]] = {}
-    vague: list[list[Fact]] = []
+    """Fold groups of one meeting that reports in article order kept apart.
+
+    A meeting with neither place nor date ("in his talks with B") joins a
+    meeting of the same people that is placed or dated and that nothing tells
+    apart from it: the one reported in the same article if there is one, else
+    the one most reported. Other groups of the same people join an earlier
+    one they are tied to (``same_meeting``'s rule, group to group): a report
+    placed in Washington found its group before the report dated that day
+    that would have joined both. Held reports come first in each group, so a
+    meeting that a preview and a report both tell of is held.
+    """
+    groups = _split_run_together(groups)
+    by_people: dict[frozenset[str], list[list[Fact]]] = {}
     for group in groups:
-        if any(f.location or f.date for f in group):
-            placed.setdefault(participants(group[0])[0], []).append(group)
-        else:
-            vague.append(group)
+        by_people.setdefault(participants(group[0])[0], []).append(group)
     absorbed: set[int] = set()
-    for group in vague:
-        same_people = [
-            g for g in placed.get(participants(group[0])[0], []) if g[0].status == group[0].status
-        ]
-        articles = {f.article.id for f in group}
-        in_article = [g for g in same_people if articles & {f.article.id for f in g}]
-        candidates = in_article or same_people
-        if candidates:
-            max(candidates, key=len).extend(group)
-            absorbed.add(id(group))
-    return [g for g in groups if id(g) not in absorbed]
+    changed = True
+    while changed:
+        changed = False
+        for same_people in by_people.values():
+            for group in same_people:
+                if id(group) in absorbed:
+                    continue
+                home = _home(group, [g for g in same_people if id(g) not in absorbed])
+                if home is not None:
+                    home.extend(group)
+                    absorbed.add(id(group))
+                    changed = True
+    return [sorted(g, key=lambda f: f.status != "held") for g in groups if id(g) not in absorbed]
+
+
+def _split_run_together(groups: list[list[Fact]]) -> list[list[Fact]]:
+    """ "A arrived for a meeting with B and to meet with C" is read as A–B–C
+    beside A–C: the sentence's third meeting is A–B. It goes there when its
+    article reports A–B on its own, and stays as it is otherwise (in "A and B
+    met, then they met C", A–B–C is a meeting)."""
+    by_people: dict[frozenset[str], list[list[Fact]]] = {}
+    for group in groups:
+        by_people.setdefault(participants(group[0])[0], []).append(group)
+    by_sentence: dict[tuple[str, int], list[frozenset[str]]] = {}
+    for group in groups:
+        for fact in group:
+            key = (fact.article.id, fact.span.start)
+            by_sentence.setdefault(key, []).append(frozenset(fact.parties))
+    moves: list[tuple[Fact, list[Fact]]] = []
+    for group in groups:
+        if len(group[0].parties) < 3:
+            continue
+        for fact in group:
+            home = _rest_of(fact, by_sentence[(fact.article.id, fact.span.start)], by_people)
+            if home is not None:
+                moves.append((fact, home))
+    moved = {id(fact) for fact, _ in moves}
+    kept = [[f for f in g if id(f) not in moved] for g in groups]
+    position = {id(g): i for i, g in enumerate(groups)}
+    for fact, home in moves:
+        kept[position[id(home)]].append(fact)
+    return [g for g in kept if g]
+
+
+def _rest_of(
+    fact: Fact,
+    in_sentence: list[frozenset[str]],
+    by_people: dict[frozenset[str], list[list[Fact]]],
+) -> list[Fact] | None:
+    """The group of the meeting ``fact`` names beside another one of its sentence."""
+    everyone = frozenset(fact.parties)
+    subject = fact.parties[0]
+    for other in in_sentence:
+        if other < everyone and subject in other:
+            for home in by_people.get((everyone - other) | {subject}, []):
+                if any(f.article.id == fact.article.id for f in home) and one_meeting(
+                    [*home, fact]
+                ):
+                    return home
+    return None
+
+
+def _home(group: list[Fact], same_people: list[list[Fact]]) -> list[Fact] | None:
+    """The group that ``group`` is part of, if any."""
+    if any(f.location or f.date for f in group):
+        earlier = same_people[: same_people.index(group)]
+        return next((g for g in earlier if _tied(group, g) and one_meeting([*g, *group])), None)
+    candidates = [
+        g
+        for g in same_people
+        if g is not group and any(f.location or f.date for f in g) and one_meeting([*g, *group])
+    ]
+    articles = {f.article.id for f in group}
+    in_article = [g for g in candidates if articles & {f.article.id for f in g}]
+    return max(in_article or candidates, key=len, default=None)
 
 
 def merge_facts(facts: list[Fact], same: Same, keys: Keys) -> list[list[Fact]]:

@@ -14,14 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from briefgen.extract.mentions import KnownForms, Mention
-
-_SUFFIX = regex.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
-
-
-def core_words(name: str) -> list[str]:
-    return _SUFFIX.sub("", name).split()
-
+from briefgen.extract.mentions import KnownForms, Mention, core_words
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -60,7 +53,8 @@ def _overruns(names: set[str]) -> dict[str, str]:
 
     Scraped news loses the full stop between a caption and the text, so
     "Mitch McConnell" becomes "Mitch McConnell Trump" once: a name that is
-    another introduced name plus the last word of a third person's name.
+    another introduced name plus the last word of a third person's name, or
+    two words or more before another introduced name of two words or more.
     """
     surnames = {words[-1] for n in names if len(words := core_words(n)) > 1}
     found = {}
@@ -69,6 +63,14 @@ def _overruns(names: set[str]) -> dict[str, str]:
         shorter = " ".join(words[:-1])
         if len(words) > 2 and shorter in names and words[-1] in surnames - {words[-2]}:
             found[name] = shorter
+        elif len(words) > 3:
+            # "Hillary Clinton Donald Trump": two names run together, the
+            # second introduced on its own.
+            found.update(
+                (name, tail)
+                for k in range(len(words) - 2, 1, -1)
+                if (tail := " ".join(words[-k:])) in names
+            )
     for name, shorter in found.items():
         while shorter in found:  # "A B C D" -> "A B C" -> "A B"
             shorter = found[shorter]

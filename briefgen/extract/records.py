@@ -127,7 +127,7 @@ def _disagreement(group: list[Fact]) -> Disagreement:
             positions.setdefault(party, position)
     return Disagreement(
         parties=_parties(group),
-        topic=group[0].what,
+        topic=next((f.what for f in group if f.what), None),
         positions=[Position(party=p, position=text) for p, text in positions.items()],
         evidence=_all_evidence(group),
     )

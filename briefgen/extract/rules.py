@@ -111,7 +111,12 @@ def _add_home_government(
     """A government's readout opens with its own official: "President X met ..."
 
     When a source comes from a government's web site and the first person it
-    introduces has no stated affiliation, that person acts for that government.
+    introduces opens a sentence (``_opens_sentence``) with no stated affiliation, that person acts
+    for that government -- unless the text itself names someone as that
+    government's ("Prime Minister Modi welcomed United States President
+    Biden": the statement is joint, and the first person is the guest's
+    host). A person the text only addresses ("working with President Lula")
+    does not open a sentence and is nobody's official by this rule.
     """
     from briefgen.extract.gazetteer import gazetteer
 
@@ -120,11 +125,25 @@ def _add_home_government(
         host = urlparse(article.url or "").hostname or ""
         country = next((c for suffix, c in hosts.items() if host.endswith(suffix)), None)
         mentions = introductions[article.id]
-        if country is None or not mentions:
+        if country is None or not mentions or not _opens_sentence(article, mentions[0]):
+            continue
+        if any(m.affiliation == country for m in mentions):
             continue
         name = people.canonical(mentions[0].name)
         if name and people.records[name].affiliation is None:
             people.records[name].affiliations[country] += 1
+
+
+def _opens_sentence(article: Article, mention: Mention) -> bool:
+    """The mention and its title open its sentence, or follow only an opening phrase set
+    off by a comma ("On Saturday, December 9, National Security Advisor X met ...")."""
+    sentence = next((s for s in article.sentences if s.start <= mention.start < s.end), None)
+    if sentence is None:
+        return False
+    before = article.text[sentence.start : mention.start].rstrip()
+    if mention.role and before.endswith(mention.role):
+        before = before[: -len(mention.role)].rstrip()
+    return before == "" or before.endswith(",")
 
 
 def _read_facts(tasks: list[FactsTask], table: PeopleTable, run: Runtime) -> list[ArticleFacts]:

@@ -3,11 +3,13 @@
 The blank pipeline needs no model download: its tokenizer already keeps news
 abbreviations such as ``U.S.``, ``Gen.``, ``Oct.`` and ``S. Korea``'s ``S.`` in
 one token, so the rule-based sentencizer does not break sentences at them.
-Two rules are added on top: a line break always ends a sentence (article text
-keeps one paragraph per line), and an abbreviation that ends a sentence
+Three rules are added on top: a line break always ends a sentence (article
+text keeps one paragraph per line), an abbreviation that ends a sentence
 (``... in the U.S. The talks ...``) does too when the next word is a common
-sentence opener. Each article goes through the pipeline whole (one ``Doc`` an
-article costs less than one a line) and its sentences are cut at line breaks
+sentence opener, and a photo credit in capitals that a scraped page ran into
+the text (``... his team. GETTY*EPA Donald Trump meets ...``) starts a new
+one. Each article goes through the pipeline whole (one ``Doc`` an article
+costs less than one a line) and its sentences are cut at line breaks
 afterwards.
 
 spaCy is imported on first use, so commands that never split text stay fast.
@@ -46,6 +48,14 @@ def _opener_after_abbreviation() -> re.Pattern[str]:
     text = resources.files("briefgen.data").joinpath("sentences.yaml").read_text("utf-8")
     openers = "|".join(map(re.escape, safe_load(text)["openers"]))
     return re.compile(rf"(?<=\w\.)\s+(?=(?:{openers})\b)")
+
+
+@lru_cache(maxsize=1)
+def _before_credit() -> re.Pattern[str]:
+    """Where a photo credit in capitals starts a caption inside a line (``credits``)."""
+    text = resources.files("briefgen.data").joinpath("sentences.yaml").read_text("utf-8")
+    credits = "|".join(map(re.escape, safe_load(text)["credits"]))
+    return re.compile(rf"(?<=\S)\s+(?=(?:{credits})(?:[*/][A-Za-z]+)*\s)")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +114,11 @@ def _add_sentence(spans: list[Span], text: str, sent_start: int, sent_end: int) 
     """spaCy's sentence, cut at line breaks and at an abbreviation that ends a sentence."""
     for line in _LINE.finditer(text, sent_start, sent_end):
         start = line.start()
-        for cut in _opener_after_abbreviation().finditer(text, start, line.end()):
+        cuts = [
+            *_opener_after_abbreviation().finditer(text, start, line.end()),
+            *_before_credit().finditer(text, start, line.end()),
+        ]
+        for cut in sorted(cuts, key=lambda m: m.start()):
             _add_stripped(spans, text, start, cut.start())
             start = cut.end()
         _add_stripped(spans, text, start, line.end())

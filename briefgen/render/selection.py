@@ -410,7 +410,10 @@ def key_points(
         ranked = _ranked_outcomes(outcomes, importance)
         evidence = [e for o in ranked for e in o.evidence]
         text = event_sentence(meeting, ranked, labels, date_format, date=date, width=width)
-        key = importance.key("meeting", i, meeting, evidence=evidence, date=date)
+        # A meeting only planned, with nothing yet to show for it, is a plan:
+        # "A and B will meet." leads no brief.
+        kind: FactKind = "proposal" if meeting.status == "planned" and not ranked else "meeting"
+        key = importance.key(kind, i, meeting, evidence=evidence, date=date)
         events.append(
             (key, KeyPoint("meeting", text, _citations([*meeting.evidence, *evidence], numbers)))
         )

@@ -9,15 +9,21 @@ and "the two sides" find the people named before them.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
 
+from briefgen.errors import BriefgenError
+from briefgen.extract import parser
 from briefgen.extract.dates import resolve_when
 from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.mentions import Mention, clean_name, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Named, Parties
@@ -28,6 +34,8 @@ from briefgen.model import Article, Span
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Span_
+    from spacy.tokens import Token as Token_
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|n't")
 _VIRTUAL = regex.compile(
@@ -114,6 +122,9 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             text = article.text[words[0].start : words[-1].end]
             if not _NAME_SHAPE.fullmatch(text) or "\n" in text:
                 continue
+            titles = _titles()
+            while " " in text and text.split(" ", 1)[0].lower().rstrip(".") in titles:
+                text = text.split(" ", 1)[1]  # "Lawyer Louise Christian" opening a sentence
             name = clean_name(text, pats)
             # One word alone ("Chung") is resolved by the rules, or not at all.
             if name is None or " " not in name:
@@ -208,6 +219,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
             or (t.text == ")" and previous.text.isupper())
             or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+            or (
+                t.lower_ == "and"
+                and _body_of(doc[start : t.i])
+                and after[:1].isupper()
+                and after.lower() not in _NOT_NAME
+            )
         )
         if not joins:
             runs.append((start, t.i))
@@ -223,12 +240,79 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     return trimmed
 
 
+# The word that stands for a titled person's name in the parser's input.
+_PERSON_STAND_IN = "Smith"
+
+
+def _titled(span: Span_, head: Token_) -> bool:
+    """Whether a run of names is a person's, by a title or honorific before its last word,
+    inside the run ("Senator Mia Lund") or just before it ("spokesman Mark Oaten")."""
+    titles = _titles()
+    if head.lower_ in titles:  # "the Lord Chancellor" is a title, not a name
+        return False
+    if head.lower_ in _known_words(parser.MODEL_DIR):
+        # "Mr Brown", "the General Assembly": a word the parser knows is a name only
+        # with a first name before it ("Gordon Brown").
+        first = span.doc[head.i - 1] if head.i > span.start else None
+        if first is None or first.lower_.rstrip(".") in titles or not first.is_alpha:
+            return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in titles and head.i > span.start:
+        return True
+    return any(t.lower_.rstrip(".") in titles for t in span[: head.i - span.start])
+
+
+def _surname_like(span: Span_, head: Token_) -> bool:
+    """Whether an untitled run of names reads as a person's ("Mark Serwotka"): two or
+    three capitalised words, the last one a word the parser never saw in lower case
+    (a body's name ends in a word it knows: "Amnesty International", "Cabinet Office")."""
+    words = list(span)
+    if head.lower_ in _titles() or head.lower_ in lexicon().words("collective"):
+        return False  # "the Lord Chancellor", "the Lib Dems"
+    if not 2 <= len(words) <= 3 or head.i != span.end - 1:
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+        return False
+    return head.lower_ not in _known_words(parser.MODEL_DIR)
+
+
+@cache
+def _known_words(model: Path) -> frozenset[str]:
+    """The words the parser saw in training: its string table as saved (the table in
+    memory grows with every text the process reads)."""
+    path = model / "vocab" / "strings.json"
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as e:
+        raise BriefgenError(f"{path}: the parser model's word table cannot be read ({e})") from e
+
+
+@cache
+def _titles() -> frozenset[str]:
+    honorifics = {h.lower().rstrip(".") for h in gazetteer().honorifics}
+    return lexicon().words("role_nouns") | honorifics
+
+
+def _body_of(run: Span_) -> bool:
+    """Whether a run of names is a body's "X of Y" ("Ministry of Environment"), whose
+    name may go on with "and" ("... and Forestry")."""
+    words = [t.lower_ for t in run]
+    if "of" not in words or "and" in words:
+        return False
+    bodies = lexicon().words("body_nouns")
+    return any(w in bodies for w in words[: words.index("of")])
+
+
 def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     """The sentence with each long name replaced by one word of it, for the parser.
 
     A parser trained on a small treebank loses its way in a long proper name
     ("Republic of Korea (ROK) President Yoon Suk Yeol"); with the name's last
     word standing for it ("Yeol") the clause around it parses as a clause.
+    A titled person's name stands as a common surname the parser knows as a
+    name (``_PERSON_STAND_IN``): a rare surname alone at the head of a sentence
+    ("Brandt called for ...") is read as a verb or an adverb by one model or
+    another, while "Smith called for ..." parses as a subject with any of them.
     Returns the new ``Doc`` and, per token, the character range it stands for
     in the sentence. The parser keeps ingestion's sentence: it may not split it.
     """
@@ -257,7 +341,8 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             ),
             span[-1],
         )
-        words.append(head.text)
+        person = _titled(span, head) or _surname_like(span, head)
+        words.append(_PERSON_STAND_IN if person else head.text)
         spaces.append(bool(span[-1].whitespace_))
         origin.append((span.start_char, span.end_char))
         i = last

@@ -98,6 +98,17 @@ class Lexicon:
         negators = {f for f, lemma in self.lemma_of.items() if lemma in lemmas}
         return frozenset({*negators, "not", "never", "n't", "no"})
 
+    def past(self, lemma: str) -> str:
+        """The past tense of a listed verb: ``past`` in the table, else the regular form."""
+        irregular = self.data.get("past", {})
+        if lemma in irregular:
+            return str(irregular[lemma])
+        if lemma.endswith("e"):
+            return lemma + "d"
+        if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+            return lemma[:-1] + "ied"
+        return lemma + "ed"
+
     def lemma(self, form: str, parser_lemma: str) -> str:
         lower = form.lower()
         return self.lemma_of.get(lower) or parser_lemma.lower() or lower

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefgen.extract.parse.lexicon import Lexicon
+from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
 
@@ -60,6 +60,8 @@ _TIME_OR_MANNER = frozenset(
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
 _EDGE = frozenset({"punct", "cc", "mark"})
+# Marks that set one clause beside another: "X wants A - Y wants B".
+_DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
 
 
@@ -229,6 +231,8 @@ class SentenceReader:
                 subject = True
                 if k.lower in ("who", "that", "which") and t.rel == "acl":
                     return self.p.of(self.s.tokens[t.head].i)
+                if self._title_of_next(k, kids):
+                    continue
                 found.extend(self.p.of(k.i))
         head = s.head(t.i)
         if subject and not found:
@@ -320,6 +324,19 @@ class SentenceReader:
                 found.extend(self.p.of(k.i))
         return found
 
+    def object_tokens(self, t: Token) -> list[Token]:
+        """``t``'s direct objects, also a bare noun phrase the parser hung as a clausal
+        complement ("rejected X's offer" with "offer" read as ``ccomp``)."""
+        return [
+            k
+            for k in self.s.children(t.i, "obj", "ccomp", "xcomp")
+            if k.rel == "obj"
+            or (
+                k.pos in ("NOUN", "PROPN")
+                and not self.s.children(k.i, "nsubj", "aux", "cop", "mark", "obj")
+            )
+        ]
+
     def obliques(self, t: Token, *preps: str) -> list[Party]:
         found: list[Party] = []
         for k in self.oblique_tokens(t, *preps):
@@ -340,10 +357,14 @@ class SentenceReader:
         return found
 
     def possessor(self, t: Token) -> list[Party]:
+        """ "X's plan": X, also where the parser hung "X's" on a compound before the
+        noun ("X's bridge plan" read as "X's bridge")."""
         found: list[Party] = []
         for k in self.s.children(t.i):
             if k.dep == "nmod:poss" or (k.rel == "nmod" and self.s.case(k.i) in ("'s", "’s")):
                 found.extend(self.p.of(k.i))
+            elif k.rel == "compound" and k.i < t.i and k.pos == "NOUN":
+                found.extend(self.possessor(k))
         return found
 
     def governor(self, t: Token) -> Token | None:
@@ -417,6 +438,12 @@ class SentenceReader:
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
         inside = self.s.subtree(t.i)
+        for k in self.s.children(t.i):
+            if self._after_dash(k):
+                # "X wants A - Y wants B": X's clause ends at the dash.
+                subject = next(c.i for c in self.s.children(k.i, "nsubj"))
+                dash = max(i for i in range(t.i, subject) if self.s.tokens[i].text in _DASHES)
+                drop.update(i for i in inside if i >= dash)
         for i in inside:
             if i != t.i and self.s.case(i).startswith("according"):
                 drop.update(self.s.subtree(i))  # "..., according to the ministry"
@@ -440,6 +467,20 @@ class SentenceReader:
                 return self._phrase(k)
         for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
             return self._phrase(k)
+        return None
+
+    def _thing(self, t: Token) -> str | None:
+        """What ``t`` is about: its object's noun phrase without the clause that says
+        what should become of it ("want the pension age to stay at 60": "the pension age")."""
+        for k in self.s.children(t.i, "obj"):
+            drop = {
+                i
+                for c in self.s.children(k.i, "acl", "relcl", "xcomp")
+                for i in self.s.subtree(c.i)
+            }
+            words = [i for i in self.s.subtree(k.i) if i not in drop]
+            if k.pos in ("NOUN", "PROPN"):
+                return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         return None
 
     def _phrase(self, k: Token) -> str | None:
@@ -541,6 +582,16 @@ class SentenceReader:
             return None  # "talk of a deal"
         if lemma == "discussion" and not self.obliques(t, "with", "between"):
             return None
+        head = self.s.head(t.i)
+        if (
+            head is not None
+            and head.pos == "VERB"
+            and (
+                (self.lemma(head) in self.propose and t.rel == "obj")
+                or (self.lemma(head) in self.for_verbs | {"call"} and self.s.case(t.i) == "for")
+            )
+        ):
+            return None  # "called for talks", "proposed a summit": asked for, not held
         parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
         for acl in self.s.children(t.i, "acl"):
             # "discussions held in Reykjavik between A and B"
@@ -570,7 +621,19 @@ class SentenceReader:
         parties = unique(parties)
         if len(parties) < least or self.negated(t) or self.planned(t):
             return None
-        return Found("agreement", parties, what, t.i)
+        return Found("agreement", parties, self._in_past(t, what), t.i)
+
+    def _in_past(self, t: Token, what: str) -> str:
+        """A joint statement's "The leaders reaffirm their commitment" as "reaffirmed
+        their commitment": a fact's text opening with its verb reads after its
+        parties, in a brief that reports what was agreed."""
+        first, _, rest = what.partition(" ")
+        lemma = self.lemma(t)
+        if first != t.text or t.pos != "VERB" or first.lower() not in inflections(lemma):
+            return what
+        if first.lower() == self.lex.past(lemma) or first.lower().endswith("ed"):
+            return what
+        return f"{self.lex.past(lemma)} {rest}".strip()
 
     def _refused(self, t: Token) -> Found | None:
         """ "failed to agree", "refuses to accept Syria's denials", "would not back the
@@ -690,7 +753,9 @@ class SentenceReader:
     def _against(self, t: Token) -> Found | None:
         sides = self.subjects(t)
         others = self.objects(t)
-        for o in self.s.children(t.i, "obj"):
+        for o in self.object_tokens(t):
+            if o.rel != "obj":
+                others.extend(self.p.of(o.i))
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
         others = [o for o in others if o.name not in {s.name for s in sides}]
@@ -705,7 +770,43 @@ class SentenceReader:
             if topic is not None and not self._hypothetical(t):
                 return Found("disagreement", unique(others), topic, t.i, positions={})
             return None
-        return self._disagreement(t, sides, others, self.topic(t))
+        return self._disagreement(t, sides, others, self._charge(t) or self.topic(t))
+
+    def _charge(self, t: Token) -> str | None:
+        """What ``t``'s object is accused, blamed or criticised of or for: "accused the
+        ministers of wasting money" is over "wasting money", not over "the ministers"."""
+        for k in self.s.children(t.i, "obj"):
+            for d in [k, *self.s.children(k.i, "conj")]:
+                for c in self.s.children(d.i, "acl", "advcl", "nmod"):
+                    if (c.pos == "VERB" and self.s.case(c.i) in ("of", "for")) or self._marked(
+                        c, "of", "for"
+                    ):
+                        return self._clause_of(c)  # "accused X of wasting money", "of being lax"
+                    if c.rel == "nmod" and self.s.case(c.i) == "for" and self.p.of(d.i):
+                        return self._object_of(c)  # "criticised the council for its failure"
+        party = any(self.p.of(k.i) for k in self.s.children(t.i, "obj"))
+        for c in self.s.children(t.i, "advcl", "obl"):
+            if c.i < t.i or not (self._marked(c, "of", "for") or self.s.case(c.i) in ("of", "for")):
+                continue
+            if c.pos == "VERB":
+                return self._clause_of(c)
+            if party:  # "criticised the council for its failure", not "the plans for a stadium"
+                return self._object_of(c)
+        return None
+
+    def _clause_of(self, c: Token) -> str:
+        """A clause without its marker: "of wasting money" is "wasting money"."""
+        marks = {k.i for k in self.s.children(c.i, "mark")}
+        words = [i for i in self.s.subtree(c.i) if i not in marks]
+        if words == [c.i]:
+            # "of telling lies" with "lies" hung on the verb above: the words after it
+            # up to a comma are its own.
+            for i in range(c.i + 1, len(self.s.tokens)):
+                if self.s.tokens[i].text in (",", ";", ":"):
+                    break
+                words.append(i)
+        text = self.s.text_of(words).strip(" ,;:." + _QUOTES)
+        return text + '"' if text.count('"') % 2 else text  # 'being "pathetic"'
 
     def _denied(self, t: Token) -> Found | None:
         """ "X denied Y's claims", "X denied the allegations": a claim denied is a dispute
@@ -731,8 +832,14 @@ class SentenceReader:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
-            topic = self.s.text_of(self.s.subtree(k.i))
-        return self._disagreement(t, sides, others, topic)
+            topic = self._object_of(k)
+        found = self._disagreement(t, sides, others, topic)
+        named = tuple(k.i for k in self.oblique_tokens(t, "with", "against", "between"))
+        if found is not None and topic is None and " " not in self.clause(t, without=named):
+            # "X disagreed with Y" says who, not over what: no topic, and no position
+            # that only repeats the other side's name.
+            found.what, found.positions = "", {}
+        return found
 
     def _hit_at(self, t: Token) -> Found | None:
         """ "hit back at X's claim", "lashed out at X"."""
@@ -774,6 +881,11 @@ class SentenceReader:
             others.extend(self.possessor(k))  # "opposition to X's plan"
         if gov is not None and t.rel == "obj":
             sides = [*self.subjects(gov), *sides]
+        engaged = self._engaged_in(t)
+        if engaged:
+            # "X is locked in a row with Y": X is a side, Y the other.
+            sides = [*engaged, *sides]
+            others.extend(self.obliques(self.s.tokens[t.head], "with"))
         if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
             # "X faces criticism from Y": Y is the side that acts.
             sides, others = self.obliques(gov, "from") or sides, self.subjects(gov)
@@ -787,14 +899,44 @@ class SentenceReader:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
-            topic = self.s.text_of(self.s.subtree(k.i))
+            topic = self._object_of(k)
+        if topic is None and engaged:
+            # "in a row with ministers over pensions", "over ..." hung anywhere after it
+            after = [i for i in self.s.subtree(t.head) if i > t.i]  # however it was hung
+            over = [i for i in after if self.s.case(i) in ("over", "about")]
+            topic = self._object_of(self.s.tokens[over[0]]) if over else None
         if topic is None and own and not self.p.of(own[0].i):
             # "opposition to X's plan": the plan, without its preposition
             words = [i for i in self.s.subtree(own[0].i) if i not in self._cases(own[0])]
             topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         # "restated her opposition to ...": the side's position is the verb's clause
         stated = gov if gov is not None and t.rel == "obj" else t
+        if engaged:
+            stated = self.s.tokens[t.head]  # "are locked in a row with ..."
         return self._disagreement(stated, sides or others[:1], others, topic)
+
+    def _object_of(self, k: Token) -> str:
+        """A preposition's object as a topic: "over the bridge" is "the bridge"."""
+        words = [i for i in self.s.subtree(k.i) if i not in self._cases(k)]
+        return self.s.text_of(words).strip(" ,;:" + _QUOTES)
+
+    def _title_of_next(self, k: Token, kids: list[Token]) -> bool:
+        """ "Former welfare minister Frank Field criticised ..." parsed with two subjects:
+        the role noun right before a person's name is that person's title, not a party."""
+        if k.pos != "NOUN" or k.lower.split()[-1] not in self.p.role_nouns:
+            return False
+        after = next((j for j in kids if j.i == k.i + 1 and j.rel == "nsubj"), None)
+        return after is not None and any(p.is_person for p in self.p.of(after.i, expand=False))
+
+    def _engaged_in(self, t: Token) -> list[Party]:
+        """ "X is locked / embroiled / engaged in a row": the passive's subject, who is in
+        the event the noun names (the verb names no one else doing it)."""
+        head = self.s.head(t.i)
+        if head is None or t.rel != "obl" or self.s.case(t.i) != "in" or not self.passive(head):
+            return []
+        if self.negated(head) or any(k.dep == "obl:agent" for k in self.s.children(head.i)):
+            return []
+        return [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
 
     def _cases(self, k: Token) -> set[int]:
         return {c.i for c in self.s.children(k.i, "case")}
@@ -825,7 +967,12 @@ class SentenceReader:
         """ "X wants A, but Y insists B": two parties' stances on one thing."""
         found = []
         for t in self.s.tokens:
-            if t.rel != "conj" and not (t.rel == "advcl" and self._marked(t, "while", "whereas")):
+            dashed = self._after_dash(t)
+            if (
+                t.rel != "conj"
+                and not (t.rel == "advcl" and self._marked(t, "while", "whereas"))
+                and not dashed
+            ):
                 continue
             head = self.s.head(t.i)
             if (
@@ -834,27 +981,45 @@ class SentenceReader:
                 or self.lemma(head) not in self.stance
             ):
                 continue
-            if t.rel == "conj" and not any(
-                k.lower in ("but", "while", "whereas") for k in self.s.children(t.i, "cc")
+            if dashed and "say" in (self.lemma(t), self.lemma(head)):
+                continue  # "X says A; Y says B" may say the same thing twice
+            if (
+                t.rel == "conj"
+                and not dashed
+                and not any(
+                    k.lower in ("but", "while", "whereas") for k in self.s.children(t.i, "cc")
+                )
             ):
                 continue
             first, second = self.subjects(head), self.subjects(t)
             if not first or not second or {p.name for p in first} & {p.name for p in second}:
                 continue
-            positions = {
-                first[0].name: self._said(head),
-                second[0].name: self._said(t),
-            }
+            if dashed:
+                positions = {first[0].name: self.clause(head), second[0].name: self.clause(t)}
+            else:
+                positions = {first[0].name: self._said(head), second[0].name: self._said(t)}
             found.append(
                 Found(
                     "disagreement",
                     unique([*first, *second]),
-                    self._said(head),
+                    self._thing(head) or positions[first[0].name] if dashed else self._said(head),
                     head.i,
                     positions={k: v for k, v in positions.items() if v},
                 )
             )
         return found
+
+    def _after_dash(self, t: Token) -> bool:
+        """ "X wants A - Y wants B": a clause whose subject comes after a dash or a
+        semicolon, beside another, however the parser hung it (``parataxis``,
+        ``ccomp`` or ``conj``)."""
+        if t.rel not in ("parataxis", "ccomp", "conj") or t.pos not in ("VERB", "AUX"):
+            return False
+        head = self.s.head(t.i)
+        subject = next((k.i for k in self.s.children(t.i, "nsubj")), None)
+        if head is None or subject is None or not head.i < subject < t.i:
+            return False
+        return any(self.s.tokens[i].text in _DASHES for i in range(head.i + 1, subject))
 
     def claim(self) -> Claim | None:
         """The main clause's claim, when its verb is one of saying with a party as subject."""
@@ -952,6 +1117,8 @@ class SentenceReader:
         for k in self.s.children(t.i, "ccomp"):
             if self._marked(k, "if", "unless", "whether") or k.i < t.i:
                 continue  # "it should end, he said" is read with the clause's own subject
+            if any(self._marked(c, "if") and c.i < k.i for c in self.s.children(k.i, "advcl")):
+                continue  # "if they did wrong, they should be punished": a condition, no call
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
             if not any(a in self.duty for a in auxes):
                 continue

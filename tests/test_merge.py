@@ -1,0 +1,141 @@
+"""Which reports of meetings are one meeting (``extract.merge``), on invented reports.
+
+Each test pins one rule of ``same_meeting`` and ``absorb_vague_meetings`` as
+``records.build_digest`` applies them: first ``merge_facts``, then the fold
+of the groups it leaves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefgen.extract.facts import Fact
+from briefgen.extract.merge import (
+    absorb_vague_meetings,
+    merge_facts,
+    participants,
+    same_meeting,
+)
+from briefgen.model import Article, Span
+
+NOV_10 = dt.date(2016, 11, 10)
+
+
+def _article(id: str, published: dt.date | None) -> Article:
+    return Article(id=id, path=f"{id}.txt", text="X. " * 20, published=published)
+
+
+def _meeting(
+    parties: list[str],
+    *,
+    article: str = "a",
+    published: dt.date | None = NOV_10,
+    at: int = 0,
+    **kw: object,
+) -> Fact:
+    fact = Fact("meeting", _article(article, published), Span(at, at + 2), parties)
+    for key, value in kw.items():
+        setattr(fact, key, value)
+    return fact
+
+
+def _merged(facts: list[Fact]) -> list[list[int]]:
+    """The groups as indexes into ``facts``."""
+    groups = absorb_vague_meetings(merge_facts(facts, same_meeting, participants))
+    return [[facts.index(f) for f in g] for g in groups]
+
+
+def test_an_undated_report_does_not_join_a_meeting_dated_years_before_its_article():
+    facts = [
+        # "... as Bush did when he met Obama on November 11, 2008": history.
+        _meeting(["A", "B"], date=dt.date(2008, 11, 11), location="Washington", at=0),
+        _meeting(["A", "B"], location="Washington", at=3),
+        _meeting(["A", "B"], at=6),
+    ]
+    assert _merged(facts) == [[0], [1, 2]]
+
+
+def test_undated_reports_two_years_apart_are_two_meetings():
+    facts = [
+        _meeting(
+            ["A", "B"], article="x", published=dt.date(2022, 5, 17), date=dt.date(2022, 5, 17)
+        ),
+        _meeting(["A", "B"], article="y", published=dt.date(2024, 5, 19)),
+        _meeting(["A", "B"], article="z", published=dt.date(2024, 5, 19), location="Rome"),
+        _meeting(["A", "B"], article="w", published=dt.date(2022, 5, 18), location="Rome"),
+    ]
+    assert _merged(facts) == [[0], [1, 2], [3]]
+
+
+def test_an_undated_report_is_of_its_articles_day():
+    facts = [
+        _meeting(["A", "B"], article="x", location="Washington"),
+        _meeting(["A", "B"], article="y", date=NOV_10),
+        _meeting(["A", "B"], article="z", date=NOV_10, location="Oslo"),  # elsewhere that day
+    ]
+    assert _merged(facts) == [[0, 1], [2]]
+
+
+def test_groups_that_reports_in_article_order_kept_apart_are_folded():
+    placed = [_meeting(["A", "B"], article="x", location="Rome")]
+    dated = [_meeting(["A", "B"], article="y", date=NOV_10)]
+    later = [_meeting(["A", "B"], article="y", date=dt.date(2016, 12, 1))]
+    groups = absorb_vague_meetings([placed, dated, later])
+    assert groups == [[placed[0], dated[0]], later]
+
+
+def test_a_preview_and_the_report_of_that_days_meeting_are_one_held_meeting():
+    facts = [
+        _meeting(["A", "B"], article="x", status="planned", date=NOV_10, when="today"),
+        _meeting(["A", "B"], article="y", date=NOV_10, when="Thursday"),
+        # "will meet tomorrow", the day before.
+        _meeting(
+            ["A", "B"], article="w", status="planned", date=NOV_10, published=dt.date(2016, 11, 9)
+        ),
+        # A meeting planned for the next day is another one.
+        _meeting(["A", "B"], article="x", status="planned", date=dt.date(2016, 11, 11)),
+    ]
+    groups = absorb_vague_meetings(merge_facts(facts, same_meeting, participants))
+    assert [[facts.index(f) for f in g] for g in groups] == [[1, 0, 2], [3]]
+    assert groups[0][0].status == "held"  # the record takes the first report's status
+
+
+def test_a_preview_joins_the_held_meeting_only_when_it_names_its_day_or_place():
+    held = _meeting(["A", "B"], article="x", date=NOV_10, location="Washington")
+    at_the_white_house = _meeting(["A", "B"], article="x", status="planned", location="Washington")
+    again = _meeting(["A", "B"], article="x", status="planned")  # "agreed to meet again"
+    old_preview = _meeting(
+        ["A", "B"],
+        article="y",
+        status="planned",
+        location="Washington",
+        published=dt.date(2016, 11, 8),
+    )
+    assert _merged([held, at_the_white_house, again]) == [[0, 1], [2]]
+    assert _merged([held, old_preview]) == [[0], [1]]  # a preview of days before
+
+
+def test_a_meeting_run_together_with_another_in_one_sentence_goes_to_its_own():
+    # "A arrived for a meeting with B and to meet with C", read as A–B–C beside A–C,
+    # in an article that reports A–B on its own.
+    facts = [
+        _meeting(["A", "B"], at=0, location="Washington"),
+        _meeting(["A", "B", "C"], at=3),
+        _meeting(["A", "C"], at=3),
+    ]
+    assert _merged(facts) == [[0, 1], [2]]
+    # Without A–B on its own, A–B–C may be one meeting ("A and B met, then met C").
+    assert _merged(facts[1:]) == [[0], [1]]
+    # A–B on its own on another day is another meeting.
+    facts[0].date = dt.date(2016, 10, 1)
+    assert _merged(facts) == [[0], [1], [2]]
+
+
+def test_a_call_and_a_meeting_somewhere_are_two():
+    # "A spoke by phone with B today ... and invited him to the White House."
+    call = _meeting(["A", "B"], date=NOV_10, format="call")
+    visit = _meeting(["A", "B"], status="planned", location="Washington", at=3)
+    held_there = _meeting(["A", "B"], date=NOV_10, location="Washington", article="y")
+    assert _merged([call, visit]) == [[0], [1]]
+    assert _merged([call, held_there]) == [[0], [1]]
+    assert _merged([call, _meeting(["A", "B"], at=3)]) == [[0, 1]]
