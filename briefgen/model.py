@@ -33,7 +33,7 @@ def is_hand_source(source_id: str) -> bool:
     return source_id.startswith(HAND_SOURCE_PREFIX)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range ``[start, end)`` of ``Article.text``."""
 

@@ -17,6 +17,7 @@ from briefgen.extract import Extractor, extract
 from briefgen.extract.registry import ENTRY_POINT_GROUP, make_extractor
 from briefgen.model import Article, Digest, Meeting, Source
 from briefgen.runtime.cache import Cache
+from briefgen.runtime.executors import LocalExecutor
 from briefgen.runtime.run import Runtime
 
 
@@ -135,6 +136,38 @@ def test_runtime_map_keeps_order_caches_by_backend_and_stage(tmp_path: Path):
     assert run.for_backend("x").map("s", upper, items, key=str) and len(calls) == 9
     assert run.map("s", upper, ["d"], key=lambda _: "") == ["D"]  # an empty key: not cached
     assert run.map("s", upper, ["d"], key=lambda _: "") == ["D"] and len(calls) == 11
+
+
+def _upper_all(texts: list[str]) -> list[str]:
+    return [t.upper() for t in texts]
+
+
+def test_runtime_map_batches_caches_item_by_item_and_keeps_order(tmp_path: Path):
+    batches: list[list[str]] = []
+
+    def upper_all(texts: list[str]) -> list[str]:
+        batches.append(texts)
+        return _upper_all(texts)
+
+    run = Runtime(cache=Cache(tmp_path))
+    items = [f"w{i}" for i in range(40)]
+    want = [t.upper() for t in items]
+    assert run.map_batches("s", upper_all, items, key=str, size=16) == want
+    assert max(len(b) for b in batches) <= 16 and len(batches) >= 3
+    assert [t for b in batches for t in b] == items
+    # Cached item by item: a new item is the only one computed, in a batch of its own.
+    batches.clear()
+    assert run.map_batches("s", upper_all, [*items, "new"], key=str, size=16) == [*want, "NEW"]
+    assert batches == [["new"]]
+    # In worker processes, the same results in the same order.
+    pooled = Runtime(executor=LocalExecutor(2))
+    assert pooled.map_batches("s", _upper_all, items, key=str, size=4) == want
+
+
+def test_runtime_map_batches_refuses_a_batch_answered_short():
+    run = Runtime.serial()
+    with pytest.raises(ValueError, match="0 results for 1 items"):
+        run.map_batches("s", lambda texts: texts[1:], ["a", "b", "c"], key=str, size=8)
 
 
 def test_the_parse_backend_is_the_default_and_warnings_are_kept():

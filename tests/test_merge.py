@@ -139,3 +139,17 @@ def test_a_call_and_a_meeting_somewhere_are_two():
     assert _merged([call, visit]) == [[0], [1]]
     assert _merged([call, held_there]) == [[0], [1]]
     assert _merged([call, _meeting(["A", "B"], at=3)]) == [[0, 1]]
+
+
+def test_a_meeting_held_after_its_report_was_published_keeps_no_date():
+    from briefgen.extract.records import build_digest
+
+    later = _meeting(["Ann", "Bo"], date=NOV_10 + dt.timedelta(days=20), when="November 30")
+    planned = _meeting(
+        ["Cy", "Di"], status="planned", date=NOV_10 + dt.timedelta(days=5), when="next week"
+    )
+    digest = build_digest([later.article], [], [later, planned], generator="test")
+    assert [(m.date, m.when) for m in digest.meetings] == [
+        (None, None),
+        (NOV_10 + dt.timedelta(days=5), "next week"),
+    ]

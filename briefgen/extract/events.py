@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from briefgen.model import Agreement, Digest, Disagreement, Evidence, Meeting, Person, Proposal
+from briefgen.model import Agreement, Digest, Disagreement, Evidence, Person, Proposal
 
 # Characters after a meeting's last reporting sentence that still continue its chain.
 CHAIN_GAP = 320
@@ -94,25 +94,40 @@ def chain_distance(outcome: Sequence[Evidence], meeting: Sequence[Evidence]) -> 
     return best
 
 
-def meeting_of(fact: Outcome, meetings: Sequence[Meeting], parties: _Parties) -> int | None:
-    """The index of the meeting ``fact`` came out of, or None (rules in the module doc)."""
+class _Chains:
+    """The meetings' sentence chains of one round, indexed by source.
+
+    Only a meeting reported by one of an outcome's sources can be its
+    meeting (both rules need a shared source), so an outcome is compared
+    with those alone, not with every meeting of the digest.
+    """
+
+    def __init__(self, chains: Sequence[Sequence[Evidence]]) -> None:
+        self.evidence = chains
+        # The meetings reporting each source, in the digest's order.
+        self.by_source: dict[str, list[int]] = {}
+        for index, chain in enumerate(chains):
+            for source in dict.fromkeys(e.source for e in chain):
+                self.by_source.setdefault(source, []).append(index)
+
+
+def meeting_of(fact: Outcome, chains: _Chains, sides: Sequence[set[str]]) -> int | None:
+    """The index of the meeting ``fact`` came out of, or None (rules in the module doc);
+    ``sides`` are the forms of each meeting's participants (``_Parties.of``)."""
     wanted = [_norm(p) for p in outcome_parties(fact)]
     own = {e.source for e in fact.evidence}
-    reports: dict[str, int] = {}
-    for meeting in meetings:
-        for source in {e.source for e in meeting.evidence} & own:
-            reports[source] = reports.get(source, 0) + 1
+    # Sources that report exactly one meeting: an article about one meeting is one chain.
+    sole = {s for s in own if len(chains.by_source.get(s, ())) == 1}
+    candidates = sorted({i for s in own for i in chains.by_source.get(s, ())})
     best: tuple[int, int] | None = None
-    for index, meeting in enumerate(meetings):
-        distance = chain_distance(fact.evidence, meeting.evidence)
+    for index in candidates:
+        evidence = chains.evidence[index]
+        distance = chain_distance(fact.evidence, evidence)
         if distance is None:
-            # An article about one meeting (a readout) is one chain, end to end.
-            sole = [s for s in own if reports.get(s) == 1]
-            if not wanted or not any(e.source in sole for e in meeting.evidence):
+            if not wanted or not any(e.source in sole for e in evidence):
                 continue
             distance = SOLE_MEETING
-        sides = parties.of(meeting.participants)
-        if not all(p in sides for p in wanted):
+        if not all(p in sides[index] for p in wanted):
             continue
         if best is None or distance < best[0]:
             best = (distance, index)
@@ -130,6 +145,7 @@ def link_outcomes(digest: Digest) -> Digest:
     outcomes with it.
     """
     parties = _Parties(digest.people)
+    sides = [parties.of(m.participants) for m in digest.meetings]
     outcomes: list[Outcome] = [*digest.agreements, *digest.disagreements, *digest.proposals]
     links: dict[int, int | None] = {}
     for _ in range(len(outcomes) + 1):  # each round can only add to the chains it uses
@@ -137,11 +153,8 @@ def link_outcomes(digest: Digest) -> Digest:
         for i, index in links.items():
             if index is not None:
                 chains[index].extend(outcomes[i].evidence)
-        chained = [
-            m.model_copy(update={"evidence": chain})
-            for m, chain in zip(digest.meetings, chains, strict=True)
-        ]
-        found = {i: meeting_of(fact, chained, parties) for i, fact in enumerate(outcomes)}
+        round_chains = _Chains(chains)
+        found = {i: meeting_of(fact, round_chains, sides) for i, fact in enumerate(outcomes)}
         if found == links:
             break
         links = found

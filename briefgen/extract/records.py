@@ -7,7 +7,9 @@ becomes one record here, with every sentence that supports it as evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from briefgen.extract.events import link_outcomes
 from briefgen.extract.facts import Fact
@@ -44,6 +46,7 @@ def build_digest(
 ) -> Digest:
     """The digest of ``articles``: their people, and their facts merged into records."""
     affiliation = {p.name: p.affiliation for p in persons}
+    facts = [_undated_if_after_report(f) for f in facts]
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}
     digest = Digest(
         generator=generator,
@@ -69,6 +72,18 @@ def build_digest(
     )
     # After merging: each outcome's meeting (briefgen.extract.events).
     return link_outcomes(digest)
+
+
+def _undated_if_after_report(fact: Fact) -> Fact:
+    """A meeting held after the day the article reporting it was published is misdated:
+    the date came from other words in its sentence (a caption's date stamp, "sworn in
+    on Jan. 20"). It keeps no date rather than a wrong one."""
+    published = fact.article.published
+    if fact.kind != "meeting" or fact.status != "held" or fact.date is None or published is None:
+        return fact
+    if fact.date <= published + dt.timedelta(days=1):  # a day ahead: time zones
+        return fact
+    return replace(fact, date=None, when=None)
 
 
 def sentence_of(article: Article, offset: int) -> Span:

@@ -20,16 +20,19 @@ spaces is blank, as it looks. Emphasis markers CommonMark could not pair up
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import regex
 import yaml
-from markdown_it import MarkdownIt
 
 from briefgen.errors import InputError
 from briefgen.ingest.htmltext import html_paragraphs
 from briefgen.ingest.types import Parsed, clean_field, parse_date
 from briefgen.yamlsafe import safe_load
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _OPENING = regex.compile(r"\A---[ \t]*\n")
 _CLOSING = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
@@ -121,4 +124,6 @@ def markdown_paragraphs(body: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _converter() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # on first use: an unchanged rebuild reads no Markdown
+
     return MarkdownIt("commonmark").enable("table").disable("code")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -147,6 +148,43 @@ class Runtime:
         once, in this process before workers fork from it. ``keep`` says which
         results may be stored (e.g. not a file that could not be read).
         """
+        return self._cached(
+            stage, items, key, keep, lambda todo: self._run(stage, func, todo, warm)
+        )
+
+    def map_batches(
+        self,
+        stage: str,
+        func: Callable[[list[T]], list[R]],
+        items: Sequence[T],
+        *,
+        key: Callable[[T], str],
+        size: int,
+        warm: Callable[[], None] | None = None,
+    ) -> list[R]:
+        """As ``map``, cached item by item, but ``func`` takes a list of up to ``size``
+        items and returns their results in order: for work that is cheaper in
+        batches (a neural model over many sentences at once). ``func`` must give
+        an item the same result in any batch. Batches are made smaller when there
+        are too few items to keep every job busy."""
+        jobs = self.executor.jobs
+
+        def compute(todo: list[T]) -> list[R]:
+            n = max(1, min(size, len(todo) // (jobs * MIN_ITEMS_FOR_POOL)))
+            batches = [todo[i : i + n] for i in range(0, len(todo), n)]
+            done = self._run(stage, partial(_call_batch, func=func), batches, warm)
+            return [result for batch in done for result in batch]
+
+        return self._cached(stage, items, key, None, compute)
+
+    def _cached(
+        self,
+        stage: str,
+        items: Sequence[T],
+        key: Callable[[T], str],
+        keep: Callable[[R], bool] | None,
+        compute: Callable[[list[T]], list[R]],
+    ) -> list[R]:
         keys = [self.key(stage, k) if self.cache.enabled and (k := key(item)) else ""
                 for item in items]  # fmt: skip
         results: list[Any] = [None] * len(items)
@@ -157,7 +195,7 @@ class Runtime:
                 results[i] = cached
             else:
                 todo.append(i)
-        computed = self._run(stage, func, [items[i] for i in todo], warm)
+        computed = compute([items[i] for i in todo])
         for i, result in zip(todo, computed, strict=True):
             results[i] = result
             if keys[i] and (keep is None or keep(result)):
@@ -167,8 +205,12 @@ class Runtime:
         return results
 
     def _run(
-        self, stage: str, func: Callable[[T], R], items: list[T], warm: Callable[[], None] | None
-    ) -> list[R]:
+        self,
+        stage: str,
+        func: Callable[[Any], Any],
+        items: list[Any],
+        warm: Callable[[], None] | None,
+    ) -> list[Any]:
         if not items:
             return []
         if self.on_work is not None:
@@ -191,3 +233,10 @@ class Runtime:
 
 def _call(item: Any, func: Callable[[Any], Any]) -> Any:
     return func(item)
+
+
+def _call_batch(batch: list[Any], func: Callable[[list[Any]], list[Any]]) -> list[Any]:
+    results = func(batch)
+    if len(results) != len(batch):
+        raise ValueError(f"{func!r} gave {len(results)} results for {len(batch)} items")
+    return results

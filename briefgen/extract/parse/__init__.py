@@ -10,14 +10,17 @@ a predicate of the dependency parse, and the parties are its own arguments
 
 Steps:
 
-1. the rules' introductions and party mentions of each article (``work.prepare_text``);
-2. the sentences with a trigger word parsed (``article.parse_articles``), and
-   the parser's PERSON entities added to the introductions;
-3. people grouped into one record per person for the whole batch;
-4. each article read in order for facts (``article.read_article``);
-5. facts that report the same thing merged into records (``records``).
+1. per article (``work.parse_texts``): the rules' introductions and party
+   mentions, the sentences with a trigger word parsed
+   (``article.parse_articles``), the parser's PERSON entities;
+2. people grouped into one record per person for the whole batch;
+3. per article (``work.read_parsed``): its people found and its sentences
+   read in order for facts (``article.read_article``);
+4. facts that report the same thing merged into records (``records``).
 
-Steps 1 and 2 are per article, through the runtime: cached, in parallel.
+Steps 1 and 3 run through the runtime, in parallel with ``--jobs``; step 1
+is cached by the article's text. Each article's parse waits for step 3
+packed (``packed``), and is let go once its facts are read.
 """
 
 from __future__ import annotations
@@ -35,10 +38,13 @@ from briefgen.model import Article, Digest
 # key) on a build with nothing to do must not load spaCy or the patterns.
 if TYPE_CHECKING:
     from briefgen.extract.facts import Fact
-    from briefgen.extract.parse.article import ParsedArticle
     from briefgen.extract.people import People
-    from briefgen.extract.work import Prepared
     from briefgen.runtime.run import Runtime
+
+
+# Articles parsed together in one worker call: about a hundred sentences, enough for
+# the model's batching to pay, few enough to keep both cores busy on a small run.
+_PARSE_BATCH = 16
 
 
 class ParseExtractor(Extractor):
@@ -53,76 +59,56 @@ class ParseExtractor(Extractor):
         return extract_parse(list(articles), run)
 
 
-def parse_one(article: Article) -> ParsedArticle:
-    """One article's trigger sentences parsed (a worker loads the parser once)."""
-    from briefgen.extract.parse.article import parse_articles
-    from briefgen.extract.parser import load
-
-    return parse_articles([article], load())[0]
-
-
-def warm_parsing() -> None:
-    from briefgen.extract.parser import load
-
-    load()
-
-
 def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     from briefgen.extract.mentions import drop_overlaps
-    from briefgen.extract.parse.article import read_article
-    from briefgen.extract.parse.parties import Named
+    from briefgen.extract.parse.work import (
+        ReadTask,
+        parse_texts,
+        read_parsed,
+        warm_parsing,
+        warm_reading,
+    )
     from briefgen.extract.parser import model_version
     from briefgen.extract.people import People
     from briefgen.extract.records import build_digest, person_records
     from briefgen.extract.rules import _add_home_government
-    from briefgen.extract.work import Intervals, prepare_text, warm_preparing
+    from briefgen.extract.work import PeopleTable
 
     articles = sorted(articles, key=lambda a: a.id)
 
     def text_key(article: Article) -> str:
         return hashlib.sha256(article.text.encode()).hexdigest()
 
-    found: list[Prepared] = run.map(
-        "preparing",
-        partial(prepare_text, spacy_model=None),
-        articles,
-        key=text_key,
-        warm=partial(warm_preparing, None),
+    found = run.map_batches(
+        "parsing", parse_texts, articles, key=text_key, size=_PARSE_BATCH, warm=warm_parsing
     )
-    parsed_list: list[ParsedArticle] = run.map(
-        "parsing", parse_one, articles, key=text_key, warm=warm_parsing
-    )
-    prepared = dict(zip((a.id for a in articles), found, strict=True))
-    parsed = dict(zip((a.id for a in articles), parsed_list, strict=True))
     introductions = {
-        a.id: drop_overlaps([*prepared[a.id].introductions, *parsed[a.id].people]) for a in articles
+        a.id: drop_overlaps([*each.introductions, *each.parse.people])
+        for a, each in zip(articles, found, strict=True)
     }
     people = People([m for ms in introductions.values() for m in ms])
     _add_home_government(articles, introductions, people)
     roles = {name: record.role or "" for name, record in people.records.items()}
-    canonical = people.table()
-
+    table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
+    tasks = [
+        ReadTask(a, tuple(introductions[a.id]), each.parties, each.places, each.parse)
+        for a, each in zip(articles, found, strict=True)
+    ]
+    del found  # the parses live on in the tasks alone, and go with them
+    # Not cached: its key would be the whole people table, which a changed article
+    # changes, and a run with no input changed is answered whole before this.
+    results = run.map(
+        "reading", partial(read_parsed, table=table), tasks, key=lambda _: "", warm=warm_reading
+    )
+    del tasks
     facts: list[Fact] = []
     named: dict[str, list[tuple[str, str, int]]] = {}
-    for article in articles:
-        own = introductions[article.id]
-        mentions = sorted([*own, *people.known.find(article.text, own)], key=lambda m: m.start)
-        names: list[Named] = []
-        named[article.id] = []
-        for mention in mentions:
-            name = canonical.get(mention.name)
-            if name is None:
-                continue
-            named[article.id].append((name, mention.name, mention.start))
-            names.append(Named(mention.start, mention.end, name, is_person=True))
-        taken = Intervals((n.start, n.end) for n in names)
-        for party in prepared[article.id].parties:
-            if not taken.overlaps(party.start, party.end):
-                names.append(Named(party.start, party.end, party.name, is_person=False))
-        names.sort(key=lambda n: n.start)
-        facts.extend(
-            read_article(article, parsed[article.id], names, roles, prepared[article.id].places)
-        )
+    for article, read in zip(articles, results, strict=True):
+        for fact in read.facts:  # one Article object per article, as in a serial run
+            fact.article = article
+        named[article.id] = read.named
+        facts.extend(read.facts)
+    del results
     facts = _states_into_people(facts, people)
     persons = person_records(articles, people, named, facts)
     generator = f"briefgen {__version__} (parse, parser {model_version()})"

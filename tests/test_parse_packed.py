@@ -1,0 +1,52 @@
+"""An article's parse packed (to wait, travel to a worker and be cached) reads back the same."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefgen.extract.parse.article import ParsedArticle, parse_articles
+from briefgen.extract.parse.packed import pack, unpack
+from briefgen.extract.parser import load
+from briefgen.ingest import read_article
+from briefgen.model import Article
+from briefgen.runtime.plaindata import dumps, loads
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def parsed() -> list[tuple[Article, ParsedArticle]]:
+    folder = FIXTURES / "readouts"
+    articles = [read_article(p, root=folder) for p in sorted(folder.glob("*.md"))]
+    return list(zip(articles, parse_articles(articles, load()), strict=True))
+
+
+def test_a_packed_parse_unpacks_to_the_same_tokens_entities_and_people(parsed):
+    stood_in = 0
+    for article, each in parsed:
+        assert each.sentences, article.path  # every readout has a sentence worth parsing
+        assert unpack(pack(each), article) == each
+        # Names parsed as one word keep that word's lemma, not the whole name's.
+        stood_in += sum(
+            t.lemma != t.text.lower() for s in each.sentences.values() for t in s.tokens
+        )
+    assert stood_in > 0
+
+
+def test_a_packed_parse_is_plain_data_for_the_cache(parsed):
+    article, each = parsed[0]
+    packed = pack(each)
+    assert loads(dumps(packed)) == packed
+    assert unpack(loads(dumps(packed)), article) == each
+
+
+def test_a_changed_token_changes_the_packed_parse(parsed):
+    article, each = parsed[0]
+    number, sentence = next(iter(each.sentences.items()))
+    token = sentence.tokens[0]
+    changed = replace(sentence, tokens=(replace(token, dep="obj"), *sentence.tokens[1:]))
+    other = ParsedArticle({**each.sentences, number: changed}, each.people)
+    assert token.dep != "obj" and pack(other) != pack(each)
+    assert unpack(pack(other), article) == other
