@@ -487,3 +487,11 @@ def test_suggesting_that_something_happened_is_no_proposal():
         "Governor Paul Dorn suggested a meeting with the unions."
     )
     assert [p.by for p in d.proposals] == ["Paul Dorn"]
+
+
+def test_an_opening_adverb_read_as_a_second_subject_is_no_party():
+    d = digest_of(
+        "Foreign Minister Anna Berg arrived on Monday. "
+        "Meanwhile in Oslo, Berg also held talks with her Danish counterpart, Otto Brandt."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Anna Berg", "Otto Brandt"})]

@@ -199,9 +199,11 @@ class Parties:
             and t.text[:1].isupper()
             and t.text.isalpha()
             and not self.s.children(i, "conj", "cc", "flat", "compound")
+            and not any(k.i != i and k.pos == "PROPN" for k in self.s.children(t.head, "nsubj"))
         ):
             # A proper name no list knows acting as a subject ("Unison cannot accept"):
-            # a body that acts, named as the text names it.
+            # a body that acts, named as the text names it; not beside another name as
+            # subject ("Meanwhile in Paris, Chung held talks" read with two).
             return [Party(t.text, False, i)]
         spelled = t.text.split()
         if len(spelled) > 2 and spelled[1] == "of" and spelled[0].lower() in self.collective:
