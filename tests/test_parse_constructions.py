@@ -495,3 +495,13 @@ def test_an_opening_adverb_read_as_a_second_subject_is_no_party():
         "Meanwhile in Oslo, Berg also held talks with her Danish counterpart, Otto Brandt."
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Anna Berg", "Otto Brandt"})]
+
+
+def test_a_proposal_keeps_its_infinitive_wherever_the_parser_hung_it():
+    d = digest_of(
+        "Dorn explained to reporters that Senator Mia Lund’s recent proposal to close the "
+        "East Bridge would be a “meaningful” step to calm the voters."
+    )
+    assert [p.by for p in d.proposals] == ["Mia Lund"]
+    assert d.proposals[0].what.startswith("recent proposal to close")
+    assert "would be" not in d.proposals[0].what

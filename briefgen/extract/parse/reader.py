@@ -446,6 +446,22 @@ class SentenceReader:
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
         inside = self.s.subtree(t.i)
+        if nominal and inside[-1] == t.i and t.i + 2 < len(self.s.tokens):
+            to, verb = self.s.tokens[t.i + 1], self.s.tokens[t.i + 2]
+            if to.lower == "to" and to.head == verb.i and verb.pos == "VERB":
+                # "Moon's proposal to declare an end ..." with the infinitive hung on a
+                # word further on: it is still the noun's
+                extra = self.s.subtree(verb.i)
+                # up to the verb of a clause the parser hung inside it ("... would be")
+                ends = [
+                    k.i
+                    for d in extra
+                    if d != verb.i
+                    for k in self.s.children(d, "aux", "cop")
+                    if k.i > verb.i
+                ]
+                end = min(ends, default=len(self.s.tokens))
+                inside = sorted([*inside, *(i for i in extra if i < end)])
         if self._after_dash(t):
             # "... - Y wants B": Y's clause starts after the dash, whatever the parser
             # hung on it from before
