@@ -1,8 +1,9 @@
 """briefgen's own English pipeline, shipped inside the package.
 
-The model in ``briefgen/data/parser/`` was trained from scratch on the
-CC BY / public-domain part of GUM (``tools/parser.py train``; the model card
-is ``docs/parser-model.md``). It gives Penn tags (``tag_``), UPOS and
+The model in ``briefgen/data/parser/`` was trained on the CC BY /
+public-domain part of GUM, its tok2vec first pretrained on raw text (GUM's
+train split and public-domain readouts: ``tools/parser.py pretrain`` and
+``train``; the model card is ``docs/parser-model.md``). It gives Penn tags (``tag_``), UPOS and
 features (``pos_``, ``morph``), lemmas, Universal Dependencies relations
 (``dep_``, subtypes kept: ``nsubj:pass``, ``obl:tmod``; the root is
 ``ROOT``), sentences, and named entities PERSON, NORP, ORG, GPE and LOC.
