@@ -505,3 +505,21 @@ def test_a_proposal_keeps_its_infinitive_wherever_the_parser_hung_it():
     assert [p.by for p in d.proposals] == ["Mia Lund"]
     assert d.proposals[0].what.startswith("recent proposal to close")
     assert "would be" not in d.proposals[0].what
+
+
+def test_a_dispute_settled_resolved_or_ended_is_no_open_disagreement():
+    settled = digest_of(
+        "The leaders lauded the settlement of the last outstanding trade dispute between "
+        "Norway and Chile."
+    )
+    ended = digest_of("Norway and Chile ended the row over fishing.")
+    assert settled.disagreements == [] and ended.disagreements == []
+    still = digest_of("Norway and Chile are locked in a dispute over fishing.")
+    assert pairs(still.disagreements, "parties") == [frozenset({"Norway", "Chile"})]
+
+
+def test_an_agreement_only_hoped_for_is_none():
+    hoped = digest_of("They stressed the importance of a peace agreement between Norway and Chile.")
+    assert hoped.agreements == []
+    signed = digest_of("Norway and Chile signed an agreement on fishing.")
+    assert pairs(signed.agreements, "parties") == [frozenset({"Norway", "Chile"})]

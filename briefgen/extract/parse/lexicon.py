@@ -126,6 +126,8 @@ _NOT_ON_THEIR_OWN = frozenset(
         "offer_adjectives",
         "claim_nouns",
         "judging_verbs",
+        "resolving",
+        "prospect_nouns",
     }
 )
 

@@ -109,6 +109,7 @@ class SentenceReader:
         self.agree_joint = _lower(a["joint_verbs"])
         self.agree_plural = _lower(a["plural_verbs"])
         self.agree_nouns = _lower(a["nouns"])
+        self.prospect_nouns = _lower(a["prospect_nouns"])
         self.agree_light = _lower(a["light_verbs"])
         self.against = _lower(d["verbs"])
         self.mutual = _lower(d["mutual_verbs"])
@@ -117,6 +118,7 @@ class SentenceReader:
         self.refusal = _lower(d["refusal_verbs"])
         self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
+        self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
         self.judging = _lower(d["judging_verbs"])
         self.claim_nouns = _lower(d["claim_nouns"])
@@ -791,6 +793,14 @@ class SentenceReader:
             return self._agreement(gov, parties, self.clause(gov))
         if gov is not None:
             return None  # "criticised the deal": another predicate's object
+        head = self.s.head(t.i)
+        if (
+            head is not None
+            and t.rel.startswith("nmod")
+            and self.lemma(head) in self.prospect_nouns
+            and any(k.lower in ("a", "an") for k in self.s.children(t.i, "det"))
+        ):
+            return None  # "the importance of a peace agreement": one hoped for, not made
         return self._agreement(t, parties, self.clause(t))
 
     # -- disagreements -----------------------------------------------------------------
@@ -928,6 +938,9 @@ class SentenceReader:
         return self._disagreement(t, self.subjects(t), others, topic)
 
     def _dispute_noun(self, t: Token) -> Found | None:
+        head = self.s.head(t.i)
+        if head is not None and self.lemma(head) in self.resolving:
+            return None  # "settled the dispute", "the settlement of the dispute": over
         gov = self.governor(t)
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # read as the verb's own fact
