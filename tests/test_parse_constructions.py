@@ -523,3 +523,11 @@ def test_an_agreement_only_hoped_for_is_none():
     assert hoped.agreements == []
     signed = digest_of("Norway and Chile signed an agreement on fishing.")
     assert pairs(signed.agreements, "parties") == [frozenset({"Norway", "Chile"})]
+
+
+def test_parties_that_agree_in_a_sentence_do_not_also_disagree_among_themselves():
+    d = digest_of(
+        "The two leaders, Anna Berg and Tom Hale, reaffirmed their opposition to any attempt "
+        "to change borders by force."
+    )
+    assert d.disagreements == []

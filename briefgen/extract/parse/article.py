@@ -390,14 +390,20 @@ def read_article(
 
 
 def _one_each(found: list[Found]) -> list[Found]:
-    """One fact per kind and set of parties in a sentence ("held talks" is read twice)."""
+    """One fact per kind and set of parties in a sentence ("held talks" is read twice).
+
+    Parties that agree in a sentence do not also disagree among themselves in it:
+    "A, B and C condemn the attacks" is their joint statement, not a dispute.
+    """
+    agreed = {frozenset(p.name for p in i.parties) for i in found if i.kind == "agreement"}
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []
     for item in found:
         key = (item.kind, frozenset(p.name for p in item.parties))
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
+        if key in seen or (item.kind == "disagreement" and key[1] in agreed):
+            continue
+        seen.add(key)
+        out.append(item)
     return out
 
 
