@@ -531,3 +531,10 @@ def test_parties_that_agree_in_a_sentence_do_not_also_disagree_among_themselves(
         "to change borders by force."
     )
     assert d.disagreements == []
+
+
+def test_a_pronoun_is_no_topic_and_a_speaker_judging_we_judges_their_own_side():
+    own = digest_of('Culture Secretary Anna Berg said: "I think that we have made a mistake."')
+    assert own.disagreements == []
+    criticised = digest_of("Senator Tom Hale criticised him.")
+    assert [d.topic for d in criticised.disagreements] in ([], [None])

@@ -57,6 +57,13 @@ _TIME_OR_MANNER = frozenset(
         "videoconference",
     ]
 )
+# A topic that is only a pronoun tells a reader nothing: "criticised him", "it".
+_PRONOUNS = frozenset(
+    {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
+    | {"this", "that", "these", "those"}
+)
+# A speaker judging these judges their own side: no disagreement with another.
+_SPEAKERS_OWN = frozenset({"i", "me", "we", "us"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
 _EDGE = frozenset({"punct", "cc", "mark"})
@@ -756,9 +763,14 @@ class SentenceReader:
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
+        pronoun = topic is not None and topic.lower() in _PRONOUNS
+        if pronoun and topic is not None and topic.lower() in _SPEAKERS_OWN:
+            return None  # "we have made a terrible mistake": the speaker's own side
         if not targets and not topic:
             return None
         what = self.s.text_of(self.s.subtree(judged.i)).strip(" ,;:" + _QUOTES)
+        if pronoun:
+            topic = None  # "It is utterly unacceptable": the judgement says what it is about
         if judged_object is not None:
             what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
         return Found(
@@ -810,6 +822,8 @@ class SentenceReader:
     ) -> Found | None:
         if self.negated(t) or not sides or self._hypothetical(t):
             return None
+        if topic is not None and topic.lower() in _PRONOUNS:
+            topic = None  # "criticised him" unresolved: no topic a reader can use
         parties = unique([*sides, *others])
         if len(parties) < 2 and not topic:
             return None
