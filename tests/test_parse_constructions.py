@@ -513,7 +513,11 @@ def test_a_dispute_settled_resolved_or_ended_is_no_open_disagreement():
         "Norway and Chile."
     )
     ended = digest_of("Norway and Chile ended the row over fishing.")
-    assert settled.disagreements == [] and ended.disagreements == []
+    named = digest_of(
+        "The leaders lauded the settlement of the seventh and last outstanding World Fishing "
+        "Organisation (WFO) dispute between Norway and Chile."
+    )
+    assert settled.disagreements == ended.disagreements == named.disagreements == []
     still = digest_of("Norway and Chile are locked in a dispute over fishing.")
     assert pairs(still.disagreements, "parties") == [frozenset({"Norway", "Chile"})]
 

@@ -955,6 +955,13 @@ class SentenceReader:
         head = self.s.head(t.i)
         if head is not None and self.lemma(head) in self.resolving:
             return None  # "settled the dispute", "the settlement of the dispute": over
+        first = self.s.subtree(t.i)[0]
+        if (
+            first > 0
+            and self.s.tokens[first].lower == "of"
+            and self.lemma(self.s.tokens[first - 1]) in self.resolving
+        ):
+            return None  # the same, with "of the dispute" hung on the verb
         gov = self.governor(t)
         if gov is not None and t.rel == "obj" and self.lemma(gov) in self.against | self.propose:
             return None  # read as the verb's own fact
