@@ -83,7 +83,7 @@ _BETWEEN = regex.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+in\b|[
 
 @dataclass(frozen=True)
 class Entity:
-    """A person or party named at ``start:end`` of a sentence."""
+    """A person or party named at characters ``start:end`` of the article."""
 
     start: int
     end: int

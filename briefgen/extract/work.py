@@ -19,7 +19,7 @@ results are the same in any process, in any order.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -92,10 +92,22 @@ class ArticleFacts:
 
 
 def read_facts(task: FactsTask, table: PeopleTable) -> ArticleFacts:
-    article, introductions = task.article, list(task.mentions)
-    mentions = sorted(
-        [*introductions, *table.known.find(article.text, introductions)], key=lambda m: m.start
-    )
+    named, entities = names_in(task.article, task.mentions, task.parties, table)
+    reader = ArticleReader(task.article, entities, table.roles, task.places)
+    return ArticleFacts(named, reader.facts())
+
+
+def names_in(
+    article: Article,
+    introductions: Sequence[Mention],
+    parties: Iterable[PartyMention],
+    table: PeopleTable,
+) -> tuple[list[tuple[str, str, int]], list[Entity]]:
+    """The article's person mentions as (canonical name, form, offset), and every name in
+    it in text order: the known people (introduced here or found by a known form), then
+    its states and organisations where no person stands."""
+    own = list(introductions)
+    mentions = sorted([*own, *table.known.find(article.text, own)], key=lambda m: m.start)
     entities: list[Entity] = []
     named: list[tuple[str, str, int]] = []
     for mention in mentions:
@@ -105,11 +117,11 @@ def read_facts(task: FactsTask, table: PeopleTable) -> ArticleFacts:
         named.append((name, mention.name, mention.start))
         entities.append(Entity(mention.start, mention.end, name, is_person=True))
     taken = Intervals((e.start, e.end) for e in entities)
-    for party in task.parties:
+    for party in parties:
         if not taken.overlaps(party.start, party.end):
             entities.append(Entity(party.start, party.end, party.name, is_person=False))
     entities.sort(key=lambda e: e.start)
-    return ArticleFacts(named, ArticleReader(article, entities, table.roles, task.places).facts())
+    return named, entities
 
 
 def warm_preparing(spacy_model: str | None) -> None:

@@ -22,11 +22,11 @@ import regex
 from briefgen.errors import BriefgenError
 from briefgen.extract import parser
 from briefgen.extract.dates import resolve_when
-from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Fact
+from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Entity, Fact
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.mentions import Mention, clean_name, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
-from briefgen.extract.parse.parties import Memory, Named, Parties
+from briefgen.extract.parse.parties import Memory, Parties
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
 from briefgen.extract.parse.tokens import Sentence, from_spacy, verbs_as_verbs
 from briefgen.model import Article, Span
@@ -355,7 +355,7 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
 def read_article(
     article: Article,
     parsed: ParsedArticle,
-    names: Sequence[Named],
+    names: Sequence[Entity],
     roles: dict[str, str],
     places: Collection[str] = (),
 ) -> list[Fact]:
@@ -432,7 +432,7 @@ def _fact(
     return fact
 
 
-def _remember_plain(here: list[Named], memory: Memory) -> None:
+def _remember_plain(here: list[Entity], memory: Memory) -> None:
     person = next((n.name for n in here if n.is_person), None)
     if person:
         memory.saw_person(person)
@@ -449,7 +449,7 @@ def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
 
 
 def _remember(
-    reader: SentenceReader, here: list[Named], found: list[Found], memory: Memory
+    reader: SentenceReader, here: list[Entity], found: list[Found], memory: Memory
 ) -> None:
     subject = None
     for t in reader.s.tokens:

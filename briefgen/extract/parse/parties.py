@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefgen.extract.facts import Entity
 from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
@@ -30,16 +31,6 @@ _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"}
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
-
-
-@dataclass(frozen=True)
-class Named:
-    """A name at characters ``start:end`` of the article."""
-
-    start: int
-    end: int
-    name: str
-    is_person: bool
 
 
 @dataclass
@@ -71,7 +62,7 @@ class Parties:
     def __init__(
         self,
         sentence: Sentence,
-        names: list[Named],
+        names: list[Entity],
         memory: Memory,
         roles: dict[str, str],
         lexicon: Lexicon,
@@ -83,7 +74,7 @@ class Parties:
         self.collective = lexicon.words("collective")
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
-        self.at: dict[int, Named] = {}
+        self.at: dict[int, Entity] = {}
         for named in names:
             for t in sentence.tokens:
                 # A token may hold a whole name with its title ("Foreign Minister Anna Berg").
@@ -99,7 +90,7 @@ class Parties:
             if not words or not all(w.text[:1].isupper() for w in words):
                 continue
             text = sentence.text_of([w.i for w in words])
-            named = Named(words[0].start, words[-1].end, text, False)
+            named = Entity(words[0].start, words[-1].end, text, False)
             for i in range(first, last):
                 self.at[i] = named
 
@@ -136,7 +127,7 @@ class Parties:
         # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
         # or compound part of the phrase.
         person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
-        state: Named | None = None
+        state: Entity | None = None
         body = t.lower.split()[-1]
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.at:

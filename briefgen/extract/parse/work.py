@@ -25,12 +25,11 @@ from briefgen.extract.mentions import Mention, PartyMention
 from briefgen.extract.parse.article import parse_articles, read_article
 from briefgen.extract.parse.lexicon import lexicon
 from briefgen.extract.parse.packed import PackedParse, pack, unpack
-from briefgen.extract.parse.parties import Named
 from briefgen.extract.parser import load
 from briefgen.extract.work import (
     ArticleFacts,
-    Intervals,
     PeopleTable,
+    names_in,
     prepare_text,
     warm_facts,
     warm_preparing,
@@ -80,23 +79,9 @@ def warm_parsing() -> None:
 
 def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleFacts:
     """The article's people (as ``named``) and its facts, in the order of its sentences."""
-    article, own = task.article, list(task.introductions)
-    mentions = sorted([*own, *table.known.find(article.text, own)], key=lambda m: m.start)
-    names: list[Named] = []
-    named: list[tuple[str, str, int]] = []
-    for mention in mentions:
-        name = table.canonical.get(mention.name)
-        if name is None:
-            continue
-        named.append((name, mention.name, mention.start))
-        names.append(Named(mention.start, mention.end, name, is_person=True))
-    taken = Intervals((n.start, n.end) for n in names)
-    for party in task.parties:
-        if not taken.overlaps(party.start, party.end):
-            names.append(Named(party.start, party.end, party.name, is_person=False))
-    names.sort(key=lambda n: n.start)
-    parsed = unpack(task.parse, article)
-    return ArticleFacts(named, read_article(article, parsed, names, table.roles, task.places))
+    named, names = names_in(task.article, task.introductions, task.parties, table)
+    parsed = unpack(task.parse, task.article)
+    return ArticleFacts(named, read_article(task.article, parsed, names, table.roles, task.places))
 
 
 def warm_reading() -> None:
