@@ -137,9 +137,11 @@ def _add_home_government(
 def _opens_sentence(article: Article, mention: Mention) -> bool:
     """The mention and its title open its sentence, or follow only an opening phrase set
     off by a comma ("On Saturday, December 9, National Security Advisor X met ...")."""
-    sentence = next((s for s in article.sentences if s.start <= mention.start < s.end), None)
-    if sentence is None:
-        return False
+    from briefgen.extract.records import sentence_of
+
+    sentence = sentence_of(article, mention.start)
+    if sentence.start == sentence.end:
+        return False  # in no sentence
     before = article.text[sentence.start : mention.start].rstrip()
     if mention.role and before.endswith(mention.role):
         before = before[: -len(mention.role)].rstrip()
