@@ -42,19 +42,25 @@ _LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{_RUN_CHARS + 1},}}")
 
 
 @lru_cache(maxsize=1)
+def _word_lists() -> dict[str, list[str]]:
+    """The word lists of ``briefgen/data/sentences.yaml``, read once."""
+    text = resources.files("briefgen.data").joinpath("sentences.yaml").read_text("utf-8")
+    lists: dict[str, list[str]] = safe_load(text)
+    return lists
+
+
+@lru_cache(maxsize=1)
 def _opener_after_abbreviation() -> re.Pattern[str]:
     """Where an abbreviation's full stop ends a sentence: before a common sentence opener
-    (``openers`` in ``briefgen/data/sentences.yaml``)."""
-    text = resources.files("briefgen.data").joinpath("sentences.yaml").read_text("utf-8")
-    openers = "|".join(map(re.escape, safe_load(text)["openers"]))
+    (``openers``)."""
+    openers = "|".join(map(re.escape, _word_lists()["openers"]))
     return re.compile(rf"(?<=\w\.)\s+(?=(?:{openers})\b)")
 
 
 @lru_cache(maxsize=1)
 def _before_credit() -> re.Pattern[str]:
     """Where a photo credit in capitals starts a caption inside a line (``credits``)."""
-    text = resources.files("briefgen.data").joinpath("sentences.yaml").read_text("utf-8")
-    credits = "|".join(map(re.escape, safe_load(text)["credits"]))
+    credits = "|".join(map(re.escape, _word_lists()["credits"]))
     return re.compile(rf"(?<=\S)\s+(?=(?:{credits})(?:[*/][A-Za-z]+)*\s)")
 
 
