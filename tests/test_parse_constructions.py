@@ -542,3 +542,24 @@ def test_a_pronoun_is_no_topic_and_a_speaker_judging_we_judges_their_own_side():
     assert own.disagreements == []
     criticised = digest_of("Senator Tom Hale criticised him.")
     assert [d.topic for d in criticised.disagreements] in ([], [None])
+
+
+# -- disagreements: more constructions --------------------------------------------------
+
+
+def test_differences_conceded_in_a_report_of_talks_are_between_those_who_met():
+    d = digest_of(
+        "Foreign Minister Anna Berg met Prime Minister Tom Hale in Oslo on Monday. "
+        "The talks were constructive and, despite outstanding differences over fishing, "
+        "allowed for a better understanding of each other's positions."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Tom Hale"})]
+    assert "fishing" in (d.disagreements[0].topic or "")
+
+
+def test_differences_conceded_beside_no_parties_are_nobodys():
+    d = digest_of(
+        "Foreign Minister Anna Berg met Prime Minister Tom Hale in Oslo on Monday. "
+        "Despite outstanding differences over the design, the museum opened on time."
+    )
+    assert d.disagreements == []

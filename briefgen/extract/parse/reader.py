@@ -70,6 +70,8 @@ _EDGE = frozenset({"punct", "cc", "mark"})
 # Marks that set one clause beside another: "X wants A - Y wants B".
 _DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
+# Prepositions of a concession: "despite their differences, they agreed".
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
 
 @dataclass
@@ -125,6 +127,7 @@ class SentenceReader:
         self.refusal = _lower(d["refusal_verbs"])
         self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
+        self.between_nouns = _lower(d["between_nouns"])
         self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
         self.judging = _lower(d["judging_verbs"])
@@ -999,6 +1002,8 @@ class SentenceReader:
                     if self.p.of(k.i):
                         break
                     return self._disagreement(gov, sides, [], self._phrase(k))
+        if not sides and not others and self.s.case(t.i) in _CONCESSIVE:
+            return self._despite(t)
         if len(unique([*sides, *others])) < 2:
             return None
         topic = None
@@ -1018,6 +1023,37 @@ class SentenceReader:
         if engaged:
             stated = self.s.tokens[t.head]  # "are locked in a row with ..."
         return self._disagreement(stated, sides or others[:1], others, topic)
+
+    def _despite(self, t: Token) -> Found | None:
+        """ "The talks were constructive and, despite outstanding differences, ...": a
+        difference named in a concession is between the parties the sentence is about,
+        its subjects or, for "the talks" or "the two sides", the last group that met."""
+        if self.lemma(t) not in self.between_nouns and t.lower not in self.between_nouns:
+            return None
+        if self.negated(t) or self.s.children(t.i, "nmod:poss"):
+            return None  # "despite no differences"; "despite their differences" is resolved
+        root = next((k for k in self.s.tokens if k.rel == "root"), None)
+        if root is None:
+            return None
+        parties: list[Party] = []
+        for k in self.s.children(root.i, "nsubj"):
+            parties.extend(self.p.of(k.i))
+            if not self.p.of(k.i) and (
+                self.lemma(k) in self.meet_nouns or k.lower in self.meet_nouns
+            ):
+                group = self.p.memory.group
+                parties.extend(Party(name, name in self.p.roles, k.i) for name in group)
+        parties = unique(parties)
+        if len(parties) < 2:
+            return None
+        topic = None
+        for k in self.oblique_tokens(t, "over", "about", "on"):
+            topic = self._object_of(k)
+        lead = {k.i for k in self.s.children(t.i, "case", "cc", "punct") if k.i < t.i}
+        words = [i for i in self.s.subtree(t.i) if i not in lead]
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        # No position: the differences are both sides', and the sentence says of neither.
+        return Found("disagreement", parties, topic or what, t.i, positions={})
 
     def _object_of(self, k: Token) -> str:
         """A preposition's object as a topic: "over the bridge" is "the bridge"."""
