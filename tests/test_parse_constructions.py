@@ -563,3 +563,21 @@ def test_differences_conceded_beside_no_parties_are_nobodys():
         "Despite outstanding differences over the design, the museum opened on time."
     )
     assert d.disagreements == []
+
+
+def test_opponents_of_a_bill_named_in_an_including_list_oppose_it():
+    d = digest_of(
+        "But opponents of the bill, including Senator Mia Lund and Governor Paul Dorn, "
+        "said it would raise taxes for farmers."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "the bill"
+    assert "raise taxes" in d.disagreements[0].positions[0].position
+
+
+def test_critics_named_by_no_one_and_a_former_critic_are_no_side():
+    d = digest_of(
+        "Critics of the government say it has announced too many initiatives. "
+        "A former critic of the council, Senator Mia Lund now chairs its budget committee."
+    )
+    assert d.disagreements == []

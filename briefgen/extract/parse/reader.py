@@ -128,6 +128,7 @@ class SentenceReader:
         self.negative = _lower(d["negative_judgements"])
         self.dispute_nouns = _lower(d["nouns"])
         self.between_nouns = _lower(d["between_nouns"])
+        self.opponent_nouns = _lower(d["opponent_nouns"])
         self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
         self.judging = _lower(d["judging_verbs"])
@@ -221,6 +222,8 @@ class SentenceReader:
                 yield self._agreement_noun(t)
             if lemma in self.dispute_nouns or t.lower in self.dispute_nouns:
                 yield self._dispute_noun(t)
+            if lemma in self.opponent_nouns or t.lower in self.opponent_nouns:
+                yield self._opponents(t)
             if lemma in self.concern_nouns or t.lower in self.concern_nouns:
                 yield self._concern(t)
             if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
@@ -1023,6 +1026,56 @@ class SentenceReader:
         if engaged:
             stated = self.s.tokens[t.head]  # "are locked in a row with ..."
         return self._disagreement(stated, sides or others[:1], others, topic)
+
+    def _opponents(self, t: Token) -> Found | None:
+        """ "opponents of the bill, including X and Y, said ...", "X, a critic of the war":
+        the parties named as the opponents (never the bare word "critics") against what
+        follows "of"."""
+        of = [k for k in self.s.children(t.i, "nmod") if self.s.case(k.i) == "of"]
+        if not of:
+            return None
+        if any(k.lower in ("former", "ex") for k in self.s.children(t.i, "amod")):
+            return None  # "a former critic of the Lords" is one no more
+        # The named members ("including X"), never "critics" itself nor the party of
+        # "critics of the government" (a group noun's "of" names its members elsewhere).
+        inside = set(self.s.subtree(of[0].i))
+        sides = [p for p in self.p.of(t.i) if p.token != t.i and p.token not in inside]
+        head = self.s.head(t.i)
+        if t.rel == "appos" and head is not None:
+            sides.extend(self.p.of(head.i, expand=False))  # "X, a critic of Y"
+        if self.s.children(t.i, "cop"):
+            for k in self.s.children(t.i, "nsubj"):
+                sides.extend(self.p.of(k.i))  # "X is a critic of Y"
+        others = [*self.p.of(of[0].i), *self.possessor(of[0])]
+        others = [o for o in others if o.name not in {p.name for p in sides}]
+        if not sides or self.negated(t):
+            return None
+        phrase = self._words_upto_comma(of[0])  # "of the bill", not the list after it
+        cases = self._cases(of[0])
+        topic = self.s.text_of([i for i in phrase if i not in cases]).strip(" ,;:" + _QUOTES)
+        before = [k.i for k in self.s.children(t.i, "amod") if k.i < t.i]
+        what = self.s.text_of([*before, t.i, *phrase])
+        gov = head if t.rel == "nsubj" and head is not None else None
+        if gov is not None and self.lemma(gov) in self.speech and self._said(gov):
+            what = self._said(gov)  # "opponents of the bill said it would ..."
+        parties = unique([*sides, *others])
+        if len(parties) < 2 and not topic:
+            return None
+        return Found(
+            "disagreement",
+            parties,
+            topic or what,
+            t.i,
+            positions={side.name: what for side in unique(sides)},
+        )
+
+    def _words_upto_comma(self, k: Token) -> list[int]:
+        indices = []
+        for i in self.s.subtree(k.i):
+            if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
+                break
+            indices.append(i)
+        return indices
 
     def _despite(self, t: Token) -> Found | None:
         """ "The talks were constructive and, despite outstanding differences, ...": a
