@@ -581,3 +581,22 @@ def test_critics_named_by_no_one_and_a_former_critic_are_no_side():
         "A former critic of the council, Senator Mia Lund now chairs its budget committee."
     )
     assert d.disagreements == []
+
+
+def test_a_judgement_further_down_what_a_speaker_says_sets_them_against_its_author():
+    d = digest_of(
+        "Senator Mia Lund believes that support is growing and that Governor Paul Dorn's "
+        "budget is unworkable."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    assert d.disagreements[0].positions[0].position == "Governor Paul Dorn's budget is unworkable"
+
+
+def test_a_judgement_further_down_that_is_negated_or_asked_judges_nobody():
+    d = digest_of(
+        "Senator Mia Lund believes that support is growing and that Governor Paul Dorn's "
+        "budget is not unworkable. "
+        "Senator Mia Lund asked whether support is growing and whether Governor Paul Dorn's "
+        "budget is unworkable."
+    )
+    assert d.disagreements == []

@@ -746,6 +746,8 @@ class SentenceReader:
                 for c in self.s.children(o.i, "obj", "xcomp", "appos"):
                     if c.i > o.i and (c.lower in self.negative or self.lemma(c) in self.negative):
                         judged, judged_object = c, o
+        if judged is None and self.lemma(t) in self.speech:
+            return self._deep_judgement(t)
         if judged is None or self._marked(judged, "if", "unless", "whether"):
             return None  # "if they have done something wrong" judges nobody
         speakers = self.subjects(t)
@@ -1076,6 +1078,83 @@ class SentenceReader:
                 break
             indices.append(i)
         return indices
+
+    def _deep_judgement(self, t: Token) -> Found | None:
+        """ "X believes pressure is growing and the government's position is
+        unsustainable": a negative judgement with its copula ("is unsustainable") further
+        down what X said, or with X's verb hung on it as its clausal subject (a parser's
+        slip), is X's side against the party whose act or view it judges."""
+        speakers = self.subjects(t)
+        if not speakers:
+            return None
+        head = self.s.head(t.i)
+        candidates = [head] if t.rel == "csubj" and head is not None else []
+        candidates.extend(self.s.tokens[i] for i in self.s.subtree(t.i) if i != t.i)
+        for j in candidates:
+            if j.lower not in self.negative and self.lemma(j) not in self.negative:
+                continue
+            cop = min((k.i for k in self.s.children(j.i, "cop")), default=None)
+            if cop is None or self.negated(j) or not self._reported_by(j, t):
+                continue
+            if any(self.s.case(k.i) == "for" for k in self.s.children(j.i, "nmod", "obl")):
+                return None  # "an embarrassment for X": X's side or the other, unsaid
+            subject = self._subject_of_copula(j, cop)
+            if subject is None:
+                continue
+            targets = [*self.p.of(subject.i), *self.possessor(subject)]
+            targets = [p for p in targets if p.name not in {s.name for s in speakers}]
+            if not targets:
+                continue  # a thing judged with no party's name: nobody's side
+            words = self._copula_clause(j, subject)
+            what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+            judged = [i for i in self.s.subtree(subject.i) if i in words]
+            topic = self.s.text_of(judged).strip(" ,;:" + _QUOTES)
+            return Found(
+                "disagreement",
+                unique([*speakers, *targets]),
+                topic or what,
+                t.i,
+                positions={speakers[0].name: what},
+            )
+        return None
+
+    def _reported_by(self, j: Token, t: Token) -> bool:
+        """Whether ``t``'s speaker says ``j``: no other verb of saying, no "if" or
+        "whether" in between ("X said that if Y were wrong ...")."""
+        if self.s.head(t.i) is j:
+            return True
+        for a in [j, *self.s.ancestors(j.i)]:
+            if a.i == t.i:
+                return True
+            if a is not j and self.lemma(a) in self.speech:
+                return False
+            if self._marked(a, "if", "unless", "whether") or a.rel == "acl":
+                return False
+        return False
+
+    def _subject_of_copula(self, j: Token, cop: int) -> Token | None:
+        """The subject of "... is unsustainable": its own, or the noun phrase that ends
+        right before the copula where the parser hung it elsewhere."""
+        for k in self.s.children(j.i, "nsubj"):
+            return k if k.pos in ("NOUN", "PROPN") else None
+        before = self.s.tokens[cop - 1] if cop > 0 else None
+        if before is None or before.pos not in ("NOUN", "PROPN"):
+            return None
+        return before if self.s.subtree(before.i)[-1] == before.i else None
+
+    def _copula_clause(self, j: Token, subject: Token) -> list[int]:
+        """ "the government's current position is unsustainable": the subject's words to
+        the judgement and what the judgement governs after it, not what is joined to it."""
+        words = [
+            i
+            for i in self.s.subtree(subject.i)
+            if not (i < subject.i and self.s.tokens[i].rel in ("cc", "punct"))
+        ]
+        words.extend(range(subject.i + 1, j.i + 1))
+        for k in self.s.children(j.i):
+            if k.i > j.i and k.rel not in ("conj", "cc", "parataxis", "punct", "csubj"):
+                words.extend(self.s.subtree(k.i))
+        return sorted(set(words))
 
     def _despite(self, t: Token) -> Found | None:
         """ "The talks were constructive and, despite outstanding differences, ...": a
