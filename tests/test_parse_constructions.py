@@ -600,3 +600,24 @@ def test_a_judgement_further_down_that_is_negated_or_asked_judges_nobody():
         "budget is unworkable."
     )
     assert d.disagreements == []
+
+
+def test_questioning_how_a_party_would_act_sets_the_speaker_against_it():
+    d = digest_of(
+        "Senator Mia Lund questioned how Governor Paul Dorn would fund his plans. "
+        "The unions have questioned the timing of the new rules."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Mia Lund", "Paul Dorn"}),
+        frozenset({"unions"}),
+    ]
+    assert d.disagreements[1].topic == "the timing of the new rules"
+
+
+def test_a_person_questioned_and_a_doubt_with_no_reason_are_no_disagreement():
+    d = digest_of(
+        "Police questioned Senator Mia Lund on Monday. "
+        "Governor Paul Dorn was questioned by police on Tuesday. "
+        "Senator Mia Lund said she had no reason to doubt the council's figures."
+    )
+    assert d.disagreements == []

@@ -70,6 +70,8 @@ _EDGE = frozenset({"punct", "cc", "mark"})
 # Marks that set one clause beside another: "X wants A - Y wants B".
 _DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
+# Words opening an indirect question: "questioned why ...", "whether ...".
+_ASKING = frozenset({"why", "whether", "how", "if"})
 # Prepositions of a concession: "despite their differences, they agreed".
 _CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
@@ -129,6 +131,7 @@ class SentenceReader:
         self.dispute_nouns = _lower(d["nouns"])
         self.between_nouns = _lower(d["between_nouns"])
         self.opponent_nouns = _lower(d["opponent_nouns"])
+        self.doubting = _lower(d["doubt_verbs"])
         self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
         self.judging = _lower(d["judging_verbs"])
@@ -197,6 +200,8 @@ class SentenceReader:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
                 yield self._agreement_plural(t)
+            if lemma in self.doubting:
+                yield self._questioned(t)
             if lemma in self.against:
                 yield self._against(t)
             elif lemma in self.mutual:
@@ -1078,6 +1083,45 @@ class SentenceReader:
                 break
             indices.append(i)
         return indices
+
+    def _questioned(self, t: Token) -> Found | None:
+        """ "X questioned why there was such a rush", "questioned how Y would fund its
+        plans", "questioned the timing of the rules": X doubts what the complement says,
+        and is against the party it names as acting. Never a person questioned ("police
+        questioned a man") nor someone who was questioned."""
+        if self.passive(t) or self.objects(t):
+            return None
+        head = self.s.head(t.i)
+        if head is not None and head.pos == "NOUN" and self.negated(head):
+            return None  # "had no reason to doubt the plan"
+        asked = [
+            k
+            for k in self.s.children(t.i, "ccomp")
+            if any(
+                c.lower in _ASKING
+                for c in self.s.children(k.i)
+                if c.rel in ("mark", "advmod") and c.i < k.i
+            )
+        ]
+        things = [k for k in self.s.children(t.i, "obj") if k.pos == "NOUN"]
+        if not asked and not things:
+            return None
+        others: list[Party] = []
+        if asked:
+            for k in self.s.children(asked[0].i, "nsubj"):
+                if k.dep != "nsubj:pass":  # "why Y had been held": Y is no one doubted
+                    others.extend(self.p.of(k.i))
+                    others.extend(self.possessor(k))
+            topic = self.s.text_of(self.s.subtree(asked[0].i))
+        else:
+            topic = self.s.text_of(self._words_upto_comma(things[0]))
+            for k in self.s.children(things[0].i, "nmod"):
+                others.extend(self.possessor(k))  # "the timing of X's rules"
+        sides = self.subjects(t)
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        if topic.count('"') % 2:
+            topic = topic.replace('"', "")  # a quote the complement's words end inside
+        return self._disagreement(t, sides, others, topic.strip(" ,;:" + _QUOTES) or None)
 
     def _deep_judgement(self, t: Token) -> Found | None:
         """ "X believes pressure is growing and the government's position is
