@@ -621,3 +621,18 @@ def test_a_person_questioned_and_a_doubt_with_no_reason_are_no_disagreement():
         "Senator Mia Lund said she had no reason to doubt the council's figures."
     )
     assert d.disagreements == []
+
+
+def test_a_battle_with_another_party_is_a_disagreement_over_what_follows_it():
+    d = digest_of(
+        "The budget passed after Minister Anna Berg's battle with Governor Paul Dorn "
+        "over farm subsidies."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "farm subsidies"
+    assert d.disagreements[0].positions[0].position.startswith("battle with")
+
+
+def test_a_battle_against_a_thing_sets_no_party_apart():
+    d = digest_of("Minister Anna Berg vowed to continue the battle against crime.")
+    assert d.disagreements == []

@@ -840,7 +840,9 @@ class SentenceReader:
         parties = unique([*sides, *others])
         if len(parties) < 2 and not topic:
             return None
-        what = self.clause(t)
+        # "after a battle with X": the noun's phrase, not the preposition that hangs it
+        cases = tuple(self._cases(t)) if t.pos in ("NOUN", "PROPN") else ()
+        what = self.clause(t, without=cases)
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         positions = {side.name: what for side in unique(sides)} if what else {}
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
@@ -1019,6 +1021,13 @@ class SentenceReader:
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
             topic = self._object_of(k)
+        end = self.s.subtree(t.i)[-1]
+        if topic is None and end + 1 < len(self.s.tokens):
+            # "X's battle with Y over Z" with "over Z" hung on a word before: the phrase
+            # right after the noun's is still the noun's
+            over = self.s.tokens[end + 1]
+            if over.lower in ("over", "about") and over.rel == "case":
+                topic = self._object_of(self.s.tokens[over.head])
         if topic is None and engaged:
             # "in a row with ministers over pensions", "over ..." hung anywhere after it
             after = [i for i in self.s.subtree(t.head) if i > t.i]  # however it was hung
