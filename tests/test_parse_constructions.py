@@ -636,3 +636,16 @@ def test_a_battle_with_another_party_is_a_disagreement_over_what_follows_it():
 def test_a_battle_against_a_thing_sets_no_party_apart():
     d = digest_of("Minister Anna Berg vowed to continue the battle against crime.")
     assert d.disagreements == []
+
+
+def test_an_embarrassment_for_a_party_sets_the_speaker_against_that_party():
+    d = digest_of(
+        "Senator Mia Lund said the Supreme Court's ruling was a humiliation for Governor Paul Dorn."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "the Supreme Court's ruling"
+
+
+def test_a_judgement_unfair_for_a_party_does_not_set_the_speaker_against_it():
+    d = digest_of("Senator Mia Lund said the new rules were unfair for the unions.")
+    assert all("unions" not in dis.parties for dis in d.disagreements)

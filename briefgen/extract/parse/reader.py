@@ -131,6 +131,7 @@ class SentenceReader:
         self.dispute_nouns = _lower(d["nouns"])
         self.between_nouns = _lower(d["between_nouns"])
         self.opponent_nouns = _lower(d["opponent_nouns"])
+        self.face_losses = _lower(d["face_losses"])
         self.doubting = _lower(d["doubt_verbs"])
         self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
@@ -775,6 +776,7 @@ class SentenceReader:
             for k in self.s.children(t.i, "obj"):
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
+        targets = self._shamed(judged) or targets
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
         pronoun = topic is not None and topic.lower() in _PRONOUNS
         if pronoun and topic is not None and topic.lower() in _SPEAKERS_OWN:
@@ -1149,12 +1151,10 @@ class SentenceReader:
             cop = min((k.i for k in self.s.children(j.i, "cop")), default=None)
             if cop is None or self.negated(j) or not self._reported_by(j, t):
                 continue
-            if any(self.s.case(k.i) == "for" for k in self.s.children(j.i, "nmod", "obl")):
-                return None  # "an embarrassment for X": X's side or the other, unsaid
             subject = self._subject_of_copula(j, cop)
             if subject is None:
                 continue
-            targets = [*self.p.of(subject.i), *self.possessor(subject)]
+            targets = self._shamed(j) or [*self.p.of(subject.i), *self.possessor(subject)]
             targets = [p for p in targets if p.name not in {s.name for s in speakers}]
             if not targets:
                 continue  # a thing judged with no party's name: nobody's side
@@ -1170,6 +1170,18 @@ class SentenceReader:
                 positions={speakers[0].name: what},
             )
         return None
+
+    def _shamed(self, judged: Token) -> list[Party]:
+        """ "The ruling was an embarrassment for the government": the party a loss of face
+        falls on is the one the speaker holds it against, not the ruling's authors."""
+        if self.lemma(judged) not in self.face_losses and judged.lower not in self.face_losses:
+            return []
+        return [
+            p
+            for k in self.s.children(judged.i, "nmod", "obl")
+            if self.s.case(k.i) in ("for", "to")
+            for p in [*self.p.of(k.i), *self.possessor(k)]
+        ]
 
     def _reported_by(self, j: Token, t: Token) -> bool:
         """Whether ``t``'s speaker says ``j``: no other verb of saying, no "if" or
@@ -1205,8 +1217,13 @@ class SentenceReader:
         ]
         words.extend(range(subject.i + 1, j.i + 1))
         for k in self.s.children(j.i):
-            if k.i > j.i and k.rel not in ("conj", "cc", "parataxis", "punct", "csubj"):
-                words.extend(self.s.subtree(k.i))
+            if k.i == j.i + 1 and k.text in _QUOTES:
+                words.append(k.i)  # 'an "embarrassment"'
+            elif k.i > j.i and k.rel not in ("conj", "cc", "parataxis", "punct", "csubj"):
+                joined = [
+                    i for c in self.s.children(k.i, "conj", "cc") for i in self.s.subtree(c.i)
+                ]
+                words.extend(i for i in self.s.subtree(k.i) if i not in joined)
         return sorted(set(words))
 
     def _despite(self, t: Token) -> Found | None:
