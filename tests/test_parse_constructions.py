@@ -649,3 +649,20 @@ def test_an_embarrassment_for_a_party_sets_the_speaker_against_that_party():
 def test_a_judgement_unfair_for_a_party_does_not_set_the_speaker_against_it():
     d = digest_of("Senator Mia Lund said the new rules were unfair for the unions.")
     assert all("unions" not in dis.parties for dis in d.disagreements)
+
+
+def test_a_warning_on_a_condition_another_party_is_to_meet_is_pressure_on_it():
+    d = digest_of(
+        "Senator Mia Lund warned that there could be strikes unless Governor Paul Dorn "
+        "withdrew the plan."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    assert "unless Governor Paul Dorn withdrew the plan" in d.disagreements[0].topic
+
+
+def test_a_warning_received_or_on_no_partys_condition_is_no_disagreement():
+    d = digest_of(
+        "Senator Mia Lund warned that councils would struggle unless funding was increased. "
+        "Teachers were warned they would be fined unless Governor Paul Dorn approved the budget."
+    )
+    assert d.disagreements == []

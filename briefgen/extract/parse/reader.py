@@ -133,6 +133,7 @@ class SentenceReader:
         self.opponent_nouns = _lower(d["opponent_nouns"])
         self.face_losses = _lower(d["face_losses"])
         self.doubting = _lower(d["doubt_verbs"])
+        self.warning = _lower(d["warning_verbs"])
         self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
         self.judging = _lower(d["judging_verbs"])
@@ -203,6 +204,8 @@ class SentenceReader:
                 yield self._agreement_plural(t)
             if lemma in self.doubting:
                 yield self._questioned(t)
+            if lemma in self.warning:
+                yield self._warned_unless(t)
             if lemma in self.against:
                 yield self._against(t)
             elif lemma in self.mutual:
@@ -1133,6 +1136,42 @@ class SentenceReader:
         if topic.count('"') % 2:
             topic = topic.replace('"', "")  # a quote the complement's words end inside
         return self._disagreement(t, sides, others, topic.strip(" ,;:" + _QUOTES) or None)
+
+    def _warned_unless(self, t: Token) -> Found | None:
+        """ "X warned there could be further walkouts unless there was a government
+        rethink", "warned that unless ministers backed down, ...": a warning on a
+        condition another party is to meet is X's pressure on that party."""
+        if self.passive(t):
+            return None  # "parents were warned they would be fined unless ..."
+        speakers = self.subjects(t)
+        if not speakers:
+            return None
+        for i in self.s.subtree(t.i):
+            c = self.s.tokens[i]
+            opening = self.s.tokens[self.s.subtree(i)[0]].lower
+            if c.pos not in ("VERB", "AUX") or i == t.i or opening not in ("if", "unless"):
+                continue  # the condition's clause opens with its "if", however it was hung
+            if self._said_between(c, t):
+                continue  # "X warned that Y said Z would go unless ...": Y's condition
+            others: list[Party] = []
+            for k in self.s.children(c.i, "nsubj"):
+                others.extend(self.p.of(k.i))
+                others.extend(self.possessor(k))
+                for m in self.s.children(k.i, "compound"):
+                    others.extend(self.p.of(m.i, expand=False))  # "a government rethink"
+            others = [o for o in others if o.name not in {s.name for s in speakers}]
+            if others:
+                return self._disagreement(t, speakers, others, None)
+        return None
+
+    def _said_between(self, c: Token, t: Token) -> bool:
+        """Whether another verb of saying stands between ``c`` and ``t`` above it."""
+        for a in self.s.ancestors(c.i):
+            if a.i == t.i:
+                return False
+            if self.lemma(a) in self.speech:
+                return True
+        return False
 
     def _deep_judgement(self, t: Token) -> Found | None:
         """ "X believes pressure is growing and the government's position is
