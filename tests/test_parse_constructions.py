@@ -666,3 +666,13 @@ def test_a_warning_received_or_on_no_partys_condition_is_no_disagreement():
         "Teachers were warned they would be fined unless Governor Paul Dorn approved the budget."
     )
     assert d.disagreements == []
+
+
+def test_a_party_said_to_be_in_disarray_is_judged_and_a_negated_judgement_is_none():
+    d = digest_of("Senator Mia Lund said the Tories were in disarray over Europe.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Tories"})]
+    d = digest_of(
+        "Senator Mia Lund said the Tories were not in disarray. "
+        "Governor Paul Dorn said the plan was not wrong."
+    )
+    assert d.disagreements == []

@@ -759,6 +759,8 @@ class SentenceReader:
             return self._deep_judgement(t)
         if judged is None or self._marked(judged, "if", "unless", "whether"):
             return None  # "if they have done something wrong" judges nobody
+        if self.negated(judged):
+            return None  # "the plan was not wrong"
         speakers = self.subjects(t)
         if not speakers:
             return None
