@@ -676,3 +676,17 @@ def test_a_party_said_to_be_in_disarray_is_judged_and_a_negated_judgement_is_non
         "Governor Paul Dorn said the plan was not wrong."
     )
     assert d.disagreements == []
+
+
+def test_a_blow_dealt_to_a_partys_plan_sets_the_one_dealing_it_against_the_party():
+    d = digest_of(
+        "The Supreme Court ruled in favour of the farmers, dealing a major blow to "
+        "Governor Paul Dorn's tax plan."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Supreme Court", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "Governor Paul Dorn's tax plan"
+
+
+def test_a_defeat_suffered_names_no_one_who_dealt_it():
+    d = digest_of("The government suffered a defeat on the bill.")
+    assert d.disagreements == []

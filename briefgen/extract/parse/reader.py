@@ -133,6 +133,8 @@ class SentenceReader:
         self.opponent_nouns = _lower(d["opponent_nouns"])
         self.face_losses = _lower(d["face_losses"])
         self.doubting = _lower(d["doubt_verbs"])
+        self.blows = _lower(d["blows"])
+        self.blow_verbs = _lower(d["blow_verbs"])
         self.warning = _lower(d["warning_verbs"])
         self.resolving = _lower(d["resolving"])
         self.concern_nouns = _lower(d["concern_nouns"])
@@ -233,6 +235,8 @@ class SentenceReader:
                 yield self._dispute_noun(t)
             if lemma in self.opponent_nouns or t.lower in self.opponent_nouns:
                 yield self._opponents(t)
+            if lemma in self.blows or t.lower in self.blows:
+                yield self._blow(t)
             if lemma in self.concern_nouns or t.lower in self.concern_nouns:
                 yield self._concern(t)
             if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
@@ -1174,6 +1178,22 @@ class SentenceReader:
             if self.lemma(a) in self.speech:
                 return True
         return False
+
+    def _blow(self, t: Token) -> Found | None:
+        """ "The Lords ruled ... - dealing a major blow to the government's policy",
+        "inflicted a defeat on the government": the subject acts against the party hit
+        (the one "to" or "on", or its possessor). Only with a verb that deals the blow
+        ("suffered a defeat" is the loser's)."""
+        gov = self.governor(t)
+        if gov is None or t.rel != "obj" or self.lemma(gov) not in self.blow_verbs:
+            return None
+        hit = [*self.oblique_tokens(t, "to", "on"), *self.oblique_tokens(gov, "to", "on")]
+        others = [p for k in hit for p in [*self.p.of(k.i), *self.possessor(k)]]
+        sides = self.subjects(gov)
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not others or not hit:
+            return None
+        return self._disagreement(gov, sides, others, self._object_of(hit[0]))
 
     def _deep_judgement(self, t: Token) -> Found | None:
         """ "X believes pressure is growing and the government's position is
