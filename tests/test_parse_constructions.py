@@ -690,3 +690,33 @@ def test_a_blow_dealt_to_a_partys_plan_sets_the_one_dealing_it_against_the_party
 def test_a_defeat_suffered_names_no_one_who_dealt_it():
     d = digest_of("The government suffered a defeat on the bill.")
     assert d.disagreements == []
+
+
+def test_warning_another_party_against_something_sets_it_apart_but_not_ones_own():
+    d = digest_of("Senator Mia Lund warned Governor Paul Dorn against raising taxes.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    d = digest_of("Senator Mia Lund warned her supporters against complacency.")
+    assert all(dis.parties == ["Mia Lund"] for dis in d.disagreements)
+
+
+def test_a_party_at_odds_or_in_dispute_with_another_disagrees_with_it():
+    d = digest_of(
+        "Senator Mia Lund is at odds with Governor Paul Dorn over the budget. "
+        "The union is in dispute with the council over pay."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Mia Lund", "Paul Dorn"}),
+        frozenset({"union", "council"}),
+    ]
+    assert d.disagreements[0].topic == "the budget"
+    assert d.disagreements[0].positions[0].position.startswith("at odds with")
+
+
+def test_a_named_party_critical_of_another_disagrees_with_it():
+    d = digest_of("Senator Mia Lund has been strongly critical of Governor Paul Dorn's budget.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    d = digest_of(
+        "Senator Mia Lund published a critical report on the budget. "
+        "It is critical to the success of the plan."
+    )
+    assert d.disagreements == []

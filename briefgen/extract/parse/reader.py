@@ -133,6 +133,7 @@ class SentenceReader:
         self.opponent_nouns = _lower(d["opponent_nouns"])
         self.face_losses = _lower(d["face_losses"])
         self.doubting = _lower(d["doubt_verbs"])
+        self.against_adjectives = _lower(d["against_adjectives"])
         self.blows = _lower(d["blows"])
         self.blow_verbs = _lower(d["blow_verbs"])
         self.warning = _lower(d["warning_verbs"])
@@ -226,6 +227,8 @@ class SentenceReader:
                 yield self._proposal(t, self.subjects(t), self.clause(t))
         if t.pos == "ADJ" and t.lower in self.offer_adjectives:
             yield self._offer(t)
+        if t.pos == "ADJ" and t.lower in self.against_adjectives:
+            yield self._critical(t)
         if noun:
             if lemma in self.meet_nouns or t.lower in self.meet_nouns:
                 yield self._meeting_noun(t)
@@ -852,7 +855,8 @@ class SentenceReader:
         if len(parties) < 2 and not topic:
             return None
         # "after a battle with X": the noun's phrase, not the preposition that hangs it
-        cases = tuple(self._cases(t)) if t.pos in ("NOUN", "PROPN") else ()
+        predicate = bool(self.s.children(t.i, "cop"))  # "is at odds with": keep its "at"
+        cases = tuple(self._cases(t)) if t.pos in ("NOUN", "PROPN") and not predicate else ()
         what = self.clause(t, without=cases)
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         positions = {side.name: what for side in unique(sides)} if what else {}
@@ -974,6 +978,15 @@ class SentenceReader:
         if not against:
             return None
         others = self.obliques(t, "against")
+        if self.lemma(t) in self.warning:
+            # "warned X against raising taxes": X is warned; "warned his supporters
+            # against complacency" warns the speaker's own
+            others.extend(
+                p
+                for k in self.s.children(t.i, "obj")
+                if not any(c.pos == "PRON" for c in self.s.children(k.i, "nmod:poss"))
+                for p in self.p.of(k.i)
+            )
         topic = self.s.text_of(self.s.subtree(against[0].i))
         return self._disagreement(t, self.subjects(t), others, topic)
 
@@ -996,6 +1009,9 @@ class SentenceReader:
         ):
             return None  # "to avoid a confrontation", "would spark a row": none yet
         sides = [*self.possessor(t), *self.obliques(t, "between", "from", "by")]
+        if self.s.children(t.i, "cop") and self.s.case(t.i) in ("at", "in"):
+            # "X is at odds with Y", "the union is in dispute with the council"
+            sides.extend(p for k in self.s.children(t.i, "nsubj") for p in self.p.of(k.i))
         own = self.oblique_tokens(t, "with", "of", "against", "to")
         if gov is not None and t.rel == "obj":
             # "restated her opposition to X's plan" with "to X's plan" hung on the verb:
@@ -1178,6 +1194,25 @@ class SentenceReader:
             if self.lemma(a) in self.speech:
                 return True
         return False
+
+    def _critical(self, t: Token) -> Found | None:
+        """ "X has been highly critical of Y's budget", "X is opposed to the plan": the
+        subject against what follows "of", "to" or "about" (and its possessor)."""
+        about = self.oblique_tokens(t, "of", "to", "about")
+        if not about or t.rel in ("amod", "compound"):
+            return None  # "a critical report", "critical of" nothing
+        sides = self.subjects(t)
+        if not sides and t.rel == "xcomp":
+            head = self.s.head(t.i)
+            sides = self.subjects(head) if head is not None else []  # "remains critical of"
+        # A pronoun's antecedent is too often wrong to hang a stance on ("he is scathing
+        # of ..." in a profile of someone the article does not name as a subject).
+        sides = [p for p in sides if self.s.tokens[p.token].pos != "PRON"]
+        others = [*self.p.of(about[0].i), *self.possessor(about[0])]
+        if others and all(o.name in {s.name for s in sides} for o in others):
+            return None  # "critical of his own record": no second party
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        return self._disagreement(t, sides, others, self._object_of(about[0]))
 
     def _blow(self, t: Token) -> Found | None:
         """ "The Lords ruled ... - dealing a major blow to the government's policy",
