@@ -720,3 +720,17 @@ def test_a_named_party_critical_of_another_disagrees_with_it():
         "It is critical to the success of the plan."
     )
     assert d.disagreements == []
+
+
+def test_one_who_claims_to_have_been_betrayed_holds_that_position():
+    d = digest_of("Senator Mia Lund claims she has been betrayed by Governor Paul Dorn.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    positions = d.disagreements[0].positions
+    assert [(p.party, p.position) for p in positions] == [
+        ("Mia Lund", "she has been betrayed by Governor Paul Dorn")
+    ]
+
+
+def test_the_charge_of_an_accusation_is_no_second_dispute_with_its_object():
+    d = digest_of("Senator Mia Lund accused the council of betraying its voters.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "council"})]

@@ -863,6 +863,13 @@ class SentenceReader:
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
 
     def _against(self, t: Token) -> Found | None:
+        charged = self.s.head(t.i)
+        if (
+            charged is not None
+            and self.lemma(charged) in self.against
+            and (self._marked(t, "of", "for") or self.s.case(t.i) in ("of", "for"))
+        ):
+            return None  # "accused it of betraying its supporters": the charge, read there
         sides = self.subjects(t)
         others = self.objects(t)
         for o in self.object_tokens(t):
@@ -882,7 +889,15 @@ class SentenceReader:
             if topic is not None and not self._hypothetical(t):
                 return Found("disagreement", unique(others), topic, t.i, positions={})
             return None
-        return self._disagreement(t, sides, others, self._charge(t) or self.topic(t))
+        found = self._disagreement(t, sides, others, self._charge(t) or self.topic(t))
+        head = self.s.head(t.i)
+        if found is not None and self.passive(t) and head is not None and t.rel == "ccomp":
+            # "X claims he has been betrayed by Y": the position is X's claim, not Y's
+            speakers = self.subjects(head) if self.lemma(head) in self.speech else []
+            wronged = [p for p in speakers if p.name in {o.name for o in others}]
+            if wronged:
+                found.positions = {wronged[0].name: self._phrase(t) or found.what}
+        return found
 
     def _charge(self, t: Token) -> str | None:
         """What ``t``'s object is accused, blamed or criticised of or for: "accused the
