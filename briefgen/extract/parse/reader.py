@@ -1243,7 +1243,14 @@ class SentenceReader:
         others = [o for o in others if o.name not in {s.name for s in sides}]
         if not others or not hit:
             return None
-        return self._disagreement(gov, sides, others, self._object_of(hit[0]))
+        found = self._disagreement(gov, sides, others, self._object_of(hit[0]))
+        if found is not None:
+            # "..., dealing a blow to X": the words from the verb on, whatever the parser
+            # hung on it from before (", by the men -")
+            words = [i for i in self.s.subtree(gov.i) if i >= gov.i]
+            what = self.s.text_of(words).strip(" ,;:." + _QUOTES)
+            found.positions = {side: what for side in found.positions}
+        return found
 
     def _deep_judgement(self, t: Token) -> Found | None:
         """ "X believes pressure is growing and the government's position is
