@@ -1067,9 +1067,9 @@ class SentenceReader:
         if topic is None and end + 1 < len(self.s.tokens):
             # "X's battle with Y over Z" with "over Z" hung on a word before: the phrase
             # right after the noun's is still the noun's
-            over = self.s.tokens[end + 1]
-            if over.lower in ("over", "about") and over.rel == "case":
-                topic = self._object_of(self.s.tokens[over.head])
+            after_noun = self.s.tokens[end + 1]
+            if after_noun.lower in ("over", "about") and after_noun.rel == "case":
+                topic = self._object_of(self.s.tokens[after_noun.head])
         if topic is None and engaged:
             # "in a row with ministers over pensions", "over ..." hung anywhere after it
             after = [i for i in self.s.subtree(t.head) if i > t.i]  # however it was hung
@@ -1249,7 +1249,7 @@ class SentenceReader:
             # hung on it from before (", by the men -")
             words = [i for i in self.s.subtree(gov.i) if i >= gov.i]
             what = self.s.text_of(words).strip(" ,;:." + _QUOTES)
-            found.positions = {side: what for side in found.positions}
+            found.positions = {side: what for side in found.positions or {}}
         return found
 
     def _deep_judgement(self, t: Token) -> Found | None:
