@@ -271,6 +271,27 @@ def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_ro
     }
 
 
+def test_a_capitalised_description_opening_a_sentence_and_a_peer_s_title_are_kept():
+    people = _people_of(
+        "Shadow home secretary Ann Lee said no. But fertility expert Lord Emsworth said yes. "
+        "Labour peer Baroness Hartley agreed. Their former minister Lord Chancellor said so."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("Shadow home secretary", None),
+        "Lord Emsworth": ("fertility expert", None),
+        "Baroness Hartley": ("peer", "Labour Party"),
+    }  # "Lord Chancellor" is an office
+
+
+def test_a_title_or_a_town_closing_a_name_is_its_surname_where_the_text_says_so():
+    people = _people_of(
+        "Labour MP Ann King said no. Ms King left. Party spokesman Bob Wellington, of Leeds, "
+        "agreed. Mr President, said Dan Ross, you are wrong. Rosa Hill Wellington spoke."
+    )
+    assert {"Ann King", "Bob Wellington"} <= set(people)
+    assert {"Ann", "Bob", "President", "Rosa Hill Wellington"}.isdisjoint(people)
+
+
 def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
     people = _people_of(
         "The shadow foreign secretary, Ann Lee, welcomed it. The Tory leader, Bo Chen, did not. "

@@ -112,10 +112,16 @@ class Patterns:
         # A person described in lower case before the name: "shadow chancellor Ann Lee".
         # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
         opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
+        # At a sentence's opening the description may start with a capital
+        # ("Shadow home secretary David Davis"); a peer is named with the
+        # title ("fertility expert Lord Winston").
+        peers = "|".join(regex.escape(p) for p in sorted(gaz.data["peer_titles"]))
         self.described = regex.compile(
             rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
-            rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
+            rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
+            rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
+            rf"[^\S\n]+(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})"
         )
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
@@ -143,7 +149,12 @@ def patterns() -> Patterns:
 
 
 def clean_name(
-    name: str, pats: Patterns, *, from_end: bool = False, city_at_end: bool = True
+    name: str,
+    pats: Patterns,
+    *,
+    from_end: bool = False,
+    city_at_end: bool = True,
+    surnames: frozenset[str] = frozenset(),
 ) -> str | None:
     """The run of name words in ``name``; None when nothing name-like is left.
 
@@ -153,12 +164,17 @@ def clean_name(
     With ``from_end`` the last such run is taken instead of the first. A
     one-word city closing the run ("Richard Worley Nashville") is a place
     unless ``city_at_end`` is False ("Samia Suluhu Hassan of Tanzania").
+    A title or a town that closes the run is a surname when the text calls
+    someone by it with an honorific (``surnames``: "Labour MP Oona King ...
+    Ms King"), and a town is one after a single given name ("Bob Wellington").
     """
     words = name.split()
     runs: list[list[str]] = [[]]
     i = 0
     while i < len(words):
         span = _non_name_span(words, i, pats, city_at_end)
+        if span == 1 and i == len(words) - 1 and _is_surname(words, runs[-1], pats, surnames):
+            span = 0  # "Oona King", "Bob Wellington": a title or a town as a surname
         if span:
             runs.append([])
             i += span
@@ -178,6 +194,19 @@ def clean_name(
 
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
+
+
+def _is_surname(
+    words: list[str], kept: list[str], pats: Patterns, surnames: frozenset[str]
+) -> bool:
+    """Whether the last of ``words``, a title or a place word, is the name's surname
+    (``kept``: the name words before it)."""
+    if not kept or kept != words[:-1]:
+        return False  # "Lord Chancellor", "Mr President": a title, with no given name
+    last = words[-1].rstrip(",")
+    return last in surnames or (len(words) == 2 and last in pats.gaz.cities)
+
+
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
 
@@ -211,10 +240,19 @@ def find_introductions(text: str) -> list[Mention]:
     """Mentions that themselves say the name is a person's (title, apposition, ...)."""
     pats = patterns()
     found: list[Mention] = []
+    # Surnames the text uses with an honorific ("Ms King"), even where they
+    # are also titles or places.
+    surnames = frozenset(m["name"] for m in pats.honorific.finditer(text) if " " not in m["name"])
     for m in pats.titled.finditer(text):
         # After "Chair of the Surface Transportation Board" the name is the
         # last run of name words; after a plain title it is the first.
-        name = clean_name(m["name"], pats, from_end=bool(m["of_the"]), city_at_end=not m["aff2"])
+        name = clean_name(
+            m["name"],
+            pats,
+            from_end=bool(m["of_the"]),
+            city_at_end=not m["aff2"],
+            surnames=surnames,
+        )
         if name is None:
             continue
         if m["of_the"] and (" " not in name or _OWNS_NAMED_THING.match(text, m.end("name"))):
@@ -246,7 +284,7 @@ def find_introductions(text: str) -> list[Mention]:
             )
         )
     for m in pats.apposition.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name:
             continue  # one capitalised word before ", the spokesman" is too often a place
         if m["role"].split()[0] in _NOT_ROLE:
@@ -266,7 +304,7 @@ def find_introductions(text: str) -> list[Mention]:
     titles = [f for f in found if f.cue == "title"]
     title_ends = [f.end for f in titles]
     for m in pats.counterpart.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
             continue
         start = m.start("name")
@@ -279,7 +317,7 @@ def find_introductions(text: str) -> list[Mention]:
             Mention(start, start + len(name), name, implied, affiliation=aff, cue="counterpart")
         )
     for m in pats.met_object.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if (
             name is None
             or " " not in name
@@ -290,27 +328,34 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="object"))
     for m in pats.described.finditer(text):
-        name = clean_name(m["name"], pats)
-        if name is None or " " not in name or not m["name"].startswith(name):
-            continue
+        if m["peer"] and " " not in m["name"]:
+            # "Labour peer Baroness Kennedy": the title and one word name a peer.
+            if clean_name(m["name"], pats, city_at_end=False) is None:
+                continue
+            name, start = f"{m['peer']} {m['name']}", m.start("peer")
+        else:
+            name, start = clean_name(m["name"], pats, surnames=surnames), m.start("name")
+            if name is None or " " not in name or not m["name"].startswith(name):
+                continue
         words = m["role"].split()
-        while len(words) > 1 and words[0] in pats.gaz.stop_words | _NOT_ROLE:
-            words.pop(0)  # "the", "when": no part of the role
+        while len(words) > 1 and (
+            words[0] in pats.gaz.stop_words | _NOT_ROLE or words[0] in pats.gaz.not_names
+        ):
+            words.pop(0)  # "the", "when", "But": no part of the role
         role = " ".join(words)
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
-        start = m.start("name")
         aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.role_first.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name or name != m["name"]:
             continue
         start = m.start("name")
         aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
         found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
     for m in pats.honorific.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
             continue
         start = m.start("name")
