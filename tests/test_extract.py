@@ -292,6 +292,28 @@ def test_a_title_or_a_town_closing_a_name_is_its_surname_where_the_text_says_so(
     assert {"Ann", "Bob", "President", "Rosa Hill Wellington"}.isdisjoint(people)
 
 
+def test_a_party_before_a_full_name_introduces_a_member_of_it():
+    people = _people_of(
+        "The plan, backed by Tories Ann Lee, Labour's Dan Ross and Liberal "
+        "Democrat Eve Hart, failed. Tory Lord Emsworth agreed. The Green Bay Rovers lost."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Conservative Party",
+        "Dan Ross": "Labour Party",
+        "Eve Hart": "Liberal Democrats",
+        "Lord Emsworth": "Conservative Party",
+    }
+
+
+def test_a_full_name_that_speaks_is_a_person_and_a_body_that_speaks_is_not():
+    people = _people_of(
+        "Ann Lee has argued there must be a deal. Bo Chen warned last week. "
+        "Amnesty International said it was worried. Downing Street said nothing. "
+        "The Evening Standard says so. Mr Chen agreed."
+    )
+    assert set(people) == {"Ann Lee", "Bo Chen"}
+
+
 def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
     people = _people_of(
         "The shadow foreign secretary, Ann Lee, welcomed it. The Tory leader, Bo Chen, did not. "

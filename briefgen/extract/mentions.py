@@ -50,8 +50,8 @@ class Mention:
     affiliation: str | None = None
     # title, apposition, counterpart, described (a lower-case noun before
     # the name: "lawyer Bo Chen"), honorific, full (the full name of a
-    # surname met with a title), object (of "met with"), entity (a trained
-    # model's) or known (a form introduced elsewhere)
+    # surname met with a title), object (of "met with"), speaker (the subject
+    # of "said"), entity (a trained model's) or known (a form introduced elsewhere)
     cue: str = "known"
 
 
@@ -122,6 +122,20 @@ class Patterns:
             rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
             rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
             rf"[^\S\n]+(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})"
+        )
+        # A party before a full name, with no role: "Liberal Democrat Paul
+        # Tyler", "Labour's Robin Cook", "Tory Lord Campbell".
+        self.partisan = regex.compile(
+            rf"(?P<aff>{gaz.political_party_pattern}){_POSSESSIVE}[^\S\n]+"
+            rf"(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})"
+        )
+        # A full name that says something: "Tony Blair has argued", "Mark
+        # Serwotka warned". Companies and bodies are kept out by the words
+        # that cannot be in a name ("Amnesty International", "Downing Street").
+        speech = "|".join(regex.escape(v) for v in sorted(gaz.data["speech_verbs"]))
+        self.speaker = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}'’.-])(?P<name>(?>{_NAME}))[^\S\n]+"
+            rf"(?:(?:has|had|have|also|then)[^\S\n]+)?(?:{speech})\b"
         )
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
@@ -204,7 +218,11 @@ def _is_surname(
     if not kept or kept != words[:-1]:
         return False  # "Lord Chancellor", "Mr President": a title, with no given name
     last = words[-1].rstrip(",")
-    return last in surnames or (len(words) == 2 and last in pats.gaz.cities)
+    if last in pats.gaz.not_names:
+        return False  # "Amnesty International": never a name's word
+    return last in surnames or (
+        len(words) == 2 and last in pats.gaz.cities and last.lower() not in pats.role_words_lower
+    )
 
 
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
@@ -360,7 +378,33 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="honorific"))
+    for m in pats.partisan.finditer(text):
+        if _after_the(text, m.start()):
+            continue  # "the Green Bay Packers", "the Democratic National Committee"
+        if m["peer"] and " " not in m["name"]:
+            if clean_name(m["name"], pats, city_at_end=False) is None:
+                continue
+            name, start = f"{m['peer']} {m['name']}", m.start("peer")
+        else:
+            name, start = clean_name(m["name"], pats, surnames=surnames), m.start("name")
+            if name is None or " " not in name or name != m["name"]:
+                continue
+        aff = pats.gaz.affiliation(m["aff"])
+        found.append(Mention(start, start + len(name), name, affiliation=aff, cue="described"))
+    for m in pats.speaker.finditer(text):
+        name = clean_name(m["name"], pats, surnames=surnames)
+        if name is None or " " not in name or not m["name"].endswith(name):
+            continue
+        start = m.end("name") - len(name)
+        if _after_the(text, start):
+            continue  # "The Weakest Link tells": a thing
+        found.append(Mention(start, start + len(name), name, cue="speaker"))
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is "the": what follows names a thing."""
+    return text[max(0, start - 4) : start].lower() in ("the ", "\nthe")
 
 
 _SUFFIX = regex.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
@@ -421,7 +465,7 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
         "title": 0, "apposition": 1, "counterpart": 2, "described": 3, "honorific": 4, "full": 5,
-        "object": 6, "entity": 7, "known": 8,
+        "object": 6, "speaker": 6, "entity": 7, "known": 8,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
