@@ -333,6 +333,20 @@ def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person
     assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
 
 
+def test_the_body_a_lower_case_role_is_of_is_the_person_s_affiliation():
+    people = _people_of(
+        "Dan Ross, general secretary of Unison, said no. Ann Lee, leader of the Liberal "
+        "Democrats in the assembly, claimed so. Eve Hart, director general of the British "
+        "Chambers of Commerce, warned them. Bo Chen, father of Kim Yoon, spoke."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Dan Ross": ("general secretary", "Unison"),
+        "Ann Lee": ("leader", "Liberal Democrats"),
+        "Eve Hart": ("director general", "British Chambers of Commerce"),
+        "Bo Chen": ("father", None),
+    }
+
+
 def test_a_political_party_before_a_role_is_the_person_s_affiliation():
     people = _people_of(
         "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "

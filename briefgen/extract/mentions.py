@@ -26,6 +26,12 @@ _WORD = (
     r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.|(?:al|el|ul|ad|as|ash|at)-\p{Lu}[\p{Ll}\p{M}]+)"
 )
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
+# A body's name, which may hold "of", "and", "for": "the Association of
+# Directors of Social Services", "Unison".
+_BODY = (
+    r"\p{Lu}[\p{L}\p{M}&’'-]*(?:[^\S\n]+(?:(?:of|and|for|the|&)[^\S\n]+){0,2}"
+    r"\p{Lu}[\p{L}\p{M}&’'-]*){0,7}(?![\p{L}/-])"
+)
 _NAME = (
     rf"{_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_WORD}){{0,5}}"
     r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
@@ -90,9 +96,12 @@ class Patterns:
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
             # followed by a name is the next person's title.
-            rf"(?P<role>(?i:{role})|(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))"
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns})(?:[^\S\n]+general)?|(?i:{role}))"
             rf"\b(?![^\S\n]+{_WORD})"
-            rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
+            rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})(?![^\S\n]+\p{{Lu}}))?"
+            # The body a lower-case role is of, looked at but not taken (the
+            # next person's apposition may start inside it).
+            rf"(?=[^\S\n]+(?:of|at)[^\S\n]+(?:the[^\S\n]+)?(?P<body>{_BODY})(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
         )
         self.counterpart = regex.compile(
             rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
@@ -308,16 +317,10 @@ def find_introductions(text: str) -> list[Mention]:
         if m["role"].split()[0] in _NOT_ROLE:
             continue  # "Ann Lee, whose father ...": the role is someone else's
         aff = m["aff2"] or m["aff"]
+        affiliation = pats.gaz.party(aff) if aff else _body(m["body"], m["role"], pats)
         start = m.start("name") + m["name"].rfind(name)
         found.append(
-            Mention(
-                start,
-                start + len(name),
-                name,
-                role=m["role"],
-                affiliation=pats.gaz.party(aff) if aff else None,
-                cue="apposition",
-            )
+            Mention(start, start + len(name), name, m["role"], affiliation, cue="apposition")
         )
     titles = [f for f in found if f.cue == "title"]
     title_ends = [f.end for f in titles]
@@ -400,6 +403,16 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # "The Weakest Link tells": a thing
         found.append(Mention(start, start + len(name), name, cue="speaker"))
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _body(body: str | None, role: str, pats: Patterns) -> str | None:
+    """The body a person's lower-case role is of ("general secretary of Unison"), if it
+    names one: not a relative ("father of Moazzam"), a place or a date."""
+    if not body or not role[0].islower() or role.split()[-1] in pats.gaz.data["kin_nouns"]:
+        return None  # "Secretary of Education" names an office, not a body
+    if body in pats.gaz.cities or body in pats.gaz.towns or body in pats.gaz.not_names:
+        return None
+    return pats.gaz.affiliation(body) or body
 
 
 def _after_the(text: str, start: int) -> bool:
