@@ -333,6 +333,18 @@ def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person
     assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
 
 
+def test_a_body_in_capitals_before_a_role_and_an_honorific_before_a_name_are_read():
+    people = _people_of(
+        "PCS Union spokesman Dan Ross said no. The BBC's political editor Eve Hart agreed. "
+        "Lib Dem health expert Sir Bo Chen said so."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Dan Ross": ("spokesman", "PCS Union"),
+        "Eve Hart": ("political editor", "BBC"),
+        "Bo Chen": ("health expert", "Liberal Democrats"),
+    }
+
+
 def test_the_body_a_lower_case_role_is_of_is_the_person_s_affiliation():
     people = _people_of(
         "Dan Ross, general secretary of Unison, said no. Ann Lee, leader of the Liberal "

@@ -124,13 +124,17 @@ class Patterns:
         # At a sentence's opening the description may start with a capital
         # ("Shadow home secretary David Davis"); a peer is named with the
         # title ("fertility expert Lord Winston").
+        # A body in capitals may stand first: "PCS Union spokesman Jeff Evans".
         peers = "|".join(regex.escape(p) for p in sorted(gaz.data["peer_titles"]))
+        others = "|".join(
+            regex.escape(h) for h in sorted(gaz.honorifics - set(gaz.data["peer_titles"]))
+        )
         self.described = regex.compile(
-            rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
             rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
-            rf"[^\S\n]+(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})"
+            rf"[^\S\n]+(?:(?P<peer>{peers})[^\S\n]+|(?:{others})[^\S\n]+)?(?P<name>{_NAME})"
         )
         # A party before a full name, with no role: "Liberal Democrat Paul
         # Tyler", "Labour's Robin Cook", "Tory Lord Campbell".
@@ -366,7 +370,7 @@ def find_introductions(text: str) -> list[Mention]:
         role = " ".join(words)
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
-        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else _body(m["body"], role, pats)
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.role_first.finditer(text):
         name = clean_name(m["name"], pats, surnames=surnames)
