@@ -542,3 +542,23 @@ def test_a_pronoun_is_no_topic_and_a_speaker_judging_we_judges_their_own_side():
     assert own.disagreements == []
     criticised = digest_of("Senator Tom Hale criticised him.")
     assert [d.topic for d in criticised.disagreements] in ([], [None])
+
+
+# -- meetings: parties beyond a meeting's own "with" (issue 12) ----------------------
+
+
+def test_a_meeting_with_a_group_described_by_its_members_role():
+    held = digest_of("Prime Minister Tom Hale held a private meeting with senior union figures.")
+    assert pairs(held.meetings, "participants") == [frozenset({"Tom Hale", "senior union figures"})]
+    met = digest_of("Prime Minister Tom Hale met business leaders in Leeds.")
+    assert pairs(met.meetings, "participants") == [frozenset({"Tom Hale", "business leaders"})]
+
+
+def test_a_group_without_a_word_for_whose_is_no_party():
+    assert digest_of("Prime Minister Tom Hale met two leaders in Leeds.").meetings == []
+    assert digest_of("The new stadium met the demands of union members.").meetings == []
+
+
+def test_a_meeting_between_teams_is_no_meeting_between_parties():
+    d = digest_of("A meeting between the two cities' football teams took place on Sunday.")
+    assert d.meetings == []

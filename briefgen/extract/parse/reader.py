@@ -113,6 +113,7 @@ class SentenceReader:
         self.meet_nouns = _lower(m["nouns"])
         self.welcome = _lower(m["welcome_verbs"])
         self.call_nouns = _lower(m["call_nouns"])
+        self.group_heads = lexicon.words("group_heads")
         self.agree_joint = _lower(a["joint_verbs"])
         self.agree_plural = _lower(a["plural_verbs"])
         self.agree_nouns = _lower(a["nouns"])
@@ -557,7 +558,9 @@ class SentenceReader:
         if t.lower == "meeting" and t.pos != "VERB":
             return None
         lemma = self.lemma(t)
-        objects = self.objects(t)
+        objects = self.objects(t) or [
+            p for k in self.s.children(t.i, "obj") for p in self._described_group(k)
+        ]
         things = [k for k in self.s.children(t.i, "obj") if k.lower not in _TIME_OR_MANNER]
         if lemma == "meet" and not objects and things:
             return None  # "meet our goals", "meet the demands": no one is met
@@ -567,7 +570,7 @@ class SentenceReader:
         if lemma == "receive":
             objects = [o for o in objects if o.is_person]
         subjects = self.subjects(t)
-        others = [*objects, *self.obliques(t, "with", "between")]
+        others = [*objects, *self._meeting_others(t)]
         if not subjects and self.s.children(t.i, "nsubj"):
             return None  # "When I welcomed A and B": A and B did not meet each other
         return self._meeting(t, [*subjects, *others])
@@ -644,7 +647,7 @@ class SentenceReader:
             return None
         if lemma == "talk" and not t.lower.endswith("s"):
             return None  # "talk of a deal"
-        if lemma == "discussion" and not self.obliques(t, "with", "between"):
+        if lemma == "discussion" and not self._meeting_others(t):
             return None
         head = self.s.head(t.i)
         if (
@@ -656,13 +659,13 @@ class SentenceReader:
             )
         ):
             return None  # "called for talks", "proposed a summit": asked for, not held
-        parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
+        parties = [*self.possessor(t), *self._meeting_others(t)]
         for acl in self.s.children(t.i, "acl"):
             # "discussions held in Reykjavik between A and B"
             parties.extend(self.obliques(acl, "with", "between"))
         gov = self.governor(t)
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
-            parties = [*self.subjects(gov), *parties, *self.obliques(gov, "with", "between")]
+            parties = [*self.subjects(gov), *parties, *self._meeting_others(gov)]
             fact = self._meeting(gov, parties, call=call)
             if fact is not None and self.planned(t):
                 fact.status = "planned"
@@ -676,6 +679,28 @@ class SentenceReader:
         if fact is not None and (future or (gov is not None and self.planned(gov))):
             fact.status = "planned"
         return fact
+
+    # -- meetings: parties beyond the noun's own "with" and "between" -------------------
+
+    def _meeting_others(self, t: Token) -> list[Party]:
+        """Who a meeting is with: its "with" and "between" obliques, also a group
+        described by its members' role ("with senior union figures")."""
+        found = []
+        for k in self.oblique_tokens(t, "with", "between"):
+            found.extend(self.p.of(k.i) or self._described_group(k))
+        return found
+
+    def _described_group(self, k: Token) -> list[Party]:
+        """A group no list names, described by who its members are: "senior union
+        figures", "Labour party officials", "business leaders". Only a plural of a word
+        for people in a role (``group_heads``) with a word before it that says whose."""
+        if k.pos != "NOUN" or k.lower not in self.group_heads:
+            return []
+        described = [c for c in self.s.children(k.i, "compound", "amod") if c.i < k.i]
+        if not described:
+            return []
+        words = [i for c in described for i in self.s.subtree(c.i)] + [k.i]
+        return [Party(self.s.text_of(sorted(words)), False, k.i)]
 
     # -- agreements --------------------------------------------------------------------
 
