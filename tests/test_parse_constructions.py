@@ -562,3 +562,34 @@ def test_a_group_without_a_word_for_whose_is_no_party():
 def test_a_meeting_between_teams_is_no_meeting_between_parties():
     d = digest_of("A meeting between the two cities' football teams took place on Sunday.")
     assert d.meetings == []
+
+
+def test_a_meeting_of_a_body_has_the_body_and_its_chair():
+    d = digest_of(
+        "Prime Minister Tom Hale chaired a meeting of the Council of Europe in Strasbourg."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Council of Europe"})]
+    assert d.meetings[0].status == "held"
+
+
+def test_a_meeting_chaired_after_a_visit_still_to_come_is_planned():
+    d = digest_of(
+        "President Lena Cole will visit a school in Lagos before chairing a meeting of the "
+        "Council of Europe in Accra."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Council of Europe"})]
+    assert d.meetings[0].status == "planned"
+
+
+def test_a_meeting_of_a_term_of_office_or_of_minds_names_no_member():
+    term = digest_of(
+        "Minister Tom Hale met Minister Anna Berg for the fourth meeting of the Cole "
+        "administration."
+    )
+    assert pairs(term.meetings, "participants") == [frozenset({"Tom Hale", "Anna Berg"})]
+    assert digest_of("Minister Tom Hale called it a meeting of minds.").meetings == []
+
+
+def test_a_hypothetical_meeting_is_none_held():
+    d = digest_of('Senator Tom Hale said: "If I met President Lena Cole, I would say so."')
+    assert [m.status for m in d.meetings] in ([], ["planned"])

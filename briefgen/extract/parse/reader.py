@@ -114,6 +114,7 @@ class SentenceReader:
         self.welcome = _lower(m["welcome_verbs"])
         self.call_nouns = _lower(m["call_nouns"])
         self.group_heads = lexicon.words("group_heads")
+        self.terms = lexicon.words("term_nouns")
         self.agree_joint = _lower(a["joint_verbs"])
         self.agree_plural = _lower(a["plural_verbs"])
         self.agree_nouns = _lower(a["nouns"])
@@ -665,9 +666,9 @@ class SentenceReader:
             parties.extend(self.obliques(acl, "with", "between"))
         gov = self.governor(t)
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
-            parties = [*self.subjects(gov), *parties, *self._meeting_others(gov)]
+            parties = [*self._doers(gov), *parties, *self._meeting_others(gov)]
             fact = self._meeting(gov, parties, call=call)
-            if fact is not None and self.planned(t):
+            if fact is not None and (self.planned(t) or self._planned_above(gov)):
                 fact.status = "planned"
             return fact
         head = self.s.head(t.i)
@@ -683,12 +684,27 @@ class SentenceReader:
     # -- meetings: parties beyond the noun's own "with" and "between" -------------------
 
     def _meeting_others(self, t: Token) -> list[Party]:
-        """Who a meeting is with: its "with" and "between" obliques, also a group
-        described by its members' role ("with senior union figures")."""
+        """Who a meeting is with: its "with" and "between" obliques, a group described by
+        its members' role among them ("with senior union figures"); for a noun, also
+        its members ("a meeting of the Commission", "talks of the two leaders")."""
         found = []
         for k in self.oblique_tokens(t, "with", "between"):
             found.extend(self.p.of(k.i) or self._described_group(k))
+        if t.pos in ("NOUN", "PROPN") and self.lemma(t) not in ("visit", "call"):
+            # "the visit of X" is X's visit, not a meeting among its visitors
+            for k in self.s.children(t.i, "nmod"):
+                # not a term of office: "the fourth meeting of the X Administration"
+                if self.s.case(k.i) == "of" and k.lower.split()[-1] not in self.terms:
+                    found.extend(p for p in self.p.of(k.i) if self._named_whole(p))
         return found
+
+    def _named_whole(self, party: Party) -> bool:
+        """A party named by its phrase's own head: "the Commission", "the Council of
+        Europe"; not a name inside a longer one that no list knows ("the White House
+        Competition Council" is no meeting of the White House)."""
+        words = self.s.tokens[party.token].text.split()
+        name = party.name.lower()
+        return name in " ".join(words).lower() and words[-1].lower() in name.split()
 
     def _described_group(self, k: Token) -> list[Party]:
         """A group no list names, described by who its members are: "senior union
@@ -701,6 +717,25 @@ class SentenceReader:
             return []
         words = [i for c in described for i in self.s.subtree(c.i)] + [k.i]
         return [Party(self.s.text_of(sorted(words)), False, k.i)]
+
+    def _doers(self, verb: Token) -> list[Party]:
+        """The subjects of a verb, also of one the parser hung on a noun ("visit a school
+        before chairing a meeting" with "chairing" under "school"): those of the verb
+        above the noun."""
+        found = self.subjects(verb)
+        head = self.s.head(verb.i)
+        if found or verb.rel != "advcl" or head is None or head.pos in ("VERB", "AUX"):
+            return found
+        above = next((a for a in self.s.ancestors(verb.i) if a.pos in ("VERB", "AUX")), None)
+        return self.subjects(above) if above is not None else []
+
+    def _planned_above(self, verb: Token) -> bool:
+        """ "will visit X before chairing a meeting": a clause that says when, under a
+        verb still to come, is still to come, however the parser hung it."""
+        if verb.rel != "advcl" or self._marked(verb, "if", "unless"):
+            return False
+        above = next((a for a in self.s.ancestors(verb.i) if a.pos in ("VERB", "AUX")), None)
+        return above is not None and self.planned(above)
 
     # -- agreements --------------------------------------------------------------------
 
