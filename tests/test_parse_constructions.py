@@ -593,3 +593,26 @@ def test_a_meeting_of_a_term_of_office_or_of_minds_names_no_member():
 def test_a_hypothetical_meeting_is_none_held():
     d = digest_of('Senator Tom Hale said: "If I met President Lena Cole, I would say so."')
     assert [m.status for m in d.meetings] in ([], ["planned"])
+
+
+def test_the_pair_met_is_the_two_people_named_last():
+    pair = digest_of(
+        "Mayor Ray Holt toured the city on Monday. Campaigner Jo Penn was waiting at the "
+        "station. The pair met on the platform."
+    )
+    assert pairs(pair.meetings, "participants") == [frozenset({"Ray Holt", "Jo Penn"})]
+    men = digest_of(
+        "Mayor Ray Holt toured the city on Monday. Campaigner Jo Penn was waiting at the "
+        "station. The two men met on the platform."
+    )
+    assert pairs(men.meetings, "participants") == [frozenset({"Ray Holt", "Jo Penn"})]
+
+
+def test_the_pair_met_needs_two_people_named_before():
+    one = digest_of("Mayor Ray Holt toured the city on Monday. The pair met on the platform.")
+    assert one.meetings == []
+    some = digest_of(
+        "Mayor Ray Holt toured the city on Monday. Campaigner Jo Penn was waiting at the "
+        "station. A pair met on the platform."
+    )
+    assert some.meetings == []

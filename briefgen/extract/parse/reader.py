@@ -70,6 +70,9 @@ _EDGE = frozenset({"punct", "cc", "mark"})
 # Marks that set one clause beside another: "X wants A - Y wants B".
 _DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
+# "The pair met", "the two men met": two people, the last two named.
+_PAIR = frozenset({"pair", "duo"})
+_TWO_OF = frozenset({"men", "women", "politicians"})
 
 
 @dataclass
@@ -570,7 +573,7 @@ class SentenceReader:
             objects = [o for o in objects if o.is_person]
         if lemma == "receive":
             objects = [o for o in objects if o.is_person]
-        subjects = self.subjects(t)
+        subjects = self.subjects(t) or self._the_two(t)
         others = [*objects, *self._meeting_others(t)]
         if not subjects and self.s.children(t.i, "nsubj"):
             return None  # "When I welcomed A and B": A and B did not meet each other
@@ -705,6 +708,17 @@ class SentenceReader:
         words = self.s.tokens[party.token].text.split()
         name = party.name.lower()
         return name in " ".join(words).lower() and words[-1].lower() in name.split()
+
+    def _the_two(self, t: Token) -> list[Party]:
+        """ "The pair met", "the two men met": with no group met or agreed before, the
+        two people named last."""
+        people = self.p.memory.people
+        for k in self.s.children(t.i, "nsubj"):
+            dets = {c.lower for c in self.s.children(k.i, "det", "nummod")}
+            two = k.lower in _PAIR or (k.lower in _TWO_OF and dets & {"two", "both"})
+            if two and dets & {"the", "both"} and len(people) >= 2:
+                return [Party(name, True, k.i) for name in people[-2:]]
+        return []
 
     def _described_group(self, k: Token) -> list[Party]:
         """A group no list names, described by who its members are: "senior union
