@@ -616,3 +616,22 @@ def test_the_pair_met_needs_two_people_named_before():
         "station. A pair met on the platform."
     )
     assert some.meetings == []
+
+
+def test_met_at_a_place_or_on_a_day_with_someone():
+    at = digest_of(
+        "Foreign Minister Anna Berg met today at the White House with Prime Minister Tom Hale "
+        "of Norway."
+    )
+    assert pairs(at.meetings, "participants") == [frozenset({"Anna Berg", "Tom Hale"})]
+    on = digest_of("Foreign Minister Anna Berg met on August 29 with President Lena Cole.")
+    assert pairs(on.meetings, "participants") == [frozenset({"Anna Berg", "Lena Cole"})]
+
+
+def test_a_meeting_noun_dated_before_its_with_is_not_the_subjects():
+    d = digest_of(
+        "Foreign Minister Anna Berg spoke today with Jo Penn, Secretary General of Norway's "
+        "Security Secretariat, to prepare for the President's meeting on January 21 with "
+        "Prime Minister Tom Hale and to discuss regional issues."
+    )
+    assert frozenset({"Anna Berg", "Tom Hale"}) not in pairs(d.meetings, "participants")

@@ -693,6 +693,8 @@ class SentenceReader:
         found = []
         for k in self.oblique_tokens(t, "with", "between"):
             found.extend(self.p.of(k.i) or self._described_group(k))
+        for k in self._with_on_setting(t):
+            found.extend(self.p.of(k.i) or self._described_group(k))
         if t.pos in ("NOUN", "PROPN") and self.lemma(t) not in ("visit", "call"):
             # "the visit of X" is X's visit, not a meeting among its visitors
             for k in self.s.children(t.i, "nmod"):
@@ -700,6 +702,20 @@ class SentenceReader:
                 if self.s.case(k.i) == "of" and k.lower.split()[-1] not in self.terms:
                     found.extend(p for p in self.p.of(k.i) if self._named_whole(p))
         return found
+
+    def _with_on_setting(self, t: Token) -> list[Token]:
+        """ "met today at the White House with X", "met on August 29 with X": the "with"
+        the parser hung on the place or the date before it. A place or a day is not
+        met with; the one who is met is the verb's. Not for a noun, whose date may open
+        a phrase of its own ("the President's meeting on May 2 with X")."""
+        if t.pos not in ("VERB", "AUX"):
+            return []
+        return [
+            k
+            for setting in self.oblique_tokens(t, "at", "in", "on")
+            for k in self.s.children(setting.i, "nmod")
+            if self.s.case(k.i) in ("with", "between") and k.i > setting.i
+        ]
 
     def _named_whole(self, party: Party) -> bool:
         """A party named by its phrase's own head: "the Commission", "the Council of
