@@ -635,3 +635,30 @@ def test_a_meeting_noun_dated_before_its_with_is_not_the_subjects():
         "Prime Minister Tom Hale and to discuss regional issues."
     )
     assert frozenset({"Anna Berg", "Tom Hale"}) not in pairs(d.meetings, "participants")
+
+
+def test_a_group_named_again_by_its_noun_alone_is_one_meeting():
+    d = digest_of(
+        "Five public sector unions met Deputy Prime Minister Tom Hale in Leeds on Monday. "
+        "The five unions which met Mr Hale want the government to withdraw the rules."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"public sector unions", "Tom Hale"})]
+
+
+def test_a_group_noun_shared_by_two_fuller_names_stays_apart():
+    from briefgen.extract.facts import Fact
+    from briefgen.extract.merge import fuller_groups
+    from briefgen.model import Span
+
+    text = "Three sentences."
+    article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
+    facts = [
+        Fact("meeting", article, Span(0, 5), parties)
+        for parties in (
+            ["Tom Hale", "public sector unions"],
+            ["Anna Berg", "transport unions"],
+            ["Tom Hale", "unions"],
+        )
+    ]
+    assert [f.parties for f in fuller_groups(facts)][2] == ["Tom Hale", "unions"]
+    assert [f.parties for f in fuller_groups(facts[::2])][1] == ["Tom Hale", "public sector unions"]
