@@ -426,7 +426,7 @@ def test_he_is_the_name_the_sentence_opens_with():
     d = digest_of(
         "Senator Mia Lund said the men had been freed. "
         "Azra Kell, father of Tomas, thanked his lawyers for the support he had received "
-        "while campaigning for his son's release."
+        "while pressing for his son's release."
     )
     assert [p.by for p in d.proposals] == ["Azra Kell"]
 
@@ -542,3 +542,64 @@ def test_a_pronoun_is_no_topic_and_a_speaker_judging_we_judges_their_own_side():
     assert own.disagreements == []
     criticised = digest_of("Senator Tom Hale criticised him.")
     assert [d.topic for d in criticised.disagreements] in ([], [None])
+
+
+# -- proposals: who puts them forward ----------------------------------------------------
+
+
+def test_campaigning_for_something_is_an_activity_not_a_proposal():
+    d = digest_of(
+        "Tom Hale thanked his lawyers for the support he had received while campaigning "
+        "for his brother's release."
+    )
+    assert d.proposals == []
+    d = digest_of("Tom Hale pressed for his brother's release.")
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+
+
+def test_no_one_urges_themselves_so_a_pronoun_read_as_the_addressee_is_no_author():
+    d = digest_of(
+        "Chancellor Otto Brandt spoke on Monday. "
+        "He urged the chancellor to admit he had been responsible for the rise."
+    )
+    assert d.proposals == []
+    d = digest_of(
+        "Chancellor Otto Brandt spoke on Monday. "
+        "Mr Lind urged the chancellor to admit he had been responsible for the rise."
+    )
+    assert [p.by for p in d.proposals] == ["Lind"]
+
+
+def test_a_finite_verb_hung_on_an_infinitive_goes_with_the_verb_of_saying():
+    d = digest_of(
+        "Union leader Dave Prent said workers did not want to go on strike and called for "
+        "talks with the government."
+    )
+    assert [p.by for p in d.proposals] == ["Dave Prent"]
+    assert d.proposals[0].what.startswith("called for talks")
+
+
+def test_we_in_a_quote_is_the_speakers_side():
+    d = digest_of('President Mahmud Abel said: "We are ready to negotiate with Israel."')
+    assert [p.by for p in d.proposals] == ["Mahmud Abel"]
+    assert "negotiate with Israel" in d.proposals[0].what
+
+
+def test_we_in_a_quote_attributed_to_someone_unnamed_is_not_the_last_speaker():
+    d = digest_of(
+        'President Thabo Mbeko said: "This is a good day." '
+        '"We are now asking other countries to join us," the chancellor said.'
+    )
+    assert d.proposals == []
+
+
+def test_he_after_a_subject_known_only_by_an_unnamed_role_is_unresolved():
+    d = digest_of(
+        "The President spoke today with Israeli Prime Minister Tom Hale. The President "
+        "reiterated his support for Israel. He urged Israel to protect civilians."
+    )
+    assert [p.by for p in d.proposals] == []
+    d = digest_of(
+        "Israeli Prime Minister Tom Hale spoke today. He urged Israel to protect civilians."
+    )
+    assert [p.by for p in d.proposals] == ["Tom Hale"]

@@ -31,6 +31,8 @@ _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"}
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
+# In ``Memory.people``: a person the text named only by a role no one named has.
+UNNAMED = ""
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Parties:
                 better = t.i not in self.at or (named.is_person and not self.at[t.i].is_person)
                 if overlaps and better:
                     self.at[t.i] = named
+        self._unnamed_subjects()
         # The parser's organisations and groups, where no known name covers them.
         for label, first, last in sentence.ents:
             if label not in _ORG_LABELS or any(i in self.at for i in range(first, last)):
@@ -93,6 +96,17 @@ class Parties:
             named = Entity(words[0].start, words[-1].end, text, False)
             for i in range(first, last):
                 self.at[i] = named
+
+    def _unnamed_subjects(self) -> None:
+        """ "The President reiterated ... He encouraged ...": a subject known only by a
+        role no one named has is the one a later "he" means, so it is remembered as an
+        unnamed person, and "he" stays unresolved rather than taken for someone else."""
+        for t in self.s.tokens:
+            main = t.rel == "nsubj" and self.s.tokens[t.head].rel == "root"
+            if not main or t.lower.split()[-1] not in self.role_nouns or not self._definite(t):
+                continue
+            if not any(j in self.at for j in self.s.subtree(t.i)) and self._role(t) is None:
+                self.memory.saw_person(UNNAMED)
 
     # -- one token -----------------------------------------------------------------
 
@@ -211,7 +225,9 @@ class Parties:
             before = self._person_before(t)
             if before is not None:
                 return [Party(before, True, t.i)]
-            return [Party(self.memory.people[-1], True, t.i)] if self.memory.people else None
+            if not self.memory.people or self.memory.people[-1] == UNNAMED:
+                return None
+            return [Party(self.memory.people[-1], True, t.i)]
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
         if lower in _PLURAL and self.memory.group:

@@ -208,7 +208,7 @@ class SentenceReader:
             if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
                 lemma in self.ask_verbs and self._someone_to_act(t)
             ):
-                yield self._proposal(t, self.subjects(t), self.clause(t))
+                yield self._proposal(t, self._authors(t), self.clause(t))
         if t.pos == "ADJ" and t.lower in self.offer_adjectives:
             yield self._offer(t)
         if noun:
@@ -1205,7 +1205,48 @@ class SentenceReader:
     def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
         if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
+        if authors[0].name in {p.name for p in self.objects(t)}:
+            # "He urged the chancellor to act" with "he" read as the chancellor: no one
+            # urges themselves, so the author is unknown.
+            return None
         return Found("proposal", authors[:1], what, t.i)
+
+    def _authors(self, t: Token) -> list[Party]:
+        """Who puts forward what ``t`` says: its subjects, with two repairs.
+
+        "X said workers did not want to strike and called for talks": a finite verb
+        (called) cannot be the conjunct of an infinitive (to strike), so the parser
+        hung it too low; it goes with the verb of saying above, and X calls. Where no
+        verb of saying is above, the author is unknown.
+
+        "We are ready to talk", quoted from X: "we" is the speaker's side, and the
+        speaker puts it forward.
+        """
+        head = self.s.head(t.i)
+        if (
+            head is not None
+            and t.rel == "conj"
+            and self._marked(head, "to")
+            and t.lower != self.lemma(t)
+            and t.lower.endswith(("ed", "s"))
+        ):
+            said = (a for a in self.s.ancestors(head.i) if self.lemma(a) in self.speech)
+            root = next((k for k in self.s.tokens if k.rel == "root"), None)
+            above = next(said, root)
+            return self.subjects(above) if above is not None and above.i != t.i else []
+        found = self.subjects(t)
+        we = [k for k in self.s.children(t.i, "nsubj") if k.lower == "we"]
+        if found or not we:
+            return found
+        saying = [
+            k for k in self.s.tokens if k.pos == "VERB" and k.i != t.i and self.lemma(k) in self.speech
+        ]
+        if saying:
+            # '"We are asking ...," the chancellor said': the speaker is this sentence's
+            speakers = [p for p in self.subjects(saying[0]) if p.is_person]
+            return [Party(speakers[0].name, True, we[0].i)] if speakers else []
+        speaker = self.p.memory.speaker  # a quote going on from the sentence before
+        return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
         kids = self.s.children(t.i)
@@ -1230,7 +1271,7 @@ class SentenceReader:
             # "wants to stay on", "wanted no part of it": wishes; "wants the government
             # to act" is a demand
             return None
-        authors = self.subjects(t)
+        authors = self._authors(t)
         if any(k.lower in ("jointly", "together") for k in kids):
             # "A and B jointly tabled a motion": a joint act, read as an agreement
             return self._agreement(t, authors, self.clause(t))
@@ -1294,7 +1335,7 @@ class SentenceReader:
                     t.i,
                     positions={speakers[0].name: what},
                 )
-            return self._proposal(t, self.subjects(t), what)
+            return self._proposal(t, self._authors(t), what)
         return None
 
     def _offer(self, t: Token) -> Found | None:
@@ -1308,7 +1349,7 @@ class SentenceReader:
         ]
         if not offered or self.negated(t) or self._hypothetical(t):
             return None
-        return self._proposal(t, self.subjects(t), self.clause(t))
+        return self._proposal(t, self._authors(t), self.clause(t))
 
     def _someone_to_act(self, t: Token) -> bool:
         """ "wants the government to act", also with the infinitive parsed as the object's
@@ -1338,7 +1379,7 @@ class SentenceReader:
         particle = [k for k in kids if k.lower in self.call_preps and k.rel in ("compound", "prt")]
         if not marked and not particle:
             return None
-        return self._proposal(t, self.subjects(t), self.clause(t))
+        return self._proposal(t, self._authors(t), self.clause(t))
 
     def _proposal_noun(self, t: Token) -> Found | None:
         gov = self.governor(t)
