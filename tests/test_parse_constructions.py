@@ -603,3 +603,20 @@ def test_he_after_a_subject_known_only_by_an_unnamed_role_is_unresolved():
         "Israeli Prime Minister Tom Hale spoke today. He urged Israel to protect civilians."
     )
     assert [p.by for p in d.proposals] == ["Tom Hale"]
+
+
+def test_asking_someone_to_act_with_the_infinitive_read_as_adverbial_is_a_proposal():
+    d = digest_of(
+        'Home Secretary Charles Clark said: "I will be asking Parliament to renew this '
+        'legislation in the New Year."'
+    )
+    assert [p.by for p in d.proposals] == ["Charles Clark"]
+    assert "renew this legislation" in d.proposals[0].what
+
+
+def test_asking_someone_to_act_as_the_thing_judged_has_no_author():
+    d = digest_of(
+        'Charity head Simon Wrighte said: "While encouraging the drug industry to find an '
+        'HIV vaccine is important, it is not enough."'
+    )
+    assert d.proposals == []

@@ -1234,6 +1234,15 @@ class SentenceReader:
             root = next((k for k in self.s.tokens if k.rel == "root"), None)
             above = next(said, root)
             return self.subjects(above) if above is not None and above.i != t.i else []
+        if (
+            head is not None
+            and t.lower.endswith("ing")
+            and not self.s.children(t.i, "nsubj")
+            and self.s.children(head.i, "cop")
+        ):
+            # "(While) encouraging industry to act is important": the "-ing" clause is
+            # what is judged, whoever does it; the judged thing's subject is no author.
+            return []
         found = self.subjects(t)
         we = [k for k in self.s.children(t.i, "nsubj") if k.lower == "we"]
         if found or not we:
@@ -1354,11 +1363,13 @@ class SentenceReader:
     def _someone_to_act(self, t: Token) -> bool:
         """ "wants the government to act", also with the infinitive parsed as the object's
         own clause ("the government" + acl "to act")."""
-        objects = self.s.children(t.i, "obj")
+        objects = self.s.children(t.i, "obj", "iobj")
         if not objects:
             return False
         if self.s.children(t.i, "xcomp"):
             return True
+        if any(self._marked(a, "to") and a.i > objects[0].i for a in self.s.children(t.i, "advcl")):
+            return True  # "asking Parliament to renew the law" with the infinitive as adverbial
         return any(self._marked(a, "to") for o in objects for a in self.s.children(o.i, "acl"))
 
     def _modal_clause(self, k: Token) -> bool:
