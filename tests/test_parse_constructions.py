@@ -620,3 +620,10 @@ def test_asking_someone_to_act_as_the_thing_judged_has_no_author():
         'HIV vaccine is important, it is not enough."'
     )
     assert d.proposals == []
+
+
+def test_a_proposal_named_without_what_it_proposes_is_no_fact():
+    d = digest_of("Minister Jack Strew said the commission's proposal would mean a 35% rise.")
+    assert d.proposals == []
+    d = digest_of("Minister Jack Strew said the commission's proposal to cap the budget was late.")
+    assert [p.what for p in d.proposals] == ["proposal to cap the budget"]

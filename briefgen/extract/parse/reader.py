@@ -1426,7 +1426,10 @@ class SentenceReader:
             authors = self.subjects(gov)
             if self.lemma(gov) not in _PUT_FORWARD:
                 authors = []
-        return self._proposal(t, authors, self.clause(t))
+        what = self.clause(t)
+        if what.lower() == t.lower:
+            return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
+        return self._proposal(t, authors, what)
 
 
 # Verbs that put a proposal to others: "X made an offer", "X unveiled plans".
