@@ -627,3 +627,24 @@ def test_a_proposal_named_without_what_it_proposes_is_no_fact():
     assert d.proposals == []
     d = digest_of("Minister Jack Strew said the commission's proposal to cap the budget was late.")
     assert [p.what for p in d.proposals] == ["proposal to cap the budget"]
+
+
+def test_the_group_named_again_is_the_same_party_so_its_meeting_is_reported_once():
+    d = digest_of(
+        "Five public sector unions met Deputy Prime Minister Joan Prest in Leeds. "
+        "They want the government to withdraw the regulations. "
+        "The five unions which met Ms Prest want the government to withdraw these regulations."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"public sector unions", "Joan Prest"})]
+    assert [p.by for p in d.proposals] == ["public sector unions"]
+
+
+def test_other_members_of_a_group_are_not_the_group_named_before():
+    d = digest_of(
+        "Five public sector unions met Deputy Prime Minister Joan Prest in Leeds. "
+        "Other public sector unions met Ms Prest in York."
+    )
+    assert sorted(sorted(m.participants) for m in d.meetings) == [
+        ["Joan Prest", "Other public sector unions"],
+        ["Joan Prest", "public sector unions"],
+    ]

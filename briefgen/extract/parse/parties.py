@@ -31,6 +31,10 @@ _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"}
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
+# "The unions" refers back to a group named before; "other unions" and "some MPs" do not
+# name the whole of one.
+_DEFINITE = frozenset({"the", "these", "those"})
+_SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
 UNNAMED = ""
 
@@ -42,6 +46,10 @@ class Memory:
     people: list[str] = field(default_factory=list)  # recent people, newest last
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
+    collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
+
+    def saw_collective(self, phrase: str) -> None:
+        self.collectives = [*[c for c in self.collectives if c != phrase], phrase][-6:]
 
     def saw_person(self, name: str) -> None:
         self.people = [*[p for p in self.people if p != name], name][-6:]
@@ -197,7 +205,7 @@ class Parties:
         if lower in self.role_nouns and self._definite(t):
             return self._role(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
-            return [Party(self._phrase(t), False, i)]
+            return [Party(self._collective(t), False, i)]
         if (
             t.pos == "PROPN"
             and t.rel == "nsubj"
@@ -287,6 +295,21 @@ class Parties:
             if all(w in role for w in words):
                 return [Party(name, True, t.i)]
         return None
+
+    def _collective(self, t: Token) -> str:
+        """A group's name, the same across an article: "the unions" after "five public
+        sector unions" are those unions, so both reports of what they did name one party."""
+        phrase = self._phrase(t)
+        words = phrase.lower().split()
+        if len(words) == 1:
+            dets = {c.lower for c in self.s.children(t.i, "det")}
+            if dets & _DEFINITE:
+                for earlier in reversed(self.memory.collectives):
+                    if earlier.lower().split()[-1] == words[0]:
+                        return earlier
+        elif not set(words) & _SOME:
+            self.memory.saw_collective(phrase)
+        return phrase
 
     def _phrase(self, t: Token) -> str:
         """A collective party's own words: "public service unions", "Tories", "critics"."""
