@@ -648,3 +648,24 @@ def test_other_members_of_a_group_are_not_the_group_named_before():
         ["Joan Prest", "Other public sector unions"],
         ["Joan Prest", "public sector unions"],
     ]
+
+
+def test_pressing_the_need_for_someone_to_act_is_a_call():
+    d = digest_of(
+        "President Lena Cole spoke today with Prime Minister Tom Hale. She made clear the "
+        "need for Ruritania to open the border crossings."
+    )
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+    assert "need for Ruritania to open" in d.proposals[0].what
+    d = digest_of("President Lena Cole underscored the need to hold the regime accountable.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+
+
+def test_discussing_a_need_or_two_leaders_stressing_it_is_no_ones_call():
+    d = digest_of("President Lena Cole discussed the need for more investment in ports.")
+    assert d.proposals == []
+    d = digest_of(
+        "President Lena Cole and Prime Minister Tom Hale stressed the need to expand trade."
+    )
+    assert d.proposals == []
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]

@@ -128,6 +128,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "judging_verbs",
         "resolving",
         "prospect_nouns",
+        "need_verbs",
     }
 )
 

@@ -137,6 +137,8 @@ class SentenceReader:
         self.ask_verbs = _lower(pr["ask_verbs"])
         self.proposal_nouns = _lower(pr["nouns"])
         self.offer_adjectives = _lower(pr["offer_adjectives"])
+        self.need_nouns = _lower(pr["need_nouns"])
+        self.need_verbs = _lower(pr["need_verbs"])
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
         self.modals = lexicon.words("modals")
@@ -222,6 +224,8 @@ class SentenceReader:
                 yield self._concern(t)
             if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
                 yield self._proposal_noun(t)
+            if lemma in self.need_nouns:
+                yield self._need(t)
 
     # -- arguments -----------------------------------------------------------------
 
@@ -1391,6 +1395,27 @@ class SentenceReader:
         if not marked and not particle:
             return None
         return self._proposal(t, self._authors(t), self.clause(t))
+
+    def _need(self, t: Token) -> Found | None:
+        """ "X underscored the need to act", "X made clear the need for Y to act": a need
+        pressed by its subject, with what is needed, is X's call. Not "discussed the
+        need" (a topic), nor a need with nothing said of what is needed."""
+        gov = self.governor(t)
+        if gov is None or t.rel != "obj" or self.lemma(gov) not in self.need_verbs:
+            return None
+        if self.lemma(gov) == "make" and not any(k.lower == "clear" for k in self.s.children(gov.i)):
+            return None  # "made the need plain" is rare; "make" presses a need only "clear"
+        needed = [
+            k
+            for k in [*self.s.children(t.i, "acl", "nmod"), *self.s.children(gov.i, "xcomp")]
+            if k.i > t.i and (self._marked(k, "to") or self.s.case(k.i) == "for")
+        ]
+        if not needed:
+            return None
+        authors = self._authors(gov)
+        if len(authors) > 1 and self.lemma(gov) in self.agree_plural:
+            return None  # "the leaders underscored the need ...": their joint statement
+        return self._proposal(gov, authors, self.clause(gov))
 
     def _proposal_noun(self, t: Token) -> Found | None:
         gov = self.governor(t)
