@@ -211,7 +211,7 @@ def test_with_coordinated_parties_opposing_names_them_all():
         "The bridge tolls caused an outcry, with Labour councillors and local charities "
         "opposing the plan."
     )
-    assert [set(dis.parties) for dis in d.disagreements] == [{"Labour", "local charities"}]
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Labour councillors", "local charities"}]
 
 
 def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
@@ -669,3 +669,60 @@ def test_discussing_a_need_or_two_leaders_stressing_it_is_no_ones_call():
     )
     assert d.proposals == []
     assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]
+
+
+# -- meetings: participants that are parties ---------------------------------------------
+
+
+def test_a_body_inside_a_persons_title_is_no_participant():
+    d = digest_of(
+        "Today, Jennifer Klane, White House Gender Policy Council Director, and Julia Chavez, "
+        "White House Intergovernmental Affairs Director, met with Governor Tom Hale."
+    )
+    assert [sorted(m.participants) for m in d.meetings] == [
+        ["Jennifer Klane", "Julia Chavez", "Tom Hale"]
+    ]
+
+
+def test_a_state_inside_a_title_is_the_party_the_official_acts_for():
+    d = digest_of("President Lena Cole met with the Jordanian Deputy Prime Minister in Amman.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Jordan"})]
+
+
+def test_a_group_described_by_a_party_adjective_is_the_group_not_the_adjective():
+    d = digest_of(
+        "Later today, Mr Trump will hold separate meetings with the Republican leaders in "
+        "Congress."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Trump", "Republican leaders"})]
+
+
+def test_the_chief_of_staff_is_a_person_not_the_staff():
+    d = digest_of(
+        "Her meeting with the current chief of staff suggests a change of plans, "
+        "Senator Mia Lund said."
+    )
+    assert d.meetings == []
+
+
+def test_talking_with_ones_own_staff_is_no_meeting_but_meeting_counterparts_is():
+    d = digest_of(
+        "Spokeswoman Jane Pask said President Tom Hale has talked privately with his staff "
+        "about the transition."
+    )
+    assert d.meetings == []
+    d = digest_of("Interior Minister Tom Hale met his EU counterparts in Luxembourg on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "European Union"})]
+
+
+def test_a_meeting_in_a_clause_of_a_negated_noun_did_not_happen():
+    d = digest_of(
+        "Donald Trimp and Hilary Clanton agreed to cooperate. This is not a situation where "
+        "they've had many conversations or played golf together."
+    )
+    assert d.meetings == []
+    d = digest_of(
+        "Donald Trimp and Hilary Clanton agreed to cooperate. This is a situation where "
+        "they've had many conversations."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Donald Trimp", "Hilary Clanton"})]

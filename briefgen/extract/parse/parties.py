@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefgen.extract.facts import Entity
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
@@ -35,6 +36,8 @@ _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 # name the whole of one.
 _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
+# Words that end a person's title besides the role nouns of the trigger table.
+_TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "officer"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
 UNNAMED = ""
 
@@ -85,6 +88,7 @@ class Parties:
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
         self.at: dict[int, Entity] = {}
+        self.adjectives: set[int] = set()  # the parser's group adjectives, before a noun
         for named in names:
             for t in sentence.tokens:
                 # A token may hold a whole name with its title ("Foreign Minister Anna Berg").
@@ -104,6 +108,8 @@ class Parties:
             named = Entity(words[0].start, words[-1].end, text, False)
             for i in range(first, last):
                 self.at[i] = named
+            if label == "NORP" and last - first == 1 and words[0].rel in ("amod", "compound"):
+                self.adjectives.add(first)  # "Republican" in "the Republican leaders"
 
     def _unnamed_subjects(self) -> None:
         """ "The President reiterated ... He encouraged ...": a subject known only by a
@@ -145,6 +151,16 @@ class Parties:
         t = self.s.tokens[i]
         if i in self.at:
             named = self.at[i]
+            if (
+                not named.is_person
+                and t.end > named.end
+                and self._titled(t)
+                and named.name not in gazetteer().countries
+            ):
+                # "Jennifer Klein, White House Gender Policy Council Director": a title,
+                # of someone the sentence names elsewhere; the body in it is no party
+                # (a state is: "Jordanian Deputy Prime Minister" acts for Jordan).
+                return None
             return [Party(named.name, named.is_person, i)]
         # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
         # or compound part of the phrase.
@@ -152,6 +168,10 @@ class Parties:
         state: Entity | None = None
         body = t.lower.split()[-1]
         for child in self.s.children(i, "flat", "compound", "amod"):
+            if child.i in self.adjectives and t.pos == "NOUN":
+                # "the Republican leaders": a group the adjective describes, not a party
+                # called "Republican"
+                return [Party(self._phrase(t), False, i)]
             if child.i in self.at:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
@@ -193,9 +213,14 @@ class Parties:
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"
             of = [c for c in self.s.children(i, "nmod") if self.s.case(c.i) == "of"]
+            if lower in self.role_nouns and not lower.endswith("s"):
+                # "the chief of staff", "the head of the union": one person, not the body
+                of = [c for c in of if c.i in self.at]
             members = [p for c in of for p in self.of(c.i)]
             if members:
                 return members
+            if of and lower in self.collective:
+                return None  # "members of his economic team": of no party named here
         if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
             return self._pronoun(t)
         if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:
@@ -281,6 +306,11 @@ class Parties:
             return None  # "the leader" is one person
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
+
+    def _titled(self, t: Token) -> bool:
+        """A token that ends in a role word: "White House Gender Policy Council Director"."""
+        words = t.lower.split()
+        return len(words) > 1 and words[-1] in self.role_nouns | _TITLE_ENDS
 
     def _definite(self, t: Token) -> bool:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}

@@ -546,15 +546,29 @@ class SentenceReader:
     # -- meetings ----------------------------------------------------------------------
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
-        parties = unique(parties)
+        parties = unique([p for p in parties if not self._own_people(p)])
         if len(parties) < 2 or self.negated(t):
             return None
+        head = self.s.head(t.i)
+        if t.dep == "acl:relcl" and head is not None and self.negated(head):
+            return None  # "This is not a situation where they've had many conversations"
         status = "planned" if self.planned(t) else "held"
         places = tuple(
             k.i for k in self.s.children(t.i, "obl", "nmod") if self.s.case(k.i) in ("in", "at")
         )
         return Found(
             "meeting", parties, self.clause(t), t.i, status, "call" if call else None, places
+        )
+
+    def _own_people(self, party: Party) -> bool:
+        """ "talked with his staff", "met their members": a group that belongs to
+        someone in the meeting is on that one's side, no other party to it."""
+        t = self.s.tokens[party.token]
+        if party.is_person or t.i in self.p.at or t.lower not in _OWN_GROUPS:
+            return False
+        return any(
+            k.dep == "nmod:poss" and k.lower in _OUR | {"his", "her", "my"}
+            for k in self.s.children(t.i)
         )
 
     def _meeting_verb(self, t: Token) -> Found | None:
@@ -1457,6 +1471,11 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Groups that "his", "their" make someone's own people: "talked with his staff".
+_OWN_GROUPS = frozenset(
+    {"staff", "team", "aides", "advisers", "advisors", "officials", "members", "ministers",
+     "supporters", "family", "cabinet", "colleagues", "officers", "employees"}
+)  # fmt: skip
 # Verbs that put a proposal to others: "X made an offer", "X unveiled plans".
 _PUT_FORWARD = frozenset(
     {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
