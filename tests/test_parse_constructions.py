@@ -726,3 +726,10 @@ def test_a_meeting_in_a_clause_of_a_negated_noun_did_not_happen():
         "they've had many conversations."
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Donald Trimp", "Hilary Clanton"})]
+
+
+def test_pressing_someone_to_act_is_a_call_but_pressing_a_point_is_not():
+    d = digest_of("Governor Tom Hale pressed the council to rethink the plan.")
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+    d = digest_of("Governor Tom Hale pressed the point in a speech.")
+    assert d.proposals == []
