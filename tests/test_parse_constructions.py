@@ -733,3 +733,44 @@ def test_pressing_someone_to_act_is_a_call_but_pressing_a_point_is_not():
     assert [p.by for p in d.proposals] == ["Tom Hale"]
     d = digest_of("Governor Tom Hale pressed the point in a speech.")
     assert d.proposals == []
+
+
+# -- proposals: what is not one ----------------------------------------------------------
+
+
+def test_an_infinitive_describing_a_noun_is_not_the_verbs_own_proposal():
+    d = digest_of(
+        'A failed government scheme to offer university courses online has been branded a '
+        '"disgraceful waste" by MPs.'
+    )
+    assert d.proposals == []
+    d = digest_of("The government scheme to offer university courses online was launched.")
+    assert [p.by for p in d.proposals] == ["government"]
+
+
+def test_a_survey_suggesting_what_people_say_is_no_proposal():
+    d = digest_of(
+        "A survey for the charity suggests 69% of over-65s say they always vote in a "
+        "general election."
+    )
+    assert d.proposals == []
+
+
+def test_a_modal_inside_a_relative_clause_of_the_subject_is_no_call():
+    d = digest_of(
+        "Dr Azam Tamin said the main issues voters should consider were the war and the "
+        "erosion of civil liberties."
+    )
+    assert d.proposals == []
+    d = digest_of("Dr Azam Tamin said voters should consider the war.")
+    assert [p.by for p in d.proposals] == ["Azam Tamin"]
+
+
+def test_what_a_speaker_hopes_someone_will_propose_is_not_proposed():
+    d = digest_of(
+        'Paul Tyle said: "We would hope that the government will table a bill that is broad '
+        'enough."'
+    )
+    assert d.proposals == []
+    d = digest_of("Paul Tyle said the government will table a bill on Monday.")
+    assert [p.by for p in d.proposals] == ["government"]

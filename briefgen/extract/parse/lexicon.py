@@ -129,6 +129,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "resolving",
         "prospect_nouns",
         "need_verbs",
+        "dead_adjectives",
     }
 )
 

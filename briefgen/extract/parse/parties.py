@@ -36,6 +36,8 @@ _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 # name the whole of one.
 _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
+# Words for part of a body: "members of his team" are of no party the sentence names.
+_PART_OF = frozenset({"members", "member", "staff", "representatives", "delegates"})
 # Words that end a person's title besides the role nouns of the trigger table.
 _TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "officer"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
@@ -219,7 +221,7 @@ class Parties:
             members = [p for c in of for p in self.of(c.i)]
             if members:
                 return members
-            if of and lower in self.collective:
+            if of and lower in _PART_OF and t.pos == "NOUN":
                 return None  # "members of his economic team": of no party named here
         if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
             return self._pronoun(t)

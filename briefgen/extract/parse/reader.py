@@ -138,6 +138,8 @@ class SentenceReader:
         self.proposal_nouns = _lower(pr["nouns"])
         self.offer_adjectives = _lower(pr["offer_adjectives"])
         self.need_nouns = _lower(pr["need_nouns"])
+        self.dead = _lower(pr["dead_adjectives"])
+        self.speech_forms = lexicon.speech_forms
         self.need_verbs = _lower(pr["need_verbs"])
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
@@ -1223,6 +1225,11 @@ class SentenceReader:
     def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
         if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
+        head = self.s.head(t.i)
+        if t.rel == "ccomp" and head is not None and self.lemma(head) in _WISHING:
+            # "We would hope that the government will table a bill": the speaker's wish,
+            # not the government's proposal
+            return None
         if authors[0].name in {p.name for p in self.objects(t)}:
             # "He urged the chancellor to act" with "he" read as the chancellor: no one
             # urges themselves, so the author is unknown.
@@ -1284,6 +1291,8 @@ class SentenceReader:
             if t.rel == "acl":
                 what = self._phrase(self.s.tokens[t.head]) or what
             return self._proposal(t, self.subjects(t), what)
+        if t.rel == "acl" and self._marked(t, "to"):
+            return None  # "a scheme to offer courses": the noun's content, read with the noun
         if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
             self._modal_clause(k) for k in kids if k.rel == "ccomp"
         ):
@@ -1317,6 +1326,21 @@ class SentenceReader:
         after = objects[0].i + 1
         if after >= len(self.s.tokens):
             return False
+        for v in [*self.s.children(objects[0].i, "nmod", "acl"), *self.s.children(t.i, "xcomp")]:
+            if (
+                v.pos == "VERB"
+                and v.i > objects[0].i
+                and v.dep != "acl:relcl"
+                and not self._marked(v, "to")
+                and not v.lower.endswith(("ing", "ed"))
+                and self.s.children(v.i, "ccomp")
+            ):
+                return True  # "suggests 69% of voters say they ...": the clause is the report
+        end = self.s.subtree(objects[0].i)[-1] + 1
+        if end < len(self.s.tokens):
+            v = self.s.tokens[end]
+            if v.pos == "VERB" and self.s.children(v.i, "ccomp") and v.lower in self.speech_forms:
+                return True  # the same, with the verb of saying hung elsewhere
         verb = self.s.tokens[after]
         if verb.pos != "VERB":
             return False
@@ -1341,6 +1365,10 @@ class SentenceReader:
                 continue  # "if they did wrong, they should be punished": a condition, no call
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
             if not any(a in self.duty for a in auxes):
+                continue
+            if any(self.s.children(o.i, "cop") for o in self.s.children(k.i, "obj")):
+                # "the issues Muslims should consider were X": the modal is in a relative
+                # clause of the subject, and the clause says what the issues are
                 continue
             if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop"):
                 # "X argued that Britain should be a safe place": a view of what something
@@ -1465,12 +1493,16 @@ class SentenceReader:
             authors = self.subjects(gov)
             if self.lemma(gov) not in _PUT_FORWARD:
                 authors = []
+        if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
+            return None  # "a failed government scheme", "the scrapped plan": none stands
         what = self.clause(t)
         if what.lower() == t.lower:
             return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
         return self._proposal(t, authors, what)
 
 
+# A clause under these is wished for, not stated: "hope that X will table a bill".
+_WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
 # Groups that "his", "their" make someone's own people: "talked with his staff".
 _OWN_GROUPS = frozenset(
     {"staff", "team", "aides", "advisers", "advisors", "officials", "members", "ministers",
