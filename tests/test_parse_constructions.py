@@ -774,3 +774,18 @@ def test_what_a_speaker_hopes_someone_will_propose_is_not_proposed():
     assert d.proposals == []
     d = digest_of("Paul Tyle said the government will table a bill on Monday.")
     assert [p.by for p in d.proposals] == ["government"]
+
+
+def test_a_seat_of_government_visited_is_a_place_not_a_participant():
+    d = digest_of("Michelle Obema visited the Oval Office to meet President Tom Hale.")
+    assert all("Oval Office" not in m.participants for m in d.meetings)
+    d = digest_of("The White House convened a meeting with Governor Tom Hale on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"White House", "Tom Hale"})]
+
+
+def test_a_plural_title_with_a_body_in_it_is_no_party():
+    d = digest_of(
+        "President Joe Bidan met yesterday with White House Senior Advisors and outside "
+        "experts to discuss voting rights."
+    )
+    assert d.meetings == []

@@ -180,6 +180,8 @@ class Parties:
                     break  # "the Biden administration" is not Biden
                 if person_noun and not named.is_person:
                     state = named  # "his U.S. counterpart" is a person, not the United States
+                    if named.name in gazetteer().venues:
+                        state = None  # "White House advisers" act for no state of that name
                     continue
                 return [Party(named.name, named.is_person, i)]
         if t.pos == "NOUN" and not person_noun:
@@ -312,7 +314,8 @@ class Parties:
     def _titled(self, t: Token) -> bool:
         """A token that ends in a role word: "White House Gender Policy Council Director"."""
         words = t.lower.split()
-        return len(words) > 1 and words[-1] in self.role_nouns | _TITLE_ENDS
+        titles = self.role_nouns | _TITLE_ENDS
+        return len(words) > 1 and (words[-1] in titles or words[-1].removesuffix("s") in titles)
 
     def _definite(self, t: Token) -> bool:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
@@ -548,7 +549,7 @@ class SentenceReader:
     # -- meetings ----------------------------------------------------------------------
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
-        parties = unique([p for p in parties if not self._own_people(p)])
+        parties = unique([p for p in parties if not self._own_people(p) and not self._venue(p)])
         if len(parties) < 2 or self.negated(t):
             return None
         head = self.s.head(t.i)
@@ -561,6 +562,17 @@ class SentenceReader:
         return Found(
             "meeting", parties, self.clause(t), t.i, status, "call" if call else None, places
         )
+
+    def _venue(self, party: Party) -> bool:
+        """ "visited the Oval Office to meet X", "at the White House": a seat of
+        government visited or stayed at is a place, not a party (the White House
+        that convenes a meeting is one)."""
+        if party.name not in gazetteer().venues:
+            return False
+        t = self.s.tokens[party.token]
+        head = self.s.head(t.i)
+        visited = t.rel == "obj" and head is not None and self.lemma(head) in _VISITING
+        return visited or self.s.case(t.i) in ("at", "in", "to", "inside", "outside")
 
     def _own_people(self, party: Party) -> bool:
         """ "talked with his staff", "met their members": a group that belongs to
@@ -1503,6 +1515,8 @@ class SentenceReader:
 
 # A clause under these is wished for, not stated: "hope that X will table a bill".
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
+# Verbs whose object is a place gone to: "visited the Oval Office to meet X".
+_VISITING = frozenset({"visit", "tour", "enter", "leave", "arrive", "reach"})
 # Groups that "his", "their" make someone's own people: "talked with his staff".
 _OWN_GROUPS = frozenset(
     {"staff", "team", "aides", "advisers", "advisors", "officials", "members", "ministers",
