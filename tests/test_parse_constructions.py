@@ -789,3 +789,19 @@ def test_a_plural_title_with_a_body_in_it_is_no_party():
         "experts to discuss voting rights."
     )
     assert d.meetings == []
+
+
+def test_a_proposal_nouns_text_does_not_open_with_its_preposition():
+    d = digest_of(
+        "Senator Mia Lund held talks with Governor Tom Hale over the council's plans to "
+        "close the bridge."
+    )
+    assert [p.what for p in d.proposals] == ["plans to close the bridge"]
+
+
+def test_what_someone_is_urged_to_urge_is_the_urgers_proposal_only():
+    d = digest_of(
+        "Jon Finnar urged the government of Serbia to withdraw its forces and to urge "
+        "protesters to remain peaceful."
+    )
+    assert [p.by for p in d.proposals] == ["Jon Finnar"]

@@ -454,6 +454,8 @@ class SentenceReader:
                 drop.add(k.i)
             elif k.dep == "nmod:poss" and k.i < t.i:
                 drop.update(self.s.subtree(k.i))  # "Seoul's proposal": the author, not the what
+            elif nominal and k.rel == "case" and k.i < t.i:
+                drop.add(k.i)  # "(discussions) on the U.S. peace proposal": not the proposal's
             elif (
                 k.i < t.i
                 and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod")
@@ -1238,6 +1240,11 @@ class SentenceReader:
         if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
         head = self.s.head(t.i)
+        asking = self.propose | self.ask_verbs | {"call"}
+        if self._marked(t, "to") and any(self.lemma(a) in asking for a in self.s.ancestors(t.i)):
+            # "urged Serbia to withdraw ... and to urge protesters to stay calm": what one
+            # is asked to do is the asker's proposal, not a proposal of the one asked
+            return None
         if t.rel == "ccomp" and head is not None and self.lemma(head) in _WISHING:
             # "We would hope that the government will table a bill": the speaker's wish,
             # not the government's proposal
