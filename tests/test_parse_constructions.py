@@ -805,3 +805,10 @@ def test_what_someone_is_urged_to_urge_is_the_urgers_proposal_only():
         "protesters to remain peaceful."
     )
     assert [p.by for p in d.proposals] == ["Jon Finnar"]
+
+
+def test_offering_condolences_is_an_expression_not_a_proposal():
+    d = digest_of("President Lena Cole offered her condolences on the recent flooding.")
+    assert d.proposals == []
+    d = digest_of("President Lena Cole offered assistance after the recent flooding.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]

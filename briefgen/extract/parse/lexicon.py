@@ -130,6 +130,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "prospect_nouns",
         "need_verbs",
         "dead_adjectives",
+        "expressions",
     }
 )
 

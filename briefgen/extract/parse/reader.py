@@ -140,6 +140,7 @@ class SentenceReader:
         self.offer_adjectives = _lower(pr["offer_adjectives"])
         self.need_nouns = _lower(pr["need_nouns"])
         self.dead = _lower(pr["dead_adjectives"])
+        self.expressions = _lower(pr["expressions"])
         self.speech_forms = lexicon.speech_forms
         self.need_verbs = _lower(pr["need_verbs"])
         self.negating = lexicon.words("negating")
@@ -1320,6 +1321,8 @@ class SentenceReader:
             return None
         if self._clause_as_objects(t):
             return None  # the same report, read as an object
+        if any(o.lower in self.expressions for o in self.s.children(t.i, "obj")):
+            return None  # "offered his condolences": an expression, nothing put to anyone
         if self.lemma(t) == "want" and not (
             self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
