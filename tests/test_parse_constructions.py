@@ -211,7 +211,9 @@ def test_with_coordinated_parties_opposing_names_them_all():
         "The bridge tolls caused an outcry, with Labour councillors and local charities "
         "opposing the plan."
     )
-    assert [set(dis.parties) for dis in d.disagreements] == [{"Labour councillors", "local charities"}]
+    assert [set(dis.parties) for dis in d.disagreements] == [
+        {"Labour councillors", "local charities"}
+    ]
 
 
 def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
@@ -691,8 +693,7 @@ def test_a_state_inside_a_title_is_the_party_the_official_acts_for():
 
 def test_a_group_described_by_a_party_adjective_is_the_group_not_the_adjective():
     d = digest_of(
-        "Later today, Mr Trump will hold separate meetings with the Republican leaders in "
-        "Congress."
+        "Later today, Mr Trump will hold separate meetings with the Republican leaders in Congress."
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Trump", "Republican leaders"})]
 
@@ -740,7 +741,7 @@ def test_pressing_someone_to_act_is_a_call_but_pressing_a_point_is_not():
 
 def test_an_infinitive_describing_a_noun_is_not_the_verbs_own_proposal():
     d = digest_of(
-        'A failed government scheme to offer university courses online has been branded a '
+        "A failed government scheme to offer university courses online has been branded a "
         '"disgraceful waste" by MPs.'
     )
     assert d.proposals == []
@@ -812,3 +813,13 @@ def test_offering_condolences_is_an_expression_not_a_proposal():
     assert d.proposals == []
     d = digest_of("President Lena Cole offered assistance after the recent flooding.")
     assert [p.by for p in d.proposals] == ["Lena Cole"]
+
+
+def test_committed_and_concurred_are_read_like_commit_and_concur():
+    d = digest_of(
+        "President Lena Cole met Prime Minister Tom Hale on Monday. The leaders committed to "
+        "deepen economic cooperation in the region."
+    )
+    assert [a.what for a in d.agreements] == [
+        "committed to deepen economic cooperation in the region"
+    ]

@@ -1293,7 +1293,9 @@ class SentenceReader:
         if found or not we:
             return found
         saying = [
-            k for k in self.s.tokens if k.pos == "VERB" and k.i != t.i and self.lemma(k) in self.speech
+            k
+            for k in self.s.tokens
+            if k.pos == "VERB" and k.i != t.i and self.lemma(k) in self.speech
         ]
         if saying:
             # '"We are asking ...," the chancellor said': the speaker is this sentence's
@@ -1467,7 +1469,9 @@ class SentenceReader:
         gov = self.governor(t)
         if gov is None or t.rel != "obj" or self.lemma(gov) not in self.need_verbs:
             return None
-        if self.lemma(gov) == "make" and not any(k.lower == "clear" for k in self.s.children(gov.i)):
+        if self.lemma(gov) == "make" and not any(
+            k.lower == "clear" for k in self.s.children(gov.i)
+        ):
             return None  # "made the need plain" is rare; "make" presses a need only "clear"
         needed = [
             k
