@@ -823,3 +823,30 @@ def test_committed_and_concurred_are_read_like_commit_and_concur():
     assert [a.what for a in d.agreements] == [
         "committed to deepen economic cooperation in the region"
     ]
+
+
+def test_the_president_is_not_the_vice_president_nor_the_chancellor_the_shadow_one():
+    d = digest_of(
+        "On Monday, Vice President Kamala Haris spoke first. The President pledged to "
+        "continue economic stability in a third term."
+    )
+    assert d.proposals == []
+    d = digest_of(
+        "On Monday, Tory shadow chancellor Oliver Letwan spoke first. The chancellor pledged "
+        "to continue economic stability in a third term."
+    )
+    assert d.proposals == []
+    d = digest_of(
+        "On Monday, Chancellor Gordon Browne spoke first. The chancellor pledged to continue "
+        "economic stability in a third term."
+    )
+    assert [p.by for p in d.proposals] == ["Gordon Browne"]
+
+
+def test_an_ing_clause_hung_on_a_relative_clause_goes_with_the_main_clause():
+    d = digest_of(
+        "President Joe Bidan and Vice President Kamala Haris spoke with Prime Minister Tom Hale. "
+        "The President affirmed Israel's right to protect its citizens from Hezbollah, which "
+        "has fired missiles into Israel, while emphasizing the need to minimize harm to civilians."
+    )
+    assert [p.by for p in d.proposals] == ["Joe Bidan"]

@@ -36,6 +36,8 @@ _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 # name the whole of one.
 _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
+# Words that make a role another one: the Vice President is not "the President".
+_SECOND = frozenset({"vice", "deputy", "shadow", "former", "assistant", "acting", "under"})
 # Words for part of a body: "members of his team" are of no party the sentence names.
 _PART_OF = frozenset({"members", "member", "staff", "representatives", "delegates"})
 # Words that end a person's title besides the role nouns of the trigger table.
@@ -323,11 +325,12 @@ class Parties:
 
     def _role(self, t: Token) -> list[Party] | None:
         """ "the chancellor": the latest person whose role has that word, and every word
-        before it ("the shadow foreign secretary" is not the foreign secretary)."""
+        before it ("the shadow foreign secretary" is not the foreign secretary); "the
+        President" is not the Vice President, nor "the minister" the deputy minister."""
         words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i] + [t.lower]
         for name in reversed(self.memory.people):
             role = (self.roles.get(name) or "").lower().split()
-            if all(w in role for w in words):
+            if all(w in role for w in words) and not (_SECOND & set(role)) - set(words):
                 return [Party(name, True, t.i)]
         return None
 

@@ -1281,6 +1281,21 @@ class SentenceReader:
             return self.subjects(above) if above is not None and above.i != t.i else []
         if (
             head is not None
+            and t.rel == "advcl"
+            and t.lower.endswith("ing")
+            and head.dep == "acl:relcl"
+            and any(k.lower in ("which", "that") for k in self.s.children(head.i, "nsubj"))
+            and not self.s.children(t.i, "nsubj")
+        ):
+            # "X affirmed Israel's right to protect its citizens from Hezbollah, which has
+            # fired rockets, while emphasizing the need to ...": the "-ing" clause hung on
+            # the relative clause goes with the main clause, and X emphasizes
+            root = next((k for k in self.s.tokens if k.rel == "root"), None)
+            main = self.subjects(root) if root is not None and root.i != t.i else []
+            if main:
+                return main
+        if (
+            head is not None
             and t.lower.endswith("ing")
             and not self.s.children(t.i, "nsubj")
             and self.s.children(head.i, "cop")
