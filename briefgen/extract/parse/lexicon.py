@@ -129,6 +129,9 @@ _NOT_ON_THEIR_OWN = frozenset(
         "resolving",
         "prospect_nouns",
         "blow_verbs",
+        "need_verbs",
+        "dead_adjectives",
+        "expressions",
     }
 )
 
