@@ -205,7 +205,7 @@ class _Words:
     """A ``Doc``'s tokens as plain lists, read once: a spaCy ``Token`` is made anew
     each time a token is looked at, and a sentence's words are looked at often."""
 
-    __slots__ = ("text", "lower", "space", "alpha", "idx")
+    __slots__ = ("alpha", "idx", "lower", "space", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text: list[str] = []
