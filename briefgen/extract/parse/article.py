@@ -380,7 +380,7 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
         i = last
     # One sentence: set here at once, since setting it token by token makes spaCy look
     # over the whole Doc for a parse each time (time in the square of its length).
-    starts = [True] + [False] * (len(words) - 1)
+    starts: list[bool | int | None] = [True, *[False] * (len(words) - 1)] if words else []
     return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts), origin
 
 
