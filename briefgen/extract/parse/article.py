@@ -193,15 +193,6 @@ _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 _PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
 
 
-def _name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of runs of capitalised words: one name, with its title.
-
-    A run goes on over "of" ("Secretary of State"), a hyphen inside a word
-    ("Eui-yong"), an acronym in brackets and ", Jr.".
-    """
-    return _runs_of(doc, _Words(doc))
-
-
 class _Words:
     """A ``Doc``'s tokens as plain lists, read once: a spaCy ``Token`` is made anew
     each time a token is looked at, and a sentence's words are looked at often."""
@@ -223,6 +214,12 @@ class _Words:
 
 
 def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
+    """Token ranges of runs of capitalised words in ``doc`` (``w`` its words): one
+    name, with its title.
+
+    A run goes on over "of" ("Secretary of State"), a hyphen inside a word
+    ("Eui-yong"), an acronym in brackets and ", Jr.".
+    """
     runs = []
     start: int | None = None
     text, lower, space, alpha = w.text, w.lower, w.space, w.alpha
