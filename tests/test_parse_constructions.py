@@ -1162,3 +1162,32 @@ def test_a_group_noun_shared_by_two_fuller_names_stays_apart():
     ]
     assert [f.parties for f in fuller_groups(facts)][2] == ["Tom Hale", "unions"]
     assert [f.parties for f in fuller_groups(facts[::2])][1] == ["Tom Hale", "public sector unions"]
+
+
+# -- the lead's fixes from reading a mixed workspace ------------------------------------
+
+
+def test_a_company_suffix_is_no_party():
+    d = digest_of("The deal was signed by the Nordvik Navy and Ostby Shipbuilders, Ltd. in June.")
+    assert all("Ltd." not in a.parties for a in d.agreements)
+
+
+def test_knowing_is_a_judgement_not_a_call():
+    d = digest_of(
+        "Mr Berg said that the first minister should know by now that such remarks come "
+        "back to bite him. Mr Hale said the council should reopen the library."
+    )
+    assert [p.what for p in d.proposals] == ["the council should reopen the library"]
+
+
+def test_a_passive_s_agent_hung_on_its_oblique_is_still_the_agent():
+    d = digest_of(
+        "Union spokesman Otto Brandt met Ms Berg. The European Commission was sued for "
+        "libel by Mr Brandt after it claimed he took money."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Otto Brandt", "European Commission"}]
+
+
+def test_a_verb_misread_as_part_of_a_name_stays_out_of_the_party():
+    d = digest_of("But the government shunned opponents' calls for free long-term care.")
+    assert [p.by for p in d.proposals] in ([], ["opponents"])

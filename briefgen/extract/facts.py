@@ -81,7 +81,7 @@ _ALSO = regex.compile(r"\balso\b")
 _BETWEEN = regex.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+in\b|[,.;]|$)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A person or party named at characters ``start:end`` of the article."""
 

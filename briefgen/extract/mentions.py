@@ -45,7 +45,7 @@ _NOT_ROLE = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place where a person is named, with what that place says about them."""
 
@@ -61,7 +61,7 @@ class Mention:
     cue: str = "known"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartyMention:
     start: int
     end: int

@@ -193,48 +193,70 @@ _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 _PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
 
 
-def _name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of runs of capitalised words: one name, with its title.
+class _Words:
+    """A ``Doc``'s tokens as plain lists, read once: a spaCy ``Token`` is made anew
+    each time a token is looked at, and a sentence's words are looked at often."""
+
+    __slots__ = ("alpha", "idx", "lower", "space", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.space: list[bool] = []
+        self.alpha: list[bool] = []
+        self.idx: list[int] = []
+        for t in doc:
+            self.text.append(t.text)
+            self.lower.append(t.lower_)
+            self.space.append(bool(t.whitespace_))
+            self.alpha.append(t.is_alpha)
+            self.idx.append(t.idx)
+
+
+def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
+    """Token ranges of runs of capitalised words in ``doc`` (``w`` its words): one
+    name, with its title.
 
     A run goes on over "of" ("Secretary of State"), a hyphen inside a word
     ("Eui-yong"), an acronym in brackets and ", Jr.".
     """
     runs = []
     start: int | None = None
-    n = len(doc)
-    for t in doc:
-        capital = t.text[:1].isupper() and t.lower_ not in _NOT_NAME
+    text, lower, space, alpha = w.text, w.lower, w.space, w.alpha
+    n = len(text)
+    for i in range(n):
+        word, low = text[i], lower[i]
+        capital = word[:1].isupper() and low not in _NOT_NAME
         if start is None:
             if capital:
-                start = t.i
+                start = i
             continue
-        nxt = doc[t.i + 1] if t.i + 1 < n else None
-        after = nxt.text if nxt is not None else ""
-        previous = doc[t.i - 1]
+        after = text[i + 1] if i + 1 < n else ""
+        previous = i - 1
         joins = (
             capital
-            or (t.lower_ in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
-            or (t.text == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
-            or (t.text == "-" and not previous.whitespace_ and not t.whitespace_)
-            or (t.text == "(" and after.isupper() and t.i + 2 < n and doc[t.i + 2].text == ")")
-            or (previous.text == "-" and not previous.whitespace_ and t.is_alpha)
-            or (t.text == ")" and previous.text.isupper())
-            or (t.lower_ == "the" and previous.lower_ == "of" and after[:1].isupper())
+            or (low in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
+            or (word == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
+            or (word == "-" and not space[previous] and not space[i])
+            or (word == "(" and after.isupper() and i + 2 < n and text[i + 2] == ")")
+            or (text[previous] == "-" and not space[previous] and alpha[i])
+            or (word == ")" and text[previous].isupper())
+            or (low == "the" and lower[previous] == "of" and after[:1].isupper())
             or (
-                t.lower_ == "and"
-                and _body_of(doc[start : t.i])
+                low == "and"
+                and _body_of(doc[start:i])
                 and after[:1].isupper()
                 and after.lower() not in _NOT_NAME
             )
         )
         if not joins:
-            runs.append((start, t.i))
-            start = t.i if capital else None
+            runs.append((start, i))
+            start = i if capital else None
     if start is not None:
         runs.append((start, n))
     trimmed = []
     for first, last in runs:
-        while last - first > 1 and doc[last - 1].lower_ in _PARTICLES | {"the", "(", ",", "-"}:
+        while last - first > 1 and lower[last - 1] in _PARTICLES | {"the", "(", ",", "-"}:
             last -= 1
         if last - first > 1:
             trimmed.append((first, last))
@@ -325,18 +347,18 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     """
     from spacy.tokens import Doc
 
-    runs = dict(_name_runs(doc))
+    w = _Words(doc)
+    runs = dict(_runs_of(doc, w))
     words: list[str] = []
     spaces: list[bool] = []
     origin: list[tuple[int, int]] = []
     i = 0
-    while i < len(doc):
+    while i < len(w.text):
         last = runs.get(i)
         if last is None:
-            t = doc[i]
-            words.append(t.text)
-            spaces.append(bool(t.whitespace_))
-            origin.append((t.idx, t.idx + len(t.text)))
+            words.append(w.text[i])
+            spaces.append(w.space[i])
+            origin.append((w.idx[i], w.idx[i] + len(w.text[i])))
             i += 1
             continue
         span = doc[i:last]
@@ -353,10 +375,10 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
         spaces.append(bool(span[-1].whitespace_))
         origin.append((span.start_char, span.end_char))
         i = last
-    new = Doc(nlp.vocab, words=words, spaces=spaces)
-    for t in new[1:]:
-        t.is_sent_start = False
-    return new, origin
+    # One sentence: set here at once, since setting it token by token makes spaCy look
+    # over the whole Doc for a parse each time (time in the square of its length).
+    starts: list[bool | int | None] = [True, *[False] * (len(words) - 1)] if words else []
+    return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts), origin
 
 
 def read_article(

@@ -48,10 +48,15 @@ def inflections(lemma: str) -> set[str]:
 class Lexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
+        # The rules ask for the same lists for every sentence they read: each is made once.
+        self._words: dict[tuple[str, str | None], frozenset[str]] = {}
 
     def words(self, kind: str, part: str | None = None) -> frozenset[str]:
-        value = self.data[kind] if part is None else self.data[kind][part]
-        return frozenset(str(v).lower() for v in value)
+        found = self._words.get((kind, part))
+        if found is None:
+            value = self.data[kind] if part is None else self.data[kind][part]
+            found = self._words[kind, part] = frozenset(str(v).lower() for v in value)
+        return found
 
     @cached_property
     def lemma_of(self) -> dict[str, str]:

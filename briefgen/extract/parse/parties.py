@@ -109,6 +109,8 @@ class Parties:
             if not words or not all(w.text[:1].isupper() for w in words):
                 continue
             text = sentence.text_of([w.i for w in words])
+            if text in gazetteer().not_names:
+                continue  # "Mazgaon Dock Shipbuilders, Ltd.": no body called "Ltd."
             named = Entity(words[0].start, words[-1].end, text, False)
             for i in range(first, last):
                 self.at[i] = named
@@ -353,7 +355,8 @@ class Parties:
         """A collective party's own words: "public service unions", "Tories", "critics"."""
         keep = [t.i]
         for child in self.s.children(t.i, "compound", "amod", "flat"):
-            keep.extend(self.s.subtree(child.i))
+            if child.pos not in ("VERB", "AUX"):  # "the government shunned" misread as one
+                keep.extend(self.s.subtree(child.i))
         words = [i for i in sorted(keep) if self.s.tokens[i].lower not in ("the", "'s", "’s")]
         return self.s.text_of(words)
 

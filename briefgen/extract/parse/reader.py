@@ -268,6 +268,12 @@ class SentenceReader:
         for k in kids:
             if k.dep == "obl:agent" or (passive and k.rel != "nsubj" and s.case(k.i) == "by"):
                 return self.p.of(k.i)
+        if passive:
+            # "was sued for libel by X", with "by X" hung on "libel": X is the agent.
+            for k in kids:
+                for by in s.children(k.i, "nmod") if k.rel == "obl" else ():
+                    if s.case(by.i) == "by" and (agents := self.p.of(by.i)):
+                        return agents
         found: list[Party] = []
         subject = False
         for k in kids:
@@ -1857,6 +1863,8 @@ class SentenceReader:
                 # "the issues Muslims should consider were X": the modal is in a relative
                 # clause of the subject, and the clause says what the issues are
                 continue
+            if self.lemma(k) in self.lex.words("knowing"):
+                continue  # "the minister should know by now": a judgement, no call
             if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop"):
                 # "X argued that Britain should be a safe place": a view of what something
                 # should be, not a call for anyone to act ("should be scrapped" is one).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,11 +37,19 @@ class Token:
 
     @property
     def rel(self) -> str:
-        return self.dep.split(":")[0].lower()
+        rel = _RELS.get(self.dep)
+        if rel is None:
+            rel = _RELS[self.dep] = self.dep.split(":")[0].lower()
+        return rel
 
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+# A relation's main label by its full one ("nsubj:pass" -> "nsubj"): a parse has a
+# few dozen labels, and the rules ask for them millions of times.
+_RELS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -50,14 +59,22 @@ class Sentence:
     tokens: tuple[Token, ...]
     ents: tuple[tuple[str, int, int], ...]
 
+    @cached_property
+    def _dependents(self) -> list[list[Token]]:
+        """Each token's dependents, in sentence order: the rules walk the tree from
+        heads down many times per sentence, so it is indexed once."""
+        found: list[list[Token]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                found[t.head].append(t)
+        return found
+
     def children(self, i: int, *rels: str) -> list[Token]:
         """The dependents of token ``i``, only those with one of ``rels`` if given
         (a main label such as "nsubj" or a full one such as "nsubj:pass")."""
-        found = []
-        for t in self.tokens:
-            if t.head == i and t.i != i and (not rels or t.rel in rels or t.dep in rels):
-                found.append(t)
-        return found
+        if not rels:
+            return list(self._dependents[i])
+        return [t for t in self._dependents[i] if t.rel in rels or t.dep in rels]
 
     def head(self, i: int) -> Token | None:
         h = self.tokens[i].head
@@ -72,14 +89,14 @@ class Sentence:
 
     def subtree(self, i: int) -> list[int]:
         """Indices of ``i`` and all it governs, in order."""
+        dependents = self._dependents
         inside = {i}
-        changed = True
-        while changed:
-            changed = False
-            for t in self.tokens:
-                if t.i not in inside and t.head in inside and t.head != t.i:
+        todo = [i]
+        while todo:
+            for t in dependents[todo.pop()]:
+                if t.i not in inside:
                     inside.add(t.i)
-                    changed = True
+                    todo.append(t.i)
         return sorted(inside)
 
     def case(self, i: int) -> str:
