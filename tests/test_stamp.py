@@ -135,6 +135,11 @@ def _stray_package_dir(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(lib))
 
 
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
 CHANGES: dict[str, Callable[[Path, pytest.MonkeyPatch], Any]] = {
     "an article edited, same size and time": lambda ws, mp: _same_size_edit(_first_seed(ws)),
     "an article added": lambda ws, mp: (ws / "seeds" / "new.txt").write_text(
@@ -156,6 +161,7 @@ CHANGES: dict[str, Callable[[Path, pytest.MonkeyPatch], Any]] = {
     "the locale changed": lambda ws, mp: mp.setenv("LC_ALL", "C.UTF-8"),
     "a library installed": lambda ws, mp: _stray_package_dir(ws, mp),
     "the stamp damaged": lambda ws, mp: (ws / "build" / BUILD_STAMP).write_text("{"),
+    "an article replaced by a named pipe": lambda ws, mp: _fifo(_first_seed(ws)),
 }
 OPTIONS = {
     "another extractor": ["--extractor", "rules"],

@@ -70,14 +70,16 @@ _DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
 
 @dataclass(frozen=True)
 class StampRequest:
-    """What ``briefgen build`` was asked: where it ran, which config, which options.
+    """What ``briefgen build`` was asked: where it ran, which config, which options,
+    and what it ran with.
 
     ``options`` are the command line's values as given (``None`` for a flag
     not given), so that the build that writes the stamp and the one that
     checks it compare exactly what the user typed; ``out`` is already
-    resolved against the current folder. The config file is read once, here,
-    before the build loads it: the stamp records the bytes read before the
-    build, never an edit made while it ran.
+    resolved against the current folder. The config file, the package's
+    files and the environment are read once, here, before the build loads
+    any of them: the stamp records what the build ran with, never a change
+    made while it ran (or waited for the output folder's lock).
     """
 
     cwd: str
@@ -85,15 +87,25 @@ class StampRequest:
     options: Mapping[str, Any]
     config_digest: str | None  # None: the file cannot be read
     out_dir: Path | None  # None: not known without the config model
+    environment: str
+    package: str | None  # None: a file of it was modified a moment ago
 
     @classmethod
     def of(cls, config: Path | None, options: Mapping[str, Any]) -> StampRequest:
         path = os.path.abspath(config if config is not None else _DEFAULT_CONFIG)
         try:
-            data = Path(path).read_bytes()
+            data: bytes | None = Path(path).read_bytes()
         except OSError:
-            return cls(os.getcwd(), path, dict(options), None, None)
-        return cls(os.getcwd(), path, dict(options), _sha(data), _output_dir(path, options, data))
+            data = None
+        return cls(
+            cwd=os.getcwd(),
+            config=path,
+            options=dict(options),
+            config_digest=_sha(data) if data is not None else None,
+            out_dir=_output_dir(path, options, data) if data is not None else None,
+            environment=_environment(),
+            package=_package(racy_after=time.time_ns() - _RACY_NS),
+        )
 
     def digest(self) -> str:
         data = {"cwd": self.cwd, "config": self.config, "options": dict(self.options)}
@@ -121,7 +133,7 @@ class Snapshot:
 def check(request: StampRequest) -> Stamped | None:
     """The last build's report when nothing it read or wrote has changed since; else None."""
     out_dir = request.out_dir
-    if out_dir is None or request.config_digest is None:
+    if out_dir is None or request.config_digest is None or request.package is None:
         return None
     try:
         stamp = json.loads((out_dir / BUILD_STAMP).read_bytes())
@@ -133,15 +145,14 @@ def check(request: StampRequest) -> Stamped | None:
         "request": request.digest(),
         "out_dir": str(out_dir),
         "config": request.config_digest,
-        "environment": _environment(),
+        "environment": request.environment,
+        "package": request.package,
     }
     if any(stamp.get(key) != value for key, value in expected.items()):
         return None
     if os.path.lexists(out_dir / JOURNAL_NAME):  # a publish to finish: the build does it
         return None
     try:
-        if stamp["package"] != _package(racy_after=None):
-            return None
         if not _same(stamp["folders"], _listing) or not _same(stamp["files"], _file_digest):
             return None
         if not _same({str(out_dir / k): v for k, v in stamp["outputs"].items()}, _file_digest):
@@ -163,18 +174,17 @@ def snapshot(
     input_files: Iterable[Path],
     corrections: Path,
 ) -> Snapshot | None:
-    """What the build is about to read: the inputs' folders and files, the corrections,
-    the templates, the package and the environment; taken before the build reads them,
-    so that a file edited while it runs is seen as changed by the next check.
+    """What the build is about to read: the inputs' folders and files, the corrections
+    and the templates (the package and the environment as ``request`` found them);
+    taken before the build reads them, so that a file edited while it runs is seen as
+    changed by the next check.
 
     None when the stamp could not be trusted: the request's output folder is not
     the config's (``StampRequest.of`` read the config otherwise), or a package file
     was modified a moment ago (its modification time may not tell two versions apart).
     """
-    if request.config_digest is None or request.out_dir != out_dir:
-        return None
-    package = _package(racy_after=time.time_ns() - _RACY_NS)
-    if package is None:
+    package = request.package
+    if request.config_digest is None or request.out_dir != out_dir or package is None:
         return None
     folders: dict[str, str | None] = {}
     seen: set[tuple[int, int]] = set()
@@ -195,7 +205,7 @@ def snapshot(
         "request": request.digest(),
         "out_dir": str(out_dir),
         "config": request.config_digest,
-        "environment": _environment(),
+        "environment": request.environment,
         "package": package,
         "folders": dict(sorted((folders | templates).items())),
         "files": dict(sorted(files.items())),
@@ -265,13 +275,25 @@ def _sha(data: bytes) -> str:
 
 
 def _file_digest(path: str) -> str | None:
-    """The file's SHA-256; None when there is no such file."""
+    """The file's SHA-256; None when there is no such file.
+
+    Opened without blocking and read only when it is a regular file: a named
+    pipe put in an input's place must not stop the check (the build then
+    says what is wrong with it).
+    """
     try:
-        return _sha(Path(path).read_bytes())
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
     except OSError as e:  # unreadable: never equal to what a build read
         return f"error {e.errno}"
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return "not a regular file"
+        try:
+            return _sha(f.read())
+        except OSError as e:
+            return f"error {e.errno}"
 
 
 def _names(folder: str) -> list[str]:
