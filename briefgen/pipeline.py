@@ -324,9 +324,11 @@ def extract_to_file(
 ) -> ExtractResult:
     """``briefgen extract``: ``config.inputs`` (relative to ``root``) into the digest ``output``."""
     from briefgen.publish import write_atomic
+    from briefgen.runtime.lean import import_spacy
     from briefgen.runtime.run import Runtime
 
     run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=progress)
+    run.on_work = import_spacy  # all extraction needs it; without its command line
     result = extract_digest(
         config.inputs,
         root=root,
@@ -470,10 +472,12 @@ def build(
     def start() -> None:  # WeasyPrint loads there while spaCy loads here
         # Imported here: a build with nothing to extract imports no rendering code.
         from briefgen.render.pdfworker import LazyPdfWorker
+        from briefgen.runtime.lean import import_spacy
 
         if not started:
             started.append(LazyPdfWorker(wanted=wanted))
             started[0].start()
+        import_spacy()  # all extraction needs it; without its command line
 
     def pdf_worker() -> PdfWorker | None:
         return started[0].get() if started else None
