@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,8 +58,10 @@ def built(workspace: Path, builds: list[object]) -> Path:
     """The seeds built once, and stamped."""
     first = _build(workspace)
     assert first.exit_code == 0, first.output
+    if not (workspace / "build" / BUILD_STAMP).is_file():  # a briefgen file saved just now
+        time.sleep(stamp._RACY_NS / 1e9)
+        assert _build(workspace).exit_code == 0
     assert (workspace / "build" / BUILD_STAMP).is_file()
-    assert len(builds) == 1
     builds.clear()
     return workspace
 
@@ -135,6 +138,12 @@ def _stray_package_dir(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(lib))
 
 
+def _not_utf8(ws: Path) -> None:
+    """A file whose name is not UTF-8 (Latin-1 "café"), as old archives have them."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    (ws / "seeds" / name).write_text("The two ministers met again in Seoul on Friday.\n")
+
+
 def _fifo(path: Path) -> None:
     path.unlink()
     os.mkfifo(path)
@@ -162,6 +171,7 @@ CHANGES: dict[str, Callable[[Path, pytest.MonkeyPatch], Any]] = {
     "a library installed": lambda ws, mp: _stray_package_dir(ws, mp),
     "the stamp damaged": lambda ws, mp: (ws / "build" / BUILD_STAMP).write_text("{"),
     "an article replaced by a named pipe": lambda ws, mp: _fifo(_first_seed(ws)),
+    "an article named in no encoding": lambda ws, mp: _not_utf8(ws),
 }
 OPTIONS = {
     "another extractor": ["--extractor", "rules"],

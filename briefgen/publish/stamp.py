@@ -307,7 +307,7 @@ def _names(folder: str) -> list[str]:
 def _listing(folder: str) -> str | None:
     """A digest of ``folder``'s visible entries; None when it is no folder."""
     try:
-        return _sha("\0".join(_names(folder)).encode())
+        return _sha("\0".join(_names(folder)).encode("utf-8", "surrogateescape"))
     except FileNotFoundError:
         return None
     except NotADirectoryError:
@@ -394,5 +394,6 @@ def _package(*, racy_after: int | None) -> str | None:
                 continue
             if racy_after is not None and info.st_mtime_ns > racy_after:
                 return None
-            h.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            line = f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n"
+            h.update(line.encode("utf-8", "surrogateescape"))
     return h.hexdigest()
