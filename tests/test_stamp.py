@@ -278,3 +278,25 @@ def test_the_stamp_imports_no_pydantic_jinja_spacy_or_weasyprint(workspace: Path
     assert done.returncode == 0, done.stderr
     assert UP_TO_DATE in done.stdout
     assert "imported: []" in done.stdout, done.stdout
+
+
+def test_only_what_import_could_find_on_sys_path_counts(
+    workspace: Path, builds: list, monkeypatch: pytest.MonkeyPatch
+):
+    """A folder on sys.path (the current one, for ``python -m briefgen``) may gain a
+    plain folder, such as the build's own ``build/``, without undoing the stamp; a
+    module there could shadow a library, and takes the whole build."""
+    lib = workspace / "lib"
+    lib.mkdir()
+    monkeypatch.syspath_prepend(str(lib))
+    assert _build(workspace).exit_code == 0
+    if not (workspace / "build" / BUILD_STAMP).is_file():  # a briefgen file saved just now
+        time.sleep(stamp._RACY_NS / 1e9)
+        assert _build(workspace).exit_code == 0
+    (lib / "build").mkdir()
+    (lib / "notes").mkdir()
+    (lib / "notes" / "README.txt").write_text("not Python\n")
+    builds.clear()
+    assert UP_TO_DATE in _build(workspace).output and not builds
+    (lib / "yaml.py").write_text("raise ImportError('shadowed')\n")
+    assert _build(workspace).exit_code == 0 and builds

@@ -20,7 +20,8 @@ holds a digest of everything the build read and of what it left there:
   left out);
 * the briefgen version, every file of the installed package (size and
   modification time: code, data, templates, the parser), the Python, the
-  listing of each folder on ``sys.path`` (an installed or removed library)
+  modules and packages in each folder on ``sys.path`` (an installed or
+  removed library)
   and the environment variables a build reads (``SOURCE_DATE_EPOCH``, the
   locale, ``BRIEFGEN*`` ...);
 * the SHA-256 of every output the build recorded in the manifest, and the
@@ -41,6 +42,7 @@ in the folder or not.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import json
 import logging
 import os
@@ -66,6 +68,9 @@ _RACY_NS = 2_000_000_000
 _ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LANGUAGE", "LC_*", "BRIEFGEN*", "PYTHON*",
                 "FONTCONFIG*", "SPACY*", "WEASYPRINT*")  # fmt: skip
 _DEFAULT_CONFIG = Path("config") / "briefgen.yaml"
+# What a folder on sys.path can hold that ``import`` finds (see ``_importable``).
+_SOURCES = tuple(importlib.machinery.all_suffixes())
+_MODULES = (*_SOURCES, ".pth", ".egg-link", ".dist-info", ".egg-info")
 
 
 @dataclass(frozen=True)
@@ -370,9 +375,33 @@ def _environment() -> str:
     for entry in sys.path:
         folder = entry or os.getcwd()
         if os.path.isdir(folder):
-            installed.append((folder, _listing(folder)))
+            installed.append((folder, _importable(folder)))
     data = [__version__, sys.version, sys.executable, sorted(wanted.items()), installed]
     return _sha(json.dumps(data).encode())
+
+
+def _importable(folder: str) -> list[str]:
+    """What ``folder`` on ``sys.path`` offers to ``import``: modules, packages with an
+    ``__init__``, ``.pth`` files and the records of installed distributions.
+
+    A folder without ``__init__`` is left out: as a namespace package it never
+    stands in for a module found anywhere on the path, so the build's own
+    ``build/`` beside a ``python -m briefgen`` run changes nothing here.
+    """
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        return [f"error {e.errno}"]
+    names = []
+    for entry in entries:
+        if entry.name.endswith(_MODULES):
+            names.append(entry.name)
+        elif _is_dir(entry) and any(
+            os.path.exists(os.path.join(entry.path, "__init__" + suffix)) for suffix in _SOURCES
+        ):
+            names.append(entry.name + "/")
+    return names
 
 
 def _package(*, racy_after: int | None) -> str | None:
