@@ -271,6 +271,49 @@ def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_ro
     }
 
 
+def test_a_capitalised_description_opening_a_sentence_and_a_peer_s_title_are_kept():
+    people = _people_of(
+        "Shadow home secretary Ann Lee said no. But fertility expert Lord Emsworth said yes. "
+        "Labour peer Baroness Hartley agreed. Their former minister Lord Chancellor said so."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("Shadow home secretary", None),
+        "Lord Emsworth": ("fertility expert", None),
+        "Baroness Hartley": ("peer", "Labour Party"),
+    }  # "Lord Chancellor" is an office
+
+
+def test_a_title_or_a_town_closing_a_name_is_its_surname_where_the_text_says_so():
+    people = _people_of(
+        "Labour MP Ann King said no. Ms King left. Party spokesman Bob Wellington, of Leeds, "
+        "agreed. Mr President, said Dan Ross, you are wrong. Rosa Hill Wellington spoke."
+    )
+    assert {"Ann King", "Bob Wellington"} <= set(people)
+    assert {"Ann", "Bob", "President", "Rosa Hill Wellington"}.isdisjoint(people)
+
+
+def test_a_party_before_a_full_name_introduces_a_member_of_it():
+    people = _people_of(
+        "The plan, backed by Tories Ann Lee, Labour's Dan Ross and Liberal "
+        "Democrat Eve Hart, failed. Tory Lord Emsworth agreed. The Green Bay Rovers lost."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Conservative Party",
+        "Dan Ross": "Labour Party",
+        "Eve Hart": "Liberal Democrats",
+        "Lord Emsworth": "Conservative Party",
+    }
+
+
+def test_a_full_name_that_speaks_is_a_person_and_a_body_that_speaks_is_not():
+    people = _people_of(
+        "Ann Lee has argued there must be a deal. Bo Chen warned last week. "
+        "Amnesty International said it was worried. Downing Street said nothing. "
+        "The Evening Standard says so. Mr Chen agreed."
+    )
+    assert set(people) == {"Ann Lee", "Bo Chen"}
+
+
 def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
     people = _people_of(
         "The shadow foreign secretary, Ann Lee, welcomed it. The Tory leader, Bo Chen, did not. "
@@ -288,6 +331,32 @@ def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person
         "Eve Hart, whose father was a minister, spoke."
     )
     assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
+
+
+def test_a_body_in_capitals_before_a_role_and_an_honorific_before_a_name_are_read():
+    people = _people_of(
+        "PCS Union spokesman Dan Ross said no. The BBC's political editor Eve Hart agreed. "
+        "Lib Dem health expert Sir Bo Chen said so."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Dan Ross": ("spokesman", "PCS Union"),
+        "Eve Hart": ("political editor", "BBC"),
+        "Bo Chen": ("health expert", "Liberal Democrats"),
+    }
+
+
+def test_the_body_a_lower_case_role_is_of_is_the_person_s_affiliation():
+    people = _people_of(
+        "Dan Ross, general secretary of Unison, said no. Ann Lee, leader of the Liberal "
+        "Democrats in the assembly, claimed so. Eve Hart, director general of the British "
+        "Chambers of Commerce, warned them. Bo Chen, father of Kim Yoon, spoke."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Dan Ross": ("general secretary", "Unison"),
+        "Ann Lee": ("leader", "Liberal Democrats"),
+        "Eve Hart": ("director general", "British Chambers of Commerce"),
+        "Bo Chen": ("father", None),
+    }
 
 
 def test_a_political_party_before_a_role_is_the_person_s_affiliation():

@@ -542,3 +542,123 @@ def test_a_pronoun_is_no_topic_and_a_speaker_judging_we_judges_their_own_side():
     assert own.disagreements == []
     criticised = digest_of("Senator Tom Hale criticised him.")
     assert [d.topic for d in criticised.disagreements] in ([], [None])
+
+
+# -- meetings: parties beyond a meeting's own "with" (issue 12) ----------------------
+
+
+def test_a_meeting_with_a_group_described_by_its_members_role():
+    held = digest_of("Prime Minister Tom Hale held a private meeting with senior union figures.")
+    assert pairs(held.meetings, "participants") == [frozenset({"Tom Hale", "senior union figures"})]
+    met = digest_of("Prime Minister Tom Hale met business leaders in Leeds.")
+    assert pairs(met.meetings, "participants") == [frozenset({"Tom Hale", "business leaders"})]
+
+
+def test_a_group_without_a_word_for_whose_is_no_party():
+    assert digest_of("Prime Minister Tom Hale met two leaders in Leeds.").meetings == []
+    assert digest_of("The new stadium met the demands of union members.").meetings == []
+
+
+def test_a_meeting_between_teams_is_no_meeting_between_parties():
+    d = digest_of("A meeting between the two cities' football teams took place on Sunday.")
+    assert d.meetings == []
+
+
+def test_a_meeting_of_a_body_has_the_body_and_its_chair():
+    d = digest_of(
+        "Prime Minister Tom Hale chaired a meeting of the Council of Europe in Strasbourg."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Council of Europe"})]
+    assert d.meetings[0].status == "held"
+
+
+def test_a_meeting_chaired_after_a_visit_still_to_come_is_planned():
+    d = digest_of(
+        "President Lena Cole will visit a school in Lagos before chairing a meeting of the "
+        "Council of Europe in Accra."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Council of Europe"})]
+    assert d.meetings[0].status == "planned"
+
+
+def test_a_meeting_of_a_term_of_office_or_of_minds_names_no_member():
+    term = digest_of(
+        "Minister Tom Hale met Minister Anna Berg for the fourth meeting of the Cole "
+        "administration."
+    )
+    assert pairs(term.meetings, "participants") == [frozenset({"Tom Hale", "Anna Berg"})]
+    assert digest_of("Minister Tom Hale called it a meeting of minds.").meetings == []
+
+
+def test_a_hypothetical_meeting_is_none_held():
+    d = digest_of('Senator Tom Hale said: "If I met President Lena Cole, I would say so."')
+    assert [m.status for m in d.meetings] in ([], ["planned"])
+
+
+def test_the_pair_met_is_the_two_people_named_last():
+    pair = digest_of(
+        "Mayor Ray Holt toured the city on Monday. Campaigner Jo Penn was waiting at the "
+        "station. The pair met on the platform."
+    )
+    assert pairs(pair.meetings, "participants") == [frozenset({"Ray Holt", "Jo Penn"})]
+    men = digest_of(
+        "Mayor Ray Holt toured the city on Monday. Campaigner Jo Penn was waiting at the "
+        "station. The two men met on the platform."
+    )
+    assert pairs(men.meetings, "participants") == [frozenset({"Ray Holt", "Jo Penn"})]
+
+
+def test_the_pair_met_needs_two_people_named_before():
+    one = digest_of("Mayor Ray Holt toured the city on Monday. The pair met on the platform.")
+    assert one.meetings == []
+    some = digest_of(
+        "Mayor Ray Holt toured the city on Monday. Campaigner Jo Penn was waiting at the "
+        "station. A pair met on the platform."
+    )
+    assert some.meetings == []
+
+
+def test_met_at_a_place_or_on_a_day_with_someone():
+    at = digest_of(
+        "Foreign Minister Anna Berg met today at the White House with Prime Minister Tom Hale "
+        "of Norway."
+    )
+    assert pairs(at.meetings, "participants") == [frozenset({"Anna Berg", "Tom Hale"})]
+    on = digest_of("Foreign Minister Anna Berg met on August 29 with President Lena Cole.")
+    assert pairs(on.meetings, "participants") == [frozenset({"Anna Berg", "Lena Cole"})]
+
+
+def test_a_meeting_noun_dated_before_its_with_is_not_the_subjects():
+    d = digest_of(
+        "Foreign Minister Anna Berg spoke today with Jo Penn, Secretary General of Norway's "
+        "Security Secretariat, to prepare for the President's meeting on January 21 with "
+        "Prime Minister Tom Hale and to discuss regional issues."
+    )
+    assert frozenset({"Anna Berg", "Tom Hale"}) not in pairs(d.meetings, "participants")
+
+
+def test_a_group_named_again_by_its_noun_alone_is_one_meeting():
+    d = digest_of(
+        "Five public sector unions met Deputy Prime Minister Tom Hale in Leeds on Monday. "
+        "The five unions which met Mr Hale want the government to withdraw the rules."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"public sector unions", "Tom Hale"})]
+
+
+def test_a_group_noun_shared_by_two_fuller_names_stays_apart():
+    from briefgen.extract.facts import Fact
+    from briefgen.extract.merge import fuller_groups
+    from briefgen.model import Span
+
+    text = "Three sentences."
+    article = Article(id="a", path="a.txt", text=text, sentences=split_sentences(text))
+    facts = [
+        Fact("meeting", article, Span(0, 5), parties)
+        for parties in (
+            ["Tom Hale", "public sector unions"],
+            ["Anna Berg", "transport unions"],
+            ["Tom Hale", "unions"],
+        )
+    ]
+    assert [f.parties for f in fuller_groups(facts)][2] == ["Tom Hale", "unions"]
+    assert [f.parties for f in fuller_groups(facts[::2])][1] == ["Tom Hale", "public sector unions"]

@@ -50,3 +50,27 @@ def test_a_changed_token_changes_the_packed_parse(parsed):
     other = ParsedArticle({**each.sentences, number: changed}, each.people)
     assert token.dep != "obj" and pack(other) != pack(each)
     assert unpack(pack(other), article) == other
+
+
+def _tagged(text: str, ents: list[tuple[int, int]]):
+    """``text`` as one parsed sentence of an article, with PERSON entities over the given
+    token ranges (what the parser's NER would say)."""
+    from briefgen.extract.parse.tokens import Sentence, Token
+
+    tokens, at = [], 0
+    for i, word in enumerate(text.split()):
+        at = text.index(word, at)
+        tokens.append(Token(i, word, at, word.lower(), "PROPN", "dep", i, True, ""))
+        at += len(word)
+    article = Article(id="a", path="a.txt", text=text)
+    sentence = Sentence(tuple(tokens), tuple(("PERSON", a, b) for a, b in ents))
+    return article, {0: sentence}
+
+
+def test_the_parser_s_people_are_not_things_groups_or_laws():
+    from briefgen.extract.parse.article import _with_people
+
+    text = "Ann Lee sued the Daily Telegraph and met five Black Speakers and backed its Crime Bill"
+    article, parsed = _tagged(text, [(0, 2), (4, 6), (9, 11), (14, 16)])
+    people = _with_people(article, parsed).people
+    assert [m.name for m in people] == ["Ann Lee"]

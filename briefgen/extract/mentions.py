@@ -26,6 +26,12 @@ _WORD = (
     r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.|(?:al|el|ul|ad|as|ash|at)-\p{Lu}[\p{Ll}\p{M}]+)"
 )
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
+# A body's name, which may hold "of", "and", "for": "the Association of
+# Directors of Social Services", "Unison".
+_BODY = (
+    r"\p{Lu}[\p{L}\p{M}&’'-]*(?:[^\S\n]+(?:(?:of|and|for|the|&)[^\S\n]+){0,2}"
+    r"\p{Lu}[\p{L}\p{M}&’'-]*){0,7}(?![\p{L}/-])"
+)
 _NAME = (
     rf"{_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_WORD}){{0,5}}"
     r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
@@ -50,8 +56,8 @@ class Mention:
     affiliation: str | None = None
     # title, apposition, counterpart, described (a lower-case noun before
     # the name: "lawyer Bo Chen"), honorific, full (the full name of a
-    # surname met with a title), object (of "met with"), entity (a trained
-    # model's) or known (a form introduced elsewhere)
+    # surname met with a title), object (of "met with"), speaker (the subject
+    # of "said"), entity (a trained model's) or known (a form introduced elsewhere)
     cue: str = "known"
 
 
@@ -90,9 +96,12 @@ class Patterns:
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
             # followed by a name is the next person's title.
-            rf"(?P<role>(?i:{role})|(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))"
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns})(?:[^\S\n]+general)?|(?i:{role}))"
             rf"\b(?![^\S\n]+{_WORD})"
-            rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
+            rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})(?![^\S\n]+\p{{Lu}}))?"
+            # The body a lower-case role is of, looked at but not taken (the
+            # next person's apposition may start inside it).
+            rf"(?=[^\S\n]+(?:of|at)[^\S\n]+(?:the[^\S\n]+)?(?P<body>{_BODY})(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
         )
         self.counterpart = regex.compile(
             rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
@@ -112,10 +121,34 @@ class Patterns:
         # A person described in lower case before the name: "shadow chancellor Ann Lee".
         # Capitalised only where it opens a sentence: "Lawyer Bo Chen said".
         opening = r"(?<=(?:^|\n|[.!?][\"”’]?[^\S\n]+))"
+        # At a sentence's opening the description may start with a capital
+        # ("Shadow home secretary David Davis"); a peer is named with the
+        # title ("fertility expert Lord Winston").
+        # A body in capitals may stand first: "PCS Union spokesman Jeff Evans".
+        peers = "|".join(regex.escape(p) for p in sorted(gaz.data["peer_titles"]))
+        others = "|".join(
+            regex.escape(h) for h in sorted(gaz.honorifics - set(gaz.data["peer_titles"]))
+        )
         self.described = regex.compile(
-            rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
-            rf"(?:{nouns})|{opening}(?i:{nouns}))[^\S\n]+(?P<name>{_NAME})"
+            rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
+            rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
+            rf"[^\S\n]+(?:(?P<peer>{peers})[^\S\n]+|(?:{others})[^\S\n]+)?(?P<name>{_NAME})"
+        )
+        # A party before a full name, with no role: "Liberal Democrat Paul
+        # Tyler", "Labour's Robin Cook", "Tory Lord Campbell".
+        self.partisan = regex.compile(
+            rf"(?P<aff>{gaz.political_party_pattern}){_POSSESSIVE}[^\S\n]+"
+            rf"(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})"
+        )
+        # A full name that says something: "Tony Blair has argued", "Mark
+        # Serwotka warned". Companies and bodies are kept out by the words
+        # that cannot be in a name ("Amnesty International", "Downing Street").
+        speech = "|".join(regex.escape(v) for v in sorted(gaz.data["speech_verbs"]))
+        self.speaker = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}'’.-])(?P<name>(?>{_NAME}))[^\S\n]+"
+            rf"(?:(?:has|had|have|also|then)[^\S\n]+)?(?:{speech})\b"
         )
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
@@ -143,7 +176,12 @@ def patterns() -> Patterns:
 
 
 def clean_name(
-    name: str, pats: Patterns, *, from_end: bool = False, city_at_end: bool = True
+    name: str,
+    pats: Patterns,
+    *,
+    from_end: bool = False,
+    city_at_end: bool = True,
+    surnames: frozenset[str] = frozenset(),
 ) -> str | None:
     """The run of name words in ``name``; None when nothing name-like is left.
 
@@ -153,12 +191,17 @@ def clean_name(
     With ``from_end`` the last such run is taken instead of the first. A
     one-word city closing the run ("Richard Worley Nashville") is a place
     unless ``city_at_end`` is False ("Samia Suluhu Hassan of Tanzania").
+    A title or a town that closes the run is a surname when the text calls
+    someone by it with an honorific (``surnames``: "Labour MP Oona King ...
+    Ms King"), and a town is one after a single given name ("Bob Wellington").
     """
     words = name.split()
     runs: list[list[str]] = [[]]
     i = 0
     while i < len(words):
         span = _non_name_span(words, i, pats, city_at_end)
+        if span == 1 and i == len(words) - 1 and _is_surname(words, runs[-1], pats, surnames):
+            span = 0  # "Oona King", "Bob Wellington": a title or a town as a surname
         if span:
             runs.append([])
             i += span
@@ -178,6 +221,23 @@ def clean_name(
 
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
+
+
+def _is_surname(
+    words: list[str], kept: list[str], pats: Patterns, surnames: frozenset[str]
+) -> bool:
+    """Whether the last of ``words``, a title or a place word, is the name's surname
+    (``kept``: the name words before it)."""
+    if not kept or kept != words[:-1]:
+        return False  # "Lord Chancellor", "Mr President": a title, with no given name
+    last = words[-1].rstrip(",")
+    if last in pats.gaz.not_names:
+        return False  # "Amnesty International": never a name's word
+    return last in surnames or (
+        len(words) == 2 and last in pats.gaz.cities and last.lower() not in pats.role_words_lower
+    )
+
+
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
 
@@ -211,10 +271,19 @@ def find_introductions(text: str) -> list[Mention]:
     """Mentions that themselves say the name is a person's (title, apposition, ...)."""
     pats = patterns()
     found: list[Mention] = []
+    # Surnames the text uses with an honorific ("Ms King"), even where they
+    # are also titles or places.
+    surnames = frozenset(m["name"] for m in pats.honorific.finditer(text) if " " not in m["name"])
     for m in pats.titled.finditer(text):
         # After "Chair of the Surface Transportation Board" the name is the
         # last run of name words; after a plain title it is the first.
-        name = clean_name(m["name"], pats, from_end=bool(m["of_the"]), city_at_end=not m["aff2"])
+        name = clean_name(
+            m["name"],
+            pats,
+            from_end=bool(m["of_the"]),
+            city_at_end=not m["aff2"],
+            surnames=surnames,
+        )
         if name is None:
             continue
         if m["of_the"] and (" " not in name or _OWNS_NAMED_THING.match(text, m.end("name"))):
@@ -246,27 +315,21 @@ def find_introductions(text: str) -> list[Mention]:
             )
         )
     for m in pats.apposition.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name:
             continue  # one capitalised word before ", the spokesman" is too often a place
         if m["role"].split()[0] in _NOT_ROLE:
             continue  # "Ann Lee, whose father ...": the role is someone else's
         aff = m["aff2"] or m["aff"]
+        affiliation = pats.gaz.party(aff) if aff else _body(m["body"], m["role"], pats)
         start = m.start("name") + m["name"].rfind(name)
         found.append(
-            Mention(
-                start,
-                start + len(name),
-                name,
-                role=m["role"],
-                affiliation=pats.gaz.party(aff) if aff else None,
-                cue="apposition",
-            )
+            Mention(start, start + len(name), name, m["role"], affiliation, cue="apposition")
         )
     titles = [f for f in found if f.cue == "title"]
     title_ends = [f.end for f in titles]
     for m in pats.counterpart.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
             continue
         start = m.start("name")
@@ -279,7 +342,7 @@ def find_introductions(text: str) -> list[Mention]:
             Mention(start, start + len(name), name, implied, affiliation=aff, cue="counterpart")
         )
     for m in pats.met_object.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if (
             name is None
             or " " not in name
@@ -290,32 +353,75 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="object"))
     for m in pats.described.finditer(text):
-        name = clean_name(m["name"], pats)
-        if name is None or " " not in name or not m["name"].startswith(name):
-            continue
+        if m["peer"] and " " not in m["name"]:
+            # "Labour peer Baroness Kennedy": the title and one word name a peer.
+            if clean_name(m["name"], pats, city_at_end=False) is None:
+                continue
+            name, start = f"{m['peer']} {m['name']}", m.start("peer")
+        else:
+            name, start = clean_name(m["name"], pats, surnames=surnames), m.start("name")
+            if name is None or " " not in name or not m["name"].startswith(name):
+                continue
         words = m["role"].split()
-        while len(words) > 1 and words[0] in pats.gaz.stop_words | _NOT_ROLE:
-            words.pop(0)  # "the", "when": no part of the role
+        while len(words) > 1 and (
+            words[0] in pats.gaz.stop_words | _NOT_ROLE or words[0] in pats.gaz.not_names
+        ):
+            words.pop(0)  # "the", "when", "But": no part of the role
         role = " ".join(words)
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
-        start = m.start("name")
-        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
+        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else _body(m["body"], role, pats)
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.role_first.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name or name != m["name"]:
             continue
         start = m.start("name")
         aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
         found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
     for m in pats.honorific.finditer(text):
-        name = clean_name(m["name"], pats)
+        name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
             continue
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="honorific"))
+    for m in pats.partisan.finditer(text):
+        if _after_the(text, m.start()):
+            continue  # "the Green Bay Packers", "the Democratic National Committee"
+        if m["peer"] and " " not in m["name"]:
+            if clean_name(m["name"], pats, city_at_end=False) is None:
+                continue
+            name, start = f"{m['peer']} {m['name']}", m.start("peer")
+        else:
+            name, start = clean_name(m["name"], pats, surnames=surnames), m.start("name")
+            if name is None or " " not in name or name != m["name"]:
+                continue
+        aff = pats.gaz.affiliation(m["aff"])
+        found.append(Mention(start, start + len(name), name, affiliation=aff, cue="described"))
+    for m in pats.speaker.finditer(text):
+        name = clean_name(m["name"], pats, surnames=surnames)
+        if name is None or " " not in name or not m["name"].endswith(name):
+            continue
+        start = m.end("name") - len(name)
+        if _after_the(text, start):
+            continue  # "The Weakest Link tells": a thing
+        found.append(Mention(start, start + len(name), name, cue="speaker"))
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _body(body: str | None, role: str, pats: Patterns) -> str | None:
+    """The body a person's lower-case role is of ("general secretary of Unison"), if it
+    names one: not a relative ("father of Moazzam"), a place or a date."""
+    if not body or not role[0].islower() or role.split()[-1] in pats.gaz.data["kin_nouns"]:
+        return None  # "Secretary of Education" names an office, not a body
+    if body in pats.gaz.cities or body in pats.gaz.towns or body in pats.gaz.not_names:
+        return None
+    return pats.gaz.affiliation(body) or body
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is "the": what follows names a thing."""
+    return text[max(0, start - 4) : start].lower() in ("the ", "\nthe")
 
 
 _SUFFIX = regex.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
@@ -376,7 +482,7 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
         "title": 0, "apposition": 1, "counterpart": 2, "described": 3, "honorific": 4, "full": 5,
-        "object": 6, "entity": 7, "known": 8,
+        "object": 6, "speaker": 6, "entity": 7, "known": 8,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []

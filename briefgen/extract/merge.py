@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -101,6 +102,27 @@ def _tied(facts: list[Fact], others: list[Fact]) -> bool:
 
 def _days(facts: list[Fact]) -> set[dt.date]:
     return {day for f in facts if (day := f.date or f.article.published)}
+
+
+def fuller_groups(facts: list[Fact]) -> list[Fact]:
+    """ "The unions which met X" after "five public sector unions met X": in one
+    article, a group named by its common noun alone is the group named in full in
+    another of its meetings, when only one is. Names of people, states and bodies
+    (capitalised) are left as they are."""
+    names: dict[str, set[str]] = {}
+    for fact in facts:
+        names.setdefault(fact.article.id, set()).update(fact.parties)
+    out = []
+    for fact in facts:
+        here = names[fact.article.id]
+        parties: list[str] = []
+        for party in fact.parties:
+            fuller = [n for n in here if party.islower() and n.lower().endswith(" " + party)]
+            name = fuller[0] if len(fuller) == 1 else party
+            if name not in parties:
+                parties.append(name)
+        out.append(replace(fact, parties=parties) if parties != fact.parties else fact)
+    return out
 
 
 def same_meeting(fact: Fact, group: list[Fact]) -> bool:

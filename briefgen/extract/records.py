@@ -15,6 +15,7 @@ from briefgen.extract.events import link_outcomes
 from briefgen.extract.facts import Fact
 from briefgen.extract.merge import (
     absorb_vague_meetings,
+    fuller_groups,
     merge_facts,
     participants,
     party_and_word,
@@ -55,7 +56,7 @@ def build_digest(
         meetings=[
             _meeting(g)
             for g in absorb_vague_meetings(
-                merge_facts(by_kind["meeting"], same_meeting, participants)
+                merge_facts(fuller_groups(by_kind["meeting"]), same_meeting, participants)
             )
         ],
         agreements=[

@@ -43,6 +43,7 @@ _VIRTUAL = regex.compile(
 )
 _PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
 _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
 # grows with them and the facts in them are not sentences' facts.
 _MAX_WORDS = 120
@@ -117,17 +118,17 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             if label != "PERSON":
                 continue
             words = [t for t in sentence.tokens[first:last] if t.text not in ("'s", "’s")]
-            if not words:
-                continue
-            text = article.text[words[0].start : words[-1].end]
-            if not _NAME_SHAPE.fullmatch(text) or "\n" in text:
-                continue
+            if not words or (first and sentence.tokens[first - 1].text.lower() in _DETERMINERS):
+                continue  # "from the Daily Telegraph": a thing, not a person
             titles = _titles()
+            text = article.text[words[0].start : words[-1].end]
+            if not _NAME_SHAPE.fullmatch(text) or "\n" in text or text.endswith(" Bill"):
+                continue  # "the Serious and Organised Crime Bill": a law, not Bill
             while " " in text and text.split(" ", 1)[0].lower().rstrip(".") in titles:
                 text = text.split(" ", 1)[1]  # "Lawyer Louise Christian" opening a sentence
-            name = clean_name(text, pats)
+            name = clean_name(text, pats, city_at_end=False)  # the model saw the whole name
             # One word alone ("Chung") is resolved by the rules, or not at all.
-            if name is None or " " not in name:
+            if name is None or " " not in name or _is_group(name, titles, pats.role_words_lower):
                 continue
             start = words[0].start + text.find(name)
             people.append(Mention(start, start + len(name), name, cue="entity"))
@@ -285,6 +286,12 @@ def _known_words(model: Path) -> frozenset[str]:
         return frozenset(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as e:
         raise BriefgenError(f"{path}: the parser model's word table cannot be read ({e})") from e
+
+
+def _is_group(name: str, titles: frozenset[str], role_words: frozenset[str]) -> bool:
+    """Whether a name ends in a plural title: "the five Black Speakers of the House"."""
+    last = name.rsplit(" ", 1)[-1].lower()
+    return last.endswith("s") and (last[:-1] in titles or last[:-1] in role_words)
 
 
 @cache

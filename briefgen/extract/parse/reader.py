@@ -70,6 +70,9 @@ _EDGE = frozenset({"punct", "cc", "mark"})
 # Marks that set one clause beside another: "X wants A - Y wants B".
 _DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
+# "The pair met", "the two men met": two people, the last two named.
+_PAIR = frozenset({"pair", "duo"})
+_TWO_OF = frozenset({"men", "women", "politicians"})
 
 
 @dataclass
@@ -113,6 +116,8 @@ class SentenceReader:
         self.meet_nouns = _lower(m["nouns"])
         self.welcome = _lower(m["welcome_verbs"])
         self.call_nouns = _lower(m["call_nouns"])
+        self.group_heads = lexicon.words("group_heads")
+        self.terms = lexicon.words("term_nouns")
         self.agree_joint = _lower(a["joint_verbs"])
         self.agree_plural = _lower(a["plural_verbs"])
         self.agree_nouns = _lower(a["nouns"])
@@ -557,7 +562,9 @@ class SentenceReader:
         if t.lower == "meeting" and t.pos != "VERB":
             return None
         lemma = self.lemma(t)
-        objects = self.objects(t)
+        objects = self.objects(t) or [
+            p for k in self.s.children(t.i, "obj") for p in self._described_group(k)
+        ]
         things = [k for k in self.s.children(t.i, "obj") if k.lower not in _TIME_OR_MANNER]
         if lemma == "meet" and not objects and things:
             return None  # "meet our goals", "meet the demands": no one is met
@@ -566,8 +573,8 @@ class SentenceReader:
             objects = [o for o in objects if o.is_person]
         if lemma == "receive":
             objects = [o for o in objects if o.is_person]
-        subjects = self.subjects(t)
-        others = [*objects, *self.obliques(t, "with", "between")]
+        subjects = self.subjects(t) or self._the_two(t)
+        others = [*objects, *self._meeting_others(t)]
         if not subjects and self.s.children(t.i, "nsubj"):
             return None  # "When I welcomed A and B": A and B did not meet each other
         return self._meeting(t, [*subjects, *others])
@@ -644,7 +651,7 @@ class SentenceReader:
             return None
         if lemma == "talk" and not t.lower.endswith("s"):
             return None  # "talk of a deal"
-        if lemma == "discussion" and not self.obliques(t, "with", "between"):
+        if lemma == "discussion" and not self._meeting_others(t):
             return None
         head = self.s.head(t.i)
         if (
@@ -656,15 +663,15 @@ class SentenceReader:
             )
         ):
             return None  # "called for talks", "proposed a summit": asked for, not held
-        parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
+        parties = [*self.possessor(t), *self._meeting_others(t)]
         for acl in self.s.children(t.i, "acl"):
             # "discussions held in Reykjavik between A and B"
             parties.extend(self.obliques(acl, "with", "between"))
         gov = self.governor(t)
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
-            parties = [*self.subjects(gov), *parties, *self.obliques(gov, "with", "between")]
+            parties = [*self._doers(gov), *parties, *self._meeting_others(gov)]
             fact = self._meeting(gov, parties, call=call)
-            if fact is not None and self.planned(t):
+            if fact is not None and (self.planned(t) or self._planned_above(gov)):
                 fact.status = "planned"
             return fact
         head = self.s.head(t.i)
@@ -676,6 +683,89 @@ class SentenceReader:
         if fact is not None and (future or (gov is not None and self.planned(gov))):
             fact.status = "planned"
         return fact
+
+    # -- meetings: parties beyond the noun's own "with" and "between" -------------------
+
+    def _meeting_others(self, t: Token) -> list[Party]:
+        """Who a meeting is with: its "with" and "between" obliques, a group described by
+        its members' role among them ("with senior union figures"); for a noun, also
+        its members ("a meeting of the Commission", "talks of the two leaders")."""
+        found = []
+        for k in self.oblique_tokens(t, "with", "between"):
+            found.extend(self.p.of(k.i) or self._described_group(k))
+        for k in self._with_on_setting(t):
+            found.extend(self.p.of(k.i) or self._described_group(k))
+        if t.pos in ("NOUN", "PROPN") and self.lemma(t) not in ("visit", "call"):
+            # "the visit of X" is X's visit, not a meeting among its visitors
+            for k in self.s.children(t.i, "nmod"):
+                # not a term of office: "the fourth meeting of the X Administration"
+                if self.s.case(k.i) == "of" and k.lower.split()[-1] not in self.terms:
+                    found.extend(p for p in self.p.of(k.i) if self._named_whole(p))
+        return found
+
+    def _with_on_setting(self, t: Token) -> list[Token]:
+        """ "met today at the White House with X", "met on August 29 with X": the "with"
+        the parser hung on the place or the date before it. A place or a day is not
+        met with; the one who is met is the verb's. Not for a noun, whose date may open
+        a phrase of its own ("the President's meeting on May 2 with X")."""
+        if t.pos not in ("VERB", "AUX"):
+            return []
+        return [
+            k
+            for setting in self.oblique_tokens(t, "at", "in", "on")
+            for k in self.s.children(setting.i, "nmod")
+            if self.s.case(k.i) in ("with", "between") and k.i > setting.i
+        ]
+
+    def _named_whole(self, party: Party) -> bool:
+        """A party named by its phrase's own head: "the Commission", "the Council of
+        Europe"; not a name inside a longer one that no list knows ("the White House
+        Competition Council" is no meeting of the White House)."""
+        words = self.s.tokens[party.token].text.split()
+        name = party.name.lower()
+        return name in " ".join(words).lower() and words[-1].lower() in name.split()
+
+    def _the_two(self, t: Token) -> list[Party]:
+        """ "The pair met", "the two men met": with no group met or agreed before, the
+        two people named last."""
+        people = self.p.memory.people
+        for k in self.s.children(t.i, "nsubj"):
+            dets = {c.lower for c in self.s.children(k.i, "det", "nummod")}
+            two = k.lower in _PAIR or (k.lower in _TWO_OF and dets & {"two", "both"})
+            if two and dets & {"the", "both"} and len(people) >= 2:
+                return [Party(name, True, k.i) for name in people[-2:]]
+        return []
+
+    def _described_group(self, k: Token) -> list[Party]:
+        """A group no list names, described by who its members are: "senior union
+        figures", "Labour party officials", "business leaders". Only a plural of a word
+        for people in a role (``group_heads``) with a word before it that says whose."""
+        if k.pos != "NOUN" or k.lower not in self.group_heads:
+            return []
+        described = [c for c in self.s.children(k.i, "compound", "amod") if c.i < k.i]
+        if not described:
+            return []
+        words = [i for c in described for i in self.s.subtree(c.i)] + [k.i]
+        return [Party(self.s.text_of(sorted(words)), False, k.i)]
+
+    def _doers(self, verb: Token) -> list[Party]:
+        """The subjects of a verb, also of one the parser hung on a noun ("visit a school
+        before chairing a meeting" with "chairing" under "school"): those of the verb
+        above the noun."""
+        found = self.subjects(verb)
+        head = self.s.head(verb.i)
+        if found or verb.rel != "advcl" or head is None or head.pos in ("VERB", "AUX"):
+            return found
+        above = next((a for a in self.s.ancestors(verb.i) if a.pos in ("VERB", "AUX")), None)
+        return self.subjects(above) if above is not None else []
+
+    def _planned_above(self, verb: Token) -> bool:
+        """ "will visit X before chairing a meeting": a clause that says when, under a
+        verb still to come, is still to come, however the parser hung it."""
+        if verb.rel != "advcl" or self._marked(verb, "if", "unless"):
+            return False
+        above = next((a for a in self.s.ancestors(verb.i) if a.pos in ("VERB", "AUX")), None)
+        return above is not None and self.planned(above)
 
     # -- agreements --------------------------------------------------------------------
 
