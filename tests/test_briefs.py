@@ -482,3 +482,26 @@ def test_help_is_whole_sentences_with_an_example_and_exit_codes():
     result = CliRunner().invoke(cli, ["--help"])
     assert "..." not in result.output.split("Commands:")[1]
     assert "Example" in result.output and "Exit codes" in result.output
+
+
+def test_a_proposal_reported_at_two_meetings_carries_neither_articles_outcomes_away():
+    # Article b reports the Paris meeting; article a the Rome one first, and Paris later.
+    # One proposal is quoted from both; a's agreement right after it stays with Rome.
+    digest = two_meetings()
+    digest.meetings = [
+        Meeting(
+            participants=["Chung Eui-yong", "Antony Blinken"],
+            location="Paris",
+            evidence=[ev("b", 0), ev("a", 3000)],
+        ),
+        Meeting(
+            participants=["Chung Eui-yong", "Antony Blinken"],
+            location="Rome",
+            evidence=[ev("a", 0)],
+        ),
+    ]
+    digest.proposals = [Proposal(by="Chung", what="an end", evidence=[ev("b", 20), ev("a", 40)])]
+    digest.agreements = [Agreement(parties=["Chung", "Blinken"], what="x", evidence=[ev("a", 70)])]
+    linked = link_outcomes(digest)
+    assert linked.proposals[0].meeting == 0
+    assert linked.agreements[0].meeting == 1

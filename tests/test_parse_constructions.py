@@ -211,7 +211,9 @@ def test_with_coordinated_parties_opposing_names_them_all():
         "The bridge tolls caused an outcry, with Labour councillors and local charities "
         "opposing the plan."
     )
-    assert [set(dis.parties) for dis in d.disagreements] == [{"Labour", "local charities"}]
+    assert [set(dis.parties) for dis in d.disagreements] == [
+        {"Labour councillors", "local charities"}
+    ]
 
 
 def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
@@ -426,7 +428,7 @@ def test_he_is_the_name_the_sentence_opens_with():
     d = digest_of(
         "Senator Mia Lund said the men had been freed. "
         "Azra Kell, father of Tomas, thanked his lawyers for the support he had received "
-        "while campaigning for his son's release."
+        "while pressing for his son's release."
     )
     assert [p.by for p in d.proposals] == ["Azra Kell"]
 
@@ -542,6 +544,312 @@ def test_a_pronoun_is_no_topic_and_a_speaker_judging_we_judges_their_own_side():
     assert own.disagreements == []
     criticised = digest_of("Senator Tom Hale criticised him.")
     assert [d.topic for d in criticised.disagreements] in ([], [None])
+
+
+# -- proposals: who puts them forward ----------------------------------------------------
+
+
+def test_campaigning_for_something_is_an_activity_not_a_proposal():
+    d = digest_of(
+        "Tom Hale thanked his lawyers for the support he had received while campaigning "
+        "for his brother's release."
+    )
+    assert d.proposals == []
+    d = digest_of("Tom Hale pressed for his brother's release.")
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+
+
+def test_no_one_urges_themselves_so_a_pronoun_read_as_the_addressee_is_no_author():
+    d = digest_of(
+        "Chancellor Otto Brandt spoke on Monday. "
+        "He urged the chancellor to admit he had been responsible for the rise."
+    )
+    assert d.proposals == []
+    d = digest_of(
+        "Chancellor Otto Brandt spoke on Monday. "
+        "Mr Lind urged the chancellor to admit he had been responsible for the rise."
+    )
+    assert [p.by for p in d.proposals] == ["Lind"]
+
+
+def test_a_finite_verb_hung_on_an_infinitive_goes_with_the_verb_of_saying():
+    d = digest_of(
+        "Union leader Dave Prent said workers did not want to go on strike and called for "
+        "talks with the government."
+    )
+    assert [p.by for p in d.proposals] == ["Dave Prent"]
+    assert d.proposals[0].what.startswith("called for talks")
+
+
+def test_we_in_a_quote_is_the_speakers_side():
+    d = digest_of('President Mahmud Abel said: "We are ready to negotiate with Israel."')
+    assert [p.by for p in d.proposals] == ["Mahmud Abel"]
+    assert "negotiate with Israel" in d.proposals[0].what
+
+
+def test_we_in_a_quote_attributed_to_someone_unnamed_is_not_the_last_speaker():
+    d = digest_of(
+        'President Thabo Mbeko said: "This is a good day." '
+        '"We are now asking other countries to join us," the chancellor said.'
+    )
+    assert d.proposals == []
+
+
+def test_he_after_a_subject_known_only_by_an_unnamed_role_is_unresolved():
+    d = digest_of(
+        "The President spoke today with Israeli Prime Minister Tom Hale. The President "
+        "reiterated his support for Israel. He urged Israel to protect civilians."
+    )
+    assert [p.by for p in d.proposals] == []
+    d = digest_of(
+        "Israeli Prime Minister Tom Hale spoke today. He urged Israel to protect civilians."
+    )
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+
+
+def test_asking_someone_to_act_with_the_infinitive_read_as_adverbial_is_a_proposal():
+    d = digest_of(
+        'Home Secretary Charles Clark said: "I will be asking Parliament to renew this '
+        'legislation in the New Year."'
+    )
+    assert [p.by for p in d.proposals] == ["Charles Clark"]
+    assert "renew this legislation" in d.proposals[0].what
+
+
+def test_asking_someone_to_act_as_the_thing_judged_has_no_author():
+    d = digest_of(
+        'Charity head Simon Wrighte said: "While encouraging the drug industry to find an '
+        'HIV vaccine is important, it is not enough."'
+    )
+    assert d.proposals == []
+
+
+def test_a_proposal_named_without_what_it_proposes_is_no_fact():
+    d = digest_of("Minister Jack Strew said the commission's proposal would mean a 35% rise.")
+    assert d.proposals == []
+    d = digest_of("Minister Jack Strew said the commission's proposal to cap the budget was late.")
+    assert [p.what for p in d.proposals] == ["proposal to cap the budget"]
+
+
+def test_the_group_named_again_is_the_same_party_so_its_meeting_is_reported_once():
+    d = digest_of(
+        "Five public sector unions met Deputy Prime Minister Joan Prest in Leeds. "
+        "They want the government to withdraw the regulations. "
+        "The five unions which met Ms Prest want the government to withdraw these regulations."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"public sector unions", "Joan Prest"})]
+    assert [p.by for p in d.proposals] == ["public sector unions"]
+
+
+def test_other_members_of_a_group_are_not_the_group_named_before():
+    d = digest_of(
+        "Five public sector unions met Deputy Prime Minister Joan Prest in Leeds. "
+        "Other public sector unions met Ms Prest in York."
+    )
+    assert sorted(sorted(m.participants) for m in d.meetings) == [
+        ["Joan Prest", "Other public sector unions"],
+        ["Joan Prest", "public sector unions"],
+    ]
+
+
+def test_pressing_the_need_for_someone_to_act_is_a_call():
+    d = digest_of(
+        "President Lena Cole spoke today with Prime Minister Tom Hale. She made clear the "
+        "need for Ruritania to open the border crossings."
+    )
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+    assert "need for Ruritania to open" in d.proposals[0].what
+    d = digest_of("President Lena Cole underscored the need to hold the regime accountable.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+
+
+def test_discussing_a_need_or_two_leaders_stressing_it_is_no_ones_call():
+    d = digest_of("President Lena Cole discussed the need for more investment in ports.")
+    assert d.proposals == []
+    d = digest_of(
+        "President Lena Cole and Prime Minister Tom Hale stressed the need to expand trade."
+    )
+    assert d.proposals == []
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]
+
+
+# -- meetings: participants that are parties ---------------------------------------------
+
+
+def test_a_body_inside_a_persons_title_is_no_participant():
+    d = digest_of(
+        "Today, Jennifer Klane, White House Gender Policy Council Director, and Julia Chavez, "
+        "White House Intergovernmental Affairs Director, met with Governor Tom Hale."
+    )
+    assert [sorted(m.participants) for m in d.meetings] == [
+        ["Jennifer Klane", "Julia Chavez", "Tom Hale"]
+    ]
+
+
+def test_a_state_inside_a_title_is_the_party_the_official_acts_for():
+    d = digest_of("President Lena Cole met with the Jordanian Deputy Prime Minister in Amman.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Jordan"})]
+
+
+def test_a_group_described_by_a_party_adjective_is_the_group_not_the_adjective():
+    d = digest_of(
+        "Later today, Mr Trump will hold separate meetings with the Republican leaders in Congress."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Trump", "Republican leaders"})]
+
+
+def test_the_chief_of_staff_is_a_person_not_the_staff():
+    d = digest_of(
+        "Her meeting with the current chief of staff suggests a change of plans, "
+        "Senator Mia Lund said."
+    )
+    assert d.meetings == []
+
+
+def test_talking_with_ones_own_staff_is_no_meeting_but_meeting_counterparts_is():
+    d = digest_of(
+        "Spokeswoman Jane Pask said President Tom Hale has talked privately with his staff "
+        "about the transition."
+    )
+    assert d.meetings == []
+    d = digest_of("Interior Minister Tom Hale met his EU counterparts in Luxembourg on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "European Union"})]
+
+
+def test_a_meeting_in_a_clause_of_a_negated_noun_did_not_happen():
+    d = digest_of(
+        "Donald Trimp and Hilary Clanton agreed to cooperate. This is not a situation where "
+        "they've had many conversations or played golf together."
+    )
+    assert d.meetings == []
+    d = digest_of(
+        "Donald Trimp and Hilary Clanton agreed to cooperate. This is a situation where "
+        "they've had many conversations."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Donald Trimp", "Hilary Clanton"})]
+
+
+def test_pressing_someone_to_act_is_a_call_but_pressing_a_point_is_not():
+    d = digest_of("Governor Tom Hale pressed the council to rethink the plan.")
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+    d = digest_of("Governor Tom Hale pressed the point in a speech.")
+    assert d.proposals == []
+
+
+# -- proposals: what is not one ----------------------------------------------------------
+
+
+def test_an_infinitive_describing_a_noun_is_not_the_verbs_own_proposal():
+    d = digest_of(
+        "A failed government scheme to offer university courses online has been branded a "
+        '"disgraceful waste" by MPs.'
+    )
+    assert d.proposals == []
+    d = digest_of("The government scheme to offer university courses online was launched.")
+    assert [p.by for p in d.proposals] == ["government"]
+
+
+def test_a_survey_suggesting_what_people_say_is_no_proposal():
+    d = digest_of(
+        "A survey for the charity suggests 69% of over-65s say they always vote in a "
+        "general election."
+    )
+    assert d.proposals == []
+
+
+def test_a_modal_inside_a_relative_clause_of_the_subject_is_no_call():
+    d = digest_of(
+        "Dr Azam Tamin said the main issues voters should consider were the war and the "
+        "erosion of civil liberties."
+    )
+    assert d.proposals == []
+    d = digest_of("Dr Azam Tamin said voters should consider the war.")
+    assert [p.by for p in d.proposals] == ["Azam Tamin"]
+
+
+def test_what_a_speaker_hopes_someone_will_propose_is_not_proposed():
+    d = digest_of(
+        'Paul Tyle said: "We would hope that the government will table a bill that is broad '
+        'enough."'
+    )
+    assert d.proposals == []
+    d = digest_of("Paul Tyle said the government will table a bill on Monday.")
+    assert [p.by for p in d.proposals] == ["government"]
+
+
+def test_a_seat_of_government_visited_is_a_place_not_a_participant():
+    d = digest_of("Michelle Obema visited the Oval Office to meet President Tom Hale.")
+    assert all("Oval Office" not in m.participants for m in d.meetings)
+    d = digest_of("The White House convened a meeting with Governor Tom Hale on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"White House", "Tom Hale"})]
+
+
+def test_a_plural_title_with_a_body_in_it_is_no_party():
+    d = digest_of(
+        "President Joe Bidan met yesterday with White House Senior Advisors and outside "
+        "experts to discuss voting rights."
+    )
+    assert d.meetings == []
+
+
+def test_a_proposal_nouns_text_does_not_open_with_its_preposition():
+    d = digest_of(
+        "Senator Mia Lund held talks with Governor Tom Hale over the council's plans to "
+        "close the bridge."
+    )
+    assert [p.what for p in d.proposals] == ["plans to close the bridge"]
+
+
+def test_what_someone_is_urged_to_urge_is_the_urgers_proposal_only():
+    d = digest_of(
+        "Jon Finnar urged the government of Serbia to withdraw its forces and to urge "
+        "protesters to remain peaceful."
+    )
+    assert [p.by for p in d.proposals] == ["Jon Finnar"]
+
+
+def test_offering_condolences_is_an_expression_not_a_proposal():
+    d = digest_of("President Lena Cole offered her condolences on the recent flooding.")
+    assert d.proposals == []
+    d = digest_of("President Lena Cole offered assistance after the recent flooding.")
+    assert [p.by for p in d.proposals] == ["Lena Cole"]
+
+
+def test_committed_and_concurred_are_read_like_commit_and_concur():
+    d = digest_of(
+        "President Lena Cole met Prime Minister Tom Hale on Monday. The leaders committed to "
+        "deepen economic cooperation in the region."
+    )
+    assert [a.what for a in d.agreements] == [
+        "committed to deepen economic cooperation in the region"
+    ]
+
+
+def test_the_president_is_not_the_vice_president_nor_the_chancellor_the_shadow_one():
+    d = digest_of(
+        "On Monday, Vice President Kamala Haris spoke first. The President pledged to "
+        "continue economic stability in a third term."
+    )
+    assert d.proposals == []
+    d = digest_of(
+        "On Monday, Tory shadow chancellor Oliver Letwan spoke first. The chancellor pledged "
+        "to continue economic stability in a third term."
+    )
+    assert d.proposals == []
+    d = digest_of(
+        "On Monday, Chancellor Gordon Browne spoke first. The chancellor pledged to continue "
+        "economic stability in a third term."
+    )
+    assert [p.by for p in d.proposals] == ["Gordon Browne"]
+
+
+def test_an_ing_clause_hung_on_a_relative_clause_goes_with_the_main_clause():
+    d = digest_of(
+        "President Joe Bidan and Vice President Kamala Haris spoke with Prime Minister Tom Hale. "
+        "The President affirmed Israel's right to protect its citizens from Hezbollah, which "
+        "has fired missiles into Israel, while emphasizing the need to minimize harm to civilians."
+    )
+    assert [p.by for p in d.proposals] == ["Joe Bidan"]
 
 
 # -- meetings: parties beyond a meeting's own "with" (issue 12) ----------------------

@@ -150,9 +150,18 @@ def link_outcomes(digest: Digest) -> Digest:
     links: dict[int, int | None] = {}
     for _ in range(len(outcomes) + 1):  # each round can only add to the chains it uses
         chains = [list(m.evidence) for m in digest.meetings]
+        reports = _Chains(chains).by_source
         for i, index in links.items():
             if index is not None:
-                chains[index].extend(outcomes[i].evidence)
+                # Only the quotes that lie in this meeting's report: one proposal told of
+                # two meetings in one article ("Seoul's proposal" at the Rome talks, the
+                # same proposal pressed in Paris) extends the chain of neither beyond it.
+                chain = list(chains[index])
+                chains[index].extend(
+                    e
+                    for e in outcomes[i].evidence
+                    if reports.get(e.source) == [index] or chain_distance([e], chain) is not None
+                )
         round_chains = _Chains(chains)
         found = {i: meeting_of(fact, round_chains, sides) for i, fact in enumerate(outcomes)}
         if found == links:

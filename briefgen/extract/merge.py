@@ -104,6 +104,10 @@ def _days(facts: list[Fact]) -> set[dt.date]:
     return {day for f in facts if (day := f.date or f.article.published)}
 
 
+# "Other public sector unions" are not the public sector unions named before.
+_PART_ONLY = frozenset({"other", "some", "many", "several", "most", "few", "more"})
+
+
 def fuller_groups(facts: list[Fact]) -> list[Fact]:
     """ "The unions which met X" after "five public sector unions met X": in one
     article, a group named by its common noun alone is the group named in full in
@@ -117,7 +121,13 @@ def fuller_groups(facts: list[Fact]) -> list[Fact]:
         here = names[fact.article.id]
         parties: list[str] = []
         for party in fact.parties:
-            fuller = [n for n in here if party.islower() and n.lower().endswith(" " + party)]
+            fuller = [
+                n
+                for n in here
+                if party.islower()
+                and n.lower().endswith(" " + party)
+                and n.split()[0].lower() not in _PART_ONLY
+            ]
             name = fuller[0] if len(fuller) == 1 else party
             if name not in parties:
                 parties.append(name)

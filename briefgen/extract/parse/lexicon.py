@@ -128,6 +128,9 @@ _NOT_ON_THEIR_OWN = frozenset(
         "judging_verbs",
         "resolving",
         "prospect_nouns",
+        "need_verbs",
+        "dead_adjectives",
+        "expressions",
     }
 )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefgen.extract.facts import Entity
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
@@ -31,6 +32,18 @@ _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"}
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
+# "The unions" refers back to a group named before; "other unions" and "some MPs" do not
+# name the whole of one.
+_DEFINITE = frozenset({"the", "these", "those"})
+_SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
+# Words that make a role another one: the Vice President is not "the President".
+_SECOND = frozenset({"vice", "deputy", "shadow", "former", "assistant", "acting", "under"})
+# Words for part of a body: "members of his team" are of no party the sentence names.
+_PART_OF = frozenset({"members", "member", "staff", "representatives", "delegates"})
+# Words that end a person's title besides the role nouns of the trigger table.
+_TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "officer"})
+# In ``Memory.people``: a person the text named only by a role no one named has.
+UNNAMED = ""
 
 
 @dataclass
@@ -40,6 +53,10 @@ class Memory:
     people: list[str] = field(default_factory=list)  # recent people, newest last
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
+    collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
+
+    def saw_collective(self, phrase: str) -> None:
+        self.collectives = [*[c for c in self.collectives if c != phrase], phrase][-6:]
 
     def saw_person(self, name: str) -> None:
         self.people = [*[p for p in self.people if p != name], name][-6:]
@@ -75,6 +92,7 @@ class Parties:
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
         self.at: dict[int, Entity] = {}
+        self.adjectives: set[int] = set()  # the parser's group adjectives, before a noun
         for named in names:
             for t in sentence.tokens:
                 # A token may hold a whole name with its title ("Foreign Minister Anna Berg").
@@ -82,6 +100,7 @@ class Parties:
                 better = t.i not in self.at or (named.is_person and not self.at[t.i].is_person)
                 if overlaps and better:
                     self.at[t.i] = named
+        self._unnamed_subjects()
         # The parser's organisations and groups, where no known name covers them.
         for label, first, last in sentence.ents:
             if label not in _ORG_LABELS or any(i in self.at for i in range(first, last)):
@@ -93,6 +112,19 @@ class Parties:
             named = Entity(words[0].start, words[-1].end, text, False)
             for i in range(first, last):
                 self.at[i] = named
+            if label == "NORP" and last - first == 1 and words[0].rel in ("amod", "compound"):
+                self.adjectives.add(first)  # "Republican" in "the Republican leaders"
+
+    def _unnamed_subjects(self) -> None:
+        """ "The President reiterated ... He encouraged ...": a subject known only by a
+        role no one named has is the one a later "he" means, so it is remembered as an
+        unnamed person, and "he" stays unresolved rather than taken for someone else."""
+        for t in self.s.tokens:
+            main = t.rel == "nsubj" and self.s.tokens[t.head].rel == "root"
+            if not main or t.lower.split()[-1] not in self.role_nouns or not self._definite(t):
+                continue
+            if not any(j in self.at for j in self.s.subtree(t.i)) and self._role(t) is None:
+                self.memory.saw_person(UNNAMED)
 
     # -- one token -----------------------------------------------------------------
 
@@ -123,6 +155,16 @@ class Parties:
         t = self.s.tokens[i]
         if i in self.at:
             named = self.at[i]
+            if (
+                not named.is_person
+                and t.end > named.end
+                and self._titled(t)
+                and named.name not in gazetteer().countries
+            ):
+                # "Jennifer Klein, White House Gender Policy Council Director": a title,
+                # of someone the sentence names elsewhere; the body in it is no party
+                # (a state is: "Jordanian Deputy Prime Minister" acts for Jordan).
+                return None
             return [Party(named.name, named.is_person, i)]
         # "Foreign Minister Anna Berg" headed by "Minister": the name is a flat
         # or compound part of the phrase.
@@ -130,12 +172,18 @@ class Parties:
         state: Entity | None = None
         body = t.lower.split()[-1]
         for child in self.s.children(i, "flat", "compound", "amod"):
+            if child.i in self.adjectives and t.pos == "NOUN":
+                # "the Republican leaders": a group the adjective describes, not a party
+                # called "Republican"
+                return [Party(self._phrase(t), False, i)]
             if child.i in self.at:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
                     break  # "the Biden administration" is not Biden
                 if person_noun and not named.is_person:
                     state = named  # "his U.S. counterpart" is a person, not the United States
+                    if named.name in gazetteer().venues:
+                        state = None  # "White House advisers" act for no state of that name
                     continue
                 return [Party(named.name, named.is_person, i)]
         if t.pos == "NOUN" and not person_noun:
@@ -171,9 +219,14 @@ class Parties:
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"
             of = [c for c in self.s.children(i, "nmod") if self.s.case(c.i) == "of"]
+            if lower in self.role_nouns and not lower.endswith("s"):
+                # "the chief of staff", "the head of the union": one person, not the body
+                of = [c for c in of if c.i in self.at]
             members = [p for c in of for p in self.of(c.i)]
             if members:
                 return members
+            if of and lower in _PART_OF and t.pos == "NOUN":
+                return None  # "members of his economic team": of no party named here
         if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
             return self._pronoun(t)
         if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:
@@ -183,7 +236,7 @@ class Parties:
         if lower in self.role_nouns and self._definite(t):
             return self._role(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
-            return [Party(self._phrase(t), False, i)]
+            return [Party(self._collective(t), False, i)]
         if (
             t.pos == "PROPN"
             and t.rel == "nsubj"
@@ -211,7 +264,9 @@ class Parties:
             before = self._person_before(t)
             if before is not None:
                 return [Party(before, True, t.i)]
-            return [Party(self.memory.people[-1], True, t.i)] if self.memory.people else None
+            if not self.memory.people or self.memory.people[-1] == UNNAMED:
+                return None
+            return [Party(self.memory.people[-1], True, t.i)]
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
         if lower in _PLURAL and self.memory.group:
@@ -258,19 +313,41 @@ class Parties:
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
 
+    def _titled(self, t: Token) -> bool:
+        """A token that ends in a role word: "White House Gender Policy Council Director"."""
+        words = t.lower.split()
+        titles = self.role_nouns | _TITLE_ENDS
+        return len(words) > 1 and (words[-1] in titles or words[-1].removesuffix("s") in titles)
+
     def _definite(self, t: Token) -> bool:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}
         return bool(dets & {"the", "his", "her", "this"})
 
     def _role(self, t: Token) -> list[Party] | None:
         """ "the chancellor": the latest person whose role has that word, and every word
-        before it ("the shadow foreign secretary" is not the foreign secretary)."""
+        before it ("the shadow foreign secretary" is not the foreign secretary); "the
+        President" is not the Vice President, nor "the minister" the deputy minister."""
         words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i] + [t.lower]
         for name in reversed(self.memory.people):
             role = (self.roles.get(name) or "").lower().split()
-            if all(w in role for w in words):
+            if all(w in role for w in words) and not (_SECOND & set(role)) - set(words):
                 return [Party(name, True, t.i)]
         return None
+
+    def _collective(self, t: Token) -> str:
+        """A group's name, the same across an article: "the unions" after "five public
+        sector unions" are those unions, so both reports of what they did name one party."""
+        phrase = self._phrase(t)
+        words = phrase.lower().split()
+        if len(words) == 1:
+            dets = {c.lower for c in self.s.children(t.i, "det")}
+            if dets & _DEFINITE:
+                for earlier in reversed(self.memory.collectives):
+                    if earlier.lower().split()[-1] == words[0]:
+                        return earlier
+        elif not set(words) & _SOME:
+            self.memory.saw_collective(phrase)
+        return phrase
 
     def _phrase(self, t: Token) -> str:
         """A collective party's own words: "public service unions", "Tories", "critics"."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
@@ -142,6 +143,11 @@ class SentenceReader:
         self.ask_verbs = _lower(pr["ask_verbs"])
         self.proposal_nouns = _lower(pr["nouns"])
         self.offer_adjectives = _lower(pr["offer_adjectives"])
+        self.need_nouns = _lower(pr["need_nouns"])
+        self.dead = _lower(pr["dead_adjectives"])
+        self.expressions = _lower(pr["expressions"])
+        self.speech_forms = lexicon.speech_forms
+        self.need_verbs = _lower(pr["need_verbs"])
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
         self.modals = lexicon.words("modals")
@@ -213,7 +219,7 @@ class SentenceReader:
             if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
                 lemma in self.ask_verbs and self._someone_to_act(t)
             ):
-                yield self._proposal(t, self.subjects(t), self.clause(t))
+                yield self._proposal(t, self._authors(t), self.clause(t))
         if t.pos == "ADJ" and t.lower in self.offer_adjectives:
             yield self._offer(t)
         if noun:
@@ -227,6 +233,8 @@ class SentenceReader:
                 yield self._concern(t)
             if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
                 yield self._proposal_noun(t)
+            if lemma in self.need_nouns:
+                yield self._need(t)
 
     # -- arguments -----------------------------------------------------------------
 
@@ -452,6 +460,8 @@ class SentenceReader:
                 drop.add(k.i)
             elif k.dep == "nmod:poss" and k.i < t.i:
                 drop.update(self.s.subtree(k.i))  # "Seoul's proposal": the author, not the what
+            elif nominal and k.rel == "case" and k.i < t.i:
+                drop.add(k.i)  # "(discussions) on the U.S. peace proposal": not the proposal's
             elif (
                 k.i < t.i
                 and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod")
@@ -547,15 +557,40 @@ class SentenceReader:
     # -- meetings ----------------------------------------------------------------------
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
-        parties = unique(parties)
+        parties = unique([p for p in parties if not self._own_people(p) and not self._venue(p)])
         if len(parties) < 2 or self.negated(t):
             return None
+        head = self.s.head(t.i)
+        if t.dep == "acl:relcl" and head is not None and self.negated(head):
+            return None  # "This is not a situation where they've had many conversations"
         status = "planned" if self.planned(t) else "held"
         places = tuple(
             k.i for k in self.s.children(t.i, "obl", "nmod") if self.s.case(k.i) in ("in", "at")
         )
         return Found(
             "meeting", parties, self.clause(t), t.i, status, "call" if call else None, places
+        )
+
+    def _venue(self, party: Party) -> bool:
+        """ "visited the Oval Office to meet X", "at the White House": a seat of
+        government visited or stayed at is a place, not a party (the White House
+        that convenes a meeting is one)."""
+        if party.name not in gazetteer().venues:
+            return False
+        t = self.s.tokens[party.token]
+        head = self.s.head(t.i)
+        visited = t.rel == "obj" and head is not None and self.lemma(head) in _VISITING
+        return visited or self.s.case(t.i) in ("at", "in", "to", "inside", "outside")
+
+    def _own_people(self, party: Party) -> bool:
+        """ "talked with his staff", "met their members": a group that belongs to
+        someone in the meeting is on that one's side, no other party to it."""
+        t = self.s.tokens[party.token]
+        if party.is_person or t.i in self.p.at or t.lower not in _OWN_GROUPS:
+            return False
+        return any(
+            k.dep == "nmod:poss" and k.lower in _OUR | {"his", "her", "my"}
+            for k in self.s.children(t.i)
         )
 
     def _meeting_verb(self, t: Token) -> Found | None:
@@ -1295,7 +1330,84 @@ class SentenceReader:
     def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
         if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
+        head = self.s.head(t.i)
+        asking = self.propose | self.ask_verbs | {"call"}
+        if self._marked(t, "to") and any(self.lemma(a) in asking for a in self.s.ancestors(t.i)):
+            # "urged Serbia to withdraw ... and to urge protesters to stay calm": what one
+            # is asked to do is the asker's proposal, not a proposal of the one asked
+            return None
+        if t.rel == "ccomp" and head is not None and self.lemma(head) in _WISHING:
+            # "We would hope that the government will table a bill": the speaker's wish,
+            # not the government's proposal
+            return None
+        if authors[0].name in {p.name for p in self.objects(t)}:
+            # "He urged the chancellor to act" with "he" read as the chancellor: no one
+            # urges themselves, so the author is unknown.
+            return None
         return Found("proposal", authors[:1], what, t.i)
+
+    def _authors(self, t: Token) -> list[Party]:
+        """Who puts forward what ``t`` says: its subjects, with two repairs.
+
+        "X said workers did not want to strike and called for talks": a finite verb
+        (called) cannot be the conjunct of an infinitive (to strike), so the parser
+        hung it too low; it goes with the verb of saying above, and X calls. Where no
+        verb of saying is above, the author is unknown.
+
+        "We are ready to talk", quoted from X: "we" is the speaker's side, and the
+        speaker puts it forward.
+        """
+        head = self.s.head(t.i)
+        if (
+            head is not None
+            and t.rel == "conj"
+            and self._marked(head, "to")
+            and t.lower != self.lemma(t)
+            and t.lower.endswith(("ed", "s"))
+        ):
+            said = (a for a in self.s.ancestors(head.i) if self.lemma(a) in self.speech)
+            root = next((k for k in self.s.tokens if k.rel == "root"), None)
+            above = next(said, root)
+            return self.subjects(above) if above is not None and above.i != t.i else []
+        if (
+            head is not None
+            and t.rel == "advcl"
+            and t.lower.endswith("ing")
+            and head.dep == "acl:relcl"
+            and any(k.lower in ("which", "that") for k in self.s.children(head.i, "nsubj"))
+            and not self.s.children(t.i, "nsubj")
+        ):
+            # "X affirmed Israel's right to protect its citizens from Hezbollah, which has
+            # fired rockets, while emphasizing the need to ...": the "-ing" clause hung on
+            # the relative clause goes with the main clause, and X emphasizes
+            root = next((k for k in self.s.tokens if k.rel == "root"), None)
+            main = self.subjects(root) if root is not None and root.i != t.i else []
+            if main:
+                return main
+        if (
+            head is not None
+            and t.lower.endswith("ing")
+            and not self.s.children(t.i, "nsubj")
+            and self.s.children(head.i, "cop")
+        ):
+            # "(While) encouraging industry to act is important": the "-ing" clause is
+            # what is judged, whoever does it; the judged thing's subject is no author.
+            return []
+        found = self.subjects(t)
+        we = [k for k in self.s.children(t.i, "nsubj") if k.lower == "we"]
+        if found or not we:
+            return found
+        saying = [
+            k
+            for k in self.s.tokens
+            if k.pos == "VERB" and k.i != t.i and self.lemma(k) in self.speech
+        ]
+        if saying:
+            # '"We are asking ...," the chancellor said': the speaker is this sentence's
+            speakers = [p for p in self.subjects(saying[0]) if p.is_person]
+            return [Party(speakers[0].name, True, we[0].i)] if speakers else []
+        speaker = self.p.memory.speaker  # a quote going on from the sentence before
+        return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
         kids = self.s.children(t.i)
@@ -1306,6 +1418,8 @@ class SentenceReader:
             if t.rel == "acl":
                 what = self._phrase(self.s.tokens[t.head]) or what
             return self._proposal(t, self.subjects(t), what)
+        if t.rel == "acl" and self._marked(t, "to"):
+            return None  # "a scheme to offer courses": the noun's content, read with the noun
         if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
             self._modal_clause(k) for k in kids if k.rel == "ccomp"
         ):
@@ -1314,13 +1428,15 @@ class SentenceReader:
             return None
         if self._clause_as_objects(t):
             return None  # the same report, read as an object
+        if any(o.lower in self.expressions for o in self.s.children(t.i, "obj")):
+            return None  # "offered his condolences": an expression, nothing put to anyone
         if self.lemma(t) == "want" and not (
             self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
             # "wants to stay on", "wanted no part of it": wishes; "wants the government
             # to act" is a demand
             return None
-        authors = self.subjects(t)
+        authors = self._authors(t)
         if any(k.lower in ("jointly", "together") for k in kids):
             # "A and B jointly tabled a motion": a joint act, read as an agreement
             return self._agreement(t, authors, self.clause(t))
@@ -1339,6 +1455,21 @@ class SentenceReader:
         after = objects[0].i + 1
         if after >= len(self.s.tokens):
             return False
+        for v in [*self.s.children(objects[0].i, "nmod", "acl"), *self.s.children(t.i, "xcomp")]:
+            if (
+                v.pos == "VERB"
+                and v.i > objects[0].i
+                and v.dep != "acl:relcl"
+                and not self._marked(v, "to")
+                and not v.lower.endswith(("ing", "ed"))
+                and self.s.children(v.i, "ccomp")
+            ):
+                return True  # "suggests 69% of voters say they ...": the clause is the report
+        end = self.s.subtree(objects[0].i)[-1] + 1
+        if end < len(self.s.tokens):
+            v = self.s.tokens[end]
+            if v.pos == "VERB" and self.s.children(v.i, "ccomp") and v.lower in self.speech_forms:
+                return True  # the same, with the verb of saying hung elsewhere
         verb = self.s.tokens[after]
         if verb.pos != "VERB":
             return False
@@ -1364,6 +1495,10 @@ class SentenceReader:
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
             if not any(a in self.duty for a in auxes):
                 continue
+            if any(self.s.children(o.i, "cop") for o in self.s.children(k.i, "obj")):
+                # "the issues Muslims should consider were X": the modal is in a relative
+                # clause of the subject, and the clause says what the issues are
+                continue
             if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop"):
                 # "X argued that Britain should be a safe place": a view of what something
                 # should be, not a call for anyone to act ("should be scrapped" is one).
@@ -1384,7 +1519,7 @@ class SentenceReader:
                     t.i,
                     positions={speakers[0].name: what},
                 )
-            return self._proposal(t, self.subjects(t), what)
+            return self._proposal(t, self._authors(t), what)
         return None
 
     def _offer(self, t: Token) -> Found | None:
@@ -1398,16 +1533,18 @@ class SentenceReader:
         ]
         if not offered or self.negated(t) or self._hypothetical(t):
             return None
-        return self._proposal(t, self.subjects(t), self.clause(t))
+        return self._proposal(t, self._authors(t), self.clause(t))
 
     def _someone_to_act(self, t: Token) -> bool:
         """ "wants the government to act", also with the infinitive parsed as the object's
         own clause ("the government" + acl "to act")."""
-        objects = self.s.children(t.i, "obj")
+        objects = self.s.children(t.i, "obj", "iobj")
         if not objects:
             return False
         if self.s.children(t.i, "xcomp"):
             return True
+        if any(self._marked(a, "to") and a.i > objects[0].i for a in self.s.children(t.i, "advcl")):
+            return True  # "asking Parliament to renew the law" with the infinitive as adverbial
         return any(self._marked(a, "to") for o in objects for a in self.s.children(o.i, "acl"))
 
     def _modal_clause(self, k: Token) -> bool:
@@ -1428,7 +1565,30 @@ class SentenceReader:
         particle = [k for k in kids if k.lower in self.call_preps and k.rel in ("compound", "prt")]
         if not marked and not particle:
             return None
-        return self._proposal(t, self.subjects(t), self.clause(t))
+        return self._proposal(t, self._authors(t), self.clause(t))
+
+    def _need(self, t: Token) -> Found | None:
+        """ "X underscored the need to act", "X made clear the need for Y to act": a need
+        pressed by its subject, with what is needed, is X's call. Not "discussed the
+        need" (a topic), nor a need with nothing said of what is needed."""
+        gov = self.governor(t)
+        if gov is None or t.rel != "obj" or self.lemma(gov) not in self.need_verbs:
+            return None
+        if self.lemma(gov) == "make" and not any(
+            k.lower == "clear" for k in self.s.children(gov.i)
+        ):
+            return None  # "made the need plain" is rare; "make" presses a need only "clear"
+        needed = [
+            k
+            for k in [*self.s.children(t.i, "acl", "nmod"), *self.s.children(gov.i, "xcomp")]
+            if k.i > t.i and (self._marked(k, "to") or self.s.case(k.i) == "for")
+        ]
+        if not needed:
+            return None
+        authors = self._authors(gov)
+        if len(authors) > 1 and self.lemma(gov) in self.agree_plural:
+            return None  # "the leaders underscored the need ...": their joint statement
+        return self._proposal(gov, authors, self.clause(gov))
 
     def _proposal_noun(self, t: Token) -> Found | None:
         gov = self.governor(t)
@@ -1464,9 +1624,23 @@ class SentenceReader:
             authors = self.subjects(gov)
             if self.lemma(gov) not in _PUT_FORWARD:
                 authors = []
-        return self._proposal(t, authors, self.clause(t))
+        if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
+            return None  # "a failed government scheme", "the scrapped plan": none stands
+        what = self.clause(t)
+        if what.lower() == t.lower:
+            return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
+        return self._proposal(t, authors, what)
 
 
+# A clause under these is wished for, not stated: "hope that X will table a bill".
+_WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
+# Verbs whose object is a place gone to: "visited the Oval Office to meet X".
+_VISITING = frozenset({"visit", "tour", "enter", "leave", "arrive", "reach"})
+# Groups that "his", "their" make someone's own people: "talked with his staff".
+_OWN_GROUPS = frozenset(
+    {"staff", "team", "aides", "advisers", "advisors", "officials", "members", "ministers",
+     "supporters", "family", "cabinet", "colleagues", "officers", "employees"}
+)  # fmt: skip
 # Verbs that put a proposal to others: "X made an offer", "X unveiled plans".
 _PUT_FORWARD = frozenset(
     {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
