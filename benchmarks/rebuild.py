@@ -6,7 +6,8 @@ For each folder of articles and each repeat, a new workspace (``briefgen
 init``, the folder copied into ``articles/``) is built twice with
 ``briefgen build --audience analyst --format md``: cold (no build/ folder,
 no cache), then again with nothing changed, which should find the whole
-batch in the cache and write nothing. Goal: the unchanged rebuild at most
+batch in the cache and write nothing (the output folder's build stamp says
+so before the config or the renderers are loaded). Goal: the unchanged rebuild at most
 10% of the cold build. Prints the machine, the commands, the median of each
 and the ratio.
 """

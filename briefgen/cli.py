@@ -320,6 +320,27 @@ def build(
     no_cache: bool,
 ) -> None:
     """Run the whole pipeline: articles and feeds -> digest.yaml -> briefs."""
+    from briefgen.publish.stamp import StampRequest, check
+
+    stamp = None
+    if since is None and not no_cache:  # either asks for the whole build
+        given = {
+            "audience": audience, "formats": formats, "out": out and str(out.resolve()),
+            "force": force, "strict": strict, "extractor": extractor, "spacy_model": spacy_model,
+            "jobs": jobs, "executor": executor, "scheduler": scheduler,
+        }  # fmt: skip
+        stamp = StampRequest.of(config_path, given)
+        # Before the config model, the renderers or anything heavy is imported.
+        if (stamped := check(stamp)) is not None:
+            log.info("nothing the last build read or wrote has changed since")
+            for line in stamped.warnings:
+                log.warning("%s", line)
+            if stamped.corrections_applied:
+                _say(ctx, f"applied {stamped.corrections_applied} corrections")
+            up = f"{_show(stamped.out_dir)} is up to date: nothing changed since the last build"
+            _say(ctx, up)
+            _say_warnings(ctx, stamped.notices)
+            return
     from briefgen.pipeline import build as run_build
 
     overrides = (
@@ -333,7 +354,7 @@ def build(
         overrides["strict"] = True
     config = _load(config_path, overrides)
     # Each warning is logged as it happens; the count comes last.
-    result = run_build(config, force=force, since=since, progress=_progress(ctx))
+    result = run_build(config, force=force, since=since, progress=_progress(ctx), stamp=stamp)
     if result.corrections_applied:
         _say(ctx, f"applied {result.corrections_applied} corrections")
     for path in result.written:

@@ -21,6 +21,7 @@ JOURNAL_NAME = ".briefgen-publish.json"
 # The caches, under ``.cache/``: per-stage results, feeds.
 CACHE_DIR_NAME = ".cache"
 FEED_CACHE = Path(CACHE_DIR_NAME) / "feeds"
+BUILD_STAMP = Path(CACHE_DIR_NAME) / "build-stamp.json"  # see publish/stamp.py
 
 # The packaged default templates (``briefgen/templates/``).
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"

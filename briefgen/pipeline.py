@@ -32,6 +32,8 @@ from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
 from briefgen.publish import check_not_hand_edited, output_lock, publish, recover
 
 if TYPE_CHECKING:
+    from briefgen.publish.manifest import BuildRecord
+    from briefgen.publish.stamp import Snapshot, StampRequest
     from briefgen.render.pdfworker import LazyPdfWorker, PdfWorker
     from briefgen.runtime.progress import Progress
     from briefgen.runtime.run import Runtime
@@ -322,9 +324,11 @@ def extract_to_file(
 ) -> ExtractResult:
     """``briefgen extract``: ``config.inputs`` (relative to ``root``) into the digest ``output``."""
     from briefgen.publish import write_atomic
+    from briefgen.runtime.lean import import_spacy
     from briefgen.runtime.run import Runtime
 
     run = Runtime.from_settings(config.extraction, cache_dir=cache_dir, progress=progress)
+    run.on_work = import_spacy  # all extraction needs it; without its command line
     result = extract_digest(
         config.inputs,
         root=root,
@@ -434,6 +438,7 @@ def build(
     force: bool = False,
     since: Path | None = None,
     progress: Progress | None = None,
+    stamp: StampRequest | None = None,
 ) -> BuildResult:
     """The whole pipeline, as configured: the digest and every brief into the output folder.
 
@@ -449,6 +454,9 @@ def build(
     Articles unchanged since an earlier build come from the output folder's
     ``.cache/``; when the digest, config and templates are all unchanged and
     every output is still in place, nothing is rendered or written at all.
+    With ``stamp`` (what the command line asked), a build that succeeds stamps
+    the output folder, so that the next one with nothing changed is known to
+    be up to date before any of this is loaded (:mod:`briefgen.publish.stamp`).
     """
     from briefgen.runtime.run import Runtime
 
@@ -464,17 +472,19 @@ def build(
     def start() -> None:  # WeasyPrint loads there while spaCy loads here
         # Imported here: a build with nothing to extract imports no rendering code.
         from briefgen.render.pdfworker import LazyPdfWorker
+        from briefgen.runtime.lean import import_spacy
 
         if not started:
             started.append(LazyPdfWorker(wanted=wanted))
             started[0].start()
+        import_spacy()  # all extraction needs it; without its command line
 
     def pdf_worker() -> PdfWorker | None:
         return started[0].get() if started else None
 
     run.on_work = start
     try:
-        return _build(config, run, pdf_worker, force=force, since=since)
+        return _build(config, run, pdf_worker, force=force, since=since, stamp=stamp)
     finally:
         for worker in started:
             worker.close()
@@ -487,6 +497,7 @@ def _build(
     *,
     force: bool,
     since: Path | None,
+    stamp: StampRequest | None,
 ) -> BuildResult:
     from briefgen.digest.since import (
         kept_comparison,
@@ -494,7 +505,7 @@ def _build(
         since_outputs,
         stale_outputs,
     )
-    from briefgen.publish.manifest import render_key, up_to_date
+    from briefgen.publish.manifest import load_manifest, render_key, up_to_date
 
     out_dir = config.output_dir
     path, required = corrections_path(config.corrections, config.workspace)
@@ -503,6 +514,7 @@ def _build(
         recover(out_dir)
         if not force:
             check_not_hand_edited(out_dir / DIGEST_NAME, corrections=path)
+        taken = _snapshot(stamp, config, corrections=path) if since is None else None
         result = extract_digest(
             config.inputs,
             root=config.workspace,
@@ -561,6 +573,7 @@ def _build(
             if kept is not None and up_to_date(out_dir, key_of(kept)):
                 log.info("digest, config and templates unchanged: nothing to render")
                 done.up_to_date = True
+                _stamp(taken, done, load_manifest(out_dir).build)
                 return done
         previous = previous_for_build(done.digest, config, since=since)
         if previous is not None and len(corrections):  # a fact dropped by hand is not news
@@ -570,6 +583,7 @@ def _build(
         if config.extraction.cache and up_to_date(out_dir, key):
             log.info("digest, config and templates unchanged: nothing to render")
             done.up_to_date = True
+            _stamp(taken, done, load_manifest(out_dir).build)
             return done
         from briefgen.render import output_formats
 
@@ -590,7 +604,52 @@ def _build(
             remove=stale_outputs(previous),
             render_key=key if config.extraction.cache else None,
         )
+        _stamp(taken, done, load_manifest(out_dir).build)
     return done
+
+
+def _snapshot(stamp: StampRequest | None, config: Config, *, corrections: Path) -> Snapshot | None:
+    """What the build is about to read, for its stamp; None when it gets no stamp:
+    none was asked for, the results are not kept (``--no-cache``), or a feed is
+    read (its entries change on the server)."""
+    if stamp is None or not config.extraction.cache or config.feeds.sources:
+        return None
+    from briefgen.ingest import scan_inputs
+    from briefgen.publish.stamp import snapshot
+
+    out_dir = config.output_dir
+    try:
+        scan = scan_inputs(list(config.inputs), root=config.workspace, exclude=[out_dir])
+    except InputError:
+        return None  # extraction says so, in its turn
+    if scan.problems:
+        return None
+    return snapshot(
+        stamp,
+        out_dir=out_dir,
+        workspace=config.workspace,
+        inputs=config.inputs,
+        input_files=scan.files,
+        corrections=corrections,
+    )
+
+
+def _stamp(taken: Snapshot | None, done: BuildResult, record: BuildRecord | None) -> None:
+    """Stamp the output folder after a build that read every input (none skipped,
+    no article left out) and recorded its outputs in the manifest."""
+    if taken is None or record is None or done.skipped:
+        return
+    from briefgen.publish.stamp import write
+
+    warnings = [f"{n.kind} {n}" for n in done.notices]
+    warnings += [f"correction not applied: {u}" for u in done.unmatched]
+    write(
+        taken,
+        outputs=record.files,
+        corrections_applied=done.corrections_applied,
+        warnings=warnings,
+        notices=len(done.notices),
+    )
 
 
 def _notices_key(notices: Sequence[Notice]) -> list[bytes]:

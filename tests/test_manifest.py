@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from briefgen.paths import MANIFEST_NAME
 from briefgen.publish import publish
 from briefgen.publish.manifest import (
@@ -84,3 +86,12 @@ def test_the_render_key_follows_the_digest_the_config_and_every_template(tmp_pat
     assert base != _key(dirs=[templates])
     # The parts are length-prefixed: moving a byte from one part to the next changes the key.
     assert _key(digest=b"ab", config="c") != _key(digest=b"b", config="ca")
+
+
+def test_the_render_key_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch):
+    """The PDF and Word files are dated by it: a build with another renders again."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    unset = _key()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert _key() != unset
+    assert _key() == _key()

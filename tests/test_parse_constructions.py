@@ -1191,3 +1191,46 @@ def test_a_passive_s_agent_hung_on_its_oblique_is_still_the_agent():
 def test_a_verb_misread_as_part_of_a_name_stays_out_of_the_party():
     d = digest_of("But the government shunned opponents' calls for free long-term care.")
     assert [p.by for p in d.proposals] in ([], ["opponents"])
+
+
+def test_what_someone_is_accused_of_urging_is_no_proposal():
+    d = digest_of(
+        "The Nordvik party accused Mr Berg of encouraging young people to drink. "
+        "Mr Hale accused the board of delay after the council urged it to act."
+    )
+    assert all(p.by != "Nordvik party" for p in d.proposals)
+    assert [p.by for p in d.proposals] == ["council"]
+
+
+def test_under_a_party_s_plans_the_plan_is_the_clause_it_frames():
+    d = digest_of(
+        "Elderly people would choose how their own budget was spent under government plans."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("government", "Elderly people would choose how their own budget was spent")
+    ]
+
+
+def test_a_clause_the_parser_gave_up_on_runs_to_the_end_of_the_sentence():
+    from types import SimpleNamespace
+
+    from briefgen.extract.parse.reader import SentenceReader
+    from briefgen.extract.parse.tokens import Sentence, Token
+
+    # "Ostby offers to buy homes for an index-linked, fair price.", parsed as the
+    # packaged model parsed a real one: "linked" left as ``dep``, "price" a parataxis.
+    words = [
+        ("Ostby", "PROPN", "nsubj", 1), ("offers", "VERB", "ROOT", 1), ("to", "PART", "mark", 3),
+        ("buy", "VERB", "xcomp", 1), ("homes", "NOUN", "obj", 3), ("for", "ADP", "case", 8),
+        ("an", "DET", "det", 8), ("index", "NOUN", "compound", 8), ("linked", "VERB", "dep", 1),
+        (",", "PUNCT", "punct", 11), ("fair", "ADJ", "amod", 11), ("price", "NOUN", "parataxis", 1),
+        (".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    tokens, at = [], 0
+    for i, (text, pos, dep, head) in enumerate(words):
+        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
+        at += len(text) + 1
+    reader = SimpleNamespace(s=Sentence(tuple(tokens), ()))
+    kept = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12]  # up to "linked", and the full stop
+    assert SentenceReader._given_up_tail(reader, kept) == [9, 10, 11]
+    assert SentenceReader._given_up_tail(reader, [1, 2, 3, 4]) == []  # it ends on a word it holds

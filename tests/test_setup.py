@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefgen.paths import BUILD_STAMP
 from briefgen.render.environment import _COMPILED, make_environment
 
 
@@ -58,6 +59,8 @@ def test_an_unchanged_build_parses_dumps_and_compares_nothing(workspace: Path, m
     monkeypatch.setattr(briefgen.digest.since, "parse_digest", refuse)
     monkeypatch.setattr(briefgen.digest.since, "compare", refuse)
     monkeypatch.setattr(briefgen.pipeline, "dump_digest_bytes", refuse)
+    # Without the stamp (tests/test_stamp.py), the whole build decides it by itself.
+    (workspace / "build" / BUILD_STAMP).unlink()
     again = _build(workspace)
     assert again.exit_code == 0, again.output
     assert "up to date" in again.output
@@ -78,6 +81,7 @@ def test_an_unchanged_build_parses_dumps_and_compares_nothing(workspace: Path, m
 def test_an_unchanged_build_imports_no_extractor_spacy_or_weasyprint(workspace: Path):
     # (Jinja is imported with the config, which checks the formats against the renderers.)
     assert _build(workspace, "--format", "md,html,pdf").exit_code == 0
+    (workspace / "build" / BUILD_STAMP).unlink()  # the whole build, not the stamp's answer
     config = str(workspace / "config" / "briefgen.yaml")
     command = [sys.executable, "-X", "importtime", "-m", "briefgen", "build", "--config", config,
                "--format", "md,html,pdf"]  # fmt: skip
@@ -92,3 +96,40 @@ def test_an_unchanged_build_imports_no_extractor_spacy_or_weasyprint(workspace: 
     assert "briefgen.pipeline" in imported  # the check sees imports at all
     unwanted = {"spacy", "weasyprint", "briefgen.extract.facts", "briefgen.extract.work"}
     assert not unwanted & imported, sorted(unwanted & imported)
+
+
+def _fresh(script: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_spacy_is_imported_without_its_command_line():
+    out = _fresh(
+        "import sys\n"
+        "from briefgen.runtime.lean import import_spacy\n"
+        "import_spacy()\n"
+        "import spacy\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'weasel', 'httpx')"
+        " or m.startswith('spacy.cli')))\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('sentencizer')\n"
+        "print([s.text for s in nlp('One here. Two there.').sents])\n"
+        "import spacy.cli\n"  # the real one, when something asks for it
+        "print(callable(spacy.cli.setup_cli), spacy.info.__name__)\n"
+    )
+    assert out.splitlines() == ["[]", "['One here.', 'Two there.']", "True _info"]
+
+
+def test_a_spacy_that_needs_its_command_line_is_imported_as_usual():
+    out = _fresh(
+        "import sys\n"
+        "from briefgen.runtime import lean\n"
+        "lean._STAND_INS = ('spacy.cli', 'spacy.cli.elsewhere')  # spacy.cli.info not found\n"
+        "lean.import_spacy()\n"
+        "import spacy\n"
+        "print('spacy.cli.info' in sys.modules, spacy.info.__module__)\n"
+    )
+    assert out.splitlines() == ["True spacy.cli.info"]

@@ -450,9 +450,45 @@ def test_pdf_from_the_worker_is_byte_identical(workspace: Path, tmp_path: Path):
     here = _build(workspace, "--format", "pdf", "--jobs", "1", "--out", str(tmp_path / "here"))
     there = _build(workspace, "--format", "pdf", "--jobs", "2", "--out", str(tmp_path / "there"))
     assert here.exit_code == 0 and there.exit_code == 0, here.output + there.output
-    assert (tmp_path / "here" / "analyst" / "brief.pdf").read_bytes() == (
-        tmp_path / "there" / "analyst" / "brief.pdf"
-    ).read_bytes()
+    # Three audiences: the worker makes two PDFs, the copy it forks the third.
+    for audience in ("executive", "analyst", "press"):
+        pdf = f"{audience}/brief.pdf"
+        assert (tmp_path / "here" / pdf).read_bytes() == (tmp_path / "there" / pdf).read_bytes()
+    assert "analyst/brief.pdf" in there.output
+    order = [line for line in there.output.splitlines() if line.startswith("wrote")]
+    assert [line.replace("/there/", "/here/") for line in order] == [
+        line for line in here.output.splitlines() if line.startswith("wrote")
+    ]
+
+
+def _pdf_job(workspace: Path) -> dict:
+    from briefgen.config import load_config
+
+    config = load_config(workspace / "config" / "briefgen.yaml")
+    digest = extract_digest(config.inputs, root=config.workspace).digest
+    return {"digest": digest, "config": config, "changes": None, "notices": ()}
+
+
+def test_the_pdf_workers_copy_answers_with_its_audiences_pdfs(workspace: Path):
+    from briefgen.render import render_briefs
+    from briefgen.render.pdfworker import _Helper
+
+    job = _pdf_job(workspace)
+    helper = _Helper.start(job, ["press"])
+    assert helper is not None
+    status, pdfs = helper.result()
+    assert status == "ok" and list(pdfs) == ["press/brief.pdf"]
+    assert pdfs == render_briefs(formats=["pdf"], audiences=["press"], **job)
+
+
+def test_a_dead_copy_of_the_pdf_worker_says_so(workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    import os
+
+    from briefgen.render import pdfworker
+
+    monkeypatch.setattr(pdfworker, "_render", lambda job, audiences: os._exit(3))
+    helper = pdfworker._Helper.start(_pdf_job(workspace), ["press"])
+    assert helper is not None and helper.result() is None  # the worker then makes them itself
 
 
 def test_a_dead_pdf_worker_means_the_pdf_is_made_here(workspace: Path, tmp_path: Path):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,9 +96,11 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
 
 
 def render_key(*, digest: bytes, config: str, template_dirs: Sequence[Path]) -> str:
-    """The hash of all a build's outputs depend on (the formats are in the config)."""
+    """The hash of all a build's outputs depend on (the formats are in the config), the
+    ``SOURCE_DATE_EPOCH`` the PDF and Word files are dated by included."""
     h = hashlib.sha256()
-    for part in (__version__.encode(), config.encode(), digest):
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").encode()
+    for part in (__version__.encode(), config.encode(), digest, epoch):
         h.update(len(part).to_bytes(8, "little") + part)
     for folder in [*template_dirs, PACKAGED_TEMPLATES]:
         files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []

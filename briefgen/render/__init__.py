@@ -246,11 +246,13 @@ def render_briefs(
     formats: Sequence[str],
     changes: Changes | None,
     notices: Sequence[Notice] = (),
+    audiences: Sequence[str] | None = None,
 ) -> dict[str, bytes]:
-    """Each audience of ``brief.audience`` in each format, named ``<audience>/<file>``."""
+    """Each audience of ``brief.audience`` (or of ``audiences``, some of them) in each
+    format, named ``<audience>/<file>``."""
     return {
         f"{audience}/{name}": data
-        for audience in config.brief.audience
+        for audience in (config.brief.audience if audiences is None else audiences)
         for name, data in render_audience(
             digest, config, audience, formats=formats, changes=changes, notices=notices
         ).items()

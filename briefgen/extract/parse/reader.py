@@ -541,6 +541,7 @@ class SentenceReader:
         indices = [i for i in inside if i not in drop]
         if t.pos in ("NOUN", "PROPN"):
             indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
+        indices = sorted([*indices, *self._given_up_tail(indices)])
         while indices and (
             self.s.tokens[indices[0]].rel in _EDGE or self.s.tokens[indices[0]].text in _QUOTES
         ):
@@ -552,6 +553,19 @@ class SentenceReader:
         # A clause runs until a gap: what follows a dropped attribution is not its own.
         text = self.s.text_of(indices).strip(" ,;:" + _QUOTES)
         return text.replace(" ,", ",").replace(" ;", ";")  # a gap closed before a comma
+
+    def _given_up_tail(self, indices: list[int]) -> list[int]:
+        """The rest of the sentence, when the clause ends on a word the parser could not
+        attach ("for an index-linked, unblighted price", with "linked" left as ``dep``
+        and "price" as a sentence of its own) and the rest says nothing more (no verb):
+        without it the clause would end mid-phrase."""
+        words = [i for i in indices if self.s.tokens[i].rel != "punct"]
+        if not words or self.s.tokens[words[-1]].rel != "dep":
+            return []
+        rest = [i for i in range(words[-1] + 1, len(self.s.tokens)) if i not in indices]
+        if not rest or any(self.s.tokens[i].pos in ("VERB", "AUX") for i in rest):
+            return []
+        return rest
 
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
@@ -1691,6 +1705,19 @@ class SentenceReader:
 
     # -- proposals ---------------------------------------------------------------------
 
+    def _charged(self, t: Token) -> bool:
+        """Whether ``t`` is in what someone is accused or blamed of ("accused him of
+        encouraging young people to drink"): a charge, not a proposal of anyone's."""
+        below = t
+        for above in self.s.ancestors(t.i):
+            charge = self.s.case(below.i) in ("of", "for") or self._marked(below, "of", "for")
+            if charge and self.lemma(above) in _CHARGING:
+                return True
+            if below.rel == "advcl" and not charge:
+                return False  # "after Labour unveiled its plans": an event of its own
+            below = above
+        return False
+
     def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
         if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
@@ -1699,6 +1726,8 @@ class SentenceReader:
         if self._marked(t, "to") and any(self.lemma(a) in asking for a in self.s.ancestors(t.i)):
             # "urged Serbia to withdraw ... and to urge protesters to stay calm": what one
             # is asked to do is the asker's proposal, not a proposal of the one asked
+            return None
+        if self._charged(t):
             return None
         if t.rel == "ccomp" and head is not None and self.lemma(head) in _WISHING:
             # "We would hope that the government will table a bill": the speaker's wish,
@@ -1992,12 +2021,23 @@ class SentenceReader:
                 authors = []
         if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
             return None  # "a failed government scheme", "the scrapped plan": none stands
+        if self.s.case(t.i) == "under" and gov is not None and gov.pos in ("VERB", "AUX"):
+            # "Under government plans, people would choose ...": what the plan would do
+            # is the clause it frames, subject and all (up from "how it is spent").
+            main = gov
+            while (up := self.s.head(main.i)) is not None and self.lemma(up) not in self.speech:
+                main = up
+            framed = set(self.s.subtree(main.i)) - set(self.s.subtree(t.i))
+            what = self.s.text_of(sorted(framed)).strip(" ,;:." + _QUOTES)
+            return self._proposal(t, authors, what)
         what = self.clause(t)
         if what.lower() == t.lower:
             return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
         return self._proposal(t, authors, what)
 
 
+# Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
+_CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
 # Verbs whose object is a place gone to: "visited the Oval Office to meet X".
