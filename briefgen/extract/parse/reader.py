@@ -137,7 +137,6 @@ class SentenceReader:
         self.dispute_nouns = _lower(d["nouns"])
         self.between_nouns = _lower(d["between_nouns"])
         self.opponent_nouns = _lower(d["opponent_nouns"])
-        self.face_losses = _lower(d["face_losses"])
         self.doubting = _lower(d["doubt_verbs"])
         self.against_adjectives = _lower(d["against_adjectives"])
         self.blows = _lower(d["blows"])
@@ -935,7 +934,6 @@ class SentenceReader:
             for k in self.s.children(t.i, "obj"):
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
-        targets = self._shamed(judged) or targets
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
         pronoun = topic is not None and topic.lower() in _PRONOUNS
         if pronoun and topic is not None and topic.lower() in _SPEAKERS_OWN:
@@ -1419,7 +1417,7 @@ class SentenceReader:
             subject = self._subject_of_copula(j, cop)
             if subject is None:
                 continue
-            targets = self._shamed(j) or [*self.p.of(subject.i), *self.possessor(subject)]
+            targets = [*self.p.of(subject.i), *self.possessor(subject)]
             targets = [p for p in targets if p.name not in {s.name for s in speakers}]
             if not targets:
                 continue  # a thing judged with no party's name: nobody's side
@@ -1435,18 +1433,6 @@ class SentenceReader:
                 positions={speakers[0].name: what},
             )
         return None
-
-    def _shamed(self, judged: Token) -> list[Party]:
-        """ "The ruling was an embarrassment for the government": the party a loss of face
-        falls on is the one the speaker holds it against, not the ruling's authors."""
-        if self.lemma(judged) not in self.face_losses and judged.lower not in self.face_losses:
-            return []
-        return [
-            p
-            for k in self.s.children(judged.i, "nmod", "obl")
-            if self.s.case(k.i) in ("for", "to")
-            for p in [*self.p.of(k.i), *self.possessor(k)]
-        ]
 
     def _reported_by(self, j: Token, t: Token) -> bool:
         """Whether ``t``'s speaker says ``j``: no other verb of saying, no "if" or
