@@ -32,7 +32,16 @@ from lxml import etree
 
 from briefgen.cli import cli
 from briefgen.errors import RenderError
-from briefgen.model import Agreement, Digest, Evidence, Meeting, Person, Proposal, Source
+from briefgen.model import (
+    Agreement,
+    Digest,
+    Disagreement,
+    Evidence,
+    Meeting,
+    Person,
+    Proposal,
+    Source,
+)
 from briefgen.render import BriefInfo, BriefOptions, build_context, render
 from briefgen.render.docx import PAGE_SIZES, document_date, render_docx
 from briefgen.render.ooxml import external_targets, inline_text, xml_text
@@ -208,6 +217,11 @@ def test_a_fact_without_evidence_has_no_citation_and_no_author_is_said():
     lines = [p.text for p in load(docx_bytes(digest)).paragraphs]
     assert "A, B, and C: to meet again" in lines
     assert "Unattributed: a summit" in lines
+
+
+def test_a_disagreement_with_nothing_but_its_parties_says_they_disagree():
+    digest = Digest(disagreements=[Disagreement(parties=["A", "B"])])
+    assert "A and B disagree" in [p.text for p in load(docx_bytes(digest)).paragraphs]
 
 
 # --- following the audience ------------------------------------------------------------

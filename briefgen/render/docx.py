@@ -501,7 +501,10 @@ def disagreements_section(document: Document, context: BriefContext) -> None:
     _heading(document, context.labels.disagreements)
     for d in context.disagreements:
         topic = d.topic and _short(context, d.topic)
-        _fact(document, context, _names(context, d.parties), topic, d.evidence)
+        lead = _names(context, d.parties)
+        if not topic and not d.positions:  # "A and B disagree": nothing else to say
+            lead = context.labels.disagreement_no_topic.format(parties=lead)
+        _fact(document, context, lead, topic, d.evidence)
         for p in d.positions:
             _detail(document, context, p.party, _short(context, p.position))
         _quotes(_body(document), context, d.evidence)
