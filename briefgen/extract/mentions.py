@@ -353,15 +353,9 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name")
         found.append(Mention(start, start + len(name), name, cue="object"))
     for m in pats.described.finditer(text):
-        if m["peer"] and " " not in m["name"]:
-            # "Labour peer Baroness Kennedy": the title and one word name a peer.
-            if clean_name(m["name"], pats, city_at_end=False) is None:
-                continue
-            name, start = f"{m['peer']} {m['name']}", m.start("peer")
-        else:
-            name, start = clean_name(m["name"], pats, surnames=surnames), m.start("name")
-            if name is None or " " not in name or not m["name"].startswith(name):
-                continue
+        if (named := _full_or_peer(m, pats, surnames, whole=False)) is None:
+            continue
+        name, start = named
         words = m["role"].split()
         while len(words) > 1 and (
             words[0] in pats.gaz.stop_words | _NOT_ROLE or words[0] in pats.gaz.not_names
@@ -388,14 +382,9 @@ def find_introductions(text: str) -> list[Mention]:
     for m in pats.partisan.finditer(text):
         if _after_the(text, m.start()):
             continue  # "the Green Bay Packers", "the Democratic National Committee"
-        if m["peer"] and " " not in m["name"]:
-            if clean_name(m["name"], pats, city_at_end=False) is None:
-                continue
-            name, start = f"{m['peer']} {m['name']}", m.start("peer")
-        else:
-            name, start = clean_name(m["name"], pats, surnames=surnames), m.start("name")
-            if name is None or " " not in name or name != m["name"]:
-                continue
+        if (named := _full_or_peer(m, pats, surnames, whole=True)) is None:
+            continue
+        name, start = named
         aff = pats.gaz.affiliation(m["aff"])
         found.append(Mention(start, start + len(name), name, affiliation=aff, cue="described"))
     for m in pats.speaker.finditer(text):
@@ -417,6 +406,24 @@ def _body(body: str | None, role: str, pats: Patterns) -> str | None:
     if body in pats.gaz.cities or body in pats.gaz.towns or body in pats.gaz.not_names:
         return None
     return pats.gaz.affiliation(body) or body
+
+
+def _full_or_peer(
+    m: regex.Match[str], pats: Patterns, surnames: frozenset[str], *, whole: bool
+) -> tuple[str, int] | None:
+    """The name a description or a party introduces, and where it starts: a full name
+    (the whole run if ``whole``, else its start), or a peer by title and one word
+    ("Labour peer Baroness Kennedy"); None for anything else."""
+    if m["peer"] and " " not in m["name"]:
+        if clean_name(m["name"], pats, city_at_end=False) is None:
+            return None
+        return f"{m['peer']} {m['name']}", m.start("peer")
+    name = clean_name(m["name"], pats, surnames=surnames)
+    if name is None or " " not in name or not m["name"].startswith(name):
+        return None
+    if whole and name != m["name"]:
+        return None
+    return name, m.start("name")
 
 
 def _after_the(text: str, start: int) -> bool:
