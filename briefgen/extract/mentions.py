@@ -273,7 +273,8 @@ def find_introductions(text: str) -> list[Mention]:
     found: list[Mention] = []
     # Surnames the text uses with an honorific ("Ms King"), even where they
     # are also titles or places.
-    surnames = frozenset(m["name"] for m in pats.honorific.finditer(text) if " " not in m["name"])
+    honorifics = list(pats.honorific.finditer(text))
+    surnames = frozenset(m["name"] for m in honorifics if " " not in m["name"])
     for m in pats.titled.finditer(text):
         # After "Chair of the Surface Transportation Board" the name is the
         # last run of name words; after a plain title it is the first.
@@ -373,7 +374,7 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name")
         aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
         found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
-    for m in pats.honorific.finditer(text):
+    for m in honorifics:
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
             continue
