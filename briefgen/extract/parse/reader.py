@@ -881,10 +881,7 @@ class SentenceReader:
         head = self.s.head(t.i)
         if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
             what = self.clause(head)  # "refuses to accept ..."
-        parties = unique([*sides, *others])
-        return Found(
-            "disagreement", parties, self.topic(t) or what, t.i, positions={sides[0].name: what}
-        )
+        return self._stance(t, sides, others, self.topic(t) or what, what)
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
@@ -943,13 +940,7 @@ class SentenceReader:
             topic = None  # "It is utterly unacceptable": the judgement says what it is about
         if judged_object is not None:
             what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
-        return Found(
-            "disagreement",
-            unique([*speakers, *targets]),
-            topic or what,
-            t.i,
-            positions={speakers[0].name: what},
-        )
+        return self._stance(t, speakers, targets, topic or what, what)
 
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
         """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
@@ -1395,6 +1386,14 @@ class SentenceReader:
             found.positions = {side: what for side in found.positions or {}}
         return found
 
+    def _stance(
+        self, t: Token, sides: list[Party], others: list[Party], topic: str, what: str
+    ) -> Found:
+        """The first of ``sides`` holding ``what`` against ``others``, on ``topic``."""
+        return Found(
+            "disagreement", unique([*sides, *others]), topic, t.i, positions={sides[0].name: what}
+        )
+
     def _deep_judgement(self, t: Token) -> Found | None:
         """ "X believes pressure is growing and the government's position is
         unsustainable": a negative judgement with its copula ("is unsustainable") further
@@ -1423,13 +1422,7 @@ class SentenceReader:
             what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
             judged = [i for i in self.s.subtree(subject.i) if i in words]
             topic = self.s.text_of(judged).strip(" ,;:" + _QUOTES)
-            return Found(
-                "disagreement",
-                unique([*speakers, *targets]),
-                topic or what,
-                t.i,
-                positions={speakers[0].name: what},
-            )
+            return self._stance(t, speakers, targets, topic or what, what)
         return None
 
     def _reported_by(self, j: Token, t: Token) -> bool:
@@ -1891,13 +1884,7 @@ class SentenceReader:
                 blamed = [p for p in blamed if p.name not in {s.name for s in speakers}]
                 if not speakers or not blamed or self.negated(t):
                     return None
-                return Found(
-                    "disagreement",
-                    unique([*speakers, *blamed]),
-                    what,
-                    t.i,
-                    positions={speakers[0].name: what},
-                )
+                return self._stance(t, speakers, blamed, what, what)
             return self._proposal(t, self._authors(t), what)
         return None
 
