@@ -1178,6 +1178,7 @@ def test_a_passive_s_agent_hung_on_its_oblique_is_still_the_agent():
         "libel by Mr Brandt after it claimed he took money."
     )
     assert [set(dis.parties) for dis in d.disagreements] == [{"Otto Brandt", "European Commission"}]
+    assert "European Commission" not in (d.disagreements[0].topic or "")  # a side, no topic
 
 
 def test_a_verb_misread_as_part_of_a_name_stays_out_of_the_party():

@@ -566,6 +566,8 @@ class SentenceReader:
 
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
+            if k.dep == "nsubj:pass" and self.p.of(k.i, expand=False):
+                continue  # "The Telegraph was sued by X": a side, not what they differ over
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
                 return self._phrase(k)
         for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
