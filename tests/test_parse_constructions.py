@@ -1227,3 +1227,49 @@ def test_a_clause_the_parser_gave_up_on_runs_to_the_end_of_the_sentence():
     kept = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12]  # up to "linked", and the full stop
     assert SentenceReader._given_up_tail(reader, kept) == [9, 10, 11]
     assert SentenceReader._given_up_tail(reader, [1, 2, 3, 4]) == []  # it ends on a word it holds
+
+
+# -- disagreements: bodies, ... (issue 12, parts 2 and 3) ------------------------------
+
+
+def test_an_unknown_body_that_speaks_is_a_party_whatever_its_tag():
+    d = digest_of("Open Courts Watch has called the camp a scandal.")
+    assert [dis.parties for dis in d.disagreements] == [["Open Courts Watch"]]
+    assert d.disagreements[0].topic == "the camp"
+    d = digest_of(
+        "Interior Minister Karl Vos said the report was wrong. "
+        "But Open Courts Watch said the report was accurate."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Karl Vos", "Open Courts Watch"})]
+
+
+def _parties_of(words: list[tuple[str, str, str, int]]) -> object:
+    """The parties of a sentence given as its parse: (text, tag, relation, head)."""
+    from briefgen.extract.parse.lexicon import lexicon
+    from briefgen.extract.parse.parties import Memory, Parties
+    from briefgen.extract.parse.tokens import Sentence, Token
+
+    tokens, at = [], 0
+    for i, (text, pos, dep, head) in enumerate(words):
+        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
+        at += len(text) + 1
+    return Parties(Sentence(tuple(tokens), ()), [], Memory(), {}, lexicon())
+
+
+def test_a_capitalised_run_is_no_body_as_a_title_a_heading_or_someone_s_document():
+    said = ("said", "VERB", "ROOT", 1)
+    body = _parties_of([("Open Courts Watch", "ADJ", "nsubj", 1), said])
+    assert [p.name for p in body.of(0)] == ["Open Courts Watch"]
+    title = _parties_of([("Secretary of State", "PROPN", "nsubj", 1), said])
+    assert title.of(0) == []
+    heading = _parties_of(
+        [("Digital Trade", "PROPN", "nsubj", 2), (":", "PUNCT", "punct", 0), said]
+    )
+    assert heading.of(0) == []
+    owned = _parties_of(
+        [("Cole", "PROPN", "nmod:poss", 2), ("'s", "PART", "case", 0),
+         ("Executive Order", "PROPN", "nsubj", 3), ("calls", "VERB", "ROOT", 3)]
+    )  # fmt: skip
+    assert owned.of(2) == []
+    acting = _parties_of([("Open Courts Watch", "ADJ", "nsubj", 1), ("opened", "VERB", "ROOT", 1)])
+    assert acting.of(0) == []  # only a speaker: a run before another verb is as often a thing

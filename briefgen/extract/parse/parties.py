@@ -42,6 +42,8 @@ _SECOND = frozenset({"vice", "deputy", "shadow", "former", "assistant", "acting"
 _PART_OF = frozenset({"members", "member", "staff", "representatives", "delegates"})
 # Words that end a person's title besides the role nouns of the trigger table.
 _TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "officer"})
+# Small words inside a body's name: "Council of Europe", "Campaign for Nuclear Disarmament".
+_NAME_JOINS = frozenset({"of", "the", "and", "for"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
 UNNAMED = ""
 
@@ -91,6 +93,7 @@ class Parties:
         self.collective = lexicon.words("collective")
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
+        self.speaking = lexicon.words("speech") | lexicon.words("disagreement", "judging_verbs")
         self.at: dict[int, Entity] = {}
         self.adjectives: set[int] = set()  # the parser's group adjectives, before a noun
         for named in names:
@@ -251,11 +254,36 @@ class Parties:
             # a body that acts, named as the text names it; not beside another name as
             # subject ("Meanwhile in Paris, Chung held talks" read with two).
             return [Party(t.text, False, i)]
+        if self._unknown_body(t):
+            return [Party(t.text, False, i)]
         spelled = t.text.split()
         if len(spelled) > 2 and spelled[1] == "of" and spelled[0].lower() in self.collective:
             # A body's whole name read as one token: "Council of Scottish Colonels".
             return [Party(t.text, False, i)]
         return None
+
+    def _unknown_body(self, t: Token) -> bool:
+        """ "Amnesty International has said ...": a name of several capitalised words that
+        no list knows and the parser tagged as it pleased (an adjective, a noun), as the
+        subject of a verb of saying or judging, is a body named as the text names it.
+        Never a title ("the Secretary of State said"), a person the parser saw as one, a
+        heading ("Digital Trade: ..."), nor the subject of any other verb, where a
+        capitalised run is as often a programme or a document ("the Executive Order
+        directs ...") as a body."""
+        words = t.text.split()
+        if t.rel != "nsubj" or len(words) < 2 or t.ent == "PERSON" or t.text[:1].islower():
+            return False
+        if not all(w.isalpha() and (w[:1].isupper() or w in _NAME_JOINS) for w in words):
+            return False
+        titles = self.role_nouns | _TITLE_ENDS
+        if any(w.lower() in titles or w.lower().removesuffix("s") in titles for w in words):
+            return False
+        after = self.s.tokens[t.i + 1] if t.i + 1 < len(self.s.tokens) else None
+        if (after is not None and after.text == ":") or self.s.children(t.i, "nmod:poss"):
+            return False  # a heading; "the President's Executive Order" is his
+        verb = self.s.tokens[t.head]
+        said = self.lex.lemma(verb.text, verb.lemma) in self.speaking
+        return said and verb.pos in ("VERB", "AUX") and t.text not in gazetteer().not_names
 
     def _pronoun(self, t: Token) -> list[Party] | None:
         lower = t.lower
