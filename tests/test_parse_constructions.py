@@ -1273,3 +1273,18 @@ def test_a_capitalised_run_is_no_body_as_a_title_a_heading_or_someone_s_document
     assert owned.of(2) == []
     acting = _parties_of([("Open Courts Watch", "ADJ", "nsubj", 1), ("opened", "VERB", "ROOT", 1)])
     assert acting.of(0) == []  # only a speaker: a run before another verb is as often a thing
+
+
+def test_they_is_the_plural_group_that_says_it():
+    d = digest_of("The Greens say they also oppose the new tax.")
+    assert [dis.parties for dis in d.disagreements] == [["Greens"]]
+    assert d.disagreements[0].topic == "the new tax"
+    d = digest_of("The nurses' unions say they will vote against the pension bill.")
+    assert [dis.parties for dis in d.disagreements] == [["unions"]]
+
+
+def test_they_is_not_one_person_nor_one_body_named_before():
+    d = digest_of("Governor Paul Dorn said they would vote against the pension bill.")
+    assert not any("Paul Dorn" in dis.parties for dis in d.disagreements)
+    d = digest_of("The Bremland government backs the farmers as they call for fair prices.")
+    assert not any("government" in p.by for p in d.proposals)

@@ -299,9 +299,33 @@ class Parties:
             return [Party(self.memory.people[-1], True, t.i)]
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
+        if lower in _PLURAL and (t.rel == "nsubj" or t.dep == "nmod:poss"):
+            group = self._group_before(t)
+            if group:
+                return group
         if lower in _PLURAL and self.memory.group:
             return [Party(name, name in self.roles, t.i) for name in self.memory.group]
         return None
+
+    def _group_before(self, t: Token) -> list[Party]:
+        """ "The campaigners were so angered they threatened ...", "the unions said their
+        members would strike": "they" or "their" is the subject of a clause it is said or
+        felt in, named before it, when that subject is a plural group or several parties
+        (never one person, nor a thing: "the administration supports the people as they
+        call for ..."), before any group met earlier. Not "them": an object is seldom
+        the subject above it ("officials met the makers and urged them to ...")."""
+        for above in self.s.ancestors(t.i):
+            for u in self.s.children(above.i, "nsubj"):
+                if u.i > t.i or u.pos == "PRON" or any(a.i == u.i for a in self.s.ancestors(t.i)):
+                    continue
+                if self.s.children(u.i, "nummod"):
+                    return []  # "the three NSAs": named before, as "they" is; the same group
+                parties = self.of(u.i)
+                plural = u.lower.endswith("s") and not u.lower.endswith("ss")
+                if len(parties) >= 2 or (len(parties) == 1 and plural and not parties[0].is_person):
+                    return [Party(p.name, p.is_person, t.i) for p in parties]
+                return []  # the nearest subject is one person, one thing, or no party
+        return []
 
     def _main_subject_after(self, t: Token) -> str | None:
         """ "After his talks with X, Y said ...": a pronoun in a phrase leading the
