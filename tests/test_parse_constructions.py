@@ -1288,3 +1288,35 @@ def test_they_is_not_one_person_nor_one_body_named_before():
     assert not any("Paul Dorn" in dis.parties for dis in d.disagreements)
     d = digest_of("The Bremland government backs the farmers as they call for fair prices.")
     assert not any("government" in p.by for p in d.proposals)
+
+
+def test_standing_against_is_a_stand_against_the_party_or_its_plan():
+    d = digest_of("The campaigners were so angered they threatened to stand against Labour.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"campaigners", "Labour"})]
+    d = digest_of("The Greens voted against Governor Paul Dorn's budget.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Greens", "Paul Dorn"})]
+    assert not digest_of("The Tories stood by the plan.").disagreements
+
+
+def test_against_what_one_stands_with_is_a_phrase_hung_twice_not_a_side():
+    from briefgen.extract.facts import Entity
+    from briefgen.extract.parse.lexicon import lexicon
+    from briefgen.extract.parse.parties import Memory, Parties
+    from briefgen.extract.parse.reader import SentenceReader
+    from briefgen.extract.parse.tokens import Sentence, Token
+
+    # "Lund stood with Bremland against the war against Bremland", with the second
+    # "against Bremland" hung on the verb, as the packaged model hung a readout's.
+    words = [
+        ("Lund", "PROPN", "nsubj", 1), ("stood", "VERB", "ROOT", 1), ("with", "ADP", "case", 3),
+        ("Bremland", "PROPN", "obl", 1), ("against", "ADP", "case", 6), ("the", "DET", "det", 6),
+        ("war", "NOUN", "obl", 1), ("against", "ADP", "case", 8), ("Bremland", "PROPN", "obl", 1),
+    ]  # fmt: skip
+    tokens, at = [], 0
+    for i, (text, pos, dep, head) in enumerate(words):
+        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
+        at += len(text) + 1
+    names = [Entity(t.start, t.end, t.text, t.text == "Lund") for t in tokens if t.pos == "PROPN"]
+    s = Sentence(tuple(tokens), ())
+    reader = SentenceReader(s, Parties(s, names, Memory(), {}, lexicon()), lexicon())
+    assert reader._voted_against(tokens[1]) is None

@@ -1128,7 +1128,10 @@ class SentenceReader:
         against = self.oblique_tokens(t, "against")
         if not against:
             return None
-        others = self.obliques(t, "against")
+        # "voted against X's plan": X; "stood with Y against X": Y on the subject's side
+        others = [*self.obliques(t, "against"), *(p for k in against for p in self.possessor(k))]
+        subjects = self.subjects(t)
+        allies = self.obliques(t, "with", "alongside")
         if self.lemma(t) in self.warning:
             # "warned X against raising taxes": X is warned; "warned his supporters
             # against complacency" warns the speaker's own
@@ -1139,7 +1142,10 @@ class SentenceReader:
                 for p in self.p.of(k.i)
             )
         topic = self.s.text_of(self.s.subtree(against[0].i))
-        return self._disagreement(t, self.subjects(t), others, topic)
+        if {o.name for o in others} & {a.name for a in allies}:
+            return None  # "stand with X against ... against X": one phrase hung twice
+        others = [o for o in others if o.name not in {s.name for s in subjects}]
+        return self._disagreement(t, subjects, unique([*allies, *others]), topic)
 
     def _dispute_noun(self, t: Token) -> Found | None:
         head = self.s.head(t.i)
