@@ -483,6 +483,16 @@ def test_ner_only_training_freezes_every_other_component(tool, tmp_path):
     assert kept["components"]["ner"] == {"source": str(model.resolve())}
 
 
+def test_ner_only_training_needs_a_model_and_no_other_start(tool, tmp_path):
+    treebank = _treebank(tmp_path / "gum")
+    with pytest.raises(tool.TreebankError, match=r"nomodel: not a trained model folder"):
+        tool.train(treebank, tmp_path / "run", {}, ner_only=tmp_path / "nomodel")
+    with pytest.raises(tool.TreebankError, match=r"neither --resume nor --init-tok2vec"):
+        tool.train(treebank, tmp_path / "run", {}, resume=tmp_path, ner_only=tmp_path)
+    with pytest.raises(tool.TreebankError, match=r"--keep-ner goes with --ner-only"):
+        tool.train(treebank, tmp_path / "run", {}, keep_ner=True)
+
+
 def test_train_rejects_missing_pretrained_weights(tool, tmp_path):
     with pytest.raises(tool.TreebankError, match=r"missing\.bin: no such pretrained weights"):
         tool.train(

@@ -747,6 +747,15 @@ def train(
 ) -> Path:
     from spacy.cli.train import train as spacy_train
 
+    if ner_only is not None and (resume is not None or init_tok2vec is not None):
+        raise TreebankError(
+            "--ner-only takes every other component from its model: "
+            "it goes with neither --resume nor --init-tok2vec"
+        )
+    if keep_ner and ner_only is None:
+        raise TreebankError("--keep-ner goes with --ner-only MODEL_DIR")
+    if ner_only is not None and not (ner_only / "meta.json").is_file():
+        raise TreebankError(f"{ner_only}: not a trained model folder (no meta.json)")
     if init_tok2vec is not None and not init_tok2vec.is_file():
         raise TreebankError(f"{init_tok2vec}: no such pretrained weights file")
     started = time.perf_counter()
