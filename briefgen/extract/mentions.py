@@ -285,8 +285,11 @@ def find_introductions(text: str) -> list[Mention]:
             city_at_end=not m["aff2"],
             surnames=surnames,
         )
-        if name is None:
+        if name is None or _a_thing_titled(m, text):
             continue
+        peer, _, rest = m["name"].strip().partition(" ")
+        if rest == name and peer in pats.gaz.data["peer_titles"]:
+            name = f"{peer} {name}"  # "Attorney General Lord Goldsmith": a peer keeps the title
         if m["of_the"] and (" " not in name or _OWNS_NAMED_THING.match(text, m.end("name"))):
             # After "Chair of the Central Military Commission" a one-word
             # "name" is the organisation's last word; "Co-Chair of the Poor
@@ -425,6 +428,14 @@ def _full_or_peer(
     if whole and name != m["name"]:
         return None
     return name, m.start("name")
+
+
+def _a_thing_titled(m: regex.Match[str], text: str) -> bool:
+    """Whether a title and one word after "the" name a thing ("the General Election",
+    "the Queen Mother"): a person's title takes "the" only before a full name."""
+    if " " in m["name"].strip() or " and " in m["role"]:
+        return False  # "the Vice President and President Marcos": two people
+    return m["role"].split()[0].lower() == "the" or _after_the(text, m.start())
 
 
 def _after_the(text: str, start: int) -> bool:
