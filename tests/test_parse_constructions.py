@@ -1227,3 +1227,22 @@ def test_a_clause_the_parser_gave_up_on_runs_to_the_end_of_the_sentence():
     kept = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12]  # up to "linked", and the full stop
     assert SentenceReader._given_up_tail(reader, kept) == [9, 10, 11]
     assert SentenceReader._given_up_tail(reader, [1, 2, 3, 4]) == []  # it ends on a word it holds
+
+
+# -- who "he" and "she" stand for ------------------------------------------------
+
+
+def test_she_does_not_stand_for_a_man_the_text_calls_mr():
+    d = digest_of(
+        "Foreign Minister Anna Berg called for calm. Ms Berg flew to Oslo. "
+        "Mayor Dan Ross welcomed the plan. Mr Ross said nothing more. "
+        "She met Prime Minister Tom Hale on Monday."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Anna Berg", "Tom Hale"})]
+
+
+def test_a_determiner_the_parser_hangs_on_the_verb_is_not_in_the_clause():
+    d = digest_of(
+        "The Lord Chancellor, Lord Emsworth, agreed the 1701 Act of Settlement was unfair."
+    )
+    assert all(not a.what.startswith("The ") for a in d.agreements)

@@ -24,8 +24,12 @@ from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
-_SINGULAR = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # "we" is the speaker's side, seldom the last group named: it is left unresolved.
+_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+_SINGULAR = frozenset(_GENDER)
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _FIRST = frozenset({"i", "me", "my"})
 _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
@@ -54,6 +58,12 @@ class Memory:
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
+    genders: dict[str, str] = field(default_factory=dict)  # "female" or "male", where the text says
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """Whether a singular pronoun can stand for ``name``: "she" not for "Mr Lee"."""
+        gender = self.genders.get(name)
+        return gender is None or _GENDER.get(pronoun, gender) == gender
 
     def saw_collective(self, phrase: str) -> None:
         self.collectives = [*[c for c in self.collectives if c != phrase], phrase][-6:]
@@ -266,9 +276,13 @@ class Parties:
             before = self._person_before(t)
             if before is not None:
                 return [Party(before, True, t.i)]
-            if not self.memory.people or self.memory.people[-1] == UNNAMED:
-                return None
-            return [Party(self.memory.people[-1], True, t.i)]
+            # The newest person named before; one the pronoun cannot stand for is passed.
+            for name in reversed(self.memory.people):
+                if name == UNNAMED:
+                    return None
+                if self.memory.fits(name, lower):
+                    return [Party(name, True, t.i)]
+            return None
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
         if lower in _PLURAL and self.memory.group:
@@ -284,7 +298,13 @@ class Parties:
         for u in self.s.children(root.i, "nsubj"):
             named = self.at.get(u.i)
             inside = any(a.i == u.i for a in self.s.ancestors(t.i))
-            if u.i > t.i and named is not None and named.is_person and not inside:
+            if (
+                u.i > t.i
+                and named is not None
+                and named.is_person
+                and not inside
+                and self.memory.fits(named.name, t.lower)
+            ):
                 return named.name
         return None
 
@@ -299,6 +319,7 @@ class Parties:
             if u.i in self.at
             and self.at[u.i].is_person
             and (u.rel == "nsubj" or (u.rel == "root" and u.pos == "PROPN"))
+            and self.memory.fits(self.at[u.i].name, t.lower)
         ]
         if subjects:
             return subjects[-1]

@@ -483,6 +483,8 @@ class SentenceReader:
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
                 drop.add(k.i)
+            elif k.rel == "det" and k.i < t.i and not nominal:
+                drop.add(k.i)  # "The" of "The Lord Chancellor ... agreed" hung on the verb
             elif k.dep == "nmod:poss" and k.i < t.i:
                 drop.update(self.s.subtree(k.i))  # "Seoul's proposal": the author, not the what
             elif nominal and k.rel == "case" and k.i < t.i and cop is None:
