@@ -1246,3 +1246,12 @@ def test_a_determiner_the_parser_hangs_on_the_verb_is_not_in_the_clause():
         "The Lord Chancellor, Lord Emsworth, agreed the 1701 Act of Settlement was unfair."
     )
     assert all(not a.what.startswith("The ") for a in d.agreements)
+
+
+def test_a_passive_relative_clause_is_about_its_noun_and_the_agent_opposes_it():
+    d = digest_of(
+        "Governor Paul Dorn said they would work on Republican goals that are opposed by "
+        "Senator Ann Lee."
+    )
+    assert [(x.parties, x.topic) for x in d.disagreements] == [(["Ann Lee"], "Republican goals")]
+    assert [(p.party, p.position) for p in d.disagreements[0].positions] == [("Ann Lee", "opposed")]

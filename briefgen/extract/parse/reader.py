@@ -58,6 +58,7 @@ _TIME_OR_MANNER = frozenset(
         "videoconference",
     ]
 )
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
 # A topic that is only a pronoun tells a reader nothing: "criticised him", "it".
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
@@ -570,11 +571,25 @@ class SentenceReader:
         for k in self.s.children(t.i):
             if k.dep == "nsubj:pass" and self.p.of(k.i, expand=False):
                 continue  # "The Telegraph was sued by X": a side, not what they differ over
+            if k.dep == "nsubj:pass" and t.dep == "acl:relcl" and k.lower in _RELATIVE:
+                return self._antecedent(t)
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
                 return self._phrase(k)
         for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
             return self._phrase(k)
         return None
+
+    def _antecedent(self, t: Token) -> str | None:
+        """The noun a relative clause says more of, without the clause: "goals that are
+        opposed by X" is about "goals"."""
+        noun = self.s.head(t.i)
+        if noun is None or noun.pos not in ("NOUN", "PROPN"):
+            return None
+        inside = set(self.s.subtree(t.i))
+        words = [i for i in self.s.subtree(noun.i) if i not in inside and i <= noun.i]
+        while words and self.s.tokens[words[0]].rel in ("cc", "case", "punct", "mark"):
+            words.pop(0)
+        return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
 
     def _thing(self, t: Token) -> str | None:
         """What ``t`` is about: its object's noun phrase without the clause that says
@@ -995,7 +1010,9 @@ class SentenceReader:
         # "after a battle with X": the noun's phrase, not the preposition that hangs it
         predicate = bool(self.s.children(t.i, "cop"))  # "is at odds with": keep its "at"
         cases = tuple(self._cases(t)) if t.pos in ("NOUN", "PROPN") and not predicate else ()
-        what = self.clause(t, without=cases)
+        # "(plans) opposed by X": X's position is the predicate, not X named again
+        agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
+        what = self.clause(t, without=cases + agents)
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         positions = {side.name: what for side in unique(sides)} if what else {}
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
