@@ -182,6 +182,7 @@ class Parties:
         # or compound part of the phrase.
         person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
         state: Entity | None = None
+        employer: Entity | None = None  # "a Downing Street spokesman" speaks for it
         body = t.lower.split()[-1]
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.adjectives and t.pos == "NOUN":
@@ -193,7 +194,9 @@ class Parties:
                 if named.is_person and body in self.collective:
                     break  # "the Biden administration" is not Biden
                 if person_noun and not named.is_person:
-                    state = named  # "his U.S. counterpart" is a person, not the United States
+                    state = named  # "his U.S. counterpart" is a person, not the U.S.
+                    if named.name not in gazetteer().countries:
+                        employer = named  # a "South African archbishop" speaks for no state
                     if named.name in gazetteer().venues:
                         state = None  # "White House advisers" act for no state of that name
                     continue
@@ -227,6 +230,10 @@ class Parties:
             if state is not None and t.lower.endswith("s"):
                 # "his EU counterparts": the ministers of the EU, who act for it.
                 return [Party(state.name, False, i)]
+            if employer is not None and self._indefinite(t):
+                # "a Pentagon spokesman": someone the text does not name, speaking for
+                # the body it does.
+                return [Party(employer.name, False, i)]
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"
@@ -246,7 +253,10 @@ class Parties:
             if group is not None:
                 return group
         if lower in self.role_nouns and self._definite(t):
-            return self._role(t)
+            if (role := self._role(t)) is None and employer is not None:
+                # "the Home Office spokesman" no one named: the Home Office speaks
+                return [Party(employer.name, False, i)]
+            return role
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._collective(t), False, i)]
         if (
@@ -341,6 +351,9 @@ class Parties:
         words = t.lower.split()
         titles = self.role_nouns | _TITLE_ENDS
         return len(words) > 1 and (words[-1] in titles or words[-1].removesuffix("s") in titles)
+
+    def _indefinite(self, t: Token) -> bool:
+        return any(c.lower in ("a", "an") for c in self.s.children(t.i, "det"))
 
     def _definite(self, t: Token) -> bool:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}
