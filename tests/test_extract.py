@@ -302,6 +302,14 @@ def test_a_title_and_one_word_after_the_name_a_thing_not_a_person():
     assert {"Election", "Mother"}.isdisjoint(people)
 
 
+def test_a_union_s_or_a_prison_s_name_is_no_person_s():
+    people = _people_of(
+        "Members of the Transport and General Workers' Union will strike. A detainee in "
+        "Woodhill Prison said he was ill. Union leader Ann Lee said so."
+    )
+    assert set(people) == {"Ann Lee"}
+
+
 def test_a_party_before_a_full_name_introduces_a_member_of_it():
     people = _people_of(
         "The plan, backed by Tories Ann Lee, Labour's Dan Ross and Liberal "
