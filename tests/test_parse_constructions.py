@@ -1269,3 +1269,8 @@ def test_a_spokesman_the_text_does_not_name_speaks_for_the_body_that_employs_him
 def test_a_nationality_before_a_role_makes_no_state_a_side():
     d = digest_of("The South African archbishop said detentions without trial were unacceptable.")
     assert d.disagreements == []
+
+
+def test_proposals_put_forward_for_something_the_parser_hung_on_the_verb():
+    d = digest_of("Chancellor Gordon Brown put forward proposals for a new tax on Monday.")
+    assert [(p.by, p.what) for p in d.proposals] == [("Gordon Brown", "proposals for a new tax")]

@@ -2023,6 +2023,14 @@ class SentenceReader:
             what = self.s.text_of(sorted(framed)).strip(" ,;:." + _QUOTES)
             return self._proposal(t, authors, what)
         what = self.clause(t)
+        if what.lower() == t.lower and gov is not None and t.rel == "obj":
+            # "put forward proposals for a new tax" with "for" hung on the verb: still
+            # what the proposals are for
+            after = [
+                k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"
+            ]
+            if after:
+                what = self.s.text_of([t.i, *self.s.subtree(after[0].i)])
         if what.lower() == t.lower:
             return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
         return self._proposal(t, authors, what)
