@@ -1272,5 +1272,5 @@ def test_a_nationality_before_a_role_makes_no_state_a_side():
 
 
 def test_proposals_put_forward_for_something_the_parser_hung_on_the_verb():
-    d = digest_of("Chancellor Gordon Brown put forward proposals for a new tax on Monday.")
+    d = digest_of("Chancellor Gordon Brown put forward proposals for a new tax.")
     assert [(p.by, p.what) for p in d.proposals] == [("Gordon Brown", "proposals for a new tax")]
