@@ -1274,3 +1274,13 @@ def test_a_nationality_before_a_role_makes_no_state_a_side():
 def test_proposals_put_forward_for_something_the_parser_hung_on_the_verb():
     d = digest_of("Chancellor Gordon Brown put forward proposals for a new tax.")
     assert [(p.by, p.what) for p in d.proposals] == [("Gordon Brown", "proposals for a new tax")]
+
+
+def test_there_should_be_is_a_call_but_should_be_a_thing_is_a_view():
+    d = digest_of(
+        "Union leader Mark Serwotka said there should be a national strike. "
+        "Party leader Ann Lee said Britain should be a safe place."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Mark Serwotka", "there should be a national strike")
+    ]

@@ -1892,9 +1892,11 @@ class SentenceReader:
                 continue
             if self.lemma(k) in self.lex.words("knowing"):
                 continue  # "the minister should know by now": a judgement, no call
-            if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop"):
+            existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
+            if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop") and not existential:
                 # "X argued that Britain should be a safe place": a view of what something
-                # should be, not a call for anyone to act ("should be scrapped" is one).
+                # should be, not a call for anyone to act ("should be scrapped" is one, and
+                # so is "there should be a strike").
                 continue
             what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
             if "have" in auxes:
