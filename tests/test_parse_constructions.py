@@ -1284,3 +1284,17 @@ def test_there_should_be_is_a_call_but_should_be_a_thing_is_a_view():
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Mark Serwotka", "there should be a national strike")
     ]
+
+
+def test_the_last_word_of_a_state_named_with_and_is_no_part_of_the_name_after_it():
+    from pathlib import Path
+
+    from briefgen.ingest import read_article
+
+    # A White House readout of 2023-01-31 (public domain): "Members of the Presidency of
+    # Bosnia and Herzegovina Zeljka Cvijanovic, ..."
+    path = Path(__file__).parent / "fixtures/people/2023-01-31-readout-bosnia-and-herzegovina.md"
+    digest = extract([read_article(path)], ExtractionSettings(extractor="parse"))
+    names = {p.name for p in digest.people}
+    assert {"Zeljka Cvijanovic", "Zeljko Komsic", "Denis Becirovic"} <= names
+    assert not any(n.startswith("Herzegovina") for n in names)

@@ -108,6 +108,14 @@ class Gazetteer:
         return frozenset(self.data["countries"])
 
     @cached_property
+    def state_tails(self) -> frozenset[str]:
+        """The words after "and" in states' names ("Herzegovina", "Tobago"): a name that a
+        capitalised run starts after the "and" is cut from ends with such a word."""
+        names = [*self.data["countries"], *(c for c, *_ in _places()["countries"])]
+        tails = (n.split(" and ", 1)[1] for n in names if " and " in n)
+        return frozenset(t for t in tails if " " not in t)  # not "Jan Mayen": Jan is a name
+
+    @cached_property
     def cities(self) -> frozenset[str]:
         places = _places()
         names = set(places["cities"])  # those of at least places["min_city_population"]

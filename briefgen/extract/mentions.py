@@ -255,6 +255,8 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
     word = words[i].rstrip(",")
     if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
         return 1
+    if i == 0 and word in pats.gaz.state_tails:
+        return 1  # "(Bosnia and) Herzegovina Zeljka Cvijanovic"
     if word.isupper() and (
         word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
     ):
