@@ -10,8 +10,8 @@ and "the two sides" find the people named before them.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache

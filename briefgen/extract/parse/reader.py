@@ -1893,7 +1893,8 @@ class SentenceReader:
             if self.lemma(k) in self.lex.words("knowing"):
                 continue  # "the minister should know by now": a judgement, no call
             existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
-            if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop") and not existential:
+            nominal = k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop")
+            if nominal and not existential:
                 # "X argued that Britain should be a safe place": a view of what something
                 # should be, not a call for anyone to act ("should be scrapped" is one, and
                 # so is "there should be a strike").
@@ -2028,9 +2029,7 @@ class SentenceReader:
         if what.lower() == t.lower and gov is not None and t.rel == "obj":
             # "put forward proposals for a new tax" with "for" hung on the verb: still
             # what the proposals are for
-            after = [
-                k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"
-            ]
+            after = [k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"]
             if after:
                 what = self.s.text_of([t.i, *self.s.subtree(after[0].i)])
         if what.lower() == t.lower:
