@@ -1298,3 +1298,20 @@ def test_the_last_word_of_a_state_named_with_and_is_no_part_of_the_name_after_it
     names = {p.name for p in digest.people}
     assert {"Zeljka Cvijanovic", "Zeljko Komsic", "Denis Becirovic"} <= names
     assert not any(n.startswith("Herzegovina") for n in names)
+
+
+def test_a_meeting_named_in_passing_is_one_but_not_the_sides_that_come_after():
+    d = digest_of(
+        "National Security Advisor Jake Sullivan and Security Council Secretary Nikolay "
+        "Patrushev held consultations on relations. The meeting was a continuation of the "
+        "recent discussions held in Reykjavik between Secretary of State Antony Blinken and "
+        "Foreign Minister Sergey Lavrov. The sides expressed confidence that solutions could "
+        "be found. Talks were held in Geneva between Foreign Minister Ann Lee and Foreign "
+        "Minister Bo Chen."
+    )
+    assert [(set(m.participants), m.location) for m in d.meetings] == [
+        ({"Jake Sullivan", "Nikolay Patrushev"}, None),
+        ({"Antony Blinken", "Sergey Lavrov"}, "Reykjavik"),
+        ({"Ann Lee", "Bo Chen"}, "Geneva"),
+    ]
+    assert pairs(d.agreements, "parties") == [frozenset({"Jake Sullivan", "Nikolay Patrushev"})]

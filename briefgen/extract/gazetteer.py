@@ -154,7 +154,7 @@ class Gazetteer:
 
     @cached_property
     def not_names(self) -> frozenset[str]:
-        return frozenset(self.data["not_names"])
+        return frozenset([*self.data["not_names"], *self.data["page_furniture"]])
 
     @cached_property
     def party_pattern(self) -> str:

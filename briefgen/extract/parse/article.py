@@ -514,8 +514,11 @@ def _remember(
     if subject:
         memory.saw_person(subject)
     for item in found:
-        # "The leaders", "they": the people who last met, or agreed.
+        # "The leaders", "they": the people who last met, or agreed; not a meeting named
+        # in passing ("a continuation of the discussions held in Reykjavik between A and B").
         people = [p for p in item.parties if p.is_person]
+        if reader.s.tokens[item.token].rel == "nmod":
+            continue
         if (item.kind == "meeting" and len(item.parties) >= 2) or (
             item.kind == "agreement" and len(people) >= 2
         ):

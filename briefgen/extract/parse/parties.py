@@ -264,7 +264,7 @@ class Parties:
             and t.rel == "nsubj"
             and t.text[:1].isupper()
             and t.text.isalpha()
-            and t.text not in gazetteer().not_names  # "Photo: Reuters) vowed ..."
+            and t.text not in gazetteer().data["page_furniture"]  # "Photo: Reuters) vowed"
             and not self.s.children(i, "conj", "cc", "flat", "compound")
             and not any(k.i != i and k.pos == "PROPN" for k in self.s.children(t.head, "nsubj"))
         ):

@@ -746,8 +746,6 @@ class SentenceReader:
             return None
         if lemma == "talk" and not t.lower.endswith("s"):
             return None  # "talk of a deal"
-        if lemma == "discussion" and not self._meeting_others(t):
-            return None
         head = self.s.head(t.i)
         if (
             head is not None
@@ -758,11 +756,18 @@ class SentenceReader:
             )
         ):
             return None  # "called for talks", "proposed a summit": asked for, not held
-        parties = [*self.possessor(t), *self._meeting_others(t)]
-        for acl in self.s.children(t.i, "acl"):
-            # "discussions held in Reykjavik between A and B"
-            parties.extend(self.obliques(acl, "with", "between"))
+        # "discussions held in Reykjavik between A and B", "talks were held with X", also
+        # with "between" hung on the place
         gov = self.governor(t)
+        holding = self.s.children(t.i, "acl")
+        if gov is not None and t.dep == "nsubj:pass" and self.lemma(gov) in self.meet_light:
+            holding = [*holding, gov]
+        held = [p for v in holding for p in self.obliques(v, "with", "between")]
+        held.extend(p for v in holding for k in self._with_on_setting(v) for p in self.p.of(k.i))
+        others = self._meeting_others(t)
+        if lemma == "discussion" and not others and not held:
+            return None
+        parties = [*self.possessor(t), *others, *held]
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
             parties = [*self._doers(gov), *parties, *self._meeting_others(gov)]
             fact = self._meeting(gov, parties, call=call)
