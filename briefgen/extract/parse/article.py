@@ -435,9 +435,11 @@ def _genders(text: str, names: Sequence[Entity], roles: dict[str, str]) -> dict[
         if not named.is_person:
             continue
         role = roles.get(named.name, "").split()
+        said = role[-1:]
         before = _LAST_WORD.search(text, max(0, named.start - 12), named.start)
-        shared = surnames[named.name.split()[-1]] > 1
-        for word in (None if shared else before and before["word"], role[-1] if role else None):
+        if before and surnames[named.name.split()[-1]] == 1:
+            said.append(before["word"])
+        for word in said:
             if word in words:
                 marks.setdefault(named.name, set()).add(words[word])
     return {name: kinds.pop() for name, kinds in marks.items() if len(kinds) == 1}

@@ -24,12 +24,12 @@ from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
-# "we" is the speaker's side, seldom the last group named: it is left unresolved.
 _GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 _SINGULAR = frozenset(_GENDER)
+# "we" is the speaker's side, seldom the last group named: it is left unresolved.
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _FIRST = frozenset({"i", "me", "my"})
 _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
