@@ -109,8 +109,9 @@ class Gazetteer:
 
     @cached_property
     def state_tails(self) -> frozenset[str]:
-        """The words after "and" in states' names ("Herzegovina", "Tobago"): a name that a
-        capitalised run starts after the "and" is cut from ends with such a word."""
+        """The single words after "and" in states' names ("Herzegovina", "Tobago"). A run
+        of capitals cut at "and" may start with one: in "Bosnia and Herzegovina Zeljka
+        Cvijanovic" the run "Herzegovina Zeljka Cvijanovic" opens with a place."""
         names = [*self.data["countries"], *(c for c, *_ in _places()["countries"])]
         tails = (n.split(" and ", 1)[1] for n in names if " and " in n)
         return frozenset(t for t in tails if " " not in t)  # not "Jan Mayen": Jan is a name
