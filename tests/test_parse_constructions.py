@@ -1315,3 +1315,12 @@ def test_a_meeting_named_in_passing_is_one_but_not_the_sides_that_come_after():
         ({"Ann Lee", "Bo Chen"}, "Geneva"),
     ]
     assert pairs(d.agreements, "parties") == [frozenset({"Jake Sullivan", "Nikolay Patrushev"})]
+
+
+def test_a_topic_or_a_proposal_phrase_starts_after_its_preposition():
+    d = digest_of(
+        "Party leader Ann Lee hit out at the new tax plans. Agencies worked on the kind of "
+        "innovation proposed by the government."
+    )
+    assert [x.topic for x in d.disagreements] == ["the new tax plans"]
+    assert [p.what for p in d.proposals] == ["innovation proposed by the government"]

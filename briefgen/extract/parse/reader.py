@@ -611,6 +611,8 @@ class SentenceReader:
         for i in self.s.subtree(k.i):
             if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
                 break
+            if i < k.i and not indices and self.s.tokens[i].rel == "case":
+                continue  # "(the kind) of innovation proposed": the phrase starts after "of"
             indices.append(i)
         return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
 
