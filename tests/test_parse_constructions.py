@@ -1417,3 +1417,22 @@ def test_against_what_one_stands_with_is_a_phrase_hung_twice_not_a_side():
     s = Sentence(tuple(tokens), ())
     reader = SentenceReader(s, Parties(s, names, Memory(), {}, lexicon()), lexicon())
     assert reader._voted_against(tokens[1]) is None
+
+
+def test_a_warning_addressed_to_a_party_is_pressure_on_it():
+    d = digest_of("Governor Paul Dorn warned Foreign Minister Anna Berg that the plan would fail.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Anna Berg"})]
+    assert d.disagreements[0].topic == "the plan would fail"
+    d = digest_of('Governor Paul Dorn warned ministers that they should "rewrite the bill".')
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "ministers"})]
+    assert d.disagreements[0].topic == 'they should "rewrite the bill"'
+
+
+def test_a_warning_to_ones_own_people_or_by_he_is_no_pressure_on_a_party():
+    d = digest_of("Governor Paul Dorn warned his ministers not to cut the budget.")
+    assert not d.disagreements
+    d = digest_of(
+        "Governor Paul Dorn spoke in Oslo. "
+        "He warned Foreign Minister Anna Berg that the plan would fail."
+    )
+    assert not d.disagreements

@@ -218,6 +218,7 @@ class SentenceReader:
                 yield self._questioned(t)
             if lemma in self.warning:
                 yield self._warned_unless(t)
+                yield self._warned_party(t)
             if lemma in self.against:
                 yield self._against(t)
             elif lemma in self.mutual:
@@ -1368,6 +1369,41 @@ class SentenceReader:
             if others:
                 return self._disagreement(t, speakers, others, None)
         return None
+
+    def _warned_party(self, t: Token) -> Found | None:
+        """ "X warned Y not to use the money on bribes", "warned the BBC to steer away
+        from ...", "warned the BBC that attacking him had brought it trouble": a warning
+        addressed to a party is the speaker's pressure on it, over what it is warned
+        of. Never the speaker's own people ("warned his supporters"), one warned by
+        someone unnamed ("Y was warned"), nor a warning by "he" or "they"."""
+        if self.passive(t):
+            return None
+        warned = [
+            k
+            for k in self.s.children(t.i, "obj", "iobj")
+            if not any(c.pos == "PRON" for c in self.s.children(k.i, "nmod:poss"))
+        ]
+        said = [
+            c
+            for c in self.s.children(t.i, "xcomp", "ccomp", "advcl")
+            if c.i > t.i
+            and (
+                self._marked(c, "to", "that")
+                or (c.rel != "advcl" and self.s.children(c.i, "nsubj"))
+            )
+        ]
+        if not warned or not said:
+            return None
+        # As for "critical of": a pronoun's antecedent is too often wrong to hang pressure
+        # on ("He warned the BBC ..." in a report quoting several men).
+        speakers = [p for p in self.subjects(t) if self.s.tokens[p.token].pos != "PRON"]
+        others = [p for k in warned for p in self.p.of(k.i)]
+        others = [o for o in others if o.name not in {s.name for s in speakers}]
+        if not speakers or not others:
+            return None
+        what = self.s.text_of(self.s.subtree(said[0].i)).strip(" ,;:." + _QUOTES)
+        what = what + '"' if what.count('"') % 2 else what  # 'should "prepare ..."'
+        return self._disagreement(t, speakers, others, what.removeprefix("that "))
 
     def _said_between(self, c: Token, t: Token) -> bool:
         """Whether another verb of saying stands between ``c`` and ``t`` above it."""
