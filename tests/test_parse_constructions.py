@@ -1324,3 +1324,12 @@ def test_a_topic_or_a_proposal_phrase_starts_after_its_preposition():
     )
     assert [x.topic for x in d.disagreements] == ["the new tax plans"]
     assert [p.what for p in d.proposals] == ["innovation proposed by the government"]
+
+
+def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
+    d = digest_of(
+        "Governor Ann Lee and Senator Bo Chen had been receiving security briefings. "
+        "Mayor Dan Ross and Governor Eve Hart hosted a dinner. "
+        "President Tom Hale received Prime Minister Kim Yoon at the palace."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]

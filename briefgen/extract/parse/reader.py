@@ -663,13 +663,13 @@ class SentenceReader:
             p for k in self.s.children(t.i, "obj") for p in self._described_group(k)
         ]
         things = [k for k in self.s.children(t.i, "obj") if k.lower not in _TIME_OR_MANNER]
-        if lemma == "meet" and not objects and things:
-            return None  # "meet our goals", "meet the demands": no one is met
-        if lemma == "visit":
+        if lemma in ("visit", "receive"):
             # "visited Paris" names a place, not a participant.
             objects = [o for o in objects if o.is_person]
-        if lemma == "receive":
-            objects = [o for o in objects if o.is_person]
+        if not objects and things:
+            # "meet our goals", "A and B received briefings", "hosted a dinner": no one is
+            # met, and those who did it together did not meet each other by it
+            return None
         subjects = self.subjects(t) or self._the_two(t)
         others = [*objects, *self._meeting_others(t)]
         if not subjects and self.s.children(t.i, "nsubj"):
