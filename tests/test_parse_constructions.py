@@ -1333,3 +1333,13 @@ def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
         "President Tom Hale received Prime Minister Kim Yoon at the palace."
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]
+
+
+def test_a_side_criticised_is_no_topic_and_a_named_plan_alone_is_no_proposal():
+    d = digest_of(
+        "Labour MPs have angrily criticised Prime Minister Tony Blair and Chancellor Gordon "
+        "Brown over their plans for the economy. "
+        "Adviser Ed Balls said an examination of Tory plans for the economy showed a gap."
+    )
+    assert [x.topic for x in d.disagreements] == ["their plans for the economy"]
+    assert d.proposals == []

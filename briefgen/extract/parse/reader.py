@@ -59,6 +59,8 @@ _TIME_OR_MANNER = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Prepositions that never open a topic's own phrase.
+_LEADING = frozenset({"amid", "amidst", "over", "about", "against", "despite", "of"})
 # A topic that is only a pronoun tells a reader nothing: "criticised him", "it".
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
@@ -569,8 +571,10 @@ class SentenceReader:
 
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
-            if k.dep == "nsubj:pass" and self.p.of(k.i, expand=False):
-                continue  # "The Telegraph was sued by X": a side, not what they differ over
+            if k.dep in ("nsubj:pass", "obj") and self.p.of(k.i, expand=False):
+                # "The Telegraph was sued by X", "criticised Tony Blair": a side, not what
+                # they differ over
+                continue
             if k.dep == "nsubj:pass" and t.dep == "acl:relcl" and k.lower in _RELATIVE:
                 return self._antecedent(t)
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
@@ -611,8 +615,11 @@ class SentenceReader:
         for i in self.s.subtree(k.i):
             if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
                 break
-            if i < k.i and not indices and self.s.tokens[i].rel == "case":
-                continue  # "(the kind) of innovation proposed": the phrase starts after "of"
+            first = self.s.tokens[i]
+            if i < k.i and not indices and (first.rel == "case" or first.lower in _LEADING):
+                # "(the kind) of innovation proposed": the phrase starts after "of", also
+                # where the parser took the preposition for a word of the phrase ("amid")
+                continue
             indices.append(i)
         return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
 
@@ -2039,8 +2046,15 @@ class SentenceReader:
             after = [k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"]
             if after:
                 what = self.s.text_of([t.i, *self.s.subtree(after[0].i)])
-        if what.lower() == t.lower:
-            return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
+        named = {
+            f"{k.lower} {t.lower}"
+            for k in self.s.children(t.i, "compound", "amod")
+            if self.p.of(k.i, expand=False)
+        }
+        if what.lower() in {t.lower, *named}:
+            # "his proposals were a new Marshall Plan", "an examination of Tory plans":
+            # names one, says nothing of it
+            return None
         return self._proposal(t, authors, what)
 
 
