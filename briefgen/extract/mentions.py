@@ -303,11 +303,8 @@ def find_introductions(text: str) -> list[Mention]:
         start = m.start("name") + m["name"].find(name)
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
         listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
-        if (
-            listed
-            and " and " in m["role"]
-            and not any(pats.gaz.party(w) or w in pats.gaz.cities for w in listed.group().split(","))
-        ):
+        words = listed.group().split(",") if listed else []
+        if words and " and " in m["role"] and not any(_a_place(w, pats) for w in words):
             role = listed.group() + m["role"]  # "Culture, Media and Sport Secretary"
         if " and " in role and text.endswith(("the ", "The "), 0, m.start()):
             # "the Vice President and President Marcos": two people, the
@@ -440,6 +437,11 @@ def _full_or_peer(
     if whole and name != m["name"]:
         return None
     return name, m.start("name")
+
+
+def _a_place(word: str, pats: Patterns) -> bool:
+    word = word.strip()
+    return bool(pats.gaz.party(word)) or word in pats.gaz.cities
 
 
 def _a_thing_titled(m: regex.Match[str], text: str) -> bool:

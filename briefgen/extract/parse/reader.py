@@ -611,7 +611,7 @@ class SentenceReader:
 
     def _phrase(self, k: Token) -> str | None:
         """The words of ``k``'s phrase up to the first comma after it ("the measures, saying")."""
-        indices = []
+        indices: list[int] = []
         for i in self.s.subtree(k.i):
             if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
                 break
