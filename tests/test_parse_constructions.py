@@ -1343,3 +1343,12 @@ def test_a_side_criticised_is_no_topic_and_a_named_plan_alone_is_no_proposal():
     )
     assert [x.topic for x in d.disagreements] == ["their plans for the economy"]
     assert d.proposals == []
+
+
+def test_the_two_and_both_standing_alone_are_the_group_named_before():
+    d = digest_of(
+        "Foreign Minister Ann Lee met Secretary of State Bo Chen in Seoul. The two agreed to "
+        "communicate closely. Both committed to deeper ties. Two of the officials agreed to "
+        "resign."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
