@@ -255,8 +255,8 @@ class Parties:
             # not "two of the leaders"
             dets = {c.lower for c in self.s.children(i, "det")}
             if self.memory.group and (lower == "both" or "the" in dets):
-                group = self.memory.group[: _COUNTS[lower]]
-                return [Party(name, name in self.roles, i) for name in group]
+                named = self.memory.group[: _COUNTS[lower]]
+                return [Party(name, name in self.roles, i) for name in named]
         if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:
             group = self._group(t)
             if group is not None:
