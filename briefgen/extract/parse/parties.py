@@ -248,15 +248,15 @@ class Parties:
                 return members
             if of and lower in _PART_OF and t.pos == "NOUN":
                 return None  # "members of his economic team": of no party named here
-        if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
-            return self._pronoun(t)
         if lower in _COUNTS and not self.s.children(i, "nmod", "obl"):
             # "The two agreed", "Both said": a number standing alone for the last group,
             # not "two of the leaders"
             dets = {c.lower for c in self.s.children(i, "det")}
             if self.memory.group and (lower == "both" or "the" in dets):
-                named = self.memory.group[: _COUNTS[lower]]
-                return [Party(name, name in self.roles, i) for name in named]
+                last = self.memory.group[: _COUNTS[lower]]
+                return [Party(name, name in self.roles, i) for name in last]
+        if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
+            return self._pronoun(t)
         if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:
             group = self._group(t)
             if group is not None:
