@@ -1352,3 +1352,15 @@ def test_the_two_and_both_standing_alone_are_the_group_named_before():
         "resign."
     )
     assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
+
+
+def test_being_in_talks_with_someone_is_a_meeting_with_them():
+    d = digest_of(
+        "Chancellor Ann Lee has been locked in talks with finance ministers of the G8. "
+        "Prime Minister Bo Chen is in talks with President Dan Ross. "
+        "The issue was raised in talks with Governor Eve Hart."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Ann Lee", "G8"}),
+        frozenset({"Bo Chen", "Dan Ross"}),
+    ]

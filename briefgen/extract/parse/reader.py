@@ -785,8 +785,18 @@ class SentenceReader:
             return fact
         head = self.s.head(t.i)
         if head is not None and t.rel == "obl" and parties and not self.possessor(t):
-            # "During the meeting with X, Biden said": the clause's subject took part.
-            parties = [*self.subjects(head), *parties]
+            # "During the meeting with X, Biden said": the clause's subject took part; so
+            # did a passive's ("Brown has been locked in talks with X").
+            doers = self.subjects(head)
+            if not doers and self.passive(head):
+                doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
+            parties = [*doers, *parties]
+        elif self.s.children(t.i, "cop") and parties:
+            # "X is in talks with Y": the predicate's subject
+            parties = [
+                *(p for k in self.s.children(t.i, "nsubj") for p in self.p.of(k.i)),
+                *parties,
+            ]
         fact = self._meeting(t, parties, call=call)
         future = any(k.lower in self.future for k in kids)
         if fact is not None and (future or (gov is not None and self.planned(gov))):
