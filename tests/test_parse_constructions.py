@@ -1364,3 +1364,16 @@ def test_being_in_talks_with_someone_is_a_meeting_with_them():
         frozenset({"Ann Lee", "G8"}),
         frozenset({"Bo Chen", "Dan Ross"}),
     ]
+
+
+def test_a_clause_the_parser_cut_on_a_preposition_or_a_currency_sign_is_completed():
+    d = digest_of(
+        "Today, the United States is announcing plans to welcome up to 100,000 Ukrainians "
+        "fleeing Russia's aggression through the full range of legal pathways. "
+        "Party leader Ann Lee has dismissed fears from some Conservatives that his plans "
+        "for £4bn tax cuts are too modest."
+    )
+    (proposal,) = d.proposals
+    (dispute,) = d.disagreements
+    assert proposal.what.endswith("through the full range of legal pathways")
+    assert (dispute.topic or "").endswith("£4bn tax cuts are too modest")

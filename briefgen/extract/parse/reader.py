@@ -59,6 +59,9 @@ _TIME_OR_MANNER = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Words no phrase ends on, and the marks that end a clause's run of words.
+_NO_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "SYM"})
+_STOPS = frozenset({",", ";", ":", ".", "!", "?", "-", "–", "—"})
 # Prepositions that never open a topic's own phrase.
 _LEADING = frozenset({"amid", "amidst", "over", "about", "against", "despite", "of"})
 # A topic that is only a pronoun tells a reader nothing: "criticised him", "it".
@@ -562,7 +565,19 @@ class SentenceReader:
         and "price" as a sentence of its own) and the rest says nothing more (no verb):
         without it the clause would end mid-phrase."""
         words = [i for i in indices if self.s.tokens[i].rel != "punct"]
-        if not words or self.s.tokens[words[-1]].rel != "dep":
+        if not words:
+            return []
+        last = self.s.tokens[words[-1]]
+        if last.pos in _NO_END and last.dep not in ("compound:prt", "prt"):
+            # "plans to welcome up to" with the number and the rest hung elsewhere: the
+            # words after it, up to the next stop, complete the phrase
+            rest = []
+            for i in range(last.i + 1, len(self.s.tokens)):
+                if self.s.tokens[i].text in _STOPS:
+                    break
+                rest.append(i)
+            return [i for i in rest if i not in indices]
+        if last.rel != "dep":
             return []
         rest = [i for i in range(words[-1] + 1, len(self.s.tokens)) if i not in indices]
         if not rest or any(self.s.tokens[i].pos in ("VERB", "AUX") for i in rest):
@@ -621,6 +636,7 @@ class SentenceReader:
                 # where the parser took the preposition for a word of the phrase ("amid")
                 continue
             indices.append(i)
+        indices = sorted([*indices, *self._given_up_tail(indices)])
         return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
 
     # -- meetings ----------------------------------------------------------------------
