@@ -1379,7 +1379,7 @@ def test_a_clause_the_parser_cut_on_a_preposition_or_a_currency_sign_is_complete
     assert fears.endswith("£4bn tax cuts are too modest")
 
 
-# -- disagreements: bodies that speak, "they", standing against ----------------------
+# -- disagreements: bodies that speak, "they", standing against, warnings to a party ----
 
 
 def test_an_unknown_body_that_speaks_is_a_party_whatever_its_tag():
