@@ -1379,6 +1379,24 @@ def test_a_clause_the_parser_cut_on_a_preposition_or_a_currency_sign_is_complete
     assert fears.endswith("£4bn tax cuts are too modest")
 
 
+def test_i_in_a_statement_is_the_one_it_is_published_by():
+    text = (
+        "President Tom Hale spoke to reporters on Monday. When I welcomed President Ann Lee "
+        "and Prime Minister Bo Chen to the White House last month, I told them we support "
+        "their membership."
+    )
+    article = Article(
+        id="a0",
+        path="a0.md",
+        text=text,
+        title="Statement by President Hale on the Alliance",
+        published=dt.date(2024, 3, 8),
+        sentences=split_sentences(text),
+    )
+    d = extract([article], ExtractionSettings(extractor="parse"))
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Ann Lee", "Bo Chen"})]
+
+
 # -- disagreements: bodies that speak, "they", standing against, warnings to a party ----
 
 
