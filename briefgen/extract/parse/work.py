@@ -8,11 +8,13 @@
 2. (cross-article, in the caller) people are grouped into one table for the
    whole batch.
 3. ``read_parsed``: given that table, the article's names and its facts,
-   read sentence by sentence from its parse.
+   read sentence by sentence from its parse, and what the digest will quote
+   of it (``records.Excerpt``): the caller keeps that, not the article.
 4. (cross-article, in the caller) facts are merged.
 
 The parse travels between the two halves packed (``packed``): small to send,
-to cache and to keep while the other articles are parsed. Everything here is
+to cache and to keep while the other articles are parsed; the article itself
+waits and travels packed as well, and is unpacked where it is worked on. Everything here is
 a pure function of its arguments and module-level, so the results are the
 same in any process, in any order.
 """
@@ -21,20 +23,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.extract.facts import Fact
 from briefgen.extract.mentions import Mention, PartyMention
 from briefgen.extract.parse.article import parse_articles, read_article
 from briefgen.extract.parse.lexicon import lexicon
-from briefgen.extract.parse.packed import PackedParse, pack, unpack
+from briefgen.extract.parse.packed import (
+    PackedArticle,
+    PackedParse,
+    pack,
+    unpack,
+    unpack_article,
+)
 from briefgen.extract.parser import load
+from briefgen.extract.records import Excerpt, excerpt
 from briefgen.extract.work import (
-    ArticleFacts,
     PeopleTable,
     names_in,
     prepare_text,
     warm_facts,
     warm_preparing,
 )
-from briefgen.model import Article
 
 
 @dataclass(frozen=True)
@@ -51,16 +59,28 @@ class ArticleParse:
 class ReadTask:
     """What reading one article needs besides the batch's people table."""
 
-    article: Article
+    article: PackedArticle
     introductions: tuple[Mention, ...]  # the rules' and the parser's, overlaps dropped
     parties: tuple[PartyMention, ...]
     places: frozenset[str]
     parse: PackedParse
 
 
-def parse_texts(articles: list[Article]) -> list[ArticleParse]:
+@dataclass
+class ArticleRead:
+    """One article read: its person mentions as (canonical name, form, offset), its facts,
+    and what the digest quotes of it. The facts point to the excerpt, not to the article,
+    so the article (text, sentences, mentions, parse) can go once this is made."""
+
+    excerpt: Excerpt
+    named: list[tuple[str, str, int]]
+    facts: list[Fact]
+
+
+def parse_texts(packed: list[PackedArticle]) -> list[ArticleParse]:
     """Each article on its own, the chosen sentences of all of them parsed in one stream
     (the model runs faster on a batch; an article's parse is the same in any batch)."""
+    articles = [unpack_article(p) for p in packed]
     parsed = parse_articles(articles, load())
     out = []
     for article, each in zip(articles, parsed, strict=True):
@@ -77,11 +97,16 @@ def warm_parsing() -> None:
     load()
 
 
-def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleFacts:
+def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleRead:
     """The article's people (as ``named``) and its facts, in the order of its sentences."""
-    named, names = names_in(task.article, task.introductions, task.parties, table)
-    parsed = unpack(task.parse, task.article)
-    return ArticleFacts(named, read_article(task.article, parsed, names, table.roles, task.places))
+    article = unpack_article(task.article)
+    named, names = names_in(article, task.introductions, task.parties, table)
+    parsed = unpack(task.parse, article)
+    facts = read_article(article, parsed, names, table.roles, task.places)
+    cited = excerpt(article, facts, named)
+    for fact in facts:
+        fact.article = cited
+    return ArticleRead(cited, named, facts)
 
 
 def warm_reading() -> None:
