@@ -107,7 +107,9 @@ class Excerpt(Article):
         return self.quotes[span.start, span.end]
 
 
-def excerpt(article: Article, facts: Iterable[Fact], named: Iterable[tuple[str, str, int]]) -> Excerpt:
+def excerpt(
+    article: Article, facts: Iterable[Fact], named: Iterable[tuple[str, str, int]]
+) -> Excerpt:
     """What the digest will quote of ``article``: the spans of its ``facts`` and the
     sentence of each person's first mention in ``named`` (as ``person_records`` reads it)."""
     spans = {span for fact in facts for span in (fact.span, *fact.extra_spans)}
