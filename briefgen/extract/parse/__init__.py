@@ -27,7 +27,6 @@ parse are let go, and only what the digest quotes of it is kept
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Sequence
 from functools import partial
@@ -71,6 +70,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     from briefgen.extract.parse.packed import pack_article, unpack_article
     from briefgen.extract.parse.work import (
         ReadTask,
+        give_back_freed_memory,
         parse_texts,
         read_parsed,
         warm_parsing,
@@ -88,7 +88,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     text_keys = {a.id: hashlib.sha256(a.text.encode()).hexdigest() for a in articles}
     waiting = [pack_article(a) for a in articles]
     articles.clear()
-    _give_back_freed_memory()  # before the parser's workers fork from this process
+    give_back_freed_memory()  # before the parser's workers fork from this process
 
     found = run.map_batches(
         "parsing",
@@ -119,7 +119,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
         "reading", partial(read_parsed, table=table), tasks, key=lambda _: "", warm=warm_reading
     )
     del tasks  # and with them every article: what the digest quotes is in the excerpts
-    _give_back_freed_memory()
+    give_back_freed_memory()
     excerpts: list[Article] = [read.excerpt for read in results]
     named = {read.excerpt.id: read.named for read in results}
     facts: list[Fact] = [fact for read in results for fact in read.facts]
@@ -128,24 +128,6 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     persons = person_records(excerpts, people, named, facts)
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
     return build_digest(excerpts, persons, facts, generator=generator)
-
-
-def _give_back_freed_memory() -> None:
-    """Hand the heap's free pages back to the system, where the C library allows.
-
-    glibc keeps memory freed in the middle of its heap (all the articles read
-    at once, then packed) resident for later use; a worker forked from this
-    process would count all of it as its own. Elsewhere this does nothing.
-    """
-    import ctypes
-
-    gc.collect()
-    try:
-        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # this process's C library
-    except (OSError, TypeError):  # no C library to ask (Windows)
-        return
-    if trim is not None:
-        trim(0)
 
 
 def _states_into_people(facts: list[Fact], people: People) -> list[Fact]:

@@ -21,6 +21,7 @@ same in any process, in any order.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from briefgen.extract.facts import Fact
@@ -43,6 +44,7 @@ from briefgen.extract.work import (
     warm_facts,
     warm_preparing,
 )
+from briefgen.model import Article
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,52 @@ class ArticleRead:
 def parse_texts(packed: list[PackedArticle]) -> list[ArticleParse]:
     """Each article on its own, the chosen sentences of all of them parsed in one stream
     (the model runs faster on a batch; an article's parse is the same in any batch)."""
-    articles = [unpack_article(p) for p in packed]
-    parsed = parse_articles(articles, load())
     out = []
-    for article, each in zip(articles, parsed, strict=True):
-        prepared = prepare_text(article, spacy_model=None)
-        out.append(ArticleParse(prepared.introductions, prepared.parties, prepared.places,
-                                pack(each)))  # fmt: skip
+    for articles in _by_length([unpack_article(p) for p in packed]):
+        parsed = parse_articles(articles, load())
+        for article, each in zip(articles, parsed, strict=True):
+            prepared = prepare_text(article, spacy_model=None)
+            out.append(ArticleParse(prepared.introductions, prepared.parties, prepared.places,
+                                    pack(each)))  # fmt: skip
     return out
+
+
+# The articles of one call are parsed in groups of at most this many characters of
+# text (or one longer article). The parser's working memory, and the parsed tokens
+# of a group until they are packed, grow with a group's sentences: a batch of long
+# articles (the same long readout under several names, say) would set the peak
+# memory of the whole run. Most batches are one group.
+_GROUP_CHARS = 40_000
+
+
+def _by_length(articles: list[Article]) -> list[list[Article]]:
+    groups: list[list[Article]] = []
+    size = 0
+    for article in articles:
+        if not groups or size + len(article.text) > _GROUP_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(article)
+        size += len(article.text)
+    return groups
+
+
+def give_back_freed_memory() -> None:
+    """Hand the heap's free pages back to the system, where the C library allows.
+
+    glibc keeps memory freed in the middle of its heap (all the articles read
+    at once, then packed) resident for later use; a worker forked from this
+    process would count all of it as its own. Elsewhere this does nothing.
+    """
+    import ctypes
+
+    gc.collect()
+    try:
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # this process's C library
+    except (OSError, TypeError):  # no C library to ask (Windows)
+        return
+    if trim is not None:
+        trim(0)
 
 
 def warm_parsing() -> None:
