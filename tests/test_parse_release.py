@@ -78,3 +78,16 @@ def test_every_quote_is_the_article_s_own_text_at_its_offsets(readouts):
     for e in evidence:
         assert e.quote == texts[e.source][e.start : e.end]
         assert e.quote  # every first mention and fact in these readouts is in a sentence
+
+
+def test_a_batch_parsed_in_groups_gives_each_article_the_same_parse(readouts, monkeypatch):
+    """Long batches are parsed a group at a time (the parser's working memory grows with
+    a group's sentences); an article's parse must not depend on its group."""
+    from briefgen.extract.parse import work
+
+    batch = [pack_article(a) for a in readouts[:8]]
+    whole = work.parse_texts(batch)
+    assert len(work._by_length([unpack_article(p) for p in batch])) == 1
+    monkeypatch.setattr(work, "_GROUP_CHARS", 1)  # each article a group of its own
+    assert len(work._by_length([unpack_article(p) for p in batch])) == len(batch)
+    assert work.parse_texts(batch) == whole
