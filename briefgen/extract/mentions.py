@@ -238,6 +238,9 @@ def _is_surname(
     )
 
 
+# Capitalised words in a list before a title's "X and Y" ("Culture, " before
+# "Media and Sport Secretary"): the office's name began there.
+_LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
 
@@ -255,6 +258,8 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
     word = words[i].rstrip(",")
     if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
         return 1
+    if i == 0 and word in pats.gaz.state_tails:
+        return 1  # "(Bosnia and) Herzegovina Zeljka Cvijanovic"
     if word.isupper() and (
         word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
     ):
@@ -285,8 +290,11 @@ def find_introductions(text: str) -> list[Mention]:
             city_at_end=not m["aff2"],
             surnames=surnames,
         )
-        if name is None:
+        if name is None or _a_thing_titled(m, text):
             continue
+        peer, _, rest = m["name"].strip().partition(" ")
+        if rest == name and peer in pats.gaz.data["peer_titles"]:
+            name = f"{peer} {name}"  # "Attorney General Lord Goldsmith": a peer keeps the title
         if m["of_the"] and (" " not in name or _OWNS_NAMED_THING.match(text, m.end("name"))):
             # After "Chair of the Central Military Commission" a one-word
             # "name" is the organisation's last word; "Co-Chair of the Poor
@@ -294,6 +302,10 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name") + m["name"].find(name)
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
+        listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
+        words = listed.group().split(",") if listed else []
+        if words and " and " in m["role"] and not any(_a_place(w, pats) for w in words):
+            role = listed.group() + m["role"]  # "Culture, Media and Sport Secretary"
         if " and " in role and text.endswith(("the ", "The "), 0, m.start()):
             # "the Vice President and President Marcos": two people, the
             # second of whom is named here.
@@ -425,6 +437,19 @@ def _full_or_peer(
     if whole and name != m["name"]:
         return None
     return name, m.start("name")
+
+
+def _a_place(word: str, pats: Patterns) -> bool:
+    word = word.strip()
+    return bool(pats.gaz.party(word)) or word in pats.gaz.cities
+
+
+def _a_thing_titled(m: regex.Match[str], text: str) -> bool:
+    """Whether a title and one word after "the" name a thing ("the General Election",
+    "the Queen Mother"): a person's title takes "the" only before a full name."""
+    if " " in m["name"].strip() or " and " in m["role"]:
+        return False  # "the Vice President and President Marcos": two people
+    return m["role"].split()[0].lower() == "the" or _after_the(text, m.start())
 
 
 def _after_the(text: str, start: int) -> bool:
