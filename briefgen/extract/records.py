@@ -8,10 +8,11 @@ becomes one record here, with every sentence that supports it as evidence.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from briefgen.extract.bodies import as_sources_name
+from briefgen.extract.bodies import as_sources_name, forms_in
 from briefgen.extract.events import link_outcomes
 from briefgen.extract.facts import Fact
 from briefgen.extract.merge import (
@@ -47,7 +48,7 @@ def build_digest(
     articles: Sequence[Article], persons: list[Person], facts: list[Fact], *, generator: str
 ) -> Digest:
     """The digest of ``articles``: their people, and their facts merged into records."""
-    persons, facts = as_sources_name(articles, persons, facts)
+    persons, facts = as_sources_name([_forms_of(a) for a in articles], persons, facts)
     affiliation = {p.name: p.affiliation for p in persons}
     facts = [_undated_if_after_report(f) for f in facts]
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}
@@ -102,6 +103,8 @@ class Excerpt(Article):
     """
 
     quotes: dict[tuple[int, int], str] = field(default_factory=dict, compare=False)
+    # How often the text writes each form of an international body (``bodies``).
+    body_forms: Counter[str] = field(default_factory=Counter, compare=False)
 
     def sentence_text(self, span: Span) -> str:
         if span.start == span.end:  # a mention in no sentence (``sentence_of``)
@@ -125,8 +128,13 @@ def excerpt(
         text="",
         sentences=tuple(sorted(cited, key=lambda s: s.start)),
         quotes={(s.start, s.end): article.sentence_text(s) for s in spans | cited},
+        body_forms=forms_in(article.text),
         **metadata_of(article),
     )
+
+
+def _forms_of(article: Article) -> Counter[str]:
+    return article.body_forms if isinstance(article, Excerpt) else forms_in(article.text)
 
 
 def sentence_of(article: Article, offset: int) -> Span:
