@@ -475,7 +475,7 @@ def build(
         from briefgen.runtime.lean import import_spacy
 
         if not started:
-            started.append(LazyPdfWorker(wanted=wanted))
+            started.append(LazyPdfWorker(wanted=wanted, config=config))
             started[0].start()
         import_spacy()  # all extraction needs it; without its command line
 

@@ -30,10 +30,13 @@ import multiprocessing
 import os
 import pickle
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.runtime.children import die_with_parent
+
+if TYPE_CHECKING:
+    from briefgen.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +49,16 @@ class PdfWorker:
         self.conn = conn
 
     @classmethod
-    def start(cls) -> PdfWorker | None:
+    def start(cls, config: Config | None = None) -> PdfWorker | None:
+        """The worker, warming up; with ``config``, it also compiles the templates of
+        that config's PDFs while it waits (``briefgen.render.prepare``)."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, ours, os.getpid()), daemon=True)
+        process = context.Process(
+            target=_serve, args=(theirs, ours, os.getpid(), config), daemon=True
+        )
         try:
             process.start()
         except OSError as e:
@@ -81,13 +88,14 @@ class PdfWorker:
 class LazyPdfWorker:
     """A ``PdfWorker`` started on the first call to ``start`` (when extraction begins)."""
 
-    def __init__(self, *, wanted: bool) -> None:
+    def __init__(self, *, wanted: bool, config: Config | None = None) -> None:
         self.wanted = wanted
+        self.config = config
         self._worker: PdfWorker | None = None
 
     def start(self) -> None:
         if self.wanted and self._worker is None:
-            self._worker = PdfWorker.start()
+            self._worker = PdfWorker.start(self.config)
 
     def get(self) -> PdfWorker | None:
         return self._worker
@@ -114,7 +122,9 @@ class PendingPdf:
         return dict(value)
 
 
-def _serve(conn: Connection, parents_end: Connection, parent: int) -> None:
+def _serve(
+    conn: Connection, parents_end: Connection, parent: int, config: Config | None = None
+) -> None:
     die_with_parent(parent)
     # Only the parent may hold its end: then a parent that is gone is an end of file here.
     parents_end.close()
@@ -122,6 +132,10 @@ def _serve(conn: Connection, parents_end: Connection, parent: int) -> None:
         from briefgen.render.pdf import render_pdf
 
         render_pdf(_WARM_UP)
+        if config is not None:  # the core is idle until the digest arrives
+            from briefgen.render import prepare
+
+            prepare(config, formats=["pdf"])
     except Exception as e:  # the real render below will report it properly
         log.debug("PDF warm-up failed: %s", e)
     try:
