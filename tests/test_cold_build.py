@@ -42,3 +42,28 @@ def test_prepare_for_the_pdf_compiles_no_markdown_template(job: dict):
     environment._COMPILED._code.clear()
     prepare(job["config"], formats=["md"])
     assert names and names.isdisjoint(environment._COMPILED._code)
+
+
+def _fresh(script: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_spacys_registries_are_given_every_entry_point_once_grouped():
+    out = _fresh(
+        "import importlib.metadata as md\n"
+        "from briefgen.runtime.lean import import_spacy\n"
+        "import_spacy()\n"
+        "import catalogue, spacy\n"
+        "grouped = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "every = md.entry_points()\n"
+        "print(type(grouped).__name__, sorted(grouped) == sorted(every.groups))\n"
+        "print(all(grouped[g] == list(every.select(group=g)) for g in every.groups))\n"
+        "print(callable(spacy.registry.architectures.get('spacy-legacy.Tok2Vec.v1')))\n"
+        "print(sorted(spacy.registry.loggers.get_entry_points()) == sorted(\n"
+        "    e.name for e in every.select(group='spacy_loggers')))\n"
+    )
+    assert out.splitlines() == ["dict True", "True", "True", "True"]
