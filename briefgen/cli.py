@@ -65,7 +65,7 @@ def _formats(value: str | None) -> list[str] | None:
     """``--format md,html``: each a known format, or an error naming the choices."""
     if value is None:
         return None
-    from briefgen.render import FORMATS  # here, not at the top: --help imports nothing
+    from briefgen.paths import FORMATS  # not the renderers': a build imports them later
 
     formats = [f.strip() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -211,7 +211,7 @@ def _load(config_path: Path | None, overrides: dict[str, Any], *, missing_ok: bo
     runs outside a workspace), with the command line's values laid over it; a bad value
     from a flag is blamed on the flag."""
     from briefgen.config import load_config
-    from briefgen.render import FORMATS
+    from briefgen.paths import FORMATS
 
     return load_config(
         config_path,

@@ -3,6 +3,7 @@ ahead, the imports left out. Speed itself is measured in benchmarks/, never here
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,56 @@ def test_spacys_registries_are_given_every_entry_point_once_grouped():
         "    e.name for e in every.select(group='spacy_loggers')))\n"
     )
     assert out.splitlines() == ["dict True", "True", "True", "True"]
+
+
+def test_the_format_names_a_build_starts_with_are_the_renderers():
+    from briefgen import paths, render
+
+    assert paths.FORMATS == render.FORMATS == tuple(render.RENDERERS)
+
+
+_BUILD = r"""
+import json, sys
+import briefgen.pipeline as pipeline
+
+seen = {}
+extract = pipeline.extract_digest
+
+
+def extract_and_look(*args, **kwargs):
+    result = extract(*args, **kwargs)
+    seen["extracted"] = sorted(sys.modules)
+    return result
+
+
+pipeline.extract_digest = extract_and_look
+sys.argv = ["briefgen", "build", "-q", "--audience", "analyst", "--format", "md,html,pdf",
+            "--jobs", "2"]
+from briefgen.cli import main
+try:
+    main()
+finally:
+    seen["end"] = sorted(sys.modules)
+    print(json.dumps(seen))
+"""
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="the PDF worker is forked"
+)
+def test_a_cold_build_imports_only_what_it_uses_when_it_uses_it(workspace: Path):
+    import json
+
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD], cwd=workspace, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    seen = {k: set(v) for k, v in json.loads(done.stdout.splitlines()[-1]).items()}
+    assert (workspace / "build" / "analyst" / "brief.pdf").read_bytes().startswith(b"%PDF")
+    assert {"spacy", "briefgen.extract.mentions"} <= seen["extracted"]  # the check sees imports
+    # Rendering code loads in the PDF worker during extraction, here only once it is over.
+    assert not {"jinja2", "briefgen.render"} & seen["extracted"]
+    assert {"jinja2", "briefgen.render"} <= seen["end"]
+    # Never here: the PDF (the worker's), the Word brief (not asked for), spaCy's command line.
+    unused = {"weasyprint", "docx", "spacy.cli", "typer", "weasel", "httpx", "requests"}
+    assert not unused & seen["end"], sorted(unused & seen["end"])

@@ -110,7 +110,8 @@ def _builtin_renderers() -> dict[str, Renderer]:
 
 
 RENDERERS: dict[str, Renderer] = _builtin_renderers()
-# The one list of output formats: the config, the CLI and the docs take it from here.
+# The one list of output formats: the config, the CLI and the docs take it from here
+# (``briefgen.paths.FORMATS`` names them for a build's start; a test keeps the two equal).
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
