@@ -61,7 +61,7 @@ def byte_compile() -> str:
     """briefgen's modules byte-compiled into their ``__pycache__``, as pip installs them."""
     spec = importlib.util.find_spec("briefgen")
     assert spec is not None and spec.submodule_search_locations
-    package = Path(list(spec.submodule_search_locations)[0])
+    package = Path(next(iter(spec.submodule_search_locations)))
     if not compileall.compile_dir(package, quiet=1):
         sys.exit(f"cannot byte-compile {package}")
     return f"bytecode: briefgen's modules in {package} byte-compiled first (--as-is: not)"

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 import regex
-from regex import _regex  # type: ignore[attr-defined]  # the C core that unpickling calls
+from regex import _regex  # the C core that unpickling a pattern calls
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,9 @@ def table(
     forms = {}
     for compiled in patterns:
         k = key(compiled.pattern)
-        # A fresh compile, not regex's cached object: the form is what compiling gives now.
-        form = _checked(kept.get(k)) or _encoded(regex.compile(compiled.pattern, cache_pattern=False))
+        form = _checked(kept.get(k))
+        if form is None:  # compiled now, not taken from regex's cache
+            form = _encoded(regex.compile(compiled.pattern, cache_pattern=False))
         forms[k] = [*form, _checksum(form)]
     return {"regex": regex.__version__, "patterns": dict(sorted(forms.items()))}
 
@@ -115,7 +116,7 @@ def _checksum(form: list[Any]) -> str:
 
 def _encoded(compiled: regex.Pattern[str]) -> list[Any]:
     """What unpickling ``compiled`` passes to the C core, but its text, as JSON data."""
-    data = compiled._pickled_data  # type: ignore[attr-defined]
+    data = compiled._pickled_data
     _, flags, code, group_index, index_group, named_lists, named_list_indexes, *rest = data
     if named_lists or named_list_indexes:
         raise ValueError(f"{compiled.pattern[:60]!r}: named lists are not kept")

@@ -67,7 +67,7 @@ def import_spacy() -> None:
 def _group_entry_points() -> None:
     """``catalogue``'s entry points grouped once (see above), unless they are already."""
     catalogue = sys.modules.get("catalogue")
-    found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    found: Any = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
     if catalogue is None or not hasattr(found, "select") or not hasattr(found, "groups"):
         return
     catalogue.AVAILABLE_ENTRY_POINTS = {  # type: ignore[attr-defined]
