@@ -14,6 +14,8 @@ from briefgen.config import load_config
 from briefgen.pipeline import extract_digest
 from briefgen.render import FORMATS, environment, prepare, render_briefs
 
+from .conftest import SEEDS
+
 
 @pytest.fixture
 def job(workspace: Path) -> dict:
@@ -121,3 +123,28 @@ def test_a_cold_build_imports_only_what_it_uses_when_it_uses_it(workspace: Path)
     # Never here: the PDF (the worker's), the Word brief (not asked for), spaCy's command line.
     unused = {"weasyprint", "docx", "spacy.cli", "typer", "weasel", "httpx", "requests"}
     assert not unused & seen["end"], sorted(unused & seen["end"])
+
+
+def test_the_parser_loaded_without_the_default_tokenizer_is_the_same_pipeline():
+    import spacy
+
+    from briefgen.extract.parser import MODEL_DIR, load
+
+    ours, plain = load(), spacy.load(MODEL_DIR)
+    assert ours.config["nlp"]["tokenizer"] != plain.config["nlp"]["tokenizer"]  # bare, then read
+    for part in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        a, b = getattr(ours.tokenizer, part), getattr(plain.tokenizer, part)
+        assert (a and a.__self__.pattern) == (b and b.__self__.pattern), part
+    assert ours.tokenizer.rules == plain.tokenizer.rules
+    assert ours.tokenizer.faster_heuristics == plain.tokenizer.faster_heuristics
+    assert ours.pipe_names == plain.pipe_names
+    texts = [p.read_text("utf-8") for p in sorted(SEEDS.iterdir())]
+    assert [_annotations(d) for d in ours.pipe(texts)] == [
+        _annotations(d) for d in plain.pipe(texts)
+    ]
+
+
+def _annotations(doc) -> list[tuple]:
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc
+    ]
