@@ -292,6 +292,24 @@ def test_a_title_or_a_town_closing_a_name_is_its_surname_where_the_text_says_so(
     assert {"Ann", "Bob", "President", "Rosa Hill Wellington"}.isdisjoint(people)
 
 
+def test_a_title_and_one_word_after_the_name_a_thing_not_a_person():
+    people = _people_of(
+        "Chancellor Ann Lee will speak before the General Election. The Queen Mother "
+        "came. The Attorney General Lord Emsworth agreed, and the Vice President and "
+        "President Ross met."
+    )
+    assert {"Ann Lee", "Lord Emsworth", "Ross"} <= set(people)
+    assert {"Election", "Mother"}.isdisjoint(people)
+
+
+def test_a_union_s_or_a_prison_s_name_is_no_person_s():
+    people = _people_of(
+        "Members of the Transport and General Workers' Union will strike. A detainee in "
+        "Woodhill Prison said he was ill. Union leader Ann Lee said so."
+    )
+    assert set(people) == {"Ann Lee"}
+
+
 def test_a_party_before_a_full_name_introduces_a_member_of_it():
     people = _people_of(
         "The plan, backed by Tories Ann Lee, Labour's Dan Ross and Liberal "

@@ -897,7 +897,7 @@ def test_talking_with_ones_own_staff_is_no_meeting_but_meeting_counterparts_is()
     )
     assert d.meetings == []
     d = digest_of("Interior Minister Tom Hale met his EU counterparts in Luxembourg on Monday.")
-    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "European Union"})]
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "EU"})]  # as written
 
 
 def test_a_meeting_in_a_clause_of_a_negated_noun_did_not_happen():
@@ -1227,3 +1227,100 @@ def test_a_clause_the_parser_gave_up_on_runs_to_the_end_of_the_sentence():
     kept = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12]  # up to "linked", and the full stop
     assert SentenceReader._given_up_tail(reader, kept) == [9, 10, 11]
     assert SentenceReader._given_up_tail(reader, [1, 2, 3, 4]) == []  # it ends on a word it holds
+
+
+# -- who "he" and "she" stand for ------------------------------------------------
+
+
+def test_she_does_not_stand_for_a_man_the_text_calls_mr():
+    d = digest_of(
+        "Foreign Minister Anna Berg called for calm. Ms Berg flew to Oslo. "
+        "Mayor Dan Ross welcomed the plan. Mr Ross said nothing more. "
+        "She met Prime Minister Tom Hale on Monday."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Anna Berg", "Tom Hale"})]
+
+
+def test_a_determiner_the_parser_hangs_on_the_verb_is_not_in_the_clause():
+    d = digest_of(
+        "The Lord Chancellor, Lord Emsworth, agreed the 1701 Act of Settlement was unfair."
+    )
+    assert all(not a.what.startswith("The ") for a in d.agreements)
+
+
+def test_a_passive_relative_clause_is_about_its_noun_and_the_agent_opposes_it():
+    d = digest_of(
+        "Governor Paul Dorn said they would work on Republican goals that are opposed by "
+        "Senator Ann Lee."
+    )
+    assert [(x.parties, x.topic) for x in d.disagreements] == [(["Ann Lee"], "Republican goals")]
+    assert [(p.party, p.position) for p in d.disagreements[0].positions] == [("Ann Lee", "opposed")]
+
+
+def test_a_spokesman_the_text_does_not_name_speaks_for_the_body_that_employs_him():
+    d = digest_of(
+        "Foreign Secretary Ann Lee met a State Department spokesman in London on Monday. "
+        "The Pentagon spokesman criticised Ms Lee over the plan."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Ann Lee", "State Department"})]
+    assert [x.parties for x in d.disagreements] == [["Pentagon", "Ann Lee"]]
+
+
+def test_a_nationality_before_a_role_makes_no_state_a_side():
+    d = digest_of("The South African archbishop said detentions without trial were unacceptable.")
+    assert d.disagreements == []
+
+
+def test_proposals_put_forward_for_something_the_parser_hung_on_the_verb():
+    d = digest_of("Chancellor Gordon Brown put forward proposals for a new tax.")
+    assert [(p.by, p.what) for p in d.proposals] == [("Gordon Brown", "proposals for a new tax")]
+
+
+def test_there_should_be_is_a_call_but_should_be_a_thing_is_a_view():
+    d = digest_of(
+        "Union leader Mark Serwotka said there should be a national strike. "
+        "Party leader Ann Lee said Britain should be a safe place."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Mark Serwotka", "there should be a national strike")
+    ]
+
+
+def test_the_last_word_of_a_state_named_with_and_is_no_part_of_the_name_after_it():
+    from pathlib import Path
+
+    from briefgen.ingest import read_article
+
+    # A White House readout of 2023-01-31 (public domain): "Members of the Presidency of
+    # Bosnia and Herzegovina Zeljka Cvijanovic, ..."
+    path = Path(__file__).parent / "fixtures/people/2023-01-31-readout-bosnia-and-herzegovina.md"
+    digest = extract([read_article(path)], ExtractionSettings(extractor="parse"))
+    names = {p.name for p in digest.people}
+    assert {"Zeljka Cvijanovic", "Zeljko Komsic", "Denis Becirovic"} <= names
+    assert not any(n.startswith("Herzegovina") for n in names)
+
+
+def test_a_meeting_named_in_passing_is_one_but_not_the_sides_that_come_after():
+    d = digest_of(
+        "National Security Advisor Jake Sullivan and Security Council Secretary Nikolay "
+        "Patrushev held consultations on relations. The meeting was a continuation of the "
+        "recent discussions held in Reykjavik between Secretary of State Antony Blinken and "
+        "Foreign Minister Sergey Lavrov. The sides expressed confidence that solutions could "
+        "be found. Talks were held in Geneva between Foreign Minister Ann Lee and Foreign "
+        "Minister Bo Chen."
+    )
+    assert [(set(m.participants), m.location) for m in d.meetings] == [
+        ({"Jake Sullivan", "Nikolay Patrushev"}, None),
+        ({"Antony Blinken", "Sergey Lavrov"}, "Reykjavik"),
+        ({"Ann Lee", "Bo Chen"}, "Geneva"),
+    ]
+    assert pairs(d.agreements, "parties") == [frozenset({"Jake Sullivan", "Nikolay Patrushev"})]
+
+
+def test_a_topic_or_a_proposal_phrase_starts_after_its_preposition():
+    d = digest_of(
+        "Party leader Ann Lee hit out at the new tax plans. Agencies worked on the kind of "
+        "innovation proposed by the government."
+    )
+    assert [x.topic for x in d.disagreements] == ["the new tax plans"]
+    assert [p.what for p in d.proposals] == ["innovation proposed by the government"]

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 import spacy
 
+from briefgen.errors import BriefgenError
 from briefgen.extract import parser as packaged
+from briefgen.extract import place_labels
 
 TOOL = Path(__file__).resolve().parent.parent / "tools" / "parser.py"
 
@@ -50,6 +52,91 @@ def test_load_is_cached_and_has_every_component(nlp):
     for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
         assert name in nlp.pipe_names
     assert set(nlp.get_pipe("ner").labels) == {"PERSON", "NORP", "ORG", "GPE", "LOC"}
+    assert nlp.pipe_names[-1] == place_labels.NAME
+
+
+def test_packaged_place_tables_are_the_conversions(tool, nlp):
+    component = nlp.get_pipe(place_labels.NAME)
+    tool._load_gpe_names()
+    assert component.gpe == tool._GPE_NAMES
+    assert component.countries == tool._COUNTRY_NAMES
+    assert component.loc_words == tool._LOC_WORDS
+    assert component.titles == tool._TITLES | tool._HONORIFICS
+
+
+# --------------------------------------------------------------------------
+# The place-label component
+
+
+@pytest.fixture
+def places():
+    component = place_labels.PlaceLabels()
+    component.set_tables(
+        {"kraków", "poland", "united states"},
+        {"poland"},
+        {"river", "park"},
+        {"president", "mr."},
+    )
+    return component
+
+
+def test_places_take_the_label_of_the_tables(places):
+    assert places.label("Kraków", "LOC") == "GPE"
+    assert places.label("the United States", "LOC") == "GPE"
+    assert places.label("Vistula", "GPE") == "LOC"  # not a polity of the tables
+    assert places.label("Kraków Park", "GPE") == "LOC"  # a park, whatever the city
+    assert places.label("Poland", "ORG") == "GPE"  # a country's name, as the conversion has it
+    assert places.label("Poland", "PERSON") == "GPE"
+    assert places.label("Kraków", "PERSON") == "PERSON"  # only countries change type
+    assert places.label("Polish", "NORP") == "NORP"
+
+
+def test_the_component_relabels_places_and_leaves_titles_out(places):
+    from spacy.tokens import Doc, Span
+
+    words = [
+        "President",
+        "Ann",
+        "Lee",
+        "left",
+        "Kraków",
+        "for",
+        "Vistula",
+        ",",
+        "Mr.",
+        "Poland",
+        "and",
+        "the",
+        "President",
+    ]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 3, label="PERSON"),
+        Span(doc, 4, 5, label="LOC"),
+        Span(doc, 6, 7, label="GPE"),
+        Span(doc, 8, 10, label="PERSON"),
+        Span(doc, 12, 13, label="PERSON"),
+    ]
+    places(doc)
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [
+        ("Ann Lee", "PERSON"),  # the title is not part of the name
+        ("Kraków", "GPE"),
+        ("Vistula", "LOC"),
+        ("Poland", "GPE"),  # what is left is a country's name
+    ]  # "President" alone names no one
+
+
+def test_place_tables_round_trip_and_a_broken_file_is_named(places, tmp_path):
+    places.to_disk(tmp_path / "tables")
+    again = place_labels.PlaceLabels().from_disk(tmp_path / "tables")
+    assert (again.gpe, again.countries, again.loc_words) == (
+        places.gpe,
+        places.countries,
+        places.loc_words,
+    )
+    (tmp_path / "tables" / "tables.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(BriefgenError, match=r"tables\.json: cannot read the place tables"):
+        place_labels.PlaceLabels().from_disk(tmp_path / "tables")
 
 
 def test_model_version_is_a_stable_hash_of_meta():
@@ -268,6 +355,17 @@ def test_a_title_of_a_place_is_not_a_person(tool):
     assert _sentence(tool, rows) == [("Mexico", "GPE")]
 
 
+def test_a_title_alone_is_not_a_person(tool):
+    # "Madam Speaker" addresses a person by her office: no name to keep.
+    rows = [
+        ("Madam", "NNP", 2, "compound", "(1-person-new-s-c-1,2-sgl"),
+        ("Speaker", "NNP", 0, "vocative", "1)"),
+        ("Ann", "NNP", 4, "compound", "(2-person-new-s-c-1,2-sgl"),
+        ("Lee", "NNP", 0, "nsubj", "2)"),
+    ]
+    assert _sentence(tool, rows) == [("Ann Lee", "PERSON")]
+
+
 def test_a_name_with_of_inside_an_organisation_stays_whole(tool):
     rows = [
         ("the", "DT", 2, "det", "(1-organization-new-s-c-1,2-sgl"),
@@ -365,6 +463,34 @@ def test_pretraining_text_needs_markdown_files(tool, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(tool.TreebankError, match=r"empty: no \.md files"):
         tool.write_raw_text(treebank, tmp_path / "empty", tmp_path / "raw_text.jsonl")
+
+
+def test_ner_only_training_freezes_every_other_component(tool, tmp_path):
+    from spacy.util import load_config
+
+    model = tmp_path / "model"
+    config = load_config(tool.ner_only_config(model, tmp_path / "run"))
+    frozen = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
+    for name in frozen:
+        assert config["components"][name] == {"source": str(model.resolve())}
+    assert "source" not in config["components"]["ner"]  # a new recognizer
+    assert config["training"]["frozen_components"] == list(frozen)
+    assert config["training"]["annotating_components"] == ["tok2vec"]
+    weights = config["training"]["score_weights"]
+    assert weights["ents_f"] == 1.0
+    assert all(not value for key, value in weights.items() if key != "ents_f")
+    kept = load_config(tool.ner_only_config(model, tmp_path / "run", keep_ner=True))
+    assert kept["components"]["ner"] == {"source": str(model.resolve())}
+
+
+def test_ner_only_training_needs_a_model_and_no_other_start(tool, tmp_path):
+    treebank = _treebank(tmp_path / "gum")
+    with pytest.raises(tool.TreebankError, match=r"nomodel: not a trained model folder"):
+        tool.train(treebank, tmp_path / "run", {}, ner_only=tmp_path / "nomodel")
+    with pytest.raises(tool.TreebankError, match=r"neither --resume nor --init-tok2vec"):
+        tool.train(treebank, tmp_path / "run", {}, resume=tmp_path, ner_only=tmp_path)
+    with pytest.raises(tool.TreebankError, match=r"--keep-ner goes with --ner-only"):
+        tool.train(treebank, tmp_path / "run", {}, keep_ner=True)
 
 
 def test_train_rejects_missing_pretrained_weights(tool, tmp_path):

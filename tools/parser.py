@@ -3,7 +3,7 @@
     python tools/parser.py convert TREEBANK_DIR OUT_DIR
     python tools/parser.py pretrain TREEBANK_DIR RAW_TEXT_DIR OUT_DIR [--set KEY=VALUE]
     python tools/parser.py train TREEBANK_DIR OUT_DIR [--init-tok2vec WEIGHTS] [--set KEY=VALUE]
-                                 [--resume MODEL] [--package]
+                                 [--resume MODEL | --ner-only MODEL [--keep-ner]] [--package]
     python tools/parser.py package MODEL_DIR TREEBANK_DIR
     python tools/parser.py evaluate SPLIT_DIR [--model DIR] [--json]
 
@@ -345,6 +345,14 @@ _TITLES = _listed(
 )
 
 
+# Honorifics: like titles, they stand before a name and are not part of it
+# (the model's last component takes both out of PERSON entities).
+_HONORIFICS = _listed(
+    """mr|mr.|mrs|mrs.|ms|ms.|miss|mx|mx.|dr|dr.|prof|prof.|professor|sir|dame|madam|madame|
+    reverend|rev|rev."""
+)
+
+
 def _is_title(sentence: Sentence, mention: Mention, head: int) -> bool:
     """A person mention headed by a title followed by "of": a role, not a name."""
     words = sentence.words
@@ -437,7 +445,9 @@ def named_entities(sentence: Sentence) -> list[tuple[int, int, str]]:
     span kept is the run of proper nouns around the head (titles and
     determiners that are common words fall outside, as in OntoNotes).
     Wikification identities are not enough on their own: every pronoun and
-    description of a wikified entity carries its identity too.
+    description of a wikified entity carries its identity too. A person
+    mention whose name would be titles alone ("Madam Speaker", "Mr.
+    President") names no one.
 
     person → PERSON, except plural proper-noun heads ("Americans",
     "Muslims", "Republicans": XPOS NNPS), which name groups → NORP;
@@ -468,6 +478,10 @@ def named_entities(sentence: Sentence) -> list[tuple[int, int, str]]:
         ]
         start, end = _name_span(sentence, mention, head, nested)
         text = " ".join(w.form for w in words[start:end])
+        if mention.etype == "person" and all(
+            w.form.lower() in _TITLES | _HONORIFICS for w in words[start:end]
+        ):
+            continue  # "Madam Speaker", "Mr. President": a title names no one
         if mention.identity and not _shares_word(text, mention.identity):
             continue  # "the President" of a wikified person: a title, not a name
         if mention.etype == "person":
@@ -687,15 +701,61 @@ def resumed_config(model: Path, out: Path) -> Path:
     return path
 
 
+# Components that an entity-only training takes, trained and frozen, from a model.
+_FROZEN_FOR_NER = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
+
+
+def ner_only_config(model: Path, out: Path, keep_ner: bool = False) -> Path:
+    """``tools/parser.cfg`` that trains only the entity recognizer on top of ``model``.
+
+    Every other component is taken from ``model`` and frozen, so their
+    weights, and the tags, lemmas and trees they give, stay exactly those of
+    ``model``; the shared tok2vec is an annotating component, whose output
+    the entity recognizer listens to without changing it. The recognizer
+    starts afresh (the config's ``[components.ner]``), or from ``model``'s
+    own with ``keep_ner``. The best checkpoint is chosen by entity F alone.
+    """
+    from spacy.util import load_config
+
+    config = load_config(CONFIG)
+    width = config.interpolate()["components"]["tok2vec"]["model"]["encode"]["width"]
+    config["components"]["ner"]["model"]["tok2vec"]["width"] = width  # tok2vec's block goes
+    source = str(model.resolve())
+    for name in _FROZEN_FOR_NER:
+        config["components"][name] = {"source": source}
+    if keep_ner:
+        config["components"]["ner"] = {"source": source}
+    config["training"]["frozen_components"] = list(_FROZEN_FOR_NER)
+    config["training"]["annotating_components"] = ["tok2vec"]
+    weights = config["training"]["score_weights"]
+    for key in weights:
+        weights[key] = 1.0 if key == "ents_f" else (None if weights[key] is None else 0.0)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "ner_only.cfg"
+    config.to_disk(path)
+    return path
+
+
 def train(
     treebank: Path,
     out: Path,
     overrides: dict[str, object],
     resume: Path | None = None,
     init_tok2vec: Path | None = None,
+    ner_only: Path | None = None,
+    keep_ner: bool = False,
 ) -> Path:
     from spacy.cli.train import train as spacy_train
 
+    if ner_only is not None and (resume is not None or init_tok2vec is not None):
+        raise TreebankError(
+            "--ner-only takes every other component from its model: "
+            "it goes with neither --resume nor --init-tok2vec"
+        )
+    if keep_ner and ner_only is None:
+        raise TreebankError("--keep-ner goes with --ner-only MODEL_DIR")
+    if ner_only is not None and not (ner_only / "meta.json").is_file():
+        raise TreebankError(f"{ner_only}: not a trained model folder (no meta.json)")
     if init_tok2vec is not None and not init_tok2vec.is_file():
         raise TreebankError(f"{init_tok2vec}: no such pretrained weights file")
     started = time.perf_counter()
@@ -709,7 +769,13 @@ def train(
     if init_tok2vec is not None:
         settings["paths.init_tok2vec"] = str(init_tok2vec.resolve())
     settings.update(overrides)
-    spacy_train(resumed_config(resume, out) if resume else CONFIG, out, overrides=settings)
+    if ner_only is not None:
+        config = ner_only_config(ner_only, out, keep_ner)
+    elif resume is not None:
+        config = resumed_config(resume, out)
+    else:
+        config = CONFIG
+    spacy_train(config, out, overrides=settings)
     elapsed = time.perf_counter() - started
     print(f"trained in {elapsed / 60:.1f} min ({elapsed:.0f} s)", flush=True)
     best = out / "model-best"
@@ -718,8 +784,24 @@ def train(
     meta["briefgen"] = {"training_seconds": round(elapsed), "training_words": counts}
     if init_tok2vec is not None:
         meta["briefgen"]["init_tok2vec"] = init_tok2vec.name
+    if ner_only is not None:
+        base = json.loads((ner_only / "meta.json").read_text(encoding="utf-8"))
+        if "sources" in base:  # the frozen components' data: the base model's sources
+            meta["sources"] = base["sources"]
+        meta["briefgen"]["base"] = base.get("briefgen", {})
+        meta["briefgen"]["ner_only_on"] = {
+            "model": _model_name(ner_only),
+            "frozen": list(_FROZEN_FOR_NER),
+            "ner": "continued" if keep_ner else "fresh",
+        }
     meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return best
+
+
+def _model_name(model: Path) -> str:
+    """A model's name, version and the hash of its ``meta.json``."""
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    return f"{meta.get('name', '?')} {meta.get('version', '?')} ({model_digest(model)})"
 
 
 def measure(model: Path | None, split_dir: Path) -> dict[str, object]:
@@ -731,11 +813,10 @@ def measure(model: Path | None, split_dir: Path) -> dict[str, object]:
     other programs share the cores); ``words_per_cpu_second`` divides by
     the CPU time this process used.
     """
-    import spacy
     from spacy.scorer import Scorer
     from spacy.training import Example
 
-    nlp = spacy.load(model) if model else _packaged()
+    nlp = _load(model) if model else _packaged()
     gold = list(docs_of(split_dir, nlp.vocab))
     texts = [doc.text for doc in gold]
     words = sum(len(doc) for doc in gold)
@@ -784,18 +865,57 @@ def _packaged():  # type: ignore[no-untyped-def]
     return load()
 
 
-def package(best: Path, figures: dict[str, object]) -> None:
-    """Copy a trained model into the package, with GUM's credit and the figures in ``meta.json``."""
+def _load(model: Path):  # type: ignore[no-untyped-def]
+    """A model folder, which may end with briefgen's own place-label component."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT))
+    from briefgen.extract import place_labels
+
+    place_labels.register()
+    return spacy.load(model)
+
+
+def add_place_labels(model: Path) -> None:
+    """End a trained model's pipeline with the component that types places by the tables.
+
+    The tables are the conversion's own (``_place_label``, ``_is_country``,
+    the titles that ``_name_span`` leaves out of a name), saved in the
+    model's folder; the other components' files are written back unchanged.
+    """
+    sys.path.insert(0, str(ROOT))
+    from briefgen.extract import place_labels
+
+    nlp = _load(model)
+    if place_labels.NAME in nlp.pipe_names:
+        nlp.remove_pipe(place_labels.NAME)
+    if not _GPE_NAMES:
+        _load_gpe_names()
+    component = nlp.add_pipe(place_labels.NAME, after="ner")
+    component.set_tables(_GPE_NAMES, _COUNTRY_NAMES, _LOC_WORDS, _TITLES | _HONORIFICS)
+    nlp.to_disk(model)
+
+
+def package(best: Path, test_dir: Path) -> None:
+    """Copy a trained model into the package, with GUM's credit and its figures in ``meta.json``.
+
+    The packaged pipeline ends with the place-label component
+    (``add_place_labels``); the figures, measured on ``test_dir``, are
+    those of the pipeline as packaged.
+    """
     from spacy.util import load_config
 
-    meta_path = best / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
     staging = PACKAGED.with_name("parser.new")
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(best, staging)
+    add_place_labels(staging)
+    figures = measure(staging, test_dir)
+    meta = json.loads((staging / "meta.json").read_text(encoding="utf-8"))
     config = load_config(staging / "config.cfg")
-    pretrained = bool(config["paths"].get("init_tok2vec"))
+    pretrained = bool(config["paths"].get("init_tok2vec")) or any(
+        source.get("name") == PRETRAINING_SOURCE["name"] for source in meta.get("sources", [])
+    )
     for key in ("train", "dev", "init_tok2vec", "raw_text"):  # this machine's paths
         if key in config["paths"]:
             config["paths"][key] = None
@@ -882,6 +1002,18 @@ def main(argv: list[str] | None = None) -> int:
         help="go on training a trained model (every component) instead of starting afresh",
     )
     tr.add_argument(
+        "--ner-only",
+        type=Path,
+        metavar="MODEL_DIR",
+        help="train only the entity recognizer; every other component comes from MODEL_DIR, "
+        "frozen (e.g. briefgen/data/parser)",
+    )
+    tr.add_argument(
+        "--keep-ner",
+        action="store_true",
+        help="with --ner-only: go on training MODEL_DIR's entity recognizer instead of a new one",
+    )
+    tr.add_argument(
         "--package",
         action="store_true",
         help="copy model-best into briefgen/data/parser with its test figures",
@@ -904,14 +1036,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"weights in {weights}")
         elif args.command == "train":
             best = train(
-                args.treebank, args.out, _overrides(args.set), args.resume, args.init_tok2vec
+                args.treebank,
+                args.out,
+                _overrides(args.set),
+                args.resume,
+                args.init_tok2vec,
+                args.ner_only,
+                args.keep_ner,
             )
             if args.package:
-                figures = measure(best, args.treebank / "test")
-                package(best, figures)
+                package(best, args.treebank / "test")
                 print(f"packaged into {PACKAGED}")
         elif args.command == "package":
-            package(args.model, measure(args.model, args.treebank / "test"))
+            package(args.model, args.treebank / "test")
             print(f"packaged into {PACKAGED}")
         else:
             scores = measure(args.model, args.split)

@@ -108,6 +108,15 @@ class Gazetteer:
         return frozenset(self.data["countries"])
 
     @cached_property
+    def state_tails(self) -> frozenset[str]:
+        """The single words after "and" in states' names ("Herzegovina", "Tobago"). A run
+        of capitals cut at "and" may start with one: in "Bosnia and Herzegovina Zeljka
+        Cvijanovic" the run "Herzegovina Zeljka Cvijanovic" opens with a place."""
+        names = [*self.data["countries"], *(c for c, *_ in _places()["countries"])]
+        tails = (n.split(" and ", 1)[1] for n in names if " and " in n)
+        return frozenset(t for t in tails if " " not in t)  # not "Jan Mayen": Jan is a name
+
+    @cached_property
     def cities(self) -> frozenset[str]:
         places = _places()
         names = set(places["cities"])  # those of at least places["min_city_population"]
@@ -146,7 +155,7 @@ class Gazetteer:
 
     @cached_property
     def not_names(self) -> frozenset[str]:
-        return frozenset(self.data["not_names"])
+        return frozenset([*self.data["not_names"], *self.data["page_furniture"]])
 
     @cached_property
     def party_pattern(self) -> str:

@@ -257,6 +257,8 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
     word = words[i].rstrip(",")
     if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
         return 1
+    if i == 0 and word in pats.gaz.state_tails:
+        return 1  # "(Bosnia and) Herzegovina Zeljka Cvijanovic"
     if word.isupper() and (
         word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
     ):
@@ -287,8 +289,11 @@ def find_introductions(text: str) -> list[Mention]:
             city_at_end=not m["aff2"],
             surnames=surnames,
         )
-        if name is None:
+        if name is None or _a_thing_titled(m, text):
             continue
+        peer, _, rest = m["name"].strip().partition(" ")
+        if rest == name and peer in pats.gaz.data["peer_titles"]:
+            name = f"{peer} {name}"  # "Attorney General Lord Goldsmith": a peer keeps the title
         if m["of_the"] and (" " not in name or _OWNS_NAMED_THING.match(text, m.end("name"))):
             # After "Chair of the Central Military Commission" a one-word
             # "name" is the organisation's last word; "Co-Chair of the Poor
@@ -427,6 +432,14 @@ def _full_or_peer(
     if whole and name != m["name"]:
         return None
     return name, m.start("name")
+
+
+def _a_thing_titled(m: regex.Match[str], text: str) -> bool:
+    """Whether a title and one word after "the" name a thing ("the General Election",
+    "the Queen Mother"): a person's title takes "the" only before a full name."""
+    if " " in m["name"].strip() or " and " in m["role"]:
+        return False  # "the Vice President and President Marcos": two people
+    return m["role"].split()[0].lower() == "the" or _after_the(text, m.start())
 
 
 def _after_the(text: str, start: int) -> bool:

@@ -42,6 +42,9 @@ def load() -> Language:
     """The packaged pipeline (loaded on the first call, then shared)."""
     import spacy
 
+    from briefgen.extract import place_labels
+
+    place_labels.register()  # the pipeline's last component, briefgen's own
     if not (MODEL_DIR / "meta.json").is_file():
         raise BriefgenError(
             f"{MODEL_DIR}: briefgen's parser model is missing from the installation "

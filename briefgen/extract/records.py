@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from briefgen.extract.bodies import as_sources_name
 from briefgen.extract.events import link_outcomes
 from briefgen.extract.facts import Fact
 from briefgen.extract.merge import (
@@ -46,6 +47,7 @@ def build_digest(
     articles: Sequence[Article], persons: list[Person], facts: list[Fact], *, generator: str
 ) -> Digest:
     """The digest of ``articles``: their people, and their facts merged into records."""
+    persons, facts = as_sources_name(articles, persons, facts)
     affiliation = {p.name: p.affiliation for p in persons}
     facts = [_undated_if_after_report(f) for f in facts]
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +44,7 @@ _VIRTUAL = regex.compile(
 )
 _PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
 _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
+_LAST_WORD = regex.compile(r"(?P<word>\p{L}+)\.?[^\S\n]+$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
 # grows with them and the facts in them are not sentences' facts.
@@ -390,7 +392,7 @@ def read_article(
 ) -> list[Fact]:
     """The facts of one article, sentence by sentence, with a memory of what came before."""
     lex = lexicon()
-    memory = Memory()
+    memory = Memory(genders=_genders(article.text, names, roles))
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
@@ -416,6 +418,31 @@ def read_article(
             facts.append(_fact(article, span, item, sentence, placer))
         _remember(reader, here, found, memory)
     return facts
+
+
+def _genders(text: str, names: Sequence[Entity], roles: dict[str, str]) -> dict[str, str]:
+    """ "female" or "male" for each person the article marks as one, by an honorific or
+    title just before a mention ("Mr Brown", "Queen Rania") or the last word of the role
+    ("spokeswoman"); a person marked both ways is left out.
+
+    An honorific counts only for a surname no other person of the batch has: "Mrs Obama"
+    may have been resolved to Barack, whose wife the brief also names.
+    """
+    words = {w: kind for kind, ws in gazetteer().data["gendered"].items() for w in ws}
+    surnames = Counter(name.split()[-1] for name in roles)
+    marks: dict[str, set[str]] = {}
+    for named in names:
+        if not named.is_person:
+            continue
+        role = roles.get(named.name, "").split()
+        said = role[-1:]
+        before = _LAST_WORD.search(text, max(0, named.start - 12), named.start)
+        if before and surnames[named.name.split()[-1]] == 1:
+            said.append(before["word"])
+        for word in said:
+            if word in words:
+                marks.setdefault(named.name, set()).add(words[word])
+    return {name: kinds.pop() for name, kinds in marks.items() if len(kinds) == 1}
 
 
 def _one_each(found: list[Found]) -> list[Found]:
@@ -489,8 +516,11 @@ def _remember(
     if subject:
         memory.saw_person(subject)
     for item in found:
-        # "The leaders", "they": the people who last met, or agreed.
+        # "The leaders", "they": the people who last met, or agreed; not a meeting named
+        # in passing ("a continuation of the discussions held in Reykjavik between A and B").
         people = [p for p in item.parties if p.is_person]
+        if reader.s.tokens[item.token].rel == "nmod":
+            continue
         if (item.kind == "meeting" and len(item.parties) >= 2) or (
             item.kind == "agreement" and len(people) >= 2
         ):

@@ -24,7 +24,11 @@ from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon
 from briefgen.extract.parse.tokens import Sentence, Token
 
-_SINGULAR = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+_SINGULAR = frozenset(_GENDER)
 # "we" is the speaker's side, seldom the last group named: it is left unresolved.
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _FIRST = frozenset({"i", "me", "my"})
@@ -54,6 +58,12 @@ class Memory:
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
+    genders: dict[str, str] = field(default_factory=dict)  # "female" or "male", where the text says
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """Whether a singular pronoun can stand for ``name``: "she" not for "Mr Lee"."""
+        gender = self.genders.get(name)
+        return gender is None or _GENDER.get(pronoun, gender) == gender
 
     def saw_collective(self, phrase: str) -> None:
         self.collectives = [*[c for c in self.collectives if c != phrase], phrase][-6:]
@@ -172,6 +182,7 @@ class Parties:
         # or compound part of the phrase.
         person_noun = t.lower.split()[-1] in self.role_nouns | _COUNTERPART
         state: Entity | None = None
+        employer: Entity | None = None  # "a Downing Street spokesman" speaks for it
         body = t.lower.split()[-1]
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.adjectives and t.pos == "NOUN":
@@ -183,7 +194,9 @@ class Parties:
                 if named.is_person and body in self.collective:
                     break  # "the Biden administration" is not Biden
                 if person_noun and not named.is_person:
-                    state = named  # "his U.S. counterpart" is a person, not the United States
+                    state = named  # "his U.S. counterpart" is a person, not the U.S.
+                    if named.name not in gazetteer().countries:
+                        employer = named  # a "South African archbishop" speaks for no state
                     if named.name in gazetteer().venues:
                         state = None  # "White House advisers" act for no state of that name
                     continue
@@ -217,6 +230,10 @@ class Parties:
             if state is not None and t.lower.endswith("s"):
                 # "his EU counterparts": the ministers of the EU, who act for it.
                 return [Party(state.name, False, i)]
+            if employer is not None and self._indefinite(t):
+                # "a Pentagon spokesman": someone the text does not name, speaking for
+                # the body it does.
+                return [Party(employer.name, False, i)]
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"
@@ -236,7 +253,10 @@ class Parties:
             if group is not None:
                 return group
         if lower in self.role_nouns and self._definite(t):
-            return self._role(t)
+            if (role := self._role(t)) is None and employer is not None:
+                # "the Home Office spokesman" no one named: the Home Office speaks
+                return [Party(employer.name, False, i)]
+            return role
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._collective(t), False, i)]
         if (
@@ -244,6 +264,7 @@ class Parties:
             and t.rel == "nsubj"
             and t.text[:1].isupper()
             and t.text.isalpha()
+            and t.text not in gazetteer().data["page_furniture"]  # "Photo: Reuters) vowed"
             and not self.s.children(i, "conj", "cc", "flat", "compound")
             and not any(k.i != i and k.pos == "PROPN" for k in self.s.children(t.head, "nsubj"))
         ):
@@ -266,9 +287,13 @@ class Parties:
             before = self._person_before(t)
             if before is not None:
                 return [Party(before, True, t.i)]
-            if not self.memory.people or self.memory.people[-1] == UNNAMED:
-                return None
-            return [Party(self.memory.people[-1], True, t.i)]
+            # The newest person named before; one the pronoun cannot stand for is passed.
+            for name in reversed(self.memory.people):
+                if name == UNNAMED:
+                    return None
+                if self.memory.fits(name, lower):
+                    return [Party(name, True, t.i)]
+            return None
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
         if lower in _PLURAL and self.memory.group:
@@ -284,7 +309,13 @@ class Parties:
         for u in self.s.children(root.i, "nsubj"):
             named = self.at.get(u.i)
             inside = any(a.i == u.i for a in self.s.ancestors(t.i))
-            if u.i > t.i and named is not None and named.is_person and not inside:
+            if (
+                u.i > t.i
+                and named is not None
+                and named.is_person
+                and not inside
+                and self.memory.fits(named.name, t.lower)
+            ):
                 return named.name
         return None
 
@@ -299,6 +330,7 @@ class Parties:
             if u.i in self.at
             and self.at[u.i].is_person
             and (u.rel == "nsubj" or (u.rel == "root" and u.pos == "PROPN"))
+            and self.memory.fits(self.at[u.i].name, t.lower)
         ]
         if subjects:
             return subjects[-1]
@@ -320,6 +352,9 @@ class Parties:
         words = t.lower.split()
         titles = self.role_nouns | _TITLE_ENDS
         return len(words) > 1 and (words[-1] in titles or words[-1].removesuffix("s") in titles)
+
+    def _indefinite(self, t: Token) -> bool:
+        return any(c.lower in ("a", "an") for c in self.s.children(t.i, "det"))
 
     def _definite(self, t: Token) -> bool:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}

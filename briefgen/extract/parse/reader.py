@@ -58,6 +58,7 @@ _TIME_OR_MANNER = frozenset(
         "videoconference",
     ]
 )
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
 # A topic that is only a pronoun tells a reader nothing: "criticised him", "it".
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
@@ -483,6 +484,8 @@ class SentenceReader:
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
                 drop.add(k.i)
+            elif k.rel == "det" and k.i < t.i and not nominal:
+                drop.add(k.i)  # "The" of "The Lord Chancellor ... agreed" hung on the verb
             elif k.dep == "nmod:poss" and k.i < t.i:
                 drop.update(self.s.subtree(k.i))  # "Seoul's proposal": the author, not the what
             elif nominal and k.rel == "case" and k.i < t.i and cop is None:
@@ -568,11 +571,25 @@ class SentenceReader:
         for k in self.s.children(t.i):
             if k.dep == "nsubj:pass" and self.p.of(k.i, expand=False):
                 continue  # "The Telegraph was sued by X": a side, not what they differ over
+            if k.dep == "nsubj:pass" and t.dep == "acl:relcl" and k.lower in _RELATIVE:
+                return self._antecedent(t)
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
                 return self._phrase(k)
         for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
             return self._phrase(k)
         return None
+
+    def _antecedent(self, t: Token) -> str | None:
+        """The noun a relative clause says more of, without the clause: "goals that are
+        opposed by X" is about "goals"."""
+        noun = self.s.head(t.i)
+        if noun is None or noun.pos not in ("NOUN", "PROPN"):
+            return None
+        inside = set(self.s.subtree(t.i))
+        words = [i for i in self.s.subtree(noun.i) if i not in inside and i <= noun.i]
+        while words and self.s.tokens[words[0]].rel in ("cc", "case", "punct", "mark"):
+            words.pop(0)
+        return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
 
     def _thing(self, t: Token) -> str | None:
         """What ``t`` is about: its object's noun phrase without the clause that says
@@ -594,6 +611,8 @@ class SentenceReader:
         for i in self.s.subtree(k.i):
             if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
                 break
+            if i < k.i and not indices and self.s.tokens[i].rel == "case":
+                continue  # "(the kind) of innovation proposed": the phrase starts after "of"
             indices.append(i)
         return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
 
@@ -729,8 +748,6 @@ class SentenceReader:
             return None
         if lemma == "talk" and not t.lower.endswith("s"):
             return None  # "talk of a deal"
-        if lemma == "discussion" and not self._meeting_others(t):
-            return None
         head = self.s.head(t.i)
         if (
             head is not None
@@ -741,11 +758,18 @@ class SentenceReader:
             )
         ):
             return None  # "called for talks", "proposed a summit": asked for, not held
-        parties = [*self.possessor(t), *self._meeting_others(t)]
-        for acl in self.s.children(t.i, "acl"):
-            # "discussions held in Reykjavik between A and B"
-            parties.extend(self.obliques(acl, "with", "between"))
+        # "discussions held in Reykjavik between A and B", "talks were held with X", also
+        # with "between" hung on the place
         gov = self.governor(t)
+        holding = self.s.children(t.i, "acl")
+        if gov is not None and t.dep == "nsubj:pass" and self.lemma(gov) in self.meet_light:
+            holding = [*holding, gov]
+        held = [p for v in holding for p in self.obliques(v, "with", "between")]
+        held.extend(p for v in holding for k in self._with_on_setting(v) for p in self.p.of(k.i))
+        others = self._meeting_others(t)
+        if lemma == "discussion" and not others and not held:
+            return None
+        parties = [*self.possessor(t), *others, *held]
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
             parties = [*self._doers(gov), *parties, *self._meeting_others(gov)]
             fact = self._meeting(gov, parties, call=call)
@@ -993,7 +1017,9 @@ class SentenceReader:
         # "after a battle with X": the noun's phrase, not the preposition that hangs it
         predicate = bool(self.s.children(t.i, "cop"))  # "is at odds with": keep its "at"
         cases = tuple(self._cases(t)) if t.pos in ("NOUN", "PROPN") and not predicate else ()
-        what = self.clause(t, without=cases)
+        # "(plans) opposed by X": X's position is the predicate, not X named again
+        agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
+        what = self.clause(t, without=cases + agents)
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         positions = {side.name: what for side in unique(sides)} if what else {}
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
@@ -1873,9 +1899,12 @@ class SentenceReader:
                 continue
             if self.lemma(k) in self.lex.words("knowing"):
                 continue  # "the minister should know by now": a judgement, no call
-            if k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop"):
+            existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
+            nominal = k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop")
+            if nominal and not existential:
                 # "X argued that Britain should be a safe place": a view of what something
-                # should be, not a call for anyone to act ("should be scrapped" is one).
+                # should be, not a call for anyone to act ("should be scrapped" is one, and
+                # so is "there should be a strike").
                 continue
             what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
             if "have" in auxes:
@@ -2004,6 +2033,12 @@ class SentenceReader:
             what = self.s.text_of(sorted(framed)).strip(" ,;:." + _QUOTES)
             return self._proposal(t, authors, what)
         what = self.clause(t)
+        if what.lower() == t.lower and gov is not None and t.rel == "obj":
+            # "put forward proposals for a new tax" with "for" hung on the verb: still
+            # what the proposals are for
+            after = [k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"]
+            if after:
+                what = self.s.text_of([t.i, *self.s.subtree(after[0].i)])
         if what.lower() == t.lower:
             return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
         return self._proposal(t, authors, what)
