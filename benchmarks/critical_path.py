@@ -88,14 +88,19 @@ def render(job, audiences):
 
 pdfworker._render = render
 sys.argv = ["briefgen", "build", "-q", *sys.argv[1:]]
+import atexit
+
 from briefgen.cli import main
 
-try:
-    main()
-finally:
+
+def at_exit():
     mark("exit")
     with open(os.environ["PROBE_OUT"], "a") as out:
         out.write(json.dumps(marks) + "\n")
+
+
+atexit.register(at_exit)
+main()  # ends the process, after the exit handlers
 """
 
 

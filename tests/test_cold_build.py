@@ -96,11 +96,16 @@ pipeline.extract_digest = extract_and_look
 sys.argv = ["briefgen", "build", "-q", "--audience", "analyst", "--format", "md,html,pdf",
             "--jobs", "2"]
 from briefgen.cli import main
-try:
-    main()
-finally:
+import atexit
+
+
+def at_exit():
     seen["end"] = sorted(sys.modules)
     print(json.dumps(seen))
+
+
+atexit.register(at_exit)
+main()  # ends the process, after the exit handlers
 """
 
 
@@ -148,3 +153,34 @@ def _annotations(doc) -> list[tuple]:
     return [
         (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc
     ]
+
+
+_EXIT = r"""
+import atexit, sys
+atexit.register(lambda: print("the exit handlers ran"))
+sys.argv = ["briefgen", *sys.argv[1:]]
+from briefgen.cli import main
+main()
+print("never here")
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["build", "--audience", "analyst", "--format", "md"], 0, "wrote build/analyst/brief.md"),
+        (["build", "--format", "nope"], 2, "'nope' is not a format"),
+        (["render"], 2, "Missing argument"),
+    ],
+)
+def test_the_command_ends_with_its_code_its_output_and_the_exit_handlers(
+    workspace: Path, args: list[str], code: int, said: str
+):
+    done = subprocess.run(
+        [sys.executable, "-c", _EXIT, *args], cwd=workspace, capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode == code, done.stderr
+    assert said in done.stdout + done.stderr  # through pipes: flushed before the end
+    assert done.stdout.rstrip().endswith("the exit handlers ran")
+    assert "never here" not in done.stdout
