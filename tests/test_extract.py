@@ -302,6 +302,17 @@ def test_a_title_and_one_word_after_the_name_a_thing_not_a_person():
     assert {"Election", "Mother"}.isdisjoint(people)
 
 
+def test_an_office_named_by_a_list_keeps_the_whole_list():
+    people = _people_of(
+        "It was backed by Culture, Media and Sport Secretary Ann Lee. In London, Foreign and "
+        "Commonwealth Secretary Bo Chen agreed."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "Culture, Media and Sport Secretary",
+        "Bo Chen": "Foreign and Commonwealth Secretary",
+    }
+
+
 def test_a_union_s_or_a_prison_s_name_is_no_person_s():
     people = _people_of(
         "Members of the Transport and General Workers' Union will strike. A detainee in "

@@ -153,3 +153,19 @@ def test_a_meeting_held_after_its_report_was_published_keeps_no_date():
         (None, None),
         (NOV_10 + dt.timedelta(days=5), "next week"),
     ]
+
+
+def test_criticisms_of_one_party_are_not_one_because_they_name_it():
+    from briefgen.extract.merge import party_and_word, same_statement
+
+    def dispute(parties: list[str], what: str, article: str) -> Fact:
+        return Fact("disagreement", _article(article, NOV_10), Span(0, 2), parties, what=what)
+
+    facts = [
+        dispute(["Ann Lee", "government"], "the government", "a"),
+        dispute(["Bo Chen", "government"], "a government rethink", "b"),
+        dispute(["Dan Ross", "government"], "the government's tax plans", "c"),
+        dispute(["Eve Hart", "government"], "its tax plans", "d"),
+    ]
+    groups = merge_facts(facts, same_statement, party_and_word)
+    assert [[facts.index(f) for f in g] for g in groups] == [[0], [1], [2, 3]]

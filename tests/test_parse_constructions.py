@@ -1324,3 +1324,74 @@ def test_a_topic_or_a_proposal_phrase_starts_after_its_preposition():
     )
     assert [x.topic for x in d.disagreements] == ["the new tax plans"]
     assert [p.what for p in d.proposals] == ["innovation proposed by the government"]
+
+
+def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
+    d = digest_of(
+        "Governor Ann Lee and Senator Bo Chen had been receiving security briefings. "
+        "Mayor Dan Ross and Governor Eve Hart hosted a dinner. "
+        "President Tom Hale received Prime Minister Kim Yoon at the palace."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]
+
+
+def test_a_side_criticised_is_no_topic_and_a_named_plan_alone_is_no_proposal():
+    d = digest_of(
+        "Labour MPs have angrily criticised Prime Minister Tony Blair and Chancellor Gordon "
+        "Brown over their plans for the economy. "
+        "Adviser Ed Balls said an examination of Tory plans for the economy showed a gap."
+    )
+    assert [x.topic for x in d.disagreements] == ["their plans for the economy"]
+    assert d.proposals == []
+
+
+def test_the_two_and_both_standing_alone_are_the_group_named_before():
+    d = digest_of(
+        "Foreign Minister Ann Lee met Secretary of State Bo Chen in Seoul. The two agreed to "
+        "communicate closely. Both committed to deeper ties. Two of the officials agreed to "
+        "resign."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
+
+
+def test_being_in_talks_with_someone_is_a_meeting_with_them():
+    d = digest_of(
+        "Chancellor Ann Lee has been locked in talks with finance ministers of the G8. "
+        "Prime Minister Bo Chen is in talks with President Dan Ross. "
+        "The issue was raised in talks with Governor Eve Hart."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Ann Lee", "G8"}),
+        frozenset({"Bo Chen", "Dan Ross"}),
+    ]
+
+
+def test_a_clause_the_parser_cut_on_a_preposition_or_a_currency_sign_is_completed():
+    d = digest_of(
+        "Today, the United States is announcing plans to welcome up to 100,000 Ukrainians "
+        "fleeing Russia's aggression through the full range of legal pathways. "
+        "Party leader Ann Lee has dismissed fears from some Conservatives that his plans "
+        "for £4bn tax cuts are too modest."
+    )
+    welcome = next(p.what for p in d.proposals if p.by == "United States")
+    fears = next(x.topic or "" for x in d.disagreements if "Ann Lee" in x.parties)
+    assert welcome.endswith("through the full range of legal pathways")
+    assert fears.endswith("£4bn tax cuts are too modest")
+
+
+def test_i_in_a_statement_is_the_one_it_is_published_by():
+    text = (
+        "President Tom Hale spoke to reporters on Monday. When I welcomed President Ann Lee "
+        "and Prime Minister Bo Chen to the White House last month, I told them we support "
+        "their membership."
+    )
+    article = Article(
+        id="a0",
+        path="a0.md",
+        text=text,
+        title="Statement by President Hale on the Alliance",
+        published=dt.date(2024, 3, 8),
+        sentences=split_sentences(text),
+    )
+    d = extract([article], ExtractionSettings(extractor="parse"))
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Ann Lee", "Bo Chen"})]

@@ -240,6 +240,9 @@ def _is_surname(
     )
 
 
+# Capitalised words in a list before a title's "X and Y" ("Culture, " before
+# "Media and Sport Secretary"): the office's name began there.
+_LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
 
@@ -301,6 +304,10 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         start = m.start("name") + m["name"].find(name)
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
+        listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
+        words = listed.group().split(",") if listed else []
+        if words and " and " in m["role"] and not any(_a_place(w, pats) for w in words):
+            role = listed.group() + m["role"]  # "Culture, Media and Sport Secretary"
         if " and " in role and text.endswith(("the ", "The "), 0, m.start()):
             # "the Vice President and President Marcos": two people, the
             # second of whom is named here.
@@ -432,6 +439,11 @@ def _full_or_peer(
     if whole and name != m["name"]:
         return None
     return name, m.start("name")
+
+
+def _a_place(word: str, pats: Patterns) -> bool:
+    word = word.strip()
+    return bool(pats.gaz.party(word)) or word in pats.gaz.cities
 
 
 def _a_thing_titled(m: regex.Match[str], text: str) -> bool:

@@ -42,8 +42,13 @@ def _content_words(text: str | None) -> frozenset[str]:
     return frozenset(words[:_HEAD_WORDS])
 
 
-def similar(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
-    wa, wb = _content_words(a), _content_words(b)
+def similar(
+    a: str | None, b: str | None, threshold: float = 0.5, *, names: frozenset[str] = frozenset()
+) -> bool:
+    """Whether two statements share enough of their opening content words; words of
+    ``names`` (the parties both name) do not count: "the government" is not like every
+    other criticism of the government."""
+    wa, wb = _content_words(a) - names, _content_words(b) - names
     if not wa or not wb:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
@@ -277,7 +282,15 @@ def merge_facts(facts: list[Fact], same: Same, keys: Keys) -> list[list[Fact]]:
 
 
 def same_statement(fact: Fact, group: list[Fact]) -> bool:
-    return any(set(fact.parties) & set(g.parties) and similar(fact.what, g.what) for g in group)
+    for g in group:
+        shared = set(fact.parties) & set(g.parties)
+        if shared and similar(fact.what, g.what, names=_words_of(shared)):
+            return True
+    return False
+
+
+def _words_of(names: set[str]) -> frozenset[str]:
+    return frozenset(w for name in names for w in _WORD.findall(name.lower()))
 
 
 def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,6 +44,10 @@ _VIRTUAL = regex.compile(
 )
 _PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
 _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
+_STATEMENT = regex.compile(
+    r"Statement (?:by|from) (?:the )?(?P<who>[\p{Lu}][\p{L}.'’ -]*?)(?: on | regarding |$)",
+    regex.I,
+)
 _LAST_WORD = regex.compile(r"(?P<word>\p{L}+)\.?[^\S\n]+$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
@@ -389,10 +393,14 @@ def read_article(
     names: Sequence[Entity],
     roles: dict[str, str],
     places: Collection[str] = (),
+    canonical: Mapping[str, str] | None = None,
 ) -> list[Fact]:
-    """The facts of one article, sentence by sentence, with a memory of what came before."""
+    """The facts of one article, sentence by sentence, with a memory of what came before
+    (``canonical``: each known form of a person's name -> the person)."""
     lex = lexicon()
-    memory = Memory(genders=_genders(article.text, names, roles))
+    memory = Memory(
+        genders=_genders(article.text, names, roles), speaker=_author(article, canonical or {})
+    )
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
@@ -418,6 +426,13 @@ def read_article(
             facts.append(_fact(article, span, item, sentence, placer))
         _remember(reader, here, found, memory)
     return facts
+
+
+def _author(article: Article, canonical: Mapping[str, str]) -> str | None:
+    """The one who speaks as "I" in a statement published under their name ("Statement
+    by President Biden on ..."): the person the batch knows by that surname."""
+    m = _STATEMENT.match(article.title or "")
+    return canonical.get(m["who"].split()[-1]) if m else None
 
 
 def _genders(text: str, names: Sequence[Entity], roles: dict[str, str]) -> dict[str, str]:

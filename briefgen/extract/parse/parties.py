@@ -40,6 +40,8 @@ _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 # name the whole of one.
 _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
+# Numbers that stand alone for a group named before: "the two", "both".
+_COUNTS = {"two": 2, "both": 2, "three": 3}
 # Words that make a role another one: the Vice President is not "the President".
 _SECOND = frozenset({"vice", "deputy", "shadow", "former", "assistant", "acting", "under"})
 # Words for part of a body: "members of his team" are of no party the sentence names.
@@ -246,6 +248,13 @@ class Parties:
                 return members
             if of and lower in _PART_OF and t.pos == "NOUN":
                 return None  # "members of his economic team": of no party named here
+        if lower in _COUNTS and not self.s.children(i, "nmod", "obl"):
+            # "The two agreed", "Both said": a number standing alone for the last group,
+            # not "two of the leaders"
+            dets = {c.lower for c in self.s.children(i, "det")}
+            if self.memory.group and (lower == "both" or "the" in dets):
+                last = self.memory.group[: _COUNTS[lower]]
+                return [Party(name, name in self.roles, i) for name in last]
         if t.pos == "PRON" or lower in _SINGULAR | _PLURAL | _FIRST:
             return self._pronoun(t)
         if lower in self.group_nouns or t.lemma.lower() in self.group_nouns:

@@ -59,6 +59,11 @@ _TIME_OR_MANNER = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Words no phrase ends on, and the marks that end a clause's run of words.
+_NO_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "SYM"})
+_STOPS = frozenset({",", ";", ":", ".", "!", "?", "-", "–", "—"})
+# Prepositions that never open a topic's own phrase.
+_LEADING = frozenset({"amid", "amidst", "over", "about", "against", "despite", "of"})
 # A topic that is only a pronoun tells a reader nothing: "criticised him", "it".
 _PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
@@ -560,7 +565,19 @@ class SentenceReader:
         and "price" as a sentence of its own) and the rest says nothing more (no verb):
         without it the clause would end mid-phrase."""
         words = [i for i in indices if self.s.tokens[i].rel != "punct"]
-        if not words or self.s.tokens[words[-1]].rel != "dep":
+        if not words:
+            return []
+        last = self.s.tokens[words[-1]]
+        if last.pos in _NO_END and last.dep not in ("compound:prt", "prt"):
+            # "plans to welcome up to" with the number and the rest hung elsewhere: the
+            # words after it, up to the next stop, complete the phrase
+            rest = []
+            for i in range(last.i + 1, len(self.s.tokens)):
+                if self.s.tokens[i].text in _STOPS:
+                    break
+                rest.append(i)
+            return [i for i in rest if i not in indices]
+        if last.rel != "dep":
             return []
         rest = [i for i in range(words[-1] + 1, len(self.s.tokens)) if i not in indices]
         if not rest or any(self.s.tokens[i].pos in ("VERB", "AUX") for i in rest):
@@ -569,8 +586,10 @@ class SentenceReader:
 
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
-            if k.dep == "nsubj:pass" and self.p.of(k.i, expand=False):
-                continue  # "The Telegraph was sued by X": a side, not what they differ over
+            if k.dep in ("nsubj:pass", "obj") and self.p.of(k.i, expand=False):
+                # "The Telegraph was sued by X", "criticised Tony Blair": a side, not what
+                # they differ over
+                continue
             if k.dep == "nsubj:pass" and t.dep == "acl:relcl" and k.lower in _RELATIVE:
                 return self._antecedent(t)
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
@@ -607,13 +626,17 @@ class SentenceReader:
 
     def _phrase(self, k: Token) -> str | None:
         """The words of ``k``'s phrase up to the first comma after it ("the measures, saying")."""
-        indices = []
+        indices: list[int] = []
         for i in self.s.subtree(k.i):
             if i > k.i and self.s.tokens[i].text in (",", ";", ":"):
                 break
-            if i < k.i and not indices and self.s.tokens[i].rel == "case":
-                continue  # "(the kind) of innovation proposed": the phrase starts after "of"
+            first = self.s.tokens[i]
+            if i < k.i and not indices and (first.rel == "case" or first.lower in _LEADING):
+                # "(the kind) of innovation proposed": the phrase starts after "of", also
+                # where the parser took the preposition for a word of the phrase ("amid")
+                continue
             indices.append(i)
+        indices = sorted([*indices, *self._given_up_tail(indices)])
         return self.s.text_of(indices).strip(" ,;:" + _QUOTES) or None
 
     # -- meetings ----------------------------------------------------------------------
@@ -663,13 +686,13 @@ class SentenceReader:
             p for k in self.s.children(t.i, "obj") for p in self._described_group(k)
         ]
         things = [k for k in self.s.children(t.i, "obj") if k.lower not in _TIME_OR_MANNER]
-        if lemma == "meet" and not objects and things:
-            return None  # "meet our goals", "meet the demands": no one is met
-        if lemma == "visit":
+        if lemma in ("visit", "receive"):
             # "visited Paris" names a place, not a participant.
             objects = [o for o in objects if o.is_person]
-        if lemma == "receive":
-            objects = [o for o in objects if o.is_person]
+        if not objects and things:
+            # "meet our goals", "A and B received briefings", "hosted a dinner": no one is
+            # met, and those who did it together did not meet each other by it
+            return None
         subjects = self.subjects(t) or self._the_two(t)
         others = [*objects, *self._meeting_others(t)]
         if not subjects and self.s.children(t.i, "nsubj"):
@@ -778,8 +801,18 @@ class SentenceReader:
             return fact
         head = self.s.head(t.i)
         if head is not None and t.rel == "obl" and parties and not self.possessor(t):
-            # "During the meeting with X, Biden said": the clause's subject took part.
-            parties = [*self.subjects(head), *parties]
+            # "During the meeting with X, Biden said": the clause's subject took part; so
+            # did a passive's ("Brown has been locked in talks with X").
+            doers = self.subjects(head)
+            if not doers and self.passive(head):
+                doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
+            parties = [*doers, *parties]
+        elif self.s.children(t.i, "cop") and parties:
+            # "X is in talks with Y": the predicate's subject
+            parties = [
+                *(p for k in self.s.children(t.i, "nsubj") for p in self.p.of(k.i)),
+                *parties,
+            ]
         fact = self._meeting(t, parties, call=call)
         future = any(k.lower in self.future for k in kids)
         if fact is not None and (future or (gov is not None and self.planned(gov))):
@@ -2039,8 +2072,15 @@ class SentenceReader:
             after = [k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"]
             if after:
                 what = self.s.text_of([t.i, *self.s.subtree(after[0].i)])
-        if what.lower() == t.lower:
-            return None  # "his proposals were a new Marshall Plan": names one, says nothing of it
+        named = {
+            f"{k.lower} {t.lower}"
+            for k in self.s.children(t.i, "compound", "amod")
+            if self.p.of(k.i, expand=False)
+        }
+        if what.lower() in {t.lower, *named}:
+            # "his proposals were a new Marshall Plan", "an examination of Tory plans":
+            # names one, says nothing of it
+            return None
         return self._proposal(t, authors, what)
 
 

@@ -81,7 +81,8 @@ def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleFacts:
     """The article's people (as ``named``) and its facts, in the order of its sentences."""
     named, names = names_in(task.article, task.introductions, task.parties, table)
     parsed = unpack(task.parse, task.article)
-    return ArticleFacts(named, read_article(task.article, parsed, names, table.roles, task.places))
+    facts = read_article(task.article, parsed, names, table.roles, task.places, table.canonical)
+    return ArticleFacts(named, facts)
 
 
 def warm_reading() -> None:
