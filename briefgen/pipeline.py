@@ -250,6 +250,7 @@ def extract_digest(
     the whole batch and nothing is read or extracted. Nothing in the folders of
     ``exclude`` (the output folder) is read.
     """
+    from briefgen.extract.base import HandedOver
     from briefgen.extract.registry import make_extractor
     from briefgen.ingest import MAX_BYTES, scan_inputs
     from briefgen.ingest.reading import input_key
@@ -294,7 +295,11 @@ def extract_digest(
         check_strict(notices)
     log.info("extracting facts from %d articles with %s", len(articles), extractor.name)
     warned = len(run.warnings)
-    digest = extractor.extract(articles, run)
+    # Handed over, with no reference kept here: a backend may let each article go once
+    # its facts are out, rather than hold every text until the digest is built.
+    batch = HandedOver(articles)
+    del articles
+    digest = extractor.extract(batch, run)
     # An article the backend could not extract (a model server that timed out)
     # is a warning about the inputs like an unreadable file: ``on_error: stop``
     # stops the run, ``strict`` fails it, and the result is not kept for the

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from briefgen.runtime.run import Runtime
 
 
+class HandedOver(list["Article"]):
+    """Articles handed over to ``Extractor.extract``: the caller keeps no other reference,
+    so a backend may empty the list and let each article go once its facts are out
+    (a large batch then never holds every text to the end)."""
+
+
 class NoOptions(pydantic.BaseModel):
     """For a backend that takes none: any key under ``extraction.<name>:`` is an error."""
 

@@ -37,16 +37,28 @@ def _forms() -> tuple[dict[str, str], regex.Pattern[str]]:
     return owner, regex.compile(rf"(?<![\p{{L}}\p{{N}}.-])(?:{alternation})(?![\p{{L}}\p{{N}}-])")
 
 
+def forms_in(text: str) -> Counter[str]:
+    """How often ``text`` writes each form of a body (an article's share of the count,
+    which can be taken while its text is at hand and kept without it)."""
+    _, pattern = _forms()
+    return Counter(m.group() for m in pattern.finditer(text))
+
+
 def names_used(articles: Iterable[Article], bodies: set[str]) -> dict[str, str]:
     """Body name -> the form the articles use most, for those of ``bodies`` they write
     another way more often than by the name itself."""
-    owner, pattern = _forms()
+    return names_counted((forms_in(article.text) for article in articles), bodies)
+
+
+def names_counted(counted: Iterable[Counter[str]], bodies: set[str]) -> dict[str, str]:
+    """``names_used``, from each article's ``forms_in``."""
+    owner, _ = _forms()
     counts: dict[str, Counter[str]] = {}
-    for article in articles:
-        for m in pattern.finditer(article.text):
-            body = owner[m.group()]
+    for forms in counted:
+        for form, n in forms.items():
+            body = owner[form]
             if body in bodies:
-                counts.setdefault(body, Counter())[m.group()] += 1
+                counts.setdefault(body, Counter())[form] += n
     chosen = {}
     for body, forms in counts.items():
         best = max(forms, key=lambda f: (forms[f], f == body, f))
@@ -56,14 +68,15 @@ def names_used(articles: Iterable[Article], bodies: set[str]) -> dict[str, str]:
 
 
 def as_sources_name(
-    articles: Sequence[Article], persons: list[Person], facts: list[Fact]
+    counted: Sequence[Counter[str]], persons: list[Person], facts: list[Fact]
 ) -> tuple[list[Person], list[Fact]]:
-    """The people and facts with each body under the name its sources use most."""
+    """The people and facts with each body under the name its sources use most;
+    ``counted`` holds each source's ``forms_in``."""
     owner, _ = _forms()
     bodies = set(owner.values())
     present = {p for f in facts for p in f.parties if p in bodies}
     present |= {p.affiliation for p in persons if p.affiliation in bodies}
-    renamed = names_used(articles, present)
+    renamed = names_counted(counted, present)
     if not renamed:
         return persons, facts
 

@@ -8,10 +8,11 @@ becomes one record here, with every sentence that supports it as evidence.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from briefgen.extract.bodies import as_sources_name
+from briefgen.extract.bodies import as_sources_name, forms_in
 from briefgen.extract.events import link_outcomes
 from briefgen.extract.facts import Fact
 from briefgen.extract.merge import (
@@ -47,7 +48,7 @@ def build_digest(
     articles: Sequence[Article], persons: list[Person], facts: list[Fact], *, generator: str
 ) -> Digest:
     """The digest of ``articles``: their people, and their facts merged into records."""
-    persons, facts = as_sources_name(articles, persons, facts)
+    persons, facts = as_sources_name([_forms_of(a) for a in articles], persons, facts)
     affiliation = {p.name: p.affiliation for p in persons}
     facts = [_undated_if_after_report(f) for f in facts]
     by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}
@@ -87,6 +88,53 @@ def _undated_if_after_report(fact: Fact) -> Fact:
     if fact.date <= published + dt.timedelta(days=1):  # a day ahead: time zones
         return fact
     return replace(fact, date=None, when=None)
+
+
+@dataclass(frozen=True)
+class Excerpt(Article):
+    """An article as the digest quotes it once its facts are read: its id, path and
+    metadata, and the sentences its facts and its people's first mentions cite.
+
+    The digest needs nothing else of an article, so a backend can let the text,
+    its sentence index, mentions and parse go article by article and keep
+    these: a large corpus then holds quotes until the digest is built, not
+    articles. ``sentences`` are the cited sentences only, so ``sentence_of``
+    finds a first mention's sentence here as in the whole article.
+    """
+
+    quotes: dict[tuple[int, int], str] = field(default_factory=dict, compare=False)
+    # How often the text writes each form of an international body (``bodies``).
+    body_forms: Counter[str] = field(default_factory=Counter, compare=False)
+
+    def sentence_text(self, span: Span) -> str:
+        if span.start == span.end:  # a mention in no sentence (``sentence_of``)
+            return ""
+        return self.quotes[span.start, span.end]
+
+
+def excerpt(
+    article: Article, facts: Iterable[Fact], named: Iterable[tuple[str, str, int]]
+) -> Excerpt:
+    """What the digest will quote of ``article``: the spans of its ``facts`` and the
+    sentence of each person's first mention in ``named`` (as ``person_records`` reads it)."""
+    spans = {span for fact in facts for span in (fact.span, *fact.extra_spans)}
+    first: dict[str, int] = {}
+    for name, _, start in named:
+        first.setdefault(name, start)
+    cited = {s for start in first.values() if (s := sentence_of(article, start)).start != s.end}
+    return Excerpt(
+        id=article.id,
+        path=article.path,
+        text="",
+        sentences=tuple(sorted(cited, key=lambda s: s.start)),
+        quotes={(s.start, s.end): article.sentence_text(s) for s in spans | cited},
+        body_forms=forms_in(article.text),
+        **metadata_of(article),
+    )
+
+
+def _forms_of(article: Article) -> Counter[str]:
+    return article.body_forms if isinstance(article, Excerpt) else forms_in(article.text)
 
 
 def sentence_of(article: Article, offset: int) -> Span:

@@ -20,7 +20,9 @@ Steps:
 
 Steps 1 and 3 run through the runtime, in parallel with ``--jobs``; step 1
 is cached by the article's text. Each article's parse waits for step 3
-packed (``packed``), and is let go once its facts are read.
+packed (``packed``); once its facts are read the article, its mentions and
+parse are let go, and only what the digest quotes of it is kept
+(``records.Excerpt``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from briefgen import __version__
-from briefgen.extract.base import Extractor
+from briefgen.extract.base import Extractor, HandedOver
 from briefgen.model import Article, Digest
 
 # The backend's machinery is imported when it runs: choosing it (for a cache
@@ -56,13 +58,19 @@ class ParseExtractor(Extractor):
         return f"parse|{model_version()}"
 
     def extract(self, articles: Sequence[Article], run: Runtime) -> Digest:
-        return extract_parse(list(articles), run)
+        batch = list(articles)
+        if isinstance(articles, HandedOver):
+            articles.clear()  # each article goes once it is read (``extract_parse``)
+        return extract_parse(batch, run)
 
 
 def extract_parse(articles: list[Article], run: Runtime) -> Digest:
+    """The digest of ``articles``, a list this takes the articles out of (it ends empty)."""
     from briefgen.extract.mentions import drop_overlaps
+    from briefgen.extract.parse.packed import pack_article, unpack_article
     from briefgen.extract.parse.work import (
         ReadTask,
+        give_back_freed_memory,
         parse_texts,
         read_parsed,
         warm_parsing,
@@ -74,45 +82,52 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     from briefgen.extract.rules import _add_home_government
     from briefgen.extract.work import PeopleTable
 
-    articles = sorted(articles, key=lambda a: a.id)
-
-    def text_key(article: Article) -> str:
-        return hashlib.sha256(article.text.encode()).hexdigest()
+    articles.sort(key=lambda a: a.id)
+    # Each article waits packed, the text compressed (``packed``): the caller's list is
+    # emptied, so that the only whole article is the one being worked on.
+    text_keys = {a.id: hashlib.sha256(a.text.encode()).hexdigest() for a in articles}
+    waiting = [pack_article(a) for a in articles]
+    articles.clear()
+    give_back_freed_memory()  # before the parser's workers fork from this process
 
     found = run.map_batches(
-        "parsing", parse_texts, articles, key=text_key, size=_PARSE_BATCH, warm=warm_parsing
+        "parsing",
+        parse_texts,
+        waiting,
+        key=lambda w: text_keys[w.id],
+        size=_PARSE_BATCH,
+        warm=warm_parsing,
     )
     introductions = {
-        a.id: drop_overlaps([*each.introductions, *each.parse.people])
-        for a, each in zip(articles, found, strict=True)
+        w.id: drop_overlaps([*each.introductions, *each.parse.people])
+        for w, each in zip(waiting, found, strict=True)
     }
     people = People([m for ms in introductions.values() for m in ms])
-    _add_home_government(articles, introductions, people)
+    for w in waiting:  # one article at a time, unpacked
+        _add_home_government([unpack_article(w)], introductions, people)
     roles = {name: record.role or "" for name, record in people.records.items()}
     table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
     tasks = [
-        ReadTask(a, tuple(introductions[a.id]), each.parties, each.places, each.parse)
-        for a, each in zip(articles, found, strict=True)
+        ReadTask(w, tuple(introductions[w.id]), each.parties, each.places, each.parse)
+        for w, each in zip(waiting, found, strict=True)
     ]
-    del found  # the parses live on in the tasks alone, and go with them
+    # From here the articles, their mentions and parses live in the tasks alone.
+    del found, introductions, waiting
     # Not cached: its key would be the whole people table, which a changed article
     # changes, and a run with no input changed is answered whole before this.
     results = run.map(
         "reading", partial(read_parsed, table=table), tasks, key=lambda _: "", warm=warm_reading
     )
-    del tasks
-    facts: list[Fact] = []
-    named: dict[str, list[tuple[str, str, int]]] = {}
-    for article, read in zip(articles, results, strict=True):
-        for fact in read.facts:  # one Article object per article, as in a serial run
-            fact.article = article
-        named[article.id] = read.named
-        facts.extend(read.facts)
+    del tasks  # and with them every article: what the digest quotes is in the excerpts
+    give_back_freed_memory()
+    excerpts: list[Article] = [read.excerpt for read in results]
+    named = {read.excerpt.id: read.named for read in results}
+    facts: list[Fact] = [fact for read in results for fact in read.facts]
     del results
     facts = _states_into_people(facts, people)
-    persons = person_records(articles, people, named, facts)
+    persons = person_records(excerpts, people, named, facts)
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
-    return build_digest(articles, persons, facts, generator=generator)
+    return build_digest(excerpts, persons, facts, generator=generator)
 
 
 def _states_into_people(facts: list[Fact], people: People) -> list[Fact]:

@@ -1,4 +1,5 @@
-"""An article's parsed sentences packed into one string, and unpacked for reading.
+"""An article's parsed sentences packed into one string, and unpacked for reading;
+the article itself packed while it waits between the steps.
 
 Between parsing an article and reading its facts the batch's people are
 grouped, so every article's parse waits in the main process, is sent to a
@@ -8,6 +9,12 @@ the C codec), compressed, in ASCII: about 8 bytes a token. A token's text
 is not stored: it is the article's own text at the token's offsets.
 
 ``unpack(pack(p), article) == p`` for every parse of ``article``.
+
+The article waits too, for its parse and then for its reading: as a ``str``
+(two bytes a character as soon as one curly quote is in it) and a ``Span``
+for each sentence it costs some 6 KB, every article of the corpus at once.
+``pack_article`` keeps its text compressed and its sentences as one array
+of offsets, about a fifth of that; ``unpack_article(pack_article(a)) == a``.
 """
 
 from __future__ import annotations
@@ -15,12 +22,13 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, replace
 
 from briefgen.extract.mentions import Mention
 from briefgen.extract.parse.article import ParsedArticle
 from briefgen.extract.parse.tokens import Sentence, Token
-from briefgen.model import Article
+from briefgen.model import Article, Span
 
 
 @dataclass(frozen=True)
@@ -61,3 +69,32 @@ def unpack(packed: PackedParse, article: Article) -> ParsedArticle:
             tokens.append(Token(i, word, start, lemma, pos, dep, head, bool(space), ent))
         sentences[number] = Sentence(tuple(tokens), tuple((e[0], e[1], e[2]) for e in ents))
     return ParsedArticle(sentences, packed.people)
+
+
+@dataclass(frozen=True)
+class PackedArticle:
+    """An ``Article`` waiting between the steps: its text as zlib of UTF-8, its sentences'
+    offsets as one array, the rest (id, path, metadata) in ``shell``, an article without
+    text or sentences."""
+
+    shell: Article
+    text: bytes
+    sentences: bytes
+
+    @property
+    def id(self) -> str:
+        return self.shell.id
+
+
+def pack_article(article: Article) -> PackedArticle:
+    offsets = array("q", [at for span in article.sentences for at in (span.start, span.end)])
+    text = zlib.compress(article.text.encode("utf-8"))
+    return PackedArticle(replace(article, text="", sentences=()), text, offsets.tobytes())
+
+
+def unpack_article(packed: PackedArticle) -> Article:
+    offsets = array("q")
+    offsets.frombytes(packed.sentences)
+    sentences = tuple(Span(offsets[i], offsets[i + 1]) for i in range(0, len(offsets), 2))
+    text = zlib.decompress(packed.text).decode("utf-8")
+    return replace(packed.shell, text=text, sentences=sentences)

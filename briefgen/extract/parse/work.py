@@ -8,26 +8,36 @@
 2. (cross-article, in the caller) people are grouped into one table for the
    whole batch.
 3. ``read_parsed``: given that table, the article's names and its facts,
-   read sentence by sentence from its parse.
+   read sentence by sentence from its parse, and what the digest will quote
+   of it (``records.Excerpt``): the caller keeps that, not the article.
 4. (cross-article, in the caller) facts are merged.
 
 The parse travels between the two halves packed (``packed``): small to send,
-to cache and to keep while the other articles are parsed. Everything here is
+to cache and to keep while the other articles are parsed; the article itself
+waits and travels packed as well, and is unpacked where it is worked on. Everything here is
 a pure function of its arguments and module-level, so the results are the
 same in any process, in any order.
 """
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
+from briefgen.extract.facts import Fact
 from briefgen.extract.mentions import Mention, PartyMention
 from briefgen.extract.parse.article import parse_articles, read_article
 from briefgen.extract.parse.lexicon import lexicon
-from briefgen.extract.parse.packed import PackedParse, pack, unpack
+from briefgen.extract.parse.packed import (
+    PackedArticle,
+    PackedParse,
+    pack,
+    unpack,
+    unpack_article,
+)
 from briefgen.extract.parser import load
+from briefgen.extract.records import Excerpt, excerpt
 from briefgen.extract.work import (
-    ArticleFacts,
     PeopleTable,
     names_in,
     prepare_text,
@@ -51,23 +61,73 @@ class ArticleParse:
 class ReadTask:
     """What reading one article needs besides the batch's people table."""
 
-    article: Article
+    article: PackedArticle
     introductions: tuple[Mention, ...]  # the rules' and the parser's, overlaps dropped
     parties: tuple[PartyMention, ...]
     places: frozenset[str]
     parse: PackedParse
 
 
-def parse_texts(articles: list[Article]) -> list[ArticleParse]:
+@dataclass
+class ArticleRead:
+    """One article read: its person mentions as (canonical name, form, offset), its facts,
+    and what the digest quotes of it. The facts point to the excerpt, not to the article,
+    so the article (text, sentences, mentions, parse) can go once this is made."""
+
+    excerpt: Excerpt
+    named: list[tuple[str, str, int]]
+    facts: list[Fact]
+
+
+def parse_texts(packed: list[PackedArticle]) -> list[ArticleParse]:
     """Each article on its own, the chosen sentences of all of them parsed in one stream
     (the model runs faster on a batch; an article's parse is the same in any batch)."""
-    parsed = parse_articles(articles, load())
     out = []
-    for article, each in zip(articles, parsed, strict=True):
-        prepared = prepare_text(article, spacy_model=None)
-        out.append(ArticleParse(prepared.introductions, prepared.parties, prepared.places,
-                                pack(each)))  # fmt: skip
+    for articles in _by_length([unpack_article(p) for p in packed]):
+        parsed = parse_articles(articles, load())
+        for article, each in zip(articles, parsed, strict=True):
+            prepared = prepare_text(article, spacy_model=None)
+            out.append(ArticleParse(prepared.introductions, prepared.parties, prepared.places,
+                                    pack(each)))  # fmt: skip
     return out
+
+
+# The articles of one call are parsed in groups of at most this many characters of
+# text (or one longer article). The parser's working memory, and the parsed tokens
+# of a group until they are packed, grow with a group's sentences: a batch of long
+# articles (the same long readout under several names, say) would set the peak
+# memory of the whole run. Most batches are one group.
+_GROUP_CHARS = 40_000
+
+
+def _by_length(articles: list[Article]) -> list[list[Article]]:
+    groups: list[list[Article]] = []
+    size = 0
+    for article in articles:
+        if not groups or size + len(article.text) > _GROUP_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(article)
+        size += len(article.text)
+    return groups
+
+
+def give_back_freed_memory() -> None:
+    """Hand the heap's free pages back to the system, where the C library allows.
+
+    glibc keeps memory freed in the middle of its heap (all the articles read
+    at once, then packed) resident for later use; a worker forked from this
+    process would count all of it as its own. Elsewhere this does nothing.
+    """
+    import ctypes
+
+    gc.collect()
+    try:
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # this process's C library
+    except (OSError, TypeError):  # no C library to ask (Windows)
+        return
+    if trim is not None:
+        trim(0)
 
 
 def warm_parsing() -> None:
@@ -77,12 +137,16 @@ def warm_parsing() -> None:
     load()
 
 
-def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleFacts:
+def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleRead:
     """The article's people (as ``named``) and its facts, in the order of its sentences."""
-    named, names = names_in(task.article, task.introductions, task.parties, table)
-    parsed = unpack(task.parse, task.article)
-    facts = read_article(task.article, parsed, names, table.roles, task.places, table.canonical)
-    return ArticleFacts(named, facts)
+    article = unpack_article(task.article)
+    named, names = names_in(article, task.introductions, task.parties, table)
+    parsed = unpack(task.parse, article)
+    facts = read_article(article, parsed, names, table.roles, task.places, table.canonical)
+    cited = excerpt(article, facts, named)
+    for fact in facts:
+        fact.article = cited
+    return ArticleRead(cited, named, facts)
 
 
 def warm_reading() -> None:

@@ -1,0 +1,93 @@
+"""The parse extractor lets each article go once its facts are out: a large corpus keeps
+the quotes the digest cites, not every article's text, until the digest is built."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from briefgen.config import ExtractionSettings
+from briefgen.extract import extract
+from briefgen.extract import records as records_module
+from briefgen.extract.base import HandedOver
+from briefgen.extract.parse import ParseExtractor
+from briefgen.extract.parse.packed import pack_article, unpack_article
+from briefgen.ingest import assign_ids, read_article
+from briefgen.model import Article
+from briefgen.runtime.run import Runtime
+
+from .conftest import FIXTURES
+
+
+def _readouts() -> list[Article]:
+    folder = FIXTURES / "readouts"
+    return assign_ids([read_article(p, root=folder) for p in sorted(folder.glob("*.md"))])
+
+
+@pytest.fixture(scope="module")
+def readouts() -> list[Article]:
+    return _readouts()
+
+
+def test_a_packed_article_unpacks_to_the_same_article(readouts):
+    for article in readouts:
+        packed = pack_article(article)
+        assert unpack_article(packed) == article
+        assert packed.id == article.id
+        # Smaller than the text alone, as the text is kept compressed.
+        assert len(packed.text) + len(packed.sentences) < len(article.text.encode("utf-8"))
+
+
+def test_handed_over_articles_are_released_before_the_digest_is_built(monkeypatch):
+    batch = HandedOver(_readouts())
+    refs = [weakref.ref(a) for a in batch]
+    alive_at_build: list[int] = []
+    build_digest = records_module.build_digest
+
+    def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gc.collect()
+        alive_at_build.append(sum(ref() is not None for ref in refs))
+        return build_digest(*args, **kwargs)
+
+    monkeypatch.setattr(records_module, "build_digest", watching)
+    digest = ParseExtractor(ParseExtractor.Options()).extract(batch, Runtime.serial())
+    assert batch == []  # handed over: the extractor took them
+    assert alive_at_build == [0]
+    assert digest.sources and digest.meetings
+
+
+def test_borrowed_articles_are_left_as_they_were(readouts):
+    articles = list(readouts)
+    extract(articles, ExtractionSettings(extractor="parse"))
+    assert articles == readouts
+
+
+def test_every_quote_is_the_article_s_own_text_at_its_offsets(readouts):
+    """The digest quotes excerpts, not articles: each quote must still be the source's text."""
+    digest = extract(readouts, ExtractionSettings(extractor="parse"))
+    texts = {a.id: a.text for a in readouts}
+    evidence = [
+        e
+        for kind in (digest.people, digest.meetings, digest.agreements, digest.proposals)
+        for item in kind
+        for e in item.evidence
+    ]
+    assert len(evidence) > 20
+    for e in evidence:
+        assert e.quote == texts[e.source][e.start : e.end]
+        assert e.quote  # every first mention and fact in these readouts is in a sentence
+
+
+def test_a_batch_parsed_in_groups_gives_each_article_the_same_parse(readouts, monkeypatch):
+    """Long batches are parsed a group at a time (the parser's working memory grows with
+    a group's sentences); an article's parse must not depend on its group."""
+    from briefgen.extract.parse import work
+
+    batch = [pack_article(a) for a in readouts[:8]]
+    whole = work.parse_texts(batch)
+    assert len(work._by_length([unpack_article(p) for p in batch])) == 1
+    monkeypatch.setattr(work, "_GROUP_CHARS", 1)  # each article a group of its own
+    assert len(work._by_length([unpack_article(p) for p in batch])) == len(batch)
+    assert work.parse_texts(batch) == whole
