@@ -13,6 +13,7 @@ eval:
 CORPUS ?= ../shared/corpus/whitehouse
 bench:  # the speed figures of the README, each beside its floor; each script says what it measures
 	.venv/bin/python benchmarks/build_seeds.py --repeat 5
+	.venv/bin/python benchmarks/critical_path.py --repeat 5
 	.venv/bin/python benchmarks/rebuild.py $(CORPUS) seeds --repeat 3
 	.venv/bin/python benchmarks/corpus_run.py --jobs 1 --jobs 2 --repeat 3 $(CORPUS)
 	.venv/bin/python benchmarks/scale.py $(CORPUS) --factor 10

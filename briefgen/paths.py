@@ -13,6 +13,11 @@ DIGEST_NAME = "digest.yaml"
 PREVIOUS_NAME = "previous-digest.yaml"  # what "Since the last brief" compares with
 CHANGES_NAME = "changes.json"  # that comparison, as ``briefgen diff --json``
 
+# The output formats, each a brief ``<audience>/brief.<format>``, as
+# ``briefgen.render.FORMATS`` names them: here too, so that the command line can
+# check a format and load the config before any rendering code is imported.
+FORMATS = ("md", "html", "pdf", "docx")
+
 # The output folder's own bookkeeping (see ``briefgen.publish``).
 LOCK_NAME = ".briefgen.lock"
 MANIFEST_NAME = ".briefgen-manifest.json"  # files written, last build's render key

@@ -32,9 +32,11 @@ from briefgen.paths import CACHE_DIR_NAME, DIGEST_NAME, FEED_CACHE
 from briefgen.publish import check_not_hand_edited, output_lock, publish, recover
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from briefgen.publish.manifest import BuildRecord
     from briefgen.publish.stamp import Snapshot, StampRequest
-    from briefgen.render.pdfworker import LazyPdfWorker, PdfWorker
+    from briefgen.runtime.children import LazyServer, Server
     from briefgen.runtime.progress import Progress
     from briefgen.runtime.run import Runtime
 
@@ -415,13 +417,13 @@ def render_outputs(
     formats: Sequence[str],
     changes: Changes | None = None,
     notices: Sequence[Notice] = (),
-    pdf_worker: PdfWorker | None = None,
+    pdf_worker: Server | None = None,
 ) -> dict[str, bytes]:
     """``<audience>/<file>`` -> bytes of every brief of every audience; nothing is written.
 
     ``notices`` are the build's warnings about its inputs: the briefs' sources
-    sections list the inputs left out. With ``pdf_worker`` the PDFs are made
-    in that process while this one makes the rest.
+    sections list the inputs left out. With ``pdf_worker`` (``render.pdfworker``) the
+    PDFs are made in that process while this one makes the rest.
     """
     from briefgen.render import render_briefs
 
@@ -472,19 +474,20 @@ def build(
     # a build with nothing to render imports no rendering code).
     named = config.output.formats
     wanted = (named is None or "pdf" in named) and run.executor.jobs > 1
-    started: list[LazyPdfWorker] = []
+    started: list[LazyServer] = []
 
     def start() -> None:  # WeasyPrint loads there while spaCy loads here
-        # Imported here: a build with nothing to extract imports no rendering code.
-        from briefgen.render.pdfworker import LazyPdfWorker
+        # Imported here: a build with nothing to extract forks nothing. No rendering
+        # code is imported here before extraction: the worker imports it.
+        from briefgen.runtime.children import LazyServer
         from briefgen.runtime.lean import import_spacy
 
         if not started:
-            started.append(LazyPdfWorker(wanted=wanted))
+            started.append(LazyServer(_serve_pdfs, config, wanted=wanted))
             started[0].start()
         import_spacy()  # all extraction needs it; without its command line
 
-    def pdf_worker() -> PdfWorker | None:
+    def pdf_worker() -> Server | None:  # the PDF worker, once forked
         return started[0].get() if started else None
 
     run.on_work = start
@@ -495,10 +498,17 @@ def build(
             worker.close()
 
 
+def _serve_pdfs(conn: Connection, config: Config) -> None:
+    """The PDF worker, in the process forked for it: rendering code is imported there."""
+    from briefgen.render.pdfworker import serve
+
+    serve(conn, config)
+
+
 def _build(
     config: Config,
     run: Runtime,
-    pdf_worker: Callable[[], PdfWorker | None],
+    pdf_worker: Callable[[], Server | None],
     *,
     force: bool,
     since: Path | None,

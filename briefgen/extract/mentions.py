@@ -17,6 +17,7 @@ from itertools import accumulate
 
 import regex
 
+from briefgen.extract import precompiled
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
 
 # Names, titles and appositions never run across a paragraph break: list
@@ -69,7 +70,8 @@ class PartyMention:
 
 
 class Patterns:
-    """The compiled patterns, built once from the gazetteer."""
+    """The compiled patterns, built once from the gazetteer (the big ones made from their
+    compiled form when ``briefgen/data/name_patterns.json`` holds it: ``precompiled``)."""
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
@@ -82,7 +84,7 @@ class Patterns:
         # regex engine so lets it skip most positions of a text at once.
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
-        self.titled = regex.compile(
+        self.titled = precompiled.compile(
             rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
@@ -91,7 +93,7 @@ class Patterns:
         nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
-        self.apposition = regex.compile(
+        self.apposition = precompiled.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?"
             rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
@@ -103,12 +105,12 @@ class Patterns:
             # next person's apposition may start inside it).
             rf"(?=[^\S\n]+(?:of|at)[^\S\n]+(?:the[^\S\n]+)?(?P<body>{_BODY})(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
         )
-        self.counterpart = regex.compile(
+        self.counterpart = precompiled.compile(
             rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
         )
         # The one met or called, named without a title: "spoke today with
         # Ishiba Shigeru", "met yesterday with opposition leader Ana Lis".
-        self.met_object = regex.compile(
+        self.met_object = precompiled.compile(
             r"\b(?:met|meets|spoke|speaks|talks|meeting|call|called)"
             r"(?:[^\S\n]+(?:today|yesterday|\p{Ll}+day))?"
             # Lower-case words before the name may be a role ("opposition
@@ -129,7 +131,7 @@ class Patterns:
         others = "|".join(
             regex.escape(h) for h in sorted(gaz.honorifics - set(gaz.data["peer_titles"]))
         )
-        self.described = regex.compile(
+        self.described = precompiled.compile(
             rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
@@ -138,7 +140,7 @@ class Patterns:
         )
         # A party before a full name, with no role: "Liberal Democrat Paul
         # Tyler", "Labour's Robin Cook", "Tory Lord Campbell".
-        self.partisan = regex.compile(
+        self.partisan = precompiled.compile(
             rf"(?P<aff>{gaz.political_party_pattern}){_POSSESSIVE}[^\S\n]+"
             rf"(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})"
         )
@@ -146,20 +148,20 @@ class Patterns:
         # Serwotka warned". Companies and bodies are kept out by the words
         # that cannot be in a name ("Amnesty International", "Downing Street").
         speech = "|".join(regex.escape(v) for v in sorted(gaz.data["speech_verbs"]))
-        self.speaker = regex.compile(
+        self.speaker = precompiled.compile(
             rf"(?<![\p{{L}}\p{{M}}'’.-])(?P<name>(?>{_NAME}))[^\S\n]+"
             rf"(?:(?:has|had|have|also|then)[^\S\n]+)?(?:{speech})\b"
         )
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
-        self.role_first = regex.compile(
+        self.role_first = precompiled.compile(
             rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
             rf"[^\S\n]+(?P<name>{_NAME}),"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
-        self.honorific = regex.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
-        self.party = regex.compile(party)
+        self.honorific = precompiled.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
+        self.party = precompiled.compile(party)
 
     @cached_property
     def role_words(self) -> frozenset[str]:

@@ -10,19 +10,29 @@ features (``pos_``, ``morph``), lemmas, Universal Dependencies relations
 
 Nothing is downloaded: the files are package data, loaded once per process.
 spaCy is imported on first use.
+
+Loading a pipeline first builds spaCy's default English tokenizer (about a
+thousand special cases), then replaces every part of it with the one saved
+in ``tokenizer/``: reading it from disk resets the rules, prefixes, suffixes,
+infixes and matches before setting them. When the model's tokenizer is
+spaCy's standard one, ``load`` starts from a tokenizer without rules
+instead, which the saved one then fills: the same tokenizer, without building
+the defaults first (about 0.05 s of CPU, in a cold build's critical path).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "parser"
 
@@ -40,7 +50,32 @@ def load() -> Language:
             f"{MODEL_DIR}: briefgen's parser model is missing from the installation "
             "(reinstall briefgen, or train it with tools/parser.py train)"
         )
-    return spacy.load(MODEL_DIR)
+    return spacy.load(MODEL_DIR, config=_tokenizer_read_from_disk())
+
+
+_STANDARD_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
+_BARE_TOKENIZER = "briefgen.BareTokenizer.v1"
+
+
+def _tokenizer_read_from_disk() -> dict[str, Any]:
+    """The config override that starts the model's tokenizer without rules, when the
+    model's own is spaCy's standard tokenizer (and so entirely read from disk)."""
+    from spacy.util import load_config, registry
+
+    if load_config(MODEL_DIR / "config.cfg")["nlp"].get("tokenizer") != _STANDARD_TOKENIZER:
+        return {}
+    if _BARE_TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(_BARE_TOKENIZER, func=_bare_tokenizer)
+    return {"nlp.tokenizer": {"@tokenizers": _BARE_TOKENIZER}}
+
+
+def _bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
 
 
 @lru_cache(maxsize=1)

@@ -110,7 +110,8 @@ def _builtin_renderers() -> dict[str, Renderer]:
 
 
 RENDERERS: dict[str, Renderer] = _builtin_renderers()
-# The one list of output formats: the config, the CLI and the docs take it from here.
+# The one list of output formats: the config, the CLI and the docs take it from here
+# (``briefgen.paths.FORMATS`` names them for a build's start; a test keeps the two equal).
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
@@ -239,6 +240,29 @@ def check_audiences(config: Config) -> list[str]:
     return problems
 
 
+# The templates a format renders, by the end of their names (the Word brief uses none).
+_TEMPLATE_KINDS = {"md": (".md.j2",), "html": (".html.j2", ".css"), "pdf": (".html.j2", ".css")}
+
+
+def prepare(config: Config, *, formats: Sequence[str]) -> None:
+    """Compile the templates that ``formats`` of each audience render, and read the
+    labels, before the digest exists (the PDF worker does, while extraction runs).
+
+    Jinja keeps a compiled template for the process (``environment._COMPILED``,
+    checked against the template's source), so the first brief after the digest
+    arrives starts at once; what a brief says is the same either way. A problem
+    is raised here as anywhere, and reported by the render that meets it.
+    """
+    kinds = tuple(k for f in formats for k in _TEMPLATE_KINDS.get(f, ()))
+    for audience in config.brief.audience:
+        _, options, dirs = audience_brief(config, audience)
+        env = make_environment(dirs)
+        load_labels(env, options.language)
+        for name in env.list_templates():  # the workspace's and the packaged (default:)
+            if kinds and name.endswith(kinds):
+                env.get_template(name)
+
+
 def render_briefs(
     *,
     digest: Digest,
@@ -281,6 +305,7 @@ __all__ = [
     "make_environment",
     "output_formats",
     "override_stub",
+    "prepare",
     "render",
     "render_audience",
     "render_briefs",

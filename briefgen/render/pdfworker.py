@@ -21,107 +21,54 @@ fails to start or dies, the PDF is rendered here as before (and if its copy
 dies, the worker makes that copy's PDFs). The worker dies
 with this process, however it ends, and never holds the output folder's lock
 (``briefgen.runtime.children``): a ``kill -9`` of a build leaves nothing running.
+The build forks it (``serve``) before importing any rendering code: the worker
+imports that itself, on its own core, while extraction runs.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import pickle
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import BriefgenError, RenderError
-from briefgen.runtime.children import die_with_parent
+from briefgen.runtime.children import Pending, Server, die_with_parent
+
+if TYPE_CHECKING:
+    from briefgen.config import Config
 
 log = logging.getLogger(__name__)
 
 _WARM_UP = "<!doctype html><html><body><p>Briefing ブリーフィング 브리핑</p></body></html>"
 
 
-class PdfWorker:
-    def __init__(self, process: Any, conn: Connection) -> None:
-        self.process = process
-        self.conn = conn
-
+class PdfWorker(Server):
     @classmethod
-    def start(cls) -> PdfWorker | None:
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return None
-        context = multiprocessing.get_context("fork")
-        ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, ours, os.getpid()), daemon=True)
-        try:
-            process.start()
-        except OSError as e:
-            log.debug("no PDF worker (%s); the PDF is made in this process", e)
-            return None
-        theirs.close()
-        return cls(process, ours)
-
-    def send(self, job: dict[str, Any]) -> PendingPdf | None:
-        """Start rendering the PDFs there from ``render_briefs``'s arguments but the formats;
-        None if the worker is gone (render it here)."""
-        try:
-            self.conn.send(job)
-        except (OSError, ValueError) as e:
-            log.debug("PDF worker lost (%s); making the PDF in this process", e)
-            return None
-        return PendingPdf(self.conn)
-
-    def close(self) -> None:
-        self.conn.close()
-        self.process.join(timeout=0.5)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
+    def start(cls, config: Config | None = None) -> PdfWorker | None:
+        """The worker, warming up; with ``config``, it also compiles the templates of
+        that config's PDFs while it waits (``briefgen.render.prepare``)."""
+        worker: PdfWorker | None = cls.fork(serve, config)
+        return worker
 
 
-class LazyPdfWorker:
-    """A ``PdfWorker`` started on the first call to ``start`` (when extraction begins)."""
-
-    def __init__(self, *, wanted: bool) -> None:
-        self.wanted = wanted
-        self._worker: PdfWorker | None = None
-
-    def start(self) -> None:
-        if self.wanted and self._worker is None:
-            self._worker = PdfWorker.start()
-
-    def get(self) -> PdfWorker | None:
-        return self._worker
-
-    def close(self) -> None:
-        if self._worker is not None:
-            self._worker.close()
+# The PDFs' answer: ``{<audience>/brief.pdf: bytes}``, the worker's error raised, or None if
+# the worker died (the caller then renders the PDFs itself).
+PendingPdf = Pending
 
 
-class PendingPdf:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def result(self) -> dict[str, bytes] | None:
-        """The PDF output as ``render`` gives it, the worker's error raised here, or
-        None if the worker died (the caller then renders the PDF itself)."""
-        try:
-            status, value = self.conn.recv()
-        except (OSError, EOFError) as e:
-            log.debug("PDF worker lost (%s); making the PDF in this process", e)
-            return None
-        if status == "error":
-            raise value
-        return dict(value)
-
-
-def _serve(conn: Connection, parents_end: Connection, parent: int) -> None:
-    die_with_parent(parent)
-    # Only the parent may hold its end: then a parent that is gone is an end of file here.
-    parents_end.close()
+def serve(conn: Connection, config: Config | None = None) -> None:
+    """The worker (``briefgen.runtime.children.Server``): warm up, then make the PDFs of
+    the one job it is sent."""
     try:
         from briefgen.render.pdf import render_pdf
 
         render_pdf(_WARM_UP)
+        if config is not None:  # the core is idle until the digest arrives
+            from briefgen.render import prepare
+
+            prepare(config, formats=["pdf"])
     except Exception as e:  # the real render below will report it properly
         log.debug("PDF warm-up failed: %s", e)
     try:
