@@ -169,3 +169,27 @@ def test_criticisms_of_one_party_are_not_one_because_they_name_it():
     ]
     groups = merge_facts(facts, same_statement, party_and_word)
     assert [[facts.index(f) for f in g] for g in groups] == [[0], [1], [2, 3]]
+
+
+def test_a_statement_group_weighs_each_wording_once_and_groups_the_same():
+    from briefgen.extract.merge import party_and_word, same_statement
+
+    def said(parties: list[str], what: str, article: str) -> Fact:
+        return Fact("agreement", _article(article, NOV_10), Span(0, 2), parties, what=what)
+
+    wordings = [
+        (["Ann Lee", "Bo Chen"], "agreed to expand trade"),
+        (["Ann Lee", "Bo Chen"], "agreed to expand trade and investment"),
+        (["Ann Lee", "Dan Ross"], "agreed to cut tariffs"),
+    ]
+    facts = [said(p, w, f"copy{n}") for n in range(5) for p, w in wordings]
+    asked: list[int] = []
+
+    def counting(fact: Fact, group: list[Fact]) -> bool:
+        asked.append(len(group))
+        return same_statement(fact, group)
+
+    weighed = merge_facts(facts, counting, party_and_word, statement=True)
+    assert weighed == merge_facts(facts, same_statement, party_and_word)
+    assert [len(g) for g in weighed] == [10, 5]
+    assert max(asked) == 2  # never more than the group's two wordings

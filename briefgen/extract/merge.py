@@ -259,37 +259,51 @@ def _home(group: list[Fact], same_people: list[list[Fact]]) -> list[Fact] | None
     return max(in_article or candidates, key=len, default=None)
 
 
-def merge_facts(facts: list[Fact], same: Same, keys: Keys) -> list[list[Fact]]:
+def merge_facts(
+    facts: list[Fact], same: Same, keys: Keys, *, statement: bool = False
+) -> list[list[Fact]]:
     """Groups of facts that are one; the order of first appearance is kept.
 
     A fact joins the first group, in order of appearance, that shares one of
-    its ``keys`` and that ``same`` accepts.
+    its ``keys`` and that ``same`` accepts. For a ``statement`` (``same`` looks
+    at no more than each report's parties and words), a group is weighed by one
+    report of each wording: another copy of the same words answers as its first
+    did, and a corpus that repeats itself does not make each new fact cost more.
     """
     groups: list[list[Fact]] = []
+    weighed: list[list[Fact]] = []  # the reports ``same`` is asked about, per group
+    wordings: list[set[tuple[str | None, tuple[str, ...]]]] = []
     by_key: dict[Hashable, set[int]] = {}
     for fact in facts:
         fact_keys = set(keys(fact))
         candidates = sorted(set().union(*(by_key.get(k, ()) for k in fact_keys)))
-        home = next((i for i in candidates if same(fact, groups[i])), None)
+        home = next((i for i in candidates if same(fact, weighed[i])), None)
         if home is None:
             home = len(groups)
-            groups.append([fact])
-        else:
-            groups[home].append(fact)
+            groups.append([])
+            weighed.append([])
+            wordings.append(set())
+        groups[home].append(fact)
+        wording = (fact.what, tuple(fact.parties))
+        if not statement or wording not in wordings[home]:
+            weighed[home].append(fact)
+            wordings[home].add(wording)
         for key in fact_keys:
             by_key.setdefault(key, set()).add(home)
     return groups
 
 
 def same_statement(fact: Fact, group: list[Fact]) -> bool:
+    mine = frozenset(fact.parties)
     for g in group:
-        shared = set(fact.parties) & set(g.parties)
+        shared = mine.intersection(g.parties)
         if shared and similar(fact.what, g.what, names=_words_of(shared)):
             return True
     return False
 
 
-def _words_of(names: set[str]) -> frozenset[str]:
+@lru_cache(maxsize=4096)
+def _words_of(names: frozenset[str]) -> frozenset[str]:
     return frozenset(w for name in names for w in _WORD.findall(name.lower()))
 
 

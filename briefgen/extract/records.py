@@ -63,15 +63,22 @@ def build_digest(
             )
         ],
         agreements=[
-            _agreement(g) for g in merge_facts(by_kind["agreement"], same_statement, party_and_word)
+            _agreement(g)
+            for g in merge_facts(
+                by_kind["agreement"], same_statement, party_and_word, statement=True
+            )
         ],
         disagreements=[
             _disagreement(g)
-            for g in merge_facts(by_kind["disagreement"], same_statement, party_and_word)
+            for g in merge_facts(
+                by_kind["disagreement"], same_statement, party_and_word, statement=True
+            )
         ],
         proposals=[
             _proposal(g, affiliation)
-            for g in merge_facts(by_kind["proposal"], *same_proposal(affiliation.get))
+            for g in merge_facts(
+                by_kind["proposal"], *same_proposal(affiliation.get), statement=True
+            )
         ],
     )
     # After merging: each outcome's meeting (briefgen.extract.events).
