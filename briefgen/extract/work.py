@@ -19,8 +19,10 @@ results are the same in any process, in any order.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import accumulate
 
 from briefgen.extract.facts import ArticleReader, Entity, Fact
@@ -59,6 +61,13 @@ class PeopleTable:
     known: KnownForms
     canonical: dict[str, str]
     roles: dict[str, str]
+
+    @cached_property
+    def shared_surnames(self) -> frozenset[str]:
+        """Last words of the names of two people or more: an honorific before one ("Mrs
+        Obama") may stand for either, and says nothing of the other's sex."""
+        counts = Counter(name.split()[-1] for name in self.roles)
+        return frozenset(word for word, n in counts.items() if n > 1)
 
 
 @dataclass(frozen=True)

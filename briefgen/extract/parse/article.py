@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +29,7 @@ from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Parties
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
 from briefgen.extract.parse.tokens import Sentence, from_spacy, verbs_as_verbs
+from briefgen.extract.work import PeopleTable
 from briefgen.model import Article, Span
 
 if TYPE_CHECKING:
@@ -391,15 +391,14 @@ def read_article(
     article: Article,
     parsed: ParsedArticle,
     names: Sequence[Entity],
-    roles: dict[str, str],
+    people: PeopleTable,
     places: Collection[str] = (),
-    canonical: Mapping[str, str] | None = None,
 ) -> list[Fact]:
-    """The facts of one article, sentence by sentence, with a memory of what came before
-    (``canonical``: each known form of a person's name -> the person)."""
+    """The facts of one article, sentence by sentence, with a memory of what came before."""
     lex = lexicon()
+    roles = people.roles
     memory = Memory(
-        genders=_genders(article.text, names, roles), speaker=_author(article, canonical or {})
+        genders=_genders(article.text, names, people), speaker=_author(article, people.canonical)
     )
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
@@ -435,7 +434,13 @@ def _author(article: Article, canonical: Mapping[str, str]) -> str | None:
     return canonical.get(m["who"].split()[-1]) if m else None
 
 
-def _genders(text: str, names: Sequence[Entity], roles: dict[str, str]) -> dict[str, str]:
+@cache
+def _gendered() -> dict[str, str]:
+    """Each word of the gazetteer's ``gendered`` table -> "female" or "male"."""
+    return {w: kind for kind, ws in gazetteer().data["gendered"].items() for w in ws}
+
+
+def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[str, str]:
     """ "female" or "male" for each person the article marks as one, by an honorific or
     title just before a mention ("Mr Brown", "Queen Rania") or the last word of the role
     ("spokeswoman"); a person marked both ways is left out.
@@ -443,16 +448,14 @@ def _genders(text: str, names: Sequence[Entity], roles: dict[str, str]) -> dict[
     An honorific counts only for a surname no other person of the batch has: "Mrs Obama"
     may have been resolved to Barack, whose wife the brief also names.
     """
-    words = {w: kind for kind, ws in gazetteer().data["gendered"].items() for w in ws}
-    surnames = Counter(name.split()[-1] for name in roles)
+    words = _gendered()
     marks: dict[str, set[str]] = {}
     for named in names:
         if not named.is_person:
             continue
-        role = roles.get(named.name, "").split()
-        said = role[-1:]
+        said = people.roles.get(named.name, "").split()[-1:]
         before = _LAST_WORD.search(text, max(0, named.start - 12), named.start)
-        if before and surnames[named.name.split()[-1]] == 1:
+        if before and named.name.split()[-1] not in people.shared_surnames:
             said.append(before["word"])
         for word in said:
             if word in words:

@@ -142,7 +142,7 @@ def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleRead:
     article = unpack_article(task.article)
     named, names = names_in(article, task.introductions, task.parties, table)
     parsed = unpack(task.parse, article)
-    facts = read_article(article, parsed, names, table.roles, task.places, table.canonical)
+    facts = read_article(article, parsed, names, table, task.places)
     cited = excerpt(article, facts, named)
     for fact in facts:
         fact.article = cited
