@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from briefgen.extract import extract
-from briefgen.extract.bodies import names_used
+from briefgen.extract.bodies import forms_in, names_counted
 from briefgen.ingest.nlp import split_sentences
 from briefgen.model import Article
+
+
+def names_used(articles: list[Article], bodies: set[str]) -> dict[str, str]:
+    return names_counted([forms_in(a.text) for a in articles], bodies)
 
 
 def _article(n: int, text: str) -> Article:

@@ -19,7 +19,7 @@ import regex
 
 from briefgen.extract.facts import Fact
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.model import Article, Person
+from briefgen.model import Person
 
 
 @cache
@@ -44,14 +44,10 @@ def forms_in(text: str) -> Counter[str]:
     return Counter(m.group() for m in pattern.finditer(text))
 
 
-def names_used(articles: Iterable[Article], bodies: set[str]) -> dict[str, str]:
-    """Body name -> the form the articles use most, for those of ``bodies`` they write
-    another way more often than by the name itself."""
-    return names_counted((forms_in(article.text) for article in articles), bodies)
-
-
 def names_counted(counted: Iterable[Counter[str]], bodies: set[str]) -> dict[str, str]:
-    """``names_used``, from each article's ``forms_in``."""
+    """Body name -> the form the articles use most, for those of ``bodies`` they write
+    another way more often than by the name itself (``counted``: each article's
+    ``forms_in``)."""
     owner, _ = _forms()
     counts: dict[str, Counter[str]] = {}
     for forms in counted:
