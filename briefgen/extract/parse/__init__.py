@@ -66,7 +66,6 @@ class ParseExtractor(Extractor):
 
 def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     """The digest of ``articles``, a list this takes the articles out of (it ends empty)."""
-    from briefgen.extract.mentions import drop_overlaps
     from briefgen.extract.parse.packed import pack_article, unpack_article
     from briefgen.extract.parse.work import (
         ReadTask,
@@ -98,21 +97,16 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
         size=_PARSE_BATCH,
         warm=warm_parsing,
     )
-    introductions = {
-        w.id: drop_overlaps([*each.introductions, *each.parse.people])
-        for w, each in zip(waiting, found, strict=True)
-    }
-    people = People([m for ms in introductions.values() for m in ms])
-    for w in waiting:  # one article at a time, unpacked
+    # Every article's people at once, to group them; then one article at a time again.
+    people = People([m for each in found for m in each.introductions.unpack()])
+    for w, each in zip(waiting, found, strict=True):
+        introductions = {w.id: list(each.introductions.unpack())}
         _add_home_government([unpack_article(w)], introductions, people)
     roles = {name: record.role or "" for name, record in people.records.items()}
     table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
-    tasks = [
-        ReadTask(w, tuple(introductions[w.id]), each.parties, each.places, each.parse)
-        for w, each in zip(waiting, found, strict=True)
-    ]
-    # From here the articles, their mentions and parses live in the tasks alone.
-    del found, introductions, waiting
+    tasks = [ReadTask(w, each) for w, each in zip(waiting, found, strict=True)]
+    # From here the articles, their mentions and parses live, packed, in the tasks alone.
+    del found, waiting
     # Not cached: its key would be the whole people table, which a changed article
     # changes, and a run with no input changed is answered whole before this.
     results = run.map(

@@ -4,7 +4,9 @@
    introductions and party mentions, its trigger sentences parsed, the
    parser's PERSON entities. Run over a few articles at once (the model is
    faster on a batch), cached article by article by the text, so a rebuild
-   with one article changed parses only that one.
+   with one article changed parses only that one. Returned packed: the
+   caller keeps every article's until the people are grouped and the
+   articles read.
 2. (cross-article, in the caller) people are grouped into one table for the
    whole batch.
 3. ``read_parsed``: given that table, the article's names and its facts,
@@ -25,10 +27,11 @@ import gc
 from dataclasses import dataclass
 
 from briefgen.extract.facts import Fact
-from briefgen.extract.mentions import Mention, PartyMention
+from briefgen.extract.mentions import Mention, PartyMention, drop_overlaps
 from briefgen.extract.parse.article import parse_articles, read_article
 from briefgen.extract.parse.lexicon import lexicon
 from briefgen.extract.parse.packed import (
+    Packed,
     PackedArticle,
     PackedParse,
     pack,
@@ -48,13 +51,23 @@ from briefgen.model import Article
 
 
 @dataclass(frozen=True)
-class ArticleParse:
-    """One article on its own: the rules' mentions and the packed parse."""
+class Reading:
+    """What only reading an article needs of its parsing: the states and organisations
+    it names, its places and its parse."""
 
-    introductions: tuple[Mention, ...]
     parties: tuple[PartyMention, ...]
     places: frozenset[str]
     parse: PackedParse
+
+
+@dataclass(frozen=True)
+class ArticleParse:
+    """One article on its own, packed until it is read (``packed.Packed``): the people it
+    introduces (the rules' and the parser's, overlaps dropped), which the caller unpacks
+    to group the batch's people, and what only its reading needs."""
+
+    introductions: Packed[tuple[Mention, ...]]
+    reading: Packed[Reading]
 
 
 @dataclass(frozen=True)
@@ -62,10 +75,7 @@ class ReadTask:
     """What reading one article needs besides the batch's people table."""
 
     article: PackedArticle
-    introductions: tuple[Mention, ...]  # the rules' and the parser's, overlaps dropped
-    parties: tuple[PartyMention, ...]
-    places: frozenset[str]
-    parse: PackedParse
+    found: ArticleParse
 
 
 @dataclass
@@ -87,8 +97,9 @@ def parse_texts(packed: list[PackedArticle]) -> list[ArticleParse]:
         parsed = parse_articles(articles, load())
         for article, each in zip(articles, parsed, strict=True):
             prepared = prepare_text(article, spacy_model=None)
-            out.append(ArticleParse(prepared.introductions, prepared.parties, prepared.places,
-                                    pack(each)))  # fmt: skip
+            introductions = drop_overlaps([*prepared.introductions, *each.people])
+            reading = Reading(prepared.parties, prepared.places, pack(each))
+            out.append(ArticleParse(Packed.of(tuple(introductions)), Packed.of(reading)))
     return out
 
 
@@ -140,9 +151,10 @@ def warm_parsing() -> None:
 def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleRead:
     """The article's people (as ``named``) and its facts, in the order of its sentences."""
     article = unpack_article(task.article)
-    named, names = names_in(article, task.introductions, task.parties, table)
-    parsed = unpack(task.parse, article)
-    facts = read_article(article, parsed, names, table, task.places)
+    reading = task.found.reading.unpack()
+    named, names = names_in(article, task.found.introductions.unpack(), reading.parties, table)
+    parsed = unpack(reading.parse, article)
+    facts = read_article(article, parsed, names, table, reading.places)
     cited = excerpt(article, facts, named)
     for fact in facts:
         fact.article = cited
