@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,18 @@ class ExtractResult:
         if self._bytes is None:
             self._bytes = dump_digest_bytes(self.digest)
         return self._bytes
+
+    def write_digest(self, path: Path) -> None:
+        """The digest file at ``path``, replaced in one step: its bytes where they are made
+        already, or else the model written straight to the file, so that a large digest
+        is never held as a model and its bytes at once."""
+        from briefgen.digest import write_digest
+        from briefgen.publish import write_atomic
+
+        if self._bytes is not None:
+            write_atomic(path, self._bytes)
+        else:
+            write_atomic(path, partial(write_digest, self.digest))
 
 
 @dataclass
@@ -291,6 +304,7 @@ def extract_digest(
         scan=scan,
         keys=keys,
     )
+    del scan, keys  # every input file's path and key: read, they are not needed again
     if strict:
         check_strict(notices)
     log.info("extracting facts from %d articles with %s", len(articles), extractor.name)
@@ -330,7 +344,6 @@ def extract_to_file(
     progress: Progress | None = None,
 ) -> ExtractResult:
     """``briefgen extract``: ``config.inputs`` (relative to ``root``) into the digest ``output``."""
-    from briefgen.publish import write_atomic
     from briefgen.runtime.lean import import_spacy
     from briefgen.runtime.run import Runtime
 
@@ -346,7 +359,7 @@ def extract_to_file(
         run=run,
         exclude=[cache_dir] if cache_dir is not None else [],
     )
-    write_atomic(output, result.digest_bytes)
+    result.write_digest(output)
     return result
 
 

@@ -74,3 +74,17 @@ def test_the_parser_s_people_are_not_things_groups_or_laws():
     article, parsed = _tagged(text, [(0, 2), (4, 6), (9, 11), (14, 16)])
     people = _with_people(article, parsed).people
     assert [m.name for m in people] == ["Ann Lee"]
+
+
+def test_an_article_s_mentions_pack_small_and_unpack_the_same(parsed):
+    from briefgen.extract.parse.packed import Packed
+    from briefgen.extract.work import prepare_text
+
+    for article, _ in parsed:
+        prepared = prepare_text(article, spacy_model=None)
+        value = (prepared.introductions, prepared.parties, frozenset({"Rome", "Paris"}))
+        packed = Packed.of(value)
+        assert packed.unpack() == value
+        assert loads(dumps(packed)) == packed  # plain data for the cache
+        if len(prepared.parties) > 10:
+            assert len(packed.data) < len(dumps(value)) / 3

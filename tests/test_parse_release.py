@@ -91,3 +91,63 @@ def test_a_batch_parsed_in_groups_gives_each_article_the_same_parse(readouts, mo
     monkeypatch.setattr(work, "_GROUP_CHARS", 1)  # each article a group of its own
     assert len(work._by_length([unpack_article(p) for p in batch])) == len(batch)
     assert work.parse_texts(batch) == whole
+
+
+def test_what_waits_for_the_reading_is_packed_and_let_go_before_the_digest(monkeypatch):
+    """The parse results wait packed in the main process (not as mention objects),
+    and neither they nor the read tasks outlive the reading."""
+    from briefgen.extract.mentions import Mention
+    from briefgen.extract.parse import work
+
+    seen: list[int] = []
+    parse_texts = work.parse_texts
+
+    def watching_parse(batch):  # type: ignore[no-untyped-def]
+        found = parse_texts(batch)
+        for each in found:
+            # Packed: no mention objects wait between the parsing and the reading.
+            assert not any(isinstance(v, (Mention, tuple)) for v in vars(each).values())
+        seen.append(len(found))
+        return found
+
+    refs: list[weakref.ref[object]] = []
+    read_parsed = work.read_parsed
+
+    def watching_read(task, table):  # type: ignore[no-untyped-def]
+        refs.extend([weakref.ref(task), weakref.ref(task.found)])
+        return read_parsed(task, table)
+
+    alive: list[int] = []
+    build_digest = records_module.build_digest
+
+    def watching_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gc.collect()
+        alive.append(sum(ref() is not None for ref in refs))
+        return build_digest(*args, **kwargs)
+
+    monkeypatch.setattr(work, "parse_texts", watching_parse)
+    monkeypatch.setattr(work, "read_parsed", watching_read)
+    monkeypatch.setattr(records_module, "build_digest", watching_build)
+    ParseExtractor(ParseExtractor.Options()).extract(HandedOver(_readouts()), Runtime.serial())
+    assert seen and refs
+    assert alive == [0]
+
+
+def test_only_each_form_s_first_mention_is_kept_and_the_people_are_the_same(monkeypatch):
+    from briefgen.extract.parse import work
+
+    digest = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    kept: list[int] = []
+    every: list[int] = []
+    first_of_each_form = work.first_of_each_form
+
+    def counting(named):  # type: ignore[no-untyped-def]
+        named = list(named)
+        every.append(len(named))
+        kept.append(len(first_of_each_form(named)))
+        return named  # all of them, as before
+
+    monkeypatch.setattr(work, "first_of_each_form", counting)
+    everything = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    assert sum(kept) < sum(every)  # some names are mentioned again in the same form
+    assert everything == digest

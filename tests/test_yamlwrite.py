@@ -9,6 +9,7 @@ PyYAML's loaders must read the text back as the same digest.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -205,3 +206,56 @@ def test_the_digests_own_serializer_decides_its_keys():
     _check(Digest(proposals=[Proposal(what="x")]))
     _check(Digest(proposals=[Proposal(what="x")], notices=["a.txt: skipped 😀", "b\u2028c"]))
     assert "notices" not in dump_digest(Digest())
+
+
+def _raw(digest: Digest) -> tuple[bytes, list[object], bool]:
+    """libyaml's own output for ``digest``, with what its stand-ins stand for."""
+    from briefgen.digest import _fields
+    from briefgen.digest.yamlwrite import INDENT, WIDTH, _Events
+
+    events = _Events(stand_ins=True)
+    stream = io.BytesIO()
+    yaml.emit(
+        events.document(_fields(digest)), stream, Dumper=yaml.CSafeDumper,
+        width=WIDTH, indent=INDENT, allow_unicode=True,
+    )  # fmt: skip
+    return stream.getvalue(), list(events.queue), events.ends_open
+
+
+@needs_libyaml
+@pytest.mark.parametrize("size", [1, 2, 3, 4, 5, 7, 64, 10**6])
+def test_the_output_is_the_same_in_writes_of_any_size(size: int):
+    """libyaml hands its output on whenever its buffer fills: a write may end inside a
+    character, a stand-in or the final "...", and the file must not change with it."""
+    from collections import deque
+
+    from briefgen.digest.yamlwrite import _Events, _PutBack
+
+    texts = [f"{LONG}\u2028😀 {LONG}", "emoji 😀 é정", "kept\n\n", "a\x85b", "\ue000😀\ue000"]
+    digest = _digest(texts)
+    raw, queue, ends_open = _raw(digest)
+    assert raw.endswith(b"\n...\n") and len(queue) > 3  # the cases to get right are there
+    expected = dump_digest(digest).encode()
+    events = _Events(stand_ins=True)
+    events.queue, events.ends_open = deque(queue), ends_open
+    out = io.BytesIO()
+    out.write(HEADER.encode())
+    sink = _PutBack(out, events)
+    for at in range(0, len(raw), size):
+        sink.write(raw[at : at + size])
+    sink.close()
+    assert out.getvalue() == expected
+
+
+def test_the_digest_is_written_to_a_file_as_to_bytes(tmp_path):
+    from briefgen.pipeline import ExtractResult
+
+    digest = _digest([f"{LONG}\u2028😀 {LONG}", "kept\n\n", "é정"])
+    made = ExtractResult(digest)
+    made.write_digest(tmp_path / "digest.yaml")
+    assert made._bytes is None  # streamed to the file, not held as bytes as well
+    expected = dump_digest(digest).encode()
+    assert (tmp_path / "digest.yaml").read_bytes() == expected
+    read = ExtractResult(None, digest_bytes=expected)  # from the cache: its bytes as they are
+    read.write_digest(tmp_path / "again.yaml")
+    assert (tmp_path / "again.yaml").read_bytes() == expected

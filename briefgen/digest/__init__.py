@@ -8,15 +8,16 @@ the document.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ValidationError
 
 from briefgen.config import format_validation_error, parse_yaml
-from briefgen.digest.yamlwrite import dump_records
+from briefgen.digest.yamlwrite import write_records
 from briefgen.errors import DigestError
 from briefgen.model import DIGEST_VERSION, Digest
 
@@ -33,12 +34,21 @@ def dump_digest(digest: Digest, *, libyaml: bool | None = None) -> str:
 
 
 def dump_digest_bytes(digest: Digest, *, libyaml: bool | None = None) -> bytes:
-    """The digest file's bytes; ``libyaml`` chooses the emitter (:mod:`.yamlwrite`).
+    """The digest file's bytes; see ``write_digest``."""
+    stream = io.BytesIO()
+    write_digest(digest, stream, libyaml=libyaml)
+    return stream.getvalue()
 
-    Each record is turned into plain data only when its turn comes, so the
-    whole digest never exists twice over.
+
+def write_digest(digest: Digest, out: BinaryIO, *, libyaml: bool | None = None) -> None:
+    """The digest file written to ``out`` as it is made; ``libyaml`` chooses the emitter
+    (:mod:`.yamlwrite`).
+
+    Each record is turned into plain data only when its turn comes, and the
+    text goes on to ``out`` a few kilobytes at a time, so the whole digest
+    never exists twice over.
     """
-    return dump_records(_fields(digest), header=_HEADER, libyaml=libyaml)
+    write_records(_fields(digest), out, header=_HEADER, libyaml=libyaml)
 
 
 def _fields(digest: Digest) -> Iterator[tuple[str, Any]]:

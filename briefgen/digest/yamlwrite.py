@@ -23,17 +23,22 @@ output. Everything else goes to libyaml as it is.
 
 The document goes to the emitter as a stream of events, one record at a
 time, rather than as a tree of nodes built first: for a large corpus that
-tree cost more memory than the digest itself. Without libyaml the same
-events go to PyYAML's pure-Python emitter.
+tree cost more memory than the digest itself. The emitter's output goes on
+to the file as it is written, the stand-ins put back on the way
+(``_PutBack``), rather than into one buffer first: at ten times the White
+House corpus the digest's bytes, and their copies, were the largest thing
+made after its facts. Without libyaml the same events go to PyYAML's
+pure-Python emitter.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from pydantic import BaseModel
@@ -83,39 +88,98 @@ _ANALYST = Emitter(io.StringIO(), allow_unicode=True)  # only its analysis is us
 def dump_records(
     fields: Iterable[tuple[str, Any]], *, header: bytes = b"", libyaml: bool | None = None
 ) -> bytes:
-    """A YAML mapping of ``fields`` in block style, in UTF-8, as PyYAML's ``yaml.dump`` wrote it.
+    """The bytes ``write_records`` writes."""
+    stream = io.BytesIO()
+    write_records(fields, stream, header=header, libyaml=libyaml)
+    return stream.getvalue()
+
+
+def write_records(
+    fields: Iterable[tuple[str, Any]],
+    out: BinaryIO,
+    *,
+    header: bytes = b"",
+    libyaml: bool | None = None,
+) -> None:
+    """A YAML mapping of ``fields`` in block style, in UTF-8, as PyYAML's ``yaml.dump`` wrote it,
+    written to ``out`` after ``header`` as it is made.
 
     Values are JSON-like data (what ``model_dump(mode="json")`` gives); a list
     may hold pydantic models, each dumped only when its turn comes. Strings
     with a line break are literal blocks, those with a line break YAML
     readers would change are double-quoted. ``libyaml`` chooses the emitter
     (by default libyaml's, where installed). The emitters write UTF-8 bytes
-    straight away, after ``header``: a ``str`` of a large digest, and the
-    buffer that builds it, can take four bytes a character.
+    straight into ``out``, a few kilobytes at a time: a large digest is never
+    held whole as text (which can take four bytes a character) or as bytes.
     """
     use_c = HAS_LIBYAML if libyaml is None else libyaml
     events = _Events(stand_ins=use_c)
-    dumper = yaml.CSafeDumper if use_c else yaml.SafeDumper
-    stream = io.BytesIO()
-    stream.write(header)
+    out.write(header)
+    sink = _PutBack(out, events) if use_c else out
     yaml.emit(
         events.document(fields),
-        stream,
-        Dumper=dumper,
+        sink,
+        Dumper=yaml.CSafeDumper if use_c else yaml.SafeDumper,
         width=WIDTH,
         indent=INDENT,
         allow_unicode=True,
     )
-    data = stream.getvalue()
-    del stream
-    if use_c and data.endswith(_END) and not events.ends_open:
-        # libyaml ends the document with "..." once any scalar kept its final
-        # line breaks ("|+"); PyYAML only when the last scalar did.
-        data = data[: -len(_END) + 1]
-    return _put_back(data, events.queue) if events.queue else data
+    if isinstance(sink, _PutBack):
+        sink.close()
 
 
 _END = b"\n...\n"
+
+
+class _PutBack:
+    """libyaml's output on its way to ``out``, with each stand-in replaced by what it stands
+    for (``events.queue``, in order) and the document's final "..." dropped where PyYAML
+    writes none.
+
+    libyaml writes its buffer whenever it fills, so a write may end inside a
+    character or inside that final "...": the last few bytes are held back
+    until the next write, or until ``close``.
+    """
+
+    def __init__(self, out: BinaryIO, events: _Events) -> None:
+        self.out = out
+        self.events = events
+        self.held = b""
+        self.column = 0  # of the output written so far, in characters
+
+    def write(self, data: bytes) -> None:
+        data = self.held + data
+        cut = max(0, len(data) - len(_END))
+        while 0 < cut < len(data) and data[cut] & 0xC0 == 0x80:  # a character's inner byte
+            cut -= 1
+        self.held = data[cut:]
+        self._put_back(data[:cut])
+
+    def close(self) -> None:
+        data, self.held = self.held, b""
+        if data.endswith(_END) and not self.events.ends_open:
+            # libyaml ends the document with "..." once any scalar kept its final
+            # line breaks ("|+"); PyYAML only when the last scalar did.
+            data = data[: -len(_END) + 1]
+        self._put_back(data)
+        if self.events.queue:
+            raise AssertionError(f"{len(self.events.queue)} stand-ins never written")
+
+    def _put_back(self, data: bytes) -> None:
+        """``data`` (whole characters) written, each stand-in replaced."""
+        parts = data.split(_STAND_IN_UTF8)  # UTF-8: no other character holds these bytes
+        queue = self.events.queue
+        for i, part in enumerate(parts):
+            if i:
+                if not queue:
+                    raise AssertionError("a stand-in written for nothing")
+                meant = queue.popleft()
+                piece = meant if isinstance(meant, str) else _double_quoted(meant, self.column)
+                encoded = piece.encode()
+                self.out.write(encoded)
+                self.column = _column_after(encoded, self.column)
+            self.out.write(part)
+            self.column = _column_after(part, self.column)
 
 
 @dataclass(frozen=True)
@@ -131,8 +195,8 @@ class _Events:
 
     def __init__(self, *, stand_ins: bool) -> None:
         self.stand_ins = stand_ins
-        # What each stand-in in the output stands for, in order.
-        self.queue: list[str | _Quoted] = []
+        # What each stand-in in the output stands for, in order (each let go once written).
+        self.queue: deque[str | _Quoted] = deque()
         # Whether the last scalar was a literal block that keeps its final line breaks.
         self.ends_open = False
 
@@ -234,21 +298,6 @@ def _pyyaml_style(value: str, requested: str | None, *, plain: bool) -> str:
     if not requested and analysis.allow_single_quoted:
         return "'"
     return '"'
-
-
-def _put_back(data: bytes, queue: list[str | _Quoted]) -> bytes:
-    """libyaml's output with each stand-in replaced by what it stands for."""
-    parts = data.split(_STAND_IN_UTF8)  # UTF-8: no other character holds these bytes
-    if len(parts) != len(queue) + 1:
-        raise AssertionError(f"{len(parts) - 1} stand-ins written for {len(queue)}")
-    out = [parts[0]]
-    column = _column_after(parts[0], 0)
-    for meant, part in zip(queue, parts[1:], strict=True):
-        piece = (meant if isinstance(meant, str) else _double_quoted(meant, column)).encode()
-        out.append(piece)
-        out.append(part)
-        column = _column_after(part, _column_after(piece, column))
-    return b"".join(out)
 
 
 _STAND_IN_UTF8 = _STAND_IN.encode()

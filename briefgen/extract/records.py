@@ -140,6 +140,19 @@ def excerpt(
     )
 
 
+def first_of_each_form(named: Iterable[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """An article's person mentions (as ``person_records`` takes them) with only the first of
+    each (person, form): all that it reads of them, each person's first mention and every
+    form used, in a fraction of the room (a name is mentioned again and again)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for mention in named:
+        if (pair := mention[:2]) not in seen:
+            seen.add(pair)
+            kept.append(mention)
+    return kept
+
+
 def _forms_of(article: Article) -> Counter[str]:
     return article.body_forms if isinstance(article, Excerpt) else forms_in(article.text)
 
@@ -228,7 +241,8 @@ def person_records(
     a caption's or a photo credit's name is tagged too.
 
     ``named`` holds each article's person mentions as (canonical name, form, offset);
-    every backend that finds people hands them over this way."""
+    every backend that finds people hands them over this way. Only the first mention
+    of each (name, form) counts: the rest may be left out (``first_of_each_form``)."""
 
     first_seen: dict[str, Evidence] = {}
     person_evidence: dict[str, list[Evidence]] = {}

@@ -48,8 +48,9 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from briefgen.errors import BriefgenError, DigestEditedError, DigestError, OutputLockedError
 from briefgen.paths import JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, display_path
@@ -74,14 +75,18 @@ def _umask() -> int:
     return mask
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``folder/name``, flushed to disk."""
+def _write_temp(folder: Path, name: str, data: bytes | Callable[[BinaryIO], None]) -> Path:
+    """``data`` in a new temporary file beside ``folder/name``, flushed to disk; ``data``
+    may be a function that writes the file's bytes to the stream it is given."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private; a brief gets the usual permissions.
         os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if callable(data):
+                data(f)
+            else:
+                f.write(data)
             f.flush()
             os.fsync(f.fileno())
     except BaseException:
@@ -110,8 +115,9 @@ def _sync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step: the old file or the new, never a mix."""
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Replace ``path`` with ``data`` (or what it writes) in one step: the old file or the
+    new, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _write_temp(path.parent, path.name, data)
     try:

@@ -40,6 +40,8 @@ from briefgen.model import Article, Digest
 # key) on a build with nothing to do must not load spaCy or the patterns.
 if TYPE_CHECKING:
     from briefgen.extract.facts import Fact
+    from briefgen.extract.parse.packed import PackedArticle
+    from briefgen.extract.parse.work import ArticleParse
     from briefgen.extract.people import People
     from briefgen.runtime.run import Runtime
 
@@ -66,7 +68,7 @@ class ParseExtractor(Extractor):
 
 def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     """The digest of ``articles``, a list this takes the articles out of (it ends empty)."""
-    from briefgen.extract.parse.packed import pack_article, unpack_article
+    from briefgen.extract.parse.packed import pack_article
     from briefgen.extract.parse.work import (
         ReadTask,
         give_back_freed_memory,
@@ -76,9 +78,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
         warm_reading,
     )
     from briefgen.extract.parser import model_version
-    from briefgen.extract.people import People
     from briefgen.extract.records import build_digest, person_records
-    from briefgen.extract.rules import _add_home_government
     from briefgen.extract.work import PeopleTable
 
     articles.sort(key=lambda a: a.id)
@@ -97,11 +97,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
         size=_PARSE_BATCH,
         warm=warm_parsing,
     )
-    # Every article's people at once, to group them; then one article at a time again.
-    people = People([m for each in found for m in each.introductions.unpack()])
-    for w, each in zip(waiting, found, strict=True):
-        introductions = {w.id: list(each.introductions.unpack())}
-        _add_home_government([unpack_article(w)], introductions, people)
+    people = _people(waiting, found)
     roles = {name: record.role or "" for name, record in people.records.items()}
     table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
     tasks = [ReadTask(w, each) for w, each in zip(waiting, found, strict=True)]
@@ -120,8 +116,23 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     del results
     facts = _states_into_people(facts, people)
     persons = person_records(excerpts, people, named, facts)
+    del named  # not needed to build the digest, which is made while the facts are held
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
     return build_digest(excerpts, persons, facts, generator=generator)
+
+
+def _people(waiting: list[PackedArticle], found: list[ArticleParse]) -> People:
+    """The batch's people: every article's introductions unpacked at once to group them,
+    then one article at a time again to find its government's own official."""
+    from briefgen.extract.parse.packed import unpack_article
+    from briefgen.extract.people import People
+    from briefgen.extract.rules import _add_home_government
+
+    people = People([m for each in found for m in each.introductions.unpack()])
+    for w, each in zip(waiting, found, strict=True):
+        introductions = {w.id: list(each.introductions.unpack())}
+        _add_home_government([unpack_article(w)], introductions, people)
+    return people
 
 
 def _states_into_people(facts: list[Fact], people: People) -> list[Fact]:

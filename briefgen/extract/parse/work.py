@@ -39,7 +39,7 @@ from briefgen.extract.parse.packed import (
     unpack_article,
 )
 from briefgen.extract.parser import load
-from briefgen.extract.records import Excerpt, excerpt
+from briefgen.extract.records import Excerpt, excerpt, first_of_each_form
 from briefgen.extract.work import (
     PeopleTable,
     names_in,
@@ -80,8 +80,9 @@ class ReadTask:
 
 @dataclass
 class ArticleRead:
-    """One article read: its person mentions as (canonical name, form, offset), its facts,
-    and what the digest quotes of it. The facts point to the excerpt, not to the article,
+    """One article read: its person mentions as (canonical name, form, offset), the first of
+    each form only (``records.first_of_each_form``), its facts, and what the digest quotes
+    of it. The facts point to the excerpt, not to the article,
     so the article (text, sentences, mentions, parse) can go once this is made."""
 
     excerpt: Excerpt
@@ -158,7 +159,7 @@ def read_parsed(task: ReadTask, table: PeopleTable) -> ArticleRead:
     cited = excerpt(article, facts, named)
     for fact in facts:
         fact.article = cited
-    return ArticleRead(cited, named, facts)
+    return ArticleRead(cited, first_of_each_form(named), facts)
 
 
 def warm_reading() -> None:
