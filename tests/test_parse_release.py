@@ -151,3 +151,31 @@ def test_only_each_form_s_first_mention_is_kept_and_the_people_are_the_same(monk
     everything = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
     assert sum(kept) < sum(every)  # some names are mentioned again in the same form
     assert everything == digest
+
+
+def test_a_large_batch_is_read_a_slice_at_a_time_and_each_slice_let_go(monkeypatch):
+    import briefgen.extract.parse as parse_module
+    from briefgen.extract.parse import work
+
+    whole = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    refs: list[weakref.ref[object]] = []
+    most_alive = []
+    read_parsed = work.read_parsed
+
+    def watching_read(task, table):  # type: ignore[no-untyped-def]
+        gc.collect()
+        most_alive.append(sum(ref() is not None for ref in refs))
+        refs.append(weakref.ref(task))
+        return read_parsed(task, table)
+
+    monkeypatch.setattr(work, "read_parsed", watching_read)
+    monkeypatch.setattr(parse_module, "_READ_SLICE", 1_000_000)
+    assert ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    assert max(most_alive) > 4  # in one slice, every read task waits to the end
+    refs.clear()
+    most_alive.clear()
+    monkeypatch.setattr(parse_module, "_READ_SLICE", 5)
+    sliced = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    assert sliced == whole
+    assert len(refs) > 10
+    assert max(most_alive) <= 4  # the tasks of the slice being read, before this one

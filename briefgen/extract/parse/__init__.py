@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from briefgen.runtime.run import Runtime
 
 
+# Articles read in one call of the runtime (one pool of workers): a large batch is read
+# a slice at a time, so that its tasks go as their results come.
+_READ_SLICE = 2_000
+
 # Articles parsed together in one worker call: about a hundred sentences, enough for
 # the model's batching to pay, few enough to keep both cores busy on a small run.
 _PARSE_BATCH = 16
@@ -70,6 +74,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     """The digest of ``articles``, a list this takes the articles out of (it ends empty)."""
     from briefgen.extract.parse.packed import pack_article
     from briefgen.extract.parse.work import (
+        ArticleRead,
         ReadTask,
         give_back_freed_memory,
         parse_texts,
@@ -104,11 +109,16 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     # From here the articles, their mentions and parses live, packed, in the tasks alone.
     del found, waiting
     # Not cached: its key would be the whole people table, which a changed article
-    # changes, and a run with no input changed is answered whole before this.
-    results = run.map(
-        "reading", partial(read_parsed, table=table), tasks, key=lambda _: "", warm=warm_reading
-    )
-    del tasks  # and with them every article: what the digest quotes is in the excerpts
+    # changes, and a run with no input changed is answered whole before this. Read a
+    # slice of the batch at a time, each slice's tasks (and with them its articles) let
+    # go once read: what is read grows as what waits shrinks.
+    results: list[ArticleRead] = []
+    while tasks:
+        part = tasks[:_READ_SLICE]
+        del tasks[:_READ_SLICE]
+        read = partial(read_parsed, table=table)
+        results += run.map("reading", read, part, key=lambda _: "", warm=warm_reading)
+        del part
     give_back_freed_memory()
     excerpts: list[Article] = [read.excerpt for read in results]
     named = {read.excerpt.id: read.named for read in results}
