@@ -179,3 +179,29 @@ def test_a_large_batch_is_read_a_slice_at_a_time_and_each_slice_let_go(monkeypat
     assert sliced == whole
     assert len(refs) > 10
     assert max(most_alive) <= 4  # the tasks of the slice being read, before this one
+
+
+def test_the_facts_are_let_go_kind_by_kind_as_the_digest_is_built(monkeypatch):
+    """Handed over to ``build_digest``, the facts of a kind (and the excerpts they
+    quote) go once its records are made: the proposals are merged without the
+    meetings' facts alive."""
+    from briefgen.extract import records
+    from briefgen.extract.facts import Fact
+
+    whole = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    refs: list[weakref.ref[Fact]] = []
+    alive: dict[str, int] = {}
+    merge_facts = records.merge_facts
+
+    def watching(facts, *args, **kwargs):  # type: ignore[no-untyped-def]
+        facts = list(facts)
+        if not refs:  # the first kind merged: the meetings
+            refs.extend(weakref.ref(f) for f in facts)
+        gc.collect()
+        alive[facts[0].kind if facts else "?"] = sum(ref() is not None for ref in refs)
+        return merge_facts(facts, *args, **kwargs)
+
+    monkeypatch.setattr(records, "merge_facts", watching)
+    digest = ParseExtractor(ParseExtractor.Options()).extract(_readouts(), Runtime.serial())
+    assert digest == whole
+    assert alive["meeting"] > 5 and alive["proposal"] == 0

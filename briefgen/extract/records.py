@@ -45,42 +45,69 @@ KINDS = ("meeting", "agreement", "disagreement", "proposal")
 
 
 def build_digest(
-    articles: Sequence[Article], persons: list[Person], facts: list[Fact], *, generator: str
+    articles: Sequence[Article],
+    persons: list[Person],
+    facts: list[Fact],
+    *,
+    generator: str,
+    handed_over: bool = False,
 ) -> Digest:
-    """The digest of ``articles``: their people, and their facts merged into records."""
-    persons, facts = as_sources_name([_forms_of(a) for a in articles], persons, facts)
+    """The digest of ``articles``: their people, and their facts merged into records.
+
+    ``handed_over`` says the caller keeps no other reference to the lists
+    ``articles`` and ``facts``: they are emptied, and each kind's facts (and with
+    the last of them their articles) let go once that kind's records are made,
+    so a large batch never holds every fact and every record at once.
+    """
+    sources = [_source(a) for a in articles]
+    counted = [_forms_of(a) for a in articles]
+    persons, renamed = as_sources_name(counted, persons, facts)
+    # A new list: ``renamed`` may be ``facts`` itself, which is emptied below.
+    dated = [_undated_if_after_report(f) for f in renamed]
+    del counted, renamed
+    if handed_over:
+        assert isinstance(articles, list)
+        articles.clear()
+        facts.clear()
+    del facts
     affiliation = {p.name: p.affiliation for p in persons}
-    facts = [_undated_if_after_report(f) for f in facts]
-    by_kind = {kind: [f for f in facts if f.kind == kind] for kind in KINDS}
+    by_kind = {kind: [f for f in dated if f.kind == kind] for kind in KINDS}
+    del dated
+    # Each kind's facts go from ``by_kind`` as its records are made.
+    meetings = [
+        _meeting(g)
+        for g in absorb_vague_meetings(
+            merge_facts(fuller_groups(by_kind.pop("meeting")), same_meeting, participants)
+        )
+    ]
+    agreements = [
+        _agreement(g)
+        for g in merge_facts(
+            by_kind.pop("agreement"), same_statement, party_and_word, statement=True
+        )
+    ]
+    disagreements = [
+        _disagreement(g)
+        for g in merge_facts(
+            by_kind.pop("disagreement"), same_statement, party_and_word, statement=True
+        )
+    ]
+    proposals = [
+        _proposal(g, affiliation)
+        for g in merge_facts(
+            by_kind.pop("proposal"), *same_proposal(affiliation.get), statement=True
+        )
+    ]
     digest = Digest(
         generator=generator,
-        sources=[_source(a) for a in articles],
+        sources=sources,
         people=persons,
-        meetings=[
-            _meeting(g)
-            for g in absorb_vague_meetings(
-                merge_facts(fuller_groups(by_kind["meeting"]), same_meeting, participants)
-            )
-        ],
-        agreements=[
-            _agreement(g)
-            for g in merge_facts(
-                by_kind["agreement"], same_statement, party_and_word, statement=True
-            )
-        ],
-        disagreements=[
-            _disagreement(g)
-            for g in merge_facts(
-                by_kind["disagreement"], same_statement, party_and_word, statement=True
-            )
-        ],
-        proposals=[
-            _proposal(g, affiliation)
-            for g in merge_facts(
-                by_kind["proposal"], *same_proposal(affiliation.get), statement=True
-            )
-        ],
+        meetings=meetings,
+        agreements=agreements,
+        disagreements=disagreements,
+        proposals=proposals,
     )
+    del sources, persons, meetings, agreements, disagreements, proposals
     # After merging: each outcome's meeting (briefgen.extract.events).
     return link_outcomes(digest)
 

@@ -128,7 +128,8 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     persons = person_records(excerpts, people, named, facts)
     del named  # not needed to build the digest, which is made while the facts are held
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
-    return build_digest(excerpts, persons, facts, generator=generator)
+    # Handed over: each kind's facts, and the excerpts they quote, go once its records are made.
+    return build_digest(excerpts, persons, facts, generator=generator, handed_over=True)
 
 
 def _people(waiting: list[PackedArticle], found: list[ArticleParse]) -> People:
