@@ -19,10 +19,13 @@ Steps:
 4. facts that report the same thing merged into records (``records``).
 
 Steps 1 and 3 run through the runtime, in parallel with ``--jobs``; step 1
-is cached by the article's text. Each article's parse waits for step 3
-packed (``packed``); once its facts are read the article, its mentions and
-parse are let go, and only what the digest quotes of it is kept
-(``records.Excerpt``).
+is cached by the article's text. Each article, its mentions and its parse
+wait for step 3 packed (``packed``: compressed strings, unpacked only to
+group the people and to read the article); a large batch is read a slice
+at a time, and once an article's facts are read the article, its mentions
+and parse are let go, and only what the digest quotes of it is kept
+(``records.Excerpt``). Its facts go kind by kind as the digest's records
+are made (``records.build_digest``).
 """
 
 from __future__ import annotations

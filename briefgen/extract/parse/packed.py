@@ -121,4 +121,4 @@ class Packed(Generic[T]):
         return cls(base64.b64encode(zlib.compress(plaindata.dumps(value))).decode("ascii"))
 
     def unpack(self) -> T:
-        return plaindata.loads(zlib.decompress(base64.b64decode(self.data)))  # type: ignore[no-any-return]
+        return plaindata.loads(zlib.decompress(base64.b64decode(self.data)))
