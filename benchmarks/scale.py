@@ -15,6 +15,7 @@ text released once their facts are out, the digest written as a stream).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -68,6 +69,8 @@ def main() -> int:
         f"CPU {cpu_ratio:.2f}x), "
         f"{memory_ratio:.2f}x the peak memory (goal: at most {MEMORY_GOAL}x)"
     )
+    if hasattr(os, "getloadavg"):  # the load changes over a long run: at the end too
+        print("load average at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0 if time_ratio <= args.factor and memory_ratio <= MEMORY_GOAL else 1
 
 
