@@ -294,12 +294,42 @@ def merge_facts(
 
 
 def same_statement(fact: Fact, group: list[Fact]) -> bool:
+    """Reports that share a party and most of their opening words, from one
+    article or from articles that came out within days of each other: a later
+    one that words it alike reports it again (a second call, a second summit's
+    communiqué). Critics of one policy in several articles are one dispute."""
+    return _alike(fact, group, nested=True)
+
+
+def same_agreement(fact: Fact, group: list[Fact]) -> bool:
+    """``same_statement``, and from another article naming the sides the group
+    names, or some of them: readouts word each call alike ("The leaders agreed to
+    stay in close touch"), and a president's calls with two leaders are two
+    agreements, not one of three."""
+    mine = frozenset(fact.parties)
+    theirs = frozenset(p for g in group for p in g.parties)
+    return _alike(fact, group, nested=mine <= theirs or theirs <= mine)
+
+
+def _alike(fact: Fact, group: list[Fact], *, nested: bool) -> bool:
     mine = frozenset(fact.parties)
     for g in group:
         shared = mine.intersection(g.parties)
-        if shared and similar(fact.what, g.what, names=_words_of(shared)):
+        if (
+            shared
+            and (fact.article.id == g.article.id or (nested and _near(fact, g)))
+            and similar(fact.what, g.what, names=_words_of(shared))
+        ):
             return True
     return False
+
+
+def _near(a: Fact, b: Fact) -> bool:
+    """Whether two articles came out close enough to report one statement: a
+    week apart at most, as for an undated meeting. Later ones that word it
+    alike report it again (a second call, a second summit's communiqué)."""
+    day, other = a.article.published, b.article.published
+    return day is None or other is None or abs(day - other) <= RECENT
 
 
 @lru_cache(maxsize=4096)
