@@ -141,6 +141,21 @@ def test_similar_compares_opening_content_words_without_stop_words():
     assert not similar(None, "grain")
 
 
+def test_like_statements_share_two_words_when_both_have_two():
+    assert not similar("political give", "trying to score cheap political points")
+    assert not similar("spending plans", "plans to cut 100,000 civil servants")
+    assert similar("the Bill", "the bill when it is debated")  # one word: it must be there
+    # The "s" of a possessive and a title say nothing of the topic.
+    assert not similar("Mr Brown's vaccine preoccupation", "Mr Brown's Budget pledges")
+
+
+def test_proposals_by_one_author_are_not_alike_for_naming_the_author():
+    same, keys = same_proposal({}.get)
+    first = _fact("proposal", ["government"], what="government plans to build homes")
+    other = _fact("proposal", ["government"], what="government plans unveiled on Monday")
+    assert merge_facts([first, other], same, keys) == [[first], [other]]
+
+
 def test_meetings_in_two_places_or_on_two_dates_are_two():
     rome = _fact("meeting", ["A", "B"], location="Rome")
     assert same_meeting(_fact("meeting", ["B", "A"], location="Rome", article="b"), [rome])

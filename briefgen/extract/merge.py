@@ -33,12 +33,15 @@ _HEAD_WORDS = 8
 
 
 _WORD = regex.compile(r"\w+")
+# Words of one letter (the "s" of "Brown's", the "U" of "U-turn") and the
+# honorifics before a name say nothing of what a statement is about.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 
 
 @lru_cache(maxsize=65536)
 def _content_words(text: str | None) -> frozenset[str]:
-    stop = gazetteer().stop_words
-    words = [w for w in _WORD.findall((text or "").lower()) if w not in stop]
+    stop = gazetteer().stop_words | _HONORIFICS
+    words = [w for w in _WORD.findall((text or "").lower()) if len(w) > 1 and w not in stop]
     return frozenset(words[:_HEAD_WORDS])
 
 
@@ -51,7 +54,10 @@ def similar(
     wa, wb = _content_words(a) - names, _content_words(b) - names
     if not wa or not wb:
         return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+    # Two words at least where both have two: "political give" is not like
+    # "cheap political points", nor "spending plans" like every other plan.
+    shared, fewer = len(wa & wb), min(len(wa), len(wb))
+    return shared >= min(2, fewer) and shared / fewer >= threshold
 
 
 # How far from its article's day an undated report's meeting may lie: "on
@@ -350,7 +356,11 @@ def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]
 
     def same(fact: Fact, group: list[Fact]) -> bool:
         return any(
-            related(fact.parties[0], g.parties[0]) and similar(fact.what, g.what) for g in group
+            related(fact.parties[0], g.parties[0])
+            and similar(
+                fact.what, g.what, names=_words_of(frozenset((fact.parties[0], g.parties[0])))
+            )
+            for g in group
         )
 
     return same, keys
