@@ -29,7 +29,7 @@ from briefgen.extract.merge import (
     same_statement,
     similar,
 )
-from briefgen.extract.people import People, core_words, is_short_form
+from briefgen.extract.people import People, core_words, is_nickname_form, is_short_form
 from briefgen.ingest.nlp import split_sentences
 from briefgen.model import Article, Span
 from briefgen.yamlsafe import safe_load
@@ -264,6 +264,49 @@ def test_a_counterpart_role_counts_only_when_nothing_states_one():
         ]
     )
     assert stated.records["Carl Dunn"].role == "Ambassador"
+
+
+def test_a_nickname_for_the_given_name_is_the_same_person_with_that_role():
+    people = People(
+        [
+            _intro("Joseph R. Biden, Jr.", role="President"),
+            _intro("Joe Biden", role="President"),
+            _intro("Jill Biden", role="First Lady"),
+            _intro("Biden", role="President"),
+        ]
+    )
+    assert sorted(people.records) == ["Jill Biden", "Joseph R. Biden, Jr."]
+    assert people.canonical("Joe Biden") == people.canonical("Biden") == "Joseph R. Biden, Jr."
+
+
+def test_a_nickname_without_a_shared_role_only_where_no_one_else_has_the_surname():
+    pair = People([_intro("Jennifer Klein", role="Director"), _intro("Jen Klein", cue="described")])
+    assert sorted(pair.records) == ["Jennifer Klein"]
+    three = People(
+        [
+            _intro("Andrea Williams", cue="described"),
+            _intro("Andy Williams", role="chief executive"),
+            _intro("Rowan Williams", role="Archbishop"),
+        ]
+    )
+    assert sorted(three.records) == ["Andrea Williams", "Andy Williams", "Rowan Williams"]
+    assert not is_nickname_form("Jill Biden", "Joseph R. Biden")
+
+
+def test_particles_in_either_case_and_a_family_name_first_are_one_person():
+    people = People(
+        [
+            _intro("Tamim bin Hamad Al Thani", role="Amir"),
+            _intro("Tamim Bin Hamad al Thani", role="Amir"),
+            _intro("Kishida Fumio", role="Prime Minister"),
+            _intro("Fumio Kishida", role="Prime Minister"),
+            _intro("Mohammed bin Salman Al Saud", role="Crown Prince"),
+            _intro("Mohammed Bin Salman", role="Crown Prince"),
+        ]
+    )
+    assert len(people.records) == 3
+    assert people.canonical("Fumio Kishida") == people.canonical("Kishida Fumio")
+    assert people.canonical("Mohammed Bin Salman") == "Mohammed bin Salman Al Saud"
 
 
 # --- extract.gazetteer --------------------------------------------------------------
