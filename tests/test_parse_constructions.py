@@ -1397,6 +1397,21 @@ def test_i_in_a_statement_is_the_one_it_is_published_by():
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Ann Lee", "Bo Chen"})]
 
 
+def test_a_clause_that_ends_inside_a_quotation_closes_it():
+    d = digest_of(
+        'Finance minister Carl Dunn suggested it would "demand a response". '
+        'Union leader Anna Berg dismissed the plan as "desperate", and said it would fail.'
+    )
+    assert [p.what for p in d.proposals] == ['suggested it would "demand a response"']
+    (position,) = d.disagreements[0].positions
+    assert position.position == 'dismissed the plan as "desperate", and said it would fail'
+
+
+def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
+    d = digest_of('Anna Berg said: "We should scrap the tax on books."')
+    assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]
+
+
 # -- disagreements: bodies that speak, "they", standing against, warnings to a party ----
 
 

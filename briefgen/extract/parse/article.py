@@ -486,7 +486,7 @@ def _fact(
 ) -> Fact:
     text = article.sentence_text(span)
     names = [p.name for p in item.parties]
-    fact = Fact(item.kind, article, span, names, what=item.what)
+    fact = Fact(item.kind, article, span, names, what=as_printed(item.what, sentence))
     if item.kind == "meeting":
         fact.status = item.status
         fact.date, fact.when = resolve_when(text, article.published)
@@ -502,8 +502,52 @@ def _fact(
         if duration := _DURATION.search(text):
             fact.duration = duration.group()
     if item.positions:
-        fact.positions = {k: v for k, v in item.positions.items() if v}
+        # A position is printed after its party's name and a colon: its capital stays.
+        fact.positions = {k: _paired_quotes(v) for k, v in item.positions.items() if v}
     return fact
+
+
+# Words whose capital only says that a sentence or a quotation starts with them.
+_CAPITALISED_BY_PLACE = frozenset(
+    {"NOUN", "VERB", "AUX", "DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "NUM"}
+)
+
+
+def as_printed(text: str, sentence: Sentence) -> str:
+    """A fact's clause as a brief prints it after a name: its quotation marks
+    paired ('suggested it would "demand a response"', where the clause ended inside
+    the quote) and, when it opens a quotation or the sentence, its first word in
+    lower case ("Patricia Hewitt proposed adults should be treated as adults")."""
+    text = _paired_quotes(text)
+    word = text.split(" ", 1)[0]
+    first = next((t for t in sentence.tokens if t.text == word), None)
+    if (
+        first is not None
+        and first.text[:1].isupper()
+        and not first.text.isupper()
+        and first.pos in _CAPITALISED_BY_PLACE
+        and (first.i == 0 or sentence.tokens[first.i - 1].text in _OPENERS)
+    ):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "–", "—"})
+
+
+def _paired_quotes(text: str) -> str:
+    """A quotation the clause opened is closed; a closing mark whose opening the
+    clause left out is dropped."""
+    if text.count('"') % 2:
+        last = text.rindex('"')
+        opens = last == 0 or text[last - 1] in " (["
+        text = text + '"' if opens else text[:last] + text[last + 1 :]
+    opened, closed = text.count("“"), text.count("”")
+    if opened > closed:
+        text += "”" * (opened - closed)
+    elif closed > opened:
+        text = text.replace("”", "", closed - opened)
+    return text
 
 
 def _remember_plain(here: list[Entity], memory: Memory) -> None:
