@@ -1407,6 +1407,14 @@ def test_a_clause_that_ends_inside_a_quotation_closes_it():
     assert position.position == 'dismissed the plan as "desperate", and said it would fail'
 
 
+def test_a_day_in_a_relative_clause_is_not_the_day_of_the_meeting():
+    d = digest_of(
+        "President Ann Lee, who won the election on Wednesday, met Prime Minister Bo Chen "
+        "at the palace."
+    )
+    assert [(m.date, m.when) for m in d.meetings] == [(None, None)]
+
+
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
     assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]

@@ -489,7 +489,9 @@ def _fact(
     fact = Fact(item.kind, article, span, names, what=as_printed(item.what, sentence))
     if item.kind == "meeting":
         fact.status = item.status
-        fact.date, fact.when = resolve_when(text, article.published)
+        fact.date, fact.when = resolve_when(
+            _without_asides(text, span, sentence, item.token), article.published
+        )
         if item.format:
             fact.format = item.format
         elif _VIRTUAL.search(text):
@@ -505,6 +507,25 @@ def _fact(
         # A position is printed after its party's name and a colon: its capital stays.
         fact.positions = {k: _paired_quotes(v) for k, v in item.positions.items() if v}
     return fact
+
+
+def _without_asides(text: str, span: Span, sentence: Sentence, predicate: int) -> str:
+    """The sentence with its relative clauses blanked, but the one that holds the
+    predicate: "Mr Trump, who won the election on Wednesday, said it was an honour
+    to meet Mr Obama" says nothing of the day they met."""
+    chars = list(text)
+    tokens = sentence.tokens
+    for t in tokens:
+        if t.dep != "acl:relcl":
+            continue
+        inside = sentence.subtree(t.i)
+        if predicate in inside:
+            continue
+        last = max(inside)
+        end = tokens[last + 1].start if last + 1 < len(tokens) else span.end
+        for c in range(tokens[min(inside)].start - span.start, end - span.start):
+            chars[c] = " "
+    return "".join(chars)
 
 
 # Words whose capital only says that a sentence or a quotation starts with them.
