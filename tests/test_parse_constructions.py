@@ -1415,6 +1415,26 @@ def test_a_day_in_a_relative_clause_is_not_the_day_of_the_meeting():
     assert [(m.date, m.when) for m in d.meetings] == [(None, None)]
 
 
+def test_a_summit_that_is_a_meeting_between_leaders_is_not_one_of_them():
+    d = digest_of(
+        "Today's Summit is the fourth meeting between President Tom Hale, Prime Minister "
+        "Bo Chen, and President Ann Lee. Finance minister Carl Dunn is in talks with Ann Lee."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Tom Hale", "Bo Chen", "Ann Lee"}),
+        frozenset({"Carl Dunn", "Ann Lee"}),
+    ]
+
+
+def test_a_word_before_a_comma_is_no_part_of_a_group_s_name():
+    d = digest_of(
+        # A White House readout's sentence (public domain).
+        "Yesterday, senior officials from the White House and the Department of Justice met "
+        "with Black leaders of Civil Rights organizations to discuss police reform."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"senior officials", "Black leaders"})]
+
+
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
     assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]

@@ -451,8 +451,12 @@ class Parties:
         """A collective party's own words: "public service unions", "Tories", "critics"."""
         keep = [t.i]
         for child in self.s.children(t.i, "compound", "amod", "flat"):
-            if child.pos not in ("VERB", "AUX"):  # "the government shunned" misread as one
-                keep.extend(self.s.subtree(child.i))
+            words = self.s.subtree(child.i)
+            if child.pos in ("VERB", "AUX"):  # "the government shunned" misread as one
+                continue
+            if any(self.s.tokens[i].text == "," for i in words):
+                continue  # "Yesterday, senior officials": a name has no comma inside
+            keep.extend(words)
         words = [i for i in sorted(keep) if self.s.tokens[i].lower not in ("the", "'s", "’s")]
         return self.s.text_of(words)
 
