@@ -1435,6 +1435,14 @@ def test_a_word_before_a_comma_is_no_part_of_a_group_s_name():
     assert pairs(d.meetings, "participants") == [frozenset({"senior officials", "Black leaders"})]
 
 
+def test_the_president_and_prime_minister_are_the_two_the_text_named_so():
+    d = digest_of(
+        "President Tom Hale spoke today with Prime Minister Ann Lee of Norland. "
+        "The President and Prime Minister agreed to stay in close collaboration."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+
+
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
     assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]
