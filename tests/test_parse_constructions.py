@@ -1443,6 +1443,14 @@ def test_the_president_and_prime_minister_are_the_two_the_text_named_so():
     assert pairs(d.agreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
 
 
+def test_a_group_adjective_names_a_party_only_before_a_noun_of_people():
+    d = digest_of(
+        "The trouble the Social Democrats face is that many of their own voters do not "
+        "agree with their policies."
+    )
+    assert all("Social Democrats face" not in x.parties for x in d.disagreements)
+
+
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
     assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]

@@ -197,8 +197,11 @@ class Parties:
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.adjectives and t.pos == "NOUN":
                 # "the Republican leaders": a group the adjective describes, not a party
-                # called "Republican"
-                return [Party(self._phrase(t), False, i)]
+                # called "Republican"; never a thing ("the Liberal Democrats face" with
+                # the verb read as a noun)
+                if self._people_noun(t):
+                    return [Party(self._phrase(t), False, i)]
+                return None
             if child.i in self.at:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
@@ -412,6 +415,13 @@ class Parties:
             return None  # "the leader" is one person
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
+
+    def _people_noun(self, t: Token) -> bool:
+        """A noun that names people: a group ("voters", "leaders"), a body ("party"),
+        a role ("minister")."""
+        words = {t.lower.split()[-1], t.lemma.lower()}
+        heads = self.lex.words("group_heads")
+        return bool(words & (self.group_nouns | self.collective | self.role_nouns | heads))
 
     def _titled(self, t: Token) -> bool:
         """A token that ends in a role word: "White House Gender Policy Council Director"."""
