@@ -1507,3 +1507,23 @@ def test_a_warning_to_ones_own_people_or_by_he_is_no_pressure_on_a_party():
         "He warned Foreign Minister Anna Berg that the plan would fail."
     )
     assert not d.disagreements
+
+
+# -- recall of disagreements and proposals: quotes, judgements, calls --------------------
+
+
+def test_we_in_a_quote_is_the_side_of_the_one_quoted():
+    d = digest_of('"We strongly oppose the scheme," said Anna Berg of the Clean Rivers Trust.')
+    assert [dis.parties for dis in d.disagreements] == [["Anna Berg"]]
+    assert d.disagreements[0].topic == "the scheme"
+    d = digest_of('"We will vote against the bill," Governor Paul Dorn said.')
+    assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]
+
+
+def test_we_with_no_one_quoted_in_the_sentence_is_no_side():
+    d = digest_of("We strongly oppose the scheme. The plan is due to start in May.")
+    assert not d.disagreements
+    # A statement's or a briefing's "we" goes on past the one quoted before it.
+    d = digest_of('Anna Berg said: "The talks went well." We strongly oppose the scheme.')
+    assert not d.disagreements
+

@@ -1066,7 +1066,8 @@ class SentenceReader:
             and (self._marked(t, "of", "for") or self.s.case(t.i) in ("of", "for"))
         ):
             return None  # "accused it of betraying its supporters": the charge, read there
-        sides = self.subjects(t)
+        # '"We oppose the scheme," said X': "we" is the side of the one quoted
+        sides = self.subjects(t) or self._we_quoted(t)
         others = self.objects(t)
         for o in self.object_tokens(t):
             if o.rel != "obj":
@@ -1190,7 +1191,7 @@ class SentenceReader:
             return None
         # "voted against X's plan": X; "stood with Y against X": Y on the subject's side
         others = [*self.obliques(t, "against"), *(p for k in against for p in self.possessor(k))]
-        subjects = self.subjects(t)
+        subjects = self.subjects(t) or self._we_quoted(t)
         allies = self.obliques(t, "with", "alongside")
         if self.lemma(t) in self.warning:
             # "warned X against raising taxes": X is warned; "warned his supporters
@@ -1866,20 +1867,25 @@ class SentenceReader:
             # "(While) encouraging industry to act is important": the "-ing" clause is
             # what is judged, whoever does it; the judged thing's subject is no author.
             return []
-        found = self.subjects(t)
+        return self.subjects(t) or self._we_quoted(t, going_on=True)
+
+    def _we_quoted(self, t: Token, *, going_on: bool = False) -> list[Party]:
+        """The one quoted, where ``t``'s subject is "we": '"We are asking ...," the
+        chancellor said' is the chancellor's side; with ``going_on``, in a quote going on
+        from the sentence before, the one quoted there too (a joint statement's or a
+        briefing's "we" is everyone who speaks in it: never a side on its own)."""
         we = [k for k in self.s.children(t.i, "nsubj") if k.lower == "we"]
-        if found or not we:
-            return found
+        if not we:
+            return []
         saying = [
             k
             for k in self.s.tokens
             if k.pos == "VERB" and k.i != t.i and self.lemma(k) in self.speech
         ]
         if saying:
-            # '"We are asking ...," the chancellor said': the speaker is this sentence's
             speakers = [p for p in self.subjects(saying[0]) if p.is_person]
             return [Party(speakers[0].name, True, we[0].i)] if speakers else []
-        speaker = self.p.memory.speaker  # a quote going on from the sentence before
+        speaker = self.p.memory.speaker if going_on else None
         return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
