@@ -1527,3 +1527,26 @@ def test_we_with_no_one_quoted_in_the_sentence_is_no_side():
     d = digest_of('Anna Berg said: "The talks went well." We strongly oppose the scheme.')
     assert not d.disagreements
 
+
+def test_an_appraisal_of_a_party_s_plan_sets_the_speaker_against_the_party():
+    d = digest_of("Senator Anna Berg said the government's plans were inadequate.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "government"})]
+    assert d.disagreements[0].topic == "the government's plans"
+    d = digest_of("Senator Anna Berg branded Governor Paul Dorn arrogant.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Paul Dorn"})]
+
+
+def test_an_appraisal_of_a_thing_or_of_his_remarks_judges_no_party():
+    assert not digest_of("Senator Anna Berg said a delay would be disastrous.").disagreements
+    d = digest_of("Senator Anna Berg met Tom Hale. Ms Berg said his remarks were inadequate.")
+    assert not d.disagreements
+
+
+def test_a_judgement_not_said_or_said_on_a_condition_is_no_stance():
+    d = digest_of("Senator Anna Berg did not think the government's plans were offensive.")
+    assert not d.disagreements
+    d = digest_of(
+        "Church groups say the law could mean doctors withholding food even if they think "
+        "the government's rules wrong."
+    )
+    assert not d.disagreements

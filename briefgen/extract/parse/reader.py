@@ -138,6 +138,7 @@ class SentenceReader:
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
         self.refusal = lexicon.words("disagreement", "refusal_verbs")
         self.negative = lexicon.words("disagreement", "negative_judgements")
+        self.appraisals = lexicon.words("disagreement", "appraisals")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
         self.between_nouns = lexicon.words("disagreement", "between_nouns")
         self.opponent_nouns = lexicon.words("disagreement", "opponent_nouns")
@@ -945,14 +946,18 @@ class SentenceReader:
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
-        negative judgement of a party's act or of a thing is X's side against it."""
+        negative judgement of a party's act or of a thing is X's side against it. Not
+        when X did not say it, nor said it on a condition ("even if they think it
+        inappropriate")."""
+        if self.negated(t) or self._marked(t, "if", "unless", "whether"):
+            return None
         judged: Token | None = None
         for k in self.s.children(t.i, "ccomp", "xcomp"):
-            if k.lower in self.negative or self.lemma(k) in self.negative:
+            if self._judgement(k):
                 judged = k
             nominal = k.pos in ("NOUN", "PROPN") and self.lemma(t) in self.judging
             for c in self.s.children(k.i):
-                if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
+                if c.rel in ("obj", "xcomp", "advmod") and self._judgement(c, lemma=False):
                     # "branded the plan a disgrace" with "the plan" read as the complement:
                     # the noun is what is judged, read below
                     judged = None if nominal else k
@@ -961,7 +966,7 @@ class SentenceReader:
             # "branded X's plan a disgrace" with "a disgrace" hung on the object
             for o in self.s.children(t.i, "obj", "xcomp"):
                 for c in self.s.children(o.i, "obj", "xcomp", "appos"):
-                    if c.i > o.i and (c.lower in self.negative or self.lemma(c) in self.negative):
+                    if c.i > o.i and self._judgement(c):
                         judged, judged_object = c, o
         if judged is None and self.lemma(t) in self.speech:
             return self._deep_judgement(t)
@@ -990,6 +995,8 @@ class SentenceReader:
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
+        if not self._judges_a_party(judged, targets):
+            return None
         pronoun = topic is not None and topic.lower() in _PRONOUNS
         if pronoun and topic is not None and topic.lower() in _SPEAKERS_OWN:
             return None  # "we have made a terrible mistake": the speaker's own side
@@ -1510,7 +1517,7 @@ class SentenceReader:
         candidates = [head] if t.rel == "csubj" and head is not None else []
         candidates.extend(self.s.tokens[i] for i in self.s.subtree(t.i) if i != t.i)
         for j in candidates:
-            if j.lower not in self.negative and self.lemma(j) not in self.negative:
+            if not self._judgement(j):
                 continue
             cop = min((k.i for k in self.s.children(j.i, "cop")), default=None)
             if cop is None or self.negated(j) or not self._reported_by(j, t):
@@ -1520,7 +1527,7 @@ class SentenceReader:
                 continue
             targets = [*self.p.of(subject.i), *self.possessor(subject)]
             targets = [p for p in targets if p.name not in {s.name for s in speakers}]
-            if not targets:
+            if not targets or not self._judges_a_party(j, targets):
                 continue  # a thing judged with no party's name: nobody's side
             words = self._copula_clause(j, subject)
             what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
@@ -1528,6 +1535,21 @@ class SentenceReader:
             topic = self.s.text_of(judged).strip(" ,;:" + _QUOTES)
             return self._stance(t, speakers, targets, topic or what, what)
         return None
+
+    def _judgement(self, k: Token, *, lemma: bool = True) -> bool:
+        """Whether ``k`` is a word of negative judgement, of either list."""
+        words = self.negative | self.appraisals
+        return k.lower in words or (lemma and self.lemma(k) in words)
+
+    def _judges_a_party(self, judged: Token, targets: list[Party]) -> bool:
+        """An appraisal ("inadequate", "arrogant") sets its speaker against a party only
+        where the text names the party judged, or whose act or plan it is: "the
+        government's plans were inadequate", not "his remarks" nor "a delay"."""
+        if judged.lower not in self.appraisals and self.lemma(judged) not in self.appraisals:
+            return True
+        if judged.lower in self.negative or self.lemma(judged) in self.negative:
+            return True
+        return any(self.s.tokens[p.token].pos != "PRON" for p in targets)
 
     def _reported_by(self, j: Token, t: Token) -> bool:
         """Whether ``t``'s speaker says ``j``: no other verb of saying, no "if" or
