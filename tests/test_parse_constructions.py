@@ -1550,3 +1550,34 @@ def test_a_judgement_not_said_or_said_on_a_condition_is_no_stance():
         "the government's rules wrong."
     )
     assert not d.disagreements
+
+
+def test_a_call_reported_before_its_speaker_is_the_speaker_s():
+    d = digest_of(
+        "The government should change the law on pensions, the Clean Rivers Trust has said."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Clean Rivers Trust", "The government should change the law on pensions")
+    ]
+    d = digest_of(
+        "Governor Paul Dorn should set out a proper exit strategy, Senator Anna Berg has said."
+    )
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+    d = digest_of("Teachers could get more powers, Education Secretary Anna Berg has suggested.")
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+
+
+def test_a_report_before_its_speaker_that_calls_on_no_one_is_no_proposal():
+    d = digest_of("If the talks fail, the unions should strike, Senator Anna Berg said.")
+    assert not d.proposals
+    d = digest_of(
+        "The security services could have been involved, Senator Anna Berg has suggested."
+    )
+    assert not d.proposals
+    d = digest_of("Support for the party has been falling, Senator Anna Berg has suggested.")
+    assert not d.proposals
+
+
+def test_a_judgement_reported_before_its_speaker_is_the_speaker_s():
+    d = digest_of("The government's plans are fundamentally flawed, Senator Anna Berg has said.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "government"})]

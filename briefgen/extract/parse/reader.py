@@ -1515,11 +1515,16 @@ class SentenceReader:
             return None
         head = self.s.head(t.i)
         candidates = [head] if t.rel == "csubj" and head is not None else []
+        fronted = self._fronted_claim(t)
+        if fronted is not None and fronted is head:
+            candidates.append(head)  # "The plans are flawed, X said"
         candidates.extend(self.s.tokens[i] for i in self.s.subtree(t.i) if i != t.i)
         for j in candidates:
             if not self._judgement(j):
                 continue
-            cop = min((k.i for k in self.s.children(j.i, "cop")), default=None)
+            # "the plans are flawed" with "flawed" read as a passive: its "are" is the copula
+            be = [k.i for k in self.s.children(j.i, "aux") if k.dep == "aux:pass"]
+            cop = min([k.i for k in self.s.children(j.i, "cop")] or be, default=None)
             if cop is None or self.negated(j) or not self._reported_by(j, t):
                 continue
             subject = self._subject_of_copula(j, cop)
@@ -1921,6 +1926,12 @@ class SentenceReader:
             return self._proposal(t, self.subjects(t), what)
         if t.rel == "acl" and self._marked(t, "to"):
             return None  # "a scheme to offer courses": the noun's content, read with the noun
+        fronted = self._fronted_claim(t)
+        auxes = {a.lower for a in self.s.children(fronted.i, "aux")} if fronted else set()
+        if fronted is not None and auxes & (self.duty | {"could"}) and "have" not in auxes:
+            # "Teachers could get more powers, X has suggested": X's proposal; not "the
+            # services could have been involved, X has suggested"
+            return self._proposal(t, self._authors(t), self._claim_words(t, fronted))
         if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
             self._modal_clause(k) for k in kids if k.rel == "ccomp"
         ):
@@ -1988,9 +1999,11 @@ class SentenceReader:
         speaker says someone should or must do is the speaker's call."""
         if any(k.lower == "to" for k in self.s.children(t.i, "mark", "aux")):
             return None  # "for the minister to claim that ...": no one said it here
-        for k in self.s.children(t.i, "ccomp"):
-            if self._marked(k, "if", "unless", "whether") or k.i < t.i:
-                continue  # "it should end, he said" is read with the clause's own subject
+        fronted = self._fronted_claim(t)
+        clauses = [k for k in self.s.children(t.i, "ccomp") if k.i > t.i]
+        for k in [*clauses, *([fronted] if fronted is not None else [])]:
+            if self._marked(k, "if", "unless", "whether"):
+                continue
             if any(self._marked(c, "if") and c.i < k.i for c in self.s.children(k.i, "advcl")):
                 continue  # "if they did wrong, they should be punished": a condition, no call
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
@@ -2009,7 +2022,7 @@ class SentenceReader:
                 # should be, not a call for anyone to act ("should be scrapped" is one, and
                 # so is "there should be a strike").
                 continue
-            what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
+            what = self._claim_words(t, k)
             if "have" in auxes:
                 # "X said the government should have acted sooner": a reproach, X's side
                 # against the one who should have acted, not a call.
@@ -2021,6 +2034,34 @@ class SentenceReader:
                 return self._stance(t, speakers, blamed, what, what)
             return self._proposal(t, self._authors(t), what)
         return None
+
+    def _fronted_claim(self, t: Token) -> Token | None:
+        """ "The government should change the law, the TUC has said": the clause a verb of
+        saying (with a subject of its own) reports from before it, parsed as the verb's
+        head with the verb hung on it (parataxis), or as a clause of its own (with its
+        subject, and no "if" or "when") hung on the verb; "The plan, he said, should be
+        scrapped" too."""
+        if not self.s.children(t.i, "nsubj"):
+            return None
+        head = self.s.head(t.i)
+        if t.rel == "parataxis" and head is not None and head.pos in ("VERB", "AUX"):
+            return head
+        before = [
+            k
+            for k in self.s.children(t.i, "ccomp", "dep", "advcl")
+            if k.i < t.i and not self.s.children(k.i, "mark") and self.s.children(k.i, "nsubj")
+        ]
+        if before and before[0].pos in ("VERB", "AUX"):
+            # a whole clause, not "If it fails, he said, ..." nor "Asked about it, he said"
+            return before[0]
+        return None
+
+    def _claim_words(self, t: Token, k: Token) -> str:
+        """The clause ``k`` that ``t`` reports, without "..., the TUC has said" where the
+        verb of saying hangs on it."""
+        said = set(self.s.subtree(t.i)) if t.head == k.i and t.i != k.i else set()
+        words = [i for i in self.s.subtree(k.i) if i not in said]
+        return self.s.text_of(words).strip(" ,;:." + _QUOTES)
 
     def _offer(self, t: Token) -> Found | None:
         """ "We are ready to negotiate with X", "willing to sign a deal": an offer to
