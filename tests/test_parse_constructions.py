@@ -1581,3 +1581,24 @@ def test_a_report_before_its_speaker_that_calls_on_no_one_is_no_proposal():
 def test_a_judgement_reported_before_its_speaker_is_the_speaker_s():
     d = digest_of("The government's plans are fundamentally flawed, Senator Anna Berg has said.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "government"})]
+
+
+def test_a_passive_judgement_is_its_agent_s_against_the_subject_s_party():
+    d = digest_of('Governor Paul Dorn\'s plans were branded "deeply irresponsible" by Tory MPs.')
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tory MPs", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "Governor Paul Dorn's plans"
+    assert d.disagreements[0].positions[0].position == 'branded "deeply irresponsible"'
+
+
+def test_a_passive_judgement_with_no_agent_or_of_praise_is_no_stance():
+    assert not digest_of("Governor Paul Dorn's plans were branded inadequate.").disagreements
+    d = digest_of("Governor Paul Dorn's plans were described as ambitious by Tory MPs.")
+    assert not d.disagreements
+
+
+def test_a_quotation_mark_cut_at_a_fact_s_edge_is_put_back():
+    from briefgen.extract.parse.reader import balanced
+
+    assert balanced('branded a "disgraceful waste') == 'branded a "disgraceful waste"'
+    assert balanced('inadequate" and unfair') == '"inadequate" and unfair'
+    assert balanced('said "no" twice') == 'said "no" twice'

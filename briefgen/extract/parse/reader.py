@@ -196,6 +196,11 @@ class SentenceReader:
                 if fact is not None:
                     found.append(fact)
         found.extend(self._contrast())
+        for item in found:
+            if item.kind in ("disagreement", "proposal"):
+                item.what = balanced(item.what)
+                if item.positions:
+                    item.positions = {k: balanced(v) for k, v in item.positions.items()}
         return found
 
     def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
@@ -951,6 +956,8 @@ class SentenceReader:
         inappropriate")."""
         if self.negated(t) or self._marked(t, "if", "unless", "whether"):
             return None
+        if self.lemma(t) in self.judging and self.passive(t):
+            return self._judged_passive(t)
         judged: Token | None = None
         for k in self.s.children(t.i, "ccomp", "xcomp"):
             if self._judgement(k):
@@ -1008,6 +1015,46 @@ class SentenceReader:
         if judged_object is not None:
             what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
         return self._stance(t, speakers, targets, topic or what, what)
+
+    def _judged_passive(self, t: Token) -> Found | None:
+        """ "X's plans were branded 'deeply irresponsible' by the Liberal Democrats", "the
+        scheme has been described as a disgraceful waste by MPs": the agent judges the
+        passive's subject, and the party whose it is."""
+        said = [
+            k
+            for k in self.s.children(t.i, "obj", "xcomp", "obl")
+            if k.rel != "obl" or self.s.case(k.i) == "as"
+        ]
+        judged = next(
+            (
+                k
+                for k in said
+                if self._judgement(k)
+                or any(self._judgement(c) for c in self.s.children(k.i, "amod"))
+            ),
+            None,
+        )
+        if judged is None:
+            return None
+        agents = self.subjects(t)
+        for k in [judged, *self.s.children(judged.i, "conj"), *self.s.children(t.i, "conj")]:
+            for by in self.s.children(k.i, "obl", "nmod"):
+                if not agents and self.s.case(by.i) == "by":
+                    agents = self.p.of(by.i)  # "by X" hung on the judgement
+        subjects = [k for k in self.s.children(t.i, "nsubj") if k.dep == "nsubj:pass"]
+        if not agents or not subjects:
+            return None
+        targets = [p for k in subjects for p in [*self.p.of(k.i), *self.possessor(k)]]
+        targets = [p for p in targets if p.name not in {a.name for a in agents}]
+        word = judged if self._judgement(judged) else self.s.children(judged.i, "amod")[0]
+        if not self._judges_a_party(word, targets):
+            return None
+        topic = self._phrase(subjects[0])
+        if not targets and (not topic or topic.lower() in _PRONOUNS):
+            return None
+        by = tuple(k.i for k in self.s.children(t.i) if self.s.case(k.i) == "by")
+        what = self.clause(t, without=by)  # "branded a disgrace", not "... by X" again
+        return self._stance(t, agents, targets, topic or what, what)
 
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
         """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
@@ -2211,3 +2258,14 @@ _PUT_FORWARD = frozenset(
     {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
      "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate", "back"}
 )  # fmt: skip
+
+
+def balanced(text: str) -> str:
+    """``text`` with the quotation mark its edges lost put back: 'branded a "disgraceful
+    waste' reads 'branded a "disgraceful waste"'; 'inadequate" and unfair' reads
+    '"inadequate" and unfair'."""
+    if text.count('"') % 2 == 0:
+        return text
+    first = text.index('"')
+    opening = first == 0 or not text[first - 1].isalnum()
+    return text + '"' if opening else '"' + text
