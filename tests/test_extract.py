@@ -257,6 +257,25 @@ def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title()
     assert "Vale" in people  # no full name given: the surname stays
 
 
+def test_a_knight_named_again_by_the_given_name_is_the_full_name_of_the_text():
+    from briefgen.ingest.nlp import split_sentences
+    from briefgen.model import Article
+
+    texts = [
+        "The auditor general, Sir Tom Bourn, published the report. Sir Tom said the "
+        "department had paid. Sir Alan Vale met Labour MP Alan Price. Sir Alan disagreed.",
+        "Labour MP Tom Price spoke in the debate.",  # another Tom in the batch
+    ]
+    articles = [
+        Article(id=f"a{n}", path=f"a{n}.txt", text=text, sentences=split_sentences(text))
+        for n, text in enumerate(texts)
+    ]
+    people = {p.name: p for p in extract(articles).people}
+    assert "Tom Bourn" in people and "Tom" not in people
+    # Two full names of the text start with it: "Sir Alan" is neither.
+    assert "Alan" not in people["Alan Vale"].aliases + people["Alan Price"].aliases
+
+
 def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_role():
     people = _people_of(
         "Union shadow chancellor Ann Lee said no. Lawyer Bo Chen, who acts for them, agreed. "

@@ -29,7 +29,7 @@ from briefgen.extract.merge import (
     same_statement,
     similar,
 )
-from briefgen.extract.people import People, core_words, is_short_form
+from briefgen.extract.people import People, core_words, is_nickname_form, is_short_form
 from briefgen.ingest.nlp import split_sentences
 from briefgen.model import Article, Span
 from briefgen.yamlsafe import safe_load
@@ -141,6 +141,21 @@ def test_similar_compares_opening_content_words_without_stop_words():
     assert not similar(None, "grain")
 
 
+def test_like_statements_share_two_words_when_both_have_two():
+    assert not similar("political give", "trying to score cheap political points")
+    assert not similar("spending plans", "plans to cut 100,000 civil servants")
+    assert similar("the Bill", "the bill when it is debated")  # one word: it must be there
+    # The "s" of a possessive and a title say nothing of the topic.
+    assert not similar("Mr Brown's vaccine preoccupation", "Mr Brown's Budget pledges")
+
+
+def test_proposals_by_one_author_are_not_alike_for_naming_the_author():
+    same, keys = same_proposal({}.get)
+    first = _fact("proposal", ["government"], what="government plans to build homes")
+    other = _fact("proposal", ["government"], what="government plans unveiled on Monday")
+    assert merge_facts([first, other], same, keys) == [[first], [other]]
+
+
 def test_meetings_in_two_places_or_on_two_dates_are_two():
     rome = _fact("meeting", ["A", "B"], location="Rome")
     assert same_meeting(_fact("meeting", ["B", "A"], location="Rome", article="b"), [rome])
@@ -249,6 +264,49 @@ def test_a_counterpart_role_counts_only_when_nothing_states_one():
         ]
     )
     assert stated.records["Carl Dunn"].role == "Ambassador"
+
+
+def test_a_nickname_for_the_given_name_is_the_same_person_with_that_role():
+    people = People(
+        [
+            _intro("Joseph R. Biden, Jr.", role="President"),
+            _intro("Joe Biden", role="President"),
+            _intro("Jill Biden", role="First Lady"),
+            _intro("Biden", role="President"),
+        ]
+    )
+    assert sorted(people.records) == ["Jill Biden", "Joseph R. Biden, Jr."]
+    assert people.canonical("Joe Biden") == people.canonical("Biden") == "Joseph R. Biden, Jr."
+
+
+def test_a_nickname_without_a_shared_role_only_where_no_one_else_has_the_surname():
+    pair = People([_intro("Jennifer Klein", role="Director"), _intro("Jen Klein", cue="described")])
+    assert sorted(pair.records) == ["Jennifer Klein"]
+    three = People(
+        [
+            _intro("Andrea Williams", cue="described"),
+            _intro("Andy Williams", role="chief executive"),
+            _intro("Rowan Williams", role="Archbishop"),
+        ]
+    )
+    assert sorted(three.records) == ["Andrea Williams", "Andy Williams", "Rowan Williams"]
+    assert not is_nickname_form("Jill Biden", "Joseph R. Biden")
+
+
+def test_particles_in_either_case_and_a_family_name_first_are_one_person():
+    people = People(
+        [
+            _intro("Tamim bin Hamad Al Thani", role="Amir"),
+            _intro("Tamim Bin Hamad al Thani", role="Amir"),
+            _intro("Kishida Fumio", role="Prime Minister"),
+            _intro("Fumio Kishida", role="Prime Minister"),
+            _intro("Mohammed bin Salman Al Saud", role="Crown Prince"),
+            _intro("Mohammed Bin Salman", role="Crown Prince"),
+        ]
+    )
+    assert len(people.records) == 3
+    assert people.canonical("Fumio Kishida") == people.canonical("Kishida Fumio")
+    assert people.canonical("Mohammed Bin Salman") == "Mohammed bin Salman Al Saud"
 
 
 # --- extract.gazetteer --------------------------------------------------------------

@@ -193,3 +193,38 @@ def test_a_statement_group_weighs_each_wording_once_and_groups_the_same():
     assert weighed == merge_facts(facts, same_statement, party_and_word)
     assert [len(g) for g in weighed] == [10, 5]
     assert max(asked) == 2  # never more than the group's two wordings
+
+
+def test_readouts_worded_alike_are_one_agreement_only_of_the_same_sides_within_days():
+    from briefgen.extract.merge import party_and_word, same_agreement
+
+    def agreed(parties: list[str], article: str, published: dt.date) -> Fact:
+        what = "agreed to stay in close touch"
+        return Fact("agreement", _article(article, published), Span(0, 2), parties, what=what)
+
+    facts = [
+        agreed(["Ann Lee", "Bo Chen"], "call-with-chen", NOV_10),
+        agreed(["Ann Lee", "Dan Ross"], "call-with-ross", NOV_10),  # another call
+        agreed(["Ann Lee", "Bo Chen"], "chen-again", NOV_10 + dt.timedelta(days=30)),
+        agreed(["Ann Lee"], "chen-next-day", NOV_10 + dt.timedelta(days=1)),  # fewer sides
+        agreed(["Bo Chen", "Ann Lee"], "chen-report", NOV_10 + dt.timedelta(days=2)),
+    ]
+    groups = merge_facts(facts, same_agreement, party_and_word, statement=True)
+    assert [[facts.index(f) for f in g] for g in groups] == [[0, 3, 4], [1], [2]]
+
+
+def test_a_condemnation_repeated_a_month_later_is_another_statement():
+    from briefgen.extract.merge import party_and_word, same_statement
+
+    def condemned(article: str, published: dt.date) -> Fact:
+        what = "the missile launches"
+        parties = ["Ann Lee", "Northland"]
+        return Fact("disagreement", _article(article, published), Span(0, 2), parties, what=what)
+
+    facts = [
+        condemned("a", NOV_10),
+        condemned("b", NOV_10 + dt.timedelta(days=3)),
+        condemned("c", NOV_10 + dt.timedelta(days=40)),
+    ]
+    groups = merge_facts(facts, same_statement, party_and_word, statement=True)
+    assert [[facts.index(f) for f in g] for g in groups] == [[0, 1], [2]]

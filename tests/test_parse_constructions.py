@@ -1397,6 +1397,65 @@ def test_i_in_a_statement_is_the_one_it_is_published_by():
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Ann Lee", "Bo Chen"})]
 
 
+def test_a_clause_that_ends_inside_a_quotation_closes_it():
+    d = digest_of(
+        'Finance minister Carl Dunn suggested it would "demand a response". '
+        'Union leader Anna Berg dismissed the plan as "desperate", and said it would fail.'
+    )
+    assert [p.what for p in d.proposals] == ['suggested it would "demand a response"']
+    (position,) = d.disagreements[0].positions
+    assert position.position == 'dismissed the plan as "desperate", and said it would fail'
+
+
+def test_a_day_in_a_relative_clause_is_not_the_day_of_the_meeting():
+    d = digest_of(
+        "President Ann Lee, who won the election on Wednesday, met Prime Minister Bo Chen "
+        "at the palace."
+    )
+    assert [(m.date, m.when) for m in d.meetings] == [(None, None)]
+
+
+def test_a_summit_that_is_a_meeting_between_leaders_is_not_one_of_them():
+    d = digest_of(
+        "Today's Summit is the fourth meeting between President Tom Hale, Prime Minister "
+        "Bo Chen, and President Ann Lee. Finance minister Carl Dunn is in talks with Ann Lee."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Tom Hale", "Bo Chen", "Ann Lee"}),
+        frozenset({"Carl Dunn", "Ann Lee"}),
+    ]
+
+
+def test_a_word_before_a_comma_is_no_part_of_a_group_s_name():
+    d = digest_of(
+        # A White House readout's sentence (public domain).
+        "Yesterday, senior officials from the White House and the Department of Justice met "
+        "with Black leaders of Civil Rights organizations to discuss police reform."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"senior officials", "Black leaders"})]
+
+
+def test_the_president_and_prime_minister_are_the_two_the_text_named_so():
+    d = digest_of(
+        "President Tom Hale spoke today with Prime Minister Ann Lee of Norland. "
+        "The President and Prime Minister agreed to stay in close collaboration."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+
+
+def test_a_group_adjective_names_a_party_only_before_a_noun_of_people():
+    d = digest_of(
+        "The trouble the Social Democrats face is that many of their own voters do not "
+        "agree with their policies."
+    )
+    assert all("Social Democrats face" not in x.parties for x in d.disagreements)
+
+
+def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
+    d = digest_of('Anna Berg said: "We should scrap the tax on books."')
+    assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]
+
+
 # -- disagreements: bodies that speak, "they", standing against, warnings to a party ----
 
 

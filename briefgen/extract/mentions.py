@@ -497,6 +497,7 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
             [(name, start)] = fulls.items()
             full_name[surname] = name
             completed.append(Mention(start, start + len(name), name, cue="full"))
+    full_name.update(_knights(text, found, surnames))
     # A titled surname keeps its own name: "President Obama" is not the
     # "first lady Michelle Obama" of the same article.
     renamed = [
@@ -504,6 +505,31 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
         for m in found
     ]
     return [*renamed, *completed]
+
+
+_KNIGHTED = regex.compile(r"\b(?:Sir|Dame)[^\S\n]+$")
+
+
+def _knights(text: str, found: list[Mention], surnames: set[str]) -> dict[str, str]:
+    """ "Sir John Bourn ... Sir John said": a knight or dame is named again by the
+    given name after the title, which is the one full name of the text that starts
+    with it (never a surname of the text)."""
+    fulls: dict[str, set[str]] = {}
+    for m in found:
+        if len(words := core_words(m.name)) > 1:
+            fulls.setdefault(words[0], set()).add(m.name)
+    out = {}
+    for m in found:
+        given = m.name
+        if (
+            m.cue == "honorific"
+            and " " not in given
+            and given not in surnames
+            and len(fulls.get(given, ())) == 1
+            and _KNIGHTED.search(text, max(0, m.start - 6), m.start)
+        ):
+            [out[given]] = fulls[given]
+    return out
 
 
 def _strip_leading_not_names(role: str, pats: Patterns) -> str:

@@ -33,12 +33,15 @@ _HEAD_WORDS = 8
 
 
 _WORD = regex.compile(r"\w+")
+# Words of one letter (the "s" of "Brown's", the "U" of "U-turn") and the
+# honorifics before a name say nothing of what a statement is about.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 
 
 @lru_cache(maxsize=65536)
 def _content_words(text: str | None) -> frozenset[str]:
-    stop = gazetteer().stop_words
-    words = [w for w in _WORD.findall((text or "").lower()) if w not in stop]
+    stop = gazetteer().stop_words | _HONORIFICS
+    words = [w for w in _WORD.findall((text or "").lower()) if len(w) > 1 and w not in stop]
     return frozenset(words[:_HEAD_WORDS])
 
 
@@ -51,7 +54,10 @@ def similar(
     wa, wb = _content_words(a) - names, _content_words(b) - names
     if not wa or not wb:
         return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+    # Two words at least where both have two: "political give" is not like
+    # "cheap political points", nor "spending plans" like every other plan.
+    shared, fewer = len(wa & wb), min(len(wa), len(wb))
+    return shared >= min(2, fewer) and shared / fewer >= threshold
 
 
 # How far from its article's day an undated report's meeting may lie: "on
@@ -294,12 +300,42 @@ def merge_facts(
 
 
 def same_statement(fact: Fact, group: list[Fact]) -> bool:
+    """Reports that share a party and most of their opening words, from one
+    article or from articles that came out within days of each other: a later
+    one that words it alike reports it again (a second call, a second summit's
+    communiqué). Critics of one policy in several articles are one dispute."""
+    return _alike(fact, group, nested=True)
+
+
+def same_agreement(fact: Fact, group: list[Fact]) -> bool:
+    """``same_statement``, and from another article naming the sides the group
+    names, or some of them: readouts word each call alike ("The leaders agreed to
+    stay in close touch"), and a president's calls with two leaders are two
+    agreements, not one of three."""
+    mine = frozenset(fact.parties)
+    theirs = frozenset(p for g in group for p in g.parties)
+    return _alike(fact, group, nested=mine <= theirs or theirs <= mine)
+
+
+def _alike(fact: Fact, group: list[Fact], *, nested: bool) -> bool:
     mine = frozenset(fact.parties)
     for g in group:
         shared = mine.intersection(g.parties)
-        if shared and similar(fact.what, g.what, names=_words_of(shared)):
+        if (
+            shared
+            and (fact.article.id == g.article.id or (nested and _near(fact, g)))
+            and similar(fact.what, g.what, names=_words_of(shared))
+        ):
             return True
     return False
+
+
+def _near(a: Fact, b: Fact) -> bool:
+    """Whether two articles came out close enough to report one statement: a
+    week apart at most, as for an undated meeting. Later ones that word it
+    alike report it again (a second call, a second summit's communiqué)."""
+    day, other = a.article.published, b.article.published
+    return day is None or other is None or abs(day - other) <= RECENT
 
 
 @lru_cache(maxsize=4096)
@@ -320,7 +356,11 @@ def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]
 
     def same(fact: Fact, group: list[Fact]) -> bool:
         return any(
-            related(fact.parties[0], g.parties[0]) and similar(fact.what, g.what) for g in group
+            related(fact.parties[0], g.parties[0])
+            and similar(
+                fact.what, g.what, names=_words_of(frozenset((fact.parties[0], g.parties[0])))
+            )
+            for g in group
         )
 
     return same, keys

@@ -3,18 +3,26 @@
 Introductions ("Foreign Minister Chung Eui-yong", "President Biden") are
 grouped by name: a shorter name that is the first or last words of exactly one
 longer name is the same person ("Biden" in "Joseph R. Biden, Jr.", "Di Maio"
-in "Luigi Di Maio"). The fullest form becomes the person's name; the others
-are aliases, and every form is then looked for as a bare mention.
+in "Luigi Di Maio"), and so is a name that gives a nickname for the given name
+("Joe Biden", "Liz Sherwood-Randall"), writes a particle in another case ("bin",
+"Bin") or puts the family name first ("Kishida Fumio"). The fullest form
+becomes the person's name; the others are aliases, and every form is then
+looked for as a bare mention.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from briefgen.extract.mentions import KnownForms, Mention, core_words
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -22,12 +30,52 @@ _INITIAL = regex.compile(r"\p{Lu}\.")
 def is_short_form(short: str, full: str) -> bool:
     """``short`` names the same person as ``full``: its first or last words,
     or all of it but the middle initials ("Paul Ryan", "Paul D. Ryan")."""
-    s, f = core_words(short), core_words(full)
+    s, f = _folded(core_words(short)), core_words(full)
     if not s or len(s) >= len(f):
         return False
-    if f[: len(s)] == s or f[-len(s) :] == s:
-        return True
-    return [w for w in f if not _INITIAL.fullmatch(w)] == s
+    bare = _folded([w for w in f if not _INITIAL.fullmatch(w)])
+    f = _folded(f)
+    return f[: len(s)] == s or f[-len(s) :] == s or bare == s
+
+
+def _folded(words: list[str]) -> list[str]:
+    """Words compared without their case: "bin" and "Bin", "al" and "Al"."""
+    return [w.casefold() for w in words]
+
+
+def is_nickname_form(name: str, full: str) -> bool:
+    """``name`` is ``full`` with a nickname for the given name and without its
+    middle initials ("Joe Biden", "Joseph R. Biden, Jr."; "Liz Sherwood-Randall",
+    "Elizabeth Sherwood-Randall")."""
+    s = _folded(core_words(name))
+    f = _folded([w for w in core_words(full) if not _INITIAL.fullmatch(w)])
+    return (
+        len(s) == len(f) > 1
+        and s[1:] == f[1:]
+        and s[0] != f[0]
+        and (_is_nickname(s[0], f[0]) or _is_nickname(f[0], s[0]))
+    )
+
+
+def _is_nickname(short: str, given: str) -> bool:
+    return given in _nicknames().canonicals_of(short)
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    # A curated table of English given names and their nicknames, read only
+    # when two names of a batch differ in nothing else.
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def same_words_key(name: str) -> tuple[str, ...]:
+    """What two spellings of one name share: its words without their case ("Al
+    Thani", "al Thani"), a two-word name in either order ("Kishida Fumio",
+    "Fumio Kishida")."""
+    words = _folded(core_words(name))
+    return tuple(sorted(words)) if len(words) == 2 else tuple(words)
 
 
 @dataclass
@@ -91,7 +139,9 @@ class People:
     def __init__(self, introductions: list[Mention]) -> None:
         introduced = {m.name for m in introductions}
         overruns = self._overruns = _overruns(introduced)
-        names = sorted(introduced - overruns.keys(), key=lambda n: (-len(core_words(n)), n))
+        names = sorted(
+            introduced - overruns.keys(), key=lambda n: (-len(core_words(n)), -len(n), n)
+        )
         self.records: dict[str, PersonRecord] = {}
         self._canonical: dict[str, str] = {}
         # Full names by their first and by their last word: a short form
@@ -102,28 +152,46 @@ class People:
             if m.role:
                 roles_of.setdefault(m.name, set()).add(m.role)
         same_core: dict[tuple[str, ...], str] = {}
+        given_names: dict[str, set[str]] = {}  # surname -> the first words it comes with
+        for name in names:
+            if len(words := _folded(core_words(name))) > 1:
+                given_names.setdefault(words[-1], set()).add(words[0])
         for name in names:
             words = core_words(name)
-            if (twin := same_core.get(tuple(words))) is not None:
+            if (twin := same_core.get(same_words_key(name))) is not None:
                 # "Joseph R. Biden Jr" and "Joseph R. Biden, Jr.": one person.
                 self._canonical[name] = twin
                 self.records[twin].forms.add(name)
                 continue
-            candidates = {*by_end.get(words[0], ()), *by_end.get(words[-1], ())} if words else set()
+            ends = {words[0].casefold(), words[-1].casefold()} if words else set()
+            candidates = {full for end in ends for full in by_end.get(end, ())}
             longer = sorted(full for full in candidates if is_short_form(name, full))
             if len(longer) > 1:
                 # "President Obama" is Barack, not Michelle: the one with that role.
                 roles = roles_of.get(name, set())
                 longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
+            if not longer:
+                # "Joe Biden" is "Joseph R. Biden, Jr." (not "Jill Biden") when
+                # they share a role, or when no one else has the surname.
+                roles = roles_of.get(name, set())
+                longer = sorted(
+                    full
+                    for full in candidates
+                    if is_nickname_form(name, full)
+                    and (
+                        roles & self._roles(full, roles_of)
+                        or len(given_names[words[-1].casefold()]) == 2
+                    )
+                )
             if len(longer) == 1:
                 self._canonical[name] = longer[0]
                 self.records[longer[0]].forms.add(name)
             else:
                 self._canonical[name] = name
                 self.records[name] = PersonRecord(name, {name})
-                same_core[tuple(words)] = name
-                for word in {words[0], words[-1]} if words else ():
-                    by_end.setdefault(word, []).append(name)
+                same_core[same_words_key(name)] = name
+                for end in ends:
+                    by_end.setdefault(end, []).append(name)
         for overrun, name in overruns.items():
             self._canonical[overrun] = self._canonical[name]
         self.introduced: Counter[str] = Counter()

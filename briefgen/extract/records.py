@@ -21,6 +21,7 @@ from briefgen.extract.merge import (
     merge_facts,
     participants,
     party_and_word,
+    same_agreement,
     same_meeting,
     same_proposal,
     same_statement,
@@ -65,7 +66,7 @@ def build_digest(
         agreements=[
             _agreement(g)
             for g in merge_facts(
-                by_kind["agreement"], same_statement, party_and_word, statement=True
+                by_kind["agreement"], same_agreement, party_and_word, statement=True
             )
         ],
         disagreements=[

@@ -486,10 +486,12 @@ def _fact(
 ) -> Fact:
     text = article.sentence_text(span)
     names = [p.name for p in item.parties]
-    fact = Fact(item.kind, article, span, names, what=item.what)
+    fact = Fact(item.kind, article, span, names, what=as_printed(item.what, sentence))
     if item.kind == "meeting":
         fact.status = item.status
-        fact.date, fact.when = resolve_when(text, article.published)
+        fact.date, fact.when = resolve_when(
+            _without_asides(text, span, sentence, item.token), article.published
+        )
         if item.format:
             fact.format = item.format
         elif _VIRTUAL.search(text):
@@ -502,14 +504,78 @@ def _fact(
         if duration := _DURATION.search(text):
             fact.duration = duration.group()
     if item.positions:
-        fact.positions = {k: v for k, v in item.positions.items() if v}
+        # A position is printed after its party's name and a colon: its capital stays.
+        fact.positions = {k: _paired_quotes(v) for k, v in item.positions.items() if v}
     return fact
+
+
+def _without_asides(text: str, span: Span, sentence: Sentence, predicate: int) -> str:
+    """The sentence with its relative clauses blanked, but the one that holds the
+    predicate: "Mr Trump, who won the election on Wednesday, said it was an honour
+    to meet Mr Obama" says nothing of the day they met."""
+    chars = list(text)
+    tokens = sentence.tokens
+    for t in tokens:
+        if t.dep != "acl:relcl":
+            continue
+        inside = sentence.subtree(t.i)
+        if predicate in inside:
+            continue
+        last = max(inside)
+        end = tokens[last + 1].start if last + 1 < len(tokens) else span.end
+        for c in range(tokens[min(inside)].start - span.start, end - span.start):
+            chars[c] = " "
+    return "".join(chars)
+
+
+# Words whose capital only says that a sentence or a quotation starts with them.
+_CAPITALISED_BY_PLACE = frozenset(
+    {"NOUN", "VERB", "AUX", "DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "NUM"}
+)
+
+
+def as_printed(text: str, sentence: Sentence) -> str:
+    """A fact's clause as a brief prints it after a name: its quotation marks
+    paired ('suggested it would "demand a response"', where the clause ended inside
+    the quote) and, when it opens a quotation or the sentence, its first word in
+    lower case ("Patricia Hewitt proposed adults should be treated as adults")."""
+    text = _paired_quotes(text)
+    word = text.split(" ", 1)[0]
+    first = next((t for t in sentence.tokens if t.text == word), None)
+    if (
+        first is not None
+        and first.text[:1].isupper()
+        and not first.text.isupper()
+        and first.pos in _CAPITALISED_BY_PLACE
+        and (first.i == 0 or sentence.tokens[first.i - 1].text in _OPENERS)
+    ):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "–", "—"})
+
+
+def _paired_quotes(text: str) -> str:
+    """A quotation the clause opened is closed; a closing mark whose opening the
+    clause left out is dropped."""
+    if text.count('"') % 2:
+        last = text.rindex('"')
+        opens = last == 0 or text[last - 1] in " (["
+        text = text + '"' if opens else text[:last] + text[last + 1 :]
+    opened, closed = text.count("“"), text.count("”")
+    if opened > closed:
+        text += "”" * (opened - closed)
+    elif closed > opened:
+        text = text.replace("”", "", closed - opened)
+    return text
 
 
 def _remember_plain(here: list[Entity], memory: Memory) -> None:
     person = next((n.name for n in here if n.is_person), None)
     if person:
         memory.saw_person(person)
+    memory.saw_named(list(dict.fromkeys(n.name for n in here if n.is_person)))
 
 
 def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
@@ -533,6 +599,7 @@ def _remember(
     subject = subject or next((n.name for n in here if n.is_person), None)
     if subject:
         memory.saw_person(subject)
+    memory.saw_named(list(dict.fromkeys(n.name for n in here if n.is_person)))
     for item in found:
         # "The leaders", "they": the people who last met, or agreed; not a meeting named
         # in passing ("a continuation of the discussions held in Reykjavik between A and B").

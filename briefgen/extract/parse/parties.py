@@ -59,6 +59,8 @@ class Memory:
     """What an article said before the current sentence, for pronouns and "the two sides"."""
 
     people: list[str] = field(default_factory=list)  # recent people, newest last
+    # Every person named so far, newest last: whom "the Prime Minister" may be.
+    named: list[str] = field(default_factory=list)
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
@@ -74,6 +76,9 @@ class Memory:
 
     def saw_person(self, name: str) -> None:
         self.people = [*[p for p in self.people if p != name], name][-6:]
+
+    def saw_named(self, names: list[str]) -> None:
+        self.named = [*[p for p in self.named if p not in names], *names]
 
     def saw_group(self, names: list[str]) -> None:
         if len(names) >= 2:
@@ -192,8 +197,11 @@ class Parties:
         for child in self.s.children(i, "flat", "compound", "amod"):
             if child.i in self.adjectives and t.pos == "NOUN":
                 # "the Republican leaders": a group the adjective describes, not a party
-                # called "Republican"
-                return [Party(self._phrase(t), False, i)]
+                # called "Republican"; never a thing ("the Liberal Democrats face" with
+                # the verb read as a noun)
+                if self._people_noun(t):
+                    return [Party(self._phrase(t), False, i)]
+                return None
             if child.i in self.at:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
@@ -408,6 +416,13 @@ class Parties:
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
 
+    def _people_noun(self, t: Token) -> bool:
+        """A noun that names people: a group ("voters", "leaders"), a body ("party"),
+        a role ("minister")."""
+        words = {t.lower.split()[-1], t.lemma.lower()}
+        heads = self.lex.words("group_heads")
+        return bool(words & (self.group_nouns | self.collective | self.role_nouns | heads))
+
     def _titled(self, t: Token) -> bool:
         """A token that ends in a role word: "White House Gender Policy Council Director"."""
         words = t.lower.split()
@@ -419,14 +434,21 @@ class Parties:
 
     def _definite(self, t: Token) -> bool:
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nmod")}
+        head = self.s.head(t.i)
+        if not dets and t.rel == "conj" and head is not None:
+            return self._definite(head)  # "The President and Prime Minister": one "the"
         return bool(dets & {"the", "his", "her", "this"})
 
     def _role(self, t: Token) -> list[Party] | None:
         """ "the chancellor": the latest person whose role has that word, and every word
         before it ("the shadow foreign secretary" is not the foreign secretary); "the
-        President" is not the Vice President, nor "the minister" the deputy minister."""
-        words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i] + [t.lower]
-        for name in reversed(self.memory.people):
+        President" is not the Vice President, nor "the minister" the deputy minister.
+        The latest of those who acted first ("President Biden spoke with Jenny Black,
+        president of ..."; "The President"), then of all those named ("President Biden
+        spoke with Prime Minister Trudeau. The President and Prime Minister agreed")."""
+        words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i]
+        words += t.lower.split()  # "Prime Minister" may be one token
+        for name in [*reversed(self.memory.people), *reversed(self.memory.named)]:
             role = (self.roles.get(name) or "").lower().split()
             if all(w in role for w in words) and not (_SECOND & set(role)) - set(words):
                 return [Party(name, True, t.i)]
@@ -451,8 +473,12 @@ class Parties:
         """A collective party's own words: "public service unions", "Tories", "critics"."""
         keep = [t.i]
         for child in self.s.children(t.i, "compound", "amod", "flat"):
-            if child.pos not in ("VERB", "AUX"):  # "the government shunned" misread as one
-                keep.extend(self.s.subtree(child.i))
+            words = self.s.subtree(child.i)
+            if child.pos in ("VERB", "AUX"):  # "the government shunned" misread as one
+                continue
+            if any(self.s.tokens[i].text == "," for i in words):
+                continue  # "Yesterday, senior officials": a name has no comma inside
+            keep.extend(words)
         words = [i for i in sorted(keep) if self.s.tokens[i].lower not in ("the", "'s", "’s")]
         return self.s.text_of(words)
 

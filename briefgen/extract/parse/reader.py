@@ -814,8 +814,9 @@ class SentenceReader:
             if not doers and self.passive(head):
                 doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
             parties = [*doers, *parties]
-        elif self.s.children(t.i, "cop") and parties:
-            # "X is in talks with Y": the predicate's subject
+        elif self.s.children(t.i, "cop") and self.s.case(t.i) and parties:
+            # "X is in talks with Y": the predicate's subject; but "Today's summit is
+            # the fourth meeting between A and B" names the meeting, no one in it
             parties = [
                 *(p for k in self.s.children(t.i, "nsubj") for p in self.p.of(k.i)),
                 *parties,
