@@ -1616,7 +1616,7 @@ def test_a_call_reported_before_its_speaker_is_the_speaker_s():
         "The government should change the law on pensions, the Clean Rivers Trust has said."
     )
     assert [(p.by, p.what) for p in d.proposals] == [
-        ("Clean Rivers Trust", "The government should change the law on pensions")
+        ("Clean Rivers Trust", "the government should change the law on pensions")
     ]
     d = digest_of(
         "Governor Paul Dorn should set out a proper exit strategy, Senator Anna Berg has said."
@@ -1653,11 +1653,3 @@ def test_a_passive_judgement_with_no_agent_or_of_praise_is_no_stance():
     assert not digest_of("Governor Paul Dorn's plans were branded inadequate.").disagreements
     d = digest_of("Governor Paul Dorn's plans were described as ambitious by Tory MPs.")
     assert not d.disagreements
-
-
-def test_a_quotation_mark_cut_at_a_fact_s_edge_is_put_back():
-    from briefgen.extract.parse.reader import balanced
-
-    assert balanced('branded a "disgraceful waste') == 'branded a "disgraceful waste"'
-    assert balanced('inadequate" and unfair') == '"inadequate" and unfair'
-    assert balanced('said "no" twice') == 'said "no" twice'

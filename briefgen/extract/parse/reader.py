@@ -196,11 +196,6 @@ class SentenceReader:
                 if fact is not None:
                     found.append(fact)
         found.extend(self._contrast())
-        for item in found:
-            if item.kind in ("disagreement", "proposal"):
-                item.what = balanced(item.what)
-                if item.positions:
-                    item.positions = {k: balanced(v) for k, v in item.positions.items()}
         return found
 
     def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
@@ -2109,7 +2104,8 @@ class SentenceReader:
         verb of saying hangs on it."""
         said = set(self.s.subtree(t.i)) if t.head == k.i and t.i != k.i else set()
         words = [i for i in self.s.subtree(k.i) if i not in said]
-        return self.s.text_of(words).strip(" ,;:." + _QUOTES)
+        # Without the attribution, the sentence's full stop is left after a comma.
+        return self.s.text_of(words).strip(" ,;:" + ("." if said else "") + _QUOTES)
 
     def _offer(self, t: Token) -> Found | None:
         """ "We are ready to negotiate with X", "willing to sign a deal": an offer to
@@ -2259,14 +2255,3 @@ _PUT_FORWARD = frozenset(
     {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
      "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate", "back"}
 )  # fmt: skip
-
-
-def balanced(text: str) -> str:
-    """``text`` with the quotation mark its edges lost put back: 'branded a "disgraceful
-    waste' reads 'branded a "disgraceful waste"'; 'inadequate" and unfair' reads
-    '"inadequate" and unfair'."""
-    if text.count('"') % 2 == 0:
-        return text
-    first = text.index('"')
-    opening = first == 0 or not text[first - 1].isalnum()
-    return text + '"' if opening else '"' + text
