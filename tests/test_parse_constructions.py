@@ -1653,3 +1653,16 @@ def test_a_passive_judgement_with_no_agent_or_of_praise_is_no_stance():
     assert not digest_of("Governor Paul Dorn's plans were branded inadequate.").disagreements
     d = digest_of("Governor Paul Dorn's plans were described as ambitious by Tory MPs.")
     assert not d.disagreements
+
+
+def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
+    # A White House readout's sentence (public domain), parsed with "proposed" hung on
+    # the "that" clause.
+    d = digest_of(
+        "Because President Biden recognizes that our countries must cooperate to have "
+        "resilient, secure supply chains that can support the future energy landscape, the "
+        "United States proposed launching a C5+1 Critical Minerals Dialogue to develop "
+        "Central Asia’s vast mineral wealth and advance critical minerals security."
+    )
+    assert [p.by for p in d.proposals] == ["United States"]
+    assert d.proposals[0].what.startswith("proposed launching")

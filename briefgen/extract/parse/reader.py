@@ -1969,7 +1969,9 @@ class SentenceReader:
             return self._proposal(t, self.subjects(t), what)
         if t.rel == "acl" and self._marked(t, "to"):
             return None  # "a scheme to offer courses": the noun's content, read with the noun
-        fronted = self._fronted_claim(t)
+        # Only a verb with no object or clause of its own reports one before it.
+        own = self.s.children(t.i, "obj", "xcomp", "ccomp")
+        fronted = None if own else self._fronted_claim(t)
         auxes = {a.lower for a in self.s.children(fronted.i, "aux")} if fronted else set()
         if fronted is not None and auxes & (self.duty | {"could"}) and "have" not in auxes:
             # "Teachers could get more powers, X has suggested": X's proposal; not "the
@@ -2087,7 +2089,12 @@ class SentenceReader:
         if not self.s.children(t.i, "nsubj"):
             return None
         head = self.s.head(t.i)
-        if t.rel == "parataxis" and head is not None and head.pos in ("VERB", "AUX"):
+        if (
+            t.rel == "parataxis"
+            and head is not None
+            and head.pos in ("VERB", "AUX")
+            and not self.s.children(head.i, "mark")  # "recognizes that we must ..."
+        ):
             return head
         before = [
             k
