@@ -1048,8 +1048,8 @@ class SentenceReader:
         topic = self._phrase(subjects[0])
         if not targets and (not topic or topic.lower() in _PRONOUNS):
             return None
-        by = tuple(k.i for k in self.s.children(t.i) if self.s.case(k.i) == "by")
-        what = self.clause(t, without=by)  # "branded a disgrace", not "... by X" again
+        named_by = tuple(k.i for k in self.s.children(t.i) if self.s.case(k.i) == "by")
+        what = self.clause(t, without=named_by)  # "branded a disgrace", not "... by X" again
         return self._stance(t, agents, targets, topic or what, what)
 
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
