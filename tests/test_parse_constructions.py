@@ -1451,6 +1451,16 @@ def test_a_group_adjective_names_a_party_only_before_a_noun_of_people():
     assert all("Social Democrats face" not in x.parties for x in d.disagreements)
 
 
+def test_a_word_split_at_its_hyphen_is_read_whole():
+    d = digest_of(
+        "Finance minister Carl Dunn said the plans should be re-examined and co-ordinated "
+        "with the unions. The two leaders re-affirmed their commitment to the treaty."
+    )
+    assert [p.what for p in d.proposals] == [
+        "the plans should be re-examined and co-ordinated with the unions"
+    ]
+
+
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
     assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]

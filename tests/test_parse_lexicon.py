@@ -26,6 +26,13 @@ def test_irregular_forms_and_lemmas():
     assert "on" in lex.words("proposal", "call_preps")  # quoted: YAML reads on as true
 
 
+def test_a_verb_done_again_or_jointly_is_that_verb():
+    lex = lexicon()
+    assert lex.lemma("re-affirmed", "") == "reaffirm"
+    assert lex.lemma("co-hosted", "") == "host"
+    assert lex.lemma("ex-minister", "ex-minister") == "ex-minister"  # no such prefix
+
+
 def test_a_word_list_entry_that_is_no_word_is_an_error():
     with pytest.raises(ValueError, match="quote it"):
         _check({"proposal": {"call_preps": ["for", True]}}, "triggers.yaml")

@@ -355,11 +355,18 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
 
     w = _Words(doc)
     runs = dict(_runs_of(doc, w))
+    hyphened = _hyphened(w, runs)
     words: list[str] = []
     spaces: list[bool] = []
     origin: list[tuple[int, int]] = []
     i = 0
     while i < len(w.text):
+        if (last := hyphened.get(i)) is not None:
+            words.append("".join(w.text[i:last]))
+            spaces.append(w.space[last - 1])
+            origin.append((w.idx[i], w.idx[last - 1] + len(w.text[last - 1])))
+            i = last
+            continue
         last = runs.get(i)
         if last is None:
             words.append(w.text[i])
@@ -385,6 +392,31 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     # over the whole Doc for a parse each time (time in the square of its length).
     starts: list[bool | int | None] = [True, *[False] * (len(words) - 1)] if words else []
     return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts), origin
+
+
+def _hyphened(w: _Words, runs: dict[int, int]) -> dict[int, int]:
+    """Token ranges of words the tokenizer split at a hyphen ("re-examined",
+    "co-ordinated"), outside names: one word again for the parser, which read the
+    pieces as verbs of their own and cut clauses at "re"."""
+    found: dict[int, int] = {}
+    inside = {j for start, end in runs.items() for j in range(start, end)}
+    i = 0
+    while i + 2 < len(w.text):
+        end = i + 1
+        while (
+            end + 1 < len(w.text)
+            and w.text[end] == "-"
+            and not w.space[end - 1]
+            and not w.space[end]
+            and w.alpha[end + 1]
+        ):
+            end += 2
+        if end > i + 1 and w.alpha[i] and w.text[i].islower() and not inside & {i, end - 1}:
+            found[i] = end
+            i = end
+        else:
+            i += 1
+    return found
 
 
 def read_article(

@@ -116,10 +116,20 @@ class Lexicon:
 
     def lemma(self, form: str, parser_lemma: str) -> str:
         lower = form.lower()
-        return self.lemma_of.get(lower) or parser_lemma.lower() or lower
+        if (known := self.lemma_of.get(lower)) is not None:
+            return known
+        prefix, hyphen, rest = lower.partition("-")
+        if hyphen and prefix in _AGAIN_OR_JOINTLY:
+            # "re-affirmed" is "reaffirmed", "re-emphasized" "emphasized" again
+            known = self.lemma_of.get(prefix + rest) or self.lemma_of.get(rest)
+            if known is not None:
+                return known
+        return parser_lemma.lower() or lower
 
 
 _KINDS = ("meeting", "agreement", "disagreement", "proposal")
+# Prefixes that leave a verb's meaning as it is: "re-affirm", "co-sign".
+_AGAIN_OR_JOINTLY = frozenset({"re", "co"})
 # Words that state a fact only beside another trigger ("held talks", "called
 # for"): a sentence is not parsed for them alone.
 _NOT_ON_THEIR_OWN = frozenset(
