@@ -293,6 +293,22 @@ def test_a_nickname_without_a_shared_role_only_where_no_one_else_has_the_surname
     assert not is_nickname_form("Jill Biden", "Joseph R. Biden")
 
 
+def test_a_titled_name_alone_is_a_surname_but_a_king_s_is_his_given_name():
+    people = People(
+        [
+            _intro("Kamala Harris", role="Vice President"),
+            *[_intro("Harris", role="Vice President")] * 3,
+            _intro("Harris", role="President"),
+            _intro("Harris Rohini Kosoglu", role="Vice President"),  # a run-on
+            _intro("Alun Michael", role="Minister"),
+            _intro("Michael Howard", role="Leader"),
+            _intro("Michael", role="King"),
+        ]
+    )
+    assert people.canonical("Harris") == "Kamala Harris"
+    assert people.canonical("Michael") == "Michael"  # King Michael is neither
+
+
 def test_particles_in_either_case_and_a_family_name_first_are_one_person():
     people = People(
         [

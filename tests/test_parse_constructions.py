@@ -1576,3 +1576,103 @@ def test_a_warning_to_ones_own_people_or_by_he_is_no_pressure_on_a_party():
         "He warned Foreign Minister Anna Berg that the plan would fail."
     )
     assert not d.disagreements
+
+
+# -- recall of disagreements and proposals: quotes, judgements, calls --------------------
+
+
+def test_we_in_a_quote_is_the_side_of_the_one_quoted():
+    d = digest_of('"We strongly oppose the scheme," said Anna Berg of the Clean Rivers Trust.')
+    assert [dis.parties for dis in d.disagreements] == [["Anna Berg"]]
+    assert d.disagreements[0].topic == "the scheme"
+    d = digest_of('"We will vote against the bill," Governor Paul Dorn said.')
+    assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]
+
+
+def test_we_with_no_one_quoted_in_the_sentence_is_no_side():
+    d = digest_of("We strongly oppose the scheme. The plan is due to start in May.")
+    assert not d.disagreements
+    # A statement's or a briefing's "we" goes on past the one quoted before it.
+    d = digest_of('Anna Berg said: "The talks went well." We strongly oppose the scheme.')
+    assert not d.disagreements
+
+
+def test_an_appraisal_of_a_party_s_plan_sets_the_speaker_against_the_party():
+    d = digest_of("Senator Anna Berg said the government's plans were inadequate.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "government"})]
+    assert d.disagreements[0].topic == "the government's plans"
+    d = digest_of("Senator Anna Berg branded Governor Paul Dorn arrogant.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Paul Dorn"})]
+
+
+def test_an_appraisal_of_a_thing_or_of_his_remarks_judges_no_party():
+    assert not digest_of("Senator Anna Berg said a delay would be disastrous.").disagreements
+    d = digest_of("Senator Anna Berg met Tom Hale. Ms Berg said his remarks were inadequate.")
+    assert not d.disagreements
+
+
+def test_a_judgement_not_said_or_said_on_a_condition_is_no_stance():
+    d = digest_of("Senator Anna Berg did not think the government's plans were offensive.")
+    assert not d.disagreements
+    d = digest_of(
+        "Church groups say the law could mean doctors withholding food even if they think "
+        "the government's rules wrong."
+    )
+    assert not d.disagreements
+
+
+def test_a_call_reported_before_its_speaker_is_the_speaker_s():
+    d = digest_of(
+        "The government should change the law on pensions, the Clean Rivers Trust has said."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Clean Rivers Trust", "the government should change the law on pensions")
+    ]
+    d = digest_of(
+        "Governor Paul Dorn should set out a proper exit strategy, Senator Anna Berg has said."
+    )
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+    d = digest_of("Teachers could get more powers, Education Secretary Anna Berg has suggested.")
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+
+
+def test_a_report_before_its_speaker_that_calls_on_no_one_is_no_proposal():
+    d = digest_of("If the talks fail, the unions should strike, Senator Anna Berg said.")
+    assert not d.proposals
+    d = digest_of(
+        "The security services could have been involved, Senator Anna Berg has suggested."
+    )
+    assert not d.proposals
+    d = digest_of("Support for the party has been falling, Senator Anna Berg has suggested.")
+    assert not d.proposals
+
+
+def test_a_judgement_reported_before_its_speaker_is_the_speaker_s():
+    d = digest_of("The government's plans are fundamentally flawed, Senator Anna Berg has said.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "government"})]
+
+
+def test_a_passive_judgement_is_its_agent_s_against_the_subject_s_party():
+    d = digest_of('Governor Paul Dorn\'s plans were branded "deeply irresponsible" by Tory MPs.')
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tory MPs", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "Governor Paul Dorn's plans"
+    assert d.disagreements[0].positions[0].position == 'branded "deeply irresponsible"'
+
+
+def test_a_passive_judgement_with_no_agent_or_of_praise_is_no_stance():
+    assert not digest_of("Governor Paul Dorn's plans were branded inadequate.").disagreements
+    d = digest_of("Governor Paul Dorn's plans were described as ambitious by Tory MPs.")
+    assert not d.disagreements
+
+
+def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
+    # A White House readout's sentence (public domain), parsed with "proposed" hung on
+    # the "that" clause.
+    d = digest_of(
+        "Because President Biden recognizes that our countries must cooperate to have "
+        "resilient, secure supply chains that can support the future energy landscape, the "
+        "United States proposed launching a C5+1 Critical Minerals Dialogue to develop "
+        "Central Asia’s vast mineral wealth and advance critical minerals security."
+    )
+    assert [p.by for p in d.proposals] == ["United States"]
+    assert d.proposals[0].what.startswith("proposed launching")

@@ -154,6 +154,10 @@ class Gazetteer:
         return frozenset(self.data["honorifics"])
 
     @cached_property
+    def given_name_titles(self) -> frozenset[str]:
+        return frozenset(t.lower() for t in self.data["given_name_titles"])
+
+    @cached_property
     def not_names(self) -> frozenset[str]:
         return frozenset([*self.data["not_names"], *self.data["page_furniture"]])
 

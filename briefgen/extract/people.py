@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.mentions import KnownForms, Mention, core_words
 
 if TYPE_CHECKING:
@@ -36,6 +37,16 @@ def is_short_form(short: str, full: str) -> bool:
     bare = _folded([w for w in f if not _INITIAL.fullmatch(w)])
     f = _folded(f)
     return f[: len(s)] == s or f[-len(s) :] == s or bare == s
+
+
+def _may_share(roles: set[str], others: set[str]) -> bool:
+    """Whether two people's roles may be one person's: either has none, or two of
+    them share a word ("Secretary", "Secretary of State"); "King" and "Minister"
+    do not."""
+    if not roles or not others:
+        return True
+    words = {w for r in roles for w in r.lower().split()}
+    return any(w in words for r in others for w in r.lower().split())
 
 
 def _folded(words: list[str]) -> list[str]:
@@ -148,9 +159,11 @@ class People:
         # shares one of the two, so only those few are compared.
         by_end: dict[str, list[str]] = {}
         roles_of: dict[str, set[str]] = {}
+        role_votes: dict[str, Counter[str]] = {}  # how often each name comes with each role
         for m in introductions:
             if m.role:
                 roles_of.setdefault(m.name, set()).add(m.role)
+                role_votes.setdefault(m.name, Counter())[m.role] += 1
         same_core: dict[tuple[str, ...], str] = {}
         given_names: dict[str, set[str]] = {}  # surname -> the first words it comes with
         for name in names:
@@ -165,11 +178,7 @@ class People:
                 continue
             ends = {words[0].casefold(), words[-1].casefold()} if words else set()
             candidates = {full for end in ends for full in by_end.get(end, ())}
-            longer = sorted(full for full in candidates if is_short_form(name, full))
-            if len(longer) > 1:
-                # "President Obama" is Barack, not Michelle: the one with that role.
-                roles = roles_of.get(name, set())
-                longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
+            longer = self._longer_forms(name, candidates, roles_of, role_votes)
             if not longer:
                 # "Joe Biden" is "Joseph R. Biden, Jr." (not "Jill Biden") when
                 # they share a role, or when no one else has the surname.
@@ -206,6 +215,45 @@ class People:
             if m.affiliation:
                 record.affiliations[m.affiliation] += 1
         self._index_bare_forms()
+
+    def _longer_forms(
+        self,
+        name: str,
+        candidates: set[str],
+        roles_of: dict[str, set[str]],
+        role_votes: dict[str, Counter[str]],
+    ) -> list[str]:
+        """The full names ``name`` may be short for: one, or it is a person of its own.
+        Where several are, the one with its role, then the one it is the surname of,
+        then the one whose roles it comes with most; never one whose roles share no
+        word with its own."""
+        longer = sorted(full for full in candidates if is_short_form(name, full))
+        if len(longer) < 2:
+            return longer
+        roles = roles_of.get(name, set())
+        if len(longer) > 1:
+            # "President Obama" is Barack, not Michelle: the one with that role.
+            longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
+        given_name_titles = gazetteer().given_name_titles
+        if len(longer) > 1 and " " not in name and {r.lower() for r in roles} - given_name_titles:
+            # A titled name alone is a surname: "Vice President Harris" is not the
+            # "Harris Rohini Kosoglu" of a run-on "to Vice President Harris Rohini Kosoglu";
+            # but "King Michael" names a king by his given name.
+            folded = name.casefold()
+            longer = [f for f in longer if _folded(core_words(f))[-1] == folded] or longer
+        if len(longer) > 1:
+            # "Vice President Harris" 65 times and "President Harris" 5 times: the one
+            # whose roles the name comes with at least twice as often as the next's.
+            votes = role_votes.get(name, Counter())
+            ranked = sorted(
+                ((sum(votes[r] for r in self._roles(f, roles_of)), f) for f in longer),
+                reverse=True,
+            )
+            if ranked[0][0] >= 2 * ranked[1][0] > 0 or ranked[0][0] > ranked[1][0] == 0:
+                longer = [ranked[0][1]]
+        if len(longer) == 1 and not _may_share(roles, self._roles(longer[0], roles_of)):
+            return []  # of several Michaels, "King Michael" is not Alun Michael, a minister
+        return longer
 
     def _roles(self, name: str, roles_of: dict[str, set[str]]) -> set[str]:
         return {r for form in self.records[name].forms for r in roles_of.get(form, ())}

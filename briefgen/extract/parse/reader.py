@@ -138,6 +138,7 @@ class SentenceReader:
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
         self.refusal = lexicon.words("disagreement", "refusal_verbs")
         self.negative = lexicon.words("disagreement", "negative_judgements")
+        self.appraisals = lexicon.words("disagreement", "appraisals")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
         self.between_nouns = lexicon.words("disagreement", "between_nouns")
         self.opponent_nouns = lexicon.words("disagreement", "opponent_nouns")
@@ -946,14 +947,20 @@ class SentenceReader:
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
-        negative judgement of a party's act or of a thing is X's side against it."""
+        negative judgement of a party's act or of a thing is X's side against it. Not
+        when X did not say it, nor said it on a condition ("even if they think it
+        inappropriate")."""
+        if self.negated(t) or self._marked(t, "if", "unless", "whether"):
+            return None
+        if self.lemma(t) in self.judging and self.passive(t):
+            return self._judged_passive(t)
         judged: Token | None = None
         for k in self.s.children(t.i, "ccomp", "xcomp"):
-            if k.lower in self.negative or self.lemma(k) in self.negative:
+            if self._judgement(k):
                 judged = k
             nominal = k.pos in ("NOUN", "PROPN") and self.lemma(t) in self.judging
             for c in self.s.children(k.i):
-                if c.rel in ("obj", "xcomp", "advmod") and c.lower in self.negative:
+                if c.rel in ("obj", "xcomp", "advmod") and self._judgement(c, lemma=False):
                     # "branded the plan a disgrace" with "the plan" read as the complement:
                     # the noun is what is judged, read below
                     judged = None if nominal else k
@@ -962,7 +969,7 @@ class SentenceReader:
             # "branded X's plan a disgrace" with "a disgrace" hung on the object
             for o in self.s.children(t.i, "obj", "xcomp"):
                 for c in self.s.children(o.i, "obj", "xcomp", "appos"):
-                    if c.i > o.i and (c.lower in self.negative or self.lemma(c) in self.negative):
+                    if c.i > o.i and self._judgement(c):
                         judged, judged_object = c, o
         if judged is None and self.lemma(t) in self.speech:
             return self._deep_judgement(t)
@@ -991,6 +998,8 @@ class SentenceReader:
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
+        if not self._judges_a_party(judged, targets):
+            return None
         pronoun = topic is not None and topic.lower() in _PRONOUNS
         if pronoun and topic is not None and topic.lower() in _SPEAKERS_OWN:
             return None  # "we have made a terrible mistake": the speaker's own side
@@ -1002,6 +1011,46 @@ class SentenceReader:
         if judged_object is not None:
             what = self.clause(t)  # "branded the plan a disgrace", not "a disgrace"
         return self._stance(t, speakers, targets, topic or what, what)
+
+    def _judged_passive(self, t: Token) -> Found | None:
+        """ "X's plans were branded 'deeply irresponsible' by the Liberal Democrats", "the
+        scheme has been described as a disgraceful waste by MPs": the agent judges the
+        passive's subject, and the party whose it is."""
+        said = [
+            k
+            for k in self.s.children(t.i, "obj", "xcomp", "obl")
+            if k.rel != "obl" or self.s.case(k.i) == "as"
+        ]
+        judged = next(
+            (
+                k
+                for k in said
+                if self._judgement(k)
+                or any(self._judgement(c) for c in self.s.children(k.i, "amod"))
+            ),
+            None,
+        )
+        if judged is None:
+            return None
+        agents = self.subjects(t)
+        for k in [judged, *self.s.children(judged.i, "conj"), *self.s.children(t.i, "conj")]:
+            for by in self.s.children(k.i, "obl", "nmod"):
+                if not agents and self.s.case(by.i) == "by":
+                    agents = self.p.of(by.i)  # "by X" hung on the judgement
+        subjects = [k for k in self.s.children(t.i, "nsubj") if k.dep == "nsubj:pass"]
+        if not agents or not subjects:
+            return None
+        targets = [p for k in subjects for p in [*self.p.of(k.i), *self.possessor(k)]]
+        targets = [p for p in targets if p.name not in {a.name for a in agents}]
+        word = judged if self._judgement(judged) else self.s.children(judged.i, "amod")[0]
+        if not self._judges_a_party(word, targets):
+            return None
+        topic = self._phrase(subjects[0])
+        if not targets and (not topic or topic.lower() in _PRONOUNS):
+            return None
+        named_by = tuple(k.i for k in self.s.children(t.i) if self.s.case(k.i) == "by")
+        what = self.clause(t, without=named_by)  # "branded a disgrace", not "... by X" again
+        return self._stance(t, agents, targets, topic or what, what)
 
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
         """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
@@ -1067,7 +1116,8 @@ class SentenceReader:
             and (self._marked(t, "of", "for") or self.s.case(t.i) in ("of", "for"))
         ):
             return None  # "accused it of betraying its supporters": the charge, read there
-        sides = self.subjects(t)
+        # '"We oppose the scheme," said X': "we" is the side of the one quoted
+        sides = self.subjects(t) or self._we_quoted(t)
         others = self.objects(t)
         for o in self.object_tokens(t):
             if o.rel != "obj":
@@ -1191,7 +1241,7 @@ class SentenceReader:
             return None
         # "voted against X's plan": X; "stood with Y against X": Y on the subject's side
         others = [*self.obliques(t, "against"), *(p for k in against for p in self.possessor(k))]
-        subjects = self.subjects(t)
+        subjects = self.subjects(t) or self._we_quoted(t)
         allies = self.obliques(t, "with", "alongside")
         if self.lemma(t) in self.warning:
             # "warned X against raising taxes": X is warned; "warned his supporters
@@ -1508,11 +1558,16 @@ class SentenceReader:
             return None
         head = self.s.head(t.i)
         candidates = [head] if t.rel == "csubj" and head is not None else []
+        fronted = self._fronted_claim(t)
+        if fronted is not None and fronted is head:
+            candidates.append(head)  # "The plans are flawed, X said"
         candidates.extend(self.s.tokens[i] for i in self.s.subtree(t.i) if i != t.i)
         for j in candidates:
-            if j.lower not in self.negative and self.lemma(j) not in self.negative:
+            if not self._judgement(j):
                 continue
-            cop = min((k.i for k in self.s.children(j.i, "cop")), default=None)
+            # "the plans are flawed" with "flawed" read as a passive: its "are" is the copula
+            be = [k.i for k in self.s.children(j.i, "aux") if k.dep == "aux:pass"]
+            cop = min([k.i for k in self.s.children(j.i, "cop")] or be, default=None)
             if cop is None or self.negated(j) or not self._reported_by(j, t):
                 continue
             subject = self._subject_of_copula(j, cop)
@@ -1520,7 +1575,7 @@ class SentenceReader:
                 continue
             targets = [*self.p.of(subject.i), *self.possessor(subject)]
             targets = [p for p in targets if p.name not in {s.name for s in speakers}]
-            if not targets:
+            if not targets or not self._judges_a_party(j, targets):
                 continue  # a thing judged with no party's name: nobody's side
             words = self._copula_clause(j, subject)
             what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
@@ -1528,6 +1583,21 @@ class SentenceReader:
             topic = self.s.text_of(judged).strip(" ,;:" + _QUOTES)
             return self._stance(t, speakers, targets, topic or what, what)
         return None
+
+    def _judgement(self, k: Token, *, lemma: bool = True) -> bool:
+        """Whether ``k`` is a word of negative judgement, of either list."""
+        words = self.negative | self.appraisals
+        return k.lower in words or (lemma and self.lemma(k) in words)
+
+    def _judges_a_party(self, judged: Token, targets: list[Party]) -> bool:
+        """An appraisal ("inadequate", "arrogant") sets its speaker against a party only
+        where the text names the party judged, or whose act or plan it is: "the
+        government's plans were inadequate", not "his remarks" nor "a delay"."""
+        if judged.lower not in self.appraisals and self.lemma(judged) not in self.appraisals:
+            return True
+        if judged.lower in self.negative or self.lemma(judged) in self.negative:
+            return True
+        return any(self.s.tokens[p.token].pos != "PRON" for p in targets)
 
     def _reported_by(self, j: Token, t: Token) -> bool:
         """Whether ``t``'s speaker says ``j``: no other verb of saying, no "if" or
@@ -1867,20 +1937,25 @@ class SentenceReader:
             # "(While) encouraging industry to act is important": the "-ing" clause is
             # what is judged, whoever does it; the judged thing's subject is no author.
             return []
-        found = self.subjects(t)
+        return self.subjects(t) or self._we_quoted(t, going_on=True)
+
+    def _we_quoted(self, t: Token, *, going_on: bool = False) -> list[Party]:
+        """The one quoted, where ``t``'s subject is "we": '"We are asking ...," the
+        chancellor said' is the chancellor's side; with ``going_on``, in a quote going on
+        from the sentence before, the one quoted there too (a joint statement's or a
+        briefing's "we" is everyone who speaks in it: never a side on its own)."""
         we = [k for k in self.s.children(t.i, "nsubj") if k.lower == "we"]
-        if found or not we:
-            return found
+        if not we:
+            return []
         saying = [
             k
             for k in self.s.tokens
             if k.pos == "VERB" and k.i != t.i and self.lemma(k) in self.speech
         ]
         if saying:
-            # '"We are asking ...," the chancellor said': the speaker is this sentence's
             speakers = [p for p in self.subjects(saying[0]) if p.is_person]
             return [Party(speakers[0].name, True, we[0].i)] if speakers else []
-        speaker = self.p.memory.speaker  # a quote going on from the sentence before
+        speaker = self.p.memory.speaker if going_on else None
         return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
@@ -1894,6 +1969,14 @@ class SentenceReader:
             return self._proposal(t, self.subjects(t), what)
         if t.rel == "acl" and self._marked(t, "to"):
             return None  # "a scheme to offer courses": the noun's content, read with the noun
+        # Only a verb with no object or clause of its own reports one before it.
+        own = self.s.children(t.i, "obj", "xcomp", "ccomp")
+        fronted = None if own else self._fronted_claim(t)
+        auxes = {a.lower for a in self.s.children(fronted.i, "aux")} if fronted else set()
+        if fronted is not None and auxes & (self.duty | {"could"}) and "have" not in auxes:
+            # "Teachers could get more powers, X has suggested": X's proposal; not "the
+            # services could have been involved, X has suggested"
+            return self._proposal(t, self._authors(t), self._claim_words(t, fronted))
         if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
             self._modal_clause(k) for k in kids if k.rel == "ccomp"
         ):
@@ -1961,9 +2044,11 @@ class SentenceReader:
         speaker says someone should or must do is the speaker's call."""
         if any(k.lower == "to" for k in self.s.children(t.i, "mark", "aux")):
             return None  # "for the minister to claim that ...": no one said it here
-        for k in self.s.children(t.i, "ccomp"):
-            if self._marked(k, "if", "unless", "whether") or k.i < t.i:
-                continue  # "it should end, he said" is read with the clause's own subject
+        fronted = self._fronted_claim(t)
+        clauses = [k for k in self.s.children(t.i, "ccomp") if k.i > t.i]
+        for k in [*clauses, *([fronted] if fronted is not None else [])]:
+            if self._marked(k, "if", "unless", "whether"):
+                continue
             if any(self._marked(c, "if") and c.i < k.i for c in self.s.children(k.i, "advcl")):
                 continue  # "if they did wrong, they should be punished": a condition, no call
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
@@ -1982,7 +2067,7 @@ class SentenceReader:
                 # should be, not a call for anyone to act ("should be scrapped" is one, and
                 # so is "there should be a strike").
                 continue
-            what = self.s.text_of(self.s.subtree(k.i)).strip(" ,;:" + _QUOTES)
+            what = self._claim_words(t, k)
             if "have" in auxes:
                 # "X said the government should have acted sooner": a reproach, X's side
                 # against the one who should have acted, not a call.
@@ -1994,6 +2079,40 @@ class SentenceReader:
                 return self._stance(t, speakers, blamed, what, what)
             return self._proposal(t, self._authors(t), what)
         return None
+
+    def _fronted_claim(self, t: Token) -> Token | None:
+        """ "The government should change the law, the TUC has said": the clause a verb of
+        saying (with a subject of its own) reports from before it, parsed as the verb's
+        head with the verb hung on it (parataxis), or as a clause of its own (with its
+        subject, and no "if" or "when") hung on the verb; "The plan, he said, should be
+        scrapped" too."""
+        if not self.s.children(t.i, "nsubj"):
+            return None
+        head = self.s.head(t.i)
+        if (
+            t.rel == "parataxis"
+            and head is not None
+            and head.pos in ("VERB", "AUX")
+            and not self.s.children(head.i, "mark")  # "recognizes that we must ..."
+        ):
+            return head
+        before = [
+            k
+            for k in self.s.children(t.i, "ccomp", "dep", "advcl")
+            if k.i < t.i and not self.s.children(k.i, "mark") and self.s.children(k.i, "nsubj")
+        ]
+        if before and before[0].pos in ("VERB", "AUX"):
+            # a whole clause, not "If it fails, he said, ..." nor "Asked about it, he said"
+            return before[0]
+        return None
+
+    def _claim_words(self, t: Token, k: Token) -> str:
+        """The clause ``k`` that ``t`` reports, without "..., the TUC has said" where the
+        verb of saying hangs on it."""
+        said = set(self.s.subtree(t.i)) if t.head == k.i and t.i != k.i else set()
+        words = [i for i in self.s.subtree(k.i) if i not in said]
+        # Without the attribution, the sentence's full stop is left after a comma.
+        return self.s.text_of(words).strip(" ,;:" + ("." if said else "") + _QUOTES)
 
     def _offer(self, t: Token) -> Found | None:
         """ "We are ready to negotiate with X", "willing to sign a deal": an offer to
