@@ -1461,6 +1461,11 @@ def test_a_word_split_at_its_hyphen_is_read_whole():
     ]
 
 
+def test_a_plan_or_an_intention_to_agree_is_no_agreement():
+    d = digest_of("Ann Lee and Bo Chen plan to agree on a deal next week.")
+    assert d.agreements == []
+
+
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
     assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]

@@ -461,6 +461,9 @@ class SentenceReader:
                 or head.lower in self.planning
                 or (self.planned(head))
             )
+        if t.rel == "acl" and head.pos == "NOUN" and self._marked(t, "to"):
+            # "a plan to agree on a deal", "the intention to work with them": intended
+            return self.lemma(head) in self.planning or self.planned(head)
         if t.rel == "advcl" and any(k.lower in ("if", "unless") for k in self.s.children(t.i)):
             return True
         if t.rel in ("obj", "nsubj") and head.pos in ("VERB", "AUX"):
