@@ -231,11 +231,10 @@ class People:
         if len(longer) < 2:
             return longer
         roles = roles_of.get(name, set())
-        if len(longer) > 1:
-            # "President Obama" is Barack, not Michelle: the one with that role.
-            longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
-        given_name_titles = gazetteer().given_name_titles
-        if len(longer) > 1 and " " not in name and {r.lower() for r in roles} - given_name_titles:
+        # "President Obama" is Barack, not Michelle: the one with that role.
+        longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
+        titles = {r.lower() for r in roles} - gazetteer().given_name_titles
+        if len(longer) > 1 and " " not in name and titles:
             # A titled name alone is a surname: "Vice President Harris" is not the
             # "Harris Rohini Kosoglu" of a run-on "to Vice President Harris Rohini Kosoglu";
             # but "King Michael" names a king by his given name.
