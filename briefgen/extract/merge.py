@@ -40,9 +40,15 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 
 @lru_cache(maxsize=65536)
 def _content_words(text: str | None) -> frozenset[str]:
-    stop = gazetteer().stop_words | _HONORIFICS
+    stop = _stop_words()
     words = [w for w in _WORD.findall((text or "").lower()) if len(w) > 1 and w not in stop]
     return frozenset(words[:_HEAD_WORDS])
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # Made once, not for each of the thousands of statements a corpus compares.
+    return gazetteer().stop_words | _HONORIFICS
 
 
 def similar(
@@ -301,9 +307,8 @@ def merge_facts(
 
 def same_statement(fact: Fact, group: list[Fact]) -> bool:
     """Reports that share a party and most of their opening words, from one
-    article or from articles that came out within days of each other: a later
-    one that words it alike reports it again (a second call, a second summit's
-    communiqué). Critics of one policy in several articles are one dispute."""
+    article or from articles that came out within days of each other (``_near``).
+    Critics of one policy in several articles are one dispute."""
     return _alike(fact, group, nested=True)
 
 

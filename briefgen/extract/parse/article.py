@@ -607,7 +607,7 @@ def _remember_plain(here: list[Entity], memory: Memory) -> None:
     person = next((n.name for n in here if n.is_person), None)
     if person:
         memory.saw_person(person)
-    memory.saw_named(list(dict.fromkeys(n.name for n in here if n.is_person)))
+    memory.saw_named(n.name for n in here if n.is_person)
 
 
 def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
@@ -631,7 +631,7 @@ def _remember(
     subject = subject or next((n.name for n in here if n.is_person), None)
     if subject:
         memory.saw_person(subject)
-    memory.saw_named(list(dict.fromkeys(n.name for n in here if n.is_person)))
+    memory.saw_named(n.name for n in here if n.is_person)
     for item in found:
         # "The leaders", "they": the people who last met, or agreed; not a meeting named
         # in passing ("a continuation of the discussions held in Reykjavik between A and B").

@@ -17,6 +17,7 @@ Conjuncts, appositions and "including" lists add their own parties:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefgen.extract.facts import Entity
@@ -77,8 +78,9 @@ class Memory:
     def saw_person(self, name: str) -> None:
         self.people = [*[p for p in self.people if p != name], name][-6:]
 
-    def saw_named(self, names: list[str]) -> None:
-        self.named = [*[p for p in self.named if p not in names], *names]
+    def saw_named(self, names: Iterable[str]) -> None:
+        fresh = list(dict.fromkeys(names))
+        self.named = [*[p for p in self.named if p not in fresh], *fresh]
 
     def saw_group(self, names: list[str]) -> None:
         if len(names) >= 2:
