@@ -138,6 +138,17 @@ def test_the_two_sides_and_pronouns_resolve_to_the_last_group_and_person():
     assert [p.by for p in d.proposals] == ["Otto Brandt"]
 
 
+def test_a_pronoun_object_is_not_its_own_subject_nor_a_quoted_he_the_speaker():
+    d = digest_of(
+        "Prime Minister Tom Hale spoke on Monday. Senator Ann Lee attacked him. "
+        "Professor Bo Chen was an adviser. "
+        '"This is like letting a thief go because he promised to catch some jay-walkers," '
+        "he says."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ann Lee", "Tom Hale"})]
+    assert d.proposals == []
+
+
 def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
     d = digest_of(
         "President Lena Cole met Prime Minister Tom Hale in Oslo on Monday. "
