@@ -171,12 +171,16 @@ def test_he_after_a_role_subject_is_that_subject_not_the_one_met():
     assert [(p.by, p.what) for p in d.proposals] == [("Otto Brandt", "urged Italy to cut tariffs")]
 
 
-def test_a_party_or_shadow_read_into_a_name_is_no_first_name():
+def test_a_party_a_quantifier_or_a_nationality_read_into_a_name_is_no_first_name():
     from briefgen.extract.parse.article import _not_a_first_name, _titles
 
     titles = _titles()
-    assert all(_not_a_first_name(w, titles) for w in ("Tory", "Labour", "Shadow", "Lawyer"))
-    assert not any(_not_a_first_name(w, titles) for w in ("Oliver", "Ann", "Shadwell"))
+    assert all(
+        _not_a_first_name(w, titles)
+        for w in ("Tory", "Labour", "Shadow", "Lawyer", "Most", "Asian", "British")
+    )
+    names = ("Oliver", "Ann", "Shadwell", "Jordan", "Paris", "Christian")
+    assert not any(_not_a_first_name(w, titles) for w in names)
 
 
 def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
