@@ -420,11 +420,18 @@ def find_introductions(text: str) -> list[Mention]:
     for m in pats.member_of.finditer(text):
         # "Mark Serwotka, from the Public and Commercial Services union, said"
         member = clean_name(m["name"], pats, surnames=surnames)
-        body = _organisation(m["body"], pats)
-        if member is None or " " not in member or body is None or not m["name"].endswith(member):
+        organisation = _organisation(m["body"], pats)
+        if (
+            member is None
+            or " " not in member
+            or organisation is None
+            or not m["name"].endswith(member)
+        ):
             continue
         start = m.end("name") - len(member)
-        found.append(Mention(start, start + len(member), member, affiliation=body, cue="described"))
+        found.append(
+            Mention(start, start + len(member), member, affiliation=organisation, cue="described")
+        )
     for m in pats.speaker.finditer(text):
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name or not m["name"].endswith(name):
