@@ -1681,3 +1681,15 @@ def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
     )
     assert [p.by for p in d.proposals] == ["United States"]
     assert d.proposals[0].what.startswith("proposed launching")
+
+
+# -- disagreements: sanctions, refusals; proposals: another's plan ------------------------
+
+
+def test_backing_another_s_plan_or_not_backing_one_proposes_nothing():
+    d = digest_of(
+        "Senator Anna Berg said she would not back the Home Secretary's plans for curfews."
+    )
+    assert not d.proposals
+    d = digest_of("Senator Anna Berg unveiled plans for curfews.")
+    assert [p.by for p in d.proposals] == ["Anna Berg"]

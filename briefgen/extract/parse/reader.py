@@ -2212,12 +2212,15 @@ class SentenceReader:
             authors = [p for k in self.s.children(t.i, "compound", "amod") for p in self.p.of(k.i)]
         if (
             not authors
+            and not owners
             and gov is not None
             and (t.rel == "obj" or (t.dep == "nsubj:pass" and self.passive(gov)))
         ):
-            # "X unveiled a plan"; "a plan was put forward by X"
+            # "X unveiled a plan"; "a plan was put forward by X"; not "X backed the
+            # minister's plans" (the minister's, whoever that is), nor "X would not back
+            # the plan" (no plan of X's)
             authors = self.subjects(gov)
-            if self.lemma(gov) not in _PUT_FORWARD:
+            if self.lemma(gov) not in _PUT_FORWARD or self.negated(gov):
                 authors = []
         if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
             return None  # "a failed government scheme", "the scrapped plan": none stands
