@@ -1686,6 +1686,17 @@ def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
 # -- disagreements: sanctions, refusals; proposals: another's plan ------------------------
 
 
+def test_a_refusal_named_by_a_noun_is_a_stand_against_the_party_refused():
+    d = digest_of(
+        "Governor Paul Dorn's refusal to accept the Tories' budget proposals angered MPs."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Tories"})]
+
+
+def test_a_refusal_of_nothing_an_agreement_would_settle_is_no_stance():
+    assert not digest_of("Governor Paul Dorn's refusal to resign angered the Tories.").disagreements
+
+
 def test_backing_another_s_plan_or_not_backing_one_proposes_nothing():
     d = digest_of(
         "Senator Anna Berg said she would not back the Home Secretary's plans for curfews."

@@ -137,6 +137,7 @@ class SentenceReader:
         self.against_verbs = lexicon.words("disagreement", "against_verbs")
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
         self.refusal = lexicon.words("disagreement", "refusal_verbs")
+        self.refusal_nouns = lexicon.words("disagreement", "refusal_nouns")
         self.negative = lexicon.words("disagreement", "negative_judgements")
         self.appraisals = lexicon.words("disagreement", "appraisals")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
@@ -254,6 +255,8 @@ class SentenceReader:
                 yield self._dispute_noun(t)
             if lemma in self.opponent_nouns or t.lower in self.opponent_nouns:
                 yield self._opponents(t)
+            if lemma in self.refusal_nouns or t.lower in self.refusal_nouns:
+                yield self._refusal(t)
             if lemma in self.blows or t.lower in self.blows:
                 yield self._blow(t)
             if lemma in self.concern_nouns or t.lower in self.concern_nouns:
@@ -947,6 +950,36 @@ class SentenceReader:
         if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
             what = self.clause(head)  # "refuses to accept ..."
         return self._stance(t, sides, others, self.topic(t) or what, what)
+
+    def _refusal(self, t: Token) -> Found | None:
+        """ "X's refusal to accept Y's proposals", "X's refusal to sign the treaty": as
+        "X refused to accept ...", X against the party whose proposal it is, or the thing."""
+        after = self.s.tokens[t.i + 2] if t.i + 2 < len(self.s.tokens) else None
+        # its infinitive, also where the parser hung it on a word further on
+        refused = [
+            k
+            for k in [*self.s.children(t.i, "acl", "xcomp"), *([after] if after else [])]
+            if self._marked(k, "to")
+            and self.s.tokens[k.i - 1].lower == "to"
+            and self.lemma(k) in self.agree_joint | self.refusal
+        ]
+        sides = [*self.possessor(t), *self.obliques(t, "by")]
+        if not refused or not sides:
+            return None
+        k = refused[0]
+        if not self.topic(k):
+            return None  # "refusal to accept" with what is refused hung elsewhere
+        others = [*self.objects(k), *self.obliques(k, "with")]
+        for o in self.object_tokens(k):
+            others.extend(self.possessor(o))
+        others = [o for o in others if o.name not in {p.name for p in sides}]
+        topic = self.topic(k) or self.clause(k)
+        # the noun, its infinitive and what that takes, not a clause the parser hung on it
+        words = [t.i, *range(t.i + 1, k.i + 1)]
+        for c in self.s.children(k.i, "obj", "obl", "iobj", "compound:prt", "prt"):
+            words.extend(self.s.subtree(c.i))
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        return self._stance(t, sides, others, topic, what)
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
