@@ -1704,3 +1704,19 @@ def test_backing_another_s_plan_or_not_backing_one_proposes_nothing():
     assert not d.proposals
     d = digest_of("Senator Anna Berg unveiled plans for curfews.")
     assert [p.by for p in d.proposals] == ["Anna Berg"]
+
+
+def test_hostilities_one_party_wages_on_another_set_them_against_each_other():
+    d = digest_of("The leaders discussed Freedonia's brutal war against Sylvania.")
+    assert [sorted(x.parties) for x in d.disagreements] == [["Freedonia", "Sylvania"]]
+    assert d.disagreements[0].topic == "Freedonia's brutal war against Sylvania"
+    d = digest_of("They discussed the consequences of Russia's invasion of Ukraine for trade.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]
+    assert d.disagreements[0].topic == "Russia's invasion of Ukraine"
+
+
+def test_hostilities_of_no_one_or_on_no_party_or_in_a_list_of_topics_are_no_dispute():
+    assert not digest_of("The attacks on the World Trade Center shocked America.").disagreements
+    assert not digest_of("Israel's offensive in the north continued.").disagreements
+    d = digest_of("They discussed Russia's war against Ukraine, North Korea and Burma.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]

@@ -138,6 +138,7 @@ class SentenceReader:
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
         self.refusal = lexicon.words("disagreement", "refusal_verbs")
         self.refusal_nouns = lexicon.words("disagreement", "refusal_nouns")
+        self.conflict_nouns = lexicon.words("disagreement", "conflict_nouns")
         self.negative = lexicon.words("disagreement", "negative_judgements")
         self.appraisals = lexicon.words("disagreement", "appraisals")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
@@ -257,6 +258,8 @@ class SentenceReader:
                 yield self._opponents(t)
             if lemma in self.refusal_nouns or t.lower in self.refusal_nouns:
                 yield self._refusal(t)
+            if lemma in self.conflict_nouns or t.lower in self.conflict_nouns:
+                yield self._hostilities(t)
             if lemma in self.blows or t.lower in self.blows:
                 yield self._blow(t)
             if lemma in self.concern_nouns or t.lower in self.concern_nouns:
@@ -980,6 +983,61 @@ class SentenceReader:
             words.extend(self.s.subtree(c.i))
         what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
         return self._stance(t, sides, others, topic, what)
+
+    def _hostilities(self, t: Token) -> Found | None:
+        """ "Russia's war against Ukraine", "X's attack on Y's record": the one who wages
+        it (the possessor, or "by" X) against the one it is waged on. Not where a verb
+        over it states its own fact ("condemned Russia's war"), nor a war of no one's."""
+        gov = self.governor(t)
+        if gov is not None and self.lemma(gov) in self.against | self.mutual | self.propose:
+            return None  # read as the verb's own fact
+        sides = self.possessor(t)
+        if not sides and gov is not None and t.rel == "obj" and self.lemma(gov) in _WAGING:
+            sides = self.subjects(gov)  # "X launched an attack on Y"
+        on = self.oblique_tokens(t, "against", "on", "upon", "of", "in")
+        others = [
+            p
+            for k in on
+            for c in [k, *self.s.children(k.i, "compound", "amod")]
+            # not what is joined to it: "against Ukraine, DPRK, and Burma" lists topics
+            for p in [*self.p.of(c.i, expand=False), *self.possessor(c)]
+        ]
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not sides or not others:
+            return None
+        # the noun's own phrase: not what is joined to it ("... and cross-Strait issues"),
+        # nor what it is "for" ("for transatlantic security")
+        joined = [
+            i
+            for k in self.s.children(t.i, "conj", "cc", "acl", "punct", "nsubj", "cop", "mark")
+            for i in self.s.subtree(k.i)
+        ]
+        joined.extend(
+            i
+            for k in self.s.children(t.i, "nmod")
+            if self.s.case(k.i) not in ("against", "on", "upon", "of", "in")
+            and k.dep != "nmod:poss"
+            for i in self.s.subtree(k.i)
+        )
+        for k in on:  # "against Ukraine and its implications ...": not the war's
+            for c in self.s.children(k.i, "conj"):
+                joined.extend([*self.s.subtree(c.i), *(x.i for x in self.s.children(c.i, "cc"))])
+                joined.extend(x.i for x in self.s.children(c.i, "punct") if x.i < c.i)
+        words = [
+            i
+            for i in self.s.subtree(t.i)
+            if i not in self._cases(t)
+            and i not in joined
+            and (i >= t.i or self.s.tokens[i].lower not in _LEADING | {"as", "among"})
+        ]
+        topic = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        owners = [k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss"]
+        words = [i for i in words if not any(i in self.s.subtree(o.i) for o in owners)]
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        found = self._disagreement(t, sides, others, topic)
+        if found is not None:
+            found.positions = {sides[0].name: what}
+        return found
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
@@ -2285,6 +2343,8 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Verbs that wage hostilities named by their object: "X launched an attack on Y".
+_WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify", "continue"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
