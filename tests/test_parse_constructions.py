@@ -1720,3 +1720,14 @@ def test_hostilities_of_no_one_or_on_no_party_or_in_a_list_of_topics_are_no_disp
     assert not digest_of("Israel's offensive in the north continued.").disagreements
     d = digest_of("They discussed Russia's war against Ukraine, North Korea and Burma.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]
+
+
+def test_a_that_clause_of_a_verb_of_directing_is_what_is_asked_for():
+    d = digest_of("The unions demanded that the government withdraw the regulations.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("unions", "demanded that the government withdraw the regulations")
+    ]
+
+
+def test_a_that_clause_of_suggesting_without_a_modal_is_a_report_not_a_call():
+    assert not digest_of("Senator Anna Berg suggested that the government had lied.").proposals

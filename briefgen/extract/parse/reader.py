@@ -2071,8 +2071,15 @@ class SentenceReader:
             # "Teachers could get more powers, X has suggested": X's proposal; not "the
             # services could have been involved, X has suggested"
             return self._proposal(t, self._authors(t), self._claim_words(t, fronted))
-        if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
-            self._modal_clause(k) for k in kids if k.rel == "ccomp"
+        # "demanded that X spell out ...": a that-clause of a verb of directing is what
+        # is asked for, modal or not (one "suggested" may only be reported)
+        directed = self.lemma(t) in _DIRECTING and any(
+            self._marked(k, "that") and k.i > t.i for k in kids if k.rel == "ccomp"
+        )
+        if (
+            not directed
+            and not any(k.rel in ("obj", "xcomp") for k in kids)
+            and not any(self._modal_clause(k) for k in kids if k.rel == "ccomp")
         ):
             # "suggested (that) the Tories planned cuts" reports; "suggested they
             # should meet" proposes.
@@ -2343,6 +2350,9 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Verbs of directing whose that-clause is always what is asked for (the mandative
+# subjunctive): "demanded that X spell out", "urged that the men receive".
+_DIRECTING = frozenset({"demand", "urge", "propose", "recommend"})
 # Verbs that wage hostilities named by their object: "X launched an attack on Y".
 _WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify", "continue"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
