@@ -138,6 +138,17 @@ def test_the_two_sides_and_pronouns_resolve_to_the_last_group_and_person():
     assert [p.by for p in d.proposals] == ["Otto Brandt"]
 
 
+def test_a_pronoun_object_is_not_its_own_subject_nor_a_quoted_he_the_speaker():
+    d = digest_of(
+        "Prime Minister Tom Hale spoke on Monday. Senator Ann Lee attacked him. "
+        "Professor Bo Chen was an adviser. "
+        '"This is like letting a thief go because he promised to catch some jay-walkers," '
+        "he says."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ann Lee", "Tom Hale"})]
+    assert d.proposals == []
+
+
 def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
     d = digest_of(
         "President Lena Cole met Prime Minister Tom Hale in Oslo on Monday. "
@@ -1333,6 +1344,15 @@ def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
         "President Tom Hale received Prime Minister Kim Yoon at the palace."
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]
+
+
+def test_a_state_s_forces_or_refugees_hosted_are_no_party_to_a_meeting():
+    d = digest_of(
+        "President Tom Hale thanked Norway for hosting U.S. forces. "
+        "Prime Minister Kim Yoon welcomed Ukrainian refugees. "
+        "Prime Minister Kim Yoon hosted a Japanese delegation in Seoul."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Kim Yoon", "Japan"})]
 
 
 def test_a_side_criticised_is_no_topic_and_a_named_plan_alone_is_no_proposal():
