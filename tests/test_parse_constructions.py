@@ -1751,3 +1751,13 @@ def test_a_that_clause_of_a_verb_of_directing_is_what_is_asked_for():
 
 def test_a_that_clause_of_suggesting_without_a_modal_is_a_report_not_a_call():
     assert not digest_of("Senator Anna Berg suggested that the government had lied.").proposals
+
+
+def test_a_refusal_on_a_condition_is_no_stance():
+    d = digest_of("It would be troubling if the government did not accept the ruling, she said.")
+    assert not d.disagreements
+    assert not digest_of(
+        "If Governor Paul Dorn were not to accept the ruling, MPs would act."
+    ).disagreements
+    d = digest_of("Governor Paul Dorn said he would not accept the ruling.")
+    assert [x.parties for x in d.disagreements] == [["Paul Dorn"]]

@@ -952,7 +952,7 @@ class SentenceReader:
     def _refused(self, t: Token) -> Found | None:
         """ "failed to agree", "refuses to accept Syria's denials", "would not back the
         plan": a refused agreement is a disagreement with the other party or the thing."""
-        if not self.negated(t):
+        if not self.negated(t) or self._conditional(t):
             return None
         sides = self.subjects(t)
         others = [*self.objects(t), *self.obliques(t, "with", "on", "over")]
@@ -1051,6 +1051,16 @@ class SentenceReader:
         if found is not None:
             found.positions = {sides[0].name: what}
         return found
+
+    def _conditional(self, t: Token) -> bool:
+        """Whether ``t`` is said only on a condition: "if the government did not accept
+        the ruling", "if it were not to accept", also with the infinitive under it."""
+        for k in [t, *self.s.ancestors(t.i)]:
+            if self._marked(k, "if", "unless"):
+                return True
+            if k.rel != "xcomp":  # "were not to accept": the infinitive's verb above
+                return False
+        return False
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
