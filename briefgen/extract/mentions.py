@@ -515,16 +515,25 @@ def _a_place(word: str, pats: Patterns) -> bool:
 
 
 def _a_thing_titled(m: regex.Match[str], text: str) -> bool:
-    """Whether a title and one word after "the" name a thing ("the General Election",
-    "the Queen Mother"): a person's title takes "the" only before a full name."""
+    """Whether a title and one word name a thing: after "the" ("the General Election",
+    "the Queen Mother": a person's title takes "the" only before a full name), after a
+    count, or before a word for a place."""
     if " " in m["name"].strip() or " and " in m["role"]:
         return False  # "the Vice President and President Marcos": two people
     if m["role"].split()[0].lower() == "the" or _after_the(text, m.start()):
         return True
-    # "31 General Atomics MQ-9B aircraft": things are counted, a person's title is not
-    return bool(_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+    # "31 General Atomics MQ-9B aircraft": things are counted, a person's title is not;
+    # "King Cross station" names a place.
+    return bool(
+        _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        or _PLACE_AFTER.match(text, m.end("name"))
+    )
 
 
+_PLACE_AFTER = regex.compile(
+    r"[^\S\n]+(?i:station|street|road|square|airport|hospital|bridge|park|stadium|avenue|"
+    r"college|school|university|cathedral|church|palace|barracks|prison)\b"
+)
 _COUNT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d,])\d+(?:,\d{3})*[^\S\n]+$")
 
 
