@@ -1735,3 +1735,63 @@ def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
     )
     assert [p.by for p in d.proposals] == ["United States"]
     assert d.proposals[0].what.startswith("proposed launching")
+
+
+# -- disagreements: sanctions, refusals; proposals: another's plan ------------------------
+
+
+def test_a_refusal_named_by_a_noun_is_a_stand_against_the_party_refused():
+    d = digest_of(
+        "Governor Paul Dorn's refusal to accept the Tories' budget proposals angered MPs."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Tories"})]
+
+
+def test_a_refusal_of_nothing_an_agreement_would_settle_is_no_stance():
+    assert not digest_of("Governor Paul Dorn's refusal to resign angered the Tories.").disagreements
+
+
+def test_backing_another_s_plan_or_not_backing_one_proposes_nothing():
+    d = digest_of(
+        "Senator Anna Berg said she would not back the Home Secretary's plans for curfews."
+    )
+    assert not d.proposals
+    d = digest_of("Senator Anna Berg unveiled plans for curfews.")
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+
+
+def test_hostilities_one_party_wages_on_another_set_them_against_each_other():
+    d = digest_of("The leaders discussed Freedonia's brutal war against Sylvania.")
+    assert [sorted(x.parties) for x in d.disagreements] == [["Freedonia", "Sylvania"]]
+    assert d.disagreements[0].topic == "Freedonia's brutal war against Sylvania"
+    d = digest_of("They discussed the consequences of Russia's invasion of Ukraine for trade.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]
+    assert d.disagreements[0].topic == "Russia's invasion of Ukraine"
+
+
+def test_hostilities_of_no_one_or_on_no_party_or_in_a_list_of_topics_are_no_dispute():
+    assert not digest_of("The attacks on the World Trade Center shocked America.").disagreements
+    assert not digest_of("Israel's offensive in the north continued.").disagreements
+    d = digest_of("They discussed Russia's war against Ukraine, North Korea and Burma.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]
+
+
+def test_a_that_clause_of_a_verb_of_directing_is_what_is_asked_for():
+    d = digest_of("The unions demanded that the government withdraw the regulations.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("unions", "demanded that the government withdraw the regulations")
+    ]
+
+
+def test_a_that_clause_of_suggesting_without_a_modal_is_a_report_not_a_call():
+    assert not digest_of("Senator Anna Berg suggested that the government had lied.").proposals
+
+
+def test_a_refusal_on_a_condition_is_no_stance():
+    d = digest_of("It would be troubling if the government did not accept the ruling, she said.")
+    assert not d.disagreements
+    assert not digest_of(
+        "If Governor Paul Dorn were not to accept the ruling, MPs would act."
+    ).disagreements
+    d = digest_of("Governor Paul Dorn said he would not accept the ruling.")
+    assert [x.parties for x in d.disagreements] == [["Paul Dorn"]]
