@@ -1740,6 +1740,36 @@ def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
 # -- disagreements: sanctions, refusals; proposals: another's plan ------------------------
 
 
+def test_a_party_punished_for_what_it_did_is_at_odds_with_the_one_who_punished_it():
+    d = digest_of(
+        "Governor Paul Dorn has suspended Senator Anna Berg for refusing to publish her accounts."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Anna Berg"})]
+    assert d.disagreements[0].topic == "refusing to publish her accounts"
+    # a body no list names, described by whose it is
+    d = digest_of(
+        "Governor Paul Dorn has suspended Leeds's local party association for its spending."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Paul Dorn", "Leeds's local party association"})
+    ]
+    d = digest_of(
+        "Senator Anna Berg was expelled from the Labour party over her stance on the war."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour party"})]
+    assert d.disagreements[0].topic == "her stance on the war"
+
+
+def test_a_sanction_without_a_reason_or_of_a_plan_or_for_a_time_is_no_dispute():
+    assert not digest_of("President Lena Cole sacked Paul Dorn on Monday.").disagreements
+    assert not digest_of(
+        "The Clean Rivers Trust suspended its plan for a new dam over the cost."
+    ).disagreements
+    assert not digest_of(
+        "Senator Anna Berg was suspended from the Senate for two weeks."
+    ).disagreements
+
+
 def test_a_refusal_named_by_a_noun_is_a_stand_against_the_party_refused():
     d = digest_of(
         "Governor Paul Dorn's refusal to accept the Tories' budget proposals angered MPs."

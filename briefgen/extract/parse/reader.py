@@ -154,6 +154,7 @@ class SentenceReader:
         self.judging = lexicon.words("disagreement", "judging_verbs")
         self.claim_nouns = lexicon.words("disagreement", "claim_nouns")
         self.denial = lexicon.words("disagreement", "denial_verbs")
+        self.sanction = lexicon.words("disagreement", "sanction_verbs")
         self.concern_verbs = lexicon.words("disagreement", "concern_verbs")
         self.propose = lexicon.words("proposal", "verbs")
         self.call_preps = lexicon.words("proposal", "call_preps")
@@ -218,6 +219,8 @@ class SentenceReader:
                 yield self._hit_at(t)
             if lemma in self.denial:
                 yield self._denied(t)
+            if lemma in self.sanction:
+                yield self._sanctioned(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
@@ -1331,6 +1334,78 @@ class SentenceReader:
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._phrase(claims[0]))
 
+    def _sanctioned(self, t: Token) -> Found | None:
+        """ "X suspended Y for refusing to ...", "Y was expelled from X over his stance",
+        "Y was deselected by X because of ...": a party punished for what it did is at
+        odds with the one who punished it (the subject, the agent, or the body it was
+        put out of). Only with a reason given: "X sacked Y" alone may be a reshuffle."""
+        if self.passive(t):
+            actors = self.subjects(t) or self.obliques(t, "from")
+            objects = self.s.children(t.i, "nsubj")
+        else:
+            actors = self.subjects(t)
+            # also an object the parser hung as an apposition of the verb
+            objects = self.s.children(t.i, "obj", "appos")
+        # the reason hung on the verb, on the one punished ("suspended X for ..."), or on
+        # the body put out of ("expelled from the party over ...")
+        hosts = [
+            t,
+            *objects,
+            *(c for o in objects for c in self.s.children(o.i, "appos")),
+            *self.oblique_tokens(t, "from"),
+        ]
+        reasons = [
+            k
+            for h in hosts
+            for k in self.s.children(h.i, "obl", "advcl", "acl", "nmod")
+            if k.i > t.i
+            and not self.s.children(k.i, "nummod")  # "for two weeks": how long, not why
+            and (
+                self.s.case(k.i) in _REASONS
+                or self._marked(k, *_REASONS)
+                or self.s.case(k.i).startswith("because")
+            )
+        ]
+        if not reasons or self.negated(t) or self._hypothetical(t):
+            return None
+        punished = [p for k in objects for p in self.p.of(k.i) or self._described_body(k)]
+        head = self.s.head(t.i)
+        if t.dep == "acl:relcl" and head is not None and any(k.lower in _RELATIVE for k in objects):
+            # "X, who was expelled from Labour over ...": the one the clause is about, not
+            # what the parser hung beside it
+            punished = self.p.of(head.i, expand=False)
+        punished = [p for p in punished if p.name not in {a.name for a in actors}]
+        if not actors or not punished:
+            return None
+        reason = reasons[0]
+        topic = (
+            self._clause_of(reason) if reason.pos in ("VERB", "AUX") else self._object_of(reason)
+        ).removeprefix("of ")  # "because of his stance"
+        return self._stance(t, actors, punished, topic or self.clause(t), self.clause(t))
+
+    def _described_body(self, k: Token) -> list[Party]:
+        """A body no list names, described by whose it is: "Slough's constituency
+        Conservative association", "the party's local branch". Only a word for a body
+        (``body_nouns``) with a possessor that says whose."""
+        bodies = self.lex.words("body_nouns")
+        # also where the parser split the phrase at a noun before its head (as "appos")
+        body = next(
+            (
+                h
+                for h in [k, *self.s.children(k.i, "appos")]
+                if h.pos == "NOUN" and h.lower in bodies
+            ),
+            None,
+        )
+        if body is None:
+            return []
+        words = [i for i in self.s.subtree(k.i) if i <= body.i]
+        if not any(
+            self.s.tokens[i].dep == "nmod:poss" and self.s.tokens[i].pos != "PRON" for i in words
+        ):
+            return []
+        return [Party(self.s.text_of(words), False, k.i)]
+
     def _mutual(self, t: Token) -> Found | None:
         sides = self.subjects(t)
         others = self.obliques(t, "with", "against", "between")
@@ -2383,6 +2458,8 @@ class SentenceReader:
 _DIRECTING = frozenset({"demand", "urge", "propose", "recommend"})
 # Verbs that wage hostilities named by their object: "X launched an attack on Y".
 _WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify", "continue"})
+# What a punishment is given for: "suspended X for refusing", "expelled over his stance".
+_REASONS = frozenset({"for", "over"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
