@@ -986,6 +986,15 @@ def test_a_survey_suggesting_what_people_say_is_no_proposal():
     assert d.proposals == []
 
 
+def test_suggesting_things_are_so_read_with_an_object_is_no_proposal():
+    d = digest_of(
+        "Professor Bo Chen spoke. He suggests so-called rogue states such as Iran and North "
+        'Korea are less of a problem than "failed and failing states", which are more '
+        "likely to be a source of nuclear materials."
+    )
+    assert d.proposals == []
+
+
 def test_a_modal_inside_a_relative_clause_of_the_subject_is_no_call():
     d = digest_of(
         "Dr Azam Tamin said the main issues voters should consider were the war and the "

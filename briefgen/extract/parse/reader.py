@@ -2216,6 +2216,11 @@ class SentenceReader:
         after = objects[0].i + 1
         if after >= len(self.s.tokens):
             return False
+        if self.lemma(t) in self.speech and any(
+            v.i > objects[0].i and self.s.children(v.i, "nsubj", "cop")
+            for v in self.s.children(t.i, "parataxis")
+        ):
+            return True  # "suggests rogue states such as Iran are less of a problem"
         for v in [*self.s.children(objects[0].i, "nmod", "acl"), *self.s.children(t.i, "xcomp")]:
             if (
                 v.pos == "VERB"
