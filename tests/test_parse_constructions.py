@@ -1389,6 +1389,18 @@ def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]
 
 
+def test_those_let_into_or_briefed_on_a_meeting_between_two_are_not_in_it():
+    d = digest_of(
+        "Journalists were allowed into the meeting between President Tom Hale and Prime "
+        "Minister Kim Yoon. Advisor Ann Lee briefed on the talks between Mr Hale and Mr Yoon. "
+        "During the meeting with Mr Hale, Senator Bo Chen said trade was vital."
+    )
+    assert sorted(map(sorted, pairs(d.meetings, "participants"))) == [
+        ["Bo Chen", "Tom Hale"],
+        ["Kim Yoon", "Tom Hale"],
+    ]
+
+
 def test_a_state_s_forces_or_refugees_hosted_are_no_party_to_a_meeting():
     d = digest_of(
         "President Tom Hale thanked Norway for hosting U.S. forces. "

@@ -31,6 +31,9 @@ from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
 
 # Possessors that name no author of a proposal: "their plans" is anyone's.
+# A meeting in an oblique with these is one the clause's subject was not in: "allowed
+# into the meeting between X and Y", "briefed on the talks with X".
+_ABOUT_OR_INTO = frozenset({"into", "on", "about", "over", "regarding", "concerning"})
 _OUR = frozenset({"their", "our", "its", "your"})
 _TIME_OR_MANNER = frozenset(
     [
@@ -832,9 +835,16 @@ class SentenceReader:
                 fact.status = "planned"
             return fact
         head = self.s.head(t.i)
-        if head is not None and t.rel == "obl" and parties and not self.possessor(t):
+        if (
+            head is not None
+            and t.rel == "obl"
+            and parties
+            and not self.possessor(t)
+            and self.s.case(t.i) not in _ABOUT_OR_INTO
+        ):
             # "During the meeting with X, Biden said": the clause's subject took part; so
-            # did a passive's ("Brown has been locked in talks with X").
+            # did a passive's ("Brown has been locked in talks with X"); not those
+            # "allowed into the meeting between X and Y" or "briefed on" it.
             doers = self.subjects(head)
             if not doers and self.passive(head):
                 doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
