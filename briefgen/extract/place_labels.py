@@ -26,9 +26,12 @@ model reads them from there: no GeoNames lookup at run time.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from briefgen.extract import name_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,6 +49,8 @@ class PlaceLabels:
         self.countries: frozenset[str] = frozenset()
         self.loc_words: frozenset[str] = frozenset()
         self.titles: frozenset[str] = frozenset()
+        self.names = name_rules.NameTables()
+        self.rules: frozenset[str] = frozenset(name_rules.RULES)
 
     def set_tables(
         self,
@@ -59,6 +64,15 @@ class PlaceLabels:
         self.countries = frozenset(countries)
         self.loc_words = frozenset(loc_words)
         self.titles = frozenset(titles)
+        self.names = replace(self.names, titles=self.titles, places=self.gpe)
+
+    def set_name_tables(self, **tables: Iterable[str]) -> None:
+        """The closed classes of ``name_rules`` (given names, organisations' head words, ...),
+        by the field names of ``name_rules.NameTables``; titles and places are this
+        component's own."""
+        self.names = replace(
+            self.names, **{key: frozenset(words) for key, words in tables.items()}
+        )
 
     def label(self, text: str, label: str) -> str:
         """The label of an entity of ``text`` that the recognizer labelled ``label``."""
@@ -91,6 +105,9 @@ class PlaceLabels:
             else:
                 ents.append(Span(doc, start, ent.end, label=label))
                 changed = True
+        if self.rules:
+            ents = name_rules.apply(doc, ents, self.names, self.rules)
+            changed = True
         if changed:
             doc.ents = ents
         return doc
@@ -103,6 +120,7 @@ class PlaceLabels:
             "countries": sorted(self.countries),
             "loc_words": sorted(self.loc_words),
             "titles": sorted(self.titles),
+            "names": {key: sorted(getattr(self.names, key)) for key in name_rules.SAVED},
         }
         (path / _TABLES).write_text(json.dumps(tables, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -115,6 +133,8 @@ class PlaceLabels:
             self.set_tables(
                 tables["gpe"], tables["countries"], tables["loc_words"], tables["titles"]
             )
+            names = tables.get("names", {})  # a model packaged before the name rules has none
+            self.set_name_tables(**{key: names[key] for key in name_rules.SAVED if key in names})
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise BriefgenError(f"{file}: cannot read the place tables ({error})") from error
         return self
