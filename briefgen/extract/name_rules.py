@@ -79,6 +79,8 @@ def apply(
     """``ents`` (the recognizer's, relabelled) after the rules: new spans, new labels, fewer."""
     from spacy.tokens import Span
 
+    if not doc.has_annotation("TAG"):  # every rule reads the Penn tags
+        return ents
     kept: list[Span] = []
     for ent in ents:
         if "no_proper" in rules and ent.label_ != "NORP" and not _has_proper(ent):
@@ -92,7 +94,7 @@ def apply(
         taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     added: list[Span] = []
     if "title" in rules:
-        added += _after_titles(doc, kept, taken, tables)
+        added += _after_titles(doc, taken, tables)
     if "org_head" in rules:
         added += _organisations(doc, kept, taken, tables)
     if "loc_head" in rules:
@@ -125,7 +127,13 @@ def _relabel(ent: Span, tables: NameTables, rules: Collection[str]) -> str:
     label = ent.label_
     words = [token.lower_ for token in ent]
     listed = " ".join(words).removeprefix("the ") in tables.places
-    if "org_head" in rules and label != "ORG" and _org_head(words, tables) and label != "NORP":
+    if (
+        "org_head" in rules
+        and label in ("PERSON", "GPE", "LOC")
+        and not listed
+        and _org_head(words, tables)
+        and not (label == "PERSON" and _is_given_name(ent[0], tables))  # "Jane House"
+    ):
         return "ORG"
     if "loc_head" in rules and label in ("PERSON", "ORG") and not listed:
         if _place_head(list(ent), tables):
@@ -184,7 +192,7 @@ def _proper_run(doc: Doc, start: int) -> int:
     return end
 
 
-def _after_titles(doc: Doc, ents: list[Span], taken: list[bool], tables: NameTables) -> list[Span]:
+def _after_titles(doc: Doc, taken: list[bool], tables: NameTables) -> list[Span]:
     from spacy.tokens import Span
 
     found = []
@@ -235,8 +243,13 @@ def _organisations(
             index = end
         elif not (len(words) > 1 and words[-1] in tables.org_heads):
             continue
-        if any(ent.start < end and start < ent.end and ent.label_ == "ORG" for ent in ents):
-            continue
+        if any(
+            ent.start < end
+            and start < ent.end
+            and (ent.label_ == "ORG" or (ent.start, ent.end) == (start, end))
+            for ent in ents
+        ):
+            continue  # an organisation already, or an entity that relabelling has judged
         if any(
             ent.start < end and start < ent.end and not (start <= ent.start and ent.end <= end)
             for ent in ents
