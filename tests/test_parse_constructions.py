@@ -1335,6 +1335,15 @@ def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]
 
 
+def test_a_state_s_forces_or_refugees_hosted_are_no_party_to_a_meeting():
+    d = digest_of(
+        "President Tom Hale thanked Norway for hosting U.S. forces. "
+        "Prime Minister Kim Yoon welcomed Ukrainian refugees. "
+        "Prime Minister Kim Yoon hosted a Japanese delegation in Seoul."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Kim Yoon", "Japan"})]
+
+
 def test_a_side_criticised_is_no_topic_and_a_named_plan_alone_is_no_proposal():
     d = digest_of(
         "Labour MPs have angrily criticised Prime Minister Tony Blair and Chancellor Gordon "

@@ -201,7 +201,7 @@ class Parties:
                 # "the Republican leaders": a group the adjective describes, not a party
                 # called "Republican"; never a thing ("the Liberal Democrats face" with
                 # the verb read as a noun)
-                if self._people_noun(t):
+                if self.people_noun(t):
                     return [Party(self._phrase(t), False, i)]
                 return None
             if child.i in self.at:
@@ -418,7 +418,7 @@ class Parties:
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
 
-    def _people_noun(self, t: Token) -> bool:
+    def people_noun(self, t: Token) -> bool:
         """A noun that names people: a group ("voters", "leaders"), a body ("party"),
         a role ("minister")."""
         words = {t.lower.split()[-1], t.lemma.lower()}

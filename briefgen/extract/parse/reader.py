@@ -647,7 +647,13 @@ class SentenceReader:
     # -- meetings ----------------------------------------------------------------------
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
-        parties = unique([p for p in parties if not self._own_people(p) and not self._venue(p)])
+        parties = unique(
+            [
+                p
+                for p in parties
+                if not self._own_people(p) and not self._venue(p) and not self._populace(p)
+            ]
+        )
         if len(parties) < 2 or self.negated(t):
             return None
         head = self.s.head(t.i)
@@ -671,6 +677,13 @@ class SentenceReader:
         head = self.s.head(t.i)
         visited = t.rel == "obj" and head is not None and self.lemma(head) in _VISITING
         return visited or self.s.case(t.i) in ("at", "in", "to", "inside", "outside")
+
+    def _populace(self, party: Party) -> bool:
+        """ "hosting U.S. forces", "met Ukrainian refugees": people of a state who are
+        no one's envoys (no word for people in a role, a body or a delegation) do not
+        meet for it."""
+        t = self.s.tokens[party.token]
+        return not party.is_person and t.pos == "NOUN" and not self.p.people_noun(t)
 
     def _own_people(self, party: Party) -> bool:
         """ "talked with his staff", "met their members": a group that belongs to
