@@ -101,9 +101,7 @@ def test_a_listed_place_a_month_a_title_a_demonym_and_of_are_no_given_names():
     assert entities("We/PRP vote/VBP in/IN May/NNP ./.", rules=rules) == []
     assert entities("They/PRP met/VBD the/DT King/NNP ./.", rules=rules) == []
     assert entities("He/PRP speaks/VBZ Dutch/NNP ./.", rules=rules) == []
-    assert entities("the/DT Earl/NNP of/IN Clare/NNP", [(3, 4, "LOC")], rules) == [
-        ("Clare", "LOC")
-    ]
+    assert entities("the/DT Earl/NNP of/IN Clare/NNP", [(3, 4, "LOC")], rules) == [("Clare", "LOC")]
 
 
 def test_a_given_name_first_in_the_sentence_is_not_added():

@@ -32,8 +32,8 @@ Which rules run is a set of names, so each can be measured alone
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,10 +51,29 @@ SAVED = (
 )
 RULES = ("title", "given_name", "org_head", "loc_head", "no_proper", "law_event")
 
-_PROPER = ("NNP", "NNPS")
+_PROPER = frozenset({"NNP", "NNPS"})
 _MONTHS_AND_DAYS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 
 
@@ -70,7 +89,65 @@ class NameTables:
     demonyms: frozenset[str] = frozenset()
     law_event_heads: frozenset[str] = frozenset()
     law_event_openers: frozenset[str] = frozenset()
-    places: frozenset[str] = field(default=frozenset())
+    places: frozenset[str] = frozenset()
+
+
+class _Words:
+    """What the rules read of each token, read once per ``Doc``."""
+
+    def __init__(self, doc: Doc, tables: NameTables) -> None:
+        self.doc = doc
+        self.tables = tables
+        self.lower = [token.lower_ for token in doc]
+        capital = [token.text[:1].isupper() for token in doc]
+        self.proper = [
+            token.tag_ in _PROPER and cap for token, cap in zip(doc, capital, strict=True)
+        ]
+        self.title = [
+            cap and word in tables.titles for word, cap in zip(self.lower, capital, strict=True)
+        ]
+        self.taken = [False] * len(doc)
+
+    def run_end(self, start: int) -> int:
+        """One past the last capitalised proper noun of the run that starts at ``start``."""
+        end = start
+        while end < len(self.proper) and self.proper[end]:
+            end += 1
+        return end
+
+    def key(self, start: int, end: int) -> str:
+        return " ".join(self.lower[start:end]).removeprefix("the ")
+
+    def given_name(self, index: int) -> bool:
+        """A given name, not a month, a title ("King") or a demonym ("Dutch"), nor the place
+        of "of" ("the Earl of Clare")."""
+        word = self.lower[index]
+        return (
+            self.proper[index]
+            and word in self.tables.given_names
+            and word not in _MONTHS_AND_DAYS
+            and word not in self.tables.titles
+            and word not in self.tables.demonyms
+            and not (index > 0 and self.lower[index - 1] == "of")
+        )
+
+    def org_name(self, start: int, end: int) -> bool:
+        """Ends in an organisation's head word, or opens with one before "of"."""
+        heads = self.tables.org_heads
+        return end - start > 1 and (
+            self.lower[end - 1] in heads
+            or (self.lower[start] in heads and self.lower[start + 1] == "of")
+        )
+
+    def place_name(self, start: int, end: int) -> bool:
+        """Ends in a place's head word ("Algoa Bay"), or opens with one ("Mount Hood")."""
+        return end - start > 1 and (
+            self.lower[end - 1] in self.tables.loc_heads
+            or self.lower[start] in self.tables.loc_openers
+        )
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = [True] * (end - start)
 
 
 def apply(
@@ -81,197 +158,158 @@ def apply(
 
     if not doc.has_annotation("TAG"):  # every rule reads the Penn tags
         return ents
+    words = _Words(doc, tables)
     kept: list[Span] = []
     for ent in ents:
-        if "no_proper" in rules and ent.label_ != "NORP" and not _has_proper(ent):
+        if (
+            "no_proper" in rules
+            and ent.label_ != "NORP"
+            and not any(words.proper[ent.start : ent.end])
+        ):
             continue
-        if "law_event" in rules and _is_law_or_event(ent, tables):
+        if "law_event" in rules and _law_or_event(words, ent.start, ent.end):
             continue
-        label = _relabel(ent, tables, rules)
+        label = _relabel(words, ent, rules)
         kept.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
-    taken = [False] * len(doc)
-    for ent in kept:
-        taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+        words.take(ent.start, ent.end)
     added: list[Span] = []
     if "title" in rules:
-        added += _after_titles(doc, taken, tables)
+        added += _after_titles(words)
     if "org_head" in rules:
-        added += _organisations(doc, kept, taken, tables)
+        added += _organisations(words, kept)
     if "loc_head" in rules:
-        added += _new_runs(doc, taken, "LOC", lambda run: _place_head(run, tables))
+        added += _new_runs(words, "LOC", words.place_name)
     if "given_name" in rules:
-        added += _new_runs(doc, taken, "PERSON", lambda run: _opens_with_given_name(run, tables))
+        added += _new_runs(words, "PERSON", lambda start, end: _new_person(words, start, end))
     if not added:
         return kept
-    new = {(span.start, span.end) for span in added}
-    kept = [ent for ent in kept if not _covered(ent, new)]  # "World" of "World Health ..."
+    new = [(span.start, span.end) for span in added]
+    kept = [ent for ent in kept if not _inside(ent, new)]  # "World" of "World Health ..."
     return sorted(kept + added, key=lambda span: span.start)
 
 
-def _covered(ent: Span, spans: set[tuple[int, int]]) -> bool:
+def _inside(ent: Span, spans: list[tuple[int, int]]) -> bool:
     return any(start <= ent.start and ent.end <= end for start, end in spans)
 
 
-def _has_proper(ent: Span) -> bool:
-    return any(token.tag_ in _PROPER for token in ent)
-
-
-def _is_law_or_event(ent: Span, tables: NameTables) -> bool:
-    words = [token.lower_ for token in ent if token.lower_ != "the"]
-    return bool(words) and (
-        words[-1] in tables.law_event_heads or words[0] in tables.law_event_openers
+def _law_or_event(words: _Words, start: int, end: int) -> bool:
+    if words.lower[start] == "the":
+        start += 1
+    return start < end and (
+        words.lower[end - 1] in words.tables.law_event_heads
+        or words.lower[start] in words.tables.law_event_openers
     )
 
 
-def _relabel(ent: Span, tables: NameTables, rules: Collection[str]) -> str:
+def _relabel(words: _Words, ent: Span, rules: Collection[str]) -> str:
     label = ent.label_
-    words = [token.lower_ for token in ent]
-    listed = " ".join(words).removeprefix("the ") in tables.places
+    start, end = ent.start, ent.end
+    if label == "NORP" or words.key(start, end) in words.tables.places:
+        return label
     if (
         "org_head" in rules
-        and label in ("PERSON", "GPE", "LOC")
-        and not listed
-        and _org_head(words, tables)
-        and not (label == "PERSON" and _is_given_name(ent[0], tables))  # "Jane House"
+        and label != "ORG"
+        and words.org_name(start, end)
+        and not (label == "PERSON" and words.given_name(start))  # "Jane House"
     ):
         return "ORG"
-    if "loc_head" in rules and label in ("PERSON", "ORG") and not listed:
-        if _place_head(list(ent), tables):
-            return "LOC"
-    if "given_name" in rules and label in ("GPE", "LOC", "ORG") and not listed:
-        if _is_given_name(ent[0], tables):
-            return "PERSON"
-    if "title" in rules and label in ("GPE", "LOC") and not listed and ent.start > 0:
-        if _is_title(ent.doc[ent.start - 1], tables):
-            return "PERSON"
+    if "loc_head" in rules and label in ("PERSON", "ORG") and words.place_name(start, end):
+        return "LOC"
+    if "given_name" in rules and label != "PERSON" and words.given_name(start):
+        return "PERSON"
+    if "title" in rules and label in ("GPE", "LOC") and start > 0 and words.title[start - 1]:
+        return "PERSON"
     return label
 
 
-def _org_head(words: list[str], tables: NameTables) -> bool:
-    if len(words) < 2:
-        return False
-    if words[-1] in tables.org_heads:
-        return True
-    return words[0] in tables.org_heads and words[1] == "of"
-
-
-def _place_head(run: list, tables: NameTables) -> bool:  # type: ignore[type-arg]
-    if len(run) < 2:
-        return False
-    return run[-1].lower_ in tables.loc_heads or run[0].lower_ in tables.loc_openers
-
-
-def _opens_with_given_name(run: list, tables: NameTables) -> bool:  # type: ignore[type-arg]
-    key = " ".join(token.lower_ for token in run)
-    return not run[0].is_sent_start and key not in tables.places and _is_given_name(run[0], tables)
-
-
-def _is_given_name(token, tables: NameTables) -> bool:  # type: ignore[no-untyped-def]
-    """A given name, not a month, a title ("King") or a demonym ("Dutch"), nor the place
-    of "of" ("the Earl of Clare")."""
-    word = token.lower_
+def _new_person(words: _Words, start: int, end: int) -> bool:
+    """A run of proper nouns that opens with a given name, not first in its sentence."""
     return (
-        token.tag_ in _PROPER
-        and word in tables.given_names
-        and word not in _MONTHS_AND_DAYS
-        and word not in tables.titles
-        and word not in tables.demonyms
-        and not (token.i > 0 and token.doc[token.i - 1].lower_ == "of")
+        words.given_name(start)
+        and not words.doc[start].is_sent_start
+        and words.key(start, end) not in words.tables.places
     )
 
 
-def _is_title(token, tables: NameTables) -> bool:  # type: ignore[no-untyped-def]
-    return token.lower_ in tables.titles and token.text[:1].isupper()
-
-
-def _proper_run(doc: Doc, start: int) -> int:
-    """One past the last proper noun of the run that starts at ``start``."""
-    end = start
-    while end < len(doc) and doc[end].tag_ in _PROPER and doc[end].text[:1].isupper():
-        end += 1
-    return end
-
-
-def _after_titles(doc: Doc, taken: list[bool], tables: NameTables) -> list[Span]:
+def _after_titles(words: _Words) -> list[Span]:
+    """The run of proper nouns right after a title ("Vice President Mondale"), not before "of"
+    ("President of ...": a role), when nothing was found there."""
     from spacy.tokens import Span
 
     found = []
+    size = len(words.lower)
     index = 0
-    while index < len(doc) - 1:
-        token = doc[index]
-        index += 1
-        if not _is_title(token, tables):
+    while index < size - 1:
+        if not words.title[index]:
+            index += 1
             continue
-        start = index
-        while start < len(doc) and _is_title(doc[start], tables):  # "Vice President Mondale"
+        start = index + 1
+        while start < size and words.title[start]:
             start += 1
-        end = _proper_run(doc, start)
-        if end == start or any(taken[start:end]):
+        end = words.run_end(start)
+        index = max(end, index + 1)
+        if end == start or any(words.taken[start:end]):
             continue
-        if end < len(doc) and doc[end].lower_ == "of":  # "President of ...": a role
+        if end < size and words.lower[end] == "of":
             continue
-        found.append(Span(doc, start, end, label="PERSON"))
-        taken[start:end] = [True] * (end - start)
-        index = end
+        found.append(Span(words.doc, start, end, label="PERSON"))
+        words.take(start, end)
     return found
 
 
-def _organisations(
-    doc: Doc, ents: list[Span], taken: list[bool], tables: NameTables
-) -> list[Span]:
-    """Runs of proper nouns that end in an organisation's head word, or open with one before
-    "of"; entities inside such a run give way to it ("World" of "World Health Organization")."""
+def _organisations(words: _Words, ents: list[Span]) -> list[Span]:
+    """Runs of proper nouns that name an organisation by its head word; entities inside such
+    a run give way to it ("World" of "World Health Organization")."""
     from spacy.tokens import Span
 
     found: list[Span] = []
+    size = len(words.lower)
     index = 0
-    while index < len(doc):
-        if doc[index].tag_ not in _PROPER or not doc[index].text[:1].isupper():
+    while index < size:
+        if not words.proper[index]:
             index += 1
             continue
-        end = _proper_run(doc, index)
-        start = index
-        index = end
-        words = [token.lower_ for token in doc[start:end]]
+        start, end = index, words.run_end(index)
         if (
-            words[0] in tables.org_heads
-            and end + 1 < len(doc)
-            and doc[end].lower_ == "of"
-            and doc[end + 1].tag_ in _PROPER
+            words.lower[start] in words.tables.org_heads
+            and end + 1 < size
+            and words.lower[end] == "of"
+            and words.proper[end + 1]
         ):
-            end = _proper_run(doc, end + 1)
-            index = end
-        elif not (len(words) > 1 and words[-1] in tables.org_heads):
+            end = words.run_end(end + 1)  # "University of Chicago"
+        index = end
+        if not words.org_name(start, end):
             continue
         if any(
             ent.start < end
             and start < ent.end
-            and (ent.label_ == "ORG" or (ent.start, ent.end) == (start, end))
+            and (
+                ent.label_ == "ORG"  # an organisation already
+                or (ent.start, ent.end) == (start, end)  # judged by relabelling
+                or not (start <= ent.start and ent.end <= end)  # crossing the run's edge
+            )
             for ent in ents
         ):
-            continue  # an organisation already, or an entity that relabelling has judged
-        if any(
-            ent.start < end and start < ent.end and not (start <= ent.start and ent.end <= end)
-            for ent in ents
-        ):
-            continue  # crosses an entity's edge
-        found.append(Span(doc, start, end, label="ORG"))
-        taken[start:end] = [True] * (end - start)
+            continue
+        found.append(Span(words.doc, start, end, label="ORG"))
+        words.take(start, end)
     return found
 
 
-def _new_runs(doc: Doc, taken: list[bool], label: str, accept) -> list[Span]:  # type: ignore[no-untyped-def]
+def _new_runs(words: _Words, label: str, accept: Callable[[int, int], bool]) -> list[Span]:
+    """Runs of proper nouns that no entity touches and ``accept`` takes, as ``label``."""
     from spacy.tokens import Span
 
     found = []
+    size = len(words.lower)
     index = 0
-    while index < len(doc):
-        if taken[index] or doc[index].tag_ not in _PROPER or not doc[index].text[:1].isupper():
+    while index < size:
+        if words.taken[index] or not words.proper[index]:
             index += 1
             continue
-        end = _proper_run(doc, index)
-        if not any(taken[index:end]) and accept(list(doc[index:end])):
-            found.append(Span(doc, index, end, label=label))
-            taken[index:end] = [True] * (end - index)
+        end = words.run_end(index)
+        if not any(words.taken[index:end]) and accept(index, end):
+            found.append(Span(words.doc, index, end, label=label))
+            words.take(index, end)
         index = end
     return found

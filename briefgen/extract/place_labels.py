@@ -15,19 +15,24 @@ The same data leaves titles out of a person's name ("President" in
 "President Sean Mills" is ``nmod:desc``, as in OntoNotes), and a title alone
 ("the Speaker") names no one; the recognizer often takes the title in. So a
 PERSON entity loses the titles and honorifics it begins with ("Emperor
-Norton" → "Norton"), and one made only of them is dropped. Nothing else is
-added, removed or moved.
+Norton" → "Norton"), and one made only of them is dropped.
+
+Then the rules of English names in ``name_rules`` (a proper noun after a
+title is a person, a name opening with a given name is a person, a name
+ending in "College" or "Party" an organisation, one ending in "Bay" a
+place, a law or an event none of the five types) add, retype and drop
+entities, from closed tables of their own.
 
 The tables come from the training tool at packaging time and are saved in
 the model's folder (``briefgen_place_labels/tables.json``), so loading the
-model reads them from there: no GeoNames lookup at run time.
+model reads them from there: no GeoNames or name-list lookup at run time.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +47,8 @@ _TABLES = "tables.json"
 
 
 class PlaceLabels:
-    """Relabels places by the tables; takes titles out of people's names."""
+    """Relabels places by the tables; takes titles out of people's names; applies the name
+    rules (``rules``: the names of ``name_rules.RULES`` that run, all of them by default)."""
 
     def __init__(self) -> None:
         self.gpe: frozenset[str] = frozenset()
@@ -70,9 +76,7 @@ class PlaceLabels:
         """The closed classes of ``name_rules`` (given names, organisations' head words, ...),
         by the field names of ``name_rules.NameTables``; titles and places are this
         component's own."""
-        self.names = replace(
-            self.names, **{key: frozenset(words) for key, words in tables.items()}
-        )
+        self.names = replace(self.names, **{key: frozenset(words) for key, words in tables.items()})
 
     def label(self, text: str, label: str) -> str:
         """The label of an entity of ``text`` that the recognizer labelled ``label``."""
@@ -106,8 +110,9 @@ class PlaceLabels:
                 ents.append(Span(doc, start, ent.end, label=label))
                 changed = True
         if self.rules:
-            ents = name_rules.apply(doc, ents, self.names, self.rules)
-            changed = True
+            ruled = name_rules.apply(doc, ents, self.names, self.rules)
+            changed = changed or ruled != ents
+            ents = ruled
         if changed:
             doc.ents = ents
         return doc
