@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,16 @@ _VOCAB = spacy.blank("en").vocab
 
 
 def entities(
-    tagged: str, ents: list[tuple[int, int, str]] = (), rules: tuple[str, ...] = name_rules.RULES
+    tagged: str,
+    ents: list[tuple[int, int, str]] = (),
+    rules: tuple[str, ...] = name_rules.RULES,
+    tables: name_rules.NameTables = TABLES,
 ) -> list[tuple[str, str]]:
     """The entities after ``rules`` of a sentence written "word/TAG word/TAG ..."."""
     words, tags = zip(*(item.rsplit("/", 1) for item in tagged.split()), strict=True)
     doc = Doc(_VOCAB, words=list(words), tags=list(tags))
     spans = [Span(doc, start, end, label=label) for start, end, label in ents]
-    return [(span.text, span.label_) for span in name_rules.apply(doc, spans, TABLES, rules)]
+    return [(span.text, span.label_) for span in name_rules.apply(doc, spans, tables, rules)]
 
 
 # --------------------------------------------------------------------------
@@ -70,6 +74,12 @@ def test_a_title_before_of_or_a_common_word_or_in_lower_case_names_no_one():
     assert entities("The/DT President/NNP of/IN Nauru/NNP spoke/VBD", rules=("title",)) == []
     assert entities("The/DT president/NN Okafor/NNP spoke/VBD", rules=("title",)) == []
     assert entities("The/DT Senator/NNP spoke/VBD ./.", rules=("title",)) == []
+
+
+def test_a_title_before_more_titles_or_an_institution_names_no_one():
+    assert entities("Thank/VB you/PRP ,/, Mr/NNP Vice/NNP President/NNP", rules=("title",)) == []
+    sentence = "the/DT Earl/NNP Fenwick/NNP College/NNP"  # an organisation's head ends it
+    assert entities(sentence, rules=("title",)) == []
 
 
 def test_a_name_after_a_title_already_found_is_left_alone():
@@ -102,6 +112,14 @@ def test_a_listed_place_a_month_a_title_a_demonym_and_of_are_no_given_names():
     assert entities("They/PRP met/VBD the/DT King/NNP ./.", rules=rules) == []
     assert entities("He/PRP speaks/VBZ Dutch/NNP ./.", rules=rules) == []
     assert entities("the/DT Earl/NNP of/IN Clare/NNP", [(3, 4, "LOC")], rules) == [("Clare", "LOC")]
+
+
+def test_a_compass_point_or_a_colour_opens_no_persons_name():
+    tables = replace(TABLES, given_names=TABLES.given_names | {"west", "green"})
+    rules = ("given_name",)
+    assert entities("in/IN the/DT West/NNP Tarrow/NNP ./.", rules=rules, tables=tables) == []
+    sentence = "on/IN Green/NNP Tarrow/NNP ./."
+    assert entities(sentence, [(1, 3, "LOC")], rules, tables) == [("Green Tarrow", "LOC")]
 
 
 def test_a_given_name_first_in_the_sentence_is_not_added():
@@ -164,9 +182,11 @@ def test_a_place_head_alone_or_a_listed_place_changes_nothing():
 # What names nothing
 
 
-def test_an_entity_without_a_proper_noun_is_dropped():
+def test_an_entity_of_plural_common_nouns_is_dropped():
     sentence = "Parents/NNS prosecuted/VBN after/IN death/NN"
     assert entities(sentence, [(0, 1, "PERSON")], ("no_proper",)) == []
+    sentence = "Canada/RB and/CC Peru/NNP agreed/VBD"  # a tagger's slip, not a common noun
+    assert entities(sentence, [(0, 1, "GPE")], ("no_proper",)) == [("Canada", "GPE")]
     sentence = "Ann/NNP spoke/VBD"
     assert entities(sentence, [(0, 1, "PERSON")], ("no_proper",)) == [("Ann", "PERSON")]
     sentence = "the/DT Kenyan/JJ team/NN"  # NORP comes from adjectives
@@ -213,7 +233,8 @@ def test_packaged_name_tables_are_the_tools(tool):
     names = component.names
     assert component.rules == frozenset(name_rules.RULES)
     assert names.titles == component.titles and names.places == component.gpe
-    assert names.given_names == tool._given_names()
+    # the package's table less the names GUM's train split writes mostly as common words
+    assert names.given_names <= tool._given_names() and len(names.given_names) > 2000
     assert names.org_heads == tool._ORG_HEADS
     assert names.loc_heads == tool._LOC_HEADS and names.loc_openers == tool._LOC_OPENERS
     assert names.demonyms == tool._demonyms()

@@ -20,9 +20,11 @@ freezes into the model's folder (``tools/parser.py``):
   before "of" ("University of Chicago", "House of Representatives").
 * **A name that ends in a place's head word is a place** ("Mount" opens
   one): LOC for what the recognizer typed PERSON or ORG ("Algoa Bay").
-* **An entity without a proper noun names nothing** (the training data
-  keeps only mentions headed by a proper noun): "Parents", sentence-first,
-  tagged a common noun.
+* **An entity of plural common nouns names nothing** (the training data
+  keeps only mentions headed by a proper noun): "Parents" or
+  "Participants", first in a sentence and tagged ``NNS``. (Not every
+  entity without a proper noun: the tagger also misreads a name first in
+  a sentence, "Canada" as an adverb.)
 * **A law or an event is none of the five types** ("the Constitution",
   "Cyclone Phailin", "the Olympic Games"): such an entity is dropped.
 
@@ -52,28 +54,13 @@ SAVED = (
 RULES = ("title", "given_name", "org_head", "loc_head", "no_proper", "law_event")
 
 _PROPER = frozenset({"NNP", "NNPS"})
-_MONTHS_AND_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+# Words that open many names that are not people's ("May 4", "West Bank", "Green Party",
+# "White House"), whatever a list of given names says.
+_NOT_GIVEN_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    north south east west northern southern eastern western central
+    white black red green blue brown gray grey golden""".split()  # noqa: SIM905
 )
 
 
@@ -100,9 +87,8 @@ class _Words:
         self.tables = tables
         self.lower = [token.lower_ for token in doc]
         capital = [token.text[:1].isupper() for token in doc]
-        self.proper = [
-            token.tag_ in _PROPER and cap for token, cap in zip(doc, capital, strict=True)
-        ]
+        self.tags = [token.tag_ for token in doc]
+        self.proper = [tag in _PROPER and cap for tag, cap in zip(self.tags, capital, strict=True)]
         self.title = [
             cap and word in tables.titles for word, cap in zip(self.lower, capital, strict=True)
         ]
@@ -119,13 +105,13 @@ class _Words:
         return " ".join(self.lower[start:end]).removeprefix("the ")
 
     def given_name(self, index: int) -> bool:
-        """A given name, not a month, a title ("King") or a demonym ("Dutch"), nor the place
-        of "of" ("the Earl of Clare")."""
+        """A given name, not a month, a compass point, a colour, a title ("King") or a demonym
+        ("Dutch"), nor the place of "of" ("the Earl of Clare")."""
         word = self.lower[index]
         return (
             self.proper[index]
             and word in self.tables.given_names
-            and word not in _MONTHS_AND_DAYS
+            and word not in _NOT_GIVEN_NAMES
             and word not in self.tables.titles
             and word not in self.tables.demonyms
             and not (index > 0 and self.lower[index - 1] == "of")
@@ -164,7 +150,7 @@ def apply(
         if (
             "no_proper" in rules
             and ent.label_ != "NORP"
-            and not any(words.proper[ent.start : ent.end])
+            and all(tag == "NNS" for tag in words.tags[ent.start : ent.end])
         ):
             continue
         if "law_event" in rules and _law_or_event(words, ent.start, ent.end):
@@ -248,10 +234,12 @@ def _after_titles(words: _Words) -> list[Span]:
             start += 1
         end = words.run_end(start)
         index = max(end, index + 1)
-        if end == start or any(words.taken[start:end]):
-            continue
+        if end == start or any(words.taken[start:end]) or any(words.title[start:end]):
+            continue  # "Mr. Prime Minister": a title, no name
         if end < size and words.lower[end] == "of":
             continue
+        if words.lower[end - 1] in words.tables.org_heads | words.tables.loc_heads:
+            continue  # "the General Assembly", "Prince Edward Island"
         found.append(Span(words.doc, start, end, label="PERSON"))
         words.take(start, end)
     return found
