@@ -37,15 +37,30 @@ TABLES = name_rules.NameTables(
 _VOCAB = spacy.blank("en").vocab
 
 
+_UPOS = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJS": "ADJ"}
+_UPOS |= {"DT": "DET", "IN": "ADP", "PRP": "PRON", "RB": "ADV", "CC": "CCONJ", "MD": "AUX"}
+_UPOS |= {tag: "VERB" for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")}
+
+
 def entities(
     tagged: str,
     ents: list[tuple[int, int, str]] = (),
     rules: tuple[str, ...] = name_rules.RULES,
     tables: name_rules.NameTables = TABLES,
+    *,
+    penn: bool = True,
 ) -> list[tuple[str, str]]:
-    """The entities after ``rules`` of a sentence written "word/TAG word/TAG ..."."""
+    """The entities after ``rules`` of a sentence written "word/TAG word/TAG ...": Penn
+    tags, and the parts of speech and number they imply (without Penn tags if not ``penn``,
+    as when the extractor leaves the tagger out)."""
     words, tags = zip(*(item.rsplit("/", 1) for item in tagged.split()), strict=True)
-    doc = Doc(_VOCAB, words=list(words), tags=list(tags))
+    doc = Doc(
+        _VOCAB,
+        words=list(words),
+        tags=list(tags) if penn else None,
+        pos=[_UPOS.get(tag, "PUNCT") for tag in tags],
+        morphs=["Number=Plur" if tag in ("NNS", "NNPS") else "" for tag in tags],
+    )
     spans = [Span(doc, start, end, label=label) for start, end, label in ents]
     return [(span.text, span.label_) for span in name_rules.apply(doc, spans, tables, rules)]
 
@@ -203,7 +218,12 @@ def test_laws_and_events_are_none_of_the_types():
     ]
 
 
-def test_a_doc_without_tags_is_left_as_the_recognizer_made_it():
+def test_the_parts_of_speech_alone_are_enough():
+    sentence = "They/PRP met/VBD Senator/NNP Okafor/NNP at/IN Fenwick/NNP College/NNP"
+    assert entities(sentence, penn=False) == [("Okafor", "PERSON"), ("Fenwick College", "ORG")]
+
+
+def test_a_doc_without_parts_of_speech_is_left_as_the_recognizer_made_it():
     doc = Doc(_VOCAB, words=["Parents", "prosecuted"])
     spans = [Span(doc, 0, 1, label="PERSON")]
     assert name_rules.apply(doc, spans, TABLES) == spans

@@ -22,7 +22,7 @@ freezes into the model's folder (``tools/parser.py``):
   one): LOC for what the recognizer typed PERSON or ORG ("Algoa Bay").
 * **An entity of plural common nouns names nothing** (the training data
   keeps only mentions headed by a proper noun): "Parents" or
-  "Participants", first in a sentence and tagged ``NNS``. (Not every
+  "Participants", first in a sentence and tagged a plural common noun. (Not every
   entity without a proper noun: the tagger also misreads a name first in
   a sentence, "Canada" as an adverb.)
 * **A law or an event is none of the five types** ("the Constitution",
@@ -53,7 +53,6 @@ SAVED = (
 )
 RULES = ("title", "given_name", "org_head", "loc_head", "no_proper", "law_event")
 
-_PROPER = frozenset({"NNP", "NNPS"})
 # Words that open many names that are not people's ("May 4", "West Bank", "Green Party",
 # "White House"), whatever a list of given names says.
 _NOT_GIVEN_NAMES = frozenset(
@@ -87,8 +86,17 @@ class _Words:
         self.tables = tables
         self.lower = [token.lower_ for token in doc]
         capital = [token.text[:1].isupper() for token in doc]
-        self.tags = [token.tag_ for token in doc]
-        self.proper = [tag in _PROPER and cap for tag, cap in zip(self.tags, capital, strict=True)]
+        pos = [token.pos_ for token in doc]
+        # a proper noun by the morphologizer or, when it ran, the tagger ("United" of
+        # "United States" is VERB and NNP in the training data)
+        self.proper = [
+            cap and (tag == "PROPN" or token.tag_ in ("NNP", "NNPS"))
+            for tag, token, cap in zip(pos, doc, capital, strict=True)
+        ]
+        self.plural_noun = [
+            tag == "NOUN" and token.morph.get("Number") == ["Plur"]
+            for tag, token in zip(pos, doc, strict=True)
+        ]
         self.title = [
             cap and word in tables.titles for word, cap in zip(self.lower, capital, strict=True)
         ]
@@ -142,7 +150,7 @@ def apply(
     """``ents`` (the recognizer's, relabelled) after the rules: new spans, new labels, fewer."""
     from spacy.tokens import Span
 
-    if not doc.has_annotation("TAG"):  # every rule reads the Penn tags
+    if not doc.has_annotation("POS"):  # every rule reads the parts of speech
         return ents
     words = _Words(doc, tables)
     kept: list[Span] = []
@@ -150,7 +158,7 @@ def apply(
         if (
             "no_proper" in rules
             and ent.label_ != "NORP"
-            and all(tag == "NNS" for tag in words.tags[ent.start : ent.end])
+            and all(words.plural_noun[ent.start : ent.end])
         ):
             continue
         if "law_event" in rules and _law_or_event(words, ent.start, ent.end):
