@@ -49,14 +49,17 @@ def entities(
     tables: name_rules.NameTables = TABLES,
     *,
     penn: bool = True,
+    glued: tuple[int, ...] = (),
 ) -> list[tuple[str, str]]:
     """The entities after ``rules`` of a sentence written "word/TAG word/TAG ...": Penn
     tags, and the parts of speech and number they imply (without Penn tags if not ``penn``,
-    as when the extractor leaves the tagger out)."""
+    as when the extractor leaves the tagger out); the words at ``glued`` have no space after
+    them."""
     words, tags = zip(*(item.rsplit("/", 1) for item in tagged.split()), strict=True)
     doc = Doc(
         _VOCAB,
         words=list(words),
+        spaces=[i not in glued for i in range(len(words))],
         tags=list(tags) if penn else None,
         pos=[_UPOS.get(tag, "PUNCT") for tag in tags],
         morphs=["Number=Plur" if tag in ("NNS", "NNPS") else "" for tag in tags],
@@ -176,6 +179,28 @@ def test_no_organisation_from_a_head_alone_a_listed_polity_or_a_person():
     ]
     sentence = "Ann/NNP House/NNP spoke/VBD"
     assert entities(sentence, [(0, 2, "PERSON")], rules) == [("Ann House", "PERSON")]
+
+
+def test_an_organisation_takes_its_adjectives_and_parts_joined_by_and():
+    sentence = "with/IN the/DT Asian/JJ Tarrow/NNP College/NNP ./."
+    assert entities(sentence, [(2, 3, "NORP")], ("org_head",)) == [("Asian Tarrow College", "ORG")]
+    sentence = "of/IN the/DT Trade/NNP and/CC Technology/NNP Party/NNP"
+    assert entities(sentence, rules=("org_head",)) == [("Trade and Technology Party", "ORG")]
+    sentence = "Senator/NNP Baker/NNP and/CC Tarrow/NNP College/NNP"  # a person found first
+    assert entities(sentence, rules=("title", "org_head")) == [
+        ("Baker", "PERSON"),
+        ("Tarrow College", "ORG"),
+    ]
+
+
+def test_a_hyphenated_name_is_one_run_and_its_tail_no_name():
+    sentence = "President/NNP Al/NNP -/HYPH Tarrow/NNP spoke/VBD"
+    assert entities(sentence, rules=("title",), glued=(1, 2)) == [("Al-Tarrow", "PERSON")]
+    sentence = "with/IN Liz/NNP Sherwood/NNP -/HYPH Randall/NNP ./."
+    ents = [(1, 3, "PERSON")]
+    assert entities(sentence, ents, ("given_name",), glued=(2, 3)) == [("Liz Sherwood", "PERSON")]
+    sentence = "with/IN Ann/NNP -/HYPH Randall/NNP ./."  # spaced: two words
+    assert entities(sentence, rules=("given_name",)) == [("Ann", "PERSON")]
 
 
 def test_a_name_ending_in_a_place_head_is_a_place():

@@ -51,6 +51,8 @@ SAVED = (
     "law_event_heads",
     "law_event_openers",
 )
+# Words that join two parts of one organisation's name ("Trade and Technology Council").
+_ORG_LINKS = frozenset({"and", "&", "for"})
 RULES = ("title", "given_name", "org_head", "loc_head", "no_proper", "law_event")
 
 # Words that open many names that are not people's ("May 4", "West Bank", "Green Party",
@@ -100,14 +102,45 @@ class _Words:
         self.title = [
             cap and word in tables.titles for word, cap in zip(self.lower, capital, strict=True)
         ]
+        # capitalised adjectives ("Asian" of "Asian American Foundation")
+        self.adjective = [tag == "ADJ" and cap for tag, cap in zip(pos, capital, strict=True)]
+        # a hyphen written between two words ("Sherwood-Randall", "Al-Sisi")
+        self.hyphen = [
+            token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+            for i, token in enumerate(doc)
+        ]
         self.taken = [False] * len(doc)
 
     def run_end(self, start: int) -> int:
-        """One past the last capitalised proper noun of the run that starts at ``start``."""
+        """One past the last capitalised proper noun of the run that starts at ``start``
+        (a hyphenated name is one run: "Liz Sherwood-Randall")."""
         end = start
-        while end < len(self.proper) and self.proper[end]:
+        size = len(self.proper)
+        while end < size and (
+            self.proper[end]
+            or (end > start and self.hyphen[end] and end + 1 < size and self.proper[end + 1])
+        ):
             end += 1
         return end
+
+    def run_start(self, index: int) -> bool:
+        """Whether a run may start at ``index``: a proper noun not glued to a hyphen before it
+        ("Randall" of "Sherwood-Randall" is no name of its own)."""
+        return self.proper[index] and not (index > 0 and self.hyphen[index - 1])
+
+    def org_start(self, start: int) -> int:
+        """Where an organisation's name that ends in a run starting at ``start`` begins: back
+        over capitalised adjectives ("Asian American Foundation") and over proper nouns
+        joined by "and", "&" or "for" ("Legal Defense and Education Fund")."""
+        while True:
+            if start > 0 and self.adjective[start - 1]:
+                start -= 1
+            elif start > 1 and self.lower[start - 1] in _ORG_LINKS and self.proper[start - 2]:
+                start -= 2
+                while start > 0 and (self.proper[start - 1] or self.adjective[start - 1]):
+                    start -= 1
+            else:
+                return start
 
     def key(self, start: int, end: int) -> str:
         return " ".join(self.lower[start:end]).removeprefix("the ")
@@ -261,8 +294,11 @@ def _organisations(words: _Words, ents: list[Span]) -> list[Span]:
     found: list[Span] = []
     size = len(words.lower)
     index = 0
+    kept = [False] * size
+    for ent in ents:
+        kept[ent.start : ent.end] = [True] * (ent.end - ent.start)
     while index < size:
-        if not words.proper[index]:
+        if not words.run_start(index):
             index += 1
             continue
         start, end = index, words.run_end(index)
@@ -275,6 +311,11 @@ def _organisations(words: _Words, ents: list[Span]) -> list[Span]:
             end = words.run_end(end + 1)  # "University of Chicago"
         index = end
         if not words.org_name(start, end):
+            continue
+        wider = words.org_start(start)
+        if not any(words.taken[i] and not kept[i] for i in range(wider, start)):
+            start = wider  # not over a name another rule found
+        if any(words.taken[i] and not kept[i] for i in range(start, end)):
             continue
         if any(
             ent.start < end
@@ -300,7 +341,7 @@ def _new_runs(words: _Words, label: str, accept: Callable[[int, int], bool]) -> 
     size = len(words.lower)
     index = 0
     while index < size:
-        if words.taken[index] or not words.proper[index]:
+        if words.taken[index] or not words.run_start(index):
             index += 1
             continue
         end = words.run_end(index)
