@@ -14,22 +14,27 @@ freezes into the model's folder (``tools/parser.py``):
   data.
 * **A name that opens with a given name is a person** ("Gloria Ruiz"),
   when the recognizer typed it GPE, LOC or ORG and the place tables do
-  not list it ("Victoria", "Georgia" and "Austin" stay places).
+  not list it ("Victoria", "Georgia" and "Austin" stay places), or found
+  nothing there and it is not first in its sentence.
 * **A name that ends in an organisation's head word is an organisation**
-  ("Trinity College", "Labour Party"), and so is one that opens with it
+  ("Trinity College", "Labour Party"), with the capitalised adjectives and
+  the parts joined by "and" before it ("Asian American Foundation", "Trade
+  and Technology Council"), and so is one that opens with the head word
   before "of" ("University of Chicago", "House of Representatives").
 * **A name that ends in a place's head word is a place** ("Mount" opens
   one): LOC for what the recognizer typed PERSON or ORG ("Algoa Bay").
 * **An entity of plural common nouns names nothing** (the training data
   keeps only mentions headed by a proper noun): "Parents" or
-  "Participants", first in a sentence and tagged a plural common noun. (Not every
-  entity without a proper noun: the tagger also misreads a name first in
-  a sentence, "Canada" as an adverb.)
+  "Participants", first in a sentence and tagged a plural common noun.
+  (Not every entity without a proper noun: the tagger also misreads a
+  name first in a sentence, "Canada" as an adverb.)
 * **A law or an event is none of the five types** ("the Constitution",
   "Cyclone Phailin", "the Olympic Games"): such an entity is dropped.
 
-Which rules run is a set of names, so each can be measured alone
-(``RULES`` lists them all).
+A run of proper nouns takes a hyphen written between two of them
+("Sherwood-Randall": spaCy's tokenizer splits it), and no run starts
+right after one. Which rules run is a set of names, so each can be
+measured alone (``RULES`` lists them all).
 """
 
 from __future__ import annotations
@@ -96,7 +101,7 @@ class _Words:
             for tag, token, cap in zip(pos, doc, capital, strict=True)
         ]
         self.plural_noun = [
-            tag == "NOUN" and token.morph.get("Number") == ["Plur"]
+            tag == "NOUN" and token.morph.get("Number", []) == ["Plur"]
             for tag, token in zip(pos, doc, strict=True)
         ]
         self.title = [
