@@ -270,8 +270,13 @@ class SentenceReader:
         s = self.s
         kids = s.children(t.i)
         passive = self.passive(t)
+        # "A and B spoke by phone" with "by phone" read as an agent: an active subject
+        # is the subject.
+        agent = passive or not any(k.dep == "nsubj" for k in kids)
         for k in kids:
-            if k.dep == "obl:agent" or (passive and k.rel != "nsubj" and s.case(k.i) == "by"):
+            if (agent and k.dep == "obl:agent") or (
+                passive and k.rel != "nsubj" and s.case(k.i) == "by"
+            ):
                 return self.p.of(k.i)
         if passive:
             # "was sued for libel by X", with "by X" hung on "libel": X is the agent.
@@ -722,12 +727,12 @@ class SentenceReader:
         if lemma == "sit" and not any(k.lower == "down" for k in self.s.children(t.i)):
             return None
         others = self.obliques(t, "with", "to")
-        if not others:
-            return None
         phone = any(k.lower in ("phone", "telephone") for k in self.s.children(t.i))
         phone = phone or any(
             k.lower in ("phone", "telephone") for o in self.oblique_tokens(t, "by") for k in [o]
         )
+        if not others and not phone:
+            return None  # "A and B spoke" may be two speeches; "spoke by phone" is a call
         return self._meeting(t, [*self.subjects(t), *others], call=phone)
 
     def _call(self, t: Token) -> Found | None:
