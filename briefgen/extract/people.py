@@ -264,9 +264,10 @@ class People:
             forms = set(record.forms)
             if len(words) > 1:
                 forms.add(words[-1])
-                if "-" in words[-1]:
+                if regex.search(r"-\p{Ll}", words[-1]):
                     # "Chung Eui-yong", "Moon Jae-in": a hyphenated given name
-                    # follows the family name, which is used on its own.
+                    # follows the family name, which is used on its own (a
+                    # double-barrelled surname, "Moore-Gillon", does not).
                     forms.add(words[0])
             for form in forms:
                 if len(form) > 2:
