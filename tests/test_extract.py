@@ -321,6 +321,16 @@ def test_a_title_and_one_word_after_the_name_a_thing_not_a_person():
     assert {"Election", "Mother"}.isdisjoint(people)
 
 
+def test_a_counted_thing_and_a_quoted_label_are_no_people():
+    people = _people_of(
+        "India will buy 31 General Atomics drones. On June 21, Attorney General Ann Lee "
+        "spoke. He starred in a show called 'No More Mr Nasty'. Senator Bo Chen attacked waste, "
+        'dubbing Mr Ross "Sir Wastealot". "I met Mr Kim in Paris," she said.'
+    )
+    assert {"Ann Lee", "Bo Chen", "Ross", "Kim"} <= set(people)
+    assert {"Atomics", "Nasty", "Wastealot"}.isdisjoint(people)
+
+
 def test_an_office_named_by_a_list_keeps_the_whole_list():
     people = _people_of(
         "It was backed by Culture, Media and Sport Secretary Ann Lee. In London, Foreign and "

@@ -26,12 +26,13 @@ def _parser() -> None:
         pytest.skip(f"no parser model: {e}")
 
 
-def digest_of(*texts: str) -> Digest:
+def digest_of(*texts: str, titles: tuple[str, ...] = ()) -> Digest:
     articles = [
         Article(
             id=f"a{n}",
             path=f"a{n}.txt",
             text=text,
+            title=titles[n] if n < len(titles) else None,
             published=dt.date(2024, 3, 8),
             sentences=split_sentences(text),
         )
@@ -136,6 +137,46 @@ def test_the_two_sides_and_pronouns_resolve_to_the_last_group_and_person():
     )
     assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]
     assert [p.by for p in d.proposals] == ["Otto Brandt"]
+
+
+def test_a_pronoun_object_is_not_its_own_subject_nor_a_quoted_he_the_speaker():
+    d = digest_of(
+        "Prime Minister Tom Hale spoke on Monday. Senator Ann Lee attacked him. "
+        "Professor Bo Chen was an adviser. "
+        '"This is like letting a thief go because he promised to catch some jay-walkers," '
+        "he says."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ann Lee", "Tom Hale"})]
+    assert d.proposals == []
+
+
+def test_the_president_whom_only_the_headline_names_is_the_headline_s():
+    d = digest_of(
+        "President Lena Cole spoke with Prime Minister Tom Hale.",
+        "This afternoon, the President and Speaker Ann Lee spoke by phone about the budget.",
+        titles=("", "Readout of President Cole's Call with Speaker Lee"),
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Lena Cole", "Tom Hale"}),
+        frozenset({"Lena Cole", "Ann Lee"}),
+    ]
+    assert d.meetings[1].format == "call"
+
+
+def test_he_after_a_role_subject_is_that_subject_not_the_one_met():
+    d = digest_of(
+        "President Lena Cole met Chancellor Otto Brandt on Monday. "
+        "The Chancellor spoke with Prime Minister Tom Hale. He urged Italy to cut tariffs."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("Otto Brandt", "urged Italy to cut tariffs")]
+
+
+def test_a_party_or_shadow_read_into_a_name_is_no_first_name():
+    from briefgen.extract.parse.article import _not_a_first_name, _titles
+
+    titles = _titles()
+    assert all(_not_a_first_name(w, titles) for w in ("Tory", "Labour", "Shadow", "Lawyer"))
+    assert not any(_not_a_first_name(w, titles) for w in ("Oliver", "Ann", "Shadwell"))
 
 
 def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
@@ -1333,6 +1374,15 @@ def test_those_who_receive_or_host_a_thing_together_do_not_meet_each_other():
         "President Tom Hale received Prime Minister Kim Yoon at the palace."
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Kim Yoon"})]
+
+
+def test_a_state_s_forces_or_refugees_hosted_are_no_party_to_a_meeting():
+    d = digest_of(
+        "President Tom Hale thanked Norway for hosting U.S. forces. "
+        "Prime Minister Kim Yoon welcomed Ukrainian refugees. "
+        "Prime Minister Kim Yoon hosted a Japanese delegation in Seoul."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Kim Yoon", "Japan"})]
 
 
 def test_a_side_criticised_is_no_topic_and_a_named_plan_alone_is_no_proposal():

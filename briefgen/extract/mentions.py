@@ -410,7 +410,17 @@ def find_introductions(text: str) -> list[Mention]:
         if _after_the(text, start):
             continue  # "The Weakest Link tells": a thing
         found.append(Mention(start, start + len(name), name, cue="speaker"))
+    labels = [m.span() for m in _QUOTED_LABEL.finditer(text)]
+    found = [f for f in found if not any(a < f.start and f.end < b for a, b in labels)]
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+# A short quoted phrase with every word capitalised is a label, not a person:
+# a programme's title ('No More Mr Nasty'), a nickname (dubbed "Sir Wastealot").
+_QUOTED_LABEL = regex.compile(
+    r"(?<![\p{L}\p{M}])[\"“‘']\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}.'’-]*|of|the|and)){0,4}"
+    r"[\"”’'](?![\p{L}\p{M}])"
+)
 
 
 def _body(body: str | None, role: str, pats: Patterns) -> str | None:
@@ -451,7 +461,13 @@ def _a_thing_titled(m: regex.Match[str], text: str) -> bool:
     "the Queen Mother"): a person's title takes "the" only before a full name."""
     if " " in m["name"].strip() or " and " in m["role"]:
         return False  # "the Vice President and President Marcos": two people
-    return m["role"].split()[0].lower() == "the" or _after_the(text, m.start())
+    if m["role"].split()[0].lower() == "the" or _after_the(text, m.start()):
+        return True
+    # "31 General Atomics MQ-9B aircraft": things are counted, a person's title is not
+    return bool(_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+
+
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d,])\d+(?:,\d{3})*[^\S\n]+$")
 
 
 def _after_the(text: str, start: int) -> bool:

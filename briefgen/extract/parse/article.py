@@ -24,11 +24,11 @@ from briefgen.extract import parser
 from briefgen.extract.dates import resolve_when
 from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Entity, Fact
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import Mention, clean_name, patterns
+from briefgen.extract.mentions import Mention, clean_name, find_introductions, patterns
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Parties
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
-from briefgen.extract.parse.tokens import Sentence, from_spacy, verbs_as_verbs
+from briefgen.extract.parse.tokens import Sentence, Token, from_spacy, verbs_as_verbs
 from briefgen.extract.work import PeopleTable
 from briefgen.model import Article, Span
 
@@ -130,8 +130,9 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             text = article.text[words[0].start : words[-1].end]
             if not _NAME_SHAPE.fullmatch(text) or "\n" in text or text.endswith(" Bill"):
                 continue  # "the Serious and Organised Crime Bill": a law, not Bill
-            while " " in text and text.split(" ", 1)[0].lower().rstrip(".") in titles:
-                text = text.split(" ", 1)[1]  # "Lawyer Louise Christian" opening a sentence
+            while " " in text and _not_a_first_name(text.split(" ", 1)[0], titles):
+                # "Lawyer Louise Christian" opening a sentence; "Tory Shadow Chancellor"
+                text = text.split(" ", 1)[1]
             name = clean_name(text, pats, city_at_end=False)  # the model saw the whole name
             # One word alone ("Chung") is resolved by the rules, or not at all.
             if name is None or " " not in name or _is_group(name, titles, pats.role_words_lower):
@@ -316,6 +317,12 @@ def _known_words(model: Path) -> frozenset[str]:
         raise BriefgenError(f"{path}: the parser model's word table cannot be read ({e})") from e
 
 
+def _not_a_first_name(word: str, titles: frozenset[str]) -> bool:
+    """A title, "Shadow" or a political party ("Tory", "Labour"), read into a name."""
+    lower = word.lower().rstrip(".")
+    return lower in titles or lower == "shadow" or word in gazetteer().political_parties
+
+
 def _is_group(name: str, titles: frozenset[str], role_words: frozenset[str]) -> bool:
     """Whether a name ends in a plural title: "the five Black Speakers of the House"."""
     last = name.rsplit(" ", 1)[-1].lower()
@@ -432,6 +439,7 @@ def read_article(
     memory = Memory(
         genders=_genders(article.text, names, people), speaker=_author(article, people.canonical)
     )
+    memory.saw_named(_titled_in_title(article, people))
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
@@ -457,6 +465,14 @@ def read_article(
             facts.append(_fact(article, span, item, sentence, placer))
         _remember(reader, here, found, memory)
     return facts
+
+
+def _titled_in_title(article: Article, people: PeopleTable) -> list[str]:
+    """The people the batch knows whom a headline names with a title ("Readout of
+    President Biden's Call with Speaker Pelosi"): whom "the President" means in a text
+    that never names him. The text's own people come after them, so they go first."""
+    found = [people.canonical.get(m.name) for m in find_introductions(article.title or "")]
+    return [name for name in found if name and name in people.roles]
 
 
 def _author(article: Article, canonical: Mapping[str, str]) -> str | None:
@@ -620,14 +636,24 @@ def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
                 return
 
 
+def _person_subject(reader: SentenceReader, t: Token) -> str | None:
+    """The person ``t`` names if it is a subject: by name, or by a role ("The President
+    spoke with Prime Minister X": the President, not X, is whom the next "he" means)."""
+    if t.rel != "nsubj":
+        return None
+    named = reader.p.at.get(t.i)
+    if named is not None:
+        return named.name if named.is_person else None
+    if t.pos == "PRON":
+        return None
+    parties = reader.p.of(t.i, expand=False)
+    return parties[0].name if len(parties) == 1 and parties[0].is_person else None
+
+
 def _remember(
     reader: SentenceReader, here: list[Entity], found: list[Found], memory: Memory
 ) -> None:
-    subject = None
-    for t in reader.s.tokens:
-        if t.rel == "nsubj" and t.i in reader.p.at and reader.p.at[t.i].is_person:
-            subject = reader.p.at[t.i].name
-            break
+    subject = next(filter(None, (_person_subject(reader, t) for t in reader.s.tokens)), None)
     subject = subject or next((n.name for n in here if n.is_person), None)
     if subject:
         memory.saw_person(subject)

@@ -53,6 +53,7 @@ _TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "offi
 _NAME_JOINS = frozenset({"of", "the", "and", "for"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
 UNNAMED = ""
+_QUOTE_MARKS = frozenset(('"', "“", "”", "``", "''"))
 
 
 @dataclass
@@ -201,7 +202,7 @@ class Parties:
                 # "the Republican leaders": a group the adjective describes, not a party
                 # called "Republican"; never a thing ("the Liberal Democrats face" with
                 # the verb read as a noun)
-                if self._people_noun(t):
+                if self.people_noun(t):
                     return [Party(self._phrase(t), False, i)]
                 return None
             if child.i in self.at:
@@ -328,19 +329,25 @@ class Parties:
     def _pronoun(self, t: Token) -> list[Party] | None:
         lower = t.lower
         if lower in _SINGULAR:
-            ahead = self._main_subject_after(t)
-            if ahead is not None:
-                return [Party(ahead, True, t.i)]
-            before = self._person_before(t)
-            if before is not None:
-                return [Party(before, True, t.i)]
-            # The newest person named before; one the pronoun cannot stand for is passed.
-            for name in reversed(self.memory.people):
-                if name == UNNAMED:
-                    return None
-                if self.memory.fits(name, lower):
-                    return [Party(name, True, t.i)]
-            return None
+            # Never the subject of the pronoun's own clause ("Lee attacked him").
+            others = self._clause_subjects(t)
+            found = self._main_subject_after(t)
+            if found is None or found in others:
+                found = self._person_before(t)
+            if found is None or found in others:
+                # The newest person named before; one it cannot stand for is passed.
+                found = next(
+                    (
+                        name
+                        for name in reversed(self.memory.people)
+                        if name == UNNAMED or (self.memory.fits(name, lower) and name not in others)
+                    ),
+                    None,
+                )
+            if not found or (found == self.memory.speaker and self._quoted(t)):
+                # The one quoted says "I": "he" in the quote is someone the rules cannot tell.
+                return None
+            return [Party(found, True, t.i)]
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
         if lower in _PLURAL and (t.rel == "nsubj" or t.dep == "nmod:poss"):
@@ -350,6 +357,29 @@ class Parties:
         if lower in _PLURAL and self.memory.group:
             return [Party(name, name in self.roles, t.i) for name in self.memory.group]
         return None
+
+    def _clause_subjects(self, t: Token) -> set[str]:
+        """The people a pronoun object cannot be: the subjects of its own verb."""
+        head = self.s.head(t.i)
+        if t.rel not in ("obj", "iobj", "obl") or head is None:
+            return set()
+        return {
+            self.at[u.i].name
+            for u in self.s.children(head.i, "nsubj")
+            if u.i in self.at and self.at[u.i].is_person
+        }
+
+    def _quoted(self, t: Token) -> bool:
+        """Whether ``t`` stands inside a quotation. A sentence may begin inside one
+        opened before it ('voice must be heard," he said'): its first mark then closes,
+        written against the word before it."""
+        tokens = self.s.tokens
+        marks = [u.i for u in tokens if u.text in _QUOTE_MARKS]
+        inside = bool(marks) and (
+            tokens[marks[0]].text == "”"
+            or (marks[0] > 0 and not tokens[marks[0] - 1].space and tokens[marks[0]].text != "“")
+        )
+        return inside != (sum(i < t.i for i in marks) % 2 == 1)
 
     def _group_before(self, t: Token) -> list[Party]:
         """ "The campaigners were so angered they threatened ...", "the unions said their
@@ -418,7 +448,7 @@ class Parties:
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
 
-    def _people_noun(self, t: Token) -> bool:
+    def people_noun(self, t: Token) -> bool:
         """A noun that names people: a group ("voters", "leaders"), a body ("party"),
         a role ("minister")."""
         words = {t.lower.split()[-1], t.lemma.lower()}

@@ -270,8 +270,13 @@ class SentenceReader:
         s = self.s
         kids = s.children(t.i)
         passive = self.passive(t)
+        # "A and B spoke by phone" with "by phone" read as an agent: an active subject
+        # is the subject.
+        agent = passive or not any(k.dep == "nsubj" for k in kids)
         for k in kids:
-            if k.dep == "obl:agent" or (passive and k.rel != "nsubj" and s.case(k.i) == "by"):
+            if (agent and k.dep == "obl:agent") or (
+                passive and k.rel != "nsubj" and s.case(k.i) == "by"
+            ):
                 return self.p.of(k.i)
         if passive:
             # "was sued for libel by X", with "by X" hung on "libel": X is the agent.
@@ -647,7 +652,13 @@ class SentenceReader:
     # -- meetings ----------------------------------------------------------------------
 
     def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
-        parties = unique([p for p in parties if not self._own_people(p) and not self._venue(p)])
+        parties = unique(
+            [
+                p
+                for p in parties
+                if not self._own_people(p) and not self._venue(p) and not self._populace(p)
+            ]
+        )
         if len(parties) < 2 or self.negated(t):
             return None
         head = self.s.head(t.i)
@@ -671,6 +682,13 @@ class SentenceReader:
         head = self.s.head(t.i)
         visited = t.rel == "obj" and head is not None and self.lemma(head) in _VISITING
         return visited or self.s.case(t.i) in ("at", "in", "to", "inside", "outside")
+
+    def _populace(self, party: Party) -> bool:
+        """ "hosting U.S. forces", "met Ukrainian refugees": people of a state who are
+        no one's envoys (no word for people in a role, a body or a delegation) do not
+        meet for it."""
+        t = self.s.tokens[party.token]
+        return not party.is_person and t.pos == "NOUN" and not self.p.people_noun(t)
 
     def _own_people(self, party: Party) -> bool:
         """ "talked with his staff", "met their members": a group that belongs to
@@ -709,12 +727,12 @@ class SentenceReader:
         if lemma == "sit" and not any(k.lower == "down" for k in self.s.children(t.i)):
             return None
         others = self.obliques(t, "with", "to")
-        if not others:
-            return None
         phone = any(k.lower in ("phone", "telephone") for k in self.s.children(t.i))
         phone = phone or any(
             k.lower in ("phone", "telephone") for o in self.oblique_tokens(t, "by") for k in [o]
         )
+        if not others and not phone:
+            return None  # "A and B spoke" may be two speeches; "spoke by phone" is a call
         return self._meeting(t, [*self.subjects(t), *others], call=phone)
 
     def _call(self, t: Token) -> Found | None:
