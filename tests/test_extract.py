@@ -325,10 +325,30 @@ def test_a_counted_thing_and_a_quoted_label_are_no_people():
     people = _people_of(
         "India will buy 31 General Atomics drones. On June 21, Attorney General Ann Lee "
         "spoke. He starred in a show called 'No More Mr Nasty'. Senator Bo Chen attacked waste, "
-        'dubbing Mr Ross "Sir Wastealot". "I met Mr Kim in Paris," she said.'
+        'dubbing Mr Ross "Sir Wastealot". "I met Mr Kim in Paris," she said. They met '
+        "at King Cross station. Ms Ann Hale may become Princess Consort."
     )
-    assert {"Ann Lee", "Bo Chen", "Ross", "Kim"} <= set(people)
-    assert {"Atomics", "Nasty", "Wastealot"}.isdisjoint(people)
+    assert {"Ann Lee", "Bo Chen", "Ross", "Kim", "Ann Hale"} <= set(people)
+    assert {"Atomics", "Nasty", "Wastealot", "Cross", "Consort"}.isdisjoint(people)
+
+
+def test_a_body_a_person_comes_from_or_a_party_before_two_names_is_their_affiliation():
+    people = _people_of(
+        "Bo Chen, from the Public and Commercial Services union, said pay was low. "
+        "Dan Ross, of the Fire Brigades Union, agreed. Eve Hart, from the West Midlands, "
+        "spoke. The group, including Tories Ken Lee and Sir Tom Hale, Labour's Ann Cole "
+        "and Jim Fox, met. Liberal leader Jeremy Thorpe spoke."
+    )
+    affiliations = {name: p.affiliation for name, p in people.items() if p.affiliation}
+    assert affiliations == {  # the West Midlands are a place
+        "Bo Chen": "Public and Commercial Services union",
+        "Dan Ross": "Fire Brigades Union",
+        "Ken Lee": "Conservative Party",
+        "Tom Hale": "Conservative Party",
+        "Ann Cole": "Labour Party",
+        "Jim Fox": "Labour Party",
+        "Jeremy Thorpe": "Liberal Party",
+    }
 
 
 def test_an_office_named_by_a_list_keeps_the_whole_list():

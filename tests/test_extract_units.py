@@ -309,6 +309,31 @@ def test_a_titled_name_alone_is_a_surname_but_a_king_s_is_his_given_name():
     assert people.canonical("Michael") == "Michael"  # King Michael is neither
 
 
+def test_an_english_given_name_after_mr_is_a_surname():
+    people = People(
+        [
+            _intro("Howard Flight", role="MP"),
+            _intro("Howard", cue="honorific"),
+            _intro("Xi Jinping", role="President"),
+            _intro("Xi", cue="honorific"),
+        ]
+    )
+    assert people.canonical("Howard") == "Howard"  # Mr Howard is not Howard Flight
+    assert people.canonical("Xi") == "Xi Jinping"
+
+
+def test_a_double_barrelled_surname_lends_its_first_word_to_no_one():
+    people = People(
+        [
+            _intro("Moon Jae-in", role="President"),
+            _intro("John Moore-Gillon", role="Dr"),
+        ]
+    )
+    assert people.canonical("Moon") == "Moon Jae-in"
+    assert people.canonical("Moore-Gillon") == "John Moore-Gillon"
+    assert people.canonical("John") is None
+
+
 def test_particles_in_either_case_and_a_family_name_first_are_one_person():
     people = People(
         [

@@ -171,12 +171,16 @@ def test_he_after_a_role_subject_is_that_subject_not_the_one_met():
     assert [(p.by, p.what) for p in d.proposals] == [("Otto Brandt", "urged Italy to cut tariffs")]
 
 
-def test_a_party_or_shadow_read_into_a_name_is_no_first_name():
+def test_a_party_a_quantifier_or_a_nationality_read_into_a_name_is_no_first_name():
     from briefgen.extract.parse.article import _not_a_first_name, _titles
 
     titles = _titles()
-    assert all(_not_a_first_name(w, titles) for w in ("Tory", "Labour", "Shadow", "Lawyer"))
-    assert not any(_not_a_first_name(w, titles) for w in ("Oliver", "Ann", "Shadwell"))
+    assert all(
+        _not_a_first_name(w, titles)
+        for w in ("Tory", "Labour", "Shadow", "Lawyer", "Most", "Asian", "British")
+    )
+    names = ("Oliver", "Ann", "Shadwell", "Jordan", "Paris", "Christian")
+    assert not any(_not_a_first_name(w, titles) for w in names)
 
 
 def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
@@ -1731,3 +1735,93 @@ def test_a_that_clause_before_a_proposal_is_no_call_of_its_author():
     )
     assert [p.by for p in d.proposals] == ["United States"]
     assert d.proposals[0].what.startswith("proposed launching")
+
+
+# -- disagreements: sanctions, refusals; proposals: another's plan ------------------------
+
+
+def test_a_party_punished_for_what_it_did_is_at_odds_with_the_one_who_punished_it():
+    d = digest_of(
+        "Governor Paul Dorn has suspended Senator Anna Berg for refusing to publish her accounts."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Anna Berg"})]
+    assert d.disagreements[0].topic == "refusing to publish her accounts"
+    # a body no list names, described by whose it is
+    d = digest_of(
+        "Governor Paul Dorn has suspended Leeds's local party association for its spending."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Paul Dorn", "Leeds's local party association"})
+    ]
+    d = digest_of(
+        "Senator Anna Berg was expelled from the Labour party over her stance on the war."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour party"})]
+    assert d.disagreements[0].topic == "her stance on the war"
+
+
+def test_a_sanction_without_a_reason_or_of_a_plan_or_for_a_time_is_no_dispute():
+    assert not digest_of("President Lena Cole sacked Paul Dorn on Monday.").disagreements
+    assert not digest_of(
+        "The Clean Rivers Trust suspended its plan for a new dam over the cost."
+    ).disagreements
+    assert not digest_of(
+        "Senator Anna Berg was suspended from the Senate for two weeks."
+    ).disagreements
+
+
+def test_a_refusal_named_by_a_noun_is_a_stand_against_the_party_refused():
+    d = digest_of(
+        "Governor Paul Dorn's refusal to accept the Tories' budget proposals angered MPs."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Tories"})]
+
+
+def test_a_refusal_of_nothing_an_agreement_would_settle_is_no_stance():
+    assert not digest_of("Governor Paul Dorn's refusal to resign angered the Tories.").disagreements
+
+
+def test_backing_another_s_plan_or_not_backing_one_proposes_nothing():
+    d = digest_of(
+        "Senator Anna Berg said she would not back the Home Secretary's plans for curfews."
+    )
+    assert not d.proposals
+    d = digest_of("Senator Anna Berg unveiled plans for curfews.")
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+
+
+def test_hostilities_one_party_wages_on_another_set_them_against_each_other():
+    d = digest_of("The leaders discussed Freedonia's brutal war against Sylvania.")
+    assert [sorted(x.parties) for x in d.disagreements] == [["Freedonia", "Sylvania"]]
+    assert d.disagreements[0].topic == "Freedonia's brutal war against Sylvania"
+    d = digest_of("They discussed the consequences of Russia's invasion of Ukraine for trade.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]
+    assert d.disagreements[0].topic == "Russia's invasion of Ukraine"
+
+
+def test_hostilities_of_no_one_or_on_no_party_or_in_a_list_of_topics_are_no_dispute():
+    assert not digest_of("The attacks on the World Trade Center shocked America.").disagreements
+    assert not digest_of("Israel's offensive in the north continued.").disagreements
+    d = digest_of("They discussed Russia's war against Ukraine, North Korea and Burma.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Russia", "Ukraine"})]
+
+
+def test_a_that_clause_of_a_verb_of_directing_is_what_is_asked_for():
+    d = digest_of("The unions demanded that the government withdraw the regulations.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("unions", "demanded that the government withdraw the regulations")
+    ]
+
+
+def test_a_that_clause_of_suggesting_without_a_modal_is_a_report_not_a_call():
+    assert not digest_of("Senator Anna Berg suggested that the government had lied.").proposals
+
+
+def test_a_refusal_on_a_condition_is_no_stance():
+    d = digest_of("It would be troubling if the government did not accept the ruling, she said.")
+    assert not d.disagreements
+    assert not digest_of(
+        "If Governor Paul Dorn were not to accept the ruling, MPs would act."
+    ).disagreements
+    d = digest_of("Governor Paul Dorn said he would not accept the ruling.")
+    assert [x.parties for x in d.disagreements] == [["Paul Dorn"]]

@@ -159,6 +159,13 @@ class Patterns:
             rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
             rf"[^\S\n]+(?P<name>{_NAME}),"
         )
+        # A full name and the body it comes from: "Mark Serwotka, from the Public and
+        # Commercial Services union, said".
+        self.member_of = precompiled.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:from|of)[^\S\n]+the[^\S\n]+"
+            rf"(?P<body>{_BODY}(?:[^\S\n]+(?:union|party|campaign|group))?)"
+            r"(?=[^\S\n]*[,.;:]|[^\S\n]+\p{Ll})"
+        )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = precompiled.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
         self.party = precompiled.compile(party)
@@ -402,6 +409,29 @@ def find_introductions(text: str) -> list[Mention]:
         name, start = named
         aff = pats.gaz.affiliation(m["aff"])
         found.append(Mention(start, start + len(name), name, affiliation=aff, cue="described"))
+        # "Tories Ken Clarke and Sir George Young": the party is the second's too.
+        if (more := _AND_NAME.match(text, m.end("name"))) is not None:
+            second = clean_name(more["name"], pats, surnames=surnames)
+            if second is not None and " " in second and more["name"].startswith(second):
+                at = more.start("name")
+                found.append(
+                    Mention(at, at + len(second), second, affiliation=aff, cue="described")
+                )
+    for m in pats.member_of.finditer(text):
+        # "Mark Serwotka, from the Public and Commercial Services union, said"
+        member = clean_name(m["name"], pats, surnames=surnames)
+        organisation = _organisation(m["body"], pats)
+        if (
+            member is None
+            or " " not in member
+            or organisation is None
+            or not m["name"].endswith(member)
+        ):
+            continue
+        start = m.end("name") - len(member)
+        found.append(
+            Mention(start, start + len(member), member, affiliation=organisation, cue="described")
+        )
     for m in pats.speaker.finditer(text):
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name or not m["name"].endswith(name):
@@ -421,6 +451,41 @@ _QUOTED_LABEL = regex.compile(
     r"(?<![\p{L}\p{M}])[\"“‘']\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}.'’-]*|of|the|and)){0,4}"
     r"[\"”’'](?![\p{L}\p{M}])"
 )
+
+
+_AND_NAME = regex.compile(
+    rf"[^\S\n]+and[^\S\n]+(?:(?:Sir|Dame|Lord|Lady|Baroness)[^\S\n]+)?(?P<name>{_NAME})"
+)
+# Words that end an organisation's name written with a lower-case head ("the Public
+# and Commercial Services union", "the Yes campaign").
+_ORGANISATION_HEADS = frozenset(
+    {
+        "union",
+        "party",
+        "campaign",
+        "group",
+        "association",
+        "council",
+        "committee",
+        "commission",
+        "institute",
+        "foundation",
+        "federation",
+        "society",
+        "trust",
+        "charity",
+    }
+)
+
+
+def _organisation(body: str, pats: Patterns) -> str | None:
+    """The organisation ``body`` names, if it is one by the gazetteer or by its last
+    word ("Unison" is not known to be, "the Fire Brigades Union" is; "the West
+    Midlands" is a place)."""
+    known = pats.gaz.affiliation(body)
+    if known:
+        return known
+    return body if body.split()[-1].lower() in _ORGANISATION_HEADS else None
 
 
 def _body(body: str | None, role: str, pats: Patterns) -> str | None:
@@ -457,16 +522,25 @@ def _a_place(word: str, pats: Patterns) -> bool:
 
 
 def _a_thing_titled(m: regex.Match[str], text: str) -> bool:
-    """Whether a title and one word after "the" name a thing ("the General Election",
-    "the Queen Mother"): a person's title takes "the" only before a full name."""
+    """Whether a title and one word name a thing: after "the" ("the General Election",
+    "the Queen Mother": a person's title takes "the" only before a full name), after a
+    count, or before a word for a place."""
     if " " in m["name"].strip() or " and " in m["role"]:
         return False  # "the Vice President and President Marcos": two people
     if m["role"].split()[0].lower() == "the" or _after_the(text, m.start()):
         return True
-    # "31 General Atomics MQ-9B aircraft": things are counted, a person's title is not
-    return bool(_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+    # "31 General Atomics MQ-9B aircraft": things are counted, a person's title is not;
+    # "King Cross station" names a place.
+    return bool(
+        _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        or _PLACE_AFTER.match(text, m.end("name"))
+    )
 
 
+_PLACE_AFTER = regex.compile(
+    r"[^\S\n]+(?i:station|street|road|square|airport|hospital|bridge|park|stadium|avenue|"
+    r"college|school|university|cathedral|church|palace|barracks|prison)\b"
+)
 _COUNT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d,])\d+(?:,\d{3})*[^\S\n]+$")
 
 

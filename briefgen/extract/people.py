@@ -68,6 +68,11 @@ def is_nickname_form(name: str, full: str) -> bool:
     )
 
 
+def _is_given_name(word: str) -> bool:
+    """Whether ``word`` is an English given name (one with nicknames: "Howard", "Ann")."""
+    return bool(_nicknames().nicknames_of(word.casefold()))
+
+
 def _is_nickname(short: str, given: str) -> bool:
     return given in _nicknames().canonicals_of(short)
 
@@ -164,6 +169,10 @@ class People:
             if m.role:
                 roles_of.setdefault(m.name, set()).add(m.role)
                 role_votes.setdefault(m.name, Counter())[m.role] += 1
+        # Names the text gives only after "Mr", "Mrs", "Dr" ...: surnames.
+        surnames = {m.name for m in introductions if m.cue == "honorific"} - {
+            m.name for m in introductions if m.cue != "honorific"
+        }
         same_core: dict[tuple[str, ...], str] = {}
         given_names: dict[str, set[str]] = {}  # surname -> the first words it comes with
         for name in names:
@@ -178,6 +187,11 @@ class People:
                 continue
             ends = {words[0].casefold(), words[-1].casefold()} if words else set()
             candidates = {full for end in ends for full in by_end.get(end, ())}
+            if name in surnames and _is_given_name(name):
+                # "Mr Howard" is not Howard Flight (but "Mr Xi" is Xi Jinping: a given
+                # name before a surname is told by the table of English given names)
+                folded = name.casefold()
+                candidates = {f for f in candidates if _folded(core_words(f))[-1] == folded}
             longer = self._longer_forms(name, candidates, roles_of, role_votes)
             if not longer:
                 # "Joe Biden" is "Joseph R. Biden, Jr." (not "Jill Biden") when
@@ -264,9 +278,10 @@ class People:
             forms = set(record.forms)
             if len(words) > 1:
                 forms.add(words[-1])
-                if "-" in words[-1]:
+                if regex.search(r"-\p{Ll}", words[-1]):
                     # "Chung Eui-yong", "Moon Jae-in": a hyphenated given name
-                    # follows the family name, which is used on its own.
+                    # follows the family name, which is used on its own (a
+                    # double-barrelled surname, "Moore-Gillon", does not).
                     forms.add(words[0])
             for form in forms:
                 if len(form) > 2:

@@ -318,9 +318,25 @@ def _known_words(model: Path) -> frozenset[str]:
 
 
 def _not_a_first_name(word: str, titles: frozenset[str]) -> bool:
-    """A title, "Shadow" or a political party ("Tory", "Labour"), read into a name."""
+    """A word read into a name that no name starts with: a title, "Shadow", a political
+    party ("Tory Shadow Chancellor"), a quantifier ("Most Gibraltarians") or a
+    nationality ("Asian Britons", "British Council")."""
     lower = word.lower().rstrip(".")
-    return lower in titles or lower == "shadow" or word in gazetteer().political_parties
+    gaz = gazetteer()
+    if lower in titles or lower in _NOT_FIRST or word in _REGIONAL:
+        return True
+    if word in gaz.political_parties:
+        return True
+    # "British" -> the United Kingdom; not a state's own name ("Jordan") nor a city's
+    # ("Paris"), which are given names too
+    state = gaz.party(word)
+    return state not in (None, word) and word not in gaz.cities and word not in gaz.towns
+
+
+_NOT_FIRST = frozenset(
+    {"shadow", "most", "many", "some", "all", "several", "few", "both", "each", "other", "fellow"}
+)
+_REGIONAL = frozenset({"Asian", "African", "European", "Arab", "Latin"})
 
 
 def _is_group(name: str, titles: frozenset[str], role_words: frozenset[str]) -> bool:

@@ -137,6 +137,8 @@ class SentenceReader:
         self.against_verbs = lexicon.words("disagreement", "against_verbs")
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
         self.refusal = lexicon.words("disagreement", "refusal_verbs")
+        self.refusal_nouns = lexicon.words("disagreement", "refusal_nouns")
+        self.conflict_nouns = lexicon.words("disagreement", "conflict_nouns")
         self.negative = lexicon.words("disagreement", "negative_judgements")
         self.appraisals = lexicon.words("disagreement", "appraisals")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
@@ -152,6 +154,7 @@ class SentenceReader:
         self.judging = lexicon.words("disagreement", "judging_verbs")
         self.claim_nouns = lexicon.words("disagreement", "claim_nouns")
         self.denial = lexicon.words("disagreement", "denial_verbs")
+        self.sanction = lexicon.words("disagreement", "sanction_verbs")
         self.concern_verbs = lexicon.words("disagreement", "concern_verbs")
         self.propose = lexicon.words("proposal", "verbs")
         self.call_preps = lexicon.words("proposal", "call_preps")
@@ -216,6 +219,8 @@ class SentenceReader:
                 yield self._hit_at(t)
             if lemma in self.denial:
                 yield self._denied(t)
+            if lemma in self.sanction:
+                yield self._sanctioned(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
             elif lemma in self.agree_plural:
@@ -254,6 +259,10 @@ class SentenceReader:
                 yield self._dispute_noun(t)
             if lemma in self.opponent_nouns or t.lower in self.opponent_nouns:
                 yield self._opponents(t)
+            if lemma in self.refusal_nouns or t.lower in self.refusal_nouns:
+                yield self._refusal(t)
+            if lemma in self.conflict_nouns or t.lower in self.conflict_nouns:
+                yield self._hostilities(t)
             if lemma in self.blows or t.lower in self.blows:
                 yield self._blow(t)
             if lemma in self.concern_nouns or t.lower in self.concern_nouns:
@@ -951,7 +960,7 @@ class SentenceReader:
     def _refused(self, t: Token) -> Found | None:
         """ "failed to agree", "refuses to accept Syria's denials", "would not back the
         plan": a refused agreement is a disagreement with the other party or the thing."""
-        if not self.negated(t):
+        if not self.negated(t) or self._conditional(t):
             return None
         sides = self.subjects(t)
         others = [*self.objects(t), *self.obliques(t, "with", "on", "over")]
@@ -965,6 +974,101 @@ class SentenceReader:
         if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
             what = self.clause(head)  # "refuses to accept ..."
         return self._stance(t, sides, others, self.topic(t) or what, what)
+
+    def _refusal(self, t: Token) -> Found | None:
+        """ "X's refusal to accept Y's proposals", "X's refusal to sign the treaty": as
+        "X refused to accept ...", X against the party whose proposal it is, or the thing."""
+        after = self.s.tokens[t.i + 2] if t.i + 2 < len(self.s.tokens) else None
+        # its infinitive, also where the parser hung it on a word further on
+        refused = [
+            k
+            for k in [*self.s.children(t.i, "acl", "xcomp"), *([after] if after else [])]
+            if self._marked(k, "to")
+            and self.s.tokens[k.i - 1].lower == "to"
+            and self.lemma(k) in self.agree_joint | self.refusal
+        ]
+        sides = [*self.possessor(t), *self.obliques(t, "by")]
+        if not refused or not sides:
+            return None
+        k = refused[0]
+        if not self.topic(k):
+            return None  # "refusal to accept" with what is refused hung elsewhere
+        others = [*self.objects(k), *self.obliques(k, "with")]
+        for o in self.object_tokens(k):
+            others.extend(self.possessor(o))
+        others = [o for o in others if o.name not in {p.name for p in sides}]
+        topic = self.topic(k) or self.clause(k)
+        # the noun, its infinitive and what that takes, not a clause the parser hung on it
+        words = [t.i, *range(t.i + 1, k.i + 1)]
+        for c in self.s.children(k.i, "obj", "obl", "iobj", "compound:prt", "prt"):
+            words.extend(self.s.subtree(c.i))
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        return self._stance(t, sides, others, topic, what)
+
+    def _hostilities(self, t: Token) -> Found | None:
+        """ "Russia's war against Ukraine", "X's attack on Y's record": the one who wages
+        it (the possessor, or "by" X) against the one it is waged on. Not where a verb
+        over it states its own fact ("condemned Russia's war"), nor a war of no one's."""
+        gov = self.governor(t)
+        if gov is not None and self.lemma(gov) in self.against | self.mutual | self.propose:
+            return None  # read as the verb's own fact
+        sides = self.possessor(t)
+        if not sides and gov is not None and t.rel == "obj" and self.lemma(gov) in _WAGING:
+            sides = self.subjects(gov)  # "X launched an attack on Y"
+        on = self.oblique_tokens(t, "against", "on", "upon", "of", "in")
+        others = [
+            p
+            for k in on
+            for c in [k, *self.s.children(k.i, "compound", "amod")]
+            # not what is joined to it: "against Ukraine, DPRK, and Burma" lists topics
+            for p in [*self.p.of(c.i, expand=False), *self.possessor(c)]
+        ]
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        if not sides or not others:
+            return None
+        # the noun's own phrase: not what is joined to it ("... and cross-Strait issues"),
+        # nor what it is "for" ("for transatlantic security")
+        joined = [
+            i
+            for k in self.s.children(t.i, "conj", "cc", "acl", "punct", "nsubj", "cop", "mark")
+            for i in self.s.subtree(k.i)
+        ]
+        joined.extend(
+            i
+            for k in self.s.children(t.i, "nmod")
+            if self.s.case(k.i) not in ("against", "on", "upon", "of", "in")
+            and k.dep != "nmod:poss"
+            for i in self.s.subtree(k.i)
+        )
+        for k in on:  # "against Ukraine and its implications ...": not the war's
+            for c in self.s.children(k.i, "conj"):
+                joined.extend([*self.s.subtree(c.i), *(x.i for x in self.s.children(c.i, "cc"))])
+                joined.extend(x.i for x in self.s.children(c.i, "punct") if x.i < c.i)
+        words = [
+            i
+            for i in self.s.subtree(t.i)
+            if i not in self._cases(t)
+            and i not in joined
+            and (i >= t.i or self.s.tokens[i].lower not in _LEADING | {"as", "among"})
+        ]
+        topic = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        owners = [k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss"]
+        words = [i for i in words if not any(i in self.s.subtree(o.i) for o in owners)]
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        found = self._disagreement(t, sides, others, topic)
+        if found is not None:
+            found.positions = {sides[0].name: what}
+        return found
+
+    def _conditional(self, t: Token) -> bool:
+        """Whether ``t`` is said only on a condition: "if the government did not accept
+        the ruling", "if it were not to accept", also with the infinitive under it."""
+        for k in [t, *self.s.ancestors(t.i)]:
+            if self._marked(k, "if", "unless"):
+                return True
+            if k.rel != "xcomp":  # "were not to accept": the infinitive's verb above
+                return False
+        return False
 
     def _evaluation(self, t: Token) -> Found | None:
         """ "X said Y's view was flawed", "X called Camp Delta a scandal": a speaker's
@@ -1229,6 +1333,78 @@ class SentenceReader:
         others = [p for o in claims for p in [*self.possessor(o), *self.obliques(o, "by", "from")]]
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._phrase(claims[0]))
+
+    def _sanctioned(self, t: Token) -> Found | None:
+        """ "X suspended Y for refusing to ...", "Y was expelled from X over his stance",
+        "Y was deselected by X because of ...": a party punished for what it did is at
+        odds with the one who punished it (the subject, the agent, or the body it was
+        put out of). Only with a reason given: "X sacked Y" alone may be a reshuffle."""
+        if self.passive(t):
+            actors = self.subjects(t) or self.obliques(t, "from")
+            objects = self.s.children(t.i, "nsubj")
+        else:
+            actors = self.subjects(t)
+            # also an object the parser hung as an apposition of the verb
+            objects = self.s.children(t.i, "obj", "appos")
+        # the reason hung on the verb, on the one punished ("suspended X for ..."), or on
+        # the body put out of ("expelled from the party over ...")
+        hosts = [
+            t,
+            *objects,
+            *(c for o in objects for c in self.s.children(o.i, "appos")),
+            *self.oblique_tokens(t, "from"),
+        ]
+        reasons = [
+            k
+            for h in hosts
+            for k in self.s.children(h.i, "obl", "advcl", "acl", "nmod")
+            if k.i > t.i
+            and not self.s.children(k.i, "nummod")  # "for two weeks": how long, not why
+            and (
+                self.s.case(k.i) in _REASONS
+                or self._marked(k, *_REASONS)
+                or self.s.case(k.i).startswith("because")
+            )
+        ]
+        if not reasons or self.negated(t) or self._hypothetical(t):
+            return None
+        punished = [p for k in objects for p in self.p.of(k.i) or self._described_body(k)]
+        head = self.s.head(t.i)
+        if t.dep == "acl:relcl" and head is not None and any(k.lower in _RELATIVE for k in objects):
+            # "X, who was expelled from Labour over ...": the one the clause is about, not
+            # what the parser hung beside it
+            punished = self.p.of(head.i, expand=False)
+        punished = [p for p in punished if p.name not in {a.name for a in actors}]
+        if not actors or not punished:
+            return None
+        reason = reasons[0]
+        topic = (
+            self._clause_of(reason) if reason.pos in ("VERB", "AUX") else self._object_of(reason)
+        ).removeprefix("of ")  # "because of his stance"
+        return self._stance(t, actors, punished, topic or self.clause(t), self.clause(t))
+
+    def _described_body(self, k: Token) -> list[Party]:
+        """A body no list names, described by whose it is: "Slough's constituency
+        Conservative association", "the party's local branch". Only a word for a body
+        (``body_nouns``) with a possessor that says whose."""
+        bodies = self.lex.words("body_nouns")
+        # also where the parser split the phrase at a noun before its head (as "appos")
+        body = next(
+            (
+                h
+                for h in [k, *self.s.children(k.i, "appos")]
+                if h.pos == "NOUN" and h.lower in bodies
+            ),
+            None,
+        )
+        if body is None:
+            return []
+        words = [i for i in self.s.subtree(k.i) if i <= body.i]
+        if not any(
+            self.s.tokens[i].dep == "nmod:poss" and self.s.tokens[i].pos != "PRON" for i in words
+        ):
+            return []
+        return [Party(self.s.text_of(words), False, k.i)]
 
     def _mutual(self, t: Token) -> Found | None:
         sides = self.subjects(t)
@@ -1998,8 +2174,15 @@ class SentenceReader:
             # "Teachers could get more powers, X has suggested": X's proposal; not "the
             # services could have been involved, X has suggested"
             return self._proposal(t, self._authors(t), self._claim_words(t, fronted))
-        if not any(k.rel in ("obj", "xcomp") for k in kids) and not any(
-            self._modal_clause(k) for k in kids if k.rel == "ccomp"
+        # "demanded that X spell out ...": a that-clause of a verb of directing is what
+        # is asked for, modal or not (one "suggested" may only be reported)
+        directed = self.lemma(t) in _DIRECTING and any(
+            self._marked(k, "that") and k.i > t.i for k in kids if k.rel == "ccomp"
+        )
+        if (
+            not directed
+            and not any(k.rel in ("obj", "xcomp") for k in kids)
+            and not any(self._modal_clause(k) for k in kids if k.rel == "ccomp")
         ):
             # "suggested (that) the Tories planned cuts" reports; "suggested they
             # should meet" proposes.
@@ -2230,12 +2413,15 @@ class SentenceReader:
             authors = [p for k in self.s.children(t.i, "compound", "amod") for p in self.p.of(k.i)]
         if (
             not authors
+            and not owners
             and gov is not None
             and (t.rel == "obj" or (t.dep == "nsubj:pass" and self.passive(gov)))
         ):
-            # "X unveiled a plan"; "a plan was put forward by X"
+            # "X unveiled a plan"; "a plan was put forward by X"; not "X backed the
+            # minister's plans" (the minister's, whoever that is), nor "X would not back
+            # the plan" (no plan of X's)
             authors = self.subjects(gov)
-            if self.lemma(gov) not in _PUT_FORWARD:
+            if self.lemma(gov) not in _PUT_FORWARD or self.negated(gov):
                 authors = []
         if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
             return None  # "a failed government scheme", "the scrapped plan": none stands
@@ -2267,6 +2453,13 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Verbs of directing whose that-clause is always what is asked for (the mandative
+# subjunctive): "demanded that X spell out", "urged that the men receive".
+_DIRECTING = frozenset({"demand", "urge", "propose", "recommend"})
+# Verbs that wage hostilities named by their object: "X launched an attack on Y".
+_WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify", "continue"})
+# What a punishment is given for: "suspended X for refusing", "expelled over his stance".
+_REASONS = frozenset({"for", "over"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
