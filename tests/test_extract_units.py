@@ -322,6 +322,13 @@ def test_an_english_given_name_after_mr_is_a_surname():
     assert people.canonical("Xi") == "Xi Jinping"
 
 
+def test_a_party_s_name_alone_is_no_one_s_surname():
+    people = People([_intro("Vote Tory", cue="entity"), _intro("Damian Green", role="MP")])
+    assert people.canonical("Tory") is None  # "the Tory leader" is no "Vote Tory"
+    assert people.canonical("Green") is None  # nor "Green MEP Caroline Lucas" Damian Green
+    assert people.canonical("Damian Green") == "Damian Green"
+
+
 def test_a_double_barrelled_surname_lends_its_first_word_to_no_one():
     people = People(
         [

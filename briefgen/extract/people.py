@@ -284,7 +284,9 @@ class People:
                     # double-barrelled surname, "Moore-Gillon", does not).
                     forms.add(words[0])
             for form in forms:
-                if len(form) > 2:
+                # A party's name is never a person's surname alone: "Tory" is not the
+                # "Vote Tory" of a quoted slogan, nor "Green" only Damian Green.
+                if len(form) > 2 and form not in gazetteer().political_parties:
                     owners.setdefault(form, set()).add(record.name)
         unique = {}
         for form, names in owners.items():

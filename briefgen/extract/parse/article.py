@@ -137,6 +137,8 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             # One word alone ("Chung") is resolved by the rules, or not at all.
             if name is None or " " not in name or _is_group(name, titles, pats.role_words_lower):
                 continue
+            if name.rsplit(" ", 1)[1] in gazetteer().political_parties:
+                continue  # '"Vote Tory and you can have it both ways"': a slogan
             start = words[0].start + text.find(name)
             people.append(Mention(start, start + len(name), name, cue="entity"))
     return ParsedArticle(parsed, tuple(people))
