@@ -326,9 +326,10 @@ def test_a_counted_thing_and_a_quoted_label_are_no_people():
         "India will buy 31 General Atomics drones. On June 21, Attorney General Ann Lee "
         "spoke. He starred in a show called 'No More Mr Nasty'. Senator Bo Chen attacked waste, "
         'dubbing Mr Ross "Sir Wastealot". "I met Mr Kim in Paris," she said. They met '
-        "at King Cross station. Ms Ann Hale may become Princess Consort."
+        "at King Cross station. Ms Ann Hale may become Princess Consort. The SNP's Eve "
+        "Tay spoke. Ms Tay said."
     )
-    assert {"Ann Lee", "Bo Chen", "Ross", "Kim", "Ann Hale"} <= set(people)
+    assert {"Ann Lee", "Bo Chen", "Ross", "Kim", "Ann Hale", "Eve Tay"} <= set(people)
     assert {"Atomics", "Nasty", "Wastealot", "Cross", "Consort"}.isdisjoint(people)
 
 

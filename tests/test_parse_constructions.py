@@ -177,10 +177,18 @@ def test_a_party_a_quantifier_or_a_nationality_read_into_a_name_is_no_first_name
     titles = _titles()
     assert all(
         _not_a_first_name(w, titles)
-        for w in ("Tory", "Labour", "Shadow", "Lawyer", "Most", "Asian", "British")
+        for w in ("Tory", "Labour", "Shadow", "Lawyer", "Most", "Asian", "British", "SNP's")
     )
     names = ("Oliver", "Ann", "Shadwell", "Jordan", "Paris", "Christian")
     assert not any(_not_a_first_name(w, titles) for w in names)
+
+
+def test_what_one_writes_to_another_demanding_is_the_writer_s():
+    d = digest_of(
+        "Tory leader Ann Lee has written to Prime Minister Tom Hale demanding an "
+        "explanation of the new rules."
+    )
+    assert [p.by for p in d.proposals] == ["Ann Lee"]
 
 
 def test_a_meeting_reported_twice_in_one_article_is_one_meeting():

@@ -557,8 +557,9 @@ def core_words(name: str) -> list[str]:
     return _SUFFIX.sub("", name).split()
 
 
-# One to three capitalised words or initials just before a surname: "Stephen", "Donald J.".
-_BEFORE = regex.compile(r"(?:\p{Lu}(?:[\p{L}’'-]*|\.)[^\S\n]+){1,3}$")
+# One to three capitalised words or initials just before a surname: "Stephen", "Donald J."
+# (not a possessive: "The SNP's Nicola Sturgeon" is Nicola Sturgeon).
+_BEFORE = regex.compile(r"(?:\p{Lu}(?:[\p{L}’'-]*(?<!['’]s)|\.)[^\S\n]+){1,3}$")
 
 
 def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Mention]:

@@ -321,12 +321,14 @@ def _known_words(model: Path) -> frozenset[str]:
 
 def _not_a_first_name(word: str, titles: frozenset[str]) -> bool:
     """A word read into a name that no name starts with: a title, "Shadow", a political
-    party ("Tory Shadow Chancellor"), a quantifier ("Most Gibraltarians") or a
-    nationality ("Asian Britons", "British Council")."""
+    party ("Tory Shadow Chancellor"), a quantifier ("Most Gibraltarians"), a
+    nationality ("Asian Britons", "British Council") or a possessive."""
     lower = word.lower().rstrip(".")
     gaz = gazetteer()
     if lower in titles or lower in _NOT_FIRST or word in _REGIONAL:
         return True
+    if word.endswith(("'s", "’s")):
+        return True  # "SNP's Nicola Sturgeon": whose she is, not her name
     if word in gaz.political_parties:
         return True
     # "British" -> the United Kingdom; not a state's own name ("Jordan") nor a city's

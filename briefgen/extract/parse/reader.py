@@ -2137,6 +2137,18 @@ class SentenceReader:
                 return main
         if (
             head is not None
+            and t.rel == "acl"
+            and t.lower.endswith("ing")
+            and head.rel == "obl"
+            and self.s.case(head.i) == "to"
+            and (above := self.s.head(head.i)) is not None
+            and above.pos == "VERB"
+        ):
+            # "X has written to Y demanding an explanation": the "-ing" clause hung on
+            # the one written to is the writer's
+            return self.subjects(above)
+        if (
+            head is not None
             and t.lower.endswith("ing")
             and not self.s.children(t.i, "nsubj")
             and self.s.children(head.i, "cop")
