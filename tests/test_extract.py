@@ -327,9 +327,11 @@ def test_a_counted_thing_and_a_quoted_label_are_no_people():
         "spoke. He starred in a show called 'No More Mr Nasty'. Senator Bo Chen attacked waste, "
         'dubbing Mr Ross "Sir Wastealot". "I met Mr Kim in Paris," she said. They met '
         "at King Cross station. Ms Ann Hale may become Princess Consort. The SNP's Eve "
-        "Tay spoke. Ms Tay said."
+        "Tay spoke. Ms Tay said. Minister for Children, Young People and Families Jo Rook "
+        "said so, and Mary Ann Vale said so too."
     )
-    assert {"Ann Lee", "Bo Chen", "Ross", "Kim", "Ann Hale", "Eve Tay"} <= set(people)
+    named = {"Ann Lee", "Bo Chen", "Ross", "Kim", "Ann Hale", "Eve Tay", "Jo Rook"}
+    assert named | {"Mary Ann Vale"} <= set(people)
     assert {"Atomics", "Nasty", "Wastealot", "Cross", "Consort"}.isdisjoint(people)
 
 

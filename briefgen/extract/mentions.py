@@ -14,11 +14,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import regex
 
 from briefgen.extract import precompiled
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 # Names, titles and appositions never run across a paragraph break: list
 # items ("Attorney General of Nevada" / "Matthew Platkin, ...") are paragraphs.
@@ -434,6 +438,15 @@ def find_introductions(text: str) -> list[Mention]:
         )
     for m in pats.speaker.finditer(text):
         name = clean_name(m["name"], pats, surnames=surnames)
+        if (
+            name is not None
+            and name.count(" ") > 1
+            and _ENDS_A_LIST.search(text, max(0, m.start() - 5), m.start())
+            and not is_given_name(name.partition(" ")[0])
+        ):
+            # "Minister for Children, Young People and Families Margaret Hodge said":
+            # the first word ends the office's list
+            name = name.partition(" ")[2]
         if name is None or " " not in name or not m["name"].endswith(name):
             continue
         start = m.end("name") - len(name)
@@ -486,6 +499,20 @@ def _organisation(body: str, pats: Patterns) -> str | None:
     if known:
         return known
     return body if body.split()[-1].lower() in _ORGANISATION_HEADS else None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is an English given name (one with nicknames: "Howard", "Ann")."""
+    return bool(nicknames().nicknames_of(word.casefold()))
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> NickNamer:
+    # A curated table of English given names and their nicknames, read only when a
+    # batch needs it (two names that differ in a given name, a name after "Mr").
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def _body(body: str | None, role: str, pats: Patterns) -> str | None:
@@ -598,6 +625,7 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
     return [*renamed, *completed]
 
 
+_ENDS_A_LIST = regex.compile(r"\b(?:and|&)[^\S\n]+$")
 _KNIGHTED = regex.compile(r"\b(?:Sir|Dame)[^\S\n]+$")
 
 

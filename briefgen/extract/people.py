@@ -14,16 +14,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import regex
 
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import KnownForms, Mention, core_words
-
-if TYPE_CHECKING:
-    from nicknames import NickNamer
+from briefgen.extract.mentions import KnownForms, Mention, core_words, is_given_name, nicknames
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -68,22 +63,8 @@ def is_nickname_form(name: str, full: str) -> bool:
     )
 
 
-def _is_given_name(word: str) -> bool:
-    """Whether ``word`` is an English given name (one with nicknames: "Howard", "Ann")."""
-    return bool(_nicknames().nicknames_of(word.casefold()))
-
-
 def _is_nickname(short: str, given: str) -> bool:
-    return given in _nicknames().canonicals_of(short)
-
-
-@lru_cache(maxsize=1)
-def _nicknames() -> NickNamer:
-    # A curated table of English given names and their nicknames, read only
-    # when two names of a batch differ in nothing else.
-    from nicknames import NickNamer
-
-    return NickNamer()
+    return given in nicknames().canonicals_of(short)
 
 
 def same_words_key(name: str) -> tuple[str, ...]:
@@ -187,7 +168,7 @@ class People:
                 continue
             ends = {words[0].casefold(), words[-1].casefold()} if words else set()
             candidates = {full for end in ends for full in by_end.get(end, ())}
-            if name in surnames and _is_given_name(name):
+            if name in surnames and is_given_name(name):
                 # "Mr Howard" is not Howard Flight (but "Mr Xi" is Xi Jinping: a given
                 # name before a surname is told by the table of English given names)
                 folded = name.casefold()
