@@ -1498,6 +1498,18 @@ def test_a_day_in_a_relative_clause_is_not_the_day_of_the_meeting():
     assert [(m.date, m.when) for m in d.meetings] == [(None, None)]
 
 
+def test_a_day_in_a_clause_of_its_own_is_not_the_day_of_the_meeting():
+    d = digest_of(
+        "President Ann Lee met Prime Minister Bo Chen at the palace. Their meeting was far "
+        "from how President Tom Hale greeted them on Wednesday."
+    )
+    assert [(m.date, m.when) for m in d.meetings] == [(None, None)]
+    d = digest_of(
+        "When President Ann Lee met Prime Minister Bo Chen on Wednesday, they agreed to talk."
+    )
+    assert [m.when for m in d.meetings] == ["Wednesday"]  # the clause of the meeting
+
+
 def test_a_summit_that_is_a_meeting_between_leaders_is_not_one_of_them():
     d = digest_of(
         "Today's Summit is the fourth meeting between President Tom Hale, Prime Minister "

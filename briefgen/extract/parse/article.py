@@ -578,13 +578,17 @@ def _fact(
 
 
 def _without_asides(text: str, span: Span, sentence: Sentence, predicate: int) -> str:
-    """The sentence with its relative clauses blanked, but the one that holds the
-    predicate: "Mr Trump, who won the election on Wednesday, said it was an honour
-    to meet Mr Obama" says nothing of the day they met."""
+    """The sentence with its relative clauses, and the clauses with a subject of their
+    own, blanked, but those that hold the predicate: "Mr Trump, who won the election on
+    Wednesday, said it was an honour to meet Mr Obama" and "Their meeting is a far cry
+    from how Mr Bush greeted the Obamas in November 2008" say nothing of the day they
+    met."""
     chars = list(text)
     tokens = sentence.tokens
     for t in tokens:
-        if t.dep != "acl:relcl":
+        if t.dep != "acl:relcl" and not (
+            t.pos in ("VERB", "AUX") and t.rel != "root" and sentence.children(t.i, "nsubj")
+        ):
             continue
         inside = sentence.subtree(t.i)
         if predicate in inside:
