@@ -354,6 +354,19 @@ def test_a_body_a_person_comes_from_or_a_party_before_two_names_is_their_affilia
     }
 
 
+def test_a_former_office_stays_former_whatever_stands_between():
+    people = _people_of(
+        "Former Tory chancellor Ken Lee says so. Former President Bo Chen spoke. The "
+        "former Soviet republic's President Tom Hale spoke."
+    )
+    roles = {name: p.role for name, p in people.items()}
+    assert roles == {
+        "Ken Lee": "former chancellor",
+        "Bo Chen": "former President",
+        "Tom Hale": "President",
+    }
+
+
 def test_an_office_named_by_a_list_keeps_the_whole_list():
     people = _people_of(
         "It was backed by Culture, Media and Sport Secretary Ann Lee. In London, Foreign and "

@@ -303,10 +303,14 @@ def test_a_titled_name_alone_is_a_surname_but_a_king_s_is_his_given_name():
             _intro("Alun Michael", role="Minister"),
             _intro("Michael Howard", role="Leader"),
             _intro("Michael", role="King"),
+            _intro("Carol", role="former Queen"),
+            _intro("Ann Carol", cue="described"),
+            _intro("Carol Hale", role="Leader"),
         ]
     )
     assert people.canonical("Harris") == "Kamala Harris"
     assert people.canonical("Michael") == "Michael"  # King Michael is neither
+    assert people.canonical("Carol") == "Carol"  # nor a former queen
 
 
 def test_an_english_given_name_after_mr_is_a_surname():

@@ -454,8 +454,29 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # "The Weakest Link tells": a thing
         found.append(Mention(start, start + len(name), name, cue="speaker"))
     labels = [m.span() for m in _QUOTED_LABEL.finditer(text)]
-    found = [f for f in found if not any(a < f.start and f.end < b for a, b in labels)]
+    found = [
+        _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
+    ]
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _former(mention: Mention, text: str) -> Mention:
+    """ "Former Tory chancellor Ken Clarke", "Former President Bill Clinton": the role is
+    a former one, though the words between kept "former" out of the role's match."""
+    role = mention.role
+    if not role or role.lower().startswith(("former", "ex-")):
+        return mention
+    before = text[max(0, mention.start - 120) : mention.start].rstrip()
+    if not before.endswith(role):
+        return mention
+    if _FORMER.search(before, 0, len(before) - len(role)) is None:
+        return mention
+    return replace(mention, role=f"former {role}")
+
+
+# "former", then up to three words of party or body (no possessive: "the former Soviet
+# republic's President" is a president now), then the role.
+_FORMER = regex.compile(r"(?i:\bformer|\bex)[-\s]+(?:(?!\S*['’]s\b)\S+\s+){0,3}$")
 
 
 # A short quoted phrase with every word capitalised is a label, not a person:

@@ -228,7 +228,8 @@ class People:
         roles = roles_of.get(name, set())
         # "President Obama" is Barack, not Michelle: the one with that role.
         longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
-        titles = {r.lower() for r in roles} - gazetteer().given_name_titles
+        # (a former king too is named by his given name: "former King Michael")
+        titles = {r.lower().removeprefix("former ") for r in roles} - gazetteer().given_name_titles
         if len(longer) > 1 and " " not in name and titles:
             # A titled name alone is a surname: "Vice President Harris" is not the
             # "Harris Rohini Kosoglu" of a run-on "to Vice President Harris Rohini Kosoglu";
