@@ -44,6 +44,11 @@ def _may_share(roles: set[str], others: set[str]) -> bool:
     return any(w in words for r in others for w in r.lower().split())
 
 
+def _ends_in(full: str, surname: str) -> bool:
+    """Whether ``surname`` is the last word of ``full``, whatever their case."""
+    return _folded(core_words(full))[-1] == surname.casefold()
+
+
 def _folded(words: list[str]) -> list[str]:
     """Words compared without their case: "bin" and "Bin", "al" and "Al"."""
     return [w.casefold() for w in words]
@@ -171,8 +176,7 @@ class People:
             if name in surnames and is_given_name(name):
                 # "Mr Howard" is not Howard Flight (but "Mr Xi" is Xi Jinping: a given
                 # name before a surname is told by the table of English given names)
-                folded = name.casefold()
-                candidates = {f for f in candidates if _folded(core_words(f))[-1] == folded}
+                candidates = {f for f in candidates if _ends_in(f, name)}
             longer = self._longer_forms(name, candidates, roles_of, role_votes)
             if not longer:
                 # "Joe Biden" is "Joseph R. Biden, Jr." (not "Jill Biden") when
@@ -234,8 +238,7 @@ class People:
             # A titled name alone is a surname: "Vice President Harris" is not the
             # "Harris Rohini Kosoglu" of a run-on "to Vice President Harris Rohini Kosoglu";
             # but "King Michael" names a king by his given name.
-            folded = name.casefold()
-            longer = [f for f in longer if _folded(core_words(f))[-1] == folded] or longer
+            longer = [f for f in longer if _ends_in(f, name)] or longer
         if len(longer) > 1:
             # "Vice President Harris" 65 times and "President Harris" 5 times: the one
             # whose roles the name comes with at least twice as often as the next's.
@@ -254,6 +257,7 @@ class People:
         return {r for form in self.records[name].forms for r in roles_of.get(form, ())}
 
     def _index_bare_forms(self) -> None:
+        parties = gazetteer().political_parties
         owners: dict[str, set[str]] = {}
         for record in self.records.values():
             words = core_words(record.name)
@@ -268,7 +272,7 @@ class People:
             for form in forms:
                 # A party's name is never a person's surname alone: "Tory" is not the
                 # "Vote Tory" of a quoted slogan, nor "Green" only Damian Green.
-                if len(form) > 2 and form not in gazetteer().political_parties:
+                if len(form) > 2 and form not in parties:
                     owners.setdefault(form, set()).add(record.name)
         unique = {}
         for form, names in owners.items():

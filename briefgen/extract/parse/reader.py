@@ -30,10 +30,10 @@ from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
 from briefgen.extract.parse.tokens import Sentence, Token
 
-# Possessors that name no author of a proposal: "their plans" is anyone's.
 # A meeting in an oblique with these is one the clause's subject was not in: "allowed
 # into the meeting between X and Y", "briefed on the talks with X".
 _ABOUT_OR_INTO = frozenset({"into", "on", "about", "over", "regarding", "concerning"})
+# Possessors that name no author of a proposal: "their plans" is anyone's.
 _OUR = frozenset({"their", "our", "its", "your"})
 _TIME_OR_MANNER = frozenset(
     [
