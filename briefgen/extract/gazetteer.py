@@ -176,6 +176,13 @@ class Gazetteer:
         return _alternation(self.roles)
 
     @cached_property
+    def person_noun_pattern(self) -> str:
+        """Alternation of the nouns that describe a person ("spokesman", "lawyer"). As a
+        trie it prefers "chairman" to "chair", where a flat list tries "chair" first: the
+        same matches wherever a word's end must follow it, as in every name pattern."""
+        return _alternation(self.data["person_nouns"])
+
+    @cached_property
     def triggers(self) -> dict[str, regex.Pattern[str]]:
         """Kind of fact ("agreement", ...) -> the words that state one."""
         return {

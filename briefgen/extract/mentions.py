@@ -94,7 +94,7 @@ class Patterns:
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
-        nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
+        nouns = gaz.person_noun_pattern
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
         self.apposition = precompiled.compile(
@@ -135,7 +135,9 @@ class Patterns:
         others = "|".join(
             regex.escape(h) for h in sorted(gaz.honorifics - set(gaz.data["peer_titles"]))
         )
+        # Every way in opens a word: the other positions are skipped at once.
         self.described = precompiled.compile(
+            r"(?<!\p{L})(?=\p{L})"
             rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
@@ -280,8 +282,11 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
     return 1 if _ROMAN.fullmatch(word) and i == 0 else 0  # "II" alone is no name
 
 
+_MAJESTY = regex.compile(r"^(?:His|Her)\s+Majesty\s*")
+
+
 def _normal_role(role: str) -> str:
-    role = regex.sub(r"^(?:His|Her)\s+Majesty\s*", "", role).strip()
+    role = _MAJESTY.sub("", role).strip()
     return role or "King"
 
 
