@@ -91,29 +91,28 @@ class _Words:
     def __init__(self, doc: Doc, tables: NameTables) -> None:
         self.doc = doc
         self.tables = tables
-        self.lower = [token.lower_ for token in doc]
-        capital = [token.text[:1].isupper() for token in doc]
-        pos = [token.pos_ for token in doc]
-        # a proper noun by the morphologizer or, when it ran, the tagger ("United" of
-        # "United States" is VERB and NNP in the training data)
-        self.proper = [
-            cap and (tag == "PROPN" or token.tag_ in ("NNP", "NNPS"))
-            for tag, token, cap in zip(pos, doc, capital, strict=True)
-        ]
-        self.plural_noun = [
-            tag == "NOUN" and token.morph.get("Number", []) == ["Plur"]
-            for tag, token in zip(pos, doc, strict=True)
-        ]
-        self.title = [
-            cap and word in tables.titles for word, cap in zip(self.lower, capital, strict=True)
-        ]
-        # capitalised adjectives ("Asian" of "Asian American Foundation")
-        self.adjective = [tag == "ADJ" and cap for tag, cap in zip(pos, capital, strict=True)]
-        # a hyphen written between two words ("Sherwood-Randall", "Al-Sisi")
-        self.hyphen = [
-            token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-            for i, token in enumerate(doc)
-        ]
+        self.lower: list[str] = []
+        self.proper: list[bool] = []
+        self.plural_noun: list[bool] = []
+        self.title: list[bool] = []
+        self.adjective: list[bool] = []
+        self.hyphen: list[bool] = []
+        # One pass: spaCy makes a new ``Token`` each time one is looked at.
+        space_before = True
+        for token in doc:
+            text, lower, pos, space = token.text, token.lower_, token.pos_, token.whitespace_
+            capital = text[:1].isupper()
+            self.lower.append(lower)
+            # a proper noun by the morphologizer or, when it ran, the tagger ("United" of
+            # "United States" is VERB and NNP in the training data)
+            self.proper.append(capital and (pos == "PROPN" or token.tag_ in ("NNP", "NNPS")))
+            self.plural_noun.append(pos == "NOUN" and token.morph.get("Number", []) == ["Plur"])
+            self.title.append(capital and lower in tables.titles)
+            # capitalised adjectives ("Asian" of "Asian American Foundation")
+            self.adjective.append(pos == "ADJ" and capital)
+            # a hyphen written between two words ("Sherwood-Randall", "Al-Sisi")
+            self.hyphen.append(text == "-" and not space and not space_before)
+            space_before = bool(space)
         self.taken = [False] * len(doc)
 
     def run_end(self, start: int) -> int:
