@@ -106,10 +106,10 @@ def input_name(path: Path, root: Path | None = None) -> str:
 def _display_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` if it is inside it (as written, or once links are resolved)."""
     if root is not None:
-        written = (Path(os.path.abspath(path)), Path(os.path.abspath(root)))
-        # realpath, not Path.resolve: it does not raise on a link loop, which is reported later.
-        resolved = (Path(os.path.realpath(path)), Path(os.path.realpath(root)))
-        for inside, base in (written, resolved):
+        # As written, then (only if need be: it asks the file system) with links resolved;
+        # realpath, not Path.resolve: it does not raise on a link loop, reported later.
+        for where in (os.path.abspath, os.path.realpath):
+            inside, base = Path(where(path)), Path(where(root))
             if inside.is_relative_to(base):
                 return inside.relative_to(base).as_posix()
         log.debug("%s is outside %s; keeping the path as given", path, root)
