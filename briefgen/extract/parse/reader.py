@@ -840,11 +840,12 @@ class SentenceReader:
             and t.rel == "obl"
             and parties
             and not self.possessor(t)
-            and self.s.case(t.i) not in _ABOUT_OR_INTO
+            and self.s.case(t.i) not in ("", *_ABOUT_OR_INTO)
         ):
             # "During the meeting with X, Biden said": the clause's subject took part; so
             # did a passive's ("Brown has been locked in talks with X"); not those
-            # "allowed into the meeting between X and Y" or "briefed on" it.
+            # "allowed into the meeting between X and Y" or "briefed on" it, nor those
+            # who "lauded ..., the summit with X" (an object the parser hung as obl).
             doers = self.subjects(head)
             if not doers and self.passive(head):
                 doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
@@ -1199,7 +1200,23 @@ class SentenceReader:
 
     def _agreement_plural(self, t: Token) -> Found | None:
         parties = self.subjects(t)
+        if not {p.name for p in parties} <= set(self.p.memory.group) and any(
+            self._faction(p) for p in parties
+        ):
+            # "Opposition members and some Labour MPs called for ...": factions that
+            # never met take a stance each, and agree on nothing with one another;
+            # leaders, states and bodies who say it together ("The United States and
+            # Canada committed ...") speak jointly.
+            return None
         return self._agreement(t, parties, self.clause(t))
+
+    def _faction(self, party: Party) -> bool:
+        """A political party or a group named by a plural ("critics", "Labour MPs")."""
+        if party.is_person or party.name in gazetteer().parties:
+            return False
+        word = self.s.tokens[party.token].lower.split()[-1]
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "as"))
+        return plural or party.name in gazetteer().political_parties
 
     def _agreement_noun(self, t: Token) -> Found | None:
         parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
