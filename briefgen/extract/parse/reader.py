@@ -2112,7 +2112,7 @@ class SentenceReader:
             # "He urged the chancellor to act" with "he" read as the chancellor: no one
             # urges themselves, so the author is unknown.
             return None
-        return Found("proposal", authors[:1], what, t.i)
+        return Found("proposal", authors[:1], self._in_past(t, what), t.i)
 
     def _authors(self, t: Token) -> list[Party]:
         """Who puts forward what ``t`` says: its subjects, with two repairs.
