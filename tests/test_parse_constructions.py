@@ -207,6 +207,9 @@ def test_a_name_after_a_participle_read_as_a_noun_is_its_object_not_the_party():
         "The unions meeting Mr Hale want the government to drop the new rules."
     )
     assert [p.by for p in d.proposals] == ["unions"]
+    # reported in the past, as an agreement is: a brief's "unions wanted ...", never
+    # "unions proposed to want ..."
+    assert d.proposals[0].what == "wanted the government to drop the new rules"
 
 
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
