@@ -212,6 +212,14 @@ def test_a_name_after_a_participle_read_as_a_noun_is_its_object_not_the_party():
     assert d.proposals[0].what == "wanted the government to drop the new rules"
 
 
+def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
+    d = digest_of(
+        "Tom Hale spoke in Leeds. "
+        'The Lib Dems accuse Mr Hale of making a "touchy-feely" speech to delegates.'
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Lib Dems", "Tom Hale"})]
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

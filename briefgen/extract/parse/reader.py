@@ -394,6 +394,10 @@ class SentenceReader:
         for k in self.s.children(t.i):
             if k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass"):
                 found.extend(self.p.of(k.i))
+            elif k.rel == "flat" and k.i > t.i and t.pos == "VERB" and k.i in self.p.at:
+                # "The Lib Dems accuse Mr Blair of ..." with the name hung on the verb as
+                # part of a name: a verb has no name, so the name is its object
+                found.extend(self.p.of(k.i))
         return found
 
     def object_tokens(self, t: Token) -> list[Token]:
