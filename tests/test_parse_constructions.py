@@ -220,6 +220,16 @@ def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
     assert pairs(d.disagreements, "parties") == [frozenset({"Lib Dems", "Tom Hale"})]
 
 
+def test_agreeing_with_a_thing_is_no_agreement_with_someones_view_is_one_with_them():
+    d = digest_of(
+        "Dr Tom Hale praised the work of Ms Ann Lee, saying he \"agreed with "
+        "everything she's done\" to change the health service."
+    )
+    assert d.agreements == []
+    d = digest_of("Peer Lord Tom Hale said he agreed with Dr Ann Lee's view.")
+    assert pairs(d.agreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

@@ -1200,6 +1200,12 @@ class SentenceReader:
             for o in self.s.children(t.i, "obj"):
                 parties.extend(self.obliques(o, "with", "between"))
             return self._agreement(t, parties, self.clause(t))
+        views = [k for k in self.oblique_tokens(t, "with") if not self.p.of(k.i)]
+        if views:
+            # "agreed with Dr Fox's view" shares the view's holder's; "agreed with
+            # everything she's done" or "with the report", no one's: not a bargain
+            parties.extend(p for k in views for p in self.possessor(k))
+            return self._agreement(t, parties, self.clause(t))
         return self._agreement(t, parties, self.clause(t), least=1)
 
     def _agreement_plural(self, t: Token) -> Found | None:
