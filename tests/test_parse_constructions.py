@@ -222,12 +222,23 @@ def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
 
 def test_agreeing_with_a_thing_is_no_agreement_with_someones_view_is_one_with_them():
     d = digest_of(
-        "Dr Tom Hale praised the work of Ms Ann Lee, saying he \"agreed with "
+        'Dr Tom Hale praised the work of Ms Ann Lee, saying he "agreed with '
         "everything she's done\" to change the health service."
     )
     assert d.agreements == []
     d = digest_of("Peer Lord Tom Hale said he agreed with Dr Ann Lee's view.")
     assert pairs(d.agreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+
+
+def test_unveiling_a_thing_is_no_proposal_unveiling_a_plan_or_a_measure_is():
+    assert (
+        digest_of("The Green Party unveiled a huge billboard opposite Parliament.").proposals == []
+    )
+    d = digest_of(
+        "Chancellor Tom Hale unveiled a rise in child tax credit. "
+        "Labour unveiled the first part of its election manifesto."
+    )
+    assert sorted(p.by for p in d.proposals) == ["Labour", "Tom Hale"]
 
 
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():

@@ -168,6 +168,8 @@ class SentenceReader:
         self.need_nouns = lexicon.words("proposal", "need_nouns")
         self.dead = lexicon.words("proposal", "dead_adjectives")
         self.expressions = lexicon.words("proposal", "expressions")
+        self.presenting = lexicon.words("proposal", "presenting_verbs")
+        self.presented = self.proposal_nouns | lexicon.words("proposal", "presented_nouns")
         self.speech_forms = lexicon.speech_forms
         self.need_verbs = lexicon.words("proposal", "need_verbs")
         self.negating = lexicon.words("negating")
@@ -2240,6 +2242,14 @@ class SentenceReader:
             return None  # the same report, read as an object
         if any(o.lower in self.expressions for o in self.s.children(t.i, "obj")):
             return None  # "offered his condolences": an expression, nothing put to anyone
+        if self.lemma(t) in self.presenting and not any(
+            self.lemma(o) in self.presented
+            for k in self.s.children(t.i, "obj")
+            for o in [k, *(n for n in self.s.children(k.i, "nmod") if self.s.case(n.i) == "of")]
+        ):
+            # "unveiled a huge poster": shown, not put to anyone; "unveiled the first
+            # part of the manifesto" puts one
+            return None
         if self.lemma(t) == "want" and not (
             self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
