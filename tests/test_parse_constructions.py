@@ -241,6 +241,13 @@ def test_unveiling_a_thing_is_no_proposal_unveiling_a_plan_or_a_measure_is():
     assert sorted(p.by for p in d.proposals) == ["Labour", "Tom Hale"]
 
 
+def test_warning_ones_own_supporters_against_an_attitude_takes_no_side():
+    d = digest_of("Prime Minister Tom Hale warned his supporters against complacency.")
+    assert d.disagreements == []
+    d = digest_of("Prime Minister Tom Hale warned the Greens against raising taxes.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Greens"})]
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

@@ -1481,12 +1481,16 @@ class SentenceReader:
         allies = self.obliques(t, "with", "alongside")
         if self.lemma(t) in self.warning:
             # "warned X against raising taxes": X is warned; "warned his supporters
-            # against complacency" warns the speaker's own
-            others.extend(
-                p
+            # against complacency" warns the speaker's own, and takes no side
+            own = [
+                k
                 for k in self.s.children(t.i, "obj")
-                if not any(c.pos == "PRON" for c in self.s.children(k.i, "nmod:poss"))
-                for p in self.p.of(k.i)
+                if any(c.pos == "PRON" for c in self.s.children(k.i, "nmod:poss"))
+            ]
+            if own and not others:
+                return None
+            others.extend(
+                p for k in self.s.children(t.i, "obj") if k not in own for p in self.p.of(k.i)
             )
         topic = self.s.text_of(self.s.subtree(against[0].i))
         if {o.name for o in others} & {a.name for a in allies}:
