@@ -218,6 +218,8 @@ def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
         'The Lib Dems accuse Mr Hale of making a "touchy-feely" speech to delegates.'
     )
     assert pairs(d.disagreements, "parties") == [frozenset({"Lib Dems", "Tom Hale"})]
+    # the side's position in the past, as a brief reports it
+    assert d.disagreements[0].positions[0].position.startswith("accused Mr Hale of making")
 
 
 def test_agreeing_with_a_thing_is_no_agreement_with_someones_view_is_one_with_them():

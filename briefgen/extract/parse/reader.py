@@ -1269,7 +1269,8 @@ class SentenceReader:
         agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
         what = self.clause(t, without=cases + agents)
         # Every side holds the clause: "A and B oppose X" is one stance they share.
-        positions = {side.name: what for side in unique(sides)} if what else {}
+        stance = self._in_past(t, what) if what else ""
+        positions = {side.name: stance for side in unique(sides)} if stance else {}
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
 
     def _against(self, t: Token) -> Found | None:
