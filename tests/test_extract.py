@@ -483,11 +483,57 @@ def test_two_full_names_with_one_surname_leave_the_surname_alone():
     assert "Anna Berg" not in people or "Berg" not in people["Anna Berg"].aliases
 
 
-def _readout(text: str, url: str = "https://www.whitehouse.gov/briefings/readout/"):
+def _readout(
+    text: str, url: str = "https://www.whitehouse.gov/briefings/readout/", title: str | None = None
+):
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article
 
-    return Article(id="a", path="a.md", text=text, url=url, sentences=split_sentences(text))
+    return Article(
+        id="a", path="a.md", text=text, url=url, title=title, sentences=split_sentences(text)
+    )
+
+
+def test_a_readout_s_title_gives_the_state_its_text_leaves_out():
+    title = "Readout of President Jane Roe’s Call with Prime Minister Ivan Petrov of Peru"
+    text = "President Roe spoke with Prime Minister Petrov and Foreign Minister Ola Berg of Chile."
+    digest = extract([_readout(text, title=title)])
+    assert {p.name: p.affiliation for p in digest.people} == {
+        "Roe": "United States",
+        "Petrov": "Peru",  # the title's full name ends in the text's surname
+        "Ola Berg": "Chile",
+    }
+
+
+def test_a_title_neither_overrides_the_text_nor_introduces_anyone():
+    # The text's own "of Chile" stands; the title's Tom Hale is named nowhere in the text.
+    title = "Readout of a Call with Prime Minister Ivan Petrov of Peru and President Tom Hale"
+    text = "President Jane Roe spoke today with Prime Minister Ivan Petrov of Chile."
+    digest = extract([_readout(text, title=title)])
+    assert {p.name: p.affiliation for p in digest.people} == {
+        "Jane Roe": "United States",
+        "Ivan Petrov": "Chile",
+    }
+
+
+def test_an_honorific_with_a_full_stop_between_title_and_name():
+    people = _people_of(
+        "Israeli National Security Advisor Dr. Ann Lee met Health Minister Dr Bo Chen. "
+        "Dr. Eve Hart, a doctor, spoke."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("National Security Advisor", "Israel"),
+        "Bo Chen": ("Health Minister", None),
+        "Eve Hart": ("doctor", None),
+    }
+
+
+def test_a_title_inside_another_office_is_not_the_person_s_role():
+    people = _people_of(
+        "National Security Advisor to the Vice President Dr. Ann Lee met Chief of Staff to "
+        "the President Bo Chen."
+    )
+    assert {n: p.role for n, p in people.items()} == {"Ann Lee": None, "Bo Chen": None}
 
 
 def test_a_readout_s_opening_official_acts_for_the_government_that_publishes_it():

@@ -86,12 +86,14 @@ class Patterns:
         generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
         # Titles and names start a word, mostly with a capital: telling the
         # regex engine so lets it skip most positions of a text at once.
+        dotted = "|".join(regex.escape(h) for h in sorted(gaz.honorifics) if h.endswith("."))
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = precompiled.compile(
             rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
-            rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
+            # An honorific with a full stop may stand between: "Security Advisor Dr. Ann Lee".
+            rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
@@ -251,6 +253,7 @@ def _is_surname(
     )
 
 
+_OFFICE_OF_ANOTHER = regex.compile(r"\b(?:to|for)[^\S\n]+the[^\S\n]+$")
 # Capitalised words in a list before a title's "X and Y" ("Culture, " before
 # "Media and Sport Secretary"): the office's name began there.
 _LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
@@ -314,6 +317,11 @@ def find_introductions(text: str) -> list[Mention]:
             # People's Campaign" names an organisation, not a person.
             continue
         start = m.start("name") + m["name"].find(name)
+        if _OFFICE_OF_ANOTHER.search(text, max(0, m.start() - 8), m.start()):
+            # "Advisor to the Vice President Dr. Ann Lee": the title is part of her
+            # office, which names another's; she is a person, of no role read here.
+            found.append(Mention(start, start + len(name), name, cue="title"))
+            continue
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
         listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
         words = listed.group().split(",") if listed else []

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 import regex
 
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import KnownForms, Mention, core_words, is_given_name, nicknames
+from briefgen.extract.mentions import (
+    KnownForms,
+    Mention,
+    core_words,
+    find_introductions,
+    is_given_name,
+    nicknames,
+)
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -284,6 +291,26 @@ class People:
                 unique[form] = ranked[0]
         self._canonical.update(unique)
         self.known = KnownForms(list(unique))
+
+    def add_title(self, title: str | None) -> None:
+        """What an article's title says of people its text introduces: a readout's
+        heading often gives the state its text leaves out ("Readout of President X's Call
+        with Prime Minister Y of Z"). Fills a person's role or affiliation only where
+        the texts state none; a title's people the texts never introduce are left out."""
+        if not title:
+            return
+        for m in find_introductions(title):
+            # The title may give the full name of one the text names by surname alone.
+            named = {self.canonical(m.name)} - {None} or {
+                r for r in self.records if is_short_form(r, m.name)
+            }
+            if len(named) != 1 or (name := named.pop()) not in self.records:
+                continue
+            record = self.records[name]
+            if m.affiliation and not record.affiliations:
+                record.affiliations[m.affiliation] += 1
+            if m.role and not record.roles and m.cue != "counterpart":
+                record.roles[m.role] += 1
 
     def table(self) -> dict[str, str]:
         """Every known form -> the canonical name (a copy, to hand to workers)."""

@@ -122,6 +122,7 @@ def _add_home_government(
 
     hosts: dict[str, str] = gazetteer().data["government_hosts"]
     for article in articles:
+        people.add_title(article.title)  # first: a heading's "X of Y" says more than a host
         host = urlparse(article.url or "").hostname or ""
         country = next((c for suffix, c in hosts.items() if host.endswith(suffix)), None)
         mentions = introductions[article.id]
