@@ -453,6 +453,35 @@ def test_the_body_a_lower_case_role_is_of_is_the_person_s_affiliation():
     }
 
 
+def test_a_body_named_before_a_role_or_by_its_kind_is_the_person_s_affiliation():
+    people = _people_of(
+        "Yes campaign chairman Ann Lee said so. New European commission president Bo Chen "
+        "agreed. Dan Ross, director of civil rights group Liberty, spoke. Eve Hart, spokesman "
+        "for the Fire Brigades union, warned. Kim Yoon, general secretary of the Fire Brigades "
+        "union, agreed."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("chairman", "Yes campaign"),
+        "Bo Chen": ("president", "European Commission"),
+        "Dan Ross": ("director", "Liberty"),  # a town's name too, but named as a group
+        "Eve Hart": ("spokesman", "Fire Brigades union"),
+        "Kim Yoon": ("general secretary", "Fire Brigades union"),
+    }
+
+
+def test_a_portfolio_after_for_or_a_town_before_a_role_is_no_affiliation():
+    people = _people_of(
+        "Ann Lee, spokesman for Home Affairs, said so. Middlesbrough mayor Bo Chen agreed. "
+        "Dan Ross, father of campaign group founder Eve Hart, spoke."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": None,
+        "Bo Chen": None,
+        "Dan Ross": None,
+        "Eve Hart": None,
+    }
+
+
 def test_a_political_party_before_a_role_is_the_person_s_affiliation():
     people = _people_of(
         "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "

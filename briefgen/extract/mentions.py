@@ -97,6 +97,8 @@ class Patterns:
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
         )
         nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
+        heads = "|".join(sorted(_ORGANISATION_HEADS))
+        kinds = "|".join(regex.escape(k) for k in sorted(_BODY_KINDS))
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
         self.apposition = precompiled.compile(
@@ -109,7 +111,11 @@ class Patterns:
             rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})(?![^\S\n]+\p{{Lu}}))?"
             # The body a lower-case role is of, looked at but not taken (the
             # next person's apposition may start inside it).
-            rf"(?=[^\S\n]+(?:of|at)[^\S\n]+(?:the[^\S\n]+)?(?P<body>{_BODY})(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
+            # "of civil rights group Liberty": a noun for a kind of body before its name;
+            # "of the Fire Brigades union": a lower-case head after it.
+            rf"(?=[^\S\n]+(?P<prep>of|at|for)[^\S\n]+(?:the[^\S\n]+)?"
+            rf"(?P<kind>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{kinds})[^\S\n]+)?"
+            rf"(?P<body>{_BODY}(?:[^\S\n]+(?:{heads}))?)(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
         )
         self.counterpart = precompiled.compile(
             rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
@@ -138,7 +144,9 @@ class Patterns:
             regex.escape(h) for h in sorted(gaz.honorifics - set(gaz.data["peer_titles"]))
         )
         self.described = precompiled.compile(
-            rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)"
+            # "Yes campaign chairman Ann Lee", "Fire Brigades Union official Bo Chen"
+            rf"|(?P<org>\b(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+){{1,4}}(?i:{heads}))){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
             rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
@@ -175,6 +183,11 @@ class Patterns:
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = precompiled.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
         self.party = precompiled.compile(party)
+
+    @cached_property
+    def folded_parties(self) -> dict[str, str]:
+        """States and organisations by their names without case ("European commission")."""
+        return {form.casefold(): name for form, name in self.gaz.parties.items() if " " in form}
 
     @cached_property
     def role_words(self) -> frozenset[str]:
@@ -355,7 +368,7 @@ def find_introductions(text: str) -> list[Mention]:
         if m["role"].split()[0] in _NOT_ROLE:
             continue  # "Ann Lee, whose father ...": the role is someone else's
         aff = m["aff2"] or m["aff"]
-        affiliation = pats.gaz.party(aff) if aff else _body(m["body"], m["role"], pats)
+        affiliation = pats.gaz.party(aff) if aff else _apposed_body(m, pats)
         start = m.start("name") + m["name"].rfind(name)
         found.append(
             Mention(start, start + len(name), name, m["role"], affiliation, cue="apposition")
@@ -398,7 +411,12 @@ def find_introductions(text: str) -> list[Mention]:
         role = " ".join(words)
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
-        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else _body(m["body"], role, pats)
+        if m["aff"]:
+            aff = pats.gaz.affiliation(m["aff"])
+        elif m["org"]:
+            aff = _organisation_before(m["org"], pats)
+        else:
+            aff = _body(m["body"], role, pats)
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.role_first.finditer(text):
         name = clean_name(m["name"], pats, surnames=surnames)
@@ -498,6 +516,10 @@ _QUOTED_LABEL = regex.compile(
 _AND_NAME = regex.compile(
     rf"[^\S\n]+and[^\S\n]+(?:(?:Sir|Dame|Lord|Lady|Baroness)[^\S\n]+)?(?P<name>{_NAME})"
 )
+# Nouns for a kind of body, before its name: "civil rights group Liberty", "the charity Oxfam".
+_BODY_KINDS = frozenset(
+    {"group", "organisation", "organization", "charity", "think-tank", "lobby", "campaign"}
+)
 # Words that end an organisation's name written with a lower-case head ("the Public
 # and Commercial Services union", "the Yes campaign").
 _ORGANISATION_HEADS = frozenset(
@@ -552,6 +574,40 @@ def _body(body: str | None, role: str, pats: Patterns) -> str | None:
     if body in pats.gaz.cities or body in pats.gaz.towns or body in pats.gaz.not_names:
         return None
     return pats.gaz.affiliation(body) or body
+
+
+def _organisation_before(org: str, pats: Patterns) -> str:
+    """The organisation named before a role ("Yes campaign chairman"): the one the
+    gazetteer knows at its end, in any case ("New European commission president" is the
+    European Commission's), else the words less those that only open the sentence."""
+    words = org.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if known := pats.gaz.affiliation(tail) or pats.folded_parties.get(tail.casefold()):
+            return known
+    while len(words) > 2 and words[0].casefold() in _OPENERS | pats.gaz.stop_words:
+        words.pop(0)
+    return " ".join(words)
+
+
+# Words that open a sentence before a name: "But", "New", "Former" are no part of a body's.
+_OPENERS = frozenset(
+    {"but", "and", "however", "meanwhile", "also", "now", "then", "today", "new", "former"}
+)
+
+
+def _apposed_body(m: regex.Match[str], pats: Patterns) -> str | None:
+    """The body an apposition's role is of, at or for: after "for" only a body the
+    gazetteer knows or one named as a body ("spokesman for the Fire Brigades Union", "for
+    campaign group Vote No"): "spokesman for Home Affairs" names a portfolio."""
+    kin = m["role"].split()[-1] in pats.gaz.data["kin_nouns"]
+    if m["kind"] and m["body"] and m["role"][0].islower() and not kin:
+        return pats.gaz.affiliation(m["body"]) or m["body"]  # named as a body: no place
+    body = _body(m["body"], m["role"], pats)
+    if body is None or m["prep"] != "for":
+        return body
+    named = pats.gaz.affiliation(m["body"]) or m["body"].split()[-1].lower() in _ORGANISATION_HEADS
+    return body if named else None
 
 
 def _full_or_peer(
