@@ -482,6 +482,33 @@ def test_a_portfolio_after_for_or_a_town_before_a_role_is_no_affiliation():
     }
 
 
+def test_titles_of_the_lords_and_the_church_and_members_of_parliament():
+    people = _people_of(
+        "The Lord Chancellor, Lord Emsworth, agreed. Critics included the Bishop of Leeds, "
+        "the Rt Rev Ann Lee. Rt Rev Lee argued. Lord Hale - a senior law lord - disagreed. "
+        "Bo Chen MP said so. "
+        "The President of Peru, Dan Ross, spoke. The Mayor of Lima, Eve Hart, agreed."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Lord Emsworth": ("Lord Chancellor", None),
+        "Ann Lee": ("Bishop of Leeds", None),
+        "Lord Hale": ("senior law lord", None),
+        "Bo Chen": ("MP", None),
+        "Dan Ross": ("President of Peru", "Peru"),
+        "Eve Hart": ("Mayor of Lima", None),  # of a capital: the city's, not the state's
+    }
+
+
+def test_a_role_before_a_peer_of_two_words_or_a_group_of_mps_introduces_no_one():
+    people = _people_of(
+        "The Lord Chancellor, Lord Bo Chen, agreed. The Tory MPs said so. A rally - the "
+        "biggest protest - was held. The Leeds North MP, who was expelled, spoke. An adviser "
+        "to the Prime Minister, Ann Lee; and Dan Ross said so."
+    )
+    assert all(p.role is None for p in people.values())
+    assert "Leeds North" not in people
+
+
 def test_a_political_party_before_a_role_is_the_person_s_affiliation():
     people = _people_of(
         "Tory shadow chancellor Ann Lee met Labour MP Bo Chen. "

@@ -170,8 +170,22 @@ class Patterns:
         # secretary, Ann Lee, said".
         self.role_first = precompiled.compile(
             rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
-            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
-            rf"[^\S\n]+(?P<name>{_NAME}),"
+            # An office may be of a place: "the Bishop of Winchester", "the Mayor of London".
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}"
+            rf"(?:[^\S\n]+of[^\S\n]+(?P<see>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}))?),[^\S\n]+"
+            # A peer is named with the title, a cleric or doctor after a style.
+            rf"(?:(?:the[^\S\n]+)?(?:Rt|Most)[^\S\n]+Rev(?:d|erend)?\.?[^\S\n]+|(?:Dr|Prof)\.?[^\S\n]+"
+            rf"|(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})(?=[,.;:])"
+        )
+        # A description set off by dashes: "Lord Bingham - a senior law lord - said".
+        self.dashed = precompiled.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>(?>{_NAME}))[^\S\n]+[-–—]"
+            rf"[^\S\n]+(?:a|an|the)[^\S\n]+(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))"
+            r"[^\S\n]+[-–—]"
+        )
+        # A member of parliament named with the letters after the name: "Ann Lee MP".
+        self.member_mp = precompiled.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME}))[^\S\n]+MP\b(?![’'s])(?![^\S\n]+\p{{Lu}})"
         )
         # A full name and the body it comes from: "Mark Serwotka, from the Public and
         # Commercial Services union, said".
@@ -267,6 +281,7 @@ def _is_surname(
 
 
 _OFFICE_OF_ANOTHER = regex.compile(r"\b(?:to|for)[^\S\n]+the[^\S\n]+$")
+_TO_OR_FOR = regex.compile(r"\b(?:to|for)[^\S\n]+$")
 # Capitalised words in a list before a title's "X and Y" ("Culture, " before
 # "Media and Sport Secretary"): the office's name began there.
 _LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
@@ -419,12 +434,36 @@ def find_introductions(text: str) -> list[Mention]:
             aff = _body(m["body"], role, pats)
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.role_first.finditer(text):
-        name = clean_name(m["name"], pats, surnames=surnames)
-        if name is None or " " not in name or name != m["name"]:
+        name = clean_name(m["name"], pats, surnames=surnames, city_at_end=False)
+        if name is None or name != m["name"]:
             continue
+        if _TO_OR_FOR.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "Advisor to the Prime Minister, Ann Lee": her office names another
         start = m.start("name")
-        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
-        found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
+        if m["peer"]:
+            if " " in name:
+                continue  # "Lord" before two words: no peer's name
+            name, start = f"{m['peer']} {name}", m.start("peer")  # "Lord Falconer"
+        elif " " not in name:
+            continue
+        # "the President of France" acts for France, "the Mayor of London" not for the UK
+        of_state = m["see"] and pats.gaz.party(m["see"]) and m["see"] not in pats.gaz.cities
+        aff = m["aff"] or (m["see"] if of_state else None)
+        affiliation = pats.gaz.affiliation(aff) if aff else None
+        found.append(
+            Mention(start, start + len(name), name, m["role"], affiliation, cue="described")
+        )
+    for m in pats.dashed.finditer(text):
+        if (named := _full_or_peer(m, pats, surnames, whole=True)) is not None:
+            name, start = named
+            found.append(Mention(start, start + len(name), name, m["role"], cue="apposition"))
+    for m in pats.member_mp.finditer(text):
+        name = clean_name(m["name"], pats, surnames=surnames)
+        if name is None or " " not in name or not m["name"].endswith(name):
+            continue
+        start = m.end("name") - len(name)
+        if not _after_the(text, start):  # "the Glasgow Kelvin MP": a seat
+            found.append(Mention(start, start + len(name), name, "MP", cue="apposition"))
     for m in honorifics:
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
