@@ -616,6 +616,55 @@ def test_a_person_the_readout_does_not_open_with_is_not_the_publisher_s(text):
     assert affiliations["Ivan Petrov"] != "United States"
 
 
+def _sourced(text: str, *, outlet: str | None = None, url: str | None = None):
+    from briefgen.ingest.nlp import split_sentences
+    from briefgen.model import Article
+
+    article = Article(
+        id="a", path="a.md", text=text, url=url, outlet=outlet, sentences=split_sentences(text)
+    )
+    return {p.name: p.affiliation for p in extract([article]).people}
+
+
+def test_a_home_outlet_s_unqualified_minister_acts_for_its_state():
+    text = (
+        "Foreign Secretary Ann Lee met Israeli Prime Minister Bo Chen. Prime Minister Dan "
+        "Ross agreed. President Eve Hart of Chile and President Kim Yoon spoke."
+    )
+    assert _sourced(text, outlet="BBC News") == {
+        "Ann Lee": "United Kingdom",
+        "Bo Chen": "Israel",
+        "Dan Ross": "United Kingdom",  # the one unqualified Prime Minister
+        "Eve Hart": "Chile",
+        "Kim Yoon": None,  # no British office
+    }
+    assert _sourced(text, url="https://news.bbc.co.uk/1/hi/uk_politics/1.stm")["Ann Lee"] == (
+        "United Kingdom"
+    )
+    # An outlet with no stated home, or none: nothing is assumed.
+    assert _sourced(text, outlet="Reuters")["Ann Lee"] is None
+    assert _sourced(text)["Ann Lee"] is None
+
+
+def test_shadow_former_shared_or_foreign_offices_take_no_home_state():
+    text = (
+        "The shadow foreign secretary, Ann Lee, spoke. Former Prime Minister Bo Chen agreed. "
+        "Home Secretary Dan Ross met Home Secretary Eve Hart. The Peruvian delegation "
+        "included Foreign Secretary Kim Yoon. Labour leader Tom Hale said so."
+    )
+    assert set(_sourced(text, outlet="BBC News").values()) <= {None, "Labour Party"}
+
+
+def test_a_readout_s_unqualified_cabinet_officer_acts_for_its_government():
+    text = (
+        "The meeting followed talks in Lima between Secretary of State Ann Lee and Foreign "
+        "Minister Bo Chen. President Dan Ross and President Eve Hart spoke."
+    )
+    affiliations = _sourced(text, url="https://www.whitehouse.gov/briefings/readout/")
+    assert affiliations == {"Ann Lee": "United States", "Bo Chen": None, "Dan Ross": None,
+                            "Eve Hart": None}  # fmt: skip
+
+
 def test_seats_of_government_place_a_meeting_in_their_city():
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article

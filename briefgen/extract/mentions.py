@@ -382,6 +382,8 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # one capitalised word before ", the spokesman" is too often a place
         if m["role"].split()[0] in _NOT_ROLE:
             continue  # "Ann Lee, whose father ...": the role is someone else's
+        if _after_the(text, m.start("name") + m["name"].rfind(name)):
+            continue  # "writing in the Daily Telegraph, the prime minister said": a thing
         aff = m["aff2"] or m["aff"]
         affiliation = pats.gaz.party(aff) if aff else _apposed_body(m, pats)
         start = m.start("name") + m["name"].rfind(name)

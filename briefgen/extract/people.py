@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -23,9 +24,13 @@ from briefgen.extract.mentions import (
     Mention,
     core_words,
     find_introductions,
+    find_parties,
     is_given_name,
     nicknames,
 )
+
+if TYPE_CHECKING:
+    from briefgen.model import Article
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -311,6 +316,38 @@ class People:
                 record.affiliations[m.affiliation] += 1
             if m.role and not record.roles and m.cue != "counterpart":
                 record.roles[m.role] += 1
+
+    def add_home_offices(self, state: str, mentions: list[Mention], article: Article) -> None:
+        """A source from a state's government or national news names that state's officials
+        by their office alone ("Foreign Secretary Jack Straw" in the BBC, "Secretary Blinken"
+        in a White House readout): the one person of the article who holds such an office
+        (``home_offices``), unqualified, and has no state of their own, acts for ``state``.
+        Two such holders of one office ("President Biden, President Yoon") tell nothing, nor
+        one after another state in the sentence ("The Mexican delegation included Secretary
+        of Defense X")."""
+        gaz = gazetteer()
+        offices = gaz.home_offices.get(state, frozenset())
+        holders: dict[str, set[str]] = {}
+        for m in mentions:
+            name = self.canonical(m.name)
+            if not m.role or m.cue == "counterpart" or m.affiliation or name not in self.records:
+                continue
+            office = m.role.casefold()
+            if office not in offices or self.records[name].affiliations:
+                continue
+            opening = next((s.start for s in article.sentences if s.start <= m.start < s.end), 0)
+            before = article.text[opening : m.start]
+            # a state by its name or people ("Mexican"), not a venue ("in Reykjavik")
+            if not any(
+                p.name in gaz.countries
+                and p.name != state
+                and before[p.start : p.end] not in gaz.cities
+                for p in find_parties(before)
+            ):
+                holders.setdefault(office, set()).add(name)
+        for names in holders.values():
+            if len(names) == 1:
+                self.records[names.pop()].affiliations[state] += 1
 
     def table(self) -> dict[str, str]:
         """Every known form -> the canonical name (a copy, to hand to workers)."""
