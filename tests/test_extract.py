@@ -499,6 +499,17 @@ def test_titles_of_the_lords_and_the_church_and_members_of_parliament():
     }
 
 
+def test_a_description_after_a_dash_may_name_a_body_and_end_at_a_comma():
+    people = _people_of(
+        "It was backed by Ann Lee - a former Yale historian, and an expert on codes. "
+        "Bo Chen, agent for the local party, said so. Dan Ross - the Labour leader said so."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "former Yale historian",
+        "Bo Chen": "agent",
+    }
+
+
 def test_a_role_before_a_peer_of_two_words_or_a_group_of_mps_introduces_no_one():
     people = _people_of(
         "The Lord Chancellor, Lord Bo Chen, agreed. The Tory MPs said so. A rally - the "

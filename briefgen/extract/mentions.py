@@ -180,8 +180,9 @@ class Patterns:
         # A description set off by dashes: "Lord Bingham - a senior law lord - said".
         self.dashed = precompiled.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>(?>{_NAME}))[^\S\n]+[-–—]"
-            rf"[^\S\n]+(?:a|an|the)[^\S\n]+(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))"
-            r"[^\S\n]+[-–—]"
+            # (the description may name a body: "- a former Yale historian,")
+            rf"[^\S\n]+(?:a|an|the)[^\S\n]+(?P<role>(?:(?:\p{{Ll}}[\p{{Ll}}-]*|\p{{Lu}}\p{{Ll}}+)[^\S\n]+){{0,3}}"
+            rf"(?:{nouns}))(?:[^\S\n]+[-–—]|,)"
         )
         # A member of parliament named with the letters after the name: "Ann Lee MP".
         self.member_mp = precompiled.compile(
