@@ -583,6 +583,19 @@ def test_a_title_neither_overrides_the_text_nor_introduces_anyone():
     }
 
 
+def test_a_state_that_closes_a_listed_delegate_s_line_is_their_affiliation():
+    people = _people_of(
+        "The leaders included:\n\n-   President Ann Lee, Argentine Republic\n\n"
+        "-   Prime Minister Bo Chen, Republic of Korea\n\n"
+        "President Dan Ross, Peru and Chile agreed to meet."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Argentina",
+        "Bo Chen": "South Korea",
+        "Dan Ross": None,  # a state in a list that goes on is no one's
+    }
+
+
 def test_an_honorific_with_a_full_stop_between_title_and_name():
     people = _people_of(
         "Israeli National Security Advisor Dr. Ann Lee met Health Minister Dr Bo Chen. "

@@ -94,7 +94,9 @@ class Patterns:
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
             # An honorific with a full stop may stand between: "Security Advisor Dr. Ann Lee".
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?(?P<name>{_NAME})"
-            rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
+            rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})"
+            # A list of delegations: "- Prime Minister Ann Lee, Commonwealth of Australia".
+            rf"|,[^\S\n]+(?:the[^\S\n]+)?(?P<aff3>{party})(?=[^\S\n]*(?:\n|$)))?"
         )
         nouns = "|".join(regex.escape(n) for n in sorted(gaz.data["person_nouns"]))
         heads = "|".join(sorted(_ORGANISATION_HEADS))
@@ -360,7 +362,7 @@ def find_introductions(text: str) -> list[Mention]:
             # "the Vice President and President Marcos": two people, the
             # second of whom is named here.
             role = role.rsplit(" and ", 1)[1]
-        aff = m["aff"] or m["aff2"]
+        aff = m["aff"] or m["aff2"] or m["aff3"]
         if m["of_the"]:
             # "Secretary of the Russian Security Council Nikolay Patrushev": the
             # words before the name complete the role and may name the state.
