@@ -596,6 +596,20 @@ def test_a_state_that_closes_a_listed_delegate_s_line_is_their_affiliation():
     }
 
 
+def test_the_officials_a_state_s_delegation_included_act_for_it():
+    people = _people_of(
+        "The Peruvian delegation included Foreign Minister Ann Lee; Gen. Bo Chen, the army "
+        "chief; and Ambassador Dan Ross. Secretary of State Eve Hart met them. The "
+        "delegation of teachers included Principal Kim Yoon."
+    )
+    assert {n: p.affiliation for n, p in people.items()} == {
+        "Ann Lee": "Peru",
+        "Bo Chen": "Peru",
+        "Dan Ross": "Peru",
+        "Eve Hart": None,  # the next sentence
+    }
+
+
 def test_an_honorific_with_a_full_stop_between_title_and_name():
     people = _people_of(
         "Israeli National Security Advisor Dr. Ann Lee met Health Minister Dr Bo Chen. "
@@ -676,7 +690,9 @@ def test_shadow_former_shared_or_foreign_offices_take_no_home_state():
         "Home Secretary Dan Ross met Home Secretary Eve Hart. The Peruvian delegation "
         "included Foreign Secretary Kim Yoon. Labour leader Tom Hale said so."
     )
-    assert set(_sourced(text, outlet="BBC News").values()) <= {None, "Labour Party"}
+    affiliations = _sourced(text, outlet="BBC News")
+    assert "United Kingdom" not in affiliations.values()
+    assert affiliations["Kim Yoon"] == "Peru"  # the delegation's
 
 
 def test_a_readout_s_unqualified_cabinet_officer_acts_for_its_government():

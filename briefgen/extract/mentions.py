@@ -200,6 +200,11 @@ class Patterns:
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = precompiled.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
         self.party = precompiled.compile(party)
+        # "The Mexican delegation included", "Canada's high-level delegation was led by"
+        self.delegation = precompiled.compile(
+            rf"\b(?P<state>{party})(?:['’]s)?[^\S\n]+(?:[\p{{Ll}}-]+[^\S\n]+){{0,2}}delegation"
+            r"[^\S\n]+(?:also[^\S\n]+)?(?:included|includes|comprised|consisted[^\S\n]+of|was[^\S\n]+led[^\S\n]+by)\b"
+        )
 
     @cached_property
     def folded_parties(self) -> dict[str, str]:
@@ -527,7 +532,39 @@ def find_introductions(text: str) -> list[Mention]:
     found = [
         _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
     ]
+    found = _delegates(text, found, pats)
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _delegates(text: str, found: list[Mention], pats: Patterns) -> list[Mention]:
+    """ "The Mexican delegation included Foreign Secretary A; Secretary of Defense B":
+    the officials a state's delegation is said to include act for that state, to the end
+    of the sentence (when nothing else states theirs)."""
+    spans = []
+    for m in pats.delegation.finditer(text):
+        state = pats.gaz.party(m["state"])
+        if state is None or state not in pats.gaz.countries:
+            continue
+        end = _SENTENCE_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text), state))
+    if not spans:
+        return found
+    return [
+        replace(f, affiliation=state)
+        if f.role and f.affiliation is None and (state := _within(f.start, spans))
+        else f
+        for f in found
+    ]
+
+
+def _within(at: int, spans: list[tuple[int, int, str]]) -> str | None:
+    return next((state for start, end, state in spans if start <= at < end), None)
+
+
+# A sentence's end inside a list of titled names: not after "Gen.", "Dr." or an initial.
+_SENTENCE_END = regex.compile(
+    r"\n\s*\n|(?<!\b(?:Gen|Adm|Dr|Mr|Mrs|Ms|Lt|Col|Sen|Rep|Gov|St|Jr|Sr|Amb|\p{Lu}))\.(?=\s|$)"
+)
 
 
 def _former(mention: Mention, text: str) -> Mention:
