@@ -610,6 +610,18 @@ def test_the_officials_a_state_s_delegation_included_act_for_it():
     }
 
 
+def test_a_government_body_between_the_state_and_the_title():
+    people = _people_of(
+        "He met ROK National Security Office Director Ann Lee. British Airways Chief "
+        "Executive Bo Chen said so. Israeli Defense Minister Dan Ross agreed."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("National Security Office Director", "South Korea"),
+        "Bo Chen": ("Chief Executive", None),  # a company's, not the state's
+        "Dan Ross": ("Defense Minister", "Israel"),
+    }
+
+
 def test_an_honorific_with_a_full_stop_between_title_and_name():
     people = _people_of(
         "Israeli National Security Advisor Dr. Ann Lee met Health Minister Dr Bo Chen. "

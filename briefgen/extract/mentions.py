@@ -90,7 +90,11 @@ class Patterns:
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = precompiled.compile(
-            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
+            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+"
+            # A government body between the state and a title: "ROK National Security
+            # Office Director Cho" (not a company: "British Airways Chief Executive").
+            rf"(?P<office>(?:\p{{Lu}}\p{{Ll}}+[^\S\n]+){{0,3}}(?:{_GOVERNMENT_BODIES})[^\S\n]+"
+            rf"(?={role}[^\S\n]))?)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
             # An honorific with a full stop may stand between: "Security Advisor Dr. Ann Lee".
             rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?(?P<name>{_NAME})"
@@ -288,6 +292,8 @@ def _is_surname(
     )
 
 
+# The last word of a body of government's name, not a company's: "National Security Office".
+_GOVERNMENT_BODIES = "Office|Council|Ministry|Secretariat|Agency|Cabinet|Department|Commission"
 _OFFICE_OF_ANOTHER = regex.compile(r"\b(?:to|for)[^\S\n]+the[^\S\n]+$")
 _TO_OR_FOR = regex.compile(r"\b(?:to|for)[^\S\n]+$")
 # Capitalised words in a list before a title's "X and Y" ("Culture, " before
@@ -359,6 +365,8 @@ def find_introductions(text: str) -> list[Mention]:
             found.append(Mention(start, start + len(name), name, cue="title"))
             continue
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
+        if m["office"]:
+            role = f"{m['office']}{role}"  # "National Security Office Director"
         listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
         words = listed.group().split(",") if listed else []
         if words and " and " in m["role"] and not any(_a_place(w, pats) for w in words):
