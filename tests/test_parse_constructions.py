@@ -250,6 +250,14 @@ def test_warning_ones_own_supporters_against_an_attitude_takes_no_side():
     assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Greens"})]
 
 
+def test_a_right_or_a_chance_to_oppose_is_no_opposition():
+    d = digest_of(
+        "Mr Tom Hale had a right to criticise the Greens. "
+        "MPs would get another chance to vote against the plans."
+    )
+    assert d.disagreements == []
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

@@ -2085,6 +2085,8 @@ class SentenceReader:
             return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(
                 head
             )
+        if head is not None and t.rel == "acl" and head.lemma.lower() in _LEAVE_NOUNS:
+            return True  # "had a right to criticise Arab states": free to, not done
         return t.rel == "advcl" and self._marked(t, "if", "unless")
 
     def _marked(self, t: Token, *words: str) -> bool:
@@ -2530,6 +2532,11 @@ _WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify",
 # What a punishment is given for: "suspended X for refusing", "expelled over his stance".
 _REASONS = frozenset({"for", "over"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
+# Nouns of leave and possibility: what one has "a right to" or "the chance to" do is
+# not done by saying so.
+_LEAVE_NOUNS = frozenset(
+    {"right", "freedom", "chance", "opportunity", "ability", "power", "permission", "liberty"}
+)
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
