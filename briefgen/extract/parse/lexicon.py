@@ -147,6 +147,8 @@ _NOT_ON_THEIR_OWN = frozenset(
         "need_verbs",
         "dead_adjectives",
         "expressions",
+        "presenting_verbs",
+        "presented_nouns",
     }
 )
 
