@@ -258,6 +258,12 @@ def test_a_right_or_a_chance_to_oppose_is_no_opposition():
     assert d.disagreements == []
 
 
+def test_a_row_between_parties_gives_no_side_a_stance():
+    d = digest_of("The film showed a row between Mr Tom Hale and Ann Lee about the party whip.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+    assert d.disagreements[0].positions == []
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

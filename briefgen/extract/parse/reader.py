@@ -1577,7 +1577,11 @@ class SentenceReader:
         stated = gov if gov is not None and t.rel == "obj" else t
         if engaged:
             stated = self.s.tokens[t.head]  # "are locked in a row with ..."
-        return self._disagreement(stated, sides or others[:1], others, topic)
+        found = self._disagreement(stated, sides or others[:1], others, topic)
+        between = {p.name for p in self.obliques(t, "between")}
+        if found is not None and between and {p.name for p in found.parties} <= between:
+            found.positions = {}  # "a row between A and B about X" gives neither's stance
+        return found
 
     def _opponents(self, t: Token) -> Found | None:
         """ "opponents of the bill, including X and Y, said ...", "X, a critic of the war":
