@@ -1345,7 +1345,7 @@ class SentenceReader:
 
     def _clause_of(self, c: Token) -> str:
         """A clause without its marker: "of wasting money" is "wasting money"."""
-        marks = {k.i for k in self.s.children(c.i, "mark")}
+        marks = {k.i for k in self.s.children(c.i, "mark", "case")}
         for cop in self.s.children(c.i, "cop"):
             marks |= {k.i for k in self.s.children(cop.i, "mark")}
         words = [i for i in self.s.subtree(c.i) if i not in marks]
@@ -2195,6 +2195,12 @@ class SentenceReader:
         ):
             # "(While) encouraging industry to act is important": the "-ing" clause is
             # what is judged, whoever does it; the judged thing's subject is no author.
+            return []
+        if any(k.lower == "which" for k in self.s.children(t.i, "nsubj")) and any(
+            p.is_person for p in self.subjects(t)
+        ):
+            # "claims by journalist X, which suggested ...": "which" is never a person,
+            # so the clause was hung on the wrong noun, and what suggests is a thing
             return []
         return self.subjects(t) or self._we_quoted(t, going_on=True)
 
