@@ -258,6 +258,33 @@ def test_a_right_or_a_chance_to_oppose_is_no_opposition():
     assert d.disagreements == []
 
 
+def test_a_row_between_parties_gives_no_side_a_stance():
+    d = digest_of("The film showed a row between Mr Tom Hale and Ann Lee about the party whip.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+    assert d.disagreements[0].positions == []
+
+
+def test_an_accusation_is_over_the_charge_without_its_of():
+    d = digest_of("Party leader Ann Lee accused Mr Tom Hale of failing to serve his constituents.")
+    assert [x.topic for x in d.disagreements] == ["failing to serve his constituents"]
+
+
+def test_which_never_stands_for_a_person_who_suggests():
+    d = digest_of(
+        "Speculation was sparked by claims by journalist Tom Hale, which suggested "
+        "Mr Ann Lee went back on a pledge."
+    )
+    assert d.proposals == []
+
+
+def test_a_passives_topic_is_not_inside_its_agent():
+    d = digest_of(
+        "A call for ethnic minority shortlists to boost the number of black and Asian MPs "
+        "has been rejected by one of Labour's most senior Asians."
+    )
+    assert all("senior Asians" not in (x.topic or "") for x in d.disagreements)
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

@@ -1294,8 +1294,11 @@ class SentenceReader:
             # "X has been accused of ...", "X was criticised over ...": whoever did it
             # is unnamed, but X is a party to the dispute, on the topic of the complement.
             topic = None
+            agent = [k for k in self.s.children(t.i) if k.dep == "obl:agent"]
+            agents = {i for k in agent for i in self.s.subtree(k.i)}
             for k in self.oblique_tokens(t, "of", "over", "for", "about"):
-                topic = self._phrase(k)
+                if k.i not in agents:  # not "by one of Labour's senior Asians"
+                    topic = self._phrase(k)
             for k in self.s.children(t.i, "advcl", "xcomp"):
                 topic = topic or self._phrase(k)
             if topic is not None and not self._hypothetical(t):
@@ -1345,7 +1348,7 @@ class SentenceReader:
 
     def _clause_of(self, c: Token) -> str:
         """A clause without its marker: "of wasting money" is "wasting money"."""
-        marks = {k.i for k in self.s.children(c.i, "mark")}
+        marks = {k.i for k in self.s.children(c.i, "mark", "case")}
         for cop in self.s.children(c.i, "cop"):
             marks |= {k.i for k in self.s.children(cop.i, "mark")}
         words = [i for i in self.s.subtree(c.i) if i not in marks]
@@ -1577,7 +1580,11 @@ class SentenceReader:
         stated = gov if gov is not None and t.rel == "obj" else t
         if engaged:
             stated = self.s.tokens[t.head]  # "are locked in a row with ..."
-        return self._disagreement(stated, sides or others[:1], others, topic)
+        found = self._disagreement(stated, sides or others[:1], others, topic)
+        between = {p.name for p in self.obliques(t, "between")}
+        if found is not None and between and {p.name for p in found.parties} <= between:
+            found.positions = {}  # "a row between A and B about X" gives neither's stance
+        return found
 
     def _opponents(self, t: Token) -> Found | None:
         """ "opponents of the bill, including X and Y, said ...", "X, a critic of the war":
@@ -2191,6 +2198,12 @@ class SentenceReader:
         ):
             # "(While) encouraging industry to act is important": the "-ing" clause is
             # what is judged, whoever does it; the judged thing's subject is no author.
+            return []
+        if any(k.lower == "which" for k in self.s.children(t.i, "nsubj")) and any(
+            p.is_person for p in self.subjects(t)
+        ):
+            # "claims by journalist X, which suggested ...": "which" is never a person,
+            # so the clause was hung on the wrong noun, and what suggests is a thing
             return []
         return self.subjects(t) or self._we_quoted(t, going_on=True)
 
