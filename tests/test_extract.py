@@ -717,6 +717,34 @@ def test_a_readout_s_unqualified_cabinet_officer_acts_for_its_government():
                             "Eve Hart": None}  # fmt: skip
 
 
+def test_an_office_as_subject_goes_on_from_the_person_the_sentences_are_about():
+    people = _people_of(
+        "Ann Lee attacked the ruling. Mr Lee told MPs it was wrong. He said so twice. "
+        '"It is wrong," he said. The foreign secretary insisted Parliament must decide. '
+        "Bo Chen said the plan would fail. During the debate, the Tory leader said so."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "foreign secretary",
+        "Bo Chen": "Tory leader",
+    }
+
+
+def test_an_office_after_but_or_held_by_another_or_after_no_one_is_no_one_s():
+    people = _people_of(
+        "Ann Lee said it was wrong. But the chancellor said it was right. Bo Chen said so. "
+        "Prime Minister Dan Ross agreed. Eve Hart said no. The prime minister said so. "
+        "The weather was bad. The home secretary said so. Kim Yoon, a lawyer, spoke. "
+        "The foreign secretary said so."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": None,
+        "Bo Chen": None,
+        "Dan Ross": "Prime Minister",
+        "Eve Hart": None,
+        "Kim Yoon": "lawyer",
+    }
+
+
 def test_seats_of_government_place_a_meeting_in_their_city():
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article

@@ -147,6 +147,28 @@ def _best(votes: Counter[str]) -> str | None:
     return max(votes.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
 
+# A sentence that opens with its subject: the name first, or after an opening phrase set
+# off by a comma ("At a news conference, Mr Howard insisted"), a conjunction or a quote.
+_SUBJECT_OPENING = regex.compile(
+    r"[\s\"“”']*(?:(?:And|Then|Later|Earlier)\s+|[^,\"“”]{0,60},\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?"
+)
+# A sentence about the person before: "He said ...", '"...," he told MPs.'
+_RECALLED = regex.compile(
+    r"^[\s\"“”']*(?:He|She)\b|[,\"“”’]\s+(?:he|she)\s+(?:said|told|added|argued|insisted|"
+    r"warned|claimed|explained|stressed|replied)\b"
+)
+# A sentence whose subject is an office, as a definite description: "The foreign
+# secretary insisted", "During the debate, the Labour peer and former minister said".
+_DESCRIBED_SUBJECT = regex.compile(
+    r"[\s\"“”']*(?:(?:During|At|In|On|Later|Earlier)\b[^,\"“”]{0,50},\s+)?[Tt]he\s+"
+    r"(?P<role>(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}+(?:\s+\p{Ll}+)?)"
+    r"(?=,|\s+(?:and\s+\p{Ll}|(?:said|told|also|has|had|\p{Ll}+ed|\p{Ll}+s)\b))"
+)
+# What a political party's member is called by, after the party: "the Tory leader".
+_PARTY_OFFICES = frozenset({"leader", "peer", "chairman", "spokesman", "spokeswoman"})
+
+
 class People:
     """The people of a batch, built from all introductions before any fact is read."""
 
@@ -316,6 +338,54 @@ class People:
                 record.affiliations[m.affiliation] += 1
             if m.role and not record.roles and m.cue != "counterpart":
                 record.roles[m.role] += 1
+
+    def add_described_subjects(self, mentions: list[Mention], article: Article) -> None:
+        """ "Mr Straw told MPs ... He said ... The foreign secretary insisted": a sentence
+        whose subject is an office held by no one the article names ("the foreign
+        secretary", "the Tory leader") goes on from the one person the sentences before it
+        are about, named as their subject and then recalled only by "he" or "she". Never
+        after "But" ("Ann Lee said so. But the chancellor said": another person), nor when
+        the one before is about no person, nor for an office someone else of the article
+        holds, nor for a person who has another role."""
+        gaz = gazetteer()
+        offices = {o for each in gaz.home_offices.values() for o in each}
+        held = {m.role.casefold() for m in mentions if m.role}
+        spans = [s for s in article.sentences if s.end > s.start]
+        subjects: list[str | None] = []  # each sentence's named subject, "he" or None
+        at = 0
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for span in spans:
+            while at < len(ordered) and ordered[at].start < span.start:
+                at += 1
+            text = article.text[span.start : span.end]
+            first = ordered[at] if at < len(ordered) and ordered[at].start < span.end else None
+            before = article.text[span.start : first.start] if first is not None else ""
+            if first is not None and first.role and before.rstrip().endswith(first.role):
+                before = before.rstrip()[: -len(first.role)]  # "Home Secretary Ann Lee said"
+            if first is not None and _SUBJECT_OPENING.fullmatch(before):
+                subjects.append(self.canonical(first.name))
+            elif _RECALLED.search(text):
+                subjects.append("he")
+            else:
+                subjects.append(None)
+        for i, span in enumerate(spans):
+            m = _DESCRIBED_SUBJECT.match(article.text, span.start, span.end)
+            if m is None or (role := m["role"]).casefold() in held:
+                continue
+            party, _, noun = role.rpartition(" ")
+            if role.casefold() not in offices and not (
+                party in gaz.political_parties and noun in _PARTY_OFFICES
+            ):
+                continue
+            k = i - 1
+            while k >= 0 and subjects[k] == "he":
+                k -= 1
+            name = subjects[k] if k >= 0 else None
+            if name is None or name not in self.records:
+                continue
+            record = self.records[name]
+            if all(r.casefold() == role.casefold() for r in record.roles):
+                record.roles[role] += 1
 
     def add_home_offices(self, state: str, mentions: list[Mention], article: Article) -> None:
         """A source from a state's government or national news names that state's officials

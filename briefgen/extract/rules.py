@@ -137,6 +137,7 @@ def _add_home_government(
             name = people.canonical(mentions[0].name)
             if name and people.records[name].affiliation is None:
                 people.records[name].affiliations[country] += 1
+        people.add_described_subjects(mentions, article)
         if home is not None:
             people.add_home_offices(home, mentions, article)  # and a home outlet's officials
 
