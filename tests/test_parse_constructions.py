@@ -1866,3 +1866,14 @@ def test_a_refusal_on_a_condition_is_no_stance():
     ).disagreements
     d = digest_of("Governor Paul Dorn said he would not accept the ruling.")
     assert [x.parties for x in d.disagreements] == [["Paul Dorn"]]
+
+
+# -- recall3: subjects the parser hung elsewhere, judgements, calls ---------------------
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verb_s():
+    # "has since" read with "since" as a conjunction: the subject goes to "has"
+    d = digest_of("Dr Anna Berg has since criticised the council over its budget.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "council"})]
+    assert d.disagreements[0].positions[0].position == "criticised the council over its budget"
+

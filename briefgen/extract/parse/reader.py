@@ -306,6 +306,16 @@ class SentenceReader:
                 if self._title_of_next(k, kids):
                     continue
                 found.extend(self.p.of(k.i))
+        if not subject:
+            # "X has since criticised Y" with X hung on "has": the subject of the verb's
+            # own auxiliary, before it, is the verb's; not where the parser made the
+            # auxiliary a verb with an object ("X had one pack out and has ...").
+            for aux in kids:
+                if aux.rel == "aux" and aux.i < t.i and not s.children(aux.i, "obj"):
+                    for k in s.children(aux.i, "nsubj"):
+                        if k.i < aux.i and k.dep != "nsubj:pass":
+                            subject = True
+                            found.extend(self.p.of(k.i))
         head = s.head(t.i)
         if subject and not found:
             return []  # its own subject is no party: not the one of the clause above
@@ -510,7 +520,7 @@ class SentenceReader:
             ):
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
-                drop.add(k.i)
+                drop.update(self.s.subtree(k.i))  # with a subject the parser hung on it
             elif k.rel == "det" and k.i < t.i and not nominal:
                 drop.add(k.i)  # "The" of "The Lord Chancellor ... agreed" hung on the verb
             elif k.dep == "nmod:poss" and k.i < t.i:
