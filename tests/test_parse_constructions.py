@@ -1877,3 +1877,24 @@ def test_a_subject_hung_on_the_auxiliary_is_the_verb_s():
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "council"})]
     assert d.disagreements[0].positions[0].position == "criticised the council over its budget"
 
+
+
+def test_a_past_tense_read_as_an_adjective_of_the_name_after_it_is_the_verb():
+    # "accused Mr Dorn" read as "the accused man": the apposition before it acts
+    d = digest_of(
+        "Minister Paul Dorn spoke on Monday. But the Tory spokesman, Tom Lark, accused "
+        "Mr Dorn of avoiding the main issue."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Lark", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "avoiding the main issue"
+    d = digest_of(
+        "Minister Paul Dorn spoke on Monday. Dr Lena Cole, a Labour MP, accused Mr Dorn "
+        "of misleading voters."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Lena Cole", "Paul Dorn"})]
+
+
+def test_a_participle_after_a_determiner_modifies_its_noun():
+    assert not digest_of("The proposed ban was lawful, Judge Tom Hale said.").proposals
+    d = digest_of("Minister Paul Dorn said the disputed region was calm.")
+    assert not d.disagreements

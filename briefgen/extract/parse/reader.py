@@ -249,6 +249,8 @@ class SentenceReader:
                 lemma in self.ask_verbs and self._someone_to_act(t)
             ):
                 yield self._proposal(t, self._authors(t), self.clause(t))
+        if not verb and t.rel == "amod" and (lemma in self.against or lemma in self.propose):
+            yield self._verb_read_as_modifier(t, lemma)
         if t.pos == "ADJ" and t.lower in self.offer_adjectives:
             yield self._offer(t)
         if t.pos == "ADJ" and t.lower in self.against_adjectives:
@@ -1290,6 +1292,56 @@ class SentenceReader:
             if wronged:
                 found.positions = {wronged[0].name: self._phrase(t) or found.what}
         return found
+
+    def _verb_read_as_modifier(self, t: Token, lemma: str) -> Found | None:
+        """ "Lib Dem Jane Hale accused ministers of ...", "X, a Tory MP, accused Mr Lee of
+        ...": a past tense read as an adjective of the name after it (as in "the accused
+        man"). It is the verb where a party ends right before it (a name, or an
+        apposition closed by a comma) and a party follows it: the one before acts on
+        the one after. Never after a determiner, a possessive or a preposition ("the
+        proposed ban", "its disputed region"), which make it an adjective."""
+        if not t.lower.endswith("ed") or t.i == 0 or t.head <= t.i:
+            return None
+        before = self.s.tokens[t.i - 1]
+        if before.text == "," and t.i > 1 and self.s.tokens[t.i - 2].rel == "appos":
+            before = self.s.tokens[t.i - 2]  # "..., Mark Oaten, accused"
+        elif before.pos not in ("PROPN", "NOUN", "PRON") or before.rel == "amod":
+            return None
+        sides = self.p.of(before.i, expand=False)
+        if before.rel == "appos" and not any(p.is_person for p in sides):
+            # "Dr Lena Cole, a Labour MP, accused": the one the apposition describes
+            named = [p for p in self.p.of(before.head, expand=False) if p.is_person]
+            sides = named or sides
+        if before.rel == "compound" and not all(p.is_person for p in sides):
+            sides = []  # "the Labour proposed changes" may be a noun's modifiers
+        target: list[Party] = []
+        for k in self.s.tokens[t.i + 1 : t.i + 5]:
+            if k.lower in ("of", "for", "to") or k.text in _STOPS or k.pos == "VERB":
+                break
+            if k.pos in ("PROPN", "NOUN"):
+                # "accused shadow chancellor Oliver Letwin": the name, not the title
+                named = self.p.of(k.i, expand=False)
+                if any(t.text in p.name.split() for p in named):
+                    # a group's name read with all the parser hung on it, the verb too
+                    named = [Party(k.text, False, k.i)]
+                target = [p for p in named if p.name not in {s.name for s in sides}]
+                if target:
+                    break
+        if not sides or self.negated(t) or not (target or lemma in self.propose):
+            return None
+        end = len(self.s.tokens)
+        for k in self.s.tokens[t.i + 1 :]:
+            if k.text == "," and k.i + 1 < end and self.s.tokens[k.i + 1].lower.endswith("ing"):
+                end = k.i  # ", saying ...": the clause ends before its own aside
+                break
+        text = self.s.text_of(list(range(t.i, end))).strip(" ,;:." + _QUOTES)
+        text = text + '"' if text.count('"') % 2 else text
+        if lemma in self.propose:
+            if not any(self._marked(k, "to") for k in self.s.tokens[t.i + 1 : end]):
+                return None  # "urged students to act" asks someone to act; nothing else does
+            return self._proposal(t, sides, text)
+        charged = text.split(" of ", 1)[1] if lemma in _CHARGING and " of " in text else None
+        return self._stance(t, sides, target, charged or text, text)
 
     def _charge(self, t: Token) -> str | None:
         """What ``t``'s object is accused, blamed or criticised of or for: "accused the
