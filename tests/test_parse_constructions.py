@@ -1898,3 +1898,15 @@ def test_a_participle_after_a_determiner_modifies_its_noun():
     assert not digest_of("The proposed ban was lawful, Judge Tom Hale said.").proposals
     d = digest_of("Minister Paul Dorn said the disputed region was calm.")
     assert not d.disagreements
+
+
+def test_a_party_named_before_a_plan_or_claim_is_whose_it_is():
+    d = digest_of("Senator Anna Berg attacked Tory plans for annual limits on numbers.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Tory"})]
+    d = digest_of("Senator Anna Berg criticised the Labour policy on crime.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
+
+
+def test_a_party_named_before_a_thing_that_is_no_act_owns_nothing_disputed():
+    d = digest_of("Senator Anna Berg attacked Tory heartlands in her speech.")
+    assert [x.parties for x in d.disagreements] == [["Anna Berg"]]

@@ -156,6 +156,7 @@ class SentenceReader:
         self.concern_nouns = lexicon.words("disagreement", "concern_nouns")
         self.judging = lexicon.words("disagreement", "judging_verbs")
         self.claim_nouns = lexicon.words("disagreement", "claim_nouns")
+        self.owned_nouns = lexicon.words("disagreement", "owned_nouns")
         self.denial = lexicon.words("disagreement", "denial_verbs")
         self.sanction = lexicon.words("disagreement", "sanction_verbs")
         self.concern_verbs = lexicon.words("disagreement", "concern_verbs")
@@ -1271,6 +1272,8 @@ class SentenceReader:
                 others.extend(self.p.of(o.i))
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
+            if not others:
+                others.extend(self._owner_named_before(o))
         others = [o for o in others if o.name not in {s.name for s in sides}]
         if not sides and others and self.passive(t) and not self.negated(t):
             # "X has been accused of ...", "X was criticised over ...": whoever did it
@@ -1342,6 +1345,18 @@ class SentenceReader:
             return self._proposal(t, sides, text)
         charged = text.split(" of ", 1)[1] if lemma in _CHARGING and " of " in text else None
         return self._stance(t, sides, target, charged or text, text)
+
+    def _owner_named_before(self, o: Token) -> list[Party]:
+        """ "attacked Tory plans", "rejected the Conservative compromise offer": a party
+        named as a modifier of a plan, claim or act (``owned_nouns``) is the one whose it
+        is, as "the Tories' plans" would say; "Tory MPs" are no plan of anyone's."""
+        if self.lemma(o) not in self.owned_nouns and o.lower not in self.owned_nouns:
+            return []
+        found: list[Party] = []
+        for c in self.s.children(o.i, "compound", "amod"):
+            if c.i < o.i:
+                found.extend(self.p.of(c.i, expand=False) or self._owner_named_before(c))
+        return [p for p in found if not p.is_person]
 
     def _charge(self, t: Token) -> str | None:
         """What ``t``'s object is accused, blamed or criticised of or for: "accused the
