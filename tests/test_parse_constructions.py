@@ -1910,3 +1910,18 @@ def test_a_party_named_before_a_plan_or_claim_is_whose_it_is():
 def test_a_party_named_before_a_thing_that_is_no_act_owns_nothing_disputed():
     d = digest_of("Senator Anna Berg attacked Tory heartlands in her speech.")
     assert [x.parties for x in d.disagreements] == [["Anna Berg"]]
+
+
+def test_a_noun_the_tagger_took_for_an_auxiliary_is_the_subject():
+    # "MPs" read as an auxiliary, like "may": the verb is active and "MPs" act
+    d = digest_of("MPs criticised Minister Paul Dorn last year for introducing the new rules.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"MPs", "Paul Dorn"})]
+    d = digest_of("MPs urged the government to redraft the bill.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("MPs", "urged the government to redraft the bill")
+    ]
+
+
+def test_a_real_auxiliary_still_makes_a_passive():
+    d = digest_of("The plan was criticised by MPs last year.")
+    assert [x.parties for x in d.disagreements] == [["MPs"]]

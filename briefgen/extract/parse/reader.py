@@ -62,6 +62,12 @@ _TIME_OR_MANNER = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# The words of English auxiliaries besides the modals (``modals`` of the trigger table).
+_AUXILIARIES = frozenset(
+    ["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m"]
+    + ["have", "has", "had", "having", "'ve", "’ve", "do", "does", "did", "to", "get", "got"]
+    + ["gets", "getting", "ought", "need", "dare", "used"]
+)
 # Words no phrase ends on, and the marks that end a clause's run of words.
 _NO_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "SYM"})
 _STOPS = frozenset({",", ";", ":", ".", "!", "?", "-", "–", "—"})
@@ -310,6 +316,13 @@ class SentenceReader:
                     continue
                 found.extend(self.p.of(k.i))
         if not subject:
+            # "MPs criticised X" with "MPs" read as an auxiliary ("may"): a word hung as
+            # an auxiliary before the verb that is no auxiliary is its subject.
+            for k in kids:
+                if k.rel == "aux" and k.i < t.i and not self._auxiliary(k) and self.p.of(k.i):
+                    subject = True
+                    found.extend(self.p.of(k.i))
+        if not subject:
             # "X has since criticised Y" with X hung on "has": the subject of the verb's
             # own auxiliary, before it, is the verb's; not where the parser made the
             # auxiliary a verb with an object ("X had one pack out and has ...").
@@ -322,7 +335,13 @@ class SentenceReader:
         head = s.head(t.i)
         if subject and not found:
             return []  # its own subject is no party: not the one of the clause above
-        if found and t.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN"):
+        if (
+            found
+            and t.rel == "conj"
+            and head is not None
+            and head.pos in ("NOUN", "PROPN")
+            and not self.s.children(head.i, "cop")  # "X would be governor and Y opposed"
+        ):
             # "A and B agreed" misparsed with A as the root: A is a subject too.
             found = [*self.p.of(head.i), *found]
         if found:
@@ -389,7 +408,7 @@ class SentenceReader:
         """A passive has its auxiliary ("was rejected"); a parser's "nsubj:pass" without
         one ("has called") is a slip, and the subject is the subject."""
         kids = self.s.children(t.i)
-        if any(k.dep == "aux:pass" for k in kids):
+        if any(k.dep == "aux:pass" and self._auxiliary(k) for k in kids):
             return True
         # "Habib, previously accused of ...": a bare past participle modifying a noun
         # or a clause has no subject of its own.
@@ -400,6 +419,10 @@ class SentenceReader:
             # sentence has no other verb, so this one is its main verb, active.
             return False
         return t.pos == "VERB" and t.rel in ("acl", "advcl") and t.text.endswith("ed") and bare
+
+    def _auxiliary(self, k: Token) -> bool:
+        """Whether ``k`` is an auxiliary's word, not a noun the tagger took for one."""
+        return k.lower in _AUXILIARIES or k.lower in self.modals
 
     def objects(self, t: Token) -> list[Party]:
         found: list[Party] = []
