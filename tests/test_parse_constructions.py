@@ -1925,3 +1925,18 @@ def test_a_noun_the_tagger_took_for_an_auxiliary_is_the_subject():
 def test_a_real_auxiliary_still_makes_a_passive():
     d = digest_of("The plan was criticised by MPs last year.")
     assert [x.parties for x in d.disagreements] == [["MPs"]]
+
+
+def test_a_text_speaks_for_its_author_named_as_possessor_or_by_whom():
+    d = digest_of("A report by the Audit Commission called for a ban on the scheme.")
+    assert [p.by for p in d.proposals] == ["Audit Commission"]
+    d = digest_of(
+        "Professor Anna Berg spoke on Monday. Her report demands a major overhaul of the rules."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Anna Berg", "demands a major overhaul of the rules")
+    ]
+
+
+def test_a_text_of_no_one_named_is_no_one_s_call():
+    assert not digest_of("The report called for a ban on the scheme.").proposals

@@ -163,6 +163,7 @@ class SentenceReader:
         self.judging = lexicon.words("disagreement", "judging_verbs")
         self.claim_nouns = lexicon.words("disagreement", "claim_nouns")
         self.owned_nouns = lexicon.words("disagreement", "owned_nouns")
+        self.texts = lexicon.words("text_nouns")
         self.denial = lexicon.words("disagreement", "denial_verbs")
         self.sanction = lexicon.words("disagreement", "sanction_verbs")
         self.concern_verbs = lexicon.words("disagreement", "concern_verbs")
@@ -314,7 +315,7 @@ class SentenceReader:
                     return self.p.of(self.s.tokens[t.head].i)
                 if self._title_of_next(k, kids):
                     continue
-                found.extend(self.p.of(k.i))
+                found.extend(self.p.of(k.i) or self._author_of_text(k))
         if not subject:
             # "MPs criticised X" with "MPs" read as an auxiliary ("may"): a word hung as
             # an auxiliary before the verb that is no auxiliary is its subject.
@@ -389,6 +390,14 @@ class SentenceReader:
             gov = self.governor(head)
             return self.subjects(gov) if gov is not None else []
         return []
+
+    def _author_of_text(self, k: Token) -> list[Party]:
+        """ "A report by the committee called for ...", "His report demands ...": a text
+        that says or asks something speaks for its author, named as its possessor or
+        "by" or "from" whom it is; a text of no one named ("The report said") is no one's."""
+        if self.lemma(k) not in self.texts and k.lower not in self.texts:
+            return []
+        return self.possessor(k) or self.obliques(k, "by", "from")
 
     def _infinitive(self, t: Token) -> bool:
         """A controlled infinitive: "agreed to meet", also where the parser called it
