@@ -1940,3 +1940,15 @@ def test_a_text_speaks_for_its_author_named_as_possessor_or_by_whom():
 
 def test_a_text_of_no_one_named_is_no_one_s_call():
     assert not digest_of("The report called for a ban on the scheme.").proposals
+
+
+def test_a_day_between_the_subject_and_its_verb_does_not_act():
+    # "dismissed" read as a participle of "Sunday": the one named before the day acts
+    d = digest_of("Mr Dorn on Sunday dismissed claims of broken promises.")
+    assert [(x.parties, x.topic) for x in d.disagreements] == [
+        (["Dorn"], "claims of broken promises")
+    ]
+
+
+def test_a_participle_of_a_plan_is_still_no_one_s_act():
+    assert not digest_of("The plan unveiled on Sunday angered Governor Paul Dorn.").proposals

@@ -62,6 +62,14 @@ _TIME_OR_MANNER = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Words of a time between a subject and its verb: "X on Sunday dismissed", "he last week
+# unveiled".
+_WHEN = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week"]
+    + ["month", "year", "night", "weekend", "morning", "afternoon", "evening", "today"]
+    + ["yesterday", "tonight", "january", "february", "march", "april", "june", "july"]
+    + ["august", "september", "october", "november", "december"]
+)
 # The words of English auxiliaries besides the modals (``modals`` of the trigger table).
 _AUXILIARIES = frozenset(
     ["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m"]
@@ -378,6 +386,19 @@ class SentenceReader:
             return self.subjects(head)
         if t.rel == "acl" and t.dep != "acl":  # acl:relcl
             return self.p.of(head.i)
+        if (
+            t.rel == "acl"
+            and head.lower in _WHEN
+            and head.i < t.i
+            and not t.lower.endswith("ing")
+            and not self._marked(t, "to")
+            and (named := s.head(head.i)) is not None
+            and named.i < head.i
+            and named.pos in ("PROPN", "NOUN", "PRON")
+        ):
+            # "Mr Blair on Sunday dismissed claims" read as a Sunday that dismissed: the
+            # one named before the day is the subject
+            return self.p.of(named.i)
         if t.rel == "acl":
             # "a motion opposing the bill": the noun's own party, or whoever put it forward
             own = self.p.of(head.i)
@@ -427,6 +448,8 @@ class SentenceReader:
             # "Brandt called for elections" read as a noun with a participle: the
             # sentence has no other verb, so this one is its main verb, active.
             return False
+        if head is not None and head.lower in _WHEN and t.rel == "acl":
+            return False  # "X on Sunday dismissed claims": a day does nothing, X does
         return t.pos == "VERB" and t.rel in ("acl", "advcl") and t.text.endswith("ed") and bare
 
     def _auxiliary(self, k: Token) -> bool:
