@@ -1952,3 +1952,15 @@ def test_a_day_between_the_subject_and_its_verb_does_not_act():
 
 def test_a_participle_of_a_plan_is_still_no_one_s_act():
     assert not digest_of("The plan unveiled on Sunday angered Governor Paul Dorn.").proposals
+
+
+def test_an_ing_clause_hung_on_a_verb_shares_its_subject():
+    d = digest_of(
+        "Senator Anna Berg has written to the regulator accusing Labour of a breach of the rules."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
+
+
+def test_an_accusation_denied_is_no_accusation():
+    d = digest_of("Senator Anna Berg denied accusing Labour of a breach of the rules.")
+    assert not d.disagreements

@@ -384,6 +384,11 @@ class SentenceReader:
                 return own
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
             return self.subjects(head)
+        if t.dep == "acl" and head.pos == "VERB" and t.lower.endswith("ing") and head.i < t.i:
+            # "X has written to Y accusing Z of ...": a clause hung as a noun's on a verb
+            # is the verb's own adverbial, with its subject; not one denied or refused
+            # ("he denied accusing X of ...")
+            return [] if self.lemma(head) in self.negating else self.subjects(head)
         if t.rel == "acl" and t.dep != "acl":  # acl:relcl
             return self.p.of(head.i)
         if (
