@@ -201,6 +201,77 @@ def test_a_meeting_reported_twice_in_one_article_is_one_meeting():
     assert len(d.meetings[0].evidence) == 2
 
 
+def test_a_name_after_a_participle_read_as_a_noun_is_its_object_not_the_party():
+    d = digest_of(
+        "Five unions will hold talks with Deputy Prime Minister Tom Hale on Friday. "
+        "The unions meeting Mr Hale want the government to drop the new rules."
+    )
+    assert [p.by for p in d.proposals] == ["unions"]
+    # reported in the past, as an agreement is: a brief's "unions wanted ...", never
+    # "unions proposed to want ..."
+    assert d.proposals[0].what == "wanted the government to drop the new rules"
+
+
+def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
+    d = digest_of(
+        "Tom Hale spoke in Leeds. "
+        'The Lib Dems accuse Mr Hale of making a "touchy-feely" speech to delegates.'
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Lib Dems", "Tom Hale"})]
+
+
+def test_agreeing_with_a_thing_is_no_agreement_with_someones_view_is_one_with_them():
+    d = digest_of(
+        'Dr Tom Hale praised the work of Ms Ann Lee, saying he "agreed with '
+        "everything she's done\" to change the health service."
+    )
+    assert d.agreements == []
+    d = digest_of("Peer Lord Tom Hale said he agreed with Dr Ann Lee's view.")
+    assert pairs(d.agreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+
+
+def test_unveiling_a_thing_is_no_proposal_unveiling_a_plan_or_a_measure_is():
+    assert (
+        digest_of("The Green Party unveiled a huge billboard opposite Parliament.").proposals == []
+    )
+    d = digest_of(
+        "Chancellor Tom Hale unveiled a rise in child tax credit. "
+        "Labour unveiled the first part of its election manifesto."
+    )
+    assert sorted(p.by for p in d.proposals) == ["Labour", "Tom Hale"]
+
+
+def test_warning_ones_own_supporters_against_an_attitude_takes_no_side():
+    d = digest_of("Prime Minister Tom Hale warned his supporters against complacency.")
+    assert d.disagreements == []
+    d = digest_of("Prime Minister Tom Hale warned the Greens against raising taxes.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Greens"})]
+
+
+def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
+    d = digest_of(
+        "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "
+        "They lauded the historic visit of Pope Leo to Iraq earlier this year, the "
+        "trilateral summit with Egypt and Jordan, and the role Iraq plays in the region. "
+        "They agreed that Iraq's stability was central to the region."
+    )
+    meetings = pairs(d.meetings, "participants")
+    assert frozenset({"Lena Cole", "Tom Hale"}) in meetings
+    assert not any("Egypt" in m and "Lena Cole" in m for m in meetings)
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]
+
+
+def test_factions_calling_for_the_same_thing_make_no_agreement_leaders_do():
+    d = digest_of(
+        "Opposition members and some Labour MPs had long called for Ms Ann Lee's removal "
+        "after sustained criticism over waiting times."
+    )
+    assert d.agreements == []
+    assert [p.by for p in d.proposals] == ["Opposition members"]
+    d = digest_of("The United States and Canada committed to fight climate change.")
+    assert pairs(d.agreements, "parties") == [frozenset({"United States", "Canada"})]
+
+
 def test_called_on_and_argued_for_are_proposals():
     d = digest_of(
         "Chancellor Otto Brandt has called on rich nations to fund a vaccine. "

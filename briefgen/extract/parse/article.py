@@ -684,9 +684,13 @@ def _remember(
     memory.saw_named(n.name for n in here if n.is_person)
     for item in found:
         # "The leaders", "they": the people who last met, or agreed; not a meeting named
-        # in passing ("a continuation of the discussions held in Reykjavik between A and B").
+        # in passing ("a continuation of the discussions held in Reykjavik between A and B",
+        # "They lauded the visit ..., the summit with X").
         people = [p for p in item.parties if p.is_person]
-        if reader.s.tokens[item.token].rel == "nmod":
+        t = reader.s.tokens[item.token]
+        if t.pos == "NOUN" and not (
+            t.rel in ("root", "nsubj") or (t.rel == "obl" and reader.s.case(t.i))
+        ):
             continue
         if (item.kind == "meeting" and len(item.parties) >= 2) or (
             item.kind == "agreement" and len(people) >= 2

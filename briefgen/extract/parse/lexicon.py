@@ -148,6 +148,8 @@ _NOT_ON_THEIR_OWN = frozenset(
         "dead_adjectives",
         "expressions",
         "owned_nouns",
+        "presenting_verbs",
+        "presented_nouns",
     }
 )
 

@@ -209,6 +209,11 @@ class Parties:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
                     break  # "the Biden administration" is not Biden
+                if child.i > i and _participle(t) and not person_noun:
+                    # "The unions meeting Mr Prescott want ..." read as one noun phrase:
+                    # the name is the participle's object, the party the noun before it.
+                    before = [c.i for c in self.s.children(i, "compound") if c.i < i]
+                    return self._one(before[-1]) if before else None
                 if person_noun and not named.is_person:
                     state = named  # "his U.S. counterpart" is a person, not the U.S.
                     if named.name not in gazetteer().countries:
@@ -524,3 +529,8 @@ def unique(parties: list[Party]) -> list[Party]:
             seen.add(p.name)
             out.append(p)
     return out
+
+
+def _participle(t: Token) -> bool:
+    """Whether ``t``, read as a common noun, may be an -ing participle ("meeting", "backing")."""
+    return t.pos == "NOUN" and t.text.islower() and t.text.endswith("ing") and len(t.text) > 5

@@ -184,6 +184,8 @@ class SentenceReader:
         self.need_nouns = lexicon.words("proposal", "need_nouns")
         self.dead = lexicon.words("proposal", "dead_adjectives")
         self.expressions = lexicon.words("proposal", "expressions")
+        self.presenting = lexicon.words("proposal", "presenting_verbs")
+        self.presented = self.proposal_nouns | lexicon.words("proposal", "presented_nouns")
         self.speech_forms = lexicon.speech_forms
         self.need_verbs = lexicon.words("proposal", "need_verbs")
         self.negating = lexicon.words("negating")
@@ -466,6 +468,10 @@ class SentenceReader:
         passive = self.passive(t)
         for k in self.s.children(t.i):
             if k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass"):
+                found.extend(self.p.of(k.i))
+            elif k.rel == "flat" and k.i > t.i and t.pos == "VERB" and k.i in self.p.at:
+                # "The Lib Dems accuse Mr Blair of ..." with the name hung on the verb as
+                # part of a name: a verb has no name, so the name is its object
                 found.extend(self.p.of(k.i))
         return found
 
@@ -913,11 +919,12 @@ class SentenceReader:
             and t.rel == "obl"
             and parties
             and not self.possessor(t)
-            and self.s.case(t.i) not in _ABOUT_OR_INTO
+            and self.s.case(t.i) not in ("", *_ABOUT_OR_INTO)
         ):
             # "During the meeting with X, Biden said": the clause's subject took part; so
             # did a passive's ("Brown has been locked in talks with X"); not those
-            # "allowed into the meeting between X and Y" or "briefed on" it.
+            # "allowed into the meeting between X and Y" or "briefed on" it, nor those
+            # who "lauded ..., the summit with X" (an object the parser hung as obl).
             doers = self.subjects(head)
             if not doers and self.passive(head):
                 doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
@@ -1268,11 +1275,33 @@ class SentenceReader:
             for o in self.s.children(t.i, "obj"):
                 parties.extend(self.obliques(o, "with", "between"))
             return self._agreement(t, parties, self.clause(t))
+        views = [k for k in self.oblique_tokens(t, "with") if not self.p.of(k.i)]
+        if views:
+            # "agreed with Dr Fox's view" shares the view's holder's; "agreed with
+            # everything she's done" or "with the report", no one's: not a bargain
+            parties.extend(p for k in views for p in self.possessor(k))
+            return self._agreement(t, parties, self.clause(t))
         return self._agreement(t, parties, self.clause(t), least=1)
 
     def _agreement_plural(self, t: Token) -> Found | None:
         parties = self.subjects(t)
+        if not {p.name for p in parties} <= set(self.p.memory.group) and any(
+            self._faction(p) for p in parties
+        ):
+            # "Opposition members and some Labour MPs called for ...": factions that
+            # never met take a stance each, and agree on nothing with one another;
+            # leaders, states and bodies who say it together ("The United States and
+            # Canada committed ...") speak jointly.
+            return None
         return self._agreement(t, parties, self.clause(t))
+
+    def _faction(self, party: Party) -> bool:
+        """A political party or a group named by a plural ("critics", "Labour MPs")."""
+        if party.is_person or party.name in gazetteer().parties:
+            return False
+        word = self.s.tokens[party.token].lower.split()[-1]
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "as"))
+        return plural or party.name in gazetteer().political_parties
 
     def _agreement_noun(self, t: Token) -> Found | None:
         parties = [*self.possessor(t), *self.obliques(t, "with", "between")]
@@ -1589,12 +1618,16 @@ class SentenceReader:
         allies = self.obliques(t, "with", "alongside")
         if self.lemma(t) in self.warning:
             # "warned X against raising taxes": X is warned; "warned his supporters
-            # against complacency" warns the speaker's own
-            others.extend(
-                p
+            # against complacency" warns the speaker's own, and takes no side
+            own = [
+                k
                 for k in self.s.children(t.i, "obj")
-                if not any(c.pos == "PRON" for c in self.s.children(k.i, "nmod:poss"))
-                for p in self.p.of(k.i)
+                if any(c.pos == "PRON" for c in self.s.children(k.i, "nmod:poss"))
+            ]
+            if own and not others:
+                return None
+            others.extend(
+                p for k in self.s.children(t.i, "obj") if k not in own for p in self.p.of(k.i)
             )
         topic = self.s.text_of(self.s.subtree(against[0].i))
         if {o.name for o in others} & {a.name for a in allies}:
@@ -2232,7 +2265,7 @@ class SentenceReader:
             # "He urged the chancellor to act" with "he" read as the chancellor: no one
             # urges themselves, so the author is unknown.
             return None
-        return Found("proposal", authors[:1], what, t.i)
+        return Found("proposal", authors[:1], self._in_past(t, what), t.i)
 
     def _authors(self, t: Token) -> list[Party]:
         """Who puts forward what ``t`` says: its subjects, with two repairs.
@@ -2350,6 +2383,14 @@ class SentenceReader:
             return None  # the same report, read as an object
         if any(o.lower in self.expressions for o in self.s.children(t.i, "obj")):
             return None  # "offered his condolences": an expression, nothing put to anyone
+        if self.lemma(t) in self.presenting and not any(
+            self.lemma(o) in self.presented
+            for k in self.s.children(t.i, "obj")
+            for o in [k, *(n for n in self.s.children(k.i, "nmod") if self.s.case(n.i) == "of")]
+        ):
+            # "unveiled a huge poster": shown, not put to anyone; "unveiled the first
+            # part of the manifesto" puts one
+            return None
         if self.lemma(t) == "want" and not (
             self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
         ):
