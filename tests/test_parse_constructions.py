@@ -2005,7 +2005,7 @@ def test_a_text_speaks_for_its_author_named_as_possessor_or_by_whom():
         "Professor Anna Berg spoke on Monday. Her report demands a major overhaul of the rules."
     )
     assert [(p.by, p.what) for p in d.proposals] == [
-        ("Anna Berg", "demands a major overhaul of the rules")
+        ("Anna Berg", "demanded a major overhaul of the rules")
     ]
 
 
