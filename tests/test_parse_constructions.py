@@ -1949,7 +1949,6 @@ def test_a_subject_hung_on_the_auxiliary_is_the_verb_s():
     assert d.disagreements[0].positions[0].position == "criticised the council over its budget"
 
 
-
 def test_a_past_tense_read_as_an_adjective_of_the_name_after_it_is_the_verb():
     # "accused Mr Dorn" read as "the accused man": the apposition before it acts
     d = digest_of(

@@ -65,16 +65,20 @@ _RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Words of a time between a subject and its verb: "X on Sunday dismissed", "he last week
 # unveiled".
 _WHEN = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week"]
-    + ["month", "year", "night", "weekend", "morning", "afternoon", "evening", "today"]
-    + ["yesterday", "tonight", "january", "february", "march", "april", "june", "july"]
-    + ["august", "september", "october", "november", "december"]
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("week", "month", "year", "night", "weekend", "morning", "afternoon", "evening"),
+        *("today", "yesterday", "tonight", "january", "february", "march", "april", "june"),
+        *("july", "august", "september", "october", "november", "december"),
+    }
 )
 # The words of English auxiliaries besides the modals (``modals`` of the trigger table).
 _AUXILIARIES = frozenset(
-    ["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m"]
-    + ["have", "has", "had", "having", "'ve", "’ve", "do", "does", "did", "to", "get", "got"]
-    + ["gets", "getting", "ought", "need", "dare", "used"]
+    {
+        *("be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"),
+        *("'m", "have", "has", "had", "having", "'ve", "’ve", "do", "does", "did", "to"),
+        *("get", "got", "gets", "getting", "ought", "need", "dare", "used"),
+    }
 )
 # Words no phrase ends on, and the marks that end a clause's run of words.
 _NO_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "SYM"})
