@@ -180,6 +180,10 @@ def test_a_stance_every_party_holds_is_said_as_that_stance_not_as_a_difference()
     assert said(together) == "A and B oppose terrorism in all its forms."
     one_side = Disagreement(parties=["A", "B"], topic="the plan", positions=shared[:1])
     assert said(one_side) == "A and B differ over the plan."
+    # One side's act that names the other reads as that act, by that side.
+    accused = [Position(party="A", position="accused B of telling lies")]
+    charge = Disagreement(parties=["A", "B"], topic="telling lies", positions=accused)
+    assert said(charge) == "A accused B of telling lies."
 
 
 def test_a_meeting_sentence_leaves_out_an_occasion_that_needs_its_article():

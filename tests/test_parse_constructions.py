@@ -218,6 +218,8 @@ def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
         'The Lib Dems accuse Mr Hale of making a "touchy-feely" speech to delegates.'
     )
     assert pairs(d.disagreements, "parties") == [frozenset({"Lib Dems", "Tom Hale"})]
+    # the side's position in the past, as a brief reports it
+    assert d.disagreements[0].positions[0].position.startswith("accused Mr Hale of making")
 
 
 def test_agreeing_with_a_thing_is_no_agreement_with_someones_view_is_one_with_them():
@@ -246,6 +248,33 @@ def test_warning_ones_own_supporters_against_an_attitude_takes_no_side():
     assert d.disagreements == []
     d = digest_of("Prime Minister Tom Hale warned the Greens against raising taxes.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Greens"})]
+
+
+def test_a_right_or_a_chance_to_oppose_is_no_opposition():
+    d = digest_of(
+        "Mr Tom Hale had a right to criticise the Greens. "
+        "MPs would get another chance to vote against the plans."
+    )
+    assert d.disagreements == []
+
+
+def test_a_row_between_parties_gives_no_side_a_stance():
+    d = digest_of("The film showed a row between Mr Tom Hale and Ann Lee about the party whip.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+    assert d.disagreements[0].positions == []
+
+
+def test_an_accusation_is_over_the_charge_without_its_of():
+    d = digest_of("Party leader Ann Lee accused Mr Tom Hale of failing to serve his constituents.")
+    assert [x.topic for x in d.disagreements] == ["failing to serve his constituents"]
+
+
+def test_which_never_stands_for_a_person_who_suggests():
+    d = digest_of(
+        "Speculation was sparked by claims by journalist Tom Hale, which suggested "
+        "Mr Ann Lee went back on a pledge."
+    )
+    assert d.proposals == []
 
 
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():

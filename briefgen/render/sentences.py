@@ -102,6 +102,17 @@ def _fit(text: str, kind: str, labels: Labels, width: int | None) -> tuple[str, 
     return labels.sentence_on.format(what=text), False
 
 
+def _opens_with_past(text: str, labels: Labels) -> bool:
+    """Whether English ``text`` opens with a verb in the past ("accused X of ...")."""
+    first = text.split(" ", 1)[0].casefold()
+    return (
+        labels.lang.startswith("en")
+        and first.endswith("ed")
+        and len(first) > 4
+        and first not in _NOT_VERBS
+    )
+
+
 # First words that open a noun phrase: "proposed a summit", not "proposed to a summit".
 _DETERMINERS = frozenset({
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "that", "those",
@@ -191,11 +202,17 @@ def outcome_clause(
         return labels.sentence_agreement.format(parties=who(fact.parties), what=what)
     if isinstance(fact, Disagreement):
         shared = {p.position for p in fact.positions}
-        if len(shared) == 1 and {p.party for p in fact.positions} == set(fact.parties):
+        holders = [p.party for p in fact.positions]
+        if len(shared) == 1 and set(holders) == set(fact.parties):
             # Every party holds the one stance: they stand together against the
             # topic, so "A and B differ over X" would misstate it.
             what = shorten(_clean(shared.pop()), width)
             return labels.sentence_fact.format(parties=who(fact.parties), what=what)
+        if len(holders) == 1 and _opens_with_past(fact.positions[0].position, labels):
+            # One side's act names the other ("accused Mr Blair of ..."): the act, by
+            # its side, says more than "A and B differ over ...".
+            what = shorten(_clean(fact.positions[0].position), width)
+            return labels.sentence_fact.format(parties=who(holders), what=what)
         if fact.topic:
             topic = shorten(_clean(fact.topic), width)
             first = topic.split(" ", 1)[0].casefold()

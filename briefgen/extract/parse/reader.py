@@ -1346,7 +1346,8 @@ class SentenceReader:
         agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
         what = self.clause(t, without=cases + agents)
         # Every side holds the clause: "A and B oppose X" is one stance they share.
-        positions = {side.name: what for side in unique(sides)} if what else {}
+        stance = self._in_past(t, what) if what else ""
+        positions = {side.name: stance for side in unique(sides)} if stance else {}
         return Found("disagreement", parties, topic or what, t.i, positions=positions)
 
     def _against(self, t: Token) -> Found | None:
@@ -1485,7 +1486,7 @@ class SentenceReader:
 
     def _clause_of(self, c: Token) -> str:
         """A clause without its marker: "of wasting money" is "wasting money"."""
-        marks = {k.i for k in self.s.children(c.i, "mark")}
+        marks = {k.i for k in self.s.children(c.i, "mark", "case")}
         for cop in self.s.children(c.i, "cop"):
             marks |= {k.i for k in self.s.children(cop.i, "mark")}
         words = [i for i in self.s.subtree(c.i) if i not in marks]
@@ -1717,7 +1718,11 @@ class SentenceReader:
         stated = gov if gov is not None and t.rel == "obj" else t
         if engaged:
             stated = self.s.tokens[t.head]  # "are locked in a row with ..."
-        return self._disagreement(stated, sides or others[:1], others, topic)
+        found = self._disagreement(stated, sides or others[:1], others, topic)
+        between = {p.name for p in self.obliques(t, "between")}
+        if found is not None and between and {p.name for p in found.parties} <= between:
+            found.positions = {}  # "a row between A and B about X" gives neither's stance
+        return found
 
     def _opponents(self, t: Token) -> Found | None:
         """ "opponents of the bill, including X and Y, said ...", "X, a critic of the war":
@@ -2225,6 +2230,8 @@ class SentenceReader:
             return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(
                 head
             )
+        if head is not None and t.rel == "acl" and head.lemma.lower() in _LEAVE_NOUNS:
+            return True  # "had a right to criticise Arab states": free to, not done
         return t.rel == "advcl" and self._marked(t, "if", "unless")
 
     def _marked(self, t: Token, *words: str) -> bool:
@@ -2329,6 +2336,12 @@ class SentenceReader:
         ):
             # "(While) encouraging industry to act is important": the "-ing" clause is
             # what is judged, whoever does it; the judged thing's subject is no author.
+            return []
+        if any(k.lower == "which" for k in self.s.children(t.i, "nsubj")) and any(
+            p.is_person for p in self.subjects(t)
+        ):
+            # "claims by journalist X, which suggested ...": "which" is never a person,
+            # so the clause was hung on the wrong noun, and what suggests is a thing
             return []
         return self.subjects(t) or self._we_quoted(t, going_on=True)
 
@@ -2670,6 +2683,11 @@ _WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify",
 # What a punishment is given for: "suspended X for refusing", "expelled over his stance".
 _REASONS = frozenset({"for", "over"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
+# Nouns of leave and possibility: what one has "a right to" or "the chance to" do is
+# not done by saying so.
+_LEAVE_NOUNS = frozenset(
+    {"right", "freedom", "chance", "opportunity", "ability", "power", "permission", "liberty"}
+)
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
