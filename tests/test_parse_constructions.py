@@ -277,6 +277,14 @@ def test_which_never_stands_for_a_person_who_suggests():
     assert d.proposals == []
 
 
+def test_a_passives_topic_is_not_inside_its_agent():
+    d = digest_of(
+        "A call for ethnic minority shortlists to boost the number of black and Asian MPs "
+        "has been rejected by one of Labour's most senior Asians."
+    )
+    assert all("senior Asians" not in (x.topic or "") for x in d.disagreements)
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

@@ -1373,8 +1373,11 @@ class SentenceReader:
             # "X has been accused of ...", "X was criticised over ...": whoever did it
             # is unnamed, but X is a party to the dispute, on the topic of the complement.
             topic = None
+            agent = [k for k in self.s.children(t.i) if k.dep == "obl:agent"]
+            agents = {i for k in agent for i in self.s.subtree(k.i)}
             for k in self.oblique_tokens(t, "of", "over", "for", "about"):
-                topic = self._phrase(k)
+                if k.i not in agents:  # not "by one of Labour's senior Asians"
+                    topic = self._phrase(k)
             for k in self.s.children(t.i, "advcl", "xcomp"):
                 topic = topic or self._phrase(k)
             if topic is not None and not self._hypothetical(t):
