@@ -14,11 +14,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import KnownForms, Mention, core_words, is_given_name, nicknames
+from briefgen.extract.mentions import (
+    KnownForms,
+    Mention,
+    core_words,
+    find_introductions,
+    find_parties,
+    is_given_name,
+    nicknames,
+)
+
+if TYPE_CHECKING:
+    from briefgen.model import Article
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -284,6 +296,58 @@ class People:
                 unique[form] = ranked[0]
         self._canonical.update(unique)
         self.known = KnownForms(list(unique))
+
+    def add_title(self, title: str | None) -> None:
+        """What an article's title says of people its text introduces: a readout's
+        heading often gives the state its text leaves out ("Readout of President X's Call
+        with Prime Minister Y of Z"). Fills a person's role or affiliation only where
+        the texts state none; a title's people the texts never introduce are left out."""
+        if not title:
+            return
+        for m in find_introductions(title):
+            # The title may give the full name of one the text names by surname alone.
+            named = {self.canonical(m.name)} - {None} or {
+                r for r in self.records if is_short_form(r, m.name)
+            }
+            if len(named) != 1 or (name := named.pop()) not in self.records:
+                continue
+            record = self.records[name]
+            if m.affiliation and not record.affiliations:
+                record.affiliations[m.affiliation] += 1
+            if m.role and not record.roles and m.cue != "counterpart":
+                record.roles[m.role] += 1
+
+    def add_home_offices(self, state: str, mentions: list[Mention], article: Article) -> None:
+        """A source from a state's government or national news names that state's officials
+        by their office alone ("Foreign Secretary Jack Straw" in the BBC, "Secretary Blinken"
+        in a White House readout): the one person of the article who holds such an office
+        (``home_offices``), unqualified, and has no state of their own, acts for ``state``.
+        Two such holders of one office ("President Biden, President Yoon") tell nothing, nor
+        one after another state in the sentence ("The Mexican delegation included Secretary
+        of Defense X")."""
+        gaz = gazetteer()
+        offices = gaz.home_offices.get(state, frozenset())
+        holders: dict[str, set[str]] = {}
+        for m in mentions:
+            name = self.canonical(m.name)
+            if not m.role or m.cue == "counterpart" or m.affiliation or name not in self.records:
+                continue
+            office = m.role.casefold()
+            if office not in offices or self.records[name].affiliations:
+                continue
+            opening = next((s.start for s in article.sentences if s.start <= m.start < s.end), 0)
+            before = article.text[opening : m.start]
+            # a state by its name or people ("Mexican"), not a venue ("in Reykjavik")
+            if not any(
+                p.name in gaz.countries
+                and p.name != state
+                and before[p.start : p.end] not in gaz.cities
+                for p in find_parties(before)
+            ):
+                holders.setdefault(office, set()).add(name)
+        for names in holders.values():
+            if len(names) == 1:
+                self.records[names.pop()].affiliations[state] += 1
 
     def table(self) -> dict[str, str]:
         """Every known form -> the canonical name (a copy, to hand to workers)."""
