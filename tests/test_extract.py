@@ -427,6 +427,16 @@ def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person
     assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
 
 
+def test_a_police_rank_is_a_role_not_part_of_the_name():
+    people = _people_of(
+        "Assistant Chief Constable Dan Ross met protesters. Chief Constable Eve Hart agreed."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Dan Ross": "Assistant Chief Constable",
+        "Eve Hart": "Chief Constable",
+    }
+
+
 def test_a_body_in_capitals_before_a_role_and_an_honorific_before_a_name_are_read():
     people = _people_of(
         "PCS Union spokesman Dan Ross said no. The BBC's political editor Eve Hart agreed. "
