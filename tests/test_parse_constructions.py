@@ -250,6 +250,41 @@ def test_warning_ones_own_supporters_against_an_attitude_takes_no_side():
     assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Greens"})]
 
 
+def test_a_right_or_a_chance_to_oppose_is_no_opposition():
+    d = digest_of(
+        "Mr Tom Hale had a right to criticise the Greens. "
+        "MPs would get another chance to vote against the plans."
+    )
+    assert d.disagreements == []
+
+
+def test_a_row_between_parties_gives_no_side_a_stance():
+    d = digest_of("The film showed a row between Mr Tom Hale and Ann Lee about the party whip.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "Ann Lee"})]
+    assert d.disagreements[0].positions == []
+
+
+def test_an_accusation_is_over_the_charge_without_its_of():
+    d = digest_of("Party leader Ann Lee accused Mr Tom Hale of failing to serve his constituents.")
+    assert [x.topic for x in d.disagreements] == ["failing to serve his constituents"]
+
+
+def test_which_never_stands_for_a_person_who_suggests():
+    d = digest_of(
+        "Speculation was sparked by claims by journalist Tom Hale, which suggested "
+        "Mr Ann Lee went back on a pledge."
+    )
+    assert d.proposals == []
+
+
+def test_a_passives_topic_is_not_inside_its_agent():
+    d = digest_of(
+        "A call for ethnic minority shortlists to boost the number of black and Asian MPs "
+        "has been rejected by one of Labour's most senior Asians."
+    )
+    assert all("senior Asians" not in (x.topic or "") for x in d.disagreements)
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "
@@ -1939,3 +1974,100 @@ def test_a_refusal_on_a_condition_is_no_stance():
     ).disagreements
     d = digest_of("Governor Paul Dorn said he would not accept the ruling.")
     assert [x.parties for x in d.disagreements] == [["Paul Dorn"]]
+
+
+# -- recall3: subjects the parser hung elsewhere, judgements, calls ---------------------
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verb_s():
+    # "has since" read with "since" as a conjunction: the subject goes to "has"
+    d = digest_of("Dr Anna Berg has since criticised the council over its budget.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "council"})]
+    assert d.disagreements[0].positions[0].position == "criticised the council over its budget"
+
+
+def test_a_past_tense_read_as_an_adjective_of_the_name_after_it_is_the_verb():
+    # "accused Mr Dorn" read as "the accused man": the apposition before it acts
+    d = digest_of(
+        "Minister Paul Dorn spoke on Monday. But the Tory spokesman, Tom Lark, accused "
+        "Mr Dorn of avoiding the main issue."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Lark", "Paul Dorn"})]
+    assert d.disagreements[0].topic == "avoiding the main issue"
+    d = digest_of(
+        "Minister Paul Dorn spoke on Monday. Dr Lena Cole, a Labour MP, accused Mr Dorn "
+        "of misleading voters."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Lena Cole", "Paul Dorn"})]
+
+
+def test_a_participle_after_a_determiner_modifies_its_noun():
+    assert not digest_of("The proposed ban was lawful, Judge Tom Hale said.").proposals
+    d = digest_of("Minister Paul Dorn said the disputed region was calm.")
+    assert not d.disagreements
+
+
+def test_a_party_named_before_a_plan_or_claim_is_whose_it_is():
+    d = digest_of("Senator Anna Berg attacked Tory plans for annual limits on numbers.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Tory"})]
+    d = digest_of("Senator Anna Berg criticised the Labour policy on crime.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
+
+
+def test_a_party_named_before_a_thing_that_is_no_act_owns_nothing_disputed():
+    d = digest_of("Senator Anna Berg attacked Tory heartlands in her speech.")
+    assert [x.parties for x in d.disagreements] == [["Anna Berg"]]
+
+
+def test_a_noun_the_tagger_took_for_an_auxiliary_is_the_subject():
+    # "MPs" read as an auxiliary, like "may": the verb is active and "MPs" act
+    d = digest_of("MPs criticised Minister Paul Dorn last year for introducing the new rules.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"MPs", "Paul Dorn"})]
+    d = digest_of("MPs urged the government to redraft the bill.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("MPs", "urged the government to redraft the bill")
+    ]
+
+
+def test_a_real_auxiliary_still_makes_a_passive():
+    d = digest_of("The plan was criticised by MPs last year.")
+    assert [x.parties for x in d.disagreements] == [["MPs"]]
+
+
+def test_a_text_speaks_for_its_author_named_as_possessor_or_by_whom():
+    d = digest_of("A report by the Audit Commission called for a ban on the scheme.")
+    assert [p.by for p in d.proposals] == ["Audit Commission"]
+    d = digest_of(
+        "Professor Anna Berg spoke on Monday. Her report demands a major overhaul of the rules."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Anna Berg", "demanded a major overhaul of the rules")
+    ]
+
+
+def test_a_text_of_no_one_named_is_no_one_s_call():
+    assert not digest_of("The report called for a ban on the scheme.").proposals
+
+
+def test_a_day_between_the_subject_and_its_verb_does_not_act():
+    # "dismissed" read as a participle of "Sunday": the one named before the day acts
+    d = digest_of("Mr Dorn on Sunday dismissed claims of broken promises.")
+    assert [(x.parties, x.topic) for x in d.disagreements] == [
+        (["Dorn"], "claims of broken promises")
+    ]
+
+
+def test_a_participle_of_a_plan_is_still_no_one_s_act():
+    assert not digest_of("The plan unveiled on Sunday angered Governor Paul Dorn.").proposals
+
+
+def test_an_ing_clause_hung_on_a_verb_shares_its_subject():
+    d = digest_of(
+        "Senator Anna Berg has written to the regulator accusing Labour of a breach of the rules."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
+
+
+def test_an_accusation_denied_is_no_accusation():
+    d = digest_of("Senator Anna Berg denied accusing Labour of a breach of the rules.")
+    assert not d.disagreements

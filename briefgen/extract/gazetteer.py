@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlparse
 
 import regex
 
+from briefgen.ingest.conventions import registered_name
 from briefgen.yamlsafe import safe_load
 
 _ARTICLE_OR_POSSESSIVE = regex.compile(r"^(?:the|The)\s+|(?:'s|’s)$")
@@ -212,6 +214,23 @@ class Gazetteer:
     def stop_words(self) -> frozenset[str]:
         return frozenset(self.data["stop_words"])
 
+    @cached_property
+    def home_offices(self) -> dict[str, frozenset[str]]:
+        """State -> its offices as its own sources name them unqualified, without case."""
+        table: dict[str, list[str]] = self.data["home_offices"]
+        return {state: frozenset(o.casefold() for o in offices) for state, offices in table.items()}
+
+    def home_state(self, url: str | None, outlet: str | None) -> str | None:
+        """The state a source speaks from: the government whose site published it, or the
+        home country of a national outlet (``outlets.yaml``), by its URL or its name."""
+        host = (urlparse(url or "").hostname or "").casefold().removeprefix("www.")
+        hosts: dict[str, str] = self.data["government_hosts"]
+        if host and (state := next((c for s, c in hosts.items() if host.endswith(s)), None)):
+            return state
+        countries = _outlet_countries()
+        keys = [host, registered_name(host) if host else "", (outlet or "").strip().casefold()]
+        return next((countries[k] for k in keys if k in countries), None)
+
     def party(self, text: str) -> str | None:
         """The canonical state or organisation ``text`` names, if any."""
         text = text.strip()
@@ -227,6 +246,18 @@ def _places() -> dict[str, Any]:
     text = resources.files("briefgen.data").joinpath("places.json").read_text("utf-8")
     places: dict[str, Any] = json.loads(text)
     return places
+
+
+@lru_cache(maxsize=1)
+def _outlet_countries() -> dict[str, str]:
+    """A national outlet's host word, host or name, without case -> its home country."""
+    text = resources.files("briefgen.data").joinpath("outlets.yaml").read_text("utf-8")
+    found: dict[str, str] = {}
+    for key, value in (safe_load(text) or {}).items():
+        if isinstance(value, dict) and value.get("country"):
+            for form in (key, value["name"]):
+                found[str(form).casefold()] = str(value["country"])
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -86,15 +86,25 @@ class Patterns:
         generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
         # Titles and names start a word, mostly with a capital: telling the
         # regex engine so lets it skip most positions of a text at once.
+        dotted = "|".join(regex.escape(h) for h in sorted(gaz.honorifics) if h.endswith("."))
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
         self.titled = precompiled.compile(
-            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+)?"
+            rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+"
+            # A government body between the state and a title: "ROK National Security
+            # Office Director Cho" (not a company: "British Airways Chief Executive").
+            rf"(?P<office>(?:\p{{Lu}}\p{{Ll}}+[^\S\n]+){{0,3}}(?:{_GOVERNMENT_BODIES})[^\S\n]+"
+            rf"(?={role}[^\S\n]))?)?"
             rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
-            rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?P<name>{_NAME})"
-            rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party}))?"
+            # An honorific with a full stop may stand between: "Security Advisor Dr. Ann Lee".
+            rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?(?P<name>{_NAME})"
+            rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})"
+            # A list of delegations: "- Prime Minister Ann Lee, Commonwealth of Australia".
+            rf"|,[^\S\n]+(?:the[^\S\n]+)?(?P<aff3>{party})(?=[^\S\n]*(?:\n|$)))?"
         )
         nouns = gaz.person_noun_pattern
+        heads = "|".join(sorted(_ORGANISATION_HEADS))
+        kinds = "|".join(regex.escape(k) for k in sorted(_BODY_KINDS))
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
         self.apposition = precompiled.compile(
@@ -107,7 +117,11 @@ class Patterns:
             rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})(?![^\S\n]+\p{{Lu}}))?"
             # The body a lower-case role is of, looked at but not taken (the
             # next person's apposition may start inside it).
-            rf"(?=[^\S\n]+(?:of|at)[^\S\n]+(?:the[^\S\n]+)?(?P<body>{_BODY})(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
+            # "of civil rights group Liberty": a noun for a kind of body before its name;
+            # "of the Fire Brigades union": a lower-case head after it.
+            rf"(?=[^\S\n]+(?P<prep>of|at|for)[^\S\n]+(?:the[^\S\n]+)?"
+            rf"(?P<kind>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{kinds})[^\S\n]+)?"
+            rf"(?P<body>{_BODY}(?:[^\S\n]+(?:{heads}))?)(?:[^\S\n]*[,.;:()]|[^\S\n]+\p{{Ll}}))?"
         )
         self.counterpart = precompiled.compile(
             rf"\b(?:his|her|their)[^\S\n]+(?:(?P<aff>{party})[^\S\n]+)?counterparts?,?[^\S\n]+(?P<name>{_NAME})"
@@ -138,7 +152,9 @@ class Patterns:
         # Every way in opens a word: the other positions are skipped at once.
         self.described = precompiled.compile(
             r"(?<!\p{L})(?=\p{L})"
-            rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?:(?:(?P<aff>{member_of})|(?P<body>\b\p{{Lu}}{{2,6}}(?:[^\S\n]+Union)?)"
+            # "Yes campaign chairman Ann Lee", "Fire Brigades Union official Bo Chen"
+            rf"|(?P<org>\b(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+){{1,4}}(?i:{heads}))){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
             rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
             rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
@@ -162,8 +178,23 @@ class Patterns:
         # secretary, Ann Lee, said".
         self.role_first = precompiled.compile(
             rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
-            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}),"
-            rf"[^\S\n]+(?P<name>{_NAME}),"
+            # An office may be of a place: "the Bishop of Winchester", "the Mayor of London".
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}"
+            rf"(?:[^\S\n]+of[^\S\n]+(?P<see>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}))?),[^\S\n]+"
+            # A peer is named with the title, a cleric or doctor after a style.
+            rf"(?:(?:the[^\S\n]+)?(?:Rt|Most)[^\S\n]+Rev(?:d|erend)?\.?[^\S\n]+|(?:Dr|Prof)\.?[^\S\n]+"
+            rf"|(?P<peer>{peers})[^\S\n]+)?(?P<name>{_NAME})(?=[,.;:])"
+        )
+        # A description set off by dashes: "Lord Bingham - a senior law lord - said".
+        self.dashed = precompiled.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:(?P<peer>{peers})[^\S\n]+)?(?P<name>(?>{_NAME}))[^\S\n]+[-–—]"
+            # (the description may name a body: "- a former Yale historian,")
+            rf"[^\S\n]+(?:a|an|the)[^\S\n]+(?P<role>(?:(?:\p{{Ll}}[\p{{Ll}}-]*|\p{{Lu}}\p{{Ll}}+)[^\S\n]+){{0,3}}"
+            rf"(?:{nouns}))(?:[^\S\n]+[-–—]|,)"
+        )
+        # A member of parliament named with the letters after the name: "Ann Lee MP".
+        self.member_mp = precompiled.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME}))[^\S\n]+MP\b(?![’'s])(?![^\S\n]+\p{{Lu}})"
         )
         # A full name and the body it comes from: "Mark Serwotka, from the Public and
         # Commercial Services union, said".
@@ -175,6 +206,16 @@ class Patterns:
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = precompiled.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
         self.party = precompiled.compile(party)
+        # "The Mexican delegation included", "Canada's high-level delegation was led by"
+        self.delegation = precompiled.compile(
+            rf"\b(?P<state>{party})(?:['’]s)?[^\S\n]+(?:[\p{{Ll}}-]+[^\S\n]+){{0,2}}delegation"
+            r"[^\S\n]+(?:also[^\S\n]+)?(?:included|includes|comprised|consisted[^\S\n]+of|was[^\S\n]+led[^\S\n]+by)\b"
+        )
+
+    @cached_property
+    def folded_parties(self) -> dict[str, str]:
+        """States and organisations by their names without case ("European commission")."""
+        return {form.casefold(): name for form, name in self.gaz.parties.items() if " " in form}
 
     @cached_property
     def role_words(self) -> frozenset[str]:
@@ -253,6 +294,10 @@ def _is_surname(
     )
 
 
+# The last word of a body of government's name, not a company's: "National Security Office".
+_GOVERNMENT_BODIES = "Office|Council|Ministry|Secretariat|Agency|Cabinet|Department|Commission"
+_OFFICE_OF_ANOTHER = regex.compile(r"\b(?:to|for)[^\S\n]+the[^\S\n]+$")
+_TO_OR_FOR = regex.compile(r"\b(?:to|for)[^\S\n]+$")
 # Capitalised words in a list before a title's "X and Y" ("Culture, " before
 # "Media and Sport Secretary"): the office's name began there.
 _LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
@@ -319,7 +364,14 @@ def find_introductions(text: str) -> list[Mention]:
             # People's Campaign" names an organisation, not a person.
             continue
         start = m.start("name") + m["name"].find(name)
+        if _OFFICE_OF_ANOTHER.search(text, max(0, m.start() - 8), m.start()):
+            # "Advisor to the Vice President Dr. Ann Lee": the title is part of her
+            # office, which names another's; she is a person, of no role read here.
+            found.append(Mention(start, start + len(name), name, cue="title"))
+            continue
         role = _normal_role(_strip_leading_not_names(m["role"], pats))
+        if m["office"]:
+            role = f"{m['office']}{role}"  # "National Security Office Director"
         listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
         words = listed.group().split(",") if listed else []
         if words and " and " in m["role"] and not any(_a_place(w, pats) for w in words):
@@ -328,7 +380,7 @@ def find_introductions(text: str) -> list[Mention]:
             # "the Vice President and President Marcos": two people, the
             # second of whom is named here.
             role = role.rsplit(" and ", 1)[1]
-        aff = m["aff"] or m["aff2"]
+        aff = m["aff"] or m["aff2"] or m["aff3"]
         if m["of_the"]:
             # "Secretary of the Russian Security Council Nikolay Patrushev": the
             # words before the name complete the role and may name the state.
@@ -351,8 +403,10 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # one capitalised word before ", the spokesman" is too often a place
         if m["role"].split()[0] in _NOT_ROLE:
             continue  # "Ann Lee, whose father ...": the role is someone else's
+        if _after_the(text, m.start("name") + m["name"].rfind(name)):
+            continue  # "writing in the Daily Telegraph, the prime minister said": a thing
         aff = m["aff2"] or m["aff"]
-        affiliation = pats.gaz.party(aff) if aff else _body(m["body"], m["role"], pats)
+        affiliation = pats.gaz.party(aff) if aff else _apposed_body(m, pats)
         start = m.start("name") + m["name"].rfind(name)
         found.append(
             Mention(start, start + len(name), name, m["role"], affiliation, cue="apposition")
@@ -395,15 +449,44 @@ def find_introductions(text: str) -> list[Mention]:
         role = " ".join(words)
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
-        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else _body(m["body"], role, pats)
+        if m["aff"]:
+            aff = pats.gaz.affiliation(m["aff"])
+        elif m["org"]:
+            aff = _organisation_before(m["org"], pats)
+        else:
+            aff = _body(m["body"], role, pats)
         found.append(Mention(start, start + len(name), name, role, aff, cue="described"))
     for m in pats.role_first.finditer(text):
-        name = clean_name(m["name"], pats, surnames=surnames)
-        if name is None or " " not in name or name != m["name"]:
+        name = clean_name(m["name"], pats, surnames=surnames, city_at_end=False)
+        if name is None or name != m["name"]:
             continue
+        if _TO_OR_FOR.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "Advisor to the Prime Minister, Ann Lee": her office names another
         start = m.start("name")
-        aff = pats.gaz.affiliation(m["aff"]) if m["aff"] else None
-        found.append(Mention(start, start + len(name), name, m["role"], aff, cue="described"))
+        if m["peer"]:
+            if " " in name:
+                continue  # "Lord" before two words: no peer's name
+            name, start = f"{m['peer']} {name}", m.start("peer")  # "Lord Falconer"
+        elif " " not in name:
+            continue
+        # "the President of France" acts for France, "the Mayor of London" not for the UK
+        of_state = m["see"] and pats.gaz.party(m["see"]) and m["see"] not in pats.gaz.cities
+        aff = m["aff"] or (m["see"] if of_state else None)
+        affiliation = pats.gaz.affiliation(aff) if aff else None
+        found.append(
+            Mention(start, start + len(name), name, m["role"], affiliation, cue="described")
+        )
+    for m in pats.dashed.finditer(text):
+        if (named := _full_or_peer(m, pats, surnames, whole=True)) is not None:
+            name, start = named
+            found.append(Mention(start, start + len(name), name, m["role"], cue="apposition"))
+    for m in pats.member_mp.finditer(text):
+        name = clean_name(m["name"], pats, surnames=surnames)
+        if name is None or " " not in name or not m["name"].endswith(name):
+            continue
+        start = m.end("name") - len(name)
+        if not _after_the(text, start):  # "the Glasgow Kelvin MP": a seat
+            found.append(Mention(start, start + len(name), name, "MP", cue="apposition"))
     for m in honorifics:
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
@@ -462,7 +545,39 @@ def find_introductions(text: str) -> list[Mention]:
     found = [
         _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
     ]
+    found = _delegates(text, found, pats)
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _delegates(text: str, found: list[Mention], pats: Patterns) -> list[Mention]:
+    """ "The Mexican delegation included Foreign Secretary A; Secretary of Defense B":
+    the officials a state's delegation is said to include act for that state, to the end
+    of the sentence (when nothing else states theirs)."""
+    spans = []
+    for m in pats.delegation.finditer(text):
+        state = pats.gaz.party(m["state"])
+        if state is None or state not in pats.gaz.countries:
+            continue
+        end = _SENTENCE_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text), state))
+    if not spans:
+        return found
+    return [
+        replace(f, affiliation=state)
+        if f.role and f.affiliation is None and (state := _within(f.start, spans))
+        else f
+        for f in found
+    ]
+
+
+def _within(at: int, spans: list[tuple[int, int, str]]) -> str | None:
+    return next((state for start, end, state in spans if start <= at < end), None)
+
+
+# A sentence's end inside a list of titled names: not after "Gen.", "Dr." or an initial.
+_SENTENCE_END = regex.compile(
+    r"\n\s*\n|(?<!\b(?:Gen|Adm|Dr|Mr|Mrs|Ms|Lt|Col|Sen|Rep|Gov|St|Jr|Sr|Amb|\p{Lu}))\.(?=\s|$)"
+)
 
 
 def _former(mention: Mention, text: str) -> Mention:
@@ -494,6 +609,10 @@ _QUOTED_LABEL = regex.compile(
 
 _AND_NAME = regex.compile(
     rf"[^\S\n]+and[^\S\n]+(?:(?:Sir|Dame|Lord|Lady|Baroness)[^\S\n]+)?(?P<name>{_NAME})"
+)
+# Nouns for a kind of body, before its name: "civil rights group Liberty", "the charity Oxfam".
+_BODY_KINDS = frozenset(
+    {"group", "organisation", "organization", "charity", "think-tank", "lobby", "campaign"}
 )
 # Words that end an organisation's name written with a lower-case head ("the Public
 # and Commercial Services union", "the Yes campaign").
@@ -549,6 +668,40 @@ def _body(body: str | None, role: str, pats: Patterns) -> str | None:
     if body in pats.gaz.cities or body in pats.gaz.towns or body in pats.gaz.not_names:
         return None
     return pats.gaz.affiliation(body) or body
+
+
+def _organisation_before(org: str, pats: Patterns) -> str:
+    """The organisation named before a role ("Yes campaign chairman"): the one the
+    gazetteer knows at its end, in any case ("New European commission president" is the
+    European Commission's), else the words less those that only open the sentence."""
+    words = org.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if known := pats.gaz.affiliation(tail) or pats.folded_parties.get(tail.casefold()):
+            return known
+    while len(words) > 2 and words[0].casefold() in _OPENERS | pats.gaz.stop_words:
+        words.pop(0)
+    return " ".join(words)
+
+
+# Words that open a sentence before a name: "But", "New", "Former" are no part of a body's.
+_OPENERS = frozenset(
+    {"but", "and", "however", "meanwhile", "also", "now", "then", "today", "new", "former"}
+)
+
+
+def _apposed_body(m: regex.Match[str], pats: Patterns) -> str | None:
+    """The body an apposition's role is of, at or for: after "for" only a body the
+    gazetteer knows or one named as a body ("spokesman for the Fire Brigades Union", "for
+    campaign group Vote No"): "spokesman for Home Affairs" names a portfolio."""
+    kin = m["role"].split()[-1] in pats.gaz.data["kin_nouns"]
+    if m["kind"] and m["body"] and m["role"][0].islower() and not kin:
+        return pats.gaz.affiliation(m["body"]) or m["body"]  # named as a body: no place
+    body = _body(m["body"], m["role"], pats)
+    if body is None or m["prep"] != "for":
+        return body
+    named = pats.gaz.affiliation(m["body"]) or m["body"].split()[-1].lower() in _ORGANISATION_HEADS
+    return body if named else None
 
 
 def _full_or_peer(

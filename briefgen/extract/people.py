@@ -14,11 +14,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import KnownForms, Mention, core_words, is_given_name, nicknames
+from briefgen.extract.mentions import (
+    KnownForms,
+    Mention,
+    core_words,
+    find_introductions,
+    find_parties,
+    is_given_name,
+    nicknames,
+)
+
+if TYPE_CHECKING:
+    from briefgen.model import Article
 
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
@@ -133,6 +145,28 @@ def _best(votes: Counter[str]) -> str | None:
     if not votes:
         return None
     return max(votes.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+
+# A sentence that opens with its subject: the name first, or after an opening phrase set
+# off by a comma ("At a news conference, Mr Howard insisted"), a conjunction or a quote.
+_SUBJECT_OPENING = regex.compile(
+    r"[\s\"“”']*(?:(?:And|Then|Later|Earlier)\s+|[^,\"“”]{0,60},\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?"
+)
+# A sentence about the person before: "He said ...", '"...," he told MPs.'
+_RECALLED = regex.compile(
+    r"^[\s\"“”']*(?:He|She)\b|[,\"“”’]\s+(?:he|she)\s+(?:said|told|added|argued|insisted|"
+    r"warned|claimed|explained|stressed|replied)\b"
+)
+# A sentence whose subject is an office, as a definite description: "The foreign
+# secretary insisted", "During the debate, the Labour peer and former minister said".
+_DESCRIBED_SUBJECT = regex.compile(
+    r"[\s\"“”']*(?:(?:During|At|In|On|Later|Earlier)\b[^,\"“”]{0,50},\s+)?[Tt]he\s+"
+    r"(?P<role>(?:\p{Lu}\p{Ll}+\s+)?\p{Ll}+(?:\s+\p{Ll}+)?)"
+    r"(?=,|\s+(?:and\s+\p{Ll}|(?:said|told|also|has|had|\p{Ll}+ed|\p{Ll}+s)\b))"
+)
+# What a political party's member is called by, after the party: "the Tory leader".
+_PARTY_OFFICES = frozenset({"leader", "peer", "chairman", "spokesman", "spokeswoman"})
 
 
 class People:
@@ -284,6 +318,106 @@ class People:
                 unique[form] = ranked[0]
         self._canonical.update(unique)
         self.known = KnownForms(list(unique))
+
+    def add_title(self, title: str | None) -> None:
+        """What an article's title says of people its text introduces: a readout's
+        heading often gives the state its text leaves out ("Readout of President X's Call
+        with Prime Minister Y of Z"). Fills a person's role or affiliation only where
+        the texts state none; a title's people the texts never introduce are left out."""
+        if not title:
+            return
+        for m in find_introductions(title):
+            # The title may give the full name of one the text names by surname alone.
+            named = {self.canonical(m.name)} - {None} or {
+                r for r in self.records if is_short_form(r, m.name)
+            }
+            if len(named) != 1 or (name := named.pop()) not in self.records:
+                continue
+            record = self.records[name]
+            if m.affiliation and not record.affiliations:
+                record.affiliations[m.affiliation] += 1
+            if m.role and not record.roles and m.cue != "counterpart":
+                record.roles[m.role] += 1
+
+    def add_described_subjects(self, mentions: list[Mention], article: Article) -> None:
+        """ "Mr Straw told MPs ... He said ... The foreign secretary insisted": a sentence
+        whose subject is an office held by no one the article names ("the foreign
+        secretary", "the Tory leader") goes on from the one person the sentences before it
+        are about, named as their subject and then recalled only by "he" or "she". Never
+        after "But" ("Ann Lee said so. But the chancellor said": another person), nor when
+        the one before is about no person, nor for an office someone else of the article
+        holds, nor for a person who has another role."""
+        gaz = gazetteer()
+        offices = {o for each in gaz.home_offices.values() for o in each}
+        held = {m.role.casefold() for m in mentions if m.role}
+        spans = [s for s in article.sentences if s.end > s.start]
+        subjects: list[str | None] = []  # each sentence's named subject, "he" or None
+        at = 0
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for span in spans:
+            while at < len(ordered) and ordered[at].start < span.start:
+                at += 1
+            text = article.text[span.start : span.end]
+            first = ordered[at] if at < len(ordered) and ordered[at].start < span.end else None
+            before = article.text[span.start : first.start] if first is not None else ""
+            if first is not None and first.role and before.rstrip().endswith(first.role):
+                before = before.rstrip()[: -len(first.role)]  # "Home Secretary Ann Lee said"
+            if first is not None and _SUBJECT_OPENING.fullmatch(before):
+                subjects.append(self.canonical(first.name))
+            elif _RECALLED.search(text):
+                subjects.append("he")
+            else:
+                subjects.append(None)
+        for i, span in enumerate(spans):
+            m = _DESCRIBED_SUBJECT.match(article.text, span.start, span.end)
+            if m is None or (role := m["role"]).casefold() in held:
+                continue
+            party, _, noun = role.rpartition(" ")
+            if role.casefold() not in offices and not (
+                party in gaz.political_parties and noun in _PARTY_OFFICES
+            ):
+                continue
+            k = i - 1
+            while k >= 0 and subjects[k] == "he":
+                k -= 1
+            name = subjects[k] if k >= 0 else None
+            if name is None or name not in self.records:
+                continue
+            record = self.records[name]
+            if all(r.casefold() == role.casefold() for r in record.roles):
+                record.roles[role] += 1
+
+    def add_home_offices(self, state: str, mentions: list[Mention], article: Article) -> None:
+        """A source from a state's government or national news names that state's officials
+        by their office alone ("Foreign Secretary Jack Straw" in the BBC, "Secretary Blinken"
+        in a White House readout): the one person of the article who holds such an office
+        (``home_offices``), unqualified, and has no state of their own, acts for ``state``.
+        Two such holders of one office ("President Biden, President Yoon") tell nothing, nor
+        one after another state in the sentence ("The Mexican delegation included Secretary
+        of Defense X")."""
+        gaz = gazetteer()
+        offices = gaz.home_offices.get(state, frozenset())
+        holders: dict[str, set[str]] = {}
+        for m in mentions:
+            name = self.canonical(m.name)
+            if not m.role or m.cue == "counterpart" or m.affiliation or name not in self.records:
+                continue
+            office = m.role.casefold()
+            if office not in offices or self.records[name].affiliations:
+                continue
+            opening = next((s.start for s in article.sentences if s.start <= m.start < s.end), 0)
+            before = article.text[opening : m.start]
+            # a state by its name or people ("Mexican"), not a venue ("in Reykjavik")
+            if not any(
+                p.name in gaz.countries
+                and p.name != state
+                and before[p.start : p.end] not in gaz.cities
+                for p in find_parties(before)
+            ):
+                holders.setdefault(office, set()).add(name)
+        for names in holders.values():
+            if len(names) == 1:
+                self.records[names.pop()].affiliations[state] += 1
 
     def table(self) -> dict[str, str]:
         """Every known form -> the canonical name (a copy, to hand to workers)."""

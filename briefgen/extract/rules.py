@@ -120,18 +120,26 @@ def _add_home_government(
     """
     from briefgen.extract.gazetteer import gazetteer
 
-    hosts: dict[str, str] = gazetteer().data["government_hosts"]
+    gaz = gazetteer()
+    hosts: dict[str, str] = gaz.data["government_hosts"]
     for article in articles:
+        people.add_title(article.title)  # first: a heading's "X of Y" says more than a host
         host = urlparse(article.url or "").hostname or ""
         country = next((c for suffix, c in hosts.items() if host.endswith(suffix)), None)
         mentions = introductions[article.id]
-        if country is None or not mentions or not _opens_sentence(article, mentions[0]):
-            continue
-        if any(m.affiliation == country for m in mentions):
-            continue
-        name = people.canonical(mentions[0].name)
-        if name and people.records[name].affiliation is None:
-            people.records[name].affiliations[country] += 1
+        home = gaz.home_state(article.url, article.outlet)
+        if (
+            country is not None
+            and mentions
+            and _opens_sentence(article, mentions[0])
+            and not any(m.affiliation == country for m in mentions)
+        ):
+            name = people.canonical(mentions[0].name)
+            if name and people.records[name].affiliation is None:
+                people.records[name].affiliations[country] += 1
+        people.add_described_subjects(mentions, article)
+        if home is not None:
+            people.add_home_offices(home, mentions, article)  # and a home outlet's officials
 
 
 def _opens_sentence(article: Article, mention: Mention) -> bool:

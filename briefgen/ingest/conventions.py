@@ -138,7 +138,11 @@ SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "or", "go", "n
 def known_outlets() -> dict[str, str]:
     """Host word -> outlet name, from the packaged, reviewed table of news hosts."""
     text = resources.files("briefgen.data").joinpath("outlets.yaml").read_text("utf-8")
-    return {str(k).casefold(): str(v) for k, v in (safe_load(text) or {}).items()}
+    table = safe_load(text) or {}
+    # A value is the name, or {name, country} (the country is the extractor's).
+    return {
+        str(k).casefold(): str(v["name"] if isinstance(v, dict) else v) for k, v in table.items()
+    }
 
 
 def _byline_name(line: str) -> str | None:

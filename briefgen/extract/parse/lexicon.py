@@ -147,6 +147,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "need_verbs",
         "dead_adjectives",
         "expressions",
+        "owned_nouns",
         "presenting_verbs",
         "presented_nouns",
     }

@@ -62,6 +62,24 @@ _TIME_OR_MANNER = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Words of a time between a subject and its verb: "X on Sunday dismissed", "he last week
+# unveiled".
+_WHEN = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("week", "month", "year", "night", "weekend", "morning", "afternoon", "evening"),
+        *("today", "yesterday", "tonight", "january", "february", "march", "april", "june"),
+        *("july", "august", "september", "october", "november", "december"),
+    }
+)
+# The words of English auxiliaries besides the modals (``modals`` of the trigger table).
+_AUXILIARIES = frozenset(
+    {
+        *("be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"),
+        *("'m", "have", "has", "had", "having", "'ve", "’ve", "do", "does", "did", "to"),
+        *("get", "got", "gets", "getting", "ought", "need", "dare", "used"),
+    }
+)
 # Words no phrase ends on, and the marks that end a clause's run of words.
 _NO_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "SYM"})
 _STOPS = frozenset({",", ";", ":", ".", "!", "?", "-", "–", "—"})
@@ -156,6 +174,8 @@ class SentenceReader:
         self.concern_nouns = lexicon.words("disagreement", "concern_nouns")
         self.judging = lexicon.words("disagreement", "judging_verbs")
         self.claim_nouns = lexicon.words("disagreement", "claim_nouns")
+        self.owned_nouns = lexicon.words("disagreement", "owned_nouns")
+        self.texts = lexicon.words("text_nouns")
         self.denial = lexicon.words("disagreement", "denial_verbs")
         self.sanction = lexicon.words("disagreement", "sanction_verbs")
         self.concern_verbs = lexicon.words("disagreement", "concern_verbs")
@@ -251,6 +271,8 @@ class SentenceReader:
                 lemma in self.ask_verbs and self._someone_to_act(t)
             ):
                 yield self._proposal(t, self._authors(t), self.clause(t))
+        if not verb and t.rel == "amod" and (lemma in self.against or lemma in self.propose):
+            yield self._verb_read_as_modifier(t, lemma)
         if t.pos == "ADJ" and t.lower in self.offer_adjectives:
             yield self._offer(t)
         if t.pos == "ADJ" and t.lower in self.against_adjectives:
@@ -307,11 +329,34 @@ class SentenceReader:
                     return self.p.of(self.s.tokens[t.head].i)
                 if self._title_of_next(k, kids):
                     continue
-                found.extend(self.p.of(k.i))
+                found.extend(self.p.of(k.i) or self._author_of_text(k))
+        if not subject:
+            # "MPs criticised X" with "MPs" read as an auxiliary ("may"): a word hung as
+            # an auxiliary before the verb that is no auxiliary is its subject.
+            for k in kids:
+                if k.rel == "aux" and k.i < t.i and not self._auxiliary(k) and self.p.of(k.i):
+                    subject = True
+                    found.extend(self.p.of(k.i))
+        if not subject:
+            # "X has since criticised Y" with X hung on "has": the subject of the verb's
+            # own auxiliary, before it, is the verb's; not where the parser made the
+            # auxiliary a verb with an object ("X had one pack out and has ...").
+            for aux in kids:
+                if aux.rel == "aux" and aux.i < t.i and not s.children(aux.i, "obj"):
+                    for k in s.children(aux.i, "nsubj"):
+                        if k.i < aux.i and k.dep != "nsubj:pass":
+                            subject = True
+                            found.extend(self.p.of(k.i))
         head = s.head(t.i)
         if subject and not found:
             return []  # its own subject is no party: not the one of the clause above
-        if found and t.rel == "conj" and head is not None and head.pos in ("NOUN", "PROPN"):
+        if (
+            found
+            and t.rel == "conj"
+            and head is not None
+            and head.pos in ("NOUN", "PROPN")
+            and not self.s.children(head.i, "cop")  # "X would be governor and Y opposed"
+        ):
             # "A and B agreed" misparsed with A as the root: A is a subject too.
             found = [*self.p.of(head.i), *found]
         if found:
@@ -345,8 +390,26 @@ class SentenceReader:
                 return own
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
             return self.subjects(head)
+        if t.dep == "acl" and head.pos == "VERB" and t.lower.endswith("ing") and head.i < t.i:
+            # "X has written to Y accusing Z of ...": a clause hung as a noun's on a verb
+            # is the verb's own adverbial, with its subject; not one denied or refused
+            # ("he denied accusing X of ...")
+            return [] if self.lemma(head) in self.negating else self.subjects(head)
         if t.rel == "acl" and t.dep != "acl":  # acl:relcl
             return self.p.of(head.i)
+        if (
+            t.rel == "acl"
+            and head.lower in _WHEN
+            and head.i < t.i
+            and not t.lower.endswith("ing")
+            and not self._marked(t, "to")
+            and (named := s.head(head.i)) is not None
+            and named.i < head.i
+            and named.pos in ("PROPN", "NOUN", "PRON")
+        ):
+            # "Mr Blair on Sunday dismissed claims" read as a Sunday that dismissed: the
+            # one named before the day is the subject
+            return self.p.of(named.i)
         if t.rel == "acl":
             # "a motion opposing the bill": the noun's own party, or whoever put it forward
             own = self.p.of(head.i)
@@ -359,6 +422,14 @@ class SentenceReader:
             gov = self.governor(head)
             return self.subjects(gov) if gov is not None else []
         return []
+
+    def _author_of_text(self, k: Token) -> list[Party]:
+        """ "A report by the committee called for ...", "His report demands ...": a text
+        that says or asks something speaks for its author, named as its possessor or
+        "by" or "from" whom it is; a text of no one named ("The report said") is no one's."""
+        if self.lemma(k) not in self.texts and k.lower not in self.texts:
+            return []
+        return self.possessor(k) or self.obliques(k, "by", "from")
 
     def _infinitive(self, t: Token) -> bool:
         """A controlled infinitive: "agreed to meet", also where the parser called it
@@ -378,7 +449,7 @@ class SentenceReader:
         """A passive has its auxiliary ("was rejected"); a parser's "nsubj:pass" without
         one ("has called") is a slip, and the subject is the subject."""
         kids = self.s.children(t.i)
-        if any(k.dep == "aux:pass" for k in kids):
+        if any(k.dep == "aux:pass" and self._auxiliary(k) for k in kids):
             return True
         # "Habib, previously accused of ...": a bare past participle modifying a noun
         # or a clause has no subject of its own.
@@ -388,7 +459,13 @@ class SentenceReader:
             # "Brandt called for elections" read as a noun with a participle: the
             # sentence has no other verb, so this one is its main verb, active.
             return False
+        if head is not None and head.lower in _WHEN and t.rel == "acl":
+            return False  # "X on Sunday dismissed claims": a day does nothing, X does
         return t.pos == "VERB" and t.rel in ("acl", "advcl") and t.text.endswith("ed") and bare
+
+    def _auxiliary(self, k: Token) -> bool:
+        """Whether ``k`` is an auxiliary's word, not a noun the tagger took for one."""
+        return k.lower in _AUXILIARIES or k.lower in self.modals
 
     def objects(self, t: Token) -> list[Party]:
         found: list[Party] = []
@@ -516,7 +593,7 @@ class SentenceReader:
             ):
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
-                drop.add(k.i)
+                drop.update(self.s.subtree(k.i))  # with a subject the parser hung on it
             elif k.rel == "det" and k.i < t.i and not nominal:
                 drop.add(k.i)  # "The" of "The Lord Chancellor ... agreed" hung on the verb
             elif k.dep == "nmod:poss" and k.i < t.i:
@@ -1289,13 +1366,18 @@ class SentenceReader:
                 others.extend(self.p.of(o.i))
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
+            if not others:
+                others.extend(self._owner_named_before(o))
         others = [o for o in others if o.name not in {s.name for s in sides}]
         if not sides and others and self.passive(t) and not self.negated(t):
             # "X has been accused of ...", "X was criticised over ...": whoever did it
             # is unnamed, but X is a party to the dispute, on the topic of the complement.
             topic = None
+            agent = [k for k in self.s.children(t.i) if k.dep == "obl:agent"]
+            agents = {i for k in agent for i in self.s.subtree(k.i)}
             for k in self.oblique_tokens(t, "of", "over", "for", "about"):
-                topic = self._phrase(k)
+                if k.i not in agents:  # not "by one of Labour's senior Asians"
+                    topic = self._phrase(k)
             for k in self.s.children(t.i, "advcl", "xcomp"):
                 topic = topic or self._phrase(k)
             if topic is not None and not self._hypothetical(t):
@@ -1310,6 +1392,68 @@ class SentenceReader:
             if wronged:
                 found.positions = {wronged[0].name: self._phrase(t) or found.what}
         return found
+
+    def _verb_read_as_modifier(self, t: Token, lemma: str) -> Found | None:
+        """ "Lib Dem Jane Hale accused ministers of ...", "X, a Tory MP, accused Mr Lee of
+        ...": a past tense read as an adjective of the name after it (as in "the accused
+        man"). It is the verb where a party ends right before it (a name, or an
+        apposition closed by a comma) and a party follows it: the one before acts on
+        the one after. Never after a determiner, a possessive or a preposition ("the
+        proposed ban", "its disputed region"), which make it an adjective."""
+        if not t.lower.endswith("ed") or t.i == 0 or t.head <= t.i:
+            return None
+        before = self.s.tokens[t.i - 1]
+        if before.text == "," and t.i > 1 and self.s.tokens[t.i - 2].rel == "appos":
+            before = self.s.tokens[t.i - 2]  # "..., Mark Oaten, accused"
+        elif before.pos not in ("PROPN", "NOUN", "PRON") or before.rel == "amod":
+            return None
+        sides = self.p.of(before.i, expand=False)
+        if before.rel == "appos" and not any(p.is_person for p in sides):
+            # "Dr Lena Cole, a Labour MP, accused": the one the apposition describes
+            named = [p for p in self.p.of(before.head, expand=False) if p.is_person]
+            sides = named or sides
+        if before.rel == "compound" and not all(p.is_person for p in sides):
+            sides = []  # "the Labour proposed changes" may be a noun's modifiers
+        target: list[Party] = []
+        for k in self.s.tokens[t.i + 1 : t.i + 5]:
+            if k.lower in ("of", "for", "to") or k.text in _STOPS or k.pos == "VERB":
+                break
+            if k.pos in ("PROPN", "NOUN"):
+                # "accused shadow chancellor Oliver Letwin": the name, not the title
+                named = self.p.of(k.i, expand=False)
+                if any(t.text in p.name.split() for p in named):
+                    # a group's name read with all the parser hung on it, the verb too
+                    named = [Party(k.text, False, k.i)]
+                target = [p for p in named if p.name not in {s.name for s in sides}]
+                if target:
+                    break
+        if not sides or self.negated(t) or not (target or lemma in self.propose):
+            return None
+        end = len(self.s.tokens)
+        for k in self.s.tokens[t.i + 1 :]:
+            if k.text == "," and k.i + 1 < end and self.s.tokens[k.i + 1].lower.endswith("ing"):
+                end = k.i  # ", saying ...": the clause ends before its own aside
+                break
+        text = self.s.text_of(list(range(t.i, end))).strip(" ,;:." + _QUOTES)
+        text = text + '"' if text.count('"') % 2 else text
+        if lemma in self.propose:
+            if not any(self._marked(k, "to") for k in self.s.tokens[t.i + 1 : end]):
+                return None  # "urged students to act" asks someone to act; nothing else does
+            return self._proposal(t, sides, text)
+        charged = text.split(" of ", 1)[1] if lemma in _CHARGING and " of " in text else None
+        return self._stance(t, sides, target, charged or text, text)
+
+    def _owner_named_before(self, o: Token) -> list[Party]:
+        """ "attacked Tory plans", "rejected the Conservative compromise offer": a party
+        named as a modifier of a plan, claim or act (``owned_nouns``) is the one whose it
+        is, as "the Tories' plans" would say; "Tory MPs" are no plan of anyone's."""
+        if self.lemma(o) not in self.owned_nouns and o.lower not in self.owned_nouns:
+            return []
+        found: list[Party] = []
+        for c in self.s.children(o.i, "compound", "amod"):
+            if c.i < o.i:
+                found.extend(self.p.of(c.i, expand=False) or self._owner_named_before(c))
+        return [p for p in found if not p.is_person]
 
     def _charge(self, t: Token) -> str | None:
         """What ``t``'s object is accused, blamed or criticised of or for: "accused the
@@ -1345,7 +1489,7 @@ class SentenceReader:
 
     def _clause_of(self, c: Token) -> str:
         """A clause without its marker: "of wasting money" is "wasting money"."""
-        marks = {k.i for k in self.s.children(c.i, "mark")}
+        marks = {k.i for k in self.s.children(c.i, "mark", "case")}
         for cop in self.s.children(c.i, "cop"):
             marks |= {k.i for k in self.s.children(cop.i, "mark")}
         words = [i for i in self.s.subtree(c.i) if i not in marks]
@@ -1577,7 +1721,11 @@ class SentenceReader:
         stated = gov if gov is not None and t.rel == "obj" else t
         if engaged:
             stated = self.s.tokens[t.head]  # "are locked in a row with ..."
-        return self._disagreement(stated, sides or others[:1], others, topic)
+        found = self._disagreement(stated, sides or others[:1], others, topic)
+        between = {p.name for p in self.obliques(t, "between")}
+        if found is not None and between and {p.name for p in found.parties} <= between:
+            found.positions = {}  # "a row between A and B about X" gives neither's stance
+        return found
 
     def _opponents(self, t: Token) -> Found | None:
         """ "opponents of the bill, including X and Y, said ...", "X, a critic of the war":
@@ -2085,6 +2233,8 @@ class SentenceReader:
             return head.lower in ("able", "unable", "likely", "expected") or self._hypothetical(
                 head
             )
+        if head is not None and t.rel == "acl" and head.lemma.lower() in _LEAVE_NOUNS:
+            return True  # "had a right to criticise Arab states": free to, not done
         return t.rel == "advcl" and self._marked(t, "if", "unless")
 
     def _marked(self, t: Token, *words: str) -> bool:
@@ -2189,6 +2339,12 @@ class SentenceReader:
         ):
             # "(While) encouraging industry to act is important": the "-ing" clause is
             # what is judged, whoever does it; the judged thing's subject is no author.
+            return []
+        if any(k.lower == "which" for k in self.s.children(t.i, "nsubj")) and any(
+            p.is_person for p in self.subjects(t)
+        ):
+            # "claims by journalist X, which suggested ...": "which" is never a person,
+            # so the clause was hung on the wrong noun, and what suggests is a thing
             return []
         return self.subjects(t) or self._we_quoted(t, going_on=True)
 
@@ -2530,6 +2686,11 @@ _WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify",
 # What a punishment is given for: "suspended X for refusing", "expelled over his stance".
 _REASONS = frozenset({"for", "over"})
 # Verbs whose "of"/"for" phrase is a charge: "accused him of urging ...".
+# Nouns of leave and possibility: what one has "a right to" or "the chance to" do is
+# not done by saying so.
+_LEAVE_NOUNS = frozenset(
+    {"right", "freedom", "chance", "opportunity", "ability", "power", "permission", "liberty"}
+)
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
