@@ -1050,7 +1050,9 @@ class SentenceReader:
         if self._marked(t, "to") or any(
             a.lower in self.modals for a in self.s.children(t.i, "aux")
         ):
-            return what  # "(to) attack", "(would) attack": not done, so not in the past
+            # "(are working) to finalize", "will ask": not done, so not in the past, and
+            # read as what is meant ("agreed to finalize the Agreement")
+            return f"to {what}" if first.lower() == lemma else what
         if first.lower() == self.lex.past(lemma) or first.lower().endswith("ed"):
             return what
         return f"{self.lex.past(lemma)} {rest}".strip()
