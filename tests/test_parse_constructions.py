@@ -285,6 +285,13 @@ def test_a_passives_topic_is_not_inside_its_agent():
     assert all("senior Asians" not in (x.topic or "") for x in d.disagreements)
 
 
+def test_an_act_only_hoped_for_stays_hypothetical_and_out_of_the_past():
+    d = digest_of("Mr Tom Hale asked whether the Greens would lead an effort to attack Labour.")
+    assert d.disagreements == []
+    d = digest_of("Chancellor Ann Lee will urge the Greens to back the budget.")
+    assert [p.what for p in d.proposals] == ["to urge the Greens to back the budget"]
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

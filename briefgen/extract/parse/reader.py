@@ -1047,6 +1047,12 @@ class SentenceReader:
         lemma = self.lemma(t)
         if first != t.text or t.pos != "VERB" or first.lower() not in inflections(lemma):
             return what
+        if self._marked(t, "to") or any(
+            a.lower in self.modals for a in self.s.children(t.i, "aux")
+        ):
+            # "(are working) to finalize", "will ask": not done, so not in the past, and
+            # read as what is meant ("agreed to finalize the Agreement")
+            return f"to {what}" if first.lower() == lemma else what
         if first.lower() == self.lex.past(lemma) or first.lower().endswith("ed"):
             return what
         return f"{self.lex.past(lemma)} {rest}".strip()
@@ -2235,6 +2241,10 @@ class SentenceReader:
             )
         if head is not None and t.rel == "acl" and head.lemma.lower() in _LEAVE_NOUNS:
             return True  # "had a right to criticise Arab states": free to, not done
+        if head is not None and t.rel == "acl" and self._marked(t, "to"):
+            # "would lead an effort to attack Iran": as hypothetical as the effort's verb
+            above = self.governor(head)
+            return above is not None and self._hypothetical(above)
         return t.rel == "advcl" and self._marked(t, "if", "unless")
 
     def _marked(self, t: Token, *words: str) -> bool:
