@@ -427,6 +427,22 @@ def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person
     assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
 
 
+def test_a_surname_with_an_office_its_one_full_namesake_does_not_hold_is_someone_else():
+    people = _people_of(
+        "President-elect Dan Ross and President Hart met on Thursday. "
+        "At the White House, first lady Eve Hart and Ann Ross met for tea."
+    )
+    assert {n: p.role for n, p in people.items() if "Hart" in n} == {
+        "Hart": "President",
+        "Eve Hart": "first lady",
+    }
+    # a royal title or a rank is no office: "Sheikh Tahnoon" is the adviser
+    people = _people_of(
+        "National Security Advisor Tahnoon bin Zayed met Ann Lee. Sheikh Tahnoon thanked her."
+    )
+    assert "Tahnoon" not in people
+
+
 def test_a_police_rank_is_a_role_not_part_of_the_name():
     people = _people_of(
         "Assistant Chief Constable Dan Ross met protesters. Chief Constable Eve Hart agreed."

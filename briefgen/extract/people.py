@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
 
+# Military ranks, held beside an office ("General Zhang", the vice chairman).
+_RANKS = frozenset({"general", "gen.", "admiral", "adm.", "colonel", "col.", "lieutenant general"})
+# One seat in a legislature, by its several names.
+_LEGISLATOR = frozenset({"representative", "congressman", "congresswoman", "rep."})
+
+
 def is_short_form(short: str, full: str) -> bool:
     """``short`` names the same person as ``full``: its first or last words,
     or all of it but the middle initials ("Paul Ryan", "Paul D. Ryan")."""
@@ -54,6 +60,17 @@ def _may_share(roles: set[str], others: set[str]) -> bool:
         return True
     words = {w for r in roles for w in r.lower().split()}
     return any(w in words for r in others for w in r.lower().split())
+
+
+def _offices(roles: set[str]) -> set[str]:
+    """``roles`` that say what office one holds, each with its synonyms: a royal or
+    tribal title or a military rank says nothing of it ("Sheikh Tahnoon" is the
+    national security adviser), and a member of Congress is a representative."""
+    titles = {t.casefold() for t in gazetteer().given_name_titles} | _RANKS
+    out = {r for r in roles if r.casefold() not in titles}
+    if any(w in _LEGISLATOR for r in out for w in r.casefold().split()):
+        out |= _LEGISLATOR
+    return out
 
 
 def _ends_in(full: str, surname: str) -> bool:
@@ -261,9 +278,15 @@ class People:
         then the one whose roles it comes with most; never one whose roles share no
         word with its own."""
         longer = sorted(full for full in candidates if is_short_form(name, full))
-        if len(longer) < 2:
-            return longer
         roles = roles_of.get(name, set())
+        if len(longer) < 2:
+            # "President Obama" in an article that names only "first lady Michelle
+            # Obama" in full is not her: roles that share no word are two people's
+            if longer and not _may_share(
+                _offices(roles), _offices(self._roles(longer[0], roles_of))
+            ):
+                return []
+            return longer
         # "President Obama" is Barack, not Michelle: the one with that role.
         longer = [f for f in longer if roles & self._roles(f, roles_of)] or longer
         # (a former king too is named by his given name: "former King Michael")
