@@ -292,6 +292,15 @@ def test_an_act_only_hoped_for_stays_hypothetical_and_out_of_the_past():
     assert [p.what for p in d.proposals] == ["to urge the Greens to back the budget"]
 
 
+def test_calling_someone_something_is_no_call_however_the_name_is_hung():
+    d = digest_of(
+        "President-elect Tom Hale and President Okafor met on Thursday. "
+        '"So Mr. President, it was a great honor being with you, and I look forward to '
+        'being with you many more times," he added, calling Okafor "a very good man."'
+    )
+    assert [m.format for m in d.meetings] == [None]
+
+
 def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group():
     d = digest_of(
         "President Lena Cole met today with Prime Minister Tom Hale of Iraq. "

@@ -848,7 +848,9 @@ class SentenceReader:
             if case in ("on", "upon") and self.p.of(k.i):
                 return None  # "called on X to", not "on Tuesday"
         called = [o for o in self.objects(t) if o.is_person]
-        objs = [k for k in kids if k.rel == "obj"]
+        # a name hung flat on the verb is an object too: "calling Obama 'a very good
+        # man'" has two, and names him
+        objs = [k for k in kids if k.rel == "obj" or (k.rel == "flat" and k.i in self.p.at)]
         if named and not objs:
             called, objs = [p for k in named for p in self.p.of(k.i)], named
         if not called or len(objs) != 1:
