@@ -92,8 +92,7 @@ def _fit(text: str, kind: str, labels: Labels, width: int | None) -> tuple[str, 
     first, _, rest = text.partition(" ")
     if first.casefold() in _INTENT and rest.casefold().startswith(("to ", "for ", "on ")):
         return f"{_INTENT[first.casefold()]} {rest}", True
-    first = first.casefold()
-    if first.endswith("ed") and len(first) > 4 and first not in _NOT_VERBS:
+    if _opens_with_past(text, labels):
         return text, True
     if text.casefold().startswith(_LINKING):
         return text, False
