@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -11,6 +15,18 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE_GOLDEN = os.environ.get("BRIEFGEN_UPDATE_GOLDEN") == "1"
+
+
+@cache
+def load_tool(name: str) -> ModuleType:
+    """``tools/<name>.py`` imported as a module (once per test run), for tests of a tool."""
+    path = ROOT / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"briefgen_tool_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_configure(config: pytest.Config) -> None:

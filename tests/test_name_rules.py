@@ -8,10 +8,7 @@ carries the rules' tables as the packaging tool builds them.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 import spacy
@@ -20,7 +17,7 @@ from spacy.tokens import Doc, Span
 from briefgen.extract import name_rules, place_labels
 from briefgen.extract import parser as packaged
 
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "parser.py"
+from .conftest import load_tool
 
 TABLES = name_rules.NameTables(
     titles=frozenset({"senator", "president", "vice", "dr.", "mr", "professor", "earl", "king"}),
@@ -265,12 +262,7 @@ def test_no_rule_no_change():
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("briefgen_parser_tool_names", TOOL)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("parser")
 
 
 def test_packaged_name_tables_are_the_tools(tool):

@@ -7,9 +7,7 @@ invented CoNLL-U snippet.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,17 +17,12 @@ from briefgen.errors import BriefgenError
 from briefgen.extract import parser as packaged
 from briefgen.extract import place_labels
 
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "parser.py"
+from .conftest import load_tool
 
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("briefgen_parser_tool", TOOL)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("parser")
 
 
 @pytest.fixture(scope="module")

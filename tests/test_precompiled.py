@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,14 @@ from briefgen.extract import precompiled
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.mentions import Patterns
 
+from .conftest import load_tool
+
 ROOT = Path(__file__).resolve().parent.parent
-TOOL = ROOT / "tools" / "build_patterns.py"
 
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("build_patterns", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_patterns")
 
 
 def _patterns(made: Patterns) -> dict[str, regex.Pattern[str]]:
