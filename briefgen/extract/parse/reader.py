@@ -473,11 +473,14 @@ class SentenceReader:
         for k in self.s.children(t.i):
             if k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass"):
                 found.extend(self.p.of(k.i))
-            elif k.rel == "flat" and k.i > t.i and t.pos == "VERB" and k.i in self.p.at:
-                # "The Lib Dems accuse Mr Blair of ..." with the name hung on the verb as
-                # part of a name: a verb has no name, so the name is its object
+            elif self._flat_name(t, k):
                 found.extend(self.p.of(k.i))
         return found
+
+    def _flat_name(self, t: Token, k: Token) -> bool:
+        """Whether ``k`` is a name the parser hung on verb ``t`` as part of a name ("The
+        Lib Dems accuse Mr Blair of ..."): a verb has no name, so it is the object."""
+        return k.rel == "flat" and k.i > t.i and t.pos == "VERB" and k.i in self.p.at
 
     def object_tokens(self, t: Token) -> list[Token]:
         """``t``'s direct objects, also a bare noun phrase the parser hung as a clausal
@@ -850,7 +853,7 @@ class SentenceReader:
         called = [o for o in self.objects(t) if o.is_person]
         # a name hung flat on the verb is an object too: "calling Obama 'a very good
         # man'" has two, and names him
-        objs = [k for k in kids if k.rel == "obj" or (k.rel == "flat" and k.i in self.p.at)]
+        objs = [k for k in kids if k.rel == "obj" or self._flat_name(t, k)]
         if named and not objs:
             called, objs = [p for k in named for p in self.p.of(k.i)], named
         if not called or len(objs) != 1:
