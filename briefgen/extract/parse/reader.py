@@ -471,9 +471,8 @@ class SentenceReader:
         found: list[Party] = []
         passive = self.passive(t)
         for k in self.s.children(t.i):
-            if k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass"):
-                found.extend(self.p.of(k.i))
-            elif self._flat_name(t, k):
+            direct = k.rel in ("obj", "iobj") or (passive and k.dep == "nsubj:pass")
+            if direct or self._flat_name(t, k):
                 found.extend(self.p.of(k.i))
         return found
 
