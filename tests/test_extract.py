@@ -769,6 +769,12 @@ def test_an_office_after_but_or_held_by_another_or_after_no_one_is_no_one_s():
         "Eve Hart": None,
         "Kim Yoon": "lawyer",
     }
+    # a new paragraph may turn to someone the one before only mentioned
+    people = _people_of(
+        "Ann Lee said Mr Ross's speech was vacuous. She would not discuss it.\n\n"
+        "The prime minister toured the country at the weekend."
+    )
+    assert people["Ann Lee"].role is None
 
 
 def test_seats_of_government_place_a_meeting_in_their_city():

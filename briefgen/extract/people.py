@@ -406,6 +406,9 @@ class People:
             name = subjects[k] if k >= 0 else None
             if name is None or name not in self.records:
                 continue
+            if "\n\n" in article.text[spans[k].start : span.start]:
+                continue  # a new paragraph: "The prime minister" may be someone else
+
             record = self.records[name]
             if all(r.casefold() == role.casefold() for r in record.roles):
                 record.roles[role] += 1
