@@ -427,6 +427,36 @@ def test_a_lower_case_role_after_a_name_set_off_by_a_comma_introduces_the_person
     assert {n: p.role for n, p in people.items()} == {"Ann Lee": "father", "Dan Ross": "teacher"}
 
 
+def test_a_party_or_an_owner_before_the_role_still_introduces_the_person():
+    people = _people_of(
+        "Ann Lee, a Labour peer and a human rights lawyer, said so. Bo Chen, the Liberal "
+        "Democrats' foreign affairs spokesman, agreed. Dan Ross, for the Liberal Democrats, "
+        "said no. The charity's director, Eve Hart, said yes. His party leader, Tom Hale, "
+        "argued. The plan, London Bridge, was dropped."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": ("peer", "Labour Party"),
+        "Bo Chen": ("foreign affairs spokesman", "Liberal Democrats"),
+        "Dan Ross": (None, "Liberal Democrats"),
+        "Eve Hart": ("director", None),
+        "Tom Hale": ("party leader", None),
+    }
+
+
+def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
+    people = _people_of(
+        "Secretary of Agriculture Tom Hale met Minister of Trade and Industry Ann Lee. "
+        "Secretary of Health and Human Services Zorba Quist spoke. Maldives Minister of "
+        "Foreign Affairs Bo Chen and Director of the Policy Council and Eve Hart agreed."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Tom Hale": "Secretary of Agriculture",
+        "Ann Lee": "Minister of Trade and Industry",
+        # no given name to tell where "Health and Human Services" ends: no one
+        "Bo Chen": "Minister of Foreign Affairs",
+    }  # an "and" after a whole body's name is no part of it: no office for Eve Hart
+
+
 def test_a_surname_with_an_office_its_one_full_namesake_does_not_hold_is_someone_else():
     people = _people_of(
         "President-elect Dan Ross and President Hart met on Thursday. "

@@ -42,7 +42,7 @@ _NAME = (
     r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
 )
 _ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
-_POSSESSIVE = r"(?:['’]s)?"
+_POSSESSIVE = r"(?:['’]s|(?<=s)['’])?"  # "Labour's", "the Liberal Democrats'"
 # Words that may open a lower-case description but are no part of a role (besides the
 # stop words): "said lawyer Bo Chen", "when senator Al Roe".
 _NOT_ROLE = frozenset(
@@ -89,30 +89,39 @@ class Patterns:
         dotted = "|".join(regex.escape(h) for h in sorted(gaz.honorifics) if h.endswith("."))
         lower_starts = sorted({w[0] for w in [*gaz.parties, *gaz.roles] if not w[0].isupper()})
         word_start = rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}}|[{''.join(lower_starts)}])"
+        heads = "|".join(sorted(_ORGANISATION_HEADS))
         self.titled = precompiled.compile(
             rf"{word_start}(?:(?P<aff>{member_of})(?:[^\S\n]+\((?P<abbr>\p{{Lu}}{{2,6}})\))?{_POSSESSIVE}[^\S\n]+"
             # A government body between the state and a title: "ROK National Security
             # Office Director Cho" (not a company: "British Airways Chief Executive").
             rf"(?P<office>(?:\p{{Lu}}\p{{Ll}}+[^\S\n]+){{0,3}}(?:{_GOVERNMENT_BODIES})[^\S\n]+"
             rf"(?={role}[^\S\n]))?)?"
-            rf"(?P<role>(?:{role}|{generic_role})(?:[^\S\n]+and[^\S\n]+{role})?)"
+            rf"(?P<role>(?:{role}|(?P<generic>{generic_role}))(?:[^\S\n]+and[^\S\n]+{role})?)"
             # An honorific with a full stop may stand between: "Security Advisor Dr. Ann Lee".
-            rf"(?P<of_the>[^\S\n]+of[^\S\n]+the)?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?(?P<name>{_NAME})"
+            # An office of a body may be named without "the", and the body with "and":
+            # "Secretary of Health and Human Services Ann Lee".
+            # (not after a title guessed from its last word: "Maldives Minister of ...")
+            rf"(?P<of_the>[^\S\n]+of(?(generic)[^\S\n]+the|(?:[^\S\n]+the)?))?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?"
+            rf"(?(of_the)(?P<and_body>(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*)+"
+            # (an "and" after a whole body's name joins the next person: "Director of the
+            # Gender Policy Council and Ann Lee")
+            rf"(?<!(?i:{_GOVERNMENT_BODIES}|{heads})[^\S\n]+)(?:and|&)[^\S\n]+))?(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})"
             # A list of delegations: "- Prime Minister Ann Lee, Commonwealth of Australia".
             rf"|,[^\S\n]+(?:the[^\S\n]+)?(?P<aff3>{party})(?=[^\S\n]*(?:\n|$)))?"
         )
         nouns = gaz.person_noun_pattern
-        heads = "|".join(sorted(_ORGANISATION_HEADS))
         kinds = "|".join(regex.escape(k) for k in sorted(_BODY_KINDS))
         # The name is atomic: a comma can only follow its last word, so
         # trying shorter runs of it is wasted work.
         self.apposition = precompiled.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?"
-            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{party}){_POSSESSIVE}[^\S\n]+)?"
+            rf"(?:the[^\S\n]+|a[^\S\n]+|an[^\S\n]+)?(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
             # Not "A, Republic of Korea National Security Advisor B": a role
             # followed by a name is the next person's title.
             rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns})(?:[^\S\n]+general)?|(?i:{role}))"
+            # A second description is looked past: "a Labour peer and a human rights lawyer".
+            rf"(?:[^\S\n]+and[^\S\n]+(?:a|an)[^\S\n]+(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,2}}(?:{nouns}))?"
             rf"\b(?![^\S\n]+{_WORD})"
             rf"(?:[^\S\n]+(?:of|for|at|to)[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})(?![^\S\n]+\p{{Lu}}))?"
             # The body a lower-case role is of, looked at but not taken (the
@@ -177,7 +186,9 @@ class Patterns:
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
         self.role_first = precompiled.compile(
-            rf"\b[Tt]he[^\S\n]+(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+)?"
+            # Or a possessive: "The charity's director, Ann Lee", "His party leader, Bo Chen".
+            rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+"
+            rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+|\p{{Ll}}+['’]s[^\S\n]+)?"
             # An office may be of a place: "the Bishop of Winchester", "the Mayor of London".
             rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}"
             rf"(?:[^\S\n]+of[^\S\n]+(?P<see>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}))?),[^\S\n]+"
@@ -199,7 +210,7 @@ class Patterns:
         # A full name and the body it comes from: "Mark Serwotka, from the Public and
         # Commercial Services union, said".
         self.member_of = precompiled.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:from|of)[^\S\n]+the[^\S\n]+"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:from|of|for)[^\S\n]+the[^\S\n]+"
             rf"(?P<body>{_BODY}(?:[^\S\n]+(?:union|party|campaign|group))?)"
             r"(?=[^\S\n]*[,.;:]|[^\S\n]+\p{Ll})"
         )
@@ -279,6 +290,23 @@ def clean_name(
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
 
+def _from_given_name(run: str) -> str | None:
+    """The name at the end of a run that an office's body runs into ("Agriculture Tom
+    Vilsack" after "Secretary of"): from its first given name on (English given names
+    and their short forms); None when it has none, since the body's last words would
+    be taken for the name."""
+    words = run.split()
+    folded = [w.casefold() for w in words]
+    names = nicknames()
+    first = next(
+        (i for i, w in enumerate(folded) if names.nicknames_of(w) or names.canonicals_of(w)),
+        None,
+    )
+    if first is None or first == len(words) - 1:
+        return None
+    return " ".join(words[first:])
+
+
 def _is_surname(
     words: list[str], kept: list[str], pats: Patterns, surnames: frozenset[str]
 ) -> bool:
@@ -346,13 +374,17 @@ def find_introductions(text: str) -> list[Mention]:
     for m in pats.titled.finditer(text):
         # After "Chair of the Surface Transportation Board" the name is the
         # last run of name words; after a plain title it is the first.
+        # "Secretary of Agriculture Tom Vilsack": where the body's name ends is not told
+        unbounded = bool(m["and_body"]) or m["of_the"] == " of"
         name = clean_name(
             m["name"],
             pats,
             from_end=bool(m["of_the"]),
-            city_at_end=not m["aff2"],
+            city_at_end=not m["aff2"] and not unbounded,
             surnames=surnames,
         )
+        if name is not None and unbounded:
+            name = _from_given_name(name)
         if name is None or _a_thing_titled(m, text):
             continue
         peer, _, rest = m["name"].strip().partition(" ")
@@ -385,7 +417,7 @@ def find_introductions(text: str) -> list[Mention]:
             # "Secretary of the Russian Security Council Nikolay Patrushev": the
             # words before the name complete the role and may name the state.
             body = text[m.end("of_the") : start].strip()
-            role = f"{role} of the {body}"
+            role = f"{role} {' '.join(m['of_the'].split())} {body}"
             aff = aff or next((w for w in body.split() if pats.gaz.party(w)), None)
         found.append(
             Mention(
@@ -406,7 +438,7 @@ def find_introductions(text: str) -> list[Mention]:
         if _after_the(text, m.start("name") + m["name"].rfind(name)):
             continue  # "writing in the Daily Telegraph, the prime minister said": a thing
         aff = m["aff2"] or m["aff"]
-        affiliation = pats.gaz.party(aff) if aff else _apposed_body(m, pats)
+        affiliation = pats.gaz.affiliation(aff) if aff else _apposed_body(m, pats)
         start = m.start("name") + m["name"].rfind(name)
         found.append(
             Mention(start, start + len(name), name, m["role"], affiliation, cue="apposition")
