@@ -2087,3 +2087,27 @@ def test_an_ing_clause_hung_on_a_verb_shares_its_subject():
 def test_an_accusation_denied_is_no_accusation():
     d = digest_of("Senator Anna Berg denied accusing Labour of a breach of the rules.")
     assert not d.disagreements
+
+
+def test_a_party_the_recognizer_does_not_know_is_named_by_the_gazetteer():
+    d = digest_of(
+        "Labour accused the SNP of lying. UKIP called on Mr Hale to quit. "
+        "The SNP leader praised Labour plans."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Labour", "SNP"})]
+    assert [p.by for p in d.proposals] == ["UKIP"]  # not "SNP leader", not "Labour plans"
+
+
+def test_a_reason_hung_on_a_passive_s_agent_is_the_one_criticised_s():
+    d = digest_of(
+        "First Minister Tom Hale has been criticised by the SNP for encouraging young "
+        "people to get drunk."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale", "SNP"})]
+    assert d.disagreements[0].topic == "encouraging young people to get drunk"
+    assert d.proposals == []  # the SNP encouraged no one
+
+
+def test_arguing_against_a_party_doing_something_is_against_that_party():
+    d = digest_of("MEP Ann Lee said she had argued against UKIP working with such groups.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ann Lee", "UKIP"})]

@@ -28,7 +28,13 @@ from briefgen.extract.mentions import Mention, clean_name, find_introductions, p
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Parties
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
-from briefgen.extract.parse.tokens import Sentence, Token, from_spacy, verbs_as_verbs
+from briefgen.extract.parse.tokens import (
+    Sentence,
+    Token,
+    from_spacy,
+    reasons_on_the_verb,
+    verbs_as_verbs,
+)
 from briefgen.extract.work import PeopleTable
 from briefgen.model import Article, Span
 
@@ -471,7 +477,7 @@ def read_article(
             _remember_plain(here, memory)
             before = None
             continue
-        sentence = verbs_as_verbs(sentence, lex.forms)
+        sentence = reasons_on_the_verb(verbs_as_verbs(sentence, lex.forms))
         parties = Parties(sentence, here, memory, roles, lex)
         reader = SentenceReader(sentence, parties, lex)
         _remember_speaker(reader, memory)

@@ -306,7 +306,21 @@ class Parties:
         if len(spelled) > 2 and spelled[1] == "of" and spelled[0].lower() in self.collective:
             # A body's whole name read as one token: "Council of Scottish Colonels".
             return [Party(t.text, False, i)]
+        if self._party_named(t):
+            return [Party(t.text, False, i)]
         return None
+
+    def _party_named(self, t: Token) -> bool:
+        """ "Labour accused the SNP of ...", "UKIP called on ...": a political party the
+        gazetteer knows, named as a noun of its own, where the recognizer saw no body
+        (it knows "Labour", not "UKIP"). Never one that describes the noun after it
+        ("SNP leader", "Labour plans"), nor a member called by the party's adjective
+        ("a Tory said")."""
+        if t.text not in gazetteer().political_parties or t.rel in ("amod", "flat"):
+            return False
+        if t.rel == "compound" and self.s.tokens[t.head].pos != "VERB":
+            return False  # but "against UKIP working with them", read as a noun, acts
+        return t.pos == "PROPN" or t.text.isupper() or t.text.endswith("s")
 
     def _unknown_body(self, t: Token) -> bool:
         """ "Amnesty International has said ...": a name of several capitalised words that

@@ -1632,6 +1632,12 @@ class SentenceReader:
             return None
         # "voted against X's plan": X; "stood with Y against X": Y on the subject's side
         others = [*self.obliques(t, "against"), *(p for k in against for p in self.possessor(k))]
+        for k in against:
+            if k.pos == "VERB":
+                # "argued against UKIP working with them": the one who would do it (hung
+                # as the -ing word's subject or, as if it were a noun, its compound)
+                doers = self.s.children(k.i, "nsubj", "compound")
+                others.extend(p for d in doers for p in self.p.of(d.i))
         subjects = self.subjects(t) or self._we_quoted(t)
         allies = self.obliques(t, "with", "alongside")
         if self.lemma(t) in self.warning:

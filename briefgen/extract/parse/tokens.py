@@ -173,3 +173,20 @@ def verbs_as_verbs(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
             if k.head == noun.i and k.i != noun.i and k.i < v.i:
                 tokens[k.i] = replace(tokens[k.i], head=v.i)  # its subject, its commas
     return Sentence(tuple(tokens), sentence.ents)
+
+
+def reasons_on_the_verb(sentence: Sentence) -> Sentence:
+    """``sentence`` with a reason the parser hung on a passive's agent ("was criticised
+    by the SNP [for encouraging ...]", read as the SNP's own act) put back on the verb,
+    whose subject it is about."""
+    tokens = list(sentence.tokens)
+    for t in sentence.tokens:
+        if t.dep != "acl" or t.pos != "VERB" or not t.lower.endswith("ing"):
+            continue
+        agent = sentence.tokens[t.head]
+        if agent.dep != "obl:agent" or not any(
+            k.lower == "for" for k in sentence.children(t.i, "mark")
+        ):
+            continue
+        tokens[t.i] = replace(t, head=agent.head, dep="advcl")
+    return Sentence(tuple(tokens), sentence.ents)
