@@ -443,6 +443,16 @@ def test_a_party_or_an_owner_before_the_role_still_introduces_the_person():
     }
 
 
+def test_a_plural_word_for_people_is_no_part_of_a_name():
+    people = _people_of(
+        "National Security Advisors Hale and Chen met. Association of Chief Police Officers "
+        "president Ann Lee said so. Senators Bo Chen and Tom Hale spoke."
+    )
+    assert "Officers" not in people
+    assert not any(n.startswith(("Advisors", "Senators")) for n in people)
+    assert "Ann Lee" in people
+
+
 def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
     people = _people_of(
         "Secretary of Agriculture Tom Hale met Minister of Trade and Industry Ann Lee. "

@@ -236,6 +236,11 @@ class Patterns:
     def role_words_lower(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.role_words)
 
+    @cached_property
+    def plural_person_nouns(self) -> frozenset[str]:
+        """ "officers", "leaders": words for people that name no one person."""
+        return frozenset(f"{n.lower()}s" for n in self.gaz.data["person_nouns"])
+
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
@@ -344,7 +349,11 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
         if phrase in pats.gaz.cities and (k > 1 or (city_at_end and i + k == len(words))):
             return k
     word = words[i].rstrip(",")
-    if word in pats.gaz.not_names or word.lower() in pats.role_words_lower:
+    if (
+        word in pats.gaz.not_names
+        or word.lower() in pats.role_words_lower
+        or word.lower() in pats.plural_person_nouns  # "Association of Chief Police Officers"
+    ):
         return 1
     if i == 0 and word in pats.gaz.state_tails:
         return 1  # "(Bosnia and) Herzegovina Zeljka Cvijanovic"
