@@ -3,15 +3,14 @@
 The blank pipeline needs no model download: its tokenizer already keeps news
 abbreviations such as ``U.S.``, ``Gen.``, ``Oct.`` and ``S. Korea``'s ``S.`` in
 one token, so the rule-based sentencizer does not break sentences at them.
-Four rules are added on top: a line break always ends a sentence (article
-text keeps one paragraph per line); an abbreviation that ends a sentence
+Three rules are added on top: a line break always ends a sentence (article
+text keeps one paragraph per line), an abbreviation that ends a sentence
 (``... in the U.S. The talks ...``) does too when the next word is a common
-sentence opener; a photo credit in capitals that a scraped page ran into
+sentence opener, and a photo credit in capitals that a scraped page ran into
 the text (``... his team. GETTY*EPA Donald Trump meets ...``) starts a new
-one; and so does a clause opener that such a page ran on after a caption
-with no full stop (``... in November 2008 When the Bushes met ...``). Each
-article goes through the pipeline whole (one ``Doc`` an article costs less
-than one a line) and its sentences are cut at line breaks afterwards.
+one. Each article goes through the pipeline whole (one ``Doc`` an article
+costs less than one a line) and its sentences are cut at line breaks
+afterwards.
 
 spaCy is imported on first use, so commands that never split text stay fast.
 """
@@ -63,14 +62,6 @@ def _before_credit() -> re.Pattern[str]:
     """Where a photo credit in capitals starts a caption inside a line (``credits``)."""
     credits = "|".join(map(re.escape, _word_lists()["credits"]))
     return re.compile(rf"(?<=\S)\s+(?=(?:{credits})(?:[*/][A-Za-z]+)*\s)")
-
-
-@lru_cache(maxsize=1)
-def _run_on_opener() -> re.Pattern[str]:
-    """Where a clause opener written with a capital after a lower-case word or a number
-    starts a sentence that a scraped page ran on with no full stop (``run_on_openers``)."""
-    openers = "|".join(map(re.escape, _word_lists()["run_on_openers"]))
-    return re.compile(rf"(?<=[a-z0-9])[ \t]+(?=(?:{openers})(?:,|\s+[a-z]))")
 
 
 @lru_cache(maxsize=1)
@@ -126,14 +117,12 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def _add_sentence(spans: list[Span], text: str, sent_start: int, sent_end: int) -> None:
-    """spaCy's sentence, cut at line breaks, at an abbreviation that ends a sentence,
-    before a photo credit and before a clause run on with no full stop."""
+    """spaCy's sentence, cut at line breaks and at an abbreviation that ends a sentence."""
     for line in _LINE.finditer(text, sent_start, sent_end):
         start = line.start()
         cuts = [
             *_opener_after_abbreviation().finditer(text, start, line.end()),
             *_before_credit().finditer(text, start, line.end()),
-            *_run_on_opener().finditer(text, start, line.end()),
         ]
         for cut in sorted(cuts, key=lambda m: m.start()):
             _add_stripped(spans, text, start, cut.start())
