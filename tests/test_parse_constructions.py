@@ -2111,3 +2111,33 @@ def test_a_reason_hung_on_a_passive_s_agent_is_the_one_criticised_s():
 def test_arguing_against_a_party_doing_something_is_against_that_party():
     d = digest_of("MEP Ann Lee said she had argued against UKIP working with such groups.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Ann Lee", "UKIP"})]
+
+
+def test_a_joint_statement_s_we_is_those_who_sign_it():
+    text = (
+        "President Ann Lee and Prime Minister Bo Chen met in Oslo on Monday. We reaffirm "
+        "our commitment to the treaty. We call on all parties to end the fighting. "
+        '"We will not give in," Lee told reporters.'
+    )
+    d = digest_of(text, titles=("Joint Statement by President Lee and Prime Minister Chen",))
+    assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
+    assert "reaffirmed our commitment to the treaty" in [a.what for a in d.agreements]
+    # the same text under another title, or as remarks, has no one's "we"
+    for title in ("Readout of the Meeting", "Remarks by President Lee in Joint Statement"):
+        assert digest_of(text, titles=(title,)).agreements == []
+
+
+def test_a_state_a_joint_statement_s_title_names_as_its_topic_does_not_sign_it():
+    text = "We condemn the attacks on shipping. We commit to keeping the strait open."
+    signed = digest_of(text, titles=("United States-France Joint Statement",))
+    assert pairs(signed.agreements, "parties") == [frozenset({"United States", "France"})] * 2
+    topic = digest_of(text, titles=("Joint Statement by the G7 Announcing Costs on Russia",))
+    assert topic.agreements == []
+
+
+def test_a_thing_met_in_a_relative_clause_is_no_meeting():
+    d = digest_of(
+        "President Ann Lee and Prime Minister Bo Chen agreed on Monday that this was a "
+        "moment they intend to meet together."
+    )
+    assert d.meetings == []

@@ -35,6 +35,7 @@ from briefgen.extract.parse.tokens import (
     reasons_on_the_verb,
     verbs_as_verbs,
 )
+from briefgen.extract.people import is_short_form
 from briefgen.extract.work import PeopleTable
 from briefgen.model import Article, Span
 
@@ -53,6 +54,12 @@ _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.
 _STATEMENT = regex.compile(
     r"Statement (?:by|from) (?:the )?(?P<who>[\p{Lu}][\p{L}.'’ -]*?)(?: on | regarding |$)",
     regex.I,
+)
+_JOINT = regex.compile(r"\bJoint[^\S\n]+(?:Statement|Declaration|Communiqu[eé])", regex.I)
+_SPOKEN = regex.compile(r"\b(?:Remarks|Press|Briefing|Interview|Transcript)\b", regex.I)
+# A preposition just before a party of a title: the party is a topic there.
+_TOPIC_BEFORE = regex.compile(
+    r"\b(?:on|against|to|for|with|toward|towards|in|into|over)[^\S\n]+(?:the[^\S\n]+)?$", regex.I
 )
 _LAST_WORD = regex.compile(r"(?P<word>\p{L}+)\.?[^\S\n]+$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -466,6 +473,7 @@ def read_article(
         genders=_genders(article.text, names, people), speaker=_author(article, people.canonical)
     )
     memory.saw_named(_titled_in_title(article, people))
+    memory.authors = _joint_authors(article.title or "", people)
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
@@ -499,6 +507,40 @@ def _titled_in_title(article: Article, people: PeopleTable) -> list[str]:
     that never names him. The text's own people come after them, so they go first."""
     found = [people.canonical.get(m.name) for m in find_introductions(article.title or "")]
     return [name for name in found if name and name in people.roles]
+
+
+def _joint_authors(title: str, people: PeopleTable) -> list[str]:
+    """Who signs a joint statement, by its title ("Joint Statement by President A and
+    Prime Minister B", "United States-France Joint Statement", "Joint Statement on
+    United States-Ukraine Meeting"): the people the batch knows whom it names, or else
+    the states and bodies; two at least. Not a party the title names as a topic after
+    a later preposition ("... Announcing Further Economic Costs on Russia"), nor the
+    speakers of remarks or a press call about a joint statement."""
+    joint = _JOINT.search(title)
+    if joint is None or _SPOKEN.search(title):
+        return []  # remarks and press calls: "we" is the one speaking
+    named = [name for m in find_introductions(title) if (name := _known(m.name, people))]
+    if len(set(named)) >= 2:
+        return list(dict.fromkeys(named))
+    gaz = gazetteer()
+    states = [
+        state
+        for m in patterns().party.finditer(title)
+        if (state := gaz.party(m.group())) is not None
+        and not (m.start() > joint.end() + 4 and _TOPIC_BEFORE.search(title, 0, m.start()))
+    ]
+    states = list(dict.fromkeys(states))
+    return states if len(states) >= 2 else []
+
+
+def _known(form: str, people: PeopleTable) -> str | None:
+    """The person of the batch a title's name is: by a form the batch knows, or the one
+    whose full name it is short for ("Lopez Obrador" of "Andres Manuel Lopez Obrador")."""
+    name = people.canonical.get(form)
+    if name is None:
+        longer = [r for r in people.roles if is_short_form(form, r)]
+        name = longer[0] if len(longer) == 1 else None
+    return name if name in people.roles else None
 
 
 def _author(article: Article, canonical: Mapping[str, str]) -> str | None:

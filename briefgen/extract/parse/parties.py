@@ -33,6 +33,8 @@ _SINGULAR = frozenset(_GENDER)
 # "we" is the speaker's side, seldom the last group named: it is left unresolved.
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _FIRST = frozenset({"i", "me", "my"})
+# The authors of a joint statement, outside any quotation in it.
+_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -65,6 +67,7 @@ class Memory:
     named: list[str] = field(default_factory=list)
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
+    authors: list[str] = field(default_factory=list)  # a joint statement's, for its "we"
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
     genders: dict[str, str] = field(default_factory=dict)  # "female" or "male", where the text says
 
@@ -369,6 +372,9 @@ class Parties:
             return [Party(found, True, t.i)]
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
+        if lower in _WE and self.memory.authors and not self._quoted(t):
+            # "We reaffirm our commitment ..." in a joint statement: all who sign it
+            return [Party(name, name in self.roles, t.i) for name in self.memory.authors]
         if lower in _PLURAL and (t.rel == "nsubj" or t.dep == "nmod:poss"):
             group = self._group_before(t)
             if group:

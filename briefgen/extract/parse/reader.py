@@ -813,11 +813,24 @@ class SentenceReader:
             # "meet our goals", "A and B received briefings", "hosted a dinner": no one is
             # met, and those who did it together did not meet each other by it
             return None
+        if not objects and self._met_thing(t):
+            return None  # "a moment we intend to meet": the thing met is the noun's
         subjects = self.subjects(t) or self._the_two(t)
         others = [*objects, *self._meeting_others(t)]
         if not subjects and self.s.children(t.i, "nsubj"):
             return None  # "When I welcomed A and B": A and B did not meet each other
         return self._meeting(t, [*subjects, *others])
+
+    def _met_thing(self, t: Token) -> bool:
+        """Whether ``t`` is in a relative clause on a noun no party is ("a challenge
+        we will meet", "a moment we intend to meet"), which is the thing met."""
+        clause = next((a for a in [t, *self.s.ancestors(t.i)] if a.dep == "acl:relcl"), None)
+        if clause is None or (clause.i != t.i and not self.s.children(clause.i, "xcomp")):
+            return False
+        if any(k.lower in ("where", "when", "why") for k in self.s.children(clause.i)):
+            return False  # "the White House, where the delegations met"
+        noun = self.s.head(clause.i)
+        return noun is not None and noun.pos == "NOUN" and not self.p.of(noun.i)
 
     def _meeting_with(self, t: Token) -> Found | None:
         lemma = self.lemma(t)
