@@ -2141,3 +2141,20 @@ def test_a_thing_met_in_a_relative_clause_is_no_meeting():
         "moment they intend to meet together."
     )
     assert d.meetings == []
+
+
+def test_leaders_who_highlight_note_or_intend_together_agree():
+    d = digest_of(
+        "President Lena Cole and Chancellor Otto Brandt met in Oslo on Monday. The two "
+        "leaders highlighted their growing trade. They intend to expand it and decided to "
+        "meet again in May."
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Otto Brandt"})] * 2
+
+
+def test_a_stated_verb_without_its_own_subject_is_no_agreement():
+    d = digest_of(
+        "Chancellor Otto Brandt is visiting Norway and Sweden to highlight the plight of "
+        "refugees. President Lena Cole praised Norway and Sweden, noting their aid."
+    )
+    assert d.agreements == []

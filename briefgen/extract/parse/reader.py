@@ -149,7 +149,8 @@ class SentenceReader:
         self.group_heads = lexicon.words("group_heads")
         self.terms = lexicon.words("term_nouns")
         self.agree_joint = lexicon.words("agreement", "joint_verbs")
-        self.agree_plural = lexicon.words("agreement", "plural_verbs")
+        self.agree_stated = lexicon.words("agreement", "stated_verbs")
+        self.agree_plural = lexicon.words("agreement", "plural_verbs") | self.agree_stated
         self.agree_nouns = lexicon.words("agreement", "nouns")
         self.prospect_nouns = lexicon.words("agreement", "prospect_nouns")
         self.agree_light = lexicon.words("agreement", "light_verbs")
@@ -1311,6 +1312,13 @@ class SentenceReader:
         return self._agreement(t, parties, self.clause(t), least=1)
 
     def _agreement_plural(self, t: Token) -> Found | None:
+        if self.lemma(t) in self.agree_stated and (
+            t.lower.endswith("ing")
+            or t.dep == "acl:relcl"
+            or not (self.s.children(t.i, "nsubj") or t.rel == "conj")
+        ):
+            return None  # "visiting Kenya to highlight ...", "noting that ...", "a moment
+            # we intend to meet"
         parties = self.subjects(t)
         if not {p.name for p in parties} <= set(self.p.memory.group) and any(
             self._faction(p) for p in parties
