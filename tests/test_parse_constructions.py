@@ -2158,3 +2158,12 @@ def test_a_stated_verb_without_its_own_subject_is_no_agreement():
         "refugees. President Lena Cole praised Norway and Sweden, noting their aid."
     )
     assert d.agreements == []
+
+
+def test_a_joint_statement_s_signer_named_only_in_its_title_still_signs():
+    d = digest_of(
+        "President Ann Lee met him in Oslo on Monday. We commit to tackle methane "
+        "emissions from oil and gas.",
+        titles=("President Lee and Prime Minister Chen Joint Statement",),
+    )
+    assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Chen"})]

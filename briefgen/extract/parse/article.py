@@ -519,7 +519,9 @@ def _joint_authors(title: str, people: PeopleTable) -> list[str]:
     joint = _JOINT.search(title)
     if joint is None or _SPOKEN.search(title):
         return []  # remarks and press calls: "we" is the one speaking
-    named = [name for m in find_introductions(title) if (name := _known(m.name, people))]
+    # (one the texts never name is named as the title names it: a statement in the
+    # first person may name its signers nowhere else)
+    named = [_known(m.name, people) or m.name for m in find_introductions(title)]
     if len(set(named)) >= 2:
         return list(dict.fromkeys(named))
     gaz = gazetteer()
