@@ -2167,3 +2167,8 @@ def test_a_joint_statement_s_signer_named_only_in_its_title_still_signs():
         titles=("President Lee and Prime Minister Chen Joint Statement",),
     )
     assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Chen"})]
+
+
+def test_deciding_whether_to_propose_is_no_proposal_yet():
+    d = digest_of("MPs are deciding whether to recommend a new system of quotas.")
+    assert d.proposals == []

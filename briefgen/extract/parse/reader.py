@@ -2261,7 +2261,10 @@ class SentenceReader:
         ]
 
     def _hypothetical(self, t: Token) -> bool:
-        """ "would reject", "could oppose", "able to reject": a possibility, not a stance."""
+        """ "would reject", "could oppose", "able to reject": a possibility, not a stance;
+        "deciding whether to recommend": a question still open."""
+        if self._marked(t, "whether"):
+            return True
         for k in self.s.children(t.i, "aux"):
             if k.lower in ("would", "could", "might", "may", "'d"):
                 return True
