@@ -2172,3 +2172,11 @@ def test_a_joint_statement_s_signer_named_only_in_its_title_still_signs():
 def test_deciding_whether_to_propose_is_no_proposal_yet():
     d = digest_of("MPs are deciding whether to recommend a new system of quotas.")
     assert d.proposals == []
+
+
+def test_a_call_hung_on_its_caller_s_name_and_a_spokesman_for_a_body():
+    d = digest_of(
+        "A spokesman for UKIP called on Mr Hale to quit the assembly. The Countryside "
+        "Alliance called on its supporters to meet as normal."
+    )
+    assert [p.by for p in d.proposals] == ["UKIP", "Countryside Alliance"]

@@ -33,6 +33,7 @@ from briefgen.extract.parse.tokens import (
     Token,
     from_spacy,
     reasons_on_the_verb,
+    verb_under_a_nominal_root,
     verbs_as_verbs,
 )
 from briefgen.extract.people import is_short_form
@@ -485,7 +486,9 @@ def read_article(
             _remember_plain(here, memory)
             before = None
             continue
-        sentence = reasons_on_the_verb(verbs_as_verbs(sentence, lex.forms))
+        sentence = reasons_on_the_verb(
+            verb_under_a_nominal_root(verbs_as_verbs(sentence, lex.forms))
+        )
         parties = Parties(sentence, here, memory, roles, lex)
         reader = SentenceReader(sentence, parties, lex)
         _remember_speaker(reader, memory)

@@ -53,6 +53,8 @@ _PART_OF = frozenset({"members", "member", "staff", "representatives", "delegate
 _TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "officer"})
 # Small words inside a body's name: "Council of Europe", "Campaign for Nuclear Disarmament".
 _NAME_JOINS = frozenset({"of", "the", "and", "for"})
+# Those who speak for a body, named after "for": "a spokesman for the union".
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
 UNNAMED = ""
 _QUOTE_MARKS = frozenset(('"', "“", "”", "``", "''"))
@@ -258,6 +260,12 @@ class Parties:
                 # "a Pentagon spokesman": someone the text does not name, speaking for
                 # the body it does.
                 return [Party(employer.name, False, i)]
+            if self._indefinite(t) and t.lower in _SPEAKERS:
+                # "a spokesman for UKIP": the same, the body named after "for"
+                for k in self.s.children(i, "nmod"):
+                    employers = self._one(k.i) if self.s.case(k.i) == "for" else None
+                    if employers and not any(p.is_person for p in employers):
+                        return employers
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
         if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
             # "representatives of the United States and Ukraine", "leaders of both parties"

@@ -190,3 +190,38 @@ def reasons_on_the_verb(sentence: Sentence) -> Sentence:
             continue
         tokens[t.i] = replace(t, head=agent.head, dep="advcl")
     return Sentence(tuple(tokens), sentence.ents)
+
+
+def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
+    """``sentence`` with its verb put back at the root where the parser made the subject
+    the root and hung the verb on the subject's last noun as a participle ("A spokesman
+    for UKIP [called on Mr X to quit]", "UKIP [called on ...]"). Only where the root noun
+    has no verb of its own to be ("is", "was"), the verb has no subject and takes
+    complements other than an object, and nothing but the subject comes before it."""
+    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    if root is None or root.pos not in ("NOUN", "PROPN"):
+        return sentence
+    if sentence.children(root.i, "cop", "nsubj", "nsubj:pass"):
+        return sentence
+    subject = set(sentence.subtree(root.i))
+    for v in sentence.tokens:
+        if v.dep != "acl" or v.pos != "VERB" or v.i <= root.i or not v.lower.endswith("ed"):
+            continue
+        if sentence.children(v.i, "nsubj", "nsubj:pass", "aux:pass", "mark"):
+            break
+        complements = sentence.children(v.i, "obj", "obl", "xcomp", "ccomp")
+        if not complements or any(
+            k.rel == "obj" or (k.rel == "xcomp" and k.pos not in ("VERB", "AUX"))
+            for k in complements
+        ):
+            break  # ("President X called President Y" is read well as it is)
+        own = set(sentence.subtree(v.i))
+        if any(i not in subject or i in own for i in range(v.i) if i >= root.i) or any(
+            i < root.i and sentence.tokens[i].head == i for i in range(root.i)
+        ):
+            break
+        tokens = list(sentence.tokens)
+        tokens[v.i] = replace(v, head=v.i, dep="ROOT")
+        tokens[root.i] = replace(root, head=v.i, dep="nsubj")
+        return Sentence(tuple(tokens), sentence.ents)
+    return sentence
