@@ -2180,3 +2180,15 @@ def test_a_call_hung_on_its_caller_s_name_and_a_spokesman_for_a_body():
         "Alliance called on its supporters to meet as normal."
     )
     assert [p.by for p in d.proposals] == ["UKIP", "Countryside Alliance"]
+
+
+def test_one_party_committing_to_act_pledges_it_and_a_crime_committed_is_no_pledge():
+    d = digest_of(
+        "Mexico has committed to invest $1.5 billion on border infrastructure. "
+        "He said war crimes committed by Russian forces were documented. "
+        "Ann Lee, a lawyer, committed the fraud in 2004. "
+        "The United States, Japan and Korea committed to reinvigorate cooperation."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Mexico", "committed to invest $1.5 billion on border infrastructure")
+    ]

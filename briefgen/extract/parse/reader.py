@@ -150,6 +150,7 @@ class SentenceReader:
         self.terms = lexicon.words("term_nouns")
         self.agree_joint = lexicon.words("agreement", "joint_verbs")
         self.agree_stated = lexicon.words("agreement", "stated_verbs")
+        self.pledged_to = lexicon.words("proposal", "to_verbs")
         self.agree_plural = lexicon.words("agreement", "plural_verbs") | self.agree_stated
         self.agree_nouns = lexicon.words("agreement", "nouns")
         self.prospect_nouns = lexicon.words("agreement", "prospect_nouns")
@@ -2412,6 +2413,8 @@ class SentenceReader:
         return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
+        if self.lemma(t) in self.pledged_to and not self._pledged_alone(t):
+            return None
         kids = self.s.children(t.i)
         agent = any(k.dep == "obl:agent" or self.s.case(k.i) == "by" for k in kids)
         if self.passive(t) and agent and self.subjects(t):
@@ -2468,6 +2471,32 @@ class SentenceReader:
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
+
+    def _pledged_alone(self, t: Token) -> bool:
+        """Whether ``t`` ("committed") is one named party's pledge: with what is pledged
+        after "to" ("committed to invest", "to raising taxes"; not "committed a crime"),
+        and a subject of its own that is one name, neither a pronoun nor a plural nor a
+        list, which may be several who committed together ("the two leaders", "the U.S.
+        and Mexican delegations"): those are read as an agreement."""
+        kids = self.s.children(t.i)
+        if t.rel != "root" or self.passive(t) or any(k.rel == "obj" for k in kids):
+            return False  # "war crimes committed by X", "committed troops", "which X committed"
+        if not any(
+            (k.rel in ("xcomp", "advcl") and self._marked(k, "to"))
+            or (k.rel == "obl" and self.s.case(k.i) == "to")
+            for k in kids
+        ):
+            return False
+        subjects = [k for k in kids if k.dep == "nsubj"]
+        if len(subjects) != 1 or subjects[0].pos not in ("PROPN", "NOUN"):
+            return False
+        subject = subjects[0]
+        opening = self.s.subtree(subject.i)[0]
+        return (
+            not subject.lower.endswith("s")
+            and not any(self.s.tokens[i].lower == "and" for i in range(opening, t.i))
+            and len(self.p.of(subject.i)) == 1
+        )
 
     def _clause_as_objects(self, t: Token) -> bool:
         """ "suggesting the board planned job cuts" read with "the board" as the object:
