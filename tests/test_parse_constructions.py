@@ -2192,3 +2192,11 @@ def test_one_party_committing_to_act_pledges_it_and_a_crime_committed_is_no_pled
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Mexico", "committed to invest $1.5 billion on border infrastructure")
     ]
+
+
+def test_a_participle_after_a_possessive_describes_the_noun_after_it():
+    d = digest_of(
+        "President Lena Cole expressed deep concern over the PRC's continued support for "
+        "Russia's defense industrial base."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Lena Cole", "China"})]

@@ -32,6 +32,7 @@ from briefgen.extract.parse.tokens import (
     Sentence,
     Token,
     from_spacy,
+    participles_after_a_possessive,
     reasons_on_the_verb,
     verb_under_a_nominal_root,
     verbs_as_verbs,
@@ -486,9 +487,7 @@ def read_article(
             _remember_plain(here, memory)
             before = None
             continue
-        sentence = reasons_on_the_verb(
-            verb_under_a_nominal_root(verbs_as_verbs(sentence, lex.forms))
-        )
+        sentence = _repaired(sentence, lex)
         parties = Parties(sentence, here, memory, roles, lex)
         reader = SentenceReader(sentence, parties, lex)
         _remember_speaker(reader, memory)
@@ -502,6 +501,14 @@ def read_article(
             facts.append(_fact(article, span, item, sentence, placer))
         _remember(reader, here, found, memory)
     return facts
+
+
+def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
+    """The parse with the slips the rules know how to mend put right (``tokens``)."""
+    sentence = verbs_as_verbs(sentence, lex.forms)
+    sentence = verb_under_a_nominal_root(sentence)
+    sentence = participles_after_a_possessive(sentence)
+    return reasons_on_the_verb(sentence)
 
 
 def _titled_in_title(article: Article, people: PeopleTable) -> list[str]:

@@ -225,3 +225,34 @@ def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
         tokens[root.i] = replace(root, head=v.i, dep="nsubj")
         return Sentence(tuple(tokens), sentence.ents)
     return sentence
+
+
+def participles_after_a_possessive(sentence: Sentence) -> Sentence:
+    """``sentence`` with a possessive's participle put back as an adjective of the noun
+    after it: "concern over the PRC's continued support" read as a clause ("the PRC
+    continued support") becomes "the PRC's [continued] support", the owner and the
+    preposition the noun's."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for v in sentence.tokens:
+        if v.pos != "VERB" or not v.lower.endswith("ed") or v.i + 1 >= len(tokens):
+            continue
+        noun = sentence.tokens[v.i + 1]
+        owners = [
+            s
+            for s in sentence.children(v.i, "nsubj", "nmod:poss")
+            if s.i == v.i - 2 and sentence.tokens[s.i + 1].lower in ("'s", "’s")
+        ]
+        if not owners or noun.head != v.i or noun.rel != "obj" or noun.pos != "NOUN":
+            continue
+        dep = "obl" if v.rel in ("advcl", "ccomp") else v.dep
+        tokens[noun.i] = replace(noun, head=v.head if v.head != v.i else noun.i, dep=dep)
+        tokens[v.i] = replace(v, head=noun.i, dep="amod")
+        tokens[owners[0].i] = replace(owners[0], head=noun.i, dep="nmod:poss")
+        for k in sentence.children(v.i):
+            if k.i != noun.i and k.i != owners[0].i and (k.rel == "mark" or k.i < v.i):
+                tokens[k.i] = replace(k, head=noun.i, dep="case" if k.rel == "mark" else k.dep)
+            elif k.i != noun.i and k.i != owners[0].i:
+                tokens[k.i] = replace(k, head=noun.i, dep="nmod" if k.rel == "obl" else k.dep)
+        changed = True
+    return Sentence(tuple(tokens), sentence.ents) if changed else sentence
