@@ -2200,3 +2200,16 @@ def test_a_participle_after_a_possessive_describes_the_noun_after_it():
         "Russia's defense industrial base."
     )
     assert pairs(d.disagreements, "parties") == [frozenset({"Lena Cole", "China"})]
+
+
+def test_a_speaker_who_says_a_party_broke_its_promise_is_against_it():
+    d = digest_of(
+        'MP John Redwood said: "Prime Minister Tony Blair has forgotten the taxpayers, and '
+        'has broken the pledges he made." Labour has broken its promise on immigration, '
+        "the Tories have claimed. He said the boy broke a window."
+    )
+    assert [(frozenset(x.parties), x.topic) for x in d.disagreements] == [
+        (frozenset({"John Redwood", "Tony Blair"}), "the pledges he made"),
+        (frozenset({"Tories", "Labour"}), "its promise on immigration"),
+    ]
+    assert d.disagreements[0].positions[0].position == "has broken the pledges he made"

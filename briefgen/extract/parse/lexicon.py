@@ -150,6 +150,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "owned_nouns",
         "presenting_verbs",
         "presented_nouns",
+        "promise_nouns",
     }
 )
 

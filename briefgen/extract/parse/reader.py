@@ -164,6 +164,8 @@ class SentenceReader:
         self.conflict_nouns = lexicon.words("disagreement", "conflict_nouns")
         self.negative = lexicon.words("disagreement", "negative_judgements")
         self.appraisals = lexicon.words("disagreement", "appraisals")
+        self.breaking = lexicon.words("disagreement", "breaking_verbs")
+        self.promises = lexicon.words("disagreement", "promise_nouns")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
         self.between_nouns = lexicon.words("disagreement", "between_nouns")
         self.opponent_nouns = lexicon.words("disagreement", "opponent_nouns")
@@ -1990,6 +1992,8 @@ class SentenceReader:
             candidates.append(head)  # "The plans are flawed, X said"
         candidates.extend(self.s.tokens[i] for i in self.s.subtree(t.i) if i != t.i)
         for j in candidates:
+            if (broken := self._broken_promise(j, t, speakers)) is not None:
+                return broken
             if not self._judgement(j):
                 continue
             # "the plans are flawed" with "flawed" read as a passive: its "are" is the copula
@@ -2010,6 +2014,24 @@ class SentenceReader:
             topic = self.s.text_of(judged).strip(" ,;:" + _QUOTES)
             return self._stance(t, speakers, targets, topic or what, what)
         return None
+
+    def _broken_promise(self, j: Token, t: Token, speakers: list[Party]) -> Found | None:
+        """ "X said Y has broken the pledges he made": what ``t``'s speakers say of a
+        party that broke its promise (``j``, "broken") sets them against it."""
+        if self.lemma(j) not in self.breaking or self.negated(j) or not self._reported_by(j, t):
+            return None
+        promised = [o for o in self.s.children(j.i, "obj") if self.lemma(o) in self.promises]
+        targets = [p for p in self.subjects(j) if p.name not in {s.name for s in speakers}]
+        if not promised or not targets:
+            return None
+        said = set(self.s.subtree(t.i)) if t.i in self.s.subtree(j.i) else set()
+        words = [i for i in self.s.subtree(j.i) if i not in said]
+        while words and self.s.tokens[words[0]].rel in ("cc", "punct"):
+            words.pop(0)  # "... and has broken the pledges he made"
+        while words and self.s.tokens[words[-1]].rel == "punct":
+            words.pop()
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        return self._stance(t, speakers, targets, self._phrase(promised[0]) or what, what)
 
     def _judgement(self, k: Token, *, lemma: bool = True) -> bool:
         """Whether ``k`` is a word of negative judgement, of either list."""
