@@ -453,6 +453,20 @@ def test_a_plural_word_for_people_is_no_part_of_a_name():
     assert "Ann Lee" in people
 
 
+def test_a_speaker_named_after_the_verb_or_of_a_body_and_a_party_s_officer():
+    people = _people_of(
+        "Voters have a clear choice, said Ann Lee. Bo Chen of the CMF said it was wrong. "
+        "It was questioned by Plaid Cymru's former President, Dan Ross. Plaid Cymru MP "
+        "Eve Hart said so. The Bank of Tomorrow said nothing."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Ann Lee": (None, None),
+        "Bo Chen": (None, "CMF"),
+        "Dan Ross": ("former President", "Plaid Cymru"),
+        "Eve Hart": ("MP", "Plaid Cymru"),
+    }
+
+
 def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
     people = _people_of(
         "Secretary of Agriculture Tom Hale met Minister of Trade and Industry Ann Lee. "

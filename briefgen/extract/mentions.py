@@ -179,18 +179,22 @@ class Patterns:
         # Serwotka warned". Companies and bodies are kept out by the words
         # that cannot be in a name ("Amnesty International", "Downing Street").
         speech = "|".join(regex.escape(v) for v in sorted(gaz.data["speech_verbs"]))
+        # ... or after it, at the end of a clause: "..., said Charles Kennedy."
         self.speaker = precompiled.compile(
             rf"(?<![\p{{L}}\p{{M}}'’.-])(?P<name>(?>{_NAME}))[^\S\n]+"
             rf"(?:(?:has|had|have|also|then)[^\S\n]+)?(?:{speech})\b"
+            rf"|\b(?:{speech})[^\S\n]+(?P<after>(?>{_NAME}))(?=[^\S\n]*[,.;:])"
         )
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
         self.role_first = precompiled.compile(
             # Or a possessive: "The charity's director, Ann Lee", "His party leader, Bo Chen".
-            rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+"
+            # Or a party's, alone: "Plaid Cymru's former President, Dafydd Wigley".
+            rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+"
             rf"(?:(?P<aff>{member_of}){_POSSESSIVE}[^\S\n]+|\p{{Ll}}+['’]s[^\S\n]+)?"
+            rf"|(?P<owner>{gaz.political_party_pattern})['’]s[^\S\n]+)"
             # An office may be of a place: "the Bishop of Winchester", "the Mayor of London".
-            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|{role}"
+            rf"(?P<role>(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+){{0,3}}(?:{nouns})|(?:former[^\S\n]+)?{role}"
             rf"(?:[^\S\n]+of[^\S\n]+(?P<see>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}))?),[^\S\n]+"
             # A peer is named with the title, a cleric or doctor after a style.
             rf"(?:(?:the[^\S\n]+)?(?:Rt|Most)[^\S\n]+Rev(?:d|erend)?\.?[^\S\n]+|(?:Dr|Prof)\.?[^\S\n]+"
@@ -209,10 +213,11 @@ class Patterns:
         )
         # A full name and the body it comes from: "Mark Serwotka, from the Public and
         # Commercial Services union, said".
+        # Without the comma only before a verb of saying: "Ann Lee of the CMF said".
         self.member_of = precompiled.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME})),[^\S\n]+(?:from|of|for)[^\S\n]+the[^\S\n]+"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME}))(?P<comma>,)?[^\S\n]+(?:from|of|for)[^\S\n]+the[^\S\n]+"
             rf"(?P<body>{_BODY}(?:[^\S\n]+(?:union|party|campaign|group))?)"
-            r"(?=[^\S\n]*[,.;:]|[^\S\n]+\p{Ll})"
+            rf"(?(comma)(?=[^\S\n]*[,.;:]|[^\S\n]+\p{{Ll}})|(?=[^\S\n]+(?:{speech})\b))"
         )
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in sorted(gaz.honorifics))
         self.honorific = precompiled.compile(rf"\b(?:{honorifics})\.?[^\S\n]+(?P<name>{_NAME})")
@@ -512,7 +517,7 @@ def find_introductions(text: str) -> list[Mention]:
             continue
         # "the President of France" acts for France, "the Mayor of London" not for the UK
         of_state = m["see"] and pats.gaz.party(m["see"]) and m["see"] not in pats.gaz.cities
-        aff = m["aff"] or (m["see"] if of_state else None)
+        aff = m["aff"] or m["owner"] or (m["see"] if of_state else None)
         affiliation = pats.gaz.affiliation(aff) if aff else None
         found.append(
             Mention(start, start + len(name), name, m["role"], affiliation, cue="described")
@@ -525,6 +530,8 @@ def find_introductions(text: str) -> list[Mention]:
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None or " " not in name or not m["name"].endswith(name):
             continue
+        if pats.gaz.affiliation(name):
+            continue  # "Plaid Cymru MP Elfyn Llwyd": the party's, not a person
         start = m.end("name") - len(name)
         if not _after_the(text, start):  # "the Glasgow Kelvin MP": a seat
             found.append(Mention(start, start + len(name), name, "MP", cue="apposition"))
@@ -553,7 +560,8 @@ def find_introductions(text: str) -> list[Mention]:
     for m in pats.member_of.finditer(text):
         # "Mark Serwotka, from the Public and Commercial Services union, said"
         member = clean_name(m["name"], pats, surnames=surnames)
-        organisation = _organisation(m["body"], pats)
+        # (before a verb of saying, with no comma, any body: "Ann Lee of the CMF said")
+        organisation = _organisation(m["body"], pats) or (None if m["comma"] else m["body"])
         if (
             member is None
             or " " not in member
@@ -566,7 +574,8 @@ def find_introductions(text: str) -> list[Mention]:
             Mention(start, start + len(member), member, affiliation=organisation, cue="described")
         )
     for m in pats.speaker.finditer(text):
-        name = clean_name(m["name"], pats, surnames=surnames)
+        group = "after" if m["after"] else "name"
+        name = clean_name(m[group], pats, surnames=surnames)
         if (
             name is not None
             and name.count(" ") > 1
@@ -576,9 +585,9 @@ def find_introductions(text: str) -> list[Mention]:
             # "Minister for Children, Young People and Families Margaret Hodge said":
             # the first word ends the office's list
             name = name.partition(" ")[2]
-        if name is None or " " not in name or not m["name"].endswith(name):
+        if name is None or " " not in name or not m[group].endswith(name):
             continue
-        start = m.end("name") - len(name)
+        start = m.end(group) - len(name)
         if _after_the(text, start):
             continue  # "The Weakest Link tells": a thing
         found.append(Mention(start, start + len(name), name, cue="speaker"))
