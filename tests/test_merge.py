@@ -228,3 +228,25 @@ def test_a_condemnation_repeated_a_month_later_is_another_statement():
     ]
     groups = merge_facts(facts, same_statement, party_and_word, statement=True)
     assert [[facts.index(f) for f in g] for g in groups] == [[0, 1], [2]]
+
+
+def test_two_sentences_of_one_article_are_one_agreement_only_when_worded_nearly_alike():
+    from briefgen.extract.merge import party_and_word, same_agreement
+
+    def agreed(what: str, start: int) -> Fact:
+        sides = ["Ann Lee", "Bo Chen"]
+        return Fact("agreement", _article("a", NOV_10), Span(start, start + 2), sides, what=what)
+
+    facts = [
+        agreed(
+            "committed to deepen economic cooperation in the Americas, including through a bank", 0
+        ),
+        agreed(
+            "pledged to deepen cooperation in science and technology, including through a pact", 10
+        ),
+        agreed(
+            "committed to deepen economic cooperation in the Americas, including through it", 20
+        ),
+    ]
+    groups = merge_facts(facts, same_agreement, party_and_word, statement=True)
+    assert [[facts.index(f) for f in g] for g in groups] == [[0, 2], [1]]

@@ -30,6 +30,10 @@ from briefgen.extract.gazetteer import gazetteer
 # Statements are compared on their opening words: reports of one proposal
 # agree on what it is and differ in what they add after it.
 _HEAD_WORDS = 8
+# Two sentences of one article say one thing only when worded nearly alike: a readout's
+# "committed to deepen economic cooperation ..., including through" and "pledged to
+# deepen cooperation in science ..., including through" are two commitments.
+_ONE_ARTICLE = 0.75
 
 
 _WORD = regex.compile(r"\w+")
@@ -326,10 +330,13 @@ def _alike(fact: Fact, group: list[Fact], *, nested: bool) -> bool:
     mine = frozenset(fact.parties)
     for g in group:
         shared = mine.intersection(g.parties)
+        one_article = fact.article.id == g.article.id
         if (
             shared
-            and (fact.article.id == g.article.id or (nested and _near(fact, g)))
-            and similar(fact.what, g.what, names=_words_of(shared))
+            and (one_article or (nested and _near(fact, g)))
+            and similar(
+                fact.what, g.what, _ONE_ARTICLE if one_article else 0.5, names=_words_of(shared)
+            )
         ):
             return True
     return False
