@@ -2213,3 +2213,11 @@ def test_a_speaker_who_says_a_party_broke_its_promise_is_against_it():
         (frozenset({"Tories", "Labour"}), "its promise on immigration"),
     ]
     assert d.disagreements[0].positions[0].position == "has broken the pledges he made"
+
+
+def test_his_after_a_role_no_one_is_named_by_is_not_the_last_named_person():
+    d = digest_of(
+        "Lib Dem spokesman Vince Cable spoke on Monday. The chancellor meanwhile insisted "
+        'his spending plans were "affordable".'
+    )
+    assert d.proposals == []  # the plans are the chancellor's, not Cable's

@@ -364,6 +364,8 @@ class Parties:
             found = self._main_subject_after(t)
             if found is None or found in others:
                 found = self._person_before(t)
+            if found is None and self._unnamed_subject_before(t):
+                return None  # "The chancellor insisted his plans ...": not the last named
             if found is None or found in others:
                 # The newest person named before; one it cannot stand for is passed.
                 found = next(
@@ -469,6 +471,18 @@ class Parties:
         if subjects:
             return subjects[-1]
         return None
+
+    def _unnamed_subject_before(self, t: Token) -> bool:
+        """Whether someone before ``t`` in its sentence is named by a role the rules could
+        not put a name to ("The chancellor meanwhile insisted his ...", however it was
+        parsed): then "he" or "his" is as likely that one, whom the rules cannot name."""
+        return any(
+            u.lower in self.role_nouns
+            and (self._definite(u) or (u.i > 0 and self.s.tokens[u.i - 1].lower == "the"))
+            and u.i not in self.at
+            and not self.of(u.i)
+            for u in self.s.tokens[: t.i]
+        )
 
     def _group(self, t: Token) -> list[Party] | None:
         """ "the two sides", "both leaders", "the pair": the last group acting together."""
