@@ -186,6 +186,23 @@ def test_key_points_lead_with_the_events_of_the_most_present_parties():
     assert len(key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=1)) == 1
 
 
+def test_limited_key_points_take_each_source_s_best_before_any_second():
+    # s1, a long joint statement, has the three most important events; s2 and s3 one
+    # each: with room for three, s1 gives its best and s2, s3 theirs.
+    statement = [Agreement(parties=["A", "B"], what=w, evidence=_ev("s1")) for w in ("x", "y", "z")]
+    other = Agreement(parties=["C", "D"], what="grain", evidence=_ev("s2"))
+    third = Agreement(parties=["E", "F"], what="fish", evidence=_ev("s3"))
+    chosen, importance = select(_digest(*statement, other, third), limits={}, sourced_only=False)
+    every = key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=None)
+    assert [p.citations for p in every] == [(1,), (1,), (1,), (2,), (3,)]
+    three = key_points(chosen, importance, NUMBERS, LABELS, "%-d %B %Y", limit=3)
+    assert [(p.text, p.citations) for p in three] == [
+        ("A and B agreed on x.", (1,)),
+        ("C and D agreed on grain.", (2,)),
+        ("E and F agreed on fish.", (3,)),
+    ]
+
+
 def test_a_planned_meeting_with_nothing_under_it_ranks_as_a_plan():
     planned = Meeting(participants=["A", "B"], status="planned", evidence=_ev("s1", "s2"))
     agreed = Agreement(parties=["A", "B"], what="grain", evidence=_ev("s1"))

@@ -428,8 +428,22 @@ def key_points(
             point = KeyPoint(kind, text, _citations(fact.evidence, numbers))
             events.append((importance.key(kind, i, fact), point))
     events.sort(key=lambda pair: pair[0])
-    chosen = events if limit is None else events[:limit]
-    return tuple(point for _, point in chosen)
+    points = [point for _, point in events]
+    return tuple(points if limit is None else _spread(points, limit))
+
+
+def _spread(points: list[KeyPoint], limit: int) -> list[KeyPoint]:
+    """The ``limit`` most important of ``points`` (in order of importance), taking
+    each source's best before any source's second: a joint statement of twenty
+    commitments does not fill the key points of a brief of seven sources."""
+    seen: dict[int | None, int] = {}
+    rounds = []
+    for point in points:
+        source = point.citations[0] if point.citations else None
+        rounds.append(seen.get(source, 0))
+        seen[source] = rounds[-1] + 1
+    chosen = sorted(range(len(points)), key=lambda i: (rounds[i], i))[:limit]
+    return [points[i] for i in sorted(chosen)]
 
 
 def timeline(
