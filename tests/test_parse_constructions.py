@@ -2121,7 +2121,7 @@ def test_a_joint_statement_s_we_is_those_who_sign_it():
     )
     d = digest_of(text, titles=("Joint Statement by President Lee and Prime Minister Chen",))
     assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
-    assert "reaffirmed our commitment to the treaty" in [a.what for a in d.agreements]
+    assert "reaffirmed their commitment to the treaty" in [a.what for a in d.agreements]
     # the same text under another title, or as remarks, has no one's "we"
     for title in ("Readout of the Meeting", "Remarks by President Lee in Joint Statement"):
         assert digest_of(text, titles=(title,)).agreements == []
@@ -2221,3 +2221,25 @@ def test_his_after_a_role_no_one_is_named_by_is_not_the_last_named_person():
         'his spending plans were "affordable".'
     )
     assert d.proposals == []  # the plans are the chancellor's, not Cable's
+
+
+def test_a_joint_statement_s_facts_are_told_in_the_third_person():
+    d = digest_of(
+        "President Ann Lee and Prime Minister Bo Chen met in Oslo on Monday. We reaffirm "
+        "our commitment to the treaty and call on all nations to join us.",
+        titles=("Joint Statement by President Lee and Prime Minister Chen",),
+    )
+    assert [a.what for a in d.agreements] == [
+        "reaffirmed their commitment to the treaty and call on all nations to join them"
+    ]
+
+
+def test_a_document_is_no_party_and_an_unknown_verb_keeps_its_tense():
+    d = digest_of(
+        "The Bill now faces opposition from peers angry at house arrest proposals. "
+        "Labour now faces opposition from peers over the plan."
+    )
+    assert [(frozenset(x.parties), x.topic) for x in d.disagreements] == [
+        (frozenset({"Labour", "peers"}), "faces opposition from peers over the plan")
+    ]
+    assert d.disagreements[0].positions[0].position.startswith("faces opposition")

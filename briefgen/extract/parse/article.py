@@ -498,7 +498,8 @@ def read_article(
         before = claim
         found = _one_each(found)
         for item in found:
-            facts.append(_fact(article, span, item, sentence, placer))
+            fact = _fact(article, span, item, sentence, placer)
+            facts.append(_in_third_person(fact) if memory.authors else fact)
         _remember(reader, here, found, memory)
     return facts
 
@@ -635,6 +636,27 @@ def _fact(
         # A position is printed after its party's name and a colon: its capital stays.
         fact.positions = {k: _paired_quotes(v) for k, v in item.positions.items() if v}
     return fact
+
+
+def _in_third_person(fact: Fact) -> Fact:
+    """A joint statement's fact told of its signers, as a brief prints it: "Biden and
+    Lopez Obrador reaffirmed their commitment", not "... reaffirmed our commitment"."""
+    fact.what = _third_person(fact.what) if fact.what else fact.what
+    fact.parties = [_third_person(p) for p in fact.parties]
+    if fact.positions:
+        fact.positions = {k: _third_person(v) for k, v in fact.positions.items()}
+    return fact
+
+
+_FIRST_PLURAL = {
+    "we": "they", "We": "They", "us": "them", "our": "their", "Our": "Their",
+    "ours": "theirs", "ourselves": "themselves",
+}  # fmt: skip
+_FIRST_PLURAL_WORD = regex.compile(r"\b(?:" + "|".join(_FIRST_PLURAL) + r")\b")
+
+
+def _third_person(text: str) -> str:
+    return _FIRST_PLURAL_WORD.sub(lambda m: _FIRST_PLURAL[m[0]], text)
 
 
 def _without_asides(text: str, span: Span, sentence: Sentence, predicate: int) -> str:

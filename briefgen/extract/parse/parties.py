@@ -53,6 +53,9 @@ _PART_OF = frozenset({"members", "member", "staff", "representatives", "delegate
 _TITLE_ENDS = frozenset({"coordinator", "counselor", "counsellor", "aide", "officer"})
 # Small words inside a body's name: "Council of Europe", "Campaign for Nuclear Disarmament".
 _NAME_JOINS = frozenset({"of", "the", "and", "for"})
+# Texts written with a capital that act as subjects without being anyone: "The Bill
+# faces opposition", "the Budget unveiled".
+_DOCUMENTS = frozenset({"Bill", "Act", "Budget", "Treaty", "Constitution", "Report", "Order"})
 # Those who speak for a body, named after "for": "a spokesman for the union".
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # In ``Memory.people``: a person the text named only by a role no one named has.
@@ -304,6 +307,7 @@ class Parties:
             and t.text[:1].isupper()
             and t.text.isalpha()
             and t.text not in gazetteer().data["page_furniture"]  # "Photo: Reuters) vowed"
+            and t.text not in _DOCUMENTS  # "The Bill now faces opposition": a text
             and not self.s.children(i, "conj", "cc", "flat", "compound")
             and not any(k.i != i and k.pos == "PROPN" for k in self.s.children(t.head, "nsubj"))
         ):

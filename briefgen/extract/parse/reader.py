@@ -1066,8 +1066,13 @@ class SentenceReader:
         parties, in a brief that reports what was agreed."""
         first, _, rest = what.partition(" ")
         lemma = self.lemma(t)
-        if first != t.text or t.pos != "VERB" or first.lower() not in inflections(lemma):
-            return what
+        if (
+            first != t.text
+            or t.pos != "VERB"
+            or first.lower() not in inflections(lemma)
+            or first.lower() not in self.lex.lemma_of
+        ):
+            return what  # (a verb no list knows: "faces" would become "facesed")
         if self._marked(t, "to") or any(
             a.lower in self.modals for a in self.s.children(t.i, "aux")
         ):
