@@ -2243,3 +2243,16 @@ def test_a_document_is_no_party_and_an_unknown_verb_keeps_its_tense():
         (frozenset({"Labour", "peers"}), "faces opposition from peers over the plan")
     ]
     assert d.disagreements[0].positions[0].position.startswith("faces opposition")
+
+
+def test_a_joint_statement_s_call_is_its_signers_agreement_not_one_signer_s_proposal():
+    d = digest_of(
+        "We call on all UN Member States to fully implement the resolutions. Our two "
+        "countries announce today that we intend to hold annual exercises.",
+        titles=("United States-France Joint Statement",),
+    )
+    assert d.proposals == []
+    assert [a.what for a in d.agreements] == [
+        "called on all UN Member States to fully implement the resolutions",
+        "intended to hold annual exercises",
+    ]

@@ -612,7 +612,8 @@ class SentenceReader:
                 k.i < t.i
                 and k.rel in ("obl", "advcl", "mark", "cc", "punct", "nmod", "advmod")
                 and (t.pos not in ("NOUN", "PROPN") or k.rel != "nmod")
-            ):
+            ) or (k.i < t.i and k.rel == "dep" and k.lower == "that"):
+                # ("that" the parser left unlabelled is the clause's mark all the same)
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
         inside = self.s.subtree(t.i)
@@ -2335,6 +2336,8 @@ class SentenceReader:
     def _proposal(self, t: Token, authors: list[Party], what: str) -> Found | None:
         if not authors or self.negated(t) or not what or self._hypothetical(t):
             return None
+        if len(authors) > 1 and {a.name for a in authors} <= set(self.p.memory.authors):
+            return None  # "We call on all states to ..." of a joint statement: an agreement
         head = self.s.head(t.i)
         asking = self.propose | self.ask_verbs | {"call"}
         if self._marked(t, "to") and any(self.lemma(a) in asking for a in self.s.ancestors(t.i)):
