@@ -184,6 +184,10 @@ def test_a_stance_every_party_holds_is_said_as_that_stance_not_as_a_difference()
     accused = [Position(party="A", position="accused B of telling lies")]
     charge = Disagreement(parties=["A", "B"], topic="telling lies", positions=accused)
     assert said(charge) == "A accused B of telling lies."
+    # A stance of one word ("rejected", of a passive) says what it is about.
+    rejected = [Position(party="Commons", position="rejected")]
+    vote = Disagreement(parties=["Commons"], topic="an amendment", positions=rejected)
+    assert said(vote) == "Commons rejected an amendment."
 
 
 def test_a_meeting_sentence_leaves_out_an_occasion_that_needs_its_article():

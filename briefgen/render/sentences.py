@@ -101,6 +101,14 @@ def _fit(text: str, kind: str, labels: Labels, width: int | None) -> tuple[str, 
     return labels.sentence_on.format(what=text), False
 
 
+def _with_topic(position: str, topic: str | None) -> str:
+    """A stance of one word ("rejected", of "an amendment was rejected by the Commons")
+    with what it is about, so that it reads as a sentence: "rejected an amendment"."""
+    if " " in position.strip() or not topic:
+        return position
+    return f"{position} {topic}"
+
+
 def _opens_with_past(text: str, labels: Labels) -> bool:
     """Whether English ``text`` opens with a verb in the past ("accused X of ...")."""
     first = text.split(" ", 1)[0].casefold()
@@ -200,17 +208,18 @@ def outcome_clause(
             return labels.sentence_fact.format(parties=who(fact.parties), what=what)
         return labels.sentence_agreement.format(parties=who(fact.parties), what=what)
     if isinstance(fact, Disagreement):
-        shared = {p.position for p in fact.positions}
+        shared = {_with_topic(p.position, fact.topic) for p in fact.positions}
         holders = [p.party for p in fact.positions]
         if len(shared) == 1 and set(holders) == set(fact.parties):
             # Every party holds the one stance: they stand together against the
             # topic, so "A and B differ over X" would misstate it.
             what = shorten(_clean(shared.pop()), width)
             return labels.sentence_fact.format(parties=who(fact.parties), what=what)
-        if len(holders) == 1 and _opens_with_past(fact.positions[0].position, labels):
+        position = _with_topic(fact.positions[0].position, fact.topic) if holders else ""
+        if len(holders) == 1 and _opens_with_past(position, labels):
             # One side's act names the other ("accused Mr Blair of ..."): the act, by
             # its side, says more than "A and B differ over ...".
-            what = shorten(_clean(fact.positions[0].position), width)
+            what = shorten(_clean(position), width)
             return labels.sentence_fact.format(parties=who(holders), what=what)
         if fact.topic:
             topic = shorten(_clean(fact.topic), width)
