@@ -184,12 +184,11 @@ def reasons_on_the_verb(sentence: Sentence) -> Sentence:
         if t.dep != "acl" or t.pos != "VERB" or not t.lower.endswith("ing"):
             continue
         agent = sentence.tokens[t.head]
-        if agent.dep != "obl:agent" or not any(
+        if agent.dep == "obl:agent" and any(
             k.lower == "for" for k in sentence.children(t.i, "mark")
         ):
-            continue
-        tokens[t.i] = replace(t, head=agent.head, dep="advcl")
-    return Sentence(tuple(tokens), sentence.ents)
+            tokens[t.i] = replace(t, head=agent.head, dep="advcl")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
 def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
@@ -233,7 +232,6 @@ def participles_after_a_possessive(sentence: Sentence) -> Sentence:
     continued support") becomes "the PRC's [continued] support", the owner and the
     preposition the noun's."""
     tokens = list(sentence.tokens)
-    changed = False
     for v in sentence.tokens:
         if v.pos != "VERB" or not v.lower.endswith("ed") or v.i + 1 >= len(tokens):
             continue
@@ -250,9 +248,13 @@ def participles_after_a_possessive(sentence: Sentence) -> Sentence:
         tokens[v.i] = replace(v, head=noun.i, dep="amod")
         tokens[owners[0].i] = replace(owners[0], head=noun.i, dep="nmod:poss")
         for k in sentence.children(v.i):
-            if k.i != noun.i and k.i != owners[0].i and (k.rel == "mark" or k.i < v.i):
-                tokens[k.i] = replace(k, head=noun.i, dep="case" if k.rel == "mark" else k.dep)
-            elif k.i != noun.i and k.i != owners[0].i:
-                tokens[k.i] = replace(k, head=noun.i, dep="nmod" if k.rel == "obl" else k.dep)
-        changed = True
-    return Sentence(tuple(tokens), sentence.ents) if changed else sentence
+            if k.i in (noun.i, owners[0].i):
+                continue
+            if k.rel == "mark":
+                dep = "case"  # "over" of "concern over the PRC's ..."
+            elif k.rel == "obl" and k.i > v.i:
+                dep = "nmod"  # "... support for Russia's base"
+            else:
+                dep = k.dep
+            tokens[k.i] = replace(k, head=noun.i, dep=dep)
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
