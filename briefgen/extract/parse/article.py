@@ -523,15 +523,15 @@ def _titled_in_title(article: Article, people: PeopleTable) -> list[str]:
 def _joint_authors(title: str, people: PeopleTable) -> list[str]:
     """Who signs a joint statement, by its title ("Joint Statement by President A and
     Prime Minister B", "United States-France Joint Statement", "Joint Statement on
-    United States-Ukraine Meeting"): the people the batch knows whom it names, or else
-    the states and bodies; two at least. Not a party the title names as a topic after
-    a later preposition ("... Announcing Further Economic Costs on Russia"), nor the
-    speakers of remarks or a press call about a joint statement."""
+    United States-Ukraine Meeting"): the people it names with a title (as the batch
+    names them, or as the title does: a statement in the first person may name its
+    signers nowhere else), or else the states and bodies; two at least. Not a party
+    the title names as a topic after a later preposition ("... Announcing Further
+    Economic Costs on Russia"), nor the speakers of remarks or a press call about a
+    joint statement, whose "we" is the one speaking."""
     joint = _JOINT.search(title)
     if joint is None or _SPOKEN.search(title):
-        return []  # remarks and press calls: "we" is the one speaking
-    # (one the texts never name is named as the title names it: a statement in the
-    # first person may name its signers nowhere else)
+        return []
     named = [_known(m.name, people) or m.name for m in find_introductions(title)]
     if len(set(named)) >= 2:
         return list(dict.fromkeys(named))
@@ -644,7 +644,7 @@ def _in_third_person(fact: Fact) -> Fact:
     fact.what = _third_person(fact.what) if fact.what else fact.what
     fact.parties = [_third_person(p) for p in fact.parties]
     if fact.positions:
-        fact.positions = {k: _third_person(v) for k, v in fact.positions.items()}
+        fact.positions = {_third_person(k): _third_person(v) for k, v in fact.positions.items()}
     return fact
 
 
