@@ -34,6 +34,7 @@ _HEAD_WORDS = 8
 # "committed to deepen economic cooperation ..., including through" and "pledged to
 # deepen cooperation in science ..., including through" are two commitments.
 _ONE_ARTICLE = 0.75
+_ALIKE = 0.5  # elsewhere: the same statement reported again
 
 
 _WORD = regex.compile(r"\w+")
@@ -56,7 +57,7 @@ def _stop_words() -> frozenset[str]:
 
 
 def similar(
-    a: str | None, b: str | None, threshold: float = 0.5, *, names: frozenset[str] = frozenset()
+    a: str | None, b: str | None, threshold: float = _ALIKE, *, names: frozenset[str] = frozenset()
 ) -> bool:
     """Whether two statements share enough of their opening content words; words of
     ``names`` (the parties both name) do not count: "the government" is not like every
@@ -335,7 +336,7 @@ def _alike(fact: Fact, group: list[Fact], *, nested: bool) -> bool:
             shared
             and (one_article or (nested and _near(fact, g)))
             and similar(
-                fact.what, g.what, _ONE_ARTICLE if one_article else 0.5, names=_words_of(shared)
+                fact.what, g.what, _ONE_ARTICLE if one_article else _ALIKE, names=_words_of(shared)
             )
         ):
             return True

@@ -474,8 +474,9 @@ def read_article(
     memory = Memory(
         genders=_genders(article.text, names, people), speaker=_author(article, people.canonical)
     )
-    memory.saw_named(_titled_in_title(article, people))
-    memory.authors = _joint_authors(article.title or "", people)
+    titled = find_introductions(article.title or "")  # the headline's people, read once
+    memory.saw_named(_titled_in_title(titled, people))
+    memory.authors = _joint_authors(article.title or "", titled, people)
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
@@ -512,15 +513,16 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     return reasons_on_the_verb(sentence)
 
 
-def _titled_in_title(article: Article, people: PeopleTable) -> list[str]:
+def _titled_in_title(titled: list[Mention], people: PeopleTable) -> list[str]:
     """The people the batch knows whom a headline names with a title ("Readout of
     President Biden's Call with Speaker Pelosi"): whom "the President" means in a text
-    that never names him. The text's own people come after them, so they go first."""
-    found = [people.canonical.get(m.name) for m in find_introductions(article.title or "")]
+    that never names him (``titled``: the headline's introductions). The text's own
+    people come after them, so they go first."""
+    found = [people.canonical.get(m.name) for m in titled]
     return [name for name in found if name and name in people.roles]
 
 
-def _joint_authors(title: str, people: PeopleTable) -> list[str]:
+def _joint_authors(title: str, titled: list[Mention], people: PeopleTable) -> list[str]:
     """Who signs a joint statement, by its title ("Joint Statement by President A and
     Prime Minister B", "United States-France Joint Statement", "Joint Statement on
     United States-Ukraine Meeting"): the people it names with a title (as the batch
@@ -532,7 +534,7 @@ def _joint_authors(title: str, people: PeopleTable) -> list[str]:
     joint = _JOINT.search(title)
     if joint is None or _SPOKEN.search(title):
         return []
-    named = [_known(m.name, people) or m.name for m in find_introductions(title)]
+    named = [_known(m.name, people) or m.name for m in titled]
     if len(set(named)) >= 2:
         return list(dict.fromkeys(named))
     gaz = gazetteer()
