@@ -257,6 +257,33 @@ def test_a_surname_alone_takes_the_full_name_its_article_gives_without_a_title()
     assert "Vale" in people  # no full name given: the surname stays
 
 
+def test_a_full_name_opening_with_a_given_name_is_a_person_without_a_title():
+    people = _people_of(
+        "He was replaced by the flamboyant Alan Clark. David Hale has become an adviser. "
+        "Lawyers' Christian Fellowship objected. George Mason University and the "
+        "California Highway Patrol took part, beside the Tony Blair years."
+    )
+    assert set(people) == {"Alan Clark", "David Hale"}
+
+
+def test_a_surname_alone_is_the_one_full_name_its_article_introduces():
+    people = _people_of(
+        "Tory leader Michael Howard spoke. Andrew Howard disagreed. Mr Howard said no. "
+        "Labour MP Ann Vale spoke. Mr Vale replied."
+    )
+    # Two Howards introduced: "Mr Howard" stays for the batch to resolve.
+    assert "Howard" in people
+    assert "Vale" not in people and "Ann Vale" in people
+    # Beside a titled surname alone, the one full name is not taken for it.
+    people = _people_of("President Roe spoke. First lady Ann Roe smiled. Mr Roe left.")
+    assert "Roe" in people
+
+
+def test_a_state_assemblymember_is_titled():
+    people = _people_of("Participants:\n\nCalifornia State Assemblymember Rebecca Kahan")
+    assert people["Rebecca Kahan"].role == "Assemblymember"
+
+
 def test_a_knight_named_again_by_the_given_name_is_the_full_name_of_the_text():
     from briefgen.ingest.nlp import split_sentences
     from briefgen.model import Article

@@ -62,7 +62,8 @@ class Mention:
     # title, apposition, counterpart, described (a lower-case noun before
     # the name: "lawyer Bo Chen"), honorific, full (the full name of a
     # surname met with a title), object (of "met with"), speaker (the subject
-    # of "said"), entity (a trained model's) or known (a form introduced elsewhere)
+    # of "said"), given (a full name opening with a given name), entity (a trained
+    # model's) or known (a form introduced elsewhere)
     cue: str = "known"
 
 
@@ -185,6 +186,8 @@ class Patterns:
             rf"(?:(?:has|had|have|also|then)[^\S\n]+)?(?:{speech})\b"
             rf"|\b(?:{speech})[^\S\n]+(?P<after>(?>{_NAME}))(?=[^\S\n]*[,.;:])"
         )
+        # Any run of name words: a person's when it opens with a given name.
+        self.run = precompiled.compile(rf"(?<![\p{{L}}\p{{M}}'’.-])(?P<name>(?>{_NAME}))")
         # The role first, the name set off by commas: "The shadow foreign
         # secretary, Ann Lee, said".
         self.role_first = precompiled.compile(
@@ -591,12 +594,37 @@ def find_introductions(text: str) -> list[Mention]:
         if _after_the(text, start):
             continue  # "The Weakest Link tells": a thing
         found.append(Mention(start, start + len(name), name, cue="speaker"))
+    found.extend(_given_named(text, pats, surnames))
     labels = [m.span() for m in _QUOTED_LABEL.finditer(text)]
     found = [
         _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
     ]
     found = _delegates(text, found, pats)
     return drop_overlaps(_with_full_names(text, found, pats))
+
+
+def _given_named(text: str, pats: Patterns, surnames: frozenset[str]) -> list[Mention]:
+    """Full names that open with an English given name, with no title or description:
+    "the flamboyant Alan Clark", "David Blunkett has become". The whole run of
+    capitalised words must be the name: "George Mason University", "California Highway
+    Patrol" are not, nor is a run after another capitalised word ("Lawyers' Christian
+    Fellowship") or after "the" ("the Tony Blair years")."""
+    found = []
+    for m in pats.run.finditer(text):
+        if not is_given_name(m["name"].partition(" ")[0]):
+            continue
+        name = clean_name(m["name"], pats, surnames=surnames)
+        if name is None or " " not in name or name != m["name"]:
+            continue
+        start = m.start()
+        if _after_the(text, start) or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+            continue
+        found.append(Mention(start, start + len(name), name, cue="given"))
+    return found
+
+
+# A capitalised word, or its possessive, just before a name.
+_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}-]*(?:['’]s?)?[^\S\n]+$")
 
 
 def _delegates(text: str, found: list[Mention], pats: Patterns) -> list[Mention]:
@@ -823,15 +851,26 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
     names by surname alone.
 
     "Labour backbencher Stephen Pound labelled ... Mr Pound said": "Stephen
-    Pound" is introduced, and "Mr Pound" is he. Only when the text gives one
-    full name ending in that surname: with "Barack Obama" and "Michelle
-    Obama" both there, "Mr Obama" stays as he is, for the batch's people to
-    resolve.
+    Pound" is introduced, and "Mr Pound" is he; so is "Stephen Pound" of a text that
+    introduces no one but names him in full. Only when the text gives one full name
+    ending in that surname: with "Barack Obama" and "Michelle Obama" both there,
+    "Mr Obama" stays as he is, for the batch's people to resolve.
     """
-    surnames = {words[-1] for m in found if len(words := core_words(m.name)) > 1}
+    introduced: dict[str, set[str]] = {}  # surname -> the full names introduced
+    for m in found:
+        if len(words := core_words(m.name)) > 1:
+            introduced.setdefault(words[-1], set()).add(m.name)
+    surnames = set(introduced)
+    titled_alone = {m.name for m in found if " " not in m.name and m.cue != "honorific"}
     full_name: dict[str, str] = {}
     completed: list[Mention] = []
-    for surname in sorted({m.name for m in found if " " not in m.name} - surnames):
+    for surname in sorted({m.name for m in found if " " not in m.name}):
+        if surname in introduced:
+            # "Mr Obama" beside "President Obama" and "first lady Michelle Obama" in
+            # full may be the President: left for the batch's people to resolve.
+            if len(introduced[surname]) == 1 and surname not in titled_alone:
+                [full_name[surname]] = introduced[surname]
+            continue
         fulls: dict[str, int] = {}
         for m in regex.finditer(rf"\b{regex.escape(surname)}\b", text):
             run = _BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -891,7 +930,7 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most informative mention where two cover the same characters."""
     rank = {
         "title": 0, "apposition": 1, "counterpart": 2, "described": 3, "honorific": 4, "full": 5,
-        "object": 6, "speaker": 6, "entity": 7, "known": 8,
+        "object": 6, "speaker": 6, "entity": 7, "given": 7, "known": 8,
     }  # fmt: skip
     ordered = sorted(mentions, key=lambda m: (rank[m.cue], m.start, -(m.end - m.start)))
     kept: list[Mention] = []
