@@ -61,6 +61,29 @@ def test_coordinated_subjects_agree():
     assert "expand trade" in d.agreements[0].what
 
 
+def test_agreeing_in_the_present_tense_with_a_that_clause():
+    # The parser tags "agree" a noun here, the subject's root or its last name's part.
+    for text in (
+        "President Lena Cole and Leader Otto Brandt agree that they won't negotiate.",
+        "President Lena Cole, Leader Otto Brandt, and Leader Ann Vale agree that we won't "
+        "negotiate over default.",
+    ):
+        d = digest_of(text)
+        assert len(d.agreements) == 1 and {"Lena Cole", "Otto Brandt"} <= set(
+            d.agreements[0].parties
+        ), text
+        assert "negotiate" in d.agreements[0].what
+
+
+def test_a_guessed_advisor_title_before_a_full_name():
+    d = digest_of(
+        "National Security Advisor Tom Hale hosted Brazilian Presidential Advisor Celso "
+        "Amaro for a meeting yesterday."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Celso Amaro"})]
+    assert {p.name: p.role for p in d.people}["Celso Amaro"] == "Presidential Advisor"
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

@@ -84,7 +84,9 @@ class Patterns:
         # Before a title, a political party too: "Labour MP Ann Lee".
         member_of = rf"{party}|{gaz.political_party_pattern}"
         role = rf"{_ROLE_PREFIX}(?:{gaz.role_pattern})"
-        generic_role = r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister)"
+        generic_role = (
+            r"(?:\p{Lu}\p{Ll}+[^\S\n]+(?:and[^\S\n]+)?){1,3}(?:Secretary|Minister|Advisor|Adviser)"
+        )
         # Titles and names start a word, mostly with a capital: telling the
         # regex engine so lets it skip most positions of a text at once.
         dotted = "|".join(regex.escape(h) for h in sorted(gaz.honorifics) if h.endswith("."))
@@ -403,6 +405,10 @@ def find_introductions(text: str) -> list[Mention]:
         if name is not None and unbounded:
             name = _from_given_name(name)
         if name is None or _a_thing_titled(m, text):
+            continue
+        if m["generic"] and m["generic"].endswith(("Advisor", "Adviser")) and " " not in name:
+            # "Domestic Policy Advisor Rice": a surname alone is too often another's of
+            # that name elsewhere in the batch ("Speaker McCarthy") for a guessed title
             continue
         peer, _, rest = m["name"].strip().partition(" ")
         if rest == name and peer in pats.gaz.data["peer_titles"]:

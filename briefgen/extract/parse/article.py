@@ -36,6 +36,7 @@ from briefgen.extract.parse.tokens import (
     reasons_on_the_verb,
     verb_under_a_nominal_root,
     verbs_as_verbs,
+    verbs_taking_a_clause,
 )
 from briefgen.extract.people import is_short_form
 from briefgen.extract.work import PeopleTable
@@ -508,6 +509,7 @@ def read_article(
 def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     """The parse with the slips the rules know how to mend put right (``tokens``)."""
     sentence = verbs_as_verbs(sentence, lex.forms)
+    sentence = verbs_taking_a_clause(sentence, lex.forms)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = participles_after_a_possessive(sentence)
     return reasons_on_the_verb(sentence)

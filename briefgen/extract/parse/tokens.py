@@ -175,6 +175,39 @@ def verbs_as_verbs(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
     return Sentence(tuple(tokens), sentence.ents)
 
 
+def verbs_taking_a_clause(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
+    """``sentence`` with a verb the parser tagged a noun put back as a verb where it
+    takes a "that" clause: "Biden and Schumer [agree] that ..." read with "agree" the
+    root noun of its subject, or hung on the last name of its subject ("Jeffries
+    agree"). Only words of ``verbs`` (the trigger words' forms) in the present tense
+    (no "-s", "-ed" or "-ing": "the deal's agreement that ...")."""
+    tokens = list(sentence.tokens)
+    for v in sentence.tokens:
+        if v.pos != "NOUN" or v.lower not in verbs or v.lower.endswith(("s", "ed", "ing")):
+            continue
+        clause = [
+            k
+            for k in sentence.children(v.i, "ccomp")
+            if k.i > v.i and any(m.lower == "that" for m in sentence.children(k.i, "mark"))
+        ]
+        if not clause:
+            continue
+        if sentence.children(v.i, "nsubj"):
+            tokens[v.i] = replace(v, pos="VERB")
+            continue
+        name = sentence.tokens[v.head]
+        subject = sentence.tokens[name.head] if name.rel == "conj" else name
+        if v.rel in ("flat", "compound") and name.i == v.i - 1 and subject.head == subject.i:
+            # "Smith, Smith and Smith [agree] that": the subject is the root, the verb
+            # hung on its last name
+            tokens[v.i] = replace(v, pos="VERB", head=v.i, dep="ROOT")
+            tokens[subject.i] = replace(subject, head=v.i, dep="nsubj")
+            for k in sentence.children(subject.i, "punct"):
+                if k.i > v.i:
+                    tokens[k.i] = replace(tokens[k.i], head=v.i)  # the full stop
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def reasons_on_the_verb(sentence: Sentence) -> Sentence:
     """``sentence`` with a reason the parser hung on a passive's agent ("was criticised
     by the SNP [for encouraging ...]", read as the SNP's own act) put back on the verb,
