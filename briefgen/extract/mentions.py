@@ -1035,6 +1035,31 @@ def find_parties(text: str) -> list[PartyMention]:
     found = []
     for m in pats.party.finditer(text):
         canonical = pats.gaz.party(m.group())
-        if canonical:
+        if canonical and not _inside_a_body_s_name(text, m, canonical, pats):
             found.append(PartyMention(m.start(), m.end(), canonical))
     return found
+
+
+def _inside_a_body_s_name(text: str, m: regex.Match[str], canonical: str, pats: Patterns) -> bool:
+    """Whether a state named by ``m`` is a word of a body's name: "the Confederation of
+    British Industry", "the Board of Deputies of British Jews", "the Nuclear Power
+    Corporation of India Limited" speak for themselves, not for the state. Only its
+    adjective, or its name after a body's head word: "the Presidency of Bosnia and
+    Herzegovina Denis Becirovic", "the President of the United States Joe Biden" are
+    the state's."""
+    before = _OF_A_NAME.search(text, max(0, m.start() - 40), m.start())
+    if before is None or _NAME_GOES_ON.match(text, m.end()) is None:
+        return False
+    if before["word"].lower() in pats.role_words_lower:
+        return False
+    adjective = m.group() != canonical and m.group().endswith(_ADJECTIVE_ENDINGS)
+    return adjective or before["word"] in pats.gaz.not_names
+
+
+_ADJECTIVE_ENDINGS = ("ish", "an", "ese", "i", "ic", "ch")
+
+
+_OF_A_NAME = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<word>\p{Lu}\p{Ll}+)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$"
+)
+_NAME_GOES_ON = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")

@@ -698,9 +698,13 @@ class SentenceReader:
 
     def topic(self, t: Token) -> str | None:
         for k in self.s.children(t.i):
-            if k.dep in ("nsubj:pass", "obj") and self.p.of(k.i, expand=False):
+            if (
+                k.dep in ("nsubj:pass", "obj")
+                and self.p.of(k.i, expand=False)
+                and self.lemma(k) not in self.owned_nouns
+            ):
                 # "The Telegraph was sued by X", "criticised Tony Blair": a side, not what
-                # they differ over
+                # they differ over (but "the US peace plan was rejected" is over the plan)
                 continue
             if k.dep == "nsubj:pass" and t.dep == "acl:relcl" and k.lower in _RELATIVE:
                 return self._antecedent(t)
@@ -1385,6 +1389,11 @@ class SentenceReader:
         # "(plans) opposed by X": X's position is the predicate, not X named again
         agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
         what = self.clause(t, without=cases + agents)
+        if agents and topic and self.passive(t) and what.split(" ", 1)[0] == t.text:
+            # "The plan was rejected by X on Monday": X's position is "rejected the plan
+            # on Monday"
+            thing = f"the {topic[4:]}" if topic.startswith("The ") else topic
+            what = f"{t.text} {thing} {what.removeprefix(t.text).strip()}".strip()
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         stance = self._in_past(t, what) if what else ""
         positions = {side.name: stance for side in unique(sides)} if stance else {}
@@ -2455,6 +2464,14 @@ class SentenceReader:
             return self._proposal(t, self.subjects(t), what)
         if t.rel == "acl" and self._marked(t, "to"):
             return None  # "a scheme to offer courses": the noun's content, read with the noun
+        relative = [o for o in self.s.children(t.i, "obj") if o.lower in _RELATIVE]
+        if t.dep == "acl:relcl" and relative:
+            # "the change that Labour proposed": what is proposed is the noun the clause
+            # is of; "the accountability that we want to see" is a wish
+            if self.lemma(t) == "want":
+                return None
+            noun = self._phrase_before(self.s.tokens[t.head], relative[0])
+            return self._proposal(t, self._authors(t), f"{t.text} {noun}") if noun else None
         # Only a verb with no object or clause of its own reports one before it.
         own = self.s.children(t.i, "obj", "xcomp", "ccomp")
         fronted = None if own else self._fronted_claim(t)
@@ -2501,6 +2518,21 @@ class SentenceReader:
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
+
+    @staticmethod
+    def _participle(t: Token) -> bool:
+        return t.pos == "VERB" and t.lower.endswith("ing")
+
+    def _phrase_before(self, noun: Token, relative: Token) -> str | None:
+        """The words of ``noun``'s phrase before its relative clause ("the change")."""
+        not_its = {
+            i
+            for k in self.s.children(noun.i)
+            if k.rel in ("nsubj", "cop", "aux", "mark", "cc", "punct", "advmod", "case")
+            for i in self.s.subtree(k.i)
+        }  # "this was [the change] that ...": the noun as a predicate
+        words = [i for i in self.s.subtree(noun.i) if i < relative.i and i not in not_its]
+        return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
 
     def _pledged_alone(self, t: Token) -> bool:
         """Whether ``t`` ("committed") is one named party's pledge: with what is pledged
@@ -2738,7 +2770,13 @@ class SentenceReader:
         authors.extend(self.obliques(t, "by", "from"))
         if not authors:
             # "the U.S. peace proposal", "the Labour plan": a named author before the noun
-            authors = [p for k in self.s.children(t.i, "compound", "amod") for p in self.p.of(k.i)]
+            # (not across an "-ing" word: "homes in south Wales [opposing] plans")
+            authors = [
+                p
+                for k in self.s.children(t.i, "compound", "amod")
+                if not any(self._participle(self.s.tokens[i]) for i in range(k.i + 1, t.i))
+                for p in self.p.of(k.i)
+            ]
         if (
             not authors
             and not owners
