@@ -98,6 +98,19 @@ def test_a_passive_rejection_is_over_the_owned_plan_and_reads_as_an_act():
     assert [p.position for p in dis.positions] == ["rejected the US peace plan on Monday"]
 
 
+def test_a_reported_subject_set_off_by_commas_is_the_clause_s_not_the_speaker_s_object():
+    for text in (
+        "Amnesty International said the White Paper, published in December 2003, was "
+        "fundamentally flawed.",
+        'Amnesty International said the White Paper, published in 2003, was "fundamentally '
+        'flawed" and did not follow the process.',
+    ):
+        d = digest_of(text)
+        assert [(x.parties, x.topic) for x in d.disagreements] == [
+            (["Amnesty International"], "the White Paper")
+        ], text
+
+
 def test_a_proposal_in_a_relative_clause_is_of_the_noun_it_says_more_of():
     d = digest_of("Governor Paul Dorn said this was the change that Labour proposed.")
     assert [(p.by, p.what) for p in d.proposals] == [("Labour", "proposed the change")]

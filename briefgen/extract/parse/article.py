@@ -34,6 +34,7 @@ from briefgen.extract.parse.tokens import (
     from_spacy,
     participles_after_a_possessive,
     reasons_on_the_verb,
+    subjects_read_as_objects,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
@@ -510,6 +511,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     """The parse with the slips the rules know how to mend put right (``tokens``)."""
     sentence = verbs_as_verbs(sentence, lex.forms)
     sentence = verbs_taking_a_clause(sentence, lex.forms)
+    sentence = subjects_read_as_objects(sentence, lex.speech_forms)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = participles_after_a_possessive(sentence)
     return reasons_on_the_verb(sentence)

@@ -208,6 +208,38 @@ def verbs_taking_a_clause(sentence: Sentence, verbs: frozenset[str]) -> Sentence
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
+def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sentence:
+    """``sentence`` with the subject of a reported clause put back where the parser made
+    it the object of the verb of saying, as a phrase set off by commas comes between
+    them: "X said the White Paper, published in 2003, [was] flawed" read as "said the
+    White Paper". Only where the clause has no subject and opens with its auxiliary or
+    copula after the noun."""
+    tokens = list(sentence.tokens)
+    for v in sentence.tokens:
+        if v.lower not in speech:
+            continue
+        objects = sentence.children(v.i, "obj")
+        # (or read as a second verb of the speaker's: "said the plan, ..., [was] flawed")
+        clauses = (
+            sentence.children(v.i, "ccomp")
+            or [k for k in sentence.children(v.i, "conj", "parataxis") if k.pos in ("VERB", "ADJ")][
+                :1
+            ]
+        )
+        if len(objects) != 1 or len(clauses) != 1 or objects[0].i > clauses[0].i:
+            continue
+        noun, clause = objects[0], clauses[0]
+        if noun.pos not in ("NOUN", "PROPN") or sentence.children(clause.i, "nsubj", "csubj"):
+            continue
+        helpers = sentence.children(clause.i, "aux", "cop")
+        if not helpers or helpers[0].i < noun.i or any(h.i > clause.i for h in helpers):
+            continue
+        passive = any(h.dep == "aux:pass" for h in helpers)
+        tokens[noun.i] = replace(noun, head=clause.i, dep="nsubj:pass" if passive else "nsubj")
+        tokens[clause.i] = replace(clause, dep="ccomp")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def reasons_on_the_verb(sentence: Sentence) -> Sentence:
     """``sentence`` with a reason the parser hung on a passive's agent ("was criticised
     by the SNP [for encouraging ...]", read as the SNP's own act) put back on the verb,
