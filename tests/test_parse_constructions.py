@@ -111,6 +111,26 @@ def test_a_reported_subject_set_off_by_commas_is_the_clause_s_not_the_speaker_s_
         ], text
 
 
+def test_telling_someone_to_act_is_a_call_telling_them_that_is_a_report():
+    d = digest_of("Ministers are telling councils to find more sites for travellers.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Ministers", "told councils to find more sites for travellers")
+    ]
+    d = digest_of(
+        "Governor Paul Dorn is expected to tell activists in Kent that voters' tolerance and "
+        "desire to help others are being abused."
+    )
+    assert d.proposals == []
+
+
+def test_a_subject_the_parser_took_for_punctuation_is_the_verb_s():
+    d = digest_of(
+        "In November, MPs urged ministers to make councils create sites because 3,500 "
+        "travellers have no place to stop."
+    )
+    assert [p.by for p in d.proposals] == ["MPs"]
+
+
 def test_a_proposal_in_a_relative_clause_is_of_the_noun_it_says_more_of():
     d = digest_of("Governor Paul Dorn said this was the change that Labour proposed.")
     assert [(p.by, p.what) for p in d.proposals] == [("Labour", "proposed the change")]

@@ -35,6 +35,7 @@ from briefgen.extract.parse.tokens import (
     participles_after_a_possessive,
     reasons_on_the_verb,
     subjects_read_as_objects,
+    subjects_read_as_punctuation,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
@@ -512,6 +513,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verbs_as_verbs(sentence, lex.forms)
     sentence = verbs_taking_a_clause(sentence, lex.forms)
     sentence = subjects_read_as_objects(sentence, lex.speech_forms)
+    sentence = subjects_read_as_punctuation(sentence)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = participles_after_a_possessive(sentence)
     return reasons_on_the_verb(sentence)

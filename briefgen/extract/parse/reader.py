@@ -272,7 +272,9 @@ class SentenceReader:
             elif lemma == "call":
                 yield self._call_for(t)
             if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
-                lemma in self.ask_verbs and self._someone_to_act(t)
+                lemma in self.ask_verbs
+                and self._someone_to_act(t)
+                and (lemma not in self.speech or self._told_to_act(t))
             ):
                 yield self._proposal(t, self._authors(t), self.clause(t))
         if not verb and t.rel == "amod" and (lemma in self.against or lemma in self.propose):
@@ -2702,6 +2704,20 @@ class SentenceReader:
         if any(self._marked(a, "to") and a.i > objects[0].i for a in self.s.children(t.i, "advcl")):
             return True  # "asking Parliament to renew the law" with the infinitive as adverbial
         return any(self._marked(a, "to") for o in objects for a in self.s.children(o.i, "acl"))
+
+    def _told_to_act(self, t: Token) -> bool:
+        """ "told councils to find more sites": a verb of saying directs only with its own
+        infinitive, no "that" before it ("told activists that ... desire to help" reports)."""
+        objects = self.s.children(t.i, "obj", "iobj")
+        infinitives = [
+            *self.s.children(t.i, "xcomp", "advcl"),
+            *(a for o in objects for a in self.s.children(o.i, "acl")),
+        ]
+        return any(
+            self._marked(x, "to")
+            and not any(self.s.tokens[i].lower == "that" for i in range(t.i + 1, x.i))
+            for x in infinitives
+        )
 
     def _modal_clause(self, k: Token) -> bool:
         return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))

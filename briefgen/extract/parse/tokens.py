@@ -240,6 +240,20 @@ def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sent
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
+def subjects_read_as_punctuation(sentence: Sentence) -> Sentence:
+    """``sentence`` with a word the parser took for punctuation put back as the subject
+    of the verb right after it, where that verb has none: "In November, MPs [urged]
+    ministers to ..." read with "MPs" a comma of "November"."""
+    tokens = list(sentence.tokens)
+    for w in sentence.tokens:
+        if w.rel != "punct" or not w.text.isalpha() or w.i + 1 >= len(tokens):
+            continue
+        verb = sentence.tokens[w.i + 1]
+        if verb.pos == "VERB" and not sentence.children(verb.i, "nsubj", "csubj"):
+            tokens[w.i] = replace(w, pos="NOUN", head=verb.i, dep="nsubj")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def reasons_on_the_verb(sentence: Sentence) -> Sentence:
     """``sentence`` with a reason the parser hung on a passive's agent ("was criticised
     by the SNP [for encouraging ...]", read as the SNP's own act) put back on the verb,
