@@ -124,6 +124,22 @@ def test_seed_sentences_begin_and_end_where_the_text_does():
     assert second[-1].startswith("He also said that Seoul") and second[-1].endswith("supply.")
 
 
+def test_an_abbreviation_ends_a_sentence_before_a_common_opener():
+    from briefgen.ingest.nlp import split_sentences
+
+    text = (
+        "The leaders met in Washington, D.C. During the meeting, they spoke. Both sides met "
+        "in the U.S. Today they left. Gen. Smith stayed."
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "The leaders met in Washington, D.C.",
+        "During the meeting, they spoke.",
+        "Both sides met in the U.S.",
+        "Today they left.",
+        "Gen. Smith stayed.",
+    ]
+
+
 def test_a_photo_credit_run_into_the_text_starts_a_caption_sentence():
     from briefgen.ingest.nlp import split_sentences
 

@@ -84,6 +84,34 @@ def test_a_guessed_advisor_title_before_a_full_name():
     assert {p.name: p.role for p in d.people}["Celso Amaro"] == "Presidential Advisor"
 
 
+def test_leaders_of_their_states_joined_by_and_meet_and_agree():
+    # The parser joins the second leader to the first one's state.
+    d = digest_of(
+        "Today, President Lena Cole of the United States and President Otto Brandt of the "
+        "Federative Republic of Brazil met in Washington, D.C. During the meeting, the two "
+        "leaders reaffirmed the vital and enduring nature of the relationship."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Cole", "Otto Brandt"})]
+    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Otto Brandt"})]
+
+
+def test_states_that_condemn_together_agree_even_with_the_verb_read_as_a_preposition():
+    d = digest_of("Canada, Mexico, and the United States condemn the January 8 attacks.")
+    assert pairs(d.agreements, "parties") == [frozenset({"Canada", "Mexico", "United States"})]
+
+
+def test_parties_committed_or_determined_to_act_together_agree():
+    d = digest_of(
+        "The United States and Mexico are committed to completing a joint border effort. "
+        "President Lena Cole met President Otto Brandt. Both leaders are determined to place "
+        "urgent priority on climate change. Troops were committed to the region by Russia."
+    )
+    assert [sorted(a.parties) for a in d.agreements] == [
+        ["Mexico", "United States"],
+        ["Lena Cole", "Otto Brandt"],
+    ]
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

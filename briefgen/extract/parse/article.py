@@ -33,6 +33,7 @@ from briefgen.extract.parse.tokens import (
     Token,
     from_spacy,
     participles_after_a_possessive,
+    people_joined_to_a_place,
     reasons_on_the_verb,
     subjects_read_as_objects,
     subjects_read_as_punctuation,
@@ -514,6 +515,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verbs_taking_a_clause(sentence, lex.forms)
     sentence = subjects_read_as_objects(sentence, lex.speech_forms)
     sentence = subjects_read_as_punctuation(sentence)
+    sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = participles_after_a_possessive(sentence)
     return reasons_on_the_verb(sentence)

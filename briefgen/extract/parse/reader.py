@@ -1334,7 +1334,7 @@ class SentenceReader:
         ):
             return None  # "visiting Kenya to highlight ...", "noting that ...", "a moment
             # we intend to meet"
-        parties = self.subjects(t)
+        parties = self.subjects(t) or self._committed(t)
         if not {p.name for p in parties} <= set(self.p.memory.group) and any(
             self._faction(p) for p in parties
         ):
@@ -1344,6 +1344,17 @@ class SentenceReader:
             # Canada committed ...") speak jointly.
             return None
         return self._agreement(t, parties, self.clause(t))
+
+    def _committed(self, t: Token) -> list[Party]:
+        """Who "are committed" or "remain determined" to act: a state, not a passive with
+        someone else as the doer ("troops were committed to the region by X")."""
+        if t.lower not in _STATES_OF_RESOLVE or not self.passive(t):
+            return []
+        if any(k.dep == "obl:agent" for k in self.s.children(t.i)):
+            return []
+        if not any(self._marked(k, "to") for k in self.s.children(t.i, "xcomp", "advcl")):
+            return []
+        return [p for k in self.s.children(t.i, "nsubj:pass") for p in self.p.of(k.i)]
 
     def _faction(self, party: Party) -> bool:
         """A political party or a group named by a plural ("critics", "Labour MPs")."""
@@ -2835,6 +2846,8 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Participles that say a party is resolved to act: "are committed to", "remain determined to".
+_STATES_OF_RESOLVE = frozenset({"committed", "determined", "resolved"})
 # Verbs of directing whose that-clause is always what is asked for (the mandative
 # subjunctive): "demanded that X spell out", "urged that the men receive".
 _DIRECTING = frozenset({"demand", "urge", "propose", "recommend"})

@@ -176,20 +176,32 @@ def verbs_as_verbs(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
 
 
 def verbs_taking_a_clause(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
-    """``sentence`` with a verb the parser tagged a noun put back as a verb where it
-    takes a "that" clause: "Biden and Schumer [agree] that ..." read with "agree" the
-    root noun of its subject, or hung on the last name of its subject ("Jeffries
-    agree"). Only words of ``verbs`` (the trigger words' forms) in the present tense
-    (no "-s", "-ed" or "-ing": "the deal's agreement that ...")."""
+    """``sentence`` with a verb the parser tagged a noun or an adposition put back as a
+    verb where it takes a "that" clause: "Biden and Schumer [agree] that ..." read with
+    "agree" the root noun of its subject, or hung on the last name of its subject
+    ("Jeffries agree"); or where it is the root with a subject and an object ("Canada
+    and Mexico [condemn] the attacks"). Only words of ``verbs`` (the trigger words'
+    forms) in the present tense (no "-s", "-ed" or "-ing": "the deal's agreement that
+    ...")."""
     tokens = list(sentence.tokens)
     for v in sentence.tokens:
-        if v.pos != "NOUN" or v.lower not in verbs or v.lower.endswith(("s", "ed", "ing")):
+        if v.pos not in ("NOUN", "ADP") or v.lower not in verbs:
+            continue
+        if v.lower.endswith(("s", "ed", "ing")):
             continue
         clause = [
             k
             for k in sentence.children(v.i, "ccomp")
             if k.i > v.i and any(m.lower == "that" for m in sentence.children(k.i, "mark"))
         ]
+        if (
+            v.head == v.i
+            and sentence.children(v.i, "nsubj")
+            and (clause or any(o.i > v.i for o in sentence.children(v.i, "obj")))
+        ):
+            # "Canada, Mexico, and the United States [condemn] the attacks" (an adposition)
+            tokens[v.i] = replace(v, pos="VERB")
+            continue
         if not clause:
             continue
         if sentence.children(v.i, "nsubj"):
@@ -251,6 +263,24 @@ def subjects_read_as_punctuation(sentence: Sentence) -> Sentence:
         verb = sentence.tokens[w.i + 1]
         if verb.pos == "VERB" and not sentence.children(verb.i, "nsubj", "csubj"):
             tokens[w.i] = replace(w, pos="NOUN", head=verb.i, dep="nsubj")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
+def people_joined_to_a_place(sentence: Sentence) -> Sentence:
+    """``sentence`` with a person the parser joined to the place of the person before put
+    back beside that person: "President A of the United States and President B of
+    Brazil met" read as "the United States and B"."""
+    tokens = list(sentence.tokens)
+    for c in sentence.tokens:
+        if c.rel != "conj" or c.ent != "PERSON":
+            continue
+        place = sentence.tokens[c.head]
+        owner = sentence.tokens[place.head]
+        if place.rel == "nmod" and place.ent != "PERSON" and owner.ent == "PERSON":
+            tokens[c.i] = replace(c, head=owner.i)
+            for k in sentence.children(place.i, "cc", "punct"):
+                if k.i < c.i and k.i > place.i:
+                    tokens[k.i] = replace(tokens[k.i], head=c.i)  # its "and"
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
