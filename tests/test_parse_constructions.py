@@ -112,6 +112,30 @@ def test_parties_committed_or_determined_to_act_together_agree():
     ]
 
 
+def test_an_intention_is_put_forward_by_its_owner_or_agreed_by_those_announcing_theirs():
+    d = digest_of(
+        "President Lena Cole informed the Amir of her intention to designate Qatar as an "
+        "ally. President Lena Cole met President Otto Brandt. The leaders also confirmed "
+        "their intention to increase cooperation. Meanwhile the Tories outlined their plans "
+        "to tackle crime."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Lena Cole", "intention to designate Qatar as an ally"),
+        ("Tories", "plans to tackle crime"),
+    ]
+    assert [sorted(a.parties) for a in d.agreements] == [["Lena Cole", "Otto Brandt"]]
+
+
+def test_an_invitation_for_someone_to_visit_is_the_inviter_s_whole_offer():
+    d = digest_of(
+        "President Lena Cole thanked President Otto Brandt and conveyed an invitation for him "
+        "to visit Oslo later this year."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Lena Cole", "invitation for him to visit Oslo later this year")
+    ]
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

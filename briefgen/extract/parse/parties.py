@@ -63,6 +63,13 @@ UNNAMED = ""
 _QUOTE_MARKS = frozenset(('"', "“", "”", "``", "''"))
 
 
+# Words that open a sentence and are never a party, whatever the parser made of them.
+_SENTENCE_ADVERBS = frozenset(
+    {"meanwhile", "however", "also", "today", "yesterday", "tomorrow", "earlier", "later",
+     "previously", "nevertheless", "moreover", "furthermore"}
+)  # fmt: skip
+
+
 @dataclass
 class Memory:
     """What an article said before the current sentence, for pronouns and "the two sides"."""
@@ -186,6 +193,8 @@ class Parties:
 
     def _one(self, i: int) -> list[Party] | None:
         t = self.s.tokens[i]
+        if t.lower in _SENTENCE_ADVERBS:
+            return None  # "Meanwhile the Tories outlined ..." with "Meanwhile" a subject
         if i in self.at:
             named = self.at[i]
             if (

@@ -619,11 +619,12 @@ class SentenceReader:
                 # "In a rare move, (they) tabled ...": what leads the clause is not its content.
                 drop.update(self.s.subtree(k.i))
         inside = self.s.subtree(t.i)
-        if nominal and inside[-1] == t.i and t.i + 2 < len(self.s.tokens):
-            to, verb = self.s.tokens[t.i + 1], self.s.tokens[t.i + 2]
+        last = inside[-1]
+        if nominal and last + 2 < len(self.s.tokens) and (last == t.i or self._for_whom(t, last)):
+            to, verb = self.s.tokens[last + 1], self.s.tokens[last + 2]
             if to.lower == "to" and to.head == verb.i and verb.pos == "VERB":
-                # "Moon's proposal to declare an end ..." with the infinitive hung on a
-                # word further on: it is still the noun's
+                # "Moon's proposal to declare an end ...", "an invitation for him to visit
+                # ..." with the infinitive hung on a word further on: it is still the noun's
                 extra = self.s.subtree(verb.i)
                 # up to the verb of a clause the parser hung inside it ("... would be")
                 ends = [
@@ -741,6 +742,13 @@ class SentenceReader:
             if k.pos in ("NOUN", "PROPN"):
                 return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
         return None
+
+    def _for_whom(self, t: Token, last: int) -> bool:
+        """Whether ``t``'s phrase ends with whom it is for: "an invitation [for him]"."""
+        return any(
+            self.s.case(k.i) == "for" and self.s.subtree(k.i)[-1] == last
+            for k in self.s.children(t.i, "nmod")
+        )
 
     def _phrase(self, k: Token) -> str | None:
         """The words of ``k``'s phrase up to the first comma after it ("the measures, saying")."""
@@ -2532,6 +2540,11 @@ class SentenceReader:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
 
+    def _puts_forward(self, t: Token) -> bool:
+        """Whether ``t`` is a verb of putting something forward ("unveiled", "issued"):
+        by its form, as most of them are no trigger words, whose lemmas alone are known."""
+        return t.lower in _PUT_FORWARD_FORMS or self.lemma(t) in _PUT_FORWARD
+
     @staticmethod
     def _participle(t: Token) -> bool:
         return t.pos == "VERB" and t.lower.endswith("ing")
@@ -2793,6 +2806,16 @@ class SentenceReader:
         owners = [
             k for k in self.s.children(t.i, "nmod") if k.dep == "nmod:poss" and k.lower not in _OUR
         ]
+        together = self.subjects(gov) if gov is not None and t.rel == "obj" else []
+        if (
+            len(together) > 1
+            and (self._puts_forward(gov) or self.lemma(gov) in self.agree_plural)
+            and any(k.lower == "their" for k in self.s.children(t.i, "nmod:poss"))
+            and not any(self._faction(p) for p in together)
+        ):
+            # "The leaders announced their intent to ...": said together, an agreement (not
+            # "Labour and the Tories have signalled their intention": each its own)
+            return self._agreement(gov, together, self.clause(gov))
         authors = [p for k in owners for p in self.p.of(k.i)]
         authors.extend(self.obliques(t, "by", "from"))
         if not authors:
@@ -2814,7 +2837,7 @@ class SentenceReader:
             # minister's plans" (the minister's, whoever that is), nor "X would not back
             # the plan" (no plan of X's)
             authors = self.subjects(gov)
-            if self.lemma(gov) not in _PUT_FORWARD or self.negated(gov):
+            if not self._puts_forward(gov) or self.negated(gov):
                 authors = []
         if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
             return None  # "a failed government scheme", "the scrapped plan": none stands
@@ -2874,5 +2897,9 @@ _OWN_GROUPS = frozenset(
 # Verbs that put a proposal to others: "X made an offer", "X unveiled plans".
 _PUT_FORWARD = frozenset(
     {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
-     "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate", "back"}
+     "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate", "back",
+     "convey", "send", "deliver", "confirm"}
 )  # fmt: skip
+_PUT_FORWARD_FORMS = frozenset(
+    {*(f for w in _PUT_FORWARD for f in inflections(w)), "made", "put", "set", "laid", "sent"}
+)
