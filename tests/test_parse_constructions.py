@@ -136,6 +136,27 @@ def test_an_invitation_for_someone_to_visit_is_the_inviter_s_whole_offer():
     ]
 
 
+def test_participants_listed_after_a_meeting_join_it():
+    d = digest_of(
+        "President Lena Cole held a secure video call with transatlantic leaders today. "
+        "Participants in the call included Prime Minister Tom Hale of Canada and President "
+        "Anna Berg of France."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Lena Cole", "transatlantic leaders", "Tom Hale", "Anna Berg"})
+    ]
+    d = digest_of(
+        "This morning, Secretary Ann Lee held the council's inaugural meeting with "
+        "Secretary Bo Chen.\n\nParticipants in today's meeting included:\n\n"
+        "Secretary of the Treasury Dana Kell\n\nAttorney General Omar Farouk\n\n"
+        "The council will meet again next month, with Governor Rita Lund."
+    )
+    [meeting] = [m for m in d.meetings if m.status == "held"]
+    assert {"Ann Lee", "Bo Chen", "Dana Kell", "Omar Farouk"} <= set(meeting.participants)
+    assert "Rita Lund" not in meeting.participants  # after the list, in a sentence
+    assert any("Participants in today" in e.quote for e in meeting.evidence)
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

@@ -341,11 +341,14 @@ def _known_words(model: Path) -> frozenset[str]:
 def _not_a_first_name(word: str, titles: frozenset[str]) -> bool:
     """A word read into a name that no name starts with: a title, "Shadow", a political
     party ("Tory Shadow Chancellor"), a quantifier ("Most Gibraltarians"), a
-    nationality ("Asian Britons", "British Council") or a possessive."""
+    nationality ("Asian Britons", "British Council"), a body's head word or a
+    possessive."""
     lower = word.lower().rstrip(".")
     gaz = gazetteer()
     if lower in titles or lower in _NOT_FIRST or word in _REGIONAL:
         return True
+    if lower in lexicon().words("body_nouns"):
+        return True  # "(Health and Human) Services Xavier Becerra": the office's last word
     if word.endswith(("'s", "’s")):
         return True  # "SNP's Nicola Sturgeon": whose she is, not her name
     if word in gaz.political_parties:
@@ -485,8 +488,10 @@ def read_article(
     starts = [n.start for n in names]
     facts: list[Fact] = []
     before: Claim | None = None  # the claim of the sentence just before
+    listing: Fact | None = None  # the meeting whose participants a list names
     for number, span in enumerate(article.sentences):
         here = list(names[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+        listing = _listed_participants(article, span, here, facts, listing)
         sentence = parsed.sentences.get(number)
         if sentence is None:
             _remember_plain(here, memory)
@@ -507,6 +512,45 @@ def read_article(
             facts.append(_in_third_person(fact) if memory.authors else fact)
         _remember(reader, here, found, memory)
     return facts
+
+
+def _listed_participants(
+    article: Article, span: Span, here: list[Entity], facts: list[Fact], listing: Fact | None
+) -> Fact | None:
+    """Readouts list who took part after the meeting: "Participants in the call included
+    Prime Minister A of Canada, President B of France, ..." or, as a list,
+    "Participants in today's meeting included:" and one person a line. The people named
+    join the article's last meeting, whose evidence the listing sentence becomes too.
+    Returns the meeting while a list of it goes on."""
+    text = article.sentence_text(span)
+    if listing is not None and text.count(" ") < _LIST_ITEM_WORDS and not text.endswith("."):
+        _join(listing, span, [n.name for n in here if n.is_person])
+        return listing
+    opening = _PARTICIPANTS.match(text)
+    meetings = [f for f in facts if f.kind == "meeting" and f.status == "held"]
+    if opening is None or not meetings:
+        return None
+    meeting = meetings[-1]
+    if text.endswith(":"):  # the people are on the lines after
+        meeting.extra_spans.append(span)
+        return meeting
+    after = span.start + opening.end()
+    _join(meeting, span, [n.name for n in here if n.is_person and n.start >= after])
+    return None
+
+
+def _join(meeting: Fact, span: Span, people: list[str]) -> None:
+    if people:
+        meeting.parties.extend(p for p in dict.fromkeys(people) if p not in meeting.parties)
+        meeting.extra_spans.append(span)
+
+
+# "Participants in the call included", "Attendees at the meeting were", "Participants:"
+_PARTICIPANTS = regex.compile(
+    r"(?:Other\s+)?(?:Participants|Attendees)\b[^.:;]{0,60}?(?:\b(?:included|include|were)\b|:)",
+)
+# A list item names one participant with a title: a few words, no full stop.
+_LIST_ITEM_WORDS = 25
 
 
 def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
