@@ -157,6 +157,17 @@ def test_participants_listed_after_a_meeting_join_it():
     assert any("Participants in today" in e.quote for e in meeting.evidence)
 
 
+def test_wanting_a_measure_is_a_demand_wanting_it_done_or_nothing_is_not():
+    d = digest_of(
+        "The Liberals wanted electoral reform. Businesses wanted it frozen, but the unions "
+        "want a higher rate. We want more time. Labour wanted no part of it."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Liberals", "wanted electoral reform"),
+        ("unions", "wanted a higher rate"),
+    ]
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

@@ -2527,7 +2527,9 @@ class SentenceReader:
             # part of the manifesto" puts one
             return None
         if self.lemma(t) == "want" and not (
-            self._someone_to_act(t) or any(k.rel == "ccomp" for k in kids)
+            self._someone_to_act(t)
+            or any(k.rel == "ccomp" for k in kids)
+            or self._wanted_measure(t)
         ):
             # "wants to stay on", "wanted no part of it": wishes; "wants the government
             # to act" is a demand
@@ -2728,6 +2730,20 @@ class SentenceReader:
         if any(self._marked(a, "to") and a.i > objects[0].i for a in self.s.children(t.i, "advcl")):
             return True  # "asking Parliament to renew the law" with the infinitive as adverbial
         return any(self._marked(a, "to") for o in objects for a in self.s.children(o.i, "acl"))
+
+    def _wanted_measure(self, t: Token) -> bool:
+        """ "Liberals wanted electoral reform", "the unions want a £6 rate": a measure a
+        party demands, named by a noun of its own. Not a pronoun ("wanted it frozen"),
+        nothing ("wanted no part of it"), nor the wish of "I" or "we"."""
+        objects = self.s.children(t.i, "obj")
+        if len(objects) != 1 or objects[0].pos != "NOUN" or self.s.children(t.i, "xcomp"):
+            return False
+        if any(
+            k.lower in ("no", "nothing", "more", "some", "any")
+            for k in self.s.children(objects[0].i)
+        ):
+            return False
+        return not any(k.lower in ("i", "we", "you") for k in self.s.children(t.i, "nsubj"))
 
     def _told_to_act(self, t: Token) -> bool:
         """ "told councils to find more sites": a verb of saying directs only with its own
