@@ -168,6 +168,16 @@ def test_wanting_a_measure_is_a_demand_wanting_it_done_or_nothing_is_not():
     ]
 
 
+def test_a_party_s_theory_questioned_by_another_sets_them_apart_a_man_questioned_does_not():
+    d = digest_of(
+        "Elfyn Llwyd's theory has also been questioned by his former leader, Dafydd Wigley. "
+        "Police questioned a man."
+    )
+    assert [(sorted(x.parties), x.topic) for x in d.disagreements] == [
+        (["Dafydd Wigley", "Elfyn Llwyd"], "Elfyn Llwyd's theory")
+    ]
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

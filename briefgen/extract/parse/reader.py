@@ -1858,7 +1858,10 @@ class SentenceReader:
         plans", "questioned the timing of the rules": X doubts what the complement says,
         and is against the party it names as acting. Never a person questioned ("police
         questioned a man") nor someone who was questioned."""
-        if self.passive(t) or self.objects(t):
+        if self.passive(t):
+            return self._questioned_by(t)
+        owned = [k for k in self.s.children(t.i, "obj") if self._owned(k)]
+        if self.objects(t) and not owned:
             return None
         head = self.s.head(t.i)
         if head is not None and head.pos == "NOUN" and self.negated(head):
@@ -1872,7 +1875,11 @@ class SentenceReader:
                 if c.rel in ("mark", "advmod") and c.i < k.i
             )
         ]
-        things = [k for k in self.s.children(t.i, "obj") if k.pos == "NOUN"]
+        things = [
+            k
+            for k in self.s.children(t.i, "obj")
+            if k.pos == "NOUN" and k.lower not in _QUESTIONED_PEOPLE
+        ]  # (not "police questioned a man")
         if not asked and not things:
             return None
         others: list[Party] = []
@@ -1884,6 +1891,8 @@ class SentenceReader:
             topic = self.s.text_of(self.s.subtree(asked[0].i))
         else:
             topic = self.s.text_of(self._words_upto_comma(things[0]))
+            if owned:
+                others.extend(self.possessor(things[0]))  # "questioned X's claims"
             for k in self.s.children(things[0].i, "nmod"):
                 others.extend(self.possessor(k))  # "the timing of X's rules"
         sides = self.subjects(t)
@@ -1891,6 +1900,25 @@ class SentenceReader:
         if topic.count('"') % 2:
             topic = topic.replace('"', "")  # a quote the complement's words end inside
         return self._disagreement(t, sides, others, topic.strip(" ,;:" + _QUOTES) or None)
+
+    def _questioned_by(self, t: Token) -> Found | None:
+        """ "X's theory has been questioned by Y": Y against X, over the theory. Only a
+        thing a party puts forward, with its owner and the one who doubts it named."""
+        agents = [p for k in self.s.children(t.i) if k.dep == "obl:agent" for p in self.p.of(k.i)]
+        things = [k for k in self.s.children(t.i, "nsubj:pass") if self._owned(k)]
+        if not agents or not things or self.negated(t):
+            return None
+        owners = self.possessor(things[0])
+        if not owners:
+            return None
+        topic = self.s.text_of(self._words_upto_comma(things[0])).strip(" ,;:" + _QUOTES)
+        return self._disagreement(t, agents, owners, topic or None)
+
+    def _owned(self, k: Token) -> bool:
+        """A noun for what a party puts forward or does ("claims", "theory", "plans")."""
+        return k.pos == "NOUN" and (
+            self.lemma(k) in self.owned_nouns or k.lower in self.owned_nouns
+        )
 
     def _warned_unless(self, t: Token) -> Found | None:
         """ "X warned there could be further walkouts unless there was a government
@@ -2885,6 +2913,11 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# People one questions (interviews), not things one doubts.
+_QUESTIONED_PEOPLE = frozenset(
+    {"man", "men", "woman", "women", "person", "people", "suspect", "suspects", "boy", "girl",
+     "teenager", "teenagers", "youth", "witness", "witnesses", "driver", "passenger"}
+)  # fmt: skip
 # Participles that say a party is resolved to act: "are committed to", "remain determined to".
 _STATES_OF_RESOLVE = frozenset({"committed", "determined", "resolved"})
 # Verbs of directing whose that-clause is always what is asked for (the mandative
