@@ -279,6 +279,13 @@ def test_a_surname_alone_is_the_one_full_name_its_article_introduces():
     assert "Roe" in people
 
 
+def test_an_emeritus_title_names_no_one():
+    people = _people_of(
+        "Participants:\n\nRev. David Beckmann, President Emeritus, Bread for the World"
+    )
+    assert set(people) == {"David Beckmann"}
+
+
 def test_a_state_assemblymember_is_titled():
     people = _people_of("Participants:\n\nCalifornia State Assemblymember Rebecca Kahan")
     assert people["Rebecca Kahan"].role == "Assemblymember"
