@@ -286,6 +286,15 @@ def test_an_emeritus_title_names_no_one():
     assert set(people) == {"David Beckmann"}
 
 
+def test_a_description_starts_after_a_preposition_run_into_it():
+    people = _people_of(
+        "He faced claims made in journalist Robert Peston's new book. "
+        "Masih Alinejad, journalist and activist, spoke. Iranian journalist and activist Ann Vale spoke."
+    )
+    assert people["Robert Peston"].role == "journalist"
+    assert people["Ann Vale"].role == "journalist and activist"
+
+
 def test_a_state_assemblymember_is_titled():
     people = _people_of("Participants:\n\nCalifornia State Assemblymember Rebecca Kahan")
     assert people["Rebecca Kahan"].role == "Assemblymember"

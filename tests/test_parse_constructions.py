@@ -178,6 +178,14 @@ def test_a_party_s_theory_questioned_by_another_sets_them_apart_a_man_questioned
     ]
 
 
+def test_a_gerund_of_a_proposal_noun_is_no_proposal():
+    d = digest_of(
+        "Governor Paul Dorn was joined by Ann Lee, the woman put in charge of election "
+        "planning by Senator Bo Chen."
+    )
+    assert d.proposals == []
+
+
 def test_passive_agent_is_the_side_that_acts():
     d = digest_of("The tax plan was rejected by Governor Paul Dorn on Tuesday.")
     assert [dis.parties for dis in d.disagreements] == [["Paul Dorn"]]

@@ -501,6 +501,9 @@ def find_introductions(text: str) -> list[Mention]:
             words[0] in pats.gaz.stop_words | _NOT_ROLE or words[0] in pats.gaz.not_names
         ):
             words.pop(0)  # "the", "when", "But": no part of the role
+        if any(w in _PREPOSITIONS for w in words[:-1]):
+            # "claims made in journalist Robert Peston's book": the role starts after "in"
+            words = words[max(i for i, w in enumerate(words[:-1]) if w in _PREPOSITIONS) + 1 :]
         role = " ".join(words)
         if role.istitle():
             role = role.lower()  # "Lawyer" opening a sentence is a lawyer
@@ -629,6 +632,8 @@ def _given_named(text: str, pats: Patterns, surnames: frozenset[str]) -> list[Me
     return found
 
 
+# Words after which a description starts again: "(claims made) in journalist X".
+_PREPOSITIONS = frozenset({"in", "of", "to", "at", "by", "for", "on", "from", "with", "as"})
 # A capitalised word, or its possessive, just before a name.
 _CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}-]*(?:['’]s?)?[^\S\n]+$")
 

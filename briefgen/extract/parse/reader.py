@@ -300,7 +300,10 @@ class SentenceReader:
                 yield self._blow(t)
             if lemma in self.concern_nouns or t.lower in self.concern_nouns:
                 yield self._concern(t)
-            if lemma in self.proposal_nouns or t.lower in self.proposal_nouns:
+            if (lemma in self.proposal_nouns and not t.lower.endswith("ing")) or (
+                t.lower in self.proposal_nouns
+            ):
+                # (not a gerund: "put in charge of election planning by Mr Blair")
                 yield self._proposal_noun(t)
             if lemma in self.need_nouns:
                 yield self._need(t)
