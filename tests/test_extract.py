@@ -289,7 +289,8 @@ def test_an_emeritus_title_names_no_one():
 def test_a_description_starts_after_a_preposition_run_into_it():
     people = _people_of(
         "He faced claims made in journalist Robert Peston's new book. "
-        "Masih Alinejad, journalist and activist, spoke. Iranian journalist and activist Ann Vale spoke."
+        "Masih Alinejad, journalist and activist, spoke. Iranian journalist and activist "
+        "Ann Vale spoke."
     )
     assert people["Robert Peston"].role == "journalist"
     assert people["Ann Vale"].role == "journalist and activist"
