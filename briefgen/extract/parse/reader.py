@@ -2855,7 +2855,8 @@ class SentenceReader:
         ]
         together = self.subjects(gov) if gov is not None and t.rel == "obj" else []
         if (
-            len(together) > 1
+            gov is not None
+            and len(together) > 1
             and (self._puts_forward(gov) or self.lemma(gov) in self.agree_plural)
             and any(k.lower == "their" for k in self.s.children(t.i, "nmod:poss"))
             and not any(self._faction(p) for p in together)
