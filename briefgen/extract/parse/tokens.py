@@ -194,18 +194,13 @@ def verbs_taking_a_clause(sentence: Sentence, verbs: frozenset[str]) -> Sentence
             for k in sentence.children(v.i, "ccomp")
             if k.i > v.i and any(m.lower == "that" for m in sentence.children(k.i, "mark"))
         ]
-        if (
-            v.head == v.i
-            and sentence.children(v.i, "nsubj")
-            and (clause or any(o.i > v.i for o in sentence.children(v.i, "obj")))
-        ):
-            # "Canada, Mexico, and the United States [condemn] the attacks" (an adposition)
+        root_with_object = v.head == v.i and any(
+            o.i > v.i for o in sentence.children(v.i, "obj")
+        )  # "Canada, Mexico, and the United States [condemn] the attacks" (an adposition)
+        if sentence.children(v.i, "nsubj") and (clause or root_with_object):
             tokens[v.i] = replace(v, pos="VERB")
             continue
         if not clause:
-            continue
-        if sentence.children(v.i, "nsubj"):
-            tokens[v.i] = replace(v, pos="VERB")
             continue
         name = sentence.tokens[v.head]
         subject = sentence.tokens[name.head] if name.rel == "conj" else name
@@ -231,13 +226,11 @@ def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sent
         if v.lower not in speech:
             continue
         objects = sentence.children(v.i, "obj")
-        # (or read as a second verb of the speaker's: "said the plan, ..., [was] flawed")
-        clauses = (
-            sentence.children(v.i, "ccomp")
-            or [k for k in sentence.children(v.i, "conj", "parataxis") if k.pos in ("VERB", "ADJ")][
-                :1
-            ]
-        )
+        clauses = sentence.children(v.i, "ccomp")
+        if not clauses:
+            # or read as a second verb of the speaker's: "said the plan, ..., [was] flawed"
+            seconds = sentence.children(v.i, "conj", "parataxis")
+            clauses = [k for k in seconds if k.pos in ("VERB", "ADJ")][:1]
         if len(objects) != 1 or len(clauses) != 1 or objects[0].i > clauses[0].i:
             continue
         noun, clause = objects[0], clauses[0]
