@@ -527,10 +527,11 @@ def _listed_participants(
         _join(listing, span, [n.name for n in here if n.is_person])
         return listing
     opening = _PARTICIPANTS.match(text)
-    meetings = [f for f in facts if f.kind == "meeting" and f.status == "held"]
-    if opening is None or not meetings:
+    if opening is None:
         return None
-    meeting = meetings[-1]
+    meeting = next((f for f in reversed(facts) if f.kind == "meeting" and f.status == "held"), None)
+    if meeting is None:
+        return None
     if text.endswith(":"):  # the people are on the lines after
         meeting.extra_spans.append(span)
         return meeting
