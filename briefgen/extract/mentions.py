@@ -1062,8 +1062,6 @@ def _inside_a_body_s_name(text: str, m: regex.Match[str], canonical: str, pats: 
 
 
 _ADJECTIVE_ENDINGS = ("ish", "an", "ese", "i", "ic", "ch")
-
-
 _OF_A_NAME = regex.compile(
     r"(?<![\p{L}\p{M}])(?P<word>\p{Lu}\p{Ll}+)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$"
 )

@@ -117,7 +117,8 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def _add_sentence(spans: list[Span], text: str, sent_start: int, sent_end: int) -> None:
-    """spaCy's sentence, cut at line breaks and at an abbreviation that ends a sentence."""
+    """spaCy's sentence, cut at line breaks, at an abbreviation that ends a sentence and
+    before a photo credit."""
     for line in _LINE.finditer(text, sent_start, sent_end):
         start = line.start()
         cuts = [
