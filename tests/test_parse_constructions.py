@@ -596,6 +596,51 @@ def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
     assert "never cover the cost" in positions["Mia Lund"]
 
 
+def test_denying_what_another_party_said_just_before_is_a_disagreement():
+    d = digest_of(
+        "Senator Mia Lund said the police had been told of the plot. "
+        "Minister Paul Dorn denied the police were told. "
+        "However, Mayor Ann Berg predicted the inquiry would end soon."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Mia Lund", "Paul Dorn"}]
+    positions = {p.party: p.position for p in d.disagreements[0].positions}
+    assert positions == {
+        "Mia Lund": "the police had been told of the plot",
+        "Paul Dorn": "denied the police were told",
+    }
+
+
+def test_a_denial_with_nothing_claimed_before_it_sets_no_one_apart():
+    d = digest_of(
+        "Senator Mia Lund visited the port. Minister Paul Dorn denied the charges and was released."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"Paul Dorn"}]
+
+
+def test_a_speaker_who_says_a_named_party_misbehaved_is_against_it():
+    d = digest_of(
+        "Senator Mia Lund said the government had wasted billions on the scheme. "
+        "Minister Paul Dorn said the Tories had failed to oppose it. "
+        "Mayor Ann Berg said the war had undermined him. "
+        "Governor Tom Hale said the plan could harm the Greens. "
+        "Senator Mia Lund said they had misled voters."
+    )
+    assert [(frozenset(x.parties), x.topic) for x in d.disagreements] == [
+        (frozenset({"Mia Lund", "government"}), "the government had wasted billions on the scheme"),
+        (frozenset({"Paul Dorn", "Tories"}), "the Tories had failed to oppose it"),
+    ]
+
+
+def test_suggesting_what_may_have_happened_is_no_proposal():
+    d = digest_of(
+        "Senator Mia Lund suggested the security services could have been involved. "
+        "Minister Paul Dorn suggested the council should hold an inquiry."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Paul Dorn", "suggested the council should hold an inquiry")
+    ]
+
+
 def test_the_same_speaker_after_but_is_no_disagreement():
     d = digest_of(
         "Governor Paul Dorn said the new bridge would pay for itself. "

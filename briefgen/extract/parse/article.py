@@ -88,14 +88,18 @@ def select(article: Article, lex: Lexicon) -> list[int]:
     """Numbers of the sentences worth parsing: those with a trigger word form."""
     forms, refusals, negators = lex.forms, lex.refusal_forms, lex.negator_forms
     speech, duty = lex.speech_forms, lex.words("duty_modals")
+    judged = duty | lex.misconduct_forms
+    denials = lex.denial_forms
     chosen: list[int] = []
     said_before = False  # the sentence before says who said what
     for n, span in enumerate(article.sentences):
         found = [w.lower() for w in _WORD.findall(article.text, span.start, span.end)]
         words = set(found)
         said = not words.isdisjoint(speech)
-        if said and said_before and found[0] in _CONTRAST and len(words) <= _MAX_WORDS:
-            # "X said A. But Y said B.": both sentences are read, for a contrast.
+        contrast = (said and found[0] in _CONTRAST) or not words.isdisjoint(denials)
+        if contrast and said_before and len(words) <= _MAX_WORDS:
+            # "X said A. But Y said B.", "X said A. Y denied A.": both sentences are read,
+            # for a contrast.
             if not chosen or chosen[-1] != n - 1:
                 chosen.append(n - 1)
             chosen.append(n)
@@ -107,7 +111,7 @@ def select(article: Article, lex: Lexicon) -> list[int]:
         if (
             not words.isdisjoint(forms)
             or (not words.isdisjoint(refusals) and not words.isdisjoint(negators))
-            or (not words.isdisjoint(speech) and not words.isdisjoint(duty))
+            or (not words.isdisjoint(speech) and not words.isdisjoint(judged))
         ):
             chosen.append(n)
     return chosen
@@ -503,9 +507,9 @@ def read_article(
         _remember_speaker(reader, memory)
         found = reader.facts()
         claim = reader.claim()
-        if before is not None and claim is not None and claim.contrasted:
+        if before is not None and claim is not None and (claim.contrasted or claim.denies):
             found.extend(reader.contrast_with(before, claim))
-        before = claim
+        before = None if claim is not None and claim.denies else claim
         found = _one_each(found)
         for item in found:
             fact = _fact(article, span, item, sentence, placer)
@@ -558,7 +562,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     """The parse with the slips the rules know how to mend put right (``tokens``)."""
     sentence = verbs_as_verbs(sentence, lex.forms)
     sentence = verbs_taking_a_clause(sentence, lex.forms)
-    sentence = subjects_read_as_objects(sentence, lex.speech_forms)
+    sentence = subjects_read_as_objects(sentence, lex.speech_forms | lex.denial_forms)
     sentence = subjects_read_as_punctuation(sentence)
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)

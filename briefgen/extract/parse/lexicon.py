@@ -88,13 +88,26 @@ class Lexicon:
     @cached_property
     def refusal_forms(self) -> frozenset[str]:
         """Forms of words that state a fact only when refused ("did not accept")."""
-        lemmas = self.words("disagreement", "refusal_verbs")
-        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+        return self._forms_of("disagreement", "refusal_verbs")
 
     @cached_property
     def speech_forms(self) -> frozenset[str]:
         """Forms of verbs of speech: with a duty modal, a call ("said X should act")."""
         lemmas = self.words("speech")
+        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+
+    @cached_property
+    def misconduct_forms(self) -> frozenset[str]:
+        """Forms of verbs of misconduct: with a verb of speech, a side ("said X wasted")."""
+        return self._forms_of("disagreement", "misconduct_verbs")
+
+    @cached_property
+    def denial_forms(self) -> frozenset[str]:
+        """Forms of verbs of denial: after a claim, a contrast ("Y denied A")."""
+        return self._forms_of("disagreement", "denial_verbs")
+
+    def _forms_of(self, kind: str, part: str) -> frozenset[str]:
+        lemmas = self.words(kind, part)
         return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
 
     @cached_property
@@ -151,6 +164,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "presenting_verbs",
         "presented_nouns",
         "promise_nouns",
+        "misconduct_verbs",
     }
 )
 

@@ -129,6 +129,7 @@ class Claim:
     text: str
     token: int
     contrasted: bool  # the sentence opens with "But" or "However"
+    denies: bool = False  # "X denied (that) A": against the claim before, whatever opens it
 
 
 class SentenceReader:
@@ -166,6 +167,7 @@ class SentenceReader:
         self.appraisals = lexicon.words("disagreement", "appraisals")
         self.breaking = lexicon.words("disagreement", "breaking_verbs")
         self.promises = lexicon.words("disagreement", "promise_nouns")
+        self.misconduct = lexicon.words("disagreement", "misconduct_verbs")
         self.dispute_nouns = lexicon.words("disagreement", "nouns")
         self.between_nouns = lexicon.words("disagreement", "between_nouns")
         self.opponent_nouns = lexicon.words("disagreement", "opponent_nouns")
@@ -2061,6 +2063,8 @@ class SentenceReader:
         for j in candidates:
             if (broken := self._broken_promise(j, t, speakers)) is not None:
                 return broken
+            if (misconduct := self._misconduct(j, t, speakers)) is not None:
+                return misconduct
             if not self._judgement(j):
                 continue
             # "the plans are flawed" with "flawed" read as a passive: its "are" is the copula
@@ -2082,6 +2086,48 @@ class SentenceReader:
             return self._stance(t, speakers, targets, topic or what, what)
         return None
 
+    def _misconduct(self, j: Token, t: Token, speakers: list[Party]) -> Found | None:
+        """ "X said the government had wasted billions": misconduct (``j``) that ``t``'s
+        speakers say a party they name did, as a fact, sets them against it. Not "could
+        harm" (a possibility), not "failed to" under "if", not "he" or "they" (a
+        pronoun is most often the speaker's own side)."""
+        if (
+            self.lemma(j) not in self.misconduct
+            or j.pos != "VERB"
+            or self.s.children(j.i, "cop")  # "was waste deep in quicksand": no verb
+            or self.passive(j)
+            or self.negated(j)
+            or self._hypothetical(j)
+            or self._marked(j, "to")
+            or not self._reported_by(j, t)
+        ):
+            return None
+        named = {s.name for s in speakers}
+        targets = [
+            p
+            for k in self.s.children(j.i, "nsubj")
+            # a name or people, not a thing named for one: "the Iraq war had undermined him"
+            if k.i in self.p.at or k.pos == "PROPN" or self.p.people_noun(k)
+            for p in self.p.of(k.i)
+            if p.name not in named and self.s.tokens[p.token].pos != "PRON"
+        ]
+        if not targets:
+            return None
+        words = self._claim_clause(j, t)
+        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        return self._stance(t, speakers, targets, what, what) if what else None
+
+    def _claim_clause(self, j: Token, t: Token) -> list[int]:
+        """The words of ``j``'s clause, without the speaker's own where ``t`` is hung
+        inside it, or the "and" that joins it to another."""
+        said = set(self.s.subtree(t.i)) if t.i in self.s.subtree(j.i) else set()
+        words = [i for i in self.s.subtree(j.i) if i not in said]
+        while words and self.s.tokens[words[0]].rel in ("cc", "punct", "mark"):
+            words.pop(0)  # "... and has broken the pledges he made"
+        while words and self.s.tokens[words[-1]].rel == "punct":
+            words.pop()
+        return words
+
     def _broken_promise(self, j: Token, t: Token, speakers: list[Party]) -> Found | None:
         """ "X said Y has broken the pledges he made": what ``t``'s speakers say of a
         party that broke its promise (``j``, "broken") sets them against it."""
@@ -2091,13 +2137,7 @@ class SentenceReader:
         targets = [p for p in self.subjects(j) if p.name not in {s.name for s in speakers}]
         if not promised or not targets:
             return None
-        said = set(self.s.subtree(t.i)) if t.i in self.s.subtree(j.i) else set()
-        words = [i for i in self.s.subtree(j.i) if i not in said]
-        while words and self.s.tokens[words[0]].rel in ("cc", "punct"):
-            words.pop(0)  # "... and has broken the pledges he made"
-        while words and self.s.tokens[words[-1]].rel == "punct":
-            words.pop()
-        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        what = self.s.text_of(self._claim_clause(j, t)).strip(" ,;:" + _QUOTES)
         return self._stance(t, speakers, targets, self._phrase(promised[0]) or what, what)
 
     def _judgement(self, k: Token, *, lemma: bool = True) -> bool:
@@ -2319,9 +2359,13 @@ class SentenceReader:
         return i > 0 and self.s.tokens[i - 1].space and t.space
 
     def claim(self) -> Claim | None:
-        """The main clause's claim, when its verb is one of saying with a party as subject."""
+        """The main clause's claim, when its verb is one of saying with a party as subject,
+        or denies a clause ("X denied (that) A": set against the claim before it)."""
         root = next((t for t in self.s.tokens if t.rel == "root"), None)
-        if root is None or root.pos not in ("VERB", "AUX") or self.lemma(root) not in self.speech:
+        if root is None or root.pos not in ("VERB", "AUX"):
+            return None
+        denied = self.lemma(root) in self.denial and bool(self.s.children(root.i, "ccomp"))
+        if self.lemma(root) not in self.speech and not denied:
             return None
         if self.negated(root) or self._hypothetical(root):
             return None
@@ -2331,7 +2375,9 @@ class SentenceReader:
             return None
         first = next((t for t in self.s.tokens if t.pos != "PUNCT"), None)
         contrasted = first is not None and first.lower in ("but", "however", "yet")
-        return Claim(speakers, text, root.i, contrasted)
+        if denied:
+            text = self.clause(root)  # "denied security services were involved"
+        return Claim(speakers, text, root.i, contrasted, denies=denied)
 
     def contrast_with(self, before: Claim, claim: Claim) -> list[Found]:
         """ "X said A. But Y said B.": the two parties' claims set against each other."""
@@ -2791,7 +2837,10 @@ class SentenceReader:
         )
 
     def _modal_clause(self, k: Token) -> bool:
-        return any(a.rel == "aux" and a.lower in self.modals for a in self.s.children(k.i))
+        """Whether ``k``'s clause says what may or should be done ("they should meet"),
+        not what may have been ("the services could have been involved")."""
+        auxes = {a.lower for a in self.s.children(k.i) if a.rel == "aux"}
+        return bool(auxes & self.modals) and not auxes & {"have", "'ve"}
 
     def _call_for(self, t: Token) -> Found | None:
         """ "called for X", "called on Y to ..."."""

@@ -217,10 +217,10 @@ def verbs_taking_a_clause(sentence: Sentence, verbs: frozenset[str]) -> Sentence
 
 def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sentence:
     """``sentence`` with the subject of a reported clause put back where the parser made
-    it the object of the verb of saying, as a phrase set off by commas comes between
-    them: "X said the White Paper, published in 2003, [was] flawed" read as "said the
-    White Paper". Only where the clause has no subject and opens with its auxiliary or
-    copula after the noun."""
+    it the object of the verb of saying (or denying), as a phrase set off by commas comes
+    between them: "X said the White Paper, published in 2003, [was] flawed" read as "said
+    the White Paper", "X denied security services [were] involved". Only where the clause
+    has no subject and opens with its auxiliary or copula after the noun."""
     tokens = list(sentence.tokens)
     for v in sentence.tokens:
         if v.lower not in speech:
@@ -228,9 +228,12 @@ def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sent
         objects = sentence.children(v.i, "obj")
         clauses = sentence.children(v.i, "ccomp")
         if not clauses:
-            # or read as a second verb of the speaker's: "said the plan, ..., [was] flawed"
+            # or read as a second verb of the speaker's: "said the plan, ..., [was] flawed";
+            # not one joined by "and": "denied the charges and was released"
             seconds = sentence.children(v.i, "conj", "parataxis")
-            clauses = [k for k in seconds if k.pos in ("VERB", "ADJ")][:1]
+            clauses = [
+                k for k in seconds if k.pos in ("VERB", "ADJ") and not sentence.children(k.i, "cc")
+            ][:1]
         if len(objects) != 1 or len(clauses) != 1 or objects[0].i > clauses[0].i:
             continue
         noun, clause = objects[0], clauses[0]
