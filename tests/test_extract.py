@@ -497,6 +497,15 @@ def test_a_plural_word_for_people_is_no_part_of_a_name():
     assert "Ann Lee" in people
 
 
+def test_a_word_before_a_role_that_ends_the_run_is_the_title_s():
+    people = _people_of(
+        "President Bo Chen met Chief Medical Advisor and Health Director Dr. Ann Lee. "
+        "Delegate Candi King spoke. Crown Prince Hussein and Princess Rajwa came."
+    )
+    assert "Medical" not in people
+    assert {"Ann Lee", "Candi", "Hussein", "Rajwa"} <= set(people)
+
+
 def test_a_speaker_named_after_the_verb_or_of_a_body_and_a_party_s_officer():
     people = _people_of(
         "Voters have a clear choice, said Ann Lee. Bo Chen of the CMF said it was wrong. "

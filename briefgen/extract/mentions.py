@@ -285,6 +285,13 @@ def clean_name(
         if span == 1 and i == len(words) - 1 and _is_surname(words, runs[-1], pats, surnames):
             span = 0  # "Oona King", "Bob Wellington": a title or a town as a surname
         if span:
+            if (
+                runs == [words[:i]]
+                and i
+                and not from_end
+                and _title_words(words, i, city_at_end, pats)
+            ):
+                return None  # "Chief Medical Advisor": the first words are the title's
             runs.append([])
             i += span
         else:
@@ -346,6 +353,22 @@ _TO_OR_FOR = regex.compile(r"\b(?:to|for)[^\S\n]+$")
 _LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
+
+
+def _title_words(words: list[str], i: int, city_at_end: bool, pats: Patterns) -> bool:
+    """Whether the words before ``i`` are part of a title: "Medical" before a role word
+    that ends the name ("Chief Medical Advisor"). Not where a name goes on after the
+    role word ("Hassan Sheikh Mohamud"), before a ruler's title, which is also a
+    surname and comes before a given name ("Candi King", "Hussein and Princess
+    Rajwa"), nor where they open with a given name ("Oona King")."""
+    role = words[i].rstrip(",").lower()
+    if role not in pats.role_words_lower or role in pats.gaz.given_name_titles:
+        return False
+    if i + 1 < len(words) and not _non_name_span(words, i + 1, pats, city_at_end):
+        return False
+    folded = words[0].casefold()
+    names = nicknames()
+    return not (names.nicknames_of(folded) or names.canonicals_of(folded))
 
 
 def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) -> int:
