@@ -596,6 +596,32 @@ def test_a_claim_answered_by_another_party_after_but_is_a_disagreement():
     assert "never cover the cost" in positions["Mia Lund"]
 
 
+def test_a_meeting_with_a_list_of_titled_people_has_each_of_them():
+    d = digest_of(
+        "Foreign Minister Anna Berg met on May 3 with French Diplomatic Counselor to the "
+        "President Paul Dorn, German Chancellery Foreign and Security Policy Advisor Jens "
+        "Ploetner, and Chief Medical Advisor and Health Director Dr. Ann Lee. "
+        "Senator Tom Hale spoke with activist Mia Lund and her husband Bo Chen. "
+        "President Bo Chen spoke today with Erik Olsen, Prime Minister of Norway."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Anna Berg", "Paul Dorn", "Jens Ploetner", "Ann Lee"}),
+        frozenset({"Tom Hale", "Mia Lund", "Bo Chen"}),
+        frozenset({"Bo Chen", "Erik Olsen"}),
+    ]
+
+
+def test_a_list_with_an_item_that_names_no_person_is_left_to_the_parse():
+    d = digest_of(
+        "Senator Tom Hale met with Governor Ann Berg and the World Bank. "
+        "Governor Ann Berg met with the Governor, Senator Mia Lund and Mayor Bo Chen."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Tom Hale", "Ann Berg", "World Bank"}),
+        frozenset({"Ann Berg", "Mia Lund", "Bo Chen"}),
+    ]
+
+
 def test_denying_what_another_party_said_just_before_is_a_disagreement():
     d = digest_of(
         "Senator Mia Lund said the police had been told of the plot. "

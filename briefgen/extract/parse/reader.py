@@ -780,6 +780,10 @@ class SentenceReader:
                 if not self._own_people(p) and not self._venue(p) and not self._populace(p)
             ]
         )
+        opening, listed, unnamed = self._listed_with(t)
+        if listed:
+            kept = [p for p in parties if p.token < opening or p.token in unnamed]
+            parties = unique([*kept, *listed])
         if len(parties) < 2 or self.negated(t):
             return None
         head = self.s.head(t.i)
@@ -792,6 +796,79 @@ class SentenceReader:
         return Found(
             "meeting", parties, self.clause(t), t.i, status, "call" if call else None, places
         )
+
+    def _listed_with(self, t: Token) -> tuple[int, list[Party], set[int]]:
+        """The people a meeting ``t`` is "with", read as the list they are written in:
+        "met with French Diplomatic Counselor to the President Emmanuel Bonne, German
+        Chancellery Foreign and Security Policy Advisor Jens Ploetner, and Head of the
+        Office of the President of Ukraine Andriy Yermak". A parser trained on a small
+        treebank loses its way in such a run of titles, and hangs the names on the
+        titles' places and bodies. Each item is a title in capitals (with "of the",
+        "to the" ...; "and" may join two titles of one person) and a person's name, set
+        off by commas or "and"; a title after a comma may describe the person before
+        it. The list ends at the first word that is neither ("to discuss", "in
+        Jeddah", ", as well as other officials").
+
+        Returns where the list opens ("with"), the people named in it, and the tokens
+        of its items in capitals that name no person ("the Crown Prince", "the World
+        Bank"), whose parties the parse tells; not of a title set off after a person's
+        name, which describes them ("Justin Trudeau, Prime Minister of Canada")."""
+        tokens = self.s.tokens
+        opening = next(
+            (
+                k
+                for k in tokens[t.i + 1 : t.i + _SETTING_WORDS]
+                if k.lower == "with" and k.rel == "case"
+            ),
+            None,
+        )
+        if opening is None or any(
+            k.pos == "VERB" and k.i not in self.p.at for k in tokens[t.i + 1 : opening.i]
+        ):
+            return 0, [], set()
+        found: list[Party] = []
+        unnamed: set[int] = set()
+        item: list[int] = []  # the item's tokens so far
+        named = False  # the item so far has a person's name
+        apposed = False  # the item follows a person's, after a comma: it may describe them
+        for k in tokens[opening.i + 1 :]:
+            person = self.p.at.get(k.i)
+            if person is not None and person.is_person:
+                found.append(Party(person.name, True, k.i))
+                named = True
+            elif k.lower == "," or (k.lower == "and" and named):
+                if not named and not apposed:
+                    unnamed.update(item)
+                apposed = named and k.lower == ","
+                item, named = [], False
+                continue
+            elif k.lower == "and" or k.text in _TITLE_PUNCTUATION or k.text[:1].isupper():
+                pass  # a word of a title ("Coordinator and Counselor"), or of a name
+            elif (k.lower in _POSSESSIVES and not item) or (
+                k.pos == "NOUN" and self._names_next(k)
+            ):
+                pass  # "and her husband Kambiz Foroohar", "War Cabinet members Benny Gantz"
+            elif not self._title_link(k):
+                break
+            item.append(k.i)
+        if not named and not apposed:
+            unnamed.update(item)
+        return opening.i, found, unnamed
+
+    def _names_next(self, k: Token) -> bool:
+        """Whether the word after ``k`` is a person's name ("members Benny Gantz")."""
+        after = self.p.at.get(k.i + 1)
+        return after is not None and after.is_person
+
+    def _title_link(self, k: Token) -> bool:
+        """Whether ``k`` is a small word inside a title, before words in capitals:
+        "Secretary of the Interior", "Counselor to the President"."""
+        after = self.s.tokens[k.i + 1 : k.i + 3]
+        if k.lower in _TITLE_LINKS and after:
+            if after[0].lower == "the":
+                return len(after) > 1 and after[1].text[:1].isupper()
+            return after[0].text[:1].isupper()
+        return k.lower == "the" and bool(after) and after[0].text[:1].isupper()
 
     def _venue(self, party: Party) -> bool:
         """ "visited the Oval Office to meet X", "at the White House": a seat of
@@ -2991,6 +3068,13 @@ _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
 # Verbs whose object is a place gone to: "visited the Oval Office to meet X".
 _VISITING = frozenset({"visit", "tour", "enter", "leave", "arrive", "reach"})
+# Words between a meeting's verb and its "with": "met today in Washington with".
+_SETTING_WORDS = 10
+# Small words inside a title before a word in capitals: "Secretary of the Interior".
+_TITLE_LINKS = frozenset({"of", "for", "to", "on", "de", "del", "da"})
+_TITLE_PUNCTUATION = frozenset({"(", ")", ".", "-", "–", "’", "'"})
+# "and her husband X": who X is to the one before.
+_POSSESSIVES = frozenset({"his", "her", "their"})
 # Groups that "his", "their" make someone's own people: "talked with his staff".
 _OWN_GROUPS = frozenset(
     {"staff", "team", "aides", "advisers", "advisors", "officials", "members", "ministers",
