@@ -902,6 +902,21 @@ def test_what_something_should_be_is_a_view_and_what_should_be_done_a_call():
     assert [p.by for p in d.proposals] == ["Paul Dorn"]
 
 
+def test_what_a_speaker_says_others_need_or_have_to_do_is_a_call():
+    d = digest_of(
+        'Senator Mia Lund said: "They need to rethink the bill." '
+        "Governor Paul Dorn said the council had to start all over again. "
+        "Mayor Ann Berg said she had to leave early. "
+        "Minister Bo Chen said the state would have to raise taxes. "
+        "Senator Tom Hale said ministers did not need to act. "
+        "Governor Erik Olsen said more care was needed to protect voters."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Mia Lund", "they need to rethink the bill"),
+        ("Paul Dorn", "the council had to start all over again"),
+    ]
+
+
 def test_the_clause_after_a_dash_starts_after_it():
     d = digest_of(
         "The unions want the bonus to stay at 50 pounds - the council wants it to fall to 30."
@@ -1952,7 +1967,7 @@ def test_a_plan_or_an_intention_to_agree_is_no_agreement():
 
 def test_a_quoted_call_reads_on_from_the_name_of_the_one_who_made_it():
     d = digest_of('Anna Berg said: "We should scrap the tax on books."')
-    assert [p.what for p in d.proposals] == ["we should scrap the tax on books."]
+    assert [p.what for p in d.proposals] == ["we should scrap the tax on books"]
 
 
 # -- disagreements: bodies that speak, "they", standing against, warnings to a party ----

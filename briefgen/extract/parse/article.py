@@ -72,6 +72,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
 # grows with them and the facts in them are not sentences' facts.
 _MAX_WORDS = 120
+# A duty put on someone, read with a verb of speech: "said they have to act".
+_HAVE_TO = regex.compile(r"\b(?:have|has|had)\s+to\b", regex.I)
 # Words opening a sentence that sets its claim against the one before.
 _CONTRAST = frozenset({"but", "however", "yet"})
 
@@ -111,7 +113,8 @@ def select(article: Article, lex: Lexicon) -> list[int]:
         if (
             not words.isdisjoint(forms)
             or (not words.isdisjoint(refusals) and not words.isdisjoint(negators))
-            or (not words.isdisjoint(speech) and not words.isdisjoint(judged))
+            or (said and not words.isdisjoint(judged))
+            or (said and _HAVE_TO.search(article.text, span.start, span.end))
         ):
             chosen.append(n)
     return chosen

@@ -2798,16 +2798,19 @@ class SentenceReader:
             if any(self._marked(c, "if") and c.i < k.i for c in self.s.children(k.i, "advcl")):
                 continue  # "if they did wrong, they should be punished": a condition, no call
             auxes = [a.lower for a in self.s.children(k.i, "aux")]
+            act = k  # what should be done
             if not any(a in self.duty for a in auxes):
-                continue
-            if any(self.s.children(o.i, "cop") for o in self.s.children(k.i, "obj")):
+                if (needed := self._needed(k)) is None:
+                    continue
+                act = needed  # "X said they need to rethink the bill": the rethinking
+            if any(self.s.children(o.i, "cop") for o in self.s.children(act.i, "obj")):
                 # "the issues Muslims should consider were X": the modal is in a relative
                 # clause of the subject, and the clause says what the issues are
                 continue
-            if self.lemma(k) in self.lex.words("knowing"):
+            if self.lemma(act) in self.lex.words("knowing"):
                 continue  # "the minister should know by now": a judgement, no call
             existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
-            nominal = k.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(k.i, "cop")
+            nominal = act.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(act.i, "cop")
             if nominal and not existential:
                 # "X argued that Britain should be a safe place": a view of what something
                 # should be, not a call for anyone to act ("should be scrapped" is one, and
@@ -2825,6 +2828,22 @@ class SentenceReader:
                 return self._stance(t, speakers, blamed, what, what)
             return self._proposal(t, self._authors(t), what)
         return None
+
+    def _needed(self, k: Token) -> Token | None:
+        """What ``k`` ("need", "have") says someone must do: "they need to rethink the
+        bill", "the government have to start again". Not "do not need to", not of the
+        speaker alone ("I have to go", "he said he had to leave"), nor "have" with an
+        object ("have plans to")."""
+        if self.lemma(k) not in _NEEDING or self.negated(k) or self.s.children(k.i, "obj"):
+            return None
+        if self.passive(k) or any(a.lower in self.modals for a in self.s.children(k.i, "aux")):
+            return None  # "care was needed to ...", "Brown would have to raise taxes"
+        if any(c.lower in _ONE_PERSON for c in self.s.children(k.i, "nsubj")):
+            return None
+        act = next((c for c in self.s.children(k.i, "xcomp") if self._marked(c, "to")), None)
+        if act is None or self.lemma(act) in self.speech:
+            return None  # "we have to say ...": a way of speaking
+        return act
 
     def _fronted_claim(self, t: Token) -> Token | None:
         """ "The government should change the law, the TUC has said": the clause a verb of
@@ -2857,6 +2876,8 @@ class SentenceReader:
         verb of saying hangs on it."""
         said = set(self.s.subtree(t.i)) if t.head == k.i and t.i != k.i else set()
         words = [i for i in self.s.subtree(k.i) if i not in said]
+        while words and self.s.tokens[words[-1]].rel == "punct":
+            words.pop()  # the quote's full stop: 'said: "They should act."'
         # Without the attribution, the sentence's full stop is left after a comma.
         return self.s.text_of(words).strip(" ,;:" + ("." if said else "") + _QUOTES)
 
@@ -3073,6 +3094,9 @@ _SETTING_WORDS = 10
 # Small words inside a title before a word in capitals: "Secretary of the Interior".
 _TITLE_LINKS = frozenset({"of", "for", "to", "on", "de", "del", "da"})
 _TITLE_PUNCTUATION = frozenset({"(", ")", ".", "-", "–", "’", "'"})
+# Verbs of necessity: "they need to act", "the government have to start again".
+_NEEDING = frozenset({"need", "have"})
+_ONE_PERSON = frozenset({"i", "he", "she"})
 # "and her husband X": who X is to the one before.
 _POSSESSIVES = frozenset({"his", "her", "their"})
 # Groups that "his", "their" make someone's own people: "talked with his staff".
