@@ -917,6 +917,23 @@ def test_what_a_speaker_says_others_need_or_have_to_do_is_a_call():
     ]
 
 
+def test_arguing_for_something_is_a_call_but_a_report_with_for_in_it_is_not():
+    d = digest_of(
+        "Senator Mia Lund argued for a coalition with the Greens. "
+        'Governor Paul Dorn said the chancellor had failed to deal with the "looming problems" '
+        'of revaluation of council tax bands which he argued would result in "massive '
+        'increases" for some.'
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Mia Lund", "argued for a coalition with the Greens")
+    ]
+
+
+def test_a_body_named_after_an_article_is_named_without_it():
+    d = digest_of("A Labour Party spokesman criticised Paul Dorn's record on police numbers.")
+    assert [set(x.parties) for x in d.disagreements] == [{"Labour Party", "Paul Dorn"}]
+
+
 def test_the_clause_after_a_dash_starts_after_it():
     d = digest_of(
         "The unions want the bonus to stay at 50 pounds - the council wants it to fall to 30."

@@ -37,6 +37,9 @@ _FIRST = frozenset({"i", "me", "my"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _INCLUDING = frozenset({"including", "like", "such as", "among them", "notably"})
 _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "those", "their"})
+# Words the parser's entities take in that are no part of a name: "A Labour Party
+# spokesman", "the Foreign Office's".
+_NOT_OF_A_NAME = frozenset({"the", "a", "an", "'s", "’s"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 # "The unions" refers back to a group named before; "other unions" and "some MPs" do not
@@ -143,7 +146,7 @@ class Parties:
         for label, first, last in sentence.ents:
             if label not in _ORG_LABELS or any(i in self.at for i in range(first, last)):
                 continue
-            words = [t for t in sentence.tokens[first:last] if t.lower not in ("the", "'s", "’s")]
+            words = [t for t in sentence.tokens[first:last] if t.lower not in _NOT_OF_A_NAME]
             if not words or not all(w.text[:1].isupper() for w in words):
                 continue
             text = sentence.text_of([w.i for w in words])

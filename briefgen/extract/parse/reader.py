@@ -273,7 +273,7 @@ class SentenceReader:
                 yield self._proposal_verb(t)
             elif lemma == "call":
                 yield self._call_for(t)
-            if (lemma in self.for_verbs and self.oblique_tokens(t, "for")) or (
+            if (lemma in self.for_verbs and self._asked_for(t)) or (
                 lemma in self.ask_verbs
                 and self._someone_to_act(t)
                 and (lemma not in self.speech or self._told_to_act(t))
@@ -2956,6 +2956,11 @@ class SentenceReader:
         if not marked and not particle:
             return None
         return self._proposal(t, self._authors(t), self.clause(t))
+
+    def _asked_for(self, t: Token) -> bool:
+        """ "argued for a coalition", "pressed for talks": not "argued (that) it would
+        result in increases for some", a report with "for" hung on its verb."""
+        return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
     def _need(self, t: Token) -> Found | None:
         """ "X underscored the need to act", "X made clear the need for Y to act": a need
