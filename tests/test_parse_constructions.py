@@ -934,6 +934,20 @@ def test_a_body_named_after_an_article_is_named_without_it():
     assert [set(x.parties) for x in d.disagreements] == [{"Labour Party", "Paul Dorn"}]
 
 
+def test_what_several_discuss_as_theirs_in_common_they_agree_on():
+    d = digest_of(
+        "President Anna Berg spoke with President Paul Dorn of Norway. The leaders discussed "
+        "their shared concerns about the election. They discussed the shared challenges "
+        "of the region. They will meet again, take stock and reinforce our shared interests."
+    )
+    assert [(frozenset(a.parties), a.what) for a in d.agreements] == [
+        (
+            frozenset({"Anna Berg", "Paul Dorn"}),
+            "discussed their shared concerns about the election",
+        )
+    ]
+
+
 def test_the_clause_after_a_dash_starts_after_it():
     d = digest_of(
         "The unions want the bonus to stay at 50 pounds - the council wants it to fall to 30."

@@ -254,7 +254,7 @@ class SentenceReader:
                 yield self._sanctioned(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
-            elif lemma in self.agree_plural:
+            elif lemma in self.agree_plural or self._shared_object(t):
                 yield self._agreement_plural(t)
             if lemma in self.doubting:
                 yield self._questioned(t)
@@ -1434,6 +1434,21 @@ class SentenceReader:
             # Canada committed ...") speak jointly.
             return None
         return self._agreement(t, parties, self.clause(t))
+
+    def _shared_object(self, t: Token) -> bool:
+        """ "The leaders discussed their shared concerns about X": what several say is
+        theirs in common, whatever they did with it, they agree on. Not "the shared
+        challenges" (a thing that befalls them both), nor what they "will reinforce"."""
+        verbs = [t]
+        while verbs[-1].rel == "conj" and (head := self.s.head(verbs[-1].i)) is not None:
+            verbs.append(head)  # "will continue ..., take stock ... and reinforce"
+        if any(a.lower in self.modals for k in verbs for a in self.s.children(k.i, "aux")):
+            return False
+        return any(
+            any(a.lower == "shared" for a in self.s.children(o.i, "amod"))
+            and any(p.lower in _OURS for p in self.s.children(o.i, "nmod:poss"))
+            for o in self.s.children(t.i, "obj")
+        )
 
     def _committed(self, t: Token) -> list[Party]:
         """Who "are committed" or "remain determined" to act: a state, not a passive with
@@ -3101,6 +3116,8 @@ _TITLE_LINKS = frozenset({"of", "for", "to", "on", "de", "del", "da"})
 _TITLE_PUNCTUATION = frozenset({"(", ")", ".", "-", "–", "’", "'"})
 # Verbs of necessity: "they need to act", "the government have to start again".
 _NEEDING = frozenset({"need", "have"})
+# Whose a shared view is: "their shared concerns", "our shared commitment".
+_OURS = frozenset({"their", "our"})
 _ONE_PERSON = frozenset({"i", "he", "she"})
 # "and her husband X": who X is to the one before.
 _POSSESSIVES = frozenset({"his", "her", "their"})
