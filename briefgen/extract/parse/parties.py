@@ -508,6 +508,10 @@ class Parties:
         singular = ("leader", "country", "nation", "man", "woman", "side", "delegation")
         if t.lower in singular and "both" not in dets and "two" not in dets:
             return None  # "the leader" is one person
+        if any(c.text.islower() and c.pos == "NOUN" for c in self.s.children(t.i, "compound")):
+            # "the faith leaders", "the administration officials": those of a kind among
+            # them ("the Quad leaders", "the third leaders' summit" are all of them)
+            return None
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
         return [Party(name, name in self.roles, t.i) for name in group]
 

@@ -1072,7 +1072,7 @@ class SentenceReader:
         its members ("a meeting of the Commission", "talks of the two leaders")."""
         found = []
         for k in self.oblique_tokens(t, "with", "between"):
-            found.extend(self.p.of(k.i) or self._described_group(k))
+            found.extend(self.p.of(k.i) or self._described_group(k) or self._body_named(k))
         for k in self._with_on_setting(t):
             found.extend(self.p.of(k.i) or self._described_group(k))
         if t.pos in ("NOUN", "PROPN") and self.lemma(t) not in ("visit", "call"):
@@ -1127,6 +1127,26 @@ class SentenceReader:
             return []
         words = [i for c in described for i in self.s.subtree(c.i)] + [k.i]
         return [Party(self.s.text_of(sorted(words)), False, k.i)]
+
+    def _body_named(self, k: Token) -> list[Party]:
+        """A body no list knows, met as "the" and a name in capitals of two words or
+        more: "met with the Circle of Protection", "a call with the Business
+        Roundtable". Not a place, a seat of government ("the White House") or a title
+        ("the Foreign Secretary": someone the text has not named)."""
+        words = k.text.split()
+        if (
+            k.pos != "PROPN"
+            or len(words) < 2
+            or self.p.people_noun(k)
+            or words[-1].lower().removesuffix("s") in self.p.role_nouns  # "Black Speakers"
+            or not any(c.lower == "the" for c in self.s.children(k.i, "det"))
+            or not all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+        ):
+            return []
+        places = gazetteer()
+        if k.text in places.venues or k.text in places.cities or places.party(k.text):
+            return []
+        return [Party(k.text, False, k.i)]
 
     def _doers(self, verb: Token) -> list[Party]:
         """The subjects of a verb, also of one the parser hung on a noun ("visit a school
@@ -2537,6 +2557,15 @@ class SentenceReader:
             return None
         if len(authors) > 1 and {a.name for a in authors} <= set(self.p.memory.authors):
             return None  # "We call on all states to ..." of a joint statement: an agreement
+        if (
+            len(authors) > 1
+            and {a.name for a in authors} <= set(self.p.memory.group)
+            and self.lemma(t) != "want"
+        ):
+            # "The leaders called on Russia to ...", "They asked their envoys to ...": the
+            # sides of a meeting, asking together. Not "They want ..." after "the unions
+            # met Mr Prescott": a side's wish, and "they" is most often that side.
+            return self._agreement(t, authors, what)
         head = self.s.head(t.i)
         asking = self.propose | self.ask_verbs | {"call"}
         if self._marked(t, "to") and any(self.lemma(a) in asking for a in self.s.ancestors(t.i)):
@@ -3116,6 +3145,8 @@ _TITLE_LINKS = frozenset({"of", "for", "to", "on", "de", "del", "da"})
 _TITLE_PUNCTUATION = frozenset({"(", ")", ".", "-", "–", "’", "'"})
 # Verbs of necessity: "they need to act", "the government have to start again".
 _NEEDING = frozenset({"need", "have"})
+# Small words inside a body's name: "Circle of Protection", "Food and Drug Administration".
+_NAME_LINKS = frozenset({"of", "and", "for", "on", "the"})
 # Whose a shared view is: "their shared concerns", "our shared commitment".
 _OURS = frozenset({"their", "our"})
 _ONE_PERSON = frozenset({"i", "he", "she"})
