@@ -633,18 +633,6 @@ def test_a_body_no_list_knows_is_met_by_its_name_in_capitals():
     assert d.agreements == []
 
 
-def test_a_call_the_sides_of_a_meeting_make_together_is_their_agreement():
-    d = digest_of(
-        "President Anna Berg met President Paul Dorn. The leaders called on Russia to "
-        "withdraw its troops. Five unions met Minister Bo Chen. They want the government "
-        "to withdraw the regulations."
-    )
-    assert [(frozenset(a.parties), a.what) for a in d.agreements] == [
-        (frozenset({"Anna Berg", "Paul Dorn"}), "called on Russia to withdraw its troops")
-    ]
-    assert [p.what for p in d.proposals] == ["wanted the government to withdraw the regulations"]
-
-
 def test_denying_what_another_party_said_just_before_is_a_disagreement():
     d = digest_of(
         "Senator Mia Lund said the police had been told of the plot. "

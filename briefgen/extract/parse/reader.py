@@ -2557,15 +2557,6 @@ class SentenceReader:
             return None
         if len(authors) > 1 and {a.name for a in authors} <= set(self.p.memory.authors):
             return None  # "We call on all states to ..." of a joint statement: an agreement
-        if (
-            len(authors) > 1
-            and {a.name for a in authors} <= set(self.p.memory.group)
-            and self.lemma(t) != "want"
-        ):
-            # "The leaders called on Russia to ...", "They asked their envoys to ...": the
-            # sides of a meeting, asking together. Not "They want ..." after "the unions
-            # met Mr Prescott": a side's wish, and "they" is most often that side.
-            return self._agreement(t, authors, what)
         head = self.s.head(t.i)
         asking = self.propose | self.ask_verbs | {"call"}
         if self._marked(t, "to") and any(self.lemma(a) in asking for a in self.s.ancestors(t.i)):
