@@ -497,6 +497,14 @@ def test_a_plural_word_for_people_is_no_part_of_a_name():
     assert "Ann Lee" in people
 
 
+def test_british_short_titles_are_no_part_of_the_name():
+    people = _people_of(
+        "Deputy PM Bo Chen met the unions. Gen Ann Lee held talks with Tom Hale on Monday."
+    )
+    assert {"Bo Chen", "Ann Lee"} <= set(people)
+    assert not any(n.startswith(("PM", "Gen")) for n in people)
+
+
 def test_a_word_before_a_role_that_ends_the_run_is_the_title_s():
     people = _people_of(
         "President Bo Chen met Chief Medical Advisor and Health Director Dr. Ann Lee. "

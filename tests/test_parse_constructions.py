@@ -633,6 +633,14 @@ def test_a_body_no_list_knows_is_met_by_its_name_in_capitals():
     assert d.agreements == []
 
 
+def test_one_never_present_at_a_meeting_took_no_part_in_it():
+    d = digest_of(
+        "Union leader Ann Lee was never present at meetings between Tom Hale and Bo Chen. "
+        "During the meeting with Bo Chen, Tom Hale said he would stay."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Bo Chen"})]
+
+
 def test_denying_what_another_party_said_just_before_is_a_disagreement():
     d = digest_of(
         "Senator Mia Lund said the police had been told of the plot. "

@@ -1046,8 +1046,9 @@ class SentenceReader:
             # "During the meeting with X, Biden said": the clause's subject took part; so
             # did a passive's ("Brown has been locked in talks with X"); not those
             # "allowed into the meeting between X and Y" or "briefed on" it, nor those
-            # who "lauded ..., the summit with X" (an object the parser hung as obl).
-            doers = self.subjects(head)
+            # who "lauded ..., the summit with X" (an object the parser hung as obl), nor
+            # one "never present at meetings between X and Y".
+            doers = [] if self.negated(head) else self.subjects(head)
             if not doers and self.passive(head):
                 doers = [p for k in self.s.children(head.i, "nsubj") for p in self.p.of(k.i)]
             parties = [*doers, *parties]
