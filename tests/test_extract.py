@@ -499,10 +499,13 @@ def test_a_plural_word_for_people_is_no_part_of_a_name():
 
 def test_british_short_titles_are_no_part_of_the_name():
     people = _people_of(
-        "Deputy PM Bo Chen met the unions. Gen Ann Lee held talks with Tom Hale on Monday."
+        "Deputy PM Bo Chen met the unions. Gen Ann Lee held talks with Tom Hale on Monday. "
+        "Green MSP Mark Ballard and Judge Ruth Dale agreed. Prof Etzioni said so. "
+        "A Downing St spokesman and Scotland Yard said nothing."
     )
-    assert {"Bo Chen", "Ann Lee"} <= set(people)
-    assert not any(n.startswith(("PM", "Gen")) for n in people)
+    assert {"Bo Chen", "Ann Lee", "Mark Ballard", "Ruth Dale", "Etzioni"} <= set(people)
+    assert not any(n.startswith(("PM", "Gen", "Green", "Judge", "Prof")) for n in people)
+    assert not {"Downing St", "Scotland Yard"} & set(people)
 
 
 def test_a_word_before_a_role_that_ends_the_run_is_the_title_s():
