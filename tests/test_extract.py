@@ -508,6 +508,23 @@ def test_british_short_titles_are_no_part_of_the_name():
     assert not {"Downing St", "Scotland Yard"} & set(people)
 
 
+def test_offices_of_legislatures_and_the_white_house_are_titles():
+    people = _people_of(
+        "President Pro Tempore Toni Atkins and Ranking Member Chuck Grassley met Second "
+        "Gentleman Douglas Emhoff, White House Counsel Dana Remus, Chief Operating Officer "
+        "Ann Lee and Majority Whip Jim Clyburn."
+    )
+    assert {
+        "Toni Atkins",
+        "Chuck Grassley",
+        "Douglas Emhoff",
+        "Dana Remus",
+        "Ann Lee",
+        "Jim Clyburn",
+    } <= set(people)
+    assert not {"Pro Tempore", "Operating", "Counsel", "Whip"} & set(people)
+
+
 def test_a_word_before_a_role_that_ends_the_run_is_the_title_s():
     people = _people_of(
         "President Bo Chen met Chief Medical Advisor and Health Director Dr. Ann Lee. "
