@@ -508,6 +508,16 @@ def test_british_short_titles_are_no_part_of_the_name():
     assert not {"Downing St", "Scotland Yard"} & set(people)
 
 
+def test_a_follower_s_word_or_a_kind_made_of_a_name_is_no_part_of_it():
+    people = _people_of(
+        "Blairite Alan Milburn said so. He ran a Tom Hale-style campaign, said Ann Lee. "
+        "The Secretary-led Dialogue met."
+    )
+    assert {"Alan Milburn", "Ann Lee"} <= set(people)
+    assert not any(n.startswith("Blairite") for n in people)
+    assert not {"Tom Hale-style", "Dialogue", "Secretary-led"} & set(people)
+
+
 def test_offices_of_legislatures_and_the_white_house_are_titles():
     people = _people_of(
         "President Pro Tempore Toni Atkins and Ranking Member Chuck Grassley met Second "

@@ -390,12 +390,19 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
         return 1
     if i == 0 and word in pats.gaz.state_tails:
         return 1  # "(Bosnia and) Herzegovina Zeljka Cvijanovic"
+    if i == 0 and len(words) > 2 and word.endswith("ite"):
+        return 1  # a follower's word before the name: "Blairite Alan Milburn"
+    if word.rpartition("-")[2] in _OF_A_KIND:
+        return 1  # "a George Bush-style campaign": a kind, not the man
     if word.isupper() and (
         word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
     ):
         return 1  # a photo credit in capitals run into the text: "GETTY Trump", "GETTYEPA Al Gore"
     return 1 if _ROMAN.fullmatch(word) and i == 0 else 0  # "II" alone is no name
 
+
+# The last part of a hyphened word that makes a name a kind of thing: "Bush-style".
+_OF_A_KIND = frozenset({"style", "era", "like", "led", "backed", "type"})
 
 _MAJESTY = regex.compile(r"^(?:His|Her)\s+Majesty\s*")
 
