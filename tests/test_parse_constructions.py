@@ -641,6 +641,15 @@ def test_one_never_present_at_a_meeting_took_no_part_in_it():
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Bo Chen"})]
 
 
+def test_promising_as_an_adjective_promises_nothing():
+    d = digest_of(
+        "Senator Mia Lund recognized promising steps by the council to reassert control in "
+        "the city. "
+        "The survey found Tories promising tax cuts."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("Tories", "promised tax cuts")]
+
+
 def test_denying_what_another_party_said_just_before_is_a_disagreement():
     d = digest_of(
         "Senator Mia Lund said the police had been told of the plot. "

@@ -2665,6 +2665,8 @@ class SentenceReader:
     def _proposal_verb(self, t: Token) -> Found | None:
         if self.lemma(t) in self.pledged_to and not self._pledged_alone(t):
             return None
+        if self._adjective_read_as_verb(t):
+            return None
         kids = self.s.children(t.i)
         agent = any(k.dep == "obl:agent" or self.s.case(k.i) == "by" for k in kids)
         if self.passive(t) and agent and self.subjects(t):
@@ -2731,6 +2733,21 @@ class SentenceReader:
         if len(authors) > 1 and self.lemma(t) in self.agree_plural:
             return None  # "the leaders pledged": a joint statement, read as an agreement
         return self._proposal(t, authors, self.clause(t))
+
+    def _adjective_read_as_verb(self, t: Token) -> bool:
+        """ "recognized promising steps by X", "set demanding targets": an "-ing" form
+        English also uses as an adjective ("promising", "demanding", "inviting"), with
+        no subject of its own nor a party it describes, before a bare noun it was read
+        as taking for its object."""
+        if t.lower not in _ING_ADJECTIVES or self.s.children(t.i, "nsubj", "aux"):
+            return False
+        if t.rel == "acl" and self.p.of(t.head):
+            return False  # "Tories promising tax cuts": the party's own act
+        return any(
+            o.i == t.i + 1 or self.s.subtree(o.i)[0] == t.i + 1
+            for o in self.s.children(t.i, "obj")
+            if not self.s.children(o.i, "det", "nmod:poss")
+        )
 
     def _puts_forward(self, t: Token) -> bool:
         """Whether ``t`` is a verb of putting something forward ("unveiled", "issued"):
@@ -3135,6 +3152,8 @@ _SETTING_WORDS = 10
 # Small words inside a title before a word in capitals: "Secretary of the Interior".
 _TITLE_LINKS = frozenset({"of", "for", "to", "on", "de", "del", "da"})
 _TITLE_PUNCTUATION = frozenset({"(", ")", ".", "-", "–", "’", "'"})
+# "-ing" forms of verbs of proposing that English also uses as adjectives.
+_ING_ADJECTIVES = frozenset({"promising", "demanding", "inviting"})
 # Verbs of necessity: "they need to act", "the government have to start again".
 _NEEDING = frozenset({"need", "have"})
 # Small words inside a body's name: "Circle of Protection", "Food and Drug Administration".
