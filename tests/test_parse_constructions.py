@@ -611,6 +611,14 @@ def test_a_meeting_with_a_list_of_titled_people_has_each_of_them():
     ]
 
 
+def test_a_person_named_as_another_s_kin_is_met_not_the_other():
+    d = digest_of(
+        "Senator Mia Lund met with Governor Ann Berg's husband, Bo Chen, in the residence. "
+        "Senator Mia Lund held talks with the current First Lady about the East Wing."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Mia Lund", "Bo Chen"})]
+
+
 def test_a_list_with_an_item_that_names_no_person_is_left_to_the_parse():
     d = digest_of(
         "Senator Tom Hale met with Governor Ann Berg and the World Bank. "

@@ -834,6 +834,10 @@ class SentenceReader:
         for k in tokens[opening.i + 1 :]:
             person = self.p.at.get(k.i)
             if person is not None and person.is_person:
+                after = tokens[k.i + 1] if k.i + 1 < len(tokens) else None
+                owner = k.text.endswith(person.name.split()[-1])  # not "X of Iraq's ..."
+                if owner and after is not None and after.lower in ("'s", "’s"):
+                    return 0, [], set()  # "with Trump's wife, Melania": someone else
                 found.append(Party(person.name, True, k.i))
                 named = True
             elif k.lower == "," or (k.lower == "and" and named):
@@ -1147,6 +1151,8 @@ class SentenceReader:
         places = gazetteer()
         if k.text in places.venues or k.text in places.cities or places.party(k.text):
             return []
+        if any(k.text.lower() == role.lower() for role in places.roles):
+            return []  # "talks with the current First Lady": a title, someone not named
         return [Party(k.text, False, k.i)]
 
     def _doers(self, verb: Token) -> list[Party]:
