@@ -535,6 +535,17 @@ def test_offices_of_legislatures_and_the_white_house_are_titles():
     assert not {"Pro Tempore", "Operating", "Counsel", "Whip"} & set(people)
 
 
+def test_words_of_an_office_or_of_a_plural_title_are_no_name():
+    people = _people_of(
+        "Governor Ann Lee spoke with Louisiana Congressmembers Bo Chen, Tom Hale and Ray "
+        "Dunn. Ed Mills, Acting Chief of Response and Recovery, Federal Emergency "
+        "Management Agency, met her. He said he will consult the Director of Public "
+        "Prosecutions and the police."
+    )
+    assert not {"Recovery", "Public Prosecutions"} & set(people)
+    assert not any(n.startswith("Louisiana") for n in people)
+
+
 def test_a_word_before_a_role_that_ends_the_run_is_the_title_s():
     people = _people_of(
         "President Bo Chen met Chief Medical Advisor and Health Director Dr. Ann Lee. "
