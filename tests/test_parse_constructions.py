@@ -965,6 +965,13 @@ def test_arguing_for_something_is_a_call_but_a_report_with_for_in_it_is_not():
     ]
 
 
+def test_a_party_s_adjective_names_the_party_as_its_plural_does():
+    d = digest_of(
+        "Senator Mia Lund attacked the Tory plans. The Tories criticised Senator Mia Lund's budget."
+    )
+    assert {p for x in d.disagreements for p in x.parties} == {"Mia Lund", "Tories"}
+
+
 def test_a_body_named_after_an_article_is_named_without_it():
     d = digest_of("A Labour Party spokesman criticised Paul Dorn's record on police numbers.")
     assert [set(x.parties) for x in d.disagreements] == [{"Labour Party", "Paul Dorn"}]
@@ -2372,7 +2379,7 @@ def test_a_participle_after_a_determiner_modifies_its_noun():
 
 def test_a_party_named_before_a_plan_or_claim_is_whose_it_is():
     d = digest_of("Senator Anna Berg attacked Tory plans for annual limits on numbers.")
-    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Tory"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Tories"})]
     d = digest_of("Senator Anna Berg criticised the Labour policy on crime.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
 

@@ -41,6 +41,15 @@ _GROUP_DETERMINERS = frozenset({"the", "both", "two", "three", "all", "these", "
 # spokesman", "the Foreign Office's".
 _NOT_OF_A_NAME = frozenset({"the", "a", "an", "'s", "’s"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+# A party's adjective standing for the party ("a Tory plan"), and its plural name.
+_PARTY_ADJECTIVES = {
+    "tory": "Tories",
+    "conservative": "Conservatives",
+    "lib dem": "Lib Dems",
+    "liberal democrat": "Liberal Democrats",
+    "democrat": "Democrats",
+    "republican": "Republicans",
+}
 _COUNTERPART = frozenset({"counterpart", "counterparts", "host", "guest"})
 # "The unions" refers back to a group named before; "other unions" and "some MPs" do not
 # name the whole of one.
@@ -558,6 +567,9 @@ class Parties:
         sector unions" are those unions, so both reports of what they did name one party."""
         phrase = self._phrase(t)
         words = phrase.lower().split()
+        if words and " ".join(words) in _PARTY_ADJECTIVES:
+            # "a Tory plan", "the Lib Dem motion": the party, by the name it goes by
+            return _PARTY_ADJECTIVES[" ".join(words)]
         if len(words) == 1:
             dets = {c.lower for c in self.s.children(t.i, "det")}
             if dets & _DEFINITE:
