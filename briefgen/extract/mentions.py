@@ -318,12 +318,7 @@ def _from_given_name(run: str) -> str | None:
     and their short forms); None when it has none, since the body's last words would
     be taken for the name."""
     words = run.split()
-    folded = [w.casefold() for w in words]
-    names = nicknames()
-    first = next(
-        (i for i, w in enumerate(folded) if names.nicknames_of(w) or names.canonicals_of(w)),
-        None,
-    )
+    first = next((i for i, w in enumerate(words) if _given_or_short_form(w)), None)
     if first is None or first == len(words) - 1:
         return None
     return " ".join(words[first:])
@@ -366,9 +361,14 @@ def _title_words(words: list[str], i: int, city_at_end: bool, pats: Patterns) ->
         return False
     if i + 1 < len(words) and not _non_name_span(words, i + 1, pats, city_at_end):
         return False
-    folded = words[0].casefold()
+    return not _given_or_short_form(words[0])
+
+
+def _given_or_short_form(word: str) -> bool:
+    """Whether ``word`` is an English given name or the short form of one ("Tom")."""
+    folded = word.casefold()
     names = nicknames()
-    return not (names.nicknames_of(folded) or names.canonicals_of(folded))
+    return bool(names.nicknames_of(folded) or names.canonicals_of(folded))
 
 
 def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) -> int:

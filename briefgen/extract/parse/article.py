@@ -113,8 +113,13 @@ def select(article: Article, lex: Lexicon) -> list[int]:
         if (
             not words.isdisjoint(forms)
             or (not words.isdisjoint(refusals) and not words.isdisjoint(negators))
-            or (said and not words.isdisjoint(judged))
-            or (said and _HAVE_TO.search(article.text, span.start, span.end))
+            or (
+                said
+                and (
+                    not words.isdisjoint(judged)
+                    or _HAVE_TO.search(article.text, span.start, span.end) is not None
+                )
+            )
         ):
             chosen.append(n)
     return chosen

@@ -567,9 +567,8 @@ class Parties:
         sector unions" are those unions, so both reports of what they did name one party."""
         phrase = self._phrase(t)
         words = phrase.lower().split()
-        if words and " ".join(words) in _PARTY_ADJECTIVES:
-            # "a Tory plan", "the Lib Dem motion": the party, by the name it goes by
-            return _PARTY_ADJECTIVES[" ".join(words)]
+        if (party := _PARTY_ADJECTIVES.get(" ".join(words))) is not None:
+            return party  # "a Tory plan", "the Lib Dem motion": by the name it goes by
         if len(words) == 1:
             dets = {c.lower for c in self.s.children(t.i, "det")}
             if dets & _DEFINITE:

@@ -1466,16 +1466,16 @@ class SentenceReader:
         """ "The leaders discussed their shared concerns about X": what several say is
         theirs in common, whatever they did with it, they agree on. Not "the shared
         challenges" (a thing that befalls them both), nor what they "will reinforce"."""
-        verbs = [t]
-        while verbs[-1].rel == "conj" and (head := self.s.head(verbs[-1].i)) is not None:
-            verbs.append(head)  # "will continue ..., take stock ... and reinforce"
-        if any(a.lower in self.modals for k in verbs for a in self.s.children(k.i, "aux")):
-            return False
-        return any(
+        if not any(
             any(a.lower == "shared" for a in self.s.children(o.i, "amod"))
             and any(p.lower in _OURS for p in self.s.children(o.i, "nmod:poss"))
             for o in self.s.children(t.i, "obj")
-        )
+        ):
+            return False  # (asked of every verb: the object first, it rules most out)
+        verbs = [t]
+        while verbs[-1].rel == "conj" and (head := self.s.head(verbs[-1].i)) is not None:
+            verbs.append(head)  # "will continue ..., take stock ... and reinforce"
+        return not any(a.lower in self.modals for k in verbs for a in self.s.children(k.i, "aux"))
 
     def _committed(self, t: Token) -> list[Party]:
         """Who "are committed" or "remain determined" to act: a state, not a passive with
@@ -2232,12 +2232,11 @@ class SentenceReader:
         ]
         if not targets:
             return None
-        words = self._claim_clause(j, t)
-        what = self.s.text_of(words).strip(" ,;:" + _QUOTES)
+        what = self._claim_clause(j, t)
         return self._stance(t, speakers, targets, what, what) if what else None
 
-    def _claim_clause(self, j: Token, t: Token) -> list[int]:
-        """The words of ``j``'s clause, without the speaker's own where ``t`` is hung
+    def _claim_clause(self, j: Token, t: Token) -> str:
+        """The text of ``j``'s clause, without the speaker's own words where ``t`` is hung
         inside it, or the "and" that joins it to another."""
         said = set(self.s.subtree(t.i)) if t.i in self.s.subtree(j.i) else set()
         words = [i for i in self.s.subtree(j.i) if i not in said]
@@ -2245,7 +2244,7 @@ class SentenceReader:
             words.pop(0)  # "... and has broken the pledges he made"
         while words and self.s.tokens[words[-1]].rel == "punct":
             words.pop()
-        return words
+        return self.s.text_of(words).strip(" ,;:" + _QUOTES)
 
     def _broken_promise(self, j: Token, t: Token, speakers: list[Party]) -> Found | None:
         """ "X said Y has broken the pledges he made": what ``t``'s speakers say of a
@@ -2256,7 +2255,7 @@ class SentenceReader:
         targets = [p for p in self.subjects(j) if p.name not in {s.name for s in speakers}]
         if not promised or not targets:
             return None
-        what = self.s.text_of(self._claim_clause(j, t)).strip(" ,;:" + _QUOTES)
+        what = self._claim_clause(j, t)
         return self._stance(t, speakers, targets, self._phrase(promised[0]) or what, what)
 
     def _judgement(self, k: Token, *, lemma: bool = True) -> bool:
