@@ -84,6 +84,25 @@ def test_a_guessed_advisor_title_before_a_full_name():
     assert {p.name: p.role for p in d.people}["Celso Amaro"] == "Presidential Advisor"
 
 
+def test_an_office_to_the_president_before_the_name_is_its_title():
+    # The parser took "Assistant" for the clause's head and "met" for its modifier.
+    d = digest_of(
+        "Assistant to the President for Maritime Affairs Tom Halloway met with Foreign "
+        "Minister Anna Berg of Norway in Oslo."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Halloway", "Anna Berg"})]
+    d = digest_of(
+        "Today, Assistant to the President and Principal Deputy Trade Advisor Lena Voss "
+        "spoke with Foreign Minister Anna Berg of Norway."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Lena Voss", "Anna Berg"})]
+
+
+def test_an_untitled_name_with_a_hyphened_surname_is_a_person_subject():
+    d = digest_of("Jen Hollis-Brandt met with President Tom Hale of Ghana at the United Nations.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Jen Hollis-Brandt", "Tom Hale"})]
+
+
 def test_leaders_of_their_states_joined_by_and_meet_and_agree():
     # The parser joins the second leader to the first one's state.
     d = digest_of(

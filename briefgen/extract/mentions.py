@@ -312,7 +312,7 @@ def clean_name(
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
 
-def _from_given_name(run: str) -> str | None:
+def from_given_name(run: str) -> str | None:
     """The name at the end of a run that an office's body runs into ("Agriculture Tom
     Vilsack" after "Secretary of"): from its first given name on (English given names
     and their short forms); None when it has none, since the body's last words would
@@ -433,7 +433,7 @@ def find_introductions(text: str) -> list[Mention]:
             surnames=surnames,
         )
         if name is not None and unbounded:
-            name = _from_given_name(name)
+            name = from_given_name(name)
         if name is None or _a_thing_titled(m, text):
             continue
         if m["generic"] and m["generic"].endswith(("Advisor", "Adviser")) and " " not in name:

@@ -24,7 +24,13 @@ from briefgen.extract import parser
 from briefgen.extract.dates import resolve_when
 from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Entity, Fact
 from briefgen.extract.gazetteer import gazetteer
-from briefgen.extract.mentions import Mention, clean_name, find_introductions, patterns
+from briefgen.extract.mentions import (
+    Mention,
+    clean_name,
+    find_introductions,
+    from_given_name,
+    patterns,
+)
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
 from briefgen.extract.parse.parties import Memory, Parties
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
@@ -159,6 +165,13 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
                 continue  # "from the Daily Telegraph": a thing, not a person
             titles = _titles()
             text = article.text[words[0].start : words[-1].end]
+            if office := _TO_THE_PRESIDENT.match(text):
+                # "Assistant to the President for National Security Affairs Jake
+                # Sullivan", parsed as one name: the name starts at its given name
+                named = from_given_name(text[office.end() :])
+                if named is None:
+                    continue
+                text = named
             if not _NAME_SHAPE.fullmatch(text) or "\n" in text or text.endswith(" Bill"):
                 continue  # "the Serious and Organised Crime Bill": a law, not Bill
             while " " in text and _not_a_first_name(text.split(" ", 1)[0], titles):
@@ -299,8 +312,35 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
         while last - first > 1 and lower[last - 1] in _PARTICLES | {"the", "(", ",", "-"}:
             last -= 1
         if last - first > 1:
-            trimmed.append((first, last))
+            trimmed.append((_office_start(first, w), last))
     return trimmed
+
+
+# An office to the President, before a name and the rest of its title.
+_TO_THE_PRESIDENT = regex.compile(r".*\bto the (?:Vice )?President (?:for|and|on) ")
+
+
+def _office_start(first: int, w: _Words) -> int:
+    """Where a run starts when an office to the President comes before it: "Assistant
+    to the President for National Security Affairs Jake Sullivan" is one name with its
+    title (the parser took "Assistant" for the clause's head)."""
+    lower = w.lower
+    at = first - 1
+    if at < 0 or lower[at] not in ("for", "and", "on"):
+        return first
+    at -= 1
+    if at >= 0 and lower[at] == "president":
+        at -= 1
+        if at >= 0 and lower[at] == "vice":
+            at -= 1
+    else:
+        return first
+    if at < 1 or lower[at] != "the" or lower[at - 1] != "to":
+        return first
+    start = at - 1
+    while start > 0 and w.text[start - 1][:1].isupper() and w.alpha[start - 1]:
+        start -= 1
+    return start if start < at - 1 else first
 
 
 # The word that stands for a titled person's name in the parser's input.
@@ -329,14 +369,22 @@ def _surname_like(span: Span_, head: Token_) -> bool:
     """Whether an untitled run of names reads as a person's ("Mark Serwotka"): two or
     three capitalised words, the last one a word the parser never saw in lower case
     (a body's name ends in a word it knows: "Amnesty International", "Cabinet Office")."""
-    words = list(span)
+    # A hyphened surname is one word of the name: "Liz Sherwood-Randall".
+    words = [t for t in span if not (t.text == "-" and t.i > span.start and _joined(t))]
+    hyphened = len(span) - len(words)
     if head.lower_ in _titles() or head.lower_ in lexicon().words("collective"):
         return False  # "the Lord Chancellor", "the Lib Dems"
-    if not 2 <= len(words) <= 3 or head.i != span.end - 1:
+    if not 2 <= len(words) - hyphened <= 3 or head.i != span.end - 1:
         return False
     if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
         return False
     return head.lower_ not in _known_words(parser.MODEL_DIR)
+
+
+def _joined(hyphen: Token_) -> bool:
+    """Whether a hyphen joins the words either side of it, with no space."""
+    before = hyphen.doc[hyphen.i - 1]
+    return not before.whitespace_ and not hyphen.whitespace_ and hyphen.i + 1 < len(hyphen.doc)
 
 
 @cache
