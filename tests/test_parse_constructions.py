@@ -2403,6 +2403,40 @@ def test_a_party_named_before_a_plan_or_claim_is_whose_it_is():
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
 
 
+def test_a_party_adjective_of_one_member_names_the_party():
+    d = digest_of("Ministers rejected a Lib Dem proposal to scrap the levy.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ministers", "Lib Dems"})]
+    d = digest_of("Senator Anna Berg attacked a Republican plan for new tariffs.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Republicans"})]
+
+
+def test_appealing_or_pleading_with_someone_to_act_is_a_call():
+    d = digest_of("Mayor Tom Hale appealed to the council to keep the library open.")
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+    d = digest_of("Mayor Tom Hale pleaded with ministers to think again.")
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+    # a court appealed to, or appealing with nothing to do, is no call
+    assert not digest_of("Mayor Tom Hale appealed to the High Court last week.").proposals
+    assert not digest_of("Mayor Tom Hale appealed to voters in the north.").proposals
+
+
+def test_a_speaker_named_in_a_sentence_without_a_trigger_speaks_in_the_quotes_after_it():
+    text = (
+        "Mayor Tom Hale said the plan would be reviewed. Earlier, Anna Berg, chief "
+        'executive of the trust, had said: "It is with regret that we took this step. '
+        '"We appeal to the council to let patients choose the hospital."'
+    )
+    assert [p.by for p in digest_of(text).proposals] == ["Anna Berg"]
+
+
+def test_a_transcript_s_next_speaker_is_not_the_one_quoted_before():
+    text = (
+        "Mayor Tom Hale said after the summit: Freedom is something you fight to win.\n\n"
+        "PRESIDENT BERG: Thank you. We ask the council to keep the library open."
+    )
+    assert [p.by for p in digest_of(text).proposals] == []
+
+
 def test_a_party_named_before_a_thing_that_is_no_act_owns_nothing_disputed():
     d = digest_of("Senator Anna Berg attacked Tory heartlands in her speech.")
     assert [x.parties for x in d.disagreements] == [["Anna Berg"]]

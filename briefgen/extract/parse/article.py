@@ -316,6 +316,15 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
     return trimmed
 
 
+# A verb of saying after its speaker ("David Rose, chief executive of the trust, had
+# said", "Mr Hayman acknowledged that"), at most _SPEAKER_GAP characters after the name.
+_SAYING = regex.compile(
+    r"\b(?:said|says|added|adds|told|tells|insisted|insists|warned|warns|explained|declared|"
+    r"stated|acknowledged|admitted|argued|argues|claimed|claims|stressed|maintained|replied)\b"
+)
+_SPEAKER_GAP = 80
+# A transcript's speaker label: "PRESIDENT YOON:", "Q:", "MS. JEAN-PIERRE:".
+_SPEAKER_LABEL = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{M} .'’-]*:")
 # An office to the President, before a name and the rest of its title.
 _TO_THE_PRESIDENT = regex.compile(r".*\bto the (?:Vice )?President (?:for|and|on) ")
 
@@ -553,8 +562,10 @@ def read_article(
         here = list(names[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
         listing = _listed_participants(article, span, here, facts, listing)
         sentence = parsed.sentences.get(number)
+        if _SPEAKER_LABEL.match(article.text, span.start, span.end):
+            memory.speaker = None  # "PRESIDENT BIDEN: Thank you.": a transcript's next turn
         if sentence is None:
-            _remember_plain(here, memory)
+            _remember_plain(article.text[span.start : span.end], span.start, here, memory)
             before = None
             continue
         sentence = _repaired(sentence, lex)
@@ -840,11 +851,19 @@ def _paired_quotes(text: str) -> str:
     return text
 
 
-def _remember_plain(here: list[Entity], memory: Memory) -> None:
+def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) -> None:
+    """What a sentence the parser did not read leaves behind: the people it names, and
+    who speaks in the quotes after it ("Earlier, David Rose, chief executive of the
+    trust, had said: "It is with real regret ...", a sentence with no trigger)."""
     person = next((n.name for n in here if n.is_person), None)
     if person:
         memory.saw_person(person)
     memory.saw_named(n.name for n in here if n.is_person)
+    if (saying := _SAYING.search(text)) is not None:
+        at = offset + saying.start()
+        before = [n for n in here if n.is_person and n.end <= at]
+        if before and at - before[-1].end <= _SPEAKER_GAP:
+            memory.speaker = before[-1].name
 
 
 def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:

@@ -189,6 +189,7 @@ class SentenceReader:
         self.call_preps = lexicon.words("proposal", "call_preps")
         self.for_verbs = lexicon.words("proposal", "for_verbs")
         self.ask_verbs = lexicon.words("proposal", "ask_verbs")
+        self.appeal_verbs = lexicon.words("proposal", "appeal_verbs")
         self.proposal_nouns = lexicon.words("proposal", "nouns")
         self.offer_adjectives = lexicon.words("proposal", "offer_adjectives")
         self.need_nouns = lexicon.words("proposal", "need_nouns")
@@ -273,7 +274,10 @@ class SentenceReader:
                 yield self._proposal_verb(t)
             elif lemma == "call":
                 yield self._call_for(t)
-            if (lemma in self.for_verbs and self._asked_for(t)) or (
+            if (
+                (lemma in self.for_verbs and self._asked_for(t))
+                or (lemma in self.appeal_verbs and self._appealed_to(t))
+            ) or (
                 lemma in self.ask_verbs
                 and self._someone_to_act(t)
                 and (lemma not in self.speech or self._told_to_act(t))
@@ -3019,6 +3023,16 @@ class SentenceReader:
         """ "argued for a coalition", "pressed for talks": not "argued (that) it would
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
+
+    def _appealed_to(self, t: Token) -> bool:
+        """ "appealed to the council to allow ...", "pleaded with ministers to think
+        again": someone appealed to, and what they are to do (the parser hangs the
+        infinitive on the verb or on the one appealed to)."""
+        for k in self.oblique_tokens(t, "to", "with"):
+            infinitives = [*self.s.children(t.i, "xcomp", "advcl"), *self.s.children(k.i, "acl")]
+            if any(x.i > k.i and self._marked(x, "to") for x in infinitives):
+                return True
+        return False
 
     def _need(self, t: Token) -> Found | None:
         """ "X underscored the need to act", "X made clear the need for Y to act": a need
