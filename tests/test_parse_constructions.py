@@ -98,6 +98,15 @@ def test_an_office_to_the_president_before_the_name_is_its_title():
     assert pairs(d.meetings, "participants") == [frozenset({"Lena Voss", "Anna Berg"})]
 
 
+def test_who_joined_the_subject_is_in_the_meeting_and_the_subject_stays_its_subject():
+    # The parser hung "met" on "joined" and made the subject the sentence's root.
+    d = digest_of(
+        "President Tom Hale, joined by Secretary of State Lena Cole, met today with "
+        "Chancellor Anna Berg of Germany."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Lena Cole", "Anna Berg"})]
+
+
 def test_an_untitled_name_with_a_hyphened_surname_is_a_person_subject():
     d = digest_of("Jen Hollis-Brandt met with President Tom Hale of Ghana at the United Nations.")
     assert pairs(d.meetings, "participants") == [frozenset({"Jen Hollis-Brandt", "Tom Hale"})]

@@ -43,6 +43,7 @@ from briefgen.extract.parse.tokens import (
     reasons_on_the_verb,
     subjects_read_as_objects,
     subjects_read_as_punctuation,
+    verb_after_a_companion,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
@@ -633,6 +634,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = subjects_read_as_punctuation(sentence)
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)
+    sentence = verb_after_a_companion(sentence)
     sentence = participles_after_a_possessive(sentence)
     return reasons_on_the_verb(sentence)
 

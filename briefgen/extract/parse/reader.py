@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
-from briefgen.extract.parse.tokens import Sentence, Token
+from briefgen.extract.parse.tokens import COMPANY, Sentence, Token
 
 # A meeting in an oblique with these is one the clause's subject was not in: "allowed
 # into the meeting between X and Y", "briefed on the talks with X".
@@ -788,6 +788,8 @@ class SentenceReader:
         if listed:
             kept = [p for p in parties if p.token < opening or p.token in unnamed]
             parties = unique([*kept, *listed])
+        if len(parties) >= 2:
+            parties = unique([*parties, *self._companions(t)])
         if len(parties) < 2 or self.negated(t):
             return None
         head = self.s.head(t.i)
@@ -800,6 +802,17 @@ class SentenceReader:
         return Found(
             "meeting", parties, self.clause(t), t.i, status, "call" if call else None, places
         )
+
+    def _companions(self, t: Token) -> list[Party]:
+        """Who came with the subject: "President X, joined by Vice President Y, spoke
+        with Z" has Y in the call too."""
+        found: list[Party] = []
+        for subject in self.s.children(t.i, "nsubj"):
+            for p in self.s.children(subject.i, "acl"):
+                if p.lower in COMPANY:
+                    for agent in self.s.children(p.i, "obl:agent"):
+                        found.extend(self.p.of(agent.i))
+        return found
 
     def _listed_with(self, t: Token) -> tuple[int, list[Party], set[int]]:
         """The people a meeting ``t`` is "with", read as the list they are written in:

@@ -331,6 +331,33 @@ def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
     return sentence
 
 
+# Participles that set off who comes with the subject: "X, joined by Y, met Z".
+COMPANY = frozenset({"joined", "accompanied", "flanked"})
+
+
+def verb_after_a_companion(sentence: Sentence) -> Sentence:
+    """``sentence`` with its verb put back at the root where the parser made the subject
+    the root and hung the verb on the participle that names who came with it
+    ("President X, [joined by Y, met with Z]"). Only where the root noun has no verb of
+    its own and the verb no subject, mark or "to" of its own."""
+    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    if root is None or root.pos not in ("NOUN", "PROPN"):
+        return sentence
+    if sentence.children(root.i, "cop", "nsubj", "nsubj:pass"):
+        return sentence
+    for p in sentence.children(root.i, "acl"):
+        if p.lower not in COMPANY or not sentence.children(p.i, "obl:agent"):
+            continue
+        for v in sentence.children(p.i, "advcl"):
+            if v.pos != "VERB" or sentence.children(v.i, "nsubj", "nsubj:pass", "mark", "aux"):
+                continue
+            tokens = list(sentence.tokens)
+            tokens[v.i] = replace(v, head=v.i, dep="ROOT")
+            tokens[root.i] = replace(root, head=v.i, dep="nsubj")
+            return Sentence(tuple(tokens), sentence.ents)
+    return sentence
+
+
 def participles_after_a_possessive(sentence: Sentence) -> Sentence:
     """``sentence`` with a possessive's participle put back as an adjective of the noun
     after it: "concern over the PRC's continued support" read as a clause ("the PRC
