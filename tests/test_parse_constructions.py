@@ -112,6 +112,20 @@ def test_an_untitled_name_with_a_hyphened_surname_is_a_person_subject():
     assert pairs(d.meetings, "participants") == [frozenset({"Jen Hollis-Brandt", "Tom Hale"})]
 
 
+def test_two_coordinated_agreements_of_the_same_parties_are_two_facts():
+    d = digest_of(
+        "President Tom Hale met Chancellor Anna Berg. The two leaders reaffirmed their "
+        "support for the river treaty and welcomed the new agreement on fishing quotas."
+    )
+    assert sorted(a.what for a in d.agreements) == [
+        "reaffirmed their support for the river treaty",
+        "welcomed the new agreement on fishing quotas",
+    ]
+    # one predicate read twice is still one fact
+    d = digest_of("President Tom Hale and Chancellor Anna Berg held talks on trade.")
+    assert len(d.meetings) == 1
+
+
 def test_leaders_of_their_states_joined_by_and_meet_and_agree():
     # The parser joins the second leader to the first one's state.
     d = digest_of(

@@ -731,7 +731,9 @@ def _one_each(found: list[Found]) -> list[Found]:
     out = []
     for item in found:
         key = (item.kind, frozenset(p.name for p in item.parties))
-        if key in seen or (item.kind == "disagreement" and key[1] in agreed):
+        if (key in seen and not item.conjunct) or (
+            item.kind == "disagreement" and key[1] in agreed
+        ):
             continue
         seen.add(key)
         out.append(item)

@@ -119,6 +119,9 @@ class Found:
     format: str | None = None
     location_tokens: tuple[int, ...] = ()
     positions: dict[str, str] | None = None
+    # One of two coordinated predicates of the same parties, each a fact of its own
+    # ("reaffirmed their support for X and welcomed Y"), not a second reading of one.
+    conjunct: bool = False
 
 
 @dataclass
@@ -231,6 +234,26 @@ class SentenceReader:
                 if fact is not None:
                     found.append(fact)
         found.extend(self._contrast())
+        return self._conjuncts_apart(found)
+
+    def _conjuncts_apart(self, found: list[Found]) -> list[Found]:
+        """Agreements of the same parties stated by two coordinated predicates ("The
+        leaders reaffirmed their support for Iraq and welcomed the landmark agreements
+        ...") are two facts: the first loses the second's clause, and the second is
+        marked as one of its own."""
+        agreements = [f for f in found if f.kind == "agreement"]
+        for first in agreements:
+            for second in agreements:
+                if (
+                    second is first
+                    or second.token <= first.token
+                    or self.s.tokens[second.token].rel != "conj"
+                    or self.s.tokens[second.token].head != first.token
+                    or {p.name for p in first.parties} != {p.name for p in second.parties}
+                ):
+                    continue
+                first.what = self.clause(self.s.tokens[first.token], without=(second.token,))
+                second.conjunct = True
         return found
 
     def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
