@@ -26,6 +26,20 @@ def test_irregular_forms_and_lemmas():
     assert "on" in lex.words("proposal", "call_preps")  # quoted: YAML reads on as true
 
 
+def test_the_past_of_a_listed_verb_is_written_as_english_writes_it():
+    # A fact's text opening with its verb is put in the past: "has hit out at" reads
+    # "hit out at", never "hited"
+    lex = lexicon()
+    assert [lex.past(v) for v in ("hit", "plan", "say", "snub", "agree", "criticise")] == [
+        "hit",
+        "planned",
+        "said",
+        "snubbed",
+        "agreed",
+        "criticised",
+    ]
+
+
 def test_a_verb_done_again_or_jointly_is_that_verb():
     lex = lexicon()
     assert lex.lemma("re-affirmed", "") == "reaffirm"
