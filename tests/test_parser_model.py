@@ -395,6 +395,27 @@ def test_a_possessive_organisation_is_not_part_of_the_name(tool):
     assert _sentence(tool, rows) == [("Acme", "ORG"), ("Bo Chen", "PERSON")]
 
 
+def test_a_name_hung_on_the_title_before_it_is_a_person(tool):
+    # GUM heads "nominee Ann Lee" by the title, the name its flat dependents.
+    rows = [
+        ("nominee", "NN", 0, "nsubj", "(1-person-new-s-c-1,2-sgl-Ann_Lee"),
+        ("Ann", "NNP", 1, "flat", ""),
+        ("Lee", "NNP", 1, "flat", "1)"),
+    ]
+    assert _sentence(tool, rows) == [("Ann Lee", "PERSON")]
+
+
+def test_a_place_named_otherwise_than_its_identity_is_still_named(tool):
+    rows = [("America", "NNP", 0, "nsubj", "(1-place-new-s-c-1-sgl-United_States)")]
+    assert _sentence(tool, rows) == [("America", "GPE")]
+    # but a head word standing for the name ("the Group" of an archipelago) is none
+    rows = [
+        ("the", "DT", 2, "det", "(1-place-new-s-c-1,2-sgl-Tonga_Islands"),
+        ("Group", "NNP", 0, "nsubj", "1)"),
+    ]
+    assert _sentence(tool, rows) == []
+
+
 # --------------------------------------------------------------------------
 # Raw text for pretraining the tok2vec
 

@@ -364,6 +364,49 @@ def _is_title(sentence: Sentence, mention: Mention, head: int) -> bool:
     )
 
 
+def _stands_for_the_name(mention: Mention, text: str, words: int) -> bool:
+    """Whether a kept span is a title or a head word standing in for a wikified name:
+    "the President" of a person, "the Group" of an archipelago. Places and bodies
+    named otherwise than their identity stay names ("America" of United_States,
+    "Great Britain" of United_Kingdom)."""
+    if not mention.identity or _shares_word(text, mention.identity):
+        return False
+    return (
+        mention.etype == "person"
+        or len(text) == 1
+        or (words == 1 and text.lower() in _ORG_HEADS | _LOC_WORDS | _GENERIC_HEADS)
+    )
+
+
+def _flat_name(sentence: Sentence, mention: Mention, head: int) -> tuple[int, int] | None:
+    """The span of a name GUM hangs on the common noun before it, or None.
+
+    GUM makes the title the head of "nominee Ken Cuccinelli" and "candidate
+    Buddy Roemer", the name its ``flat`` dependents; the name is still a
+    named mention of the person.
+    """
+    words = sentence.words
+
+    def flat_proper(index: int) -> bool:
+        word = words[index]
+        return _proper(word) and word.deprel == "flat" and word.head - 1 == head
+
+    if words[head].xpos not in ("NN", "NNS"):
+        return None
+    start = next((i for i in range(head + 1, mention.end) if flat_proper(i)), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < mention.end:
+        if flat_proper(end):
+            end += 1
+        elif words[end].form == "-" and end + 1 < mention.end and flat_proper(end + 1):
+            end += 2  # "Wong Kwok-hing"
+        else:
+            break
+    return start, end
+
+
 def _proper(word: Word) -> bool:
     """A word of a name. GUM tags "United" of "United States" VERB but NNP: the XPOS tells."""
     return word.xpos in ("NNP", "NNPS")
@@ -418,6 +461,12 @@ _LOC_HEADS = _listed(
     """river|mountain|mountains|lake|ocean|sea|island|islands|park|street|avenue|road|valley|
     bay|gulf|desert|forest|beach|coast|peninsula|canyon|falls|hill|hills|strait|square|bridge|
     airport|highway|canal|creek|trail"""
+)
+# Common nouns English capitalises for a polity it has named before ("this Nation", "the
+# Administration").
+_GENERIC_HEADS = _listed(
+    """nation|state|country|republic|kingdom|empire|administration|government|city|county|
+    province|region|territory"""
 )
 _LOC_OPENERS = _listed("mount|mt|mt.|lake|cape|isle")
 # Laws, documents and events, none of PERSON, NORP, ORG, GPE or LOC ("the Constitution",
@@ -538,23 +587,29 @@ def named_entities(sentence: Sentence) -> list[tuple[int, int, str]]:
         if mention.etype not in ("person", "organization", "place"):
             continue
         head = _head(sentence, mention)
-        if not _proper(words[head]):
-            continue
-        if _is_title(sentence, mention, head):
-            continue
-        nested = [
-            inner
-            for inner in found
-            if inner is not mention and mention.start <= inner.start and inner.end <= mention.end
-        ]
-        start, end = _name_span(sentence, mention, head, nested)
+        if _proper(words[head]):
+            if _is_title(sentence, mention, head):
+                continue
+            nested = [
+                inner
+                for inner in found
+                if inner is not mention
+                and mention.start <= inner.start
+                and inner.end <= mention.end
+            ]
+            start, end = _name_span(sentence, mention, head, nested)
+        else:
+            flat = _flat_name(sentence, mention, head)
+            if flat is None:
+                continue
+            start, end = flat
         text = " ".join(w.form for w in words[start:end])
         if mention.etype == "person" and all(
             w.form.lower() in _TITLES | _HONORIFICS for w in words[start:end]
         ):
             continue  # "Madam Speaker", "Mr. President": a title names no one
-        if mention.identity and not _shares_word(text, mention.identity):
-            continue  # "the President" of a wikified person: a title, not a name
+        if _stands_for_the_name(mention, text, end - start):
+            continue
         if mention.etype == "person":
             label = "NORP" if words[head].xpos == "NNPS" else "PERSON"
         elif mention.etype == "organization":
