@@ -107,6 +107,14 @@ def test_who_joined_the_subject_is_in_the_meeting_and_the_subject_stays_its_subj
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Lena Cole", "Anna Berg"})]
 
 
+def test_a_title_in_small_letters_before_a_name_is_part_of_it():
+    # The parser took "deputy" for a verb and the name for its object.
+    d = digest_of("PCSU deputy general secretary Tom Hale criticised the pay offer.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tom Hale"})]
+    d = digest_of("Ministers met the Italian finance minister Anna Berg in Rome.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Ministers", "Anna Berg"})]
+
+
 def test_an_untitled_name_with_a_hyphened_surname_is_a_person_subject():
     d = digest_of("Jen Hollis-Brandt met with President Tom Hale of Ghana at the United Nations.")
     assert pairs(d.meetings, "participants") == [frozenset({"Jen Hollis-Brandt", "Tom Hale"})]

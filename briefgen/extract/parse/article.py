@@ -313,8 +313,44 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
         while last - first > 1 and lower[last - 1] in _PARTICLES | {"the", "(", ",", "-"}:
             last -= 1
         if last - first > 1:
-            trimmed.append((_office_start(first, w), last))
+            trimmed.append((_title_start(_office_start(first, w), w), last))
     return trimmed
+
+
+def _title_start(first: int, w: _Words) -> int:
+    """Where a run starts when a title in small letters comes before it: "deputy
+    general secretary Hugh Lanning", "shadow home secretary David Davis" are one name
+    with its title (the parser took "deputy" and "shadow" for verbs). The title ends
+    in a title's noun ("secretary", "executive") and opens with words of titles."""
+    lower = w.lower
+    if first == 0 or lower[first - 1] not in _titles() | _TITLE_NOUNS:
+        return first
+    start = first - 1
+    words = patterns().role_words_lower | _TITLE_NOUNS | {"shadow"}
+    while (
+        start > 0
+        and lower[start - 1] in words
+        and lower[start - 1] not in _NOT_TITLE_WORDS
+        and w.text[start - 1].islower()
+    ):
+        start -= 1
+    if not w.text[start].islower() or (
+        start > 0
+        and w.text[start - 1].islower()
+        and w.alpha[start - 1]
+        and lower[start - 1] not in _NOT_NAME
+    ):
+        return first  # "influential senator John McCain", "media chief Alastair Campbell"
+    # and the names of the body or party before it: "Liberal Democrat leader Charles
+    # Kennedy", "PCSU deputy general secretary Hugh Lanning"
+    while (
+        start > 0
+        and w.text[start - 1][:1].isupper()
+        and w.alpha[start - 1]
+        and lower[start - 1] not in _NOT_NAME
+    ):
+        start -= 1
+    return start
 
 
 # A verb of saying after its speaker ("David Rose, chief executive of the trust, had
@@ -326,6 +362,13 @@ _SAYING = regex.compile(
 _SPEAKER_GAP = 80
 # A transcript's speaker label: "PRESIDENT YOON:", "Q:", "MS. JEAN-PIERRE:".
 _SPEAKER_LABEL = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{M} .'’-]*:")
+# Nouns that end a title in small letters before a name, beside ``_titles()``.
+_TITLE_NOUNS = frozenset({"executive", "officer", "commissioner", "secretary-general"})
+# Words of titles that are also words of the clause around them.
+_NOT_TITLE_WORDS = frozenset(
+    {"the", "of", "to", "her", "his", "first", "second", "house", "state", "staff", "press",
+     "under", "member", "high", "trade", "security", "national", "crown"}
+)  # fmt: skip
 # An office to the President, before a name and the rest of its title.
 _TO_THE_PRESIDENT = regex.compile(r".*\bto the (?:Vice )?President (?:for|and|on) ")
 
