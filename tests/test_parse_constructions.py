@@ -115,6 +115,13 @@ def test_a_title_in_small_letters_before_a_name_is_part_of_it():
     assert pairs(d.meetings, "participants") == [frozenset({"Ministers", "Anna Berg"})]
 
 
+def test_a_group_described_by_whose_it_is_acts_as_a_subject():
+    d = digest_of("Union leaders met Mayor Tom Hale on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Union leaders", "Tom Hale"})]
+    d = digest_of("Business leaders criticised the levy.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Business leaders"})]
+
+
 def test_an_untitled_name_with_a_hyphened_surname_is_a_person_subject():
     d = digest_of("Jen Hollis-Brandt met with President Tom Hale of Ghana at the United Nations.")
     assert pairs(d.meetings, "participants") == [frozenset({"Jen Hollis-Brandt", "Tom Hale"})]

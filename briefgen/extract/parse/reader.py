@@ -367,7 +367,7 @@ class SentenceReader:
                     return self.p.of(self.s.tokens[t.head].i)
                 if self._title_of_next(k, kids):
                     continue
-                found.extend(self.p.of(k.i) or self._author_of_text(k))
+                found.extend(self.p.of(k.i) or self._author_of_text(k) or self._described_group(k))
         if not subject:
             # "MPs criticised X" with "MPs" read as an auxiliary ("may"): a word hung as
             # an auxiliary before the verb that is no auxiliary is its subject.
@@ -1171,6 +1171,13 @@ class SentenceReader:
         if not described:
             return []
         words = [i for c in described for i in self.s.subtree(c.i)] + [k.i]
+        if any(
+            self.s.tokens[i].lower in self.p.role_nouns
+            or (i in self.p.at and self.p.at[i].is_person)
+            for i in words
+            if i != k.i
+        ):
+            return []  # "The President and House leaders": a person and a group
         return [Party(self.s.text_of(sorted(words)), False, k.i)]
 
     def _body_named(self, k: Token) -> list[Party]:
