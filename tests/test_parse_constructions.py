@@ -2475,6 +2475,17 @@ def test_a_transcript_s_next_speaker_is_not_the_one_quoted_before():
     assert [p.by for p in digest_of(text).proposals] == []
 
 
+def test_a_possessor_before_a_gerund_and_its_noun_owns_the_noun():
+    # "Hale's spending plans" had been read as "Hale's spending (of) plans"
+    d = digest_of("The Tories attacked Chancellor Tom Hale's spending plans.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Tories", "Tom Hale"})]
+
+
+def test_a_plan_of_one_s_own_life_is_no_proposal():
+    d = digest_of("Officials confirmed Prince Tom Hale's wedding plans on Monday.")
+    assert not d.proposals
+
+
 def test_a_party_named_before_a_thing_that_is_no_act_owns_nothing_disputed():
     d = digest_of("Senator Anna Berg attacked Tory heartlands in her speech.")
     assert [x.parties for x in d.disagreements] == [["Anna Berg"]]

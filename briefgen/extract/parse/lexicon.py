@@ -159,6 +159,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "blow_verbs",
         "need_verbs",
         "dead_adjectives",
+        "personal_plans",
         "expressions",
         "owned_nouns",
         "presenting_verbs",

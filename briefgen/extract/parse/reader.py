@@ -192,6 +192,7 @@ class SentenceReader:
         self.call_preps = lexicon.words("proposal", "call_preps")
         self.for_verbs = lexicon.words("proposal", "for_verbs")
         self.ask_verbs = lexicon.words("proposal", "ask_verbs")
+        self.personal_plans = lexicon.words("proposal", "personal_plans")
         self.appeal_verbs = lexicon.words("proposal", "appeal_verbs")
         self.proposal_nouns = lexicon.words("proposal", "nouns")
         self.offer_adjectives = lexicon.words("proposal", "offer_adjectives")
@@ -3105,6 +3106,8 @@ class SentenceReader:
         lemma = self.lemma(t)
         if lemma == "call" and not self.oblique_tokens(t, "for", "on"):
             return None  # a phone call
+        if any(c.lower in self.personal_plans for c in self.s.children(t.i, "compound", "amod")):
+            return None  # "Prince Charles's marriage plans": put to no one
         verb = self.s.head(t.i)
         if (
             verb is not None

@@ -359,13 +359,14 @@ def verb_after_a_companion(sentence: Sentence) -> Sentence:
 
 
 def participles_after_a_possessive(sentence: Sentence) -> Sentence:
-    """``sentence`` with a possessive's participle put back as an adjective of the noun
+    """``sentence`` with a possessive's participle put back as a modifier of the noun
     after it: "concern over the PRC's continued support" read as a clause ("the PRC
-    continued support") becomes "the PRC's [continued] support", the owner and the
-    preposition the noun's."""
+    continued support") becomes "the PRC's [continued] support", and "attacked
+    Gordon Brown's spending plans" read as "Brown's spending (of) plans" becomes
+    "Brown's [spending] plans"; the owner and the preposition are the noun's."""
     tokens = list(sentence.tokens)
     for v in sentence.tokens:
-        if v.pos != "VERB" or not v.lower.endswith("ed") or v.i + 1 >= len(tokens):
+        if v.pos != "VERB" or not v.lower.endswith(("ed", "ing")) or v.i + 1 >= len(tokens):
             continue
         noun = sentence.tokens[v.i + 1]
         owners = [
@@ -375,9 +376,14 @@ def participles_after_a_possessive(sentence: Sentence) -> Sentence:
         ]
         if not owners or noun.head != v.i or noun.rel != "obj" or noun.pos != "NOUN":
             continue
-        dep = "obl" if v.rel in ("advcl", "ccomp") else v.dep
+        if sentence.children(v.i, "mark") or v.rel == "advcl":
+            dep = "obl"  # "concern over the PRC's continued support"
+        elif v.rel == "ccomp":
+            dep = "obj"  # "attacked Brown's spending plans"
+        else:
+            dep = v.dep
         tokens[noun.i] = replace(noun, head=v.head if v.head != v.i else noun.i, dep=dep)
-        tokens[v.i] = replace(v, head=noun.i, dep="amod")
+        tokens[v.i] = replace(v, head=noun.i, dep="amod" if v.lower.endswith("ed") else "compound")
         tokens[owners[0].i] = replace(owners[0], head=noun.i, dep="nmod:poss")
         for k in sentence.children(v.i):
             if k.i in (noun.i, owners[0].i):
