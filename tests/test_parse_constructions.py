@@ -141,6 +141,19 @@ def test_two_coordinated_agreements_of_the_same_parties_are_two_facts():
     assert len(d.meetings) == 1
 
 
+def test_a_clause_of_another_subject_after_and_is_not_the_fact_s_text():
+    d = digest_of("Germany proposed a freeze last week and Canada has begun its own moratorium.")
+    assert [(p.by, p.what) for p in d.proposals] == [("Germany", "proposed a freeze last week")]
+    # names joined by "and" are no new clause
+    d = digest_of(
+        "Senator Anna Berg recommended Canada, Mexico, and Norway maintain their commitment to "
+        "the accord."
+    )
+    assert [p.what for p in d.proposals] == [
+        "recommended Canada, Mexico, and Norway maintain their commitment to the accord"
+    ]
+
+
 def test_leaders_of_their_states_joined_by_and_meet_and_agree():
     # The parser joins the second leader to the first one's state.
     d = digest_of(

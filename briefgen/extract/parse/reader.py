@@ -675,6 +675,11 @@ class SentenceReader:
             subject = next(c.i for c in self.s.children(t.i, "nsubj"))
             dash = max(i for i in range(subject) if self._dash(i))
             drop.update(i for i in inside if i <= dash)
+        for k in self.s.children(t.i, "conj"):
+            if (cut := self._own_clause(t, k)) is not None:
+                # "Germany proposed a freeze and Canada has begun its own moratorium":
+                # a clause of another subject is not this one's; it runs to the end
+                drop.update(i for i in inside if i >= cut)
         for k in self.s.children(t.i):
             if self._after_dash(k):
                 # "X wants A - Y wants B": X's clause ends at the dash.
@@ -3067,6 +3072,34 @@ class SentenceReader:
         """ "argued for a coalition", "pressed for talks": not "argued (that) it would
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
+
+    def _own_clause(self, t: Token, k: Token) -> int | None:
+        """Where ``k``, a conjunct of ``t``, opens a clause with a subject of its own
+        after "and" or "but" ("..., and President Biden confirmed ..."): the index of
+        that "and" (or the comma before it); None for a clause marked "that", one whose
+        subject is a relative word or comes after its verb, or one with other words
+        between "and" and its subject."""
+        if k.i < t.i or k.pos not in ("VERB", "AUX") or self.s.children(k.i, "mark"):
+            return None
+        for n in self.s.children(k.i, "nsubj"):
+            ccs = [c.i for c in self.s.children(k.i, "cc") if c.i < n.i]
+            if n.i > k.i or n.lower in _RELATIVE or not ccs:
+                continue
+            words = set(self.s.subtree(n.i))
+            if all(i in words for i in range(ccs[0] + 1, n.i)) and not self._listed_name(ccs[0], n):
+                comma = ccs[0] - 1
+                return comma if self.s.tokens[comma].text == "," else ccs[0]
+        return None
+
+    def _listed_name(self, cc: int, subject: Token) -> bool:
+        """Whether the "and" at ``cc`` may join names rather than clauses: "the United
+        States and the European Union recall ..." (a name before "and", no comma), or
+        "Canada, Mexico, and the United States maintain ..." (a list of names)."""
+        tokens = self.s.tokens
+        before = tokens[cc - 1]
+        if before.text != ",":
+            return before.pos == "PROPN" and subject.pos in ("PROPN", "NOUN")
+        return cc >= 3 and tokens[cc - 2].pos == "PROPN" and tokens[cc - 3].text == ","
 
     def _appealed_to(self, t: Token) -> bool:
         """ "appealed to the council to allow ...", "pleaded with ministers to think
