@@ -154,6 +154,16 @@ def test_a_clause_of_another_subject_after_and_is_not_the_fact_s_text():
     ]
 
 
+def test_a_count_of_a_group_that_gathered_names_the_group():
+    d = digest_of(
+        "Advisor Tom Hale of Norway, Advisor Anna Berg of Japan, and Advisor Lena Cole of "
+        "Chile gathered in Tokyo. Mr. Hale and Ms. Berg welcomed Ms. Cole's offer. "
+        "The three NSAs resolved to deepen cooperation on fisheries."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Anna Berg", "Lena Cole"})]
+    assert frozenset({"Tom Hale", "Anna Berg", "Lena Cole"}) in pairs(d.agreements, "parties")
+
+
 def test_leaders_of_their_states_joined_by_and_meet_and_agree():
     # The parser joins the second leader to the first one's state.
     d = digest_of(

@@ -57,6 +57,8 @@ _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
 # Numbers that stand alone for a group named before: "the two", "both".
 _COUNTS = {"two": 2, "both": 2, "three": 3}
+# "The three NSAs", "the four leaders": a count of the last group's size.
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Words that make a role another one: the Vice President is not "the President".
 _SECOND = frozenset({"vice", "deputy", "shadow", "former", "assistant", "acting", "under"})
 # Words for part of a body: "members of his team" are of no party the sentence names.
@@ -90,6 +92,7 @@ class Memory:
     # Every person named so far, newest last: whom "the Prime Minister" may be.
     named: list[str] = field(default_factory=list)
     group: list[str] = field(default_factory=list)  # the last two or more parties acting together
+    groups: list[list[str]] = field(default_factory=list)  # every such group, newest last
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
     authors: list[str] = field(default_factory=list)  # a joint statement's, for its "we"
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
@@ -113,6 +116,7 @@ class Memory:
     def saw_group(self, names: list[str]) -> None:
         if len(names) >= 2:
             self.group = list(names)
+            self.groups = [*[g for g in self.groups if g != self.group], self.group][-6:]
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class Parties:
         t = self.s.tokens[i]
         if t.lower in _SENTENCE_ADVERBS:
             return None  # "Meanwhile the Tories outlined ..." with "Meanwhile" a subject
+        if (counted := self._counted_group(t)) is not None:
+            return counted  # before the recognizer's reading of "NSAs" as a body
         if i in self.at:
             named = self.at[i]
             if (
@@ -522,6 +528,21 @@ class Parties:
             # them ("the Quad leaders", "the third leaders' summit" are all of them)
             return None
         group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
+        return [Party(name, name in self.roles, t.i) for name in group]
+
+    def _counted_group(self, t: Token) -> list[Party] | None:
+        """ "The three NSAs resolved ...": a plural counted as many as a group that acted
+        together before is that group, whatever the noun (an acronym no list knows)."""
+        dets = {c.lower for c in self.s.children(t.i, "det")}
+        counts = [_NUMBERS[c.lower] for c in self.s.children(t.i, "nummod") if c.lower in _NUMBERS]
+        if "the" not in dets or not counts or not t.text.endswith("s"):
+            return None
+        # the newest group of that size ("The three NSAs" after two of them agreed); of
+        # two, only the last group (an older pair is history named in passing)
+        groups = self.memory.groups if counts[0] > 2 else self.memory.groups[-1:]
+        group = next((g for g in reversed(groups) if len(g) == counts[0]), None)
+        if group is None:
+            return None
         return [Party(name, name in self.roles, t.i) for name in group]
 
     def people_noun(self, t: Token) -> bool:
