@@ -136,6 +136,17 @@ def test_two_coordinated_agreements_of_the_same_parties_are_two_facts():
         "reaffirmed their support for the river treaty",
         "welcomed the new agreement on fishing quotas",
     ]
+    # the first ends at the "and", whatever the parser hung on the second
+    d = digest_of(
+        "President Tom Hale met President Anna Berg. The United States and Indonesia "
+        "reaffirm support for the establishment of a durable peace on, and the complete "
+        "denuclearization of, the Korean peninsula and urge all parties concerned to fully "
+        "and strictly fulfill their international obligations."
+    )
+    assert (
+        "reaffirm support for the establishment of a durable peace on, and the complete "
+        "denuclearization of, the Korean peninsula"
+    ) in [a.what for a in d.agreements]
     # one predicate read twice is still one fact
     d = digest_of("President Tom Hale and Chancellor Anna Berg held talks on trade.")
     assert len(d.meetings) == 1
@@ -2496,6 +2507,22 @@ def test_a_transcript_s_next_speaker_is_not_the_one_quoted_before():
         "PRESIDENT BERG: Thank you. We ask the council to keep the library open."
     )
     assert [p.by for p in digest_of(text).proposals] == []
+
+
+def test_a_plan_named_as_a_programme_is_no_proposal_unless_someone_s():
+    # A White House readout of 2022-09-16 (public domain)
+    d = digest_of(
+        "Vice President Kamala Harris hosted President Cyril Ramaphosa of South Africa "
+        "today. Vice President Harris and President Ramaphosa had a wide-ranging "
+        "conversation about steps each government is taking to strengthen global health "
+        "and global health security, including our significant and longstanding "
+        "collaboration through the President’s Emergency Plan for AIDS Relief (PEPFAR)."
+    )
+    assert not d.proposals
+    d = digest_of(
+        "Justice Minister Anna Berg will announce the move in her Criminal Justice Plan on Monday."
+    )
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
 
 
 def test_a_possessor_before_a_gerund_and_its_noun_owns_the_noun():

@@ -253,7 +253,14 @@ class SentenceReader:
                     or {p.name for p in first.parties} != {p.name for p in second.parties}
                 ):
                     continue
-                first.what = self.clause(self.s.tokens[first.token], without=(second.token,))
+                # the first runs to the "and" before the second, whatever the parser hung
+                # on either ("reaffirm support for A and urge all parties concerned to B")
+                conjunct = self.s.tokens[second.token]
+                ccs = [c.i for c in self.s.children(conjunct.i, "cc") if c.i < conjunct.i]
+                cut = min([*ccs, self.s.subtree(conjunct.i)[0]])
+                if self.s.tokens[cut - 1].text == ",":
+                    cut -= 1
+                first.what = self.clause(self.s.tokens[first.token], until=cut)
                 second.conjunct = True
         return found
 
@@ -614,8 +621,9 @@ class SentenceReader:
 
     # -- text ------------------------------------------------------------------------
 
-    def clause(self, t: Token, *, without: tuple[int, ...] = ()) -> str:
-        """The predicate and its complements, without subject or attribution, as written."""
+    def clause(self, t: Token, *, without: tuple[int, ...] = (), until: int | None = None) -> str:
+        """The predicate and its complements, without subject or attribution, as written
+        (and, with ``until``, nothing from that token on)."""
         drop: set[int] = set()
         nominal = t.pos in ("NOUN", "PROPN")
         cop = min((k.i for k in self.s.children(t.i, "cop")), default=None)
@@ -680,6 +688,8 @@ class SentenceReader:
                 # "Germany proposed a freeze and Canada has begun its own moratorium":
                 # a clause of another subject is not this one's; it runs to the end
                 drop.update(i for i in inside if i >= cut)
+        if until is not None:
+            drop.update(i for i in inside if i >= until)
         for k in self.s.children(t.i):
             if self._after_dash(k):
                 # "X wants A - Y wants B": X's clause ends at the dash.
@@ -3141,6 +3151,16 @@ class SentenceReader:
             return None  # a phone call
         if any(c.lower in self.personal_plans for c in self.s.children(t.i, "compound", "amod")):
             return None  # "Prince Charles's marriage plans": put to no one
+        if (
+            t.i > 0
+            and t.text[:1].isupper()
+            and self.s.tokens[t.i - 1].text not in _QUOTES
+            and not any(k.lower in ("his", "her") for k in self.s.children(t.i, "nmod:poss"))
+        ):
+            # "the President's Emergency Plan for AIDS Relief", "the Marshall Plan": the
+            # name of a programme, proposed by no one in this sentence ("her Criminal
+            # Justice Plan" is hers)
+            return None
         verb = self.s.head(t.i)
         if (
             verb is not None
