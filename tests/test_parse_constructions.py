@@ -2509,6 +2509,14 @@ def test_a_transcript_s_next_speaker_is_not_the_one_quoted_before():
     assert [p.by for p in digest_of(text).proposals] == []
 
 
+def test_what_is_proposed_in_the_passive_is_its_subject():
+    d = digest_of(
+        "Union leader Tom Hale said some concessions had already been offered by the "
+        "government during last-minute negotiations."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("government", "some concessions")]
+
+
 def test_a_plan_named_as_a_programme_is_no_proposal_unless_someone_s():
     # A White House readout of 2022-09-16 (public domain)
     d = digest_of(

@@ -2742,6 +2742,18 @@ class SentenceReader:
             what = self.clause(t)
             if t.rel == "acl":
                 what = self._phrase(self.s.tokens[t.head]) or what
+            elif proposed := [
+                k
+                for k in kids
+                if k.dep == "nsubj:pass"
+                and k.pos == "NOUN"
+                and not any(self._dash(i) for i in range(k.i, t.i))
+                and not self._after_a_preposition(k)
+            ]:
+                # "A new deal was offered by the employers": the deal, not "offered by
+                # the employers" (not across a dash, nor the object of a preposition the
+                # parser took for the subject: "Changes to [the scheme] were proposed")
+                what = self._phrase(proposed[0]) or what
             return self._proposal(t, self.subjects(t), what)
         if t.rel == "acl" and self._marked(t, "to"):
             return None  # "a scheme to offer courses": the noun's content, read with the noun
@@ -3082,6 +3094,13 @@ class SentenceReader:
         """ "argued for a coalition", "pressed for talks": not "argued (that) it would
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
+
+    def _after_a_preposition(self, k: Token) -> bool:
+        """Whether ``k``'s phrase opens with a preposition or follows one."""
+        first = self.s.subtree(k.i)[0]
+        return self.s.tokens[first].rel == "case" or (
+            first > 0 and self.s.tokens[first - 1].rel == "case"
+        )
 
     def _own_clause(self, t: Token, k: Token) -> int | None:
         """Where ``k``, a conjunct of ``t``, opens a clause with a subject of its own
