@@ -2544,6 +2544,16 @@ def test_a_plan_of_one_s_own_life_is_no_proposal():
     assert not d.proposals
 
 
+def test_a_party_named_before_what_is_hit_at_or_voted_against_is_the_other_side():
+    d = digest_of("Labour hit back at the Tory proposals on Monday.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Labour", "Tories"})]
+
+
+def test_his_party_s_plan_outlined_by_him_is_his():
+    d = digest_of("Senator Anna Berg outlined her party's plan to impose a levy on airlines.")
+    assert [p.by for p in d.proposals] == ["Anna Berg"]
+
+
 def test_a_party_named_before_a_thing_that_is_no_act_owns_nothing_disputed():
     d = digest_of("Senator Anna Berg attacked Tory heartlands in her speech.")
     assert [x.parties for x in d.disagreements] == [["Anna Berg"]]

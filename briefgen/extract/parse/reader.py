@@ -1870,15 +1870,22 @@ class SentenceReader:
         at = self.oblique_tokens(t, "at")
         if not at:
             return None
-        others = [*self.obliques(t, "at"), *(p for k in at for p in self.possessor(k))]
+        others = [
+            *self.obliques(t, "at"),
+            *(p for k in at for p in self.possessor(k) or self._owner_named_before(k)),
+        ]
         return self._disagreement(t, self.subjects(t), others, self._phrase(at[0]))
 
     def _voted_against(self, t: Token) -> Found | None:
         against = self.oblique_tokens(t, "against")
         if not against:
             return None
-        # "voted against X's plan": X; "stood with Y against X": Y on the subject's side
-        others = [*self.obliques(t, "against"), *(p for k in against for p in self.possessor(k))]
+        # "voted against X's plan", "against Tory plans": X; "stood with Y against X": Y
+        # on the subject's side
+        others = [
+            *self.obliques(t, "against"),
+            *(p for k in against for p in self.possessor(k) or self._owner_named_before(k)),
+        ]
         for k in against:
             if k.pos == "VERB":
                 # "argued against UKIP working with them": the one who would do it (hung
@@ -3095,6 +3102,16 @@ class SentenceReader:
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
+    def _owners(self, k: Token, gov: Token | None) -> list[Party]:
+        """Whose a plan is, by its possessor ``k``: "his party's plan", outlined by Mr
+        Kennedy, is his (the bare "party" would name no one)."""
+        own = any(c.lower in ("his", "her") for c in self.s.children(k.i, "nmod:poss"))
+        if own and gov is not None and k.lower in self.p.collective:
+            people = [p for p in self.subjects(gov) if p.is_person]
+            if people:
+                return people
+        return self.p.of(k.i)
+
     def _after_a_preposition(self, k: Token) -> bool:
         """Whether ``k``'s phrase opens with a preposition or follows one."""
         first = self.s.subtree(k.i)[0]
@@ -3206,7 +3223,7 @@ class SentenceReader:
             # "The leaders announced their intent to ...": said together, an agreement (not
             # "Labour and the Tories have signalled their intention": each its own)
             return self._agreement(gov, together, self.clause(gov))
-        authors = [p for k in owners for p in self.p.of(k.i)]
+        authors = [p for k in owners for p in self._owners(k, gov)]
         authors.extend(self.obliques(t, "by", "from"))
         if not authors:
             # "the U.S. peace proposal", "the Labour plan": a named author before the noun
