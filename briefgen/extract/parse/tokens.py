@@ -302,10 +302,8 @@ def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
     for UKIP [called on Mr X to quit]", "UKIP [called on ...]"). Only where the root noun
     has no verb of its own to be ("is", "was"), the verb has no subject and takes
     complements other than an object, and nothing but the subject comes before it."""
-    root = next((t for t in sentence.tokens if t.head == t.i), None)
-    if root is None or root.pos not in ("NOUN", "PROPN"):
-        return sentence
-    if sentence.children(root.i, "cop", "nsubj", "nsubj:pass"):
+    root = _nominal_root(sentence)
+    if root is None:
         return sentence
     subject = set(sentence.subtree(root.i))
     for v in sentence.tokens:
@@ -324,11 +322,27 @@ def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
             i < root.i and sentence.tokens[i].head == i for i in range(root.i)
         ):
             break
-        tokens = list(sentence.tokens)
-        tokens[v.i] = replace(v, head=v.i, dep="ROOT")
-        tokens[root.i] = replace(root, head=v.i, dep="nsubj")
-        return Sentence(tuple(tokens), sentence.ents)
+        return _verb_at_root(sentence, v, root)
     return sentence
+
+
+def _nominal_root(sentence: Sentence) -> Token | None:
+    """The sentence's root when the parser made a noun of it with no verb of its own
+    to be and no subject: a subject the parser took for the root."""
+    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    if root is None or root.pos not in ("NOUN", "PROPN"):
+        return None
+    if sentence.children(root.i, "cop", "nsubj", "nsubj:pass"):
+        return None
+    return root
+
+
+def _verb_at_root(sentence: Sentence, verb: Token, subject: Token) -> Sentence:
+    """``sentence`` with ``verb`` its root and ``subject`` the verb's subject."""
+    tokens = list(sentence.tokens)
+    tokens[verb.i] = replace(verb, head=verb.i, dep="ROOT")
+    tokens[subject.i] = replace(subject, head=verb.i, dep="nsubj")
+    return Sentence(tuple(tokens), sentence.ents)
 
 
 # Participles that set off who comes with the subject: "X, joined by Y, met Z".
@@ -340,21 +354,15 @@ def verb_after_a_companion(sentence: Sentence) -> Sentence:
     the root and hung the verb on the participle that names who came with it
     ("President X, [joined by Y, met with Z]"). Only where the root noun has no verb of
     its own and the verb no subject, mark or "to" of its own."""
-    root = next((t for t in sentence.tokens if t.head == t.i), None)
-    if root is None or root.pos not in ("NOUN", "PROPN"):
-        return sentence
-    if sentence.children(root.i, "cop", "nsubj", "nsubj:pass"):
+    root = _nominal_root(sentence)
+    if root is None:
         return sentence
     for p in sentence.children(root.i, "acl"):
         if p.lower not in COMPANY or not sentence.children(p.i, "obl:agent"):
             continue
         for v in sentence.children(p.i, "advcl"):
-            if v.pos != "VERB" or sentence.children(v.i, "nsubj", "nsubj:pass", "mark", "aux"):
-                continue
-            tokens = list(sentence.tokens)
-            tokens[v.i] = replace(v, head=v.i, dep="ROOT")
-            tokens[root.i] = replace(root, head=v.i, dep="nsubj")
-            return Sentence(tuple(tokens), sentence.ents)
+            if v.pos == "VERB" and not sentence.children(v.i, "nsubj", "nsubj:pass", "mark", "aux"):
+                return _verb_at_root(sentence, v, root)
     return sentence
 
 
