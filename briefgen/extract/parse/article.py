@@ -317,6 +317,17 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
     return trimmed
 
 
+# Nouns that end a title in small letters before a name, beside ``_titles()``.
+_TITLE_NOUNS = frozenset({"executive", "officer", "commissioner", "secretary-general"})
+# Words of titles that are also words of the clause around them.
+_NOT_TITLE_WORDS = frozenset(
+    {"the", "of", "to", "her", "his", "first", "second", "house", "state", "staff", "press",
+     "under", "member", "high", "trade", "security", "national", "crown"}
+)  # fmt: skip
+# An office to the President, before a name and the rest of its title.
+_TO_THE_PRESIDENT = regex.compile(r".*\bto the (?:Vice )?President (?:for|and|on) ")
+
+
 def _title_start(first: int, w: _Words) -> int:
     """Where a run starts when a title in small letters comes before it: "deputy
     general secretary Hugh Lanning", "shadow home secretary David Davis" are one name
@@ -351,26 +362,6 @@ def _title_start(first: int, w: _Words) -> int:
     ):
         start -= 1
     return start
-
-
-# A verb of saying after its speaker ("David Rose, chief executive of the trust, had
-# said", "Mr Hayman acknowledged that"), at most _SPEAKER_GAP characters after the name.
-_SAYING = regex.compile(
-    r"\b(?:said|says|added|adds|told|tells|insisted|insists|warned|warns|explained|declared|"
-    r"stated|acknowledged|admitted|argued|argues|claimed|claims|stressed|maintained|replied)\b"
-)
-_SPEAKER_GAP = 80
-# A transcript's speaker label: "PRESIDENT YOON:", "Q:", "MS. JEAN-PIERRE:".
-_SPEAKER_LABEL = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{M} .'’-]*:")
-# Nouns that end a title in small letters before a name, beside ``_titles()``.
-_TITLE_NOUNS = frozenset({"executive", "officer", "commissioner", "secretary-general"})
-# Words of titles that are also words of the clause around them.
-_NOT_TITLE_WORDS = frozenset(
-    {"the", "of", "to", "her", "his", "first", "second", "house", "state", "staff", "press",
-     "under", "member", "high", "trade", "security", "national", "crown"}
-)  # fmt: skip
-# An office to the President, before a name and the rest of its title.
-_TO_THE_PRESIDENT = regex.compile(r".*\bto the (?:Vice )?President (?:for|and|on) ")
 
 
 def _office_start(first: int, w: _Words) -> int:
@@ -896,6 +887,17 @@ def _paired_quotes(text: str) -> str:
     elif closed > opened:
         text = text.replace("”", "", closed - opened)
     return text
+
+
+# A verb of saying after its speaker ("David Rose, chief executive of the trust, had
+# said", "Mr Hayman acknowledged that"), at most _SPEAKER_GAP characters after the name.
+_SAYING = regex.compile(
+    r"\b(?:said|says|added|adds|told|tells|insisted|insists|warned|warns|explained|declared|"
+    r"stated|acknowledged|admitted|argued|argues|claimed|claims|stressed|maintained|replied)\b"
+)
+_SPEAKER_GAP = 80
+# A transcript's speaker label: "PRESIDENT YOON:", "Q:", "MS. JEAN-PIERRE:".
+_SPEAKER_LABEL = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{M} .'’-]*:")
 
 
 def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) -> None:

@@ -257,9 +257,7 @@ class SentenceReader:
                 # on either ("reaffirm support for A and urge all parties concerned to B")
                 conjunct = self.s.tokens[second.token]
                 ccs = [c.i for c in self.s.children(conjunct.i, "cc") if c.i < conjunct.i]
-                cut = min([*ccs, self.s.subtree(conjunct.i)[0]])
-                if self.s.tokens[cut - 1].text == ",":
-                    cut -= 1
+                cut = self._comma_before(min([*ccs, self.s.subtree(conjunct.i)[0]]))
                 first.what = self.clause(self.s.tokens[first.token], until=cut)
                 second.conjunct = True
         return found
@@ -3133,9 +3131,12 @@ class SentenceReader:
                 continue
             words = set(self.s.subtree(n.i))
             if all(i in words for i in range(ccs[0] + 1, n.i)) and not self._listed_name(ccs[0], n):
-                comma = ccs[0] - 1
-                return comma if self.s.tokens[comma].text == "," else ccs[0]
+                return self._comma_before(ccs[0])
         return None
+
+    def _comma_before(self, i: int) -> int:
+        """Where a clause that opens at ``i`` ("and ...") starts, with its comma."""
+        return i - 1 if i > 0 and self.s.tokens[i - 1].text == "," else i
 
     def _listed_name(self, cc: int, subject: Token) -> bool:
         """Whether the "and" at ``cc`` may join names rather than clauses: "the United
