@@ -2517,6 +2517,14 @@ def test_what_is_proposed_in_the_passive_is_its_subject():
     assert [(p.by, p.what) for p in d.proposals] == [("government", "some concessions")]
 
 
+def test_backing_a_plan_is_no_proposal_of_one_s_own():
+    d = digest_of(
+        "Chancellor Tom Hale earlier backed a plan to freeze the foreign debts of all the "
+        "affected nations."
+    )
+    assert not d.proposals
+
+
 def test_a_plan_named_as_a_programme_is_no_proposal_unless_someone_s():
     # A White House readout of 2022-09-16 (public domain)
     d = digest_of(

@@ -3326,7 +3326,7 @@ _OWN_GROUPS = frozenset(
 # Verbs that put a proposal to others: "X made an offer", "X unveiled plans".
 _PUT_FORWARD = frozenset(
     {"make", "put", "unveil", "table", "submit", "present", "announce", "issue", "launch",
-     "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate", "back",
+     "outline", "set", "lay", "float", "extend", "renew", "repeat", "reiterate",
      "convey", "send", "deliver", "confirm"}
 )  # fmt: skip
 _PUT_FORWARD_FORMS = frozenset(
