@@ -50,7 +50,7 @@ from briefgen.render import (
 from briefgen.render.filters import md_escape
 from briefgen.render.pdf import is_allowed_url, make_url_fetcher, render_pdf
 
-from .conftest import assert_golden
+from .conftest import FIXTURES, assert_golden
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "render"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -224,6 +224,25 @@ def test_pdf_has_pages_page_numbers_title_and_names(briefs: dict[str, bytes]):
     assert "Antony Blinken" in text and "Chung Eui-yong" in text
     assert "Page 1 of" in text
     assert "정의용" in text  # the Hangul alias has glyphs, not boxes
+
+
+def test_a_meeting_taller_than_a_page_leaves_no_page_with_a_heading_alone():
+    # Three White House readouts (public domain) whose trilateral meeting, with its ten
+    # agreements, is nearly a page: kept whole, it went to the next page and left one
+    # holding only "Meetings".
+    from pypdf import PdfReader
+
+    from briefgen.extract import extract
+    from briefgen.ingest import assign_ids, read_article
+
+    paths = sorted((FIXTURES / "layout").glob("*.md"))
+    digest = extract(assign_ids([read_article(p) for p in paths]))
+    info, options = audience("analyst")
+    pdf = render(digest, info=info, options=options, formats=["pdf"], template_dirs=[])
+    for page in PdfReader(io.BytesIO(pdf["brief.pdf"])).pages:
+        lines = [line for line in page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if "INTERNAL" not in line and "Page " not in line]
+        assert len(body) > 1, lines
 
 
 def test_pdf_is_dated_only_by_source_date_epoch(briefs, monkeypatch: pytest.MonkeyPatch):
