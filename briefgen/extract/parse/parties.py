@@ -91,8 +91,8 @@ class Memory:
     people: list[str] = field(default_factory=list)  # recent people, newest last
     # Every person named so far, newest last: whom "the Prime Minister" may be.
     named: list[str] = field(default_factory=list)
-    group: list[str] = field(default_factory=list)  # the last two or more parties acting together
-    groups: list[list[str]] = field(default_factory=list)  # every such group, newest last
+    # The last groups of two or more parties acting together, newest last.
+    groups: list[list[str]] = field(default_factory=list)
     speaker: str | None = None  # the last one quoted, for "I" and "we" inside a quote
     authors: list[str] = field(default_factory=list)  # a joint statement's, for its "we"
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
@@ -113,10 +113,15 @@ class Memory:
         fresh = list(dict.fromkeys(names))
         self.named = [*[p for p in self.named if p not in fresh], *fresh]
 
+    @property
+    def group(self) -> list[str]:
+        """The last two or more parties acting together."""
+        return self.groups[-1] if self.groups else []
+
     def saw_group(self, names: list[str]) -> None:
         if len(names) >= 2:
-            self.group = list(names)
-            self.groups = [*[g for g in self.groups if g != self.group], self.group][-6:]
+            group = list(names)
+            self.groups = [*[g for g in self.groups if g != group], group][-6:]
 
 
 @dataclass(frozen=True)

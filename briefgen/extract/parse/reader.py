@@ -3103,7 +3103,7 @@ class SentenceReader:
     def _owners(self, k: Token, gov: Token | None) -> list[Party]:
         """Whose a plan is, by its possessor ``k``: "his party's plan", outlined by Mr
         Kennedy, is his (the bare "party" would name no one)."""
-        own = any(c.lower in ("his", "her") for c in self.s.children(k.i, "nmod:poss"))
+        own = any(c.lower in _HIS_OR_HER for c in self.s.children(k.i, "nmod:poss"))
         if own and gov is not None and k.lower in self.p.collective:
             people = [p for p in self.subjects(gov) if p.is_person]
             if people:
@@ -3192,7 +3192,7 @@ class SentenceReader:
             t.i > 0
             and t.text[:1].isupper()
             and self.s.tokens[t.i - 1].text not in _QUOTES
-            and not any(k.lower in ("his", "her") for k in self.s.children(t.i, "nmod:poss"))
+            and not any(k.lower in _HIS_OR_HER for k in self.s.children(t.i, "nmod:poss"))
         ):
             # "the President's Emergency Plan for AIDS Relief", "the Marshall Plan": the
             # name of a programme, proposed by no one in this sentence ("her Criminal
@@ -3318,6 +3318,8 @@ _OURS = frozenset({"their", "our"})
 _ONE_PERSON = frozenset({"i", "he", "she"})
 # "and her husband X": who X is to the one before.
 _POSSESSIVES = frozenset({"his", "her", "their"})
+# One person's: "his party's plan", "her Criminal Justice Plan".
+_HIS_OR_HER = frozenset({"his", "her"})
 # Groups that "his", "their" make someone's own people: "talked with his staff".
 _OWN_GROUPS = frozenset(
     {"staff", "team", "aides", "advisers", "advisors", "officials", "members", "ministers",
