@@ -334,16 +334,11 @@ def _title_start(first: int, w: _Words) -> int:
     with its title (the parser took "deputy" and "shadow" for verbs). The title ends
     in a title's noun ("secretary", "executive") and opens with words of titles."""
     lower = w.lower
-    if first == 0 or lower[first - 1] not in _titles() | _TITLE_NOUNS:
+    ends, words = _small_title_words()
+    if first == 0 or lower[first - 1] not in ends:
         return first
     start = first - 1
-    words = patterns().role_words_lower | _TITLE_NOUNS | {"shadow"}
-    while (
-        start > 0
-        and lower[start - 1] in words
-        and lower[start - 1] not in _NOT_TITLE_WORDS
-        and w.text[start - 1].islower()
-    ):
+    while start > 0 and lower[start - 1] in words and w.text[start - 1].islower():
         start -= 1
     if not w.text[start].islower() or (
         start > 0
@@ -362,6 +357,15 @@ def _title_start(first: int, w: _Words) -> int:
     ):
         start -= 1
     return start
+
+
+@cache
+def _small_title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that end a title in small letters before a name, and those it may
+    have: made once, as ``_title_start`` asks for them for every run of names."""
+    ends = _titles() | _TITLE_NOUNS
+    words = (patterns().role_words_lower | _TITLE_NOUNS | {"shadow"}) - _NOT_TITLE_WORDS
+    return ends, words
 
 
 def _office_start(first: int, w: _Words) -> int:
