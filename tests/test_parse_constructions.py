@@ -2788,3 +2788,68 @@ def test_a_joint_statement_s_call_is_its_signers_agreement_not_one_signer_s_prop
         "called on all UN Member States to fully implement the resolutions",
         "intended to hold annual exercises",
     ]
+
+
+def test_joining_or_repeating_calls_for_something_is_a_call_of_ones_own():
+    d = digest_of(
+        "Campaigner Sara Lund joined calls for intercept evidence to be allowed in trials. "
+        "Opposition leader Tom Hale reiterated calls for the publication of the full advice. "
+        "Mr Hale repeated his call for a pause in considering the bill. "
+        "Mayor Ann Berg joined the talks on Monday."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Sara Lund", "joined calls for intercept evidence to be allowed in trials"),
+        ("Tom Hale", "calls for the publication of the full advice"),
+        ("Tom Hale", "repeated his call for a pause in considering the bill"),
+    ]
+
+
+def test_denying_a_claim_stated_as_a_clause_is_the_deniers_side():
+    d = digest_of(
+        "Party chief Alan Moss denied the party was trying to hide the leader. "
+        "Minister Paul Dorn denied that the security services played any role and said "
+        "the inquiry was over. "
+        "Governor Tom Hale has again denied being leant on by Mayor Ann Berg. "
+        "Senator Mia Lund said refugees were denied a visa."
+    )
+    assert [(set(x.parties), x.topic) for x in d.disagreements] == [
+        ({"Alan Moss"}, "the party was trying to hide the leader"),
+        ({"Paul Dorn"}, "the security services played any role"),
+        ({"Tom Hale", "Ann Berg"}, "being leant on by Mayor Ann Berg"),
+    ]
+
+
+def test_a_claim_denied_by_a_party_is_its_side_against_the_claims_owner():
+    d = digest_of(
+        "Senator Mia Lund said the plan was a fraud. "
+        "Her claims were denied by Governor Paul Dorn, who was in Oslo."
+    )
+    assert [(set(x.parties), x.topic) for x in d.disagreements] == [
+        ({"Paul Dorn", "Mia Lund"}, "her claims")
+    ]
+
+
+def test_a_sentence_of_a_quotation_saying_what_someone_must_do_is_the_speakers_call():
+    d = digest_of(
+        'Party leader Ann Berg said: "This is a disgrace. The first minister should withdraw '
+        'these remarks immediately." She left. '
+        '"We welcome the report," said campaign chief Tom Hale. '
+        '"In lieu of any other plan, the government must permit that to happen." '
+        'Minister Paul Dorn said the report was late. '
+        '"We must win the next election. Where an offender is convicted, the court must pass '
+        'a life sentence. Then there could be a debate about where the runway should go."'
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Ann Berg", "the first minister should withdraw these remarks immediately"),
+        ("Tom Hale", "in lieu of any other plan, the government must permit that to happen"),
+    ]
+
+
+def test_he_said_after_a_quotation_makes_the_last_person_named_its_speaker():
+    d = digest_of(
+        "Minister Ann Berg set out the new targets. "
+        "Dr Tom Hale, of the doctors' union, welcomed them. "
+        '"Much remains to be done," he said. '
+        '"Capacity must be built into the system."'
+    )
+    assert [p.by for p in d.proposals] == ["Tom Hale"]

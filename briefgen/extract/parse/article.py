@@ -44,6 +44,7 @@ from briefgen.extract.parse.tokens import (
     subjects_read_as_objects,
     subjects_read_as_punctuation,
     verb_after_a_companion,
+    verb_read_as_a_modifier,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
@@ -80,6 +81,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # grows with them and the facts in them are not sentences' facts.
 _MAX_WORDS = 120
 # A duty put on someone, read with a verb of speech: "said they have to act".
+_QUOTE_MARK = regex.compile(r'["“”]')
 _HAVE_TO = regex.compile(r"\b(?:have|has|had)\s+to\b", regex.I)
 # Words opening a sentence that sets its claim against the one before.
 _CONTRAST = frozenset({"but", "however", "yet"})
@@ -101,10 +103,14 @@ def select(article: Article, lex: Lexicon) -> list[int]:
     denials = lex.denial_forms
     chosen: list[int] = []
     said_before = False  # the sentence before says who said what
+    open_quote = False  # a quotation runs on from the sentence before
     for n, span in enumerate(article.sentences):
         found = [w.lower() for w in _WORD.findall(article.text, span.start, span.end)]
         words = set(found)
         said = not words.isdisjoint(speech)
+        marks = _QUOTE_MARK.findall(article.text, span.start, span.end)
+        quoted = open_quote or bool(marks)
+        open_quote = _still_open(open_quote, marks)
         contrast = (said and found[0] in _CONTRAST) or not words.isdisjoint(denials)
         if contrast and said_before and len(words) <= _MAX_WORDS:
             # "X said A. But Y said B.", "X said A. Y denied A.": both sentences are read,
@@ -127,9 +133,17 @@ def select(article: Article, lex: Lexicon) -> list[int]:
                     or _HAVE_TO.search(article.text, span.start, span.end) is not None
                 )
             )
+            or (quoted and not words.isdisjoint(duty))  # a speaker's call, quoted
         ):
             chosen.append(n)
     return chosen
+
+
+def _still_open(open_quote: bool, marks: list[str]) -> bool:
+    """Whether a quotation is still open after a sentence with these quotation marks."""
+    for mark in marks:
+        open_quote = {"“": True, "”": False}.get(mark, not open_quote)
+    return open_quote
 
 
 # What the rules read from a parse: parts of speech (the morphologizer's), the
@@ -614,7 +628,10 @@ def read_article(
         found = reader.facts()
         claim = reader.claim()
         if before is not None and claim is not None and (claim.contrasted or claim.denies):
-            found.extend(reader.contrast_with(before, claim))
+            contrasts = reader.contrast_with(before, claim)
+            if claim.denies:
+                found = [f for f in found if not _part_of(f, contrasts)]
+            found.extend(contrasts)
         before = None if claim is not None and claim.denies else claim
         found = _one_each(found)
         for item in found:
@@ -673,6 +690,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)
+    sentence = verb_read_as_a_modifier(sentence)
     sentence = participles_after_a_possessive(sentence)
     return reasons_on_the_verb(sentence)
 
@@ -756,6 +774,15 @@ def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[st
             if word in words:
                 marks.setdefault(named.name, set()).add(words[word])
     return {name: kinds.pop() for name, kinds in marks.items() if len(kinds) == 1}
+
+
+def _part_of(item: Found, contrasts: list[Found]) -> bool:
+    """Whether ``item`` is one side of a contrast with the sentence before: "X denied
+    the police were told" is X's side of the dispute with the one who said they were."""
+    names = {p.name for p in item.parties}
+    return item.kind == "disagreement" and any(
+        names < {p.name for p in c.parties} for c in contrasts
+    )
 
 
 def _one_each(found: list[Found]) -> list[Found]:
@@ -900,6 +927,12 @@ _SAYING = regex.compile(
     r"stated|acknowledged|admitted|argued|argues|claimed|claims|stressed|maintained|replied)\b"
 )
 _SPEAKER_GAP = 80
+# '..., said X' after a quotation: X is named within a title's length after the verb.
+_AFTER_A_QUOTE = regex.compile(r'[,"”]\s*$')
+_INVERTED_GAP = 40
+_INVERTED_WORDS = 6
+# "he said", "she added": a pronoun right before the verb of saying.
+_SAID_BY_PRONOUN = regex.compile(r"\b(he|she|He|She)\s+$")
 # A transcript's speaker label: "PRESIDENT YOON:", "Q:", "MS. JEAN-PIERRE:".
 _SPEAKER_LABEL = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{M} .'’-]*:")
 
@@ -915,8 +948,23 @@ def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) 
     if (saying := _SAYING.search(text)) is not None:
         at = offset + saying.start()
         before = [n for n in here if n.is_person and n.end <= at]
-        if before and at - before[-1].end <= _SPEAKER_GAP:
+        after = [n for n in here if n.is_person and n.start >= offset + saying.end()]
+        pronoun = _SAID_BY_PRONOUN.search(text, 0, saying.start())
+        if pronoun is not None:
+            # '"...," he said.': the newest person "he" can stand for, or no one known
+            word = pronoun[1].lower()
+            memory.speaker = next(
+                (p for p in reversed(memory.people) if memory.fits(p, word)), None
+            )
+        elif before and at - before[-1].end <= _SPEAKER_GAP:
             memory.speaker = before[-1].name
+        elif (
+            _AFTER_A_QUOTE.search(text, 0, saying.start())
+            and after
+            and after[0].start - (offset + saying.end()) <= _INVERTED_GAP
+        ):
+            # '"We believe ...," said co-ordinator Peter Facey.'
+            memory.speaker = after[0].name
 
 
 def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
@@ -924,6 +972,15 @@ def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
     for t in reader.s.tokens:
         if reader.lemma(t) in reader.speech and t.pos in ("VERB", "AUX"):
             speakers = [p for p in reader.subjects(t) if p.is_person]
+            if not speakers and t.i > 0 and reader.s.tokens[t.i - 1].rel == "punct":
+                # '"We welcome it," said campaign chief X.': X, however the parser hung it
+                speakers = [
+                    reader.p.at[i]
+                    for i in reader.s.subtree(t.i)
+                    if t.i < i <= t.i + _INVERTED_WORDS
+                    and i in reader.p.at
+                    and reader.p.at[i].is_person
+                ][:1]
             if speakers:
                 memory.speaker = speakers[0].name
                 return

@@ -412,13 +412,13 @@ class Parties:
                     ),
                     None,
                 )
-            if not found or (found == self.memory.speaker and self._quoted(t)):
+            if not found or (found == self.memory.speaker and self.quoted(t)):
                 # The one quoted says "I": "he" in the quote is someone the rules cannot tell.
                 return None
             return [Party(found, True, t.i)]
         if lower in _FIRST and self.memory.speaker:
             return [Party(self.memory.speaker, True, t.i)]
-        if lower in _WE and self.memory.authors and not self._quoted(t):
+        if lower in _WE and self.memory.authors and not self.quoted(t):
             # "We reaffirm our commitment ..." in a joint statement: all who sign it
             return [Party(name, name in self.roles, t.i) for name in self.memory.authors]
         if lower in _PLURAL and (t.rel == "nsubj" or t.dep == "nmod:poss"):
@@ -440,7 +440,7 @@ class Parties:
             if u.i in self.at and self.at[u.i].is_person
         }
 
-    def _quoted(self, t: Token) -> bool:
+    def quoted(self, t: Token) -> bool:
         """Whether ``t`` stands inside a quotation. A sentence may begin inside one
         opened before it ('voice must be heard," he said'): its first mark then closes,
         written against the word before it."""

@@ -192,6 +192,8 @@ class SentenceReader:
         self.call_preps = lexicon.words("proposal", "call_preps")
         self.for_verbs = lexicon.words("proposal", "for_verbs")
         self.ask_verbs = lexicon.words("proposal", "ask_verbs")
+        self.joining = lexicon.words("proposal", "joining_verbs")
+        self.joined_nouns = lexicon.words("proposal", "joined_nouns")
         self.personal_plans = lexicon.words("proposal", "personal_plans")
         self.appeal_verbs = lexicon.words("proposal", "appeal_verbs")
         self.proposal_nouns = lexicon.words("proposal", "nouns")
@@ -235,6 +237,8 @@ class SentenceReader:
                 if fact is not None:
                     found.append(fact)
         found.extend(self._contrast())
+        if not any(f.kind == "proposal" for f in found) and (call := self.quoted_call()):
+            found.append(call)
         return self._conjuncts_apart(found)
 
     def _conjuncts_apart(self, found: list[Found]) -> list[Found]:
@@ -1766,12 +1770,83 @@ class SentenceReader:
             for o in self.s.children(t.i, "obj")
             if self.lemma(o) in self.claim_nouns or o.lower in self.claim_nouns
         ]
-        if not claims or self.passive(t):
-            return None
+        if self.passive(t):
+            return self._denied_by(t)
+        if not claims:
+            return self._denied_claim(t)
         sides = self.subjects(t)
         others = [p for o in claims for p in [*self.possessor(o), *self.obliques(o, "by", "from")]]
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._phrase(claims[0]))
+
+    def _denied_claim(self, t: Token) -> Found | None:
+        """ "X denied the party was trying to hide him": the claim X denies, stated as a
+        clause with a subject of its own, is X's side against whoever made it; so is
+        "X denied being leant on by Y", against Y (not "denied having experience": X's
+        own life). Not what one is deprived of ("denied a visa", "denied entry"), nor
+        "denied if"."""
+        if self.s.children(t.i, "obj", "iobj"):
+            return None
+        for k in self.s.children(t.i, "ccomp", "xcomp"):
+            if self._marked(k, "if", "whether", "to"):
+                continue
+            # "denied being leant on by X": X is the other side
+            being = any(c.lower == "being" for c in self.s.children(k.i, "aux", "cop"))
+            ing = k.pos in ("VERB", "AUX") and k.lower.endswith("ing")
+            gerund = k.rel == "xcomp" and (ing or being)
+            # a clause with a subject of its own, not "there was" alone nor "that quote"
+            clause = (
+                k.rel == "ccomp"
+                and (k.pos in ("VERB", "AUX", "ADJ") or self.s.children(k.i, "cop"))
+                and self.s.children(k.i, "nsubj")
+            )
+            if not gerund and not clause:
+                continue
+            others = [
+                p
+                for c in self.s.children(k.i, "obl")
+                if being and any(x.lower == "by" for x in self.s.children(c.i, "case"))
+                for p in self.p.of(c.i)
+            ]  # "by" X, also after another preposition: "leant on by X"
+            if gerund and not others:
+                continue  # "denied having personal experience": one's own life, no dispute
+            # what is denied, without "that" or what is joined after it ("and said ...",
+            # "- but refused to ...")
+            conjuncts = self.s.children(k.i, "conj")
+            ends = [self._comma_before(self.s.subtree(c.i)[0]) for c in conjuncts]
+            ends.extend(i for i in self.s.subtree(k.i) if i > k.i and self._dash(i))
+            cut = min(ends, default=len(self.s.tokens))
+            words = [
+                i
+                for i in self.s.subtree(k.i)
+                if i < cut and not (self.s.tokens[i].rel == "mark" and i < k.i)
+            ]
+            topic = self.s.text_of(words).strip(" ,;:.-" + _QUOTES)
+            return self._disagreement(t, self.subjects(t), others, topic or None)
+        return None
+
+    def _denied_by(self, t: Token) -> Found | None:
+        """ "claims denied by Labour", "the claim was denied by a spokesman": the agent's
+        side against the claim."""
+        sides = self.obliques(t, "by")
+        head = self.s.head(t.i)
+        claim = next(iter(self.s.children(t.i, "nsubj")), head if t.rel == "acl" else None)
+        if not sides or claim is None:
+            return None
+        if self.lemma(claim) not in self.claim_nouns and claim.lower not in self.claim_nouns:
+            return None
+        others = [p for p in self.possessor(claim) if p.name not in {s.name for s in sides}]
+        # the claim's own words: "his claims", "a claim", not what the parser hung on it
+        words = [claim.i] + [
+            i
+            for c in self.s.children(claim.i, "det", "amod", "nmod", "compound")
+            if c.i < claim.i
+            for i in self.s.subtree(c.i)
+        ]
+        topic = self.s.text_of(sorted(words)).strip(" ,;:." + _QUOTES) or None
+        if topic and min(words) == 0 and claim.pos != "PROPN" and self.s.tokens[0].pos != "PROPN":
+            topic = topic[0].lower() + topic[1:]  # "His claims were denied by X"
+        return self._disagreement(t, sides, others, topic)
 
     def _sanctioned(self, t: Token) -> Found | None:
         """ "X suspended Y for refusing to ...", "Y was expelled from X over his stance",
@@ -2931,28 +3006,8 @@ class SentenceReader:
         fronted = self._fronted_claim(t)
         clauses = [k for k in self.s.children(t.i, "ccomp") if k.i > t.i]
         for k in [*clauses, *([fronted] if fronted is not None else [])]:
-            if self._marked(k, "if", "unless", "whether"):
-                continue
-            if any(self._marked(c, "if") and c.i < k.i for c in self.s.children(k.i, "advcl")):
-                continue  # "if they did wrong, they should be punished": a condition, no call
-            auxes = [a.lower for a in self.s.children(k.i, "aux")]
-            act = k  # what should be done
-            if not any(a in self.duty for a in auxes):
-                if (needed := self._needed(k)) is None:
-                    continue
-                act = needed  # "X said they need to rethink the bill": the rethinking
-            if any(self.s.children(o.i, "cop") for o in self.s.children(act.i, "obj")):
-                # "the issues Muslims should consider were X": the modal is in a relative
-                # clause of the subject, and the clause says what the issues are
-                continue
-            if self.lemma(act) in self.lex.words("knowing"):
-                continue  # "the minister should know by now": a judgement, no call
-            existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
-            nominal = act.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(act.i, "cop")
-            if nominal and not existential:
-                # "X argued that Britain should be a safe place": a view of what something
-                # should be, not a call for anyone to act ("should be scrapped" is one, and
-                # so is "there should be a strike").
+            auxes = self._duty(k)
+            if auxes is None:
                 continue
             what = self._claim_words(t, k)
             if "have" in auxes:
@@ -2966,6 +3021,86 @@ class SentenceReader:
                 return self._stance(t, speakers, blamed, what, what)
             return self._proposal(t, self._authors(t), what)
         return None
+
+    def _duty(self, k: Token) -> list[str] | None:
+        """The auxiliaries of the clause ``k`` when it says what someone should, must or
+        needs to do ("the government should act", "they need to rethink the bill"), or
+        None: not on a condition, not what one should know, nor what something should be
+        ("Britain should be a safe place")."""
+        if self._marked(k, "if", "unless", "whether"):
+            return None
+        if any(
+            c.i < k.i and (self._marked(c, *_CONDITIONS) or self._first_word(c) in _CONDITIONS)
+            for c in self.s.children(k.i, "advcl")
+        ):
+            # "if they did wrong, they should be punished", "where an offender is
+            # convicted, the court must pass a life sentence": a condition or a rule, no call
+            return None
+        auxes = [a.lower for a in self.s.children(k.i, "aux")]
+        act = k  # what should be done
+        if not any(a in self.duty for a in auxes):
+            if (needed := self._needed(k)) is None:
+                return None
+            act = needed  # "X said they need to rethink the bill": the rethinking
+        if any(self.s.children(o.i, "cop") for o in self.s.children(act.i, "obj")):
+            # "the issues Muslims should consider were X": the modal is in a relative
+            # clause of the subject, and the clause says what the issues are
+            return None
+        if self.lemma(act) in self.lex.words("knowing"):
+            return None  # "the minister should know by now": a judgement, no call
+        existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
+        nominal = act.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(act.i, "cop")
+        if nominal and not existential:
+            # "X argued that Britain should be a safe place": a view of what something
+            # should be, not a call for anyone to act ("should be scrapped" is one, and
+            # so is "there should be a strike").
+            return None
+        return auxes
+
+    def _first_word(self, c: Token) -> str:
+        """The first word of ``c``'s phrase, after any quotation mark, in lower case."""
+        return next(
+            (
+                self.s.tokens[i].lower
+                for i in self.s.subtree(c.i)
+                if self.s.tokens[i].rel != "punct"
+            ),
+            "",
+        )
+
+    def quoted_call(self) -> Found | None:
+        """'X said: "..." "The first minister should withdraw these remarks."': a
+        sentence of the quotation of the one speaking that says what someone should or
+        must do is the speaker's call, as if "X said" stood before it. Not "I", "we" or
+        "you" (the speaker's own resolve: "we must win"), not a reproach ("should have
+        acted"), nor a sentence with its own verb of saying (read as reported)."""
+        speaker = self.p.memory.speaker
+        root = next((t for t in self.s.tokens if t.rel == "root"), None)
+        first = next((t for t in self.s.tokens if t.text not in _QUOTES), None)
+        if speaker is None or root is None or first is None or not self.p.quoted(first):
+            return None  # not a sentence of a quotation ('Any plan must "augment" ...')
+        if any(self.lemma(t) in self.speech for t in self.s.tokens if t.pos in ("VERB", "AUX")):
+            return None
+        modal = next((t for t in self.s.tokens if t.lower in self.modals), None)
+        if modal is not None and (modal.lower not in self.duty or modal.head != root.i):
+            return None  # "there could be a debate about where it should go"
+        auxes = self._duty(root)
+        if auxes is None or "have" in auxes or self.negated(root):
+            return None
+        subjects = self.s.children(root.i, "nsubj", "expl")
+        if not subjects or any(
+            (c.pos == "PRON" and c.lower != "there") or c.lower in _SELF_OR_YOU for c in subjects
+        ):
+            return None  # "must look forward", "we must win", "he should do it": whose?
+        if any(self._first_word(c) == "as" for c in subjects):
+            return None  # "As our manifesto should make clear, ...": an aside, read as the root
+        words = [
+            i
+            for i in self.s.subtree(root.i)
+            if self.s.tokens[i].rel != "punct" or self.s.tokens[i].text not in _QUOTES
+        ]
+        what = self.s.text_of(words).strip(" ,;:." + _QUOTES)
+        return self._proposal(root, [Party(speaker, True, root.i)], what)
 
     def _needed(self, k: Token) -> Token | None:
         """What ``k`` ("need", "have") says someone must do: "they need to rethink the
@@ -3100,6 +3235,13 @@ class SentenceReader:
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
+    def _for_after(self, t: Token, gov: Token | None) -> list[Token]:
+        """What the object ``t`` is "for" where the parser hung the "for" phrase on the
+        verb ``gov``: "repeated his call [for a pause]"."""
+        if gov is None or t.rel != "obj":
+            return []
+        return [k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"]
+
     def _owners(self, k: Token, gov: Token | None) -> list[Party]:
         """Whose a plan is, by its possessor ``k``: "his party's plan", outlined by Mr
         Kennedy, is his (the bare "party" would name no one)."""
@@ -3184,7 +3326,14 @@ class SentenceReader:
     def _proposal_noun(self, t: Token) -> Found | None:
         gov = self.governor(t)
         lemma = self.lemma(t)
-        if lemma == "call" and not self.oblique_tokens(t, "for", "on"):
+        called_for = self._for_after(t, gov)
+        joined = (
+            gov is not None
+            and t.rel == "obj"
+            and self.lemma(gov) in self.joining
+            and lemma in self.joined_nouns
+        )
+        if lemma == "call" and not self.oblique_tokens(t, "for", "on") and not called_for:
             return None  # a phone call
         if any(c.lower in self.personal_plans for c in self.s.children(t.i, "compound", "amod")):
             return None  # "Prince Charles's marriage plans": put to no one
@@ -3245,7 +3394,7 @@ class SentenceReader:
             # minister's plans" (the minister's, whoever that is), nor "X would not back
             # the plan" (no plan of X's)
             authors = self.subjects(gov)
-            if not self._puts_forward(gov) or self.negated(gov):
+            if not (self._puts_forward(gov) or joined) or self.negated(gov):
                 authors = []
         if any(k.lower in self.dead for k in self.s.children(t.i, "amod")):
             return None  # "a failed government scheme", "the scrapped plan": none stands
@@ -3259,12 +3408,15 @@ class SentenceReader:
             what = self.s.text_of(sorted(framed)).strip(" ,;:." + _QUOTES)
             return self._proposal(t, authors, what)
         what = self.clause(t)
-        if what.lower() == t.lower and gov is not None and t.rel == "obj":
+        if gov is not None and lemma in self.joined_nouns and (called_for or joined):
+            # "joined calls for intercept evidence [to be allowed]", "repeated his call
+            # for a pause [in considering the bill]": the parser hangs the call's ends on
+            # the verb, so the verb's clause says what is called for
+            what = self.clause(gov)
+        elif what.lower() == t.lower and called_for:
             # "put forward proposals for a new tax" with "for" hung on the verb: still
             # what the proposals are for
-            after = [k for k in self.oblique_tokens(gov, "for") if k.i > t.i and k.rel == "obl"]
-            if after:
-                what = self.s.text_of([t.i, *self.s.subtree(after[0].i)])
+            what = self.s.text_of([t.i, *self.s.subtree(called_for[0].i)])
         named = {
             f"{k.lower} {t.lower}"
             for k in self.s.children(t.i, "compound", "amod")
@@ -3316,6 +3468,10 @@ _NAME_LINKS = frozenset({"of", "and", "for", "on", "the"})
 # Whose a shared view is: "their shared concerns", "our shared commitment".
 _OURS = frozenset({"their", "our"})
 _ONE_PERSON = frozenset({"i", "he", "she"})
+# Words that open a condition or a rule: "if they did wrong, they should ...".
+_CONDITIONS = ("if", "where", "unless")
+# The speaker's own side and the one spoken to: "we must win", "you should vote".
+_SELF_OR_YOU = frozenset({"i", "we", "you"})
 # "and her husband X": who X is to the one before.
 _POSSESSIVES = frozenset({"his", "her", "their"})
 # One person's: "his party's plan", "her Criminal Justice Plan".

@@ -228,11 +228,15 @@ def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sent
         objects = sentence.children(v.i, "obj")
         clauses = sentence.children(v.i, "ccomp")
         if not clauses:
-            # or read as a second verb of the speaker's: "said the plan, ..., [was] flawed";
-            # not one joined by "and": "denied the charges and was released"
-            seconds = sentence.children(v.i, "conj", "parataxis")
+            # or read as a second verb of the speaker's: "said the plan, ..., [was] flawed",
+            # or as a clause of circumstance with no word to open it: "denied the party
+            # [was trying] to ..."; not one joined by "and": "denied the charges and was
+            # released"
+            seconds = sentence.children(v.i, "conj", "parataxis", "advcl")
             clauses = [
-                k for k in seconds if k.pos in ("VERB", "ADJ") and not sentence.children(k.i, "cc")
+                k
+                for k in seconds
+                if k.pos in ("VERB", "ADJ") and not sentence.children(k.i, "cc", "mark")
             ][:1]
         if len(objects) != 1 or len(clauses) != 1 or objects[0].i > clauses[0].i:
             continue
@@ -242,6 +246,8 @@ def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sent
         helpers = sentence.children(clause.i, "aux", "cop")
         if not helpers or helpers[0].i < noun.i or any(h.i > clause.i for h in helpers):
             continue
+        if clause.rel == "advcl" and helpers[0].i != sentence.subtree(noun.i)[-1] + 1:
+            continue  # "accused the council [of] being weak": not a clause of its own
         passive = any(h.dep == "aux:pass" for h in helpers)
         tokens[noun.i] = replace(noun, head=clause.i, dep="nsubj:pass" if passive else "nsubj")
         tokens[clause.i] = replace(clause, dep="ccomp")
@@ -342,6 +348,35 @@ def _verb_at_root(sentence: Sentence, verb: Token, subject: Token) -> Sentence:
     tokens = list(sentence.tokens)
     tokens[verb.i] = replace(verb, head=verb.i, dep="ROOT")
     tokens[subject.i] = replace(subject, head=verb.i, dep="nsubj")
+    return Sentence(tuple(tokens), sentence.ents)
+
+
+def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
+    """``sentence`` with its verb put back at the root where the parser read "X
+    reiterated calls for ..." as a noun phrase ("[reiterated] calls") with X its
+    subject: a root noun with a subject and no verb of its own to be, and right before
+    it a past verb hung on it as a modifier, after the subject. The noun becomes the
+    verb's object."""
+    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    if root is None or root.pos != "NOUN" or root.i == 0 or sentence.children(root.i, "cop"):
+        return sentence
+    verb = sentence.tokens[root.i - 1]
+    subjects = sentence.children(root.i, "nsubj")
+    if (
+        verb.head != root.i
+        or verb.rel != "amod"
+        or verb.pos != "VERB"
+        or not verb.lower.endswith("ed")
+        or not subjects
+        or subjects[0].i > verb.i
+    ):
+        return sentence
+    repaired = _verb_at_root(sentence, verb, subjects[0])
+    tokens = list(repaired.tokens)
+    tokens[root.i] = replace(root, head=verb.i, dep="obj")
+    for k in sentence.children(root.i):
+        if k.i < verb.i and k.i != subjects[0].i:
+            tokens[k.i] = replace(k, head=verb.i)  # the subject's commas, "But"
     return Sentence(tuple(tokens), sentence.ents)
 
 
