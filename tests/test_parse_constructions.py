@@ -2835,7 +2835,7 @@ def test_a_sentence_of_a_quotation_saying_what_someone_must_do_is_the_speakers_c
         'these remarks immediately." She left. '
         '"We welcome the report," said campaign chief Tom Hale. '
         '"In lieu of any other plan, the government must permit that to happen." '
-        'Minister Paul Dorn said the report was late. '
+        "Minister Paul Dorn said the report was late. "
         '"We must win the next election. Where an offender is convicted, the court must pass '
         'a life sentence. Then there could be a debate about where the runway should go."'
     )
@@ -2853,3 +2853,12 @@ def test_he_said_after_a_quotation_makes_the_last_person_named_its_speaker():
         '"Capacity must be built into the system."'
     )
     assert [p.by for p in d.proposals] == ["Tom Hale"]
+
+
+def test_an_honorific_tells_a_persons_sex_where_the_article_names_only_them_so():
+    d = digest_of(
+        "Senator Gordon Howard and Mayor Tom Robinson opened the new bridge in Leeds.",
+        "On Monday, TV presenter Anne Robinson praised Michael Howard. Ms Robinson said Mr "
+        "Howard was kind, although she urged ministers to cut the tax on fuel.",
+    )
+    assert [p.by for p in d.proposals] == ["Anne Robinson"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -758,17 +759,25 @@ def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[st
     title just before a mention ("Mr Brown", "Queen Rania") or the last word of the role
     ("spokeswoman"); a person marked both ways is left out.
 
-    An honorific counts only for a surname no other person of the batch has: "Mrs Obama"
-    may have been resolved to Barack, whose wife the brief also names.
+    An honorific counts only for a surname no other person of the batch has ("Mrs Obama"
+    may have been resolved to Barack, whose wife the brief also names), or for a person
+    this article names in full and no other person of it shares the surname with: a
+    brief of many articles names many Browns, but "Ms Robinson" after "Anne Robinson"
+    is she.
     """
     words = _gendered()
     marks: dict[str, set[str]] = {}
+    here = Counter(n.split()[-1] for n in {e.name for e in names if e.is_person})
     for named in names:
         if not named.is_person:
             continue
         said = people.roles.get(named.name, "").split()[-1:]
         before = _LAST_WORD.search(text, max(0, named.start - 12), named.start)
-        if before and named.name.split()[-1] not in people.shared_surnames:
+        surname = named.name.split()[-1]
+        alone = surname not in people.shared_surnames or (
+            here[surname] == 1 and " " in named.name and named.name in text
+        )
+        if before and alone:
             said.append(before["word"])
         for word in said:
             if word in words:
@@ -971,18 +980,18 @@ def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
     """ "X said: ..." makes X the one speaking in the quotes that follow."""
     for t in reader.s.tokens:
         if reader.lemma(t) in reader.speech and t.pos in ("VERB", "AUX"):
-            speakers = [p for p in reader.subjects(t) if p.is_person]
+            speakers = [p.name for p in reader.subjects(t) if p.is_person]
             if not speakers and t.i > 0 and reader.s.tokens[t.i - 1].rel == "punct":
                 # '"We welcome it," said campaign chief X.': X, however the parser hung it
                 speakers = [
-                    reader.p.at[i]
+                    reader.p.at[i].name
                     for i in reader.s.subtree(t.i)
                     if t.i < i <= t.i + _INVERTED_WORDS
                     and i in reader.p.at
                     and reader.p.at[i].is_person
-                ][:1]
+                ]
             if speakers:
-                memory.speaker = speakers[0].name
+                memory.speaker = speakers[0]
                 return
 
 
