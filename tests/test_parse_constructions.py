@@ -2862,3 +2862,13 @@ def test_an_honorific_tells_a_persons_sex_where_the_article_names_only_them_so()
         "Howard was kind, although she urged ministers to cut the tax on fuel.",
     )
     assert [p.by for p in d.proposals] == ["Anne Robinson"]
+
+
+def test_an_adverb_read_as_the_subject_leaves_the_subject_its_own():
+    d = digest_of(
+        "President Lena Cole met Prime Minister Otto Brandt of Norway. The President and "
+        "Prime Minister further committed to continue strengthening the relationship."
+    )
+    assert [(set(a.parties), a.what) for a in d.agreements] == [
+        ({"Lena Cole", "Otto Brandt"}, "committed to continue strengthening the relationship")
+    ]

@@ -38,6 +38,7 @@ from briefgen.extract.parse.reader import Claim, Found, SentenceReader
 from briefgen.extract.parse.tokens import (
     Sentence,
     Token,
+    adverbs_read_as_subjects,
     from_spacy,
     participles_after_a_possessive,
     people_joined_to_a_place,
@@ -688,6 +689,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verbs_taking_a_clause(sentence, lex.forms)
     sentence = subjects_read_as_objects(sentence, lex.speech_forms | lex.denial_forms)
     sentence = subjects_read_as_punctuation(sentence)
+    sentence = adverbs_read_as_subjects(sentence)
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)

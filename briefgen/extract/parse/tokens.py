@@ -380,6 +380,30 @@ def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     return Sentence(tuple(tokens), sentence.ents)
 
 
+def adverbs_read_as_subjects(sentence: Sentence) -> Sentence:
+    """``sentence`` with an adverb the parser made the subject put back as the verb's
+    adverb, and the noun it hung on the adverb made the subject: "The President and
+    Prime Minister [further] committed to ..." read with "further" the subject and the
+    two leaders its possessor."""
+    tokens = list(sentence.tokens)
+    for adverb in sentence.tokens:
+        if adverb.rel != "nsubj" or adverb.pos != "ADV":
+            continue
+        nouns = [
+            k
+            for k in sentence.children(adverb.i)
+            if k.i < adverb.i and k.pos in ("NOUN", "PROPN") and k.rel in ("nmod", "compound")
+        ]
+        if not nouns:
+            continue
+        tokens[nouns[-1].i] = replace(nouns[-1], head=adverb.head, dep=adverb.dep)
+        tokens[adverb.i] = replace(adverb, head=adverb.head, dep="advmod")
+        for k in sentence.children(adverb.i):
+            if k.i < nouns[-1].i:
+                tokens[k.i] = replace(k, head=nouns[-1].i)  # "The" of "The President"
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 # Participles that set off who comes with the subject: "X, joined by Y, met Z".
 COMPANY = frozenset({"joined", "accompanied", "flanked"})
 
