@@ -2872,3 +2872,11 @@ def test_an_adverb_read_as_the_subject_leaves_the_subject_its_own():
     assert [(set(a.parties), a.what) for a in d.agreements] == [
         ({"Lena Cole", "Otto Brandt"}, "committed to continue strengthening the relationship")
     ]
+
+
+def test_holders_of_a_title_of_named_countries_meet_for_them():
+    d = digest_of(
+        "Today, the National Security Advisors of Norway, Chile and Kenya met to discuss "
+        "regional trade."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Norway", "Chile", "Kenya"})]

@@ -438,6 +438,8 @@ def _surname_like(span: Span_, head: Token_) -> bool:
     hyphened = len(span) - len(words)
     if head.lower_ in _titles() or head.lower_ in lexicon().words("collective"):
         return False  # "the Lord Chancellor", "the Lib Dems"
+    if head.lower_.endswith("s") and head.lower_[:-1] in _titles():
+        return False  # "the National Security Advisors": holders of a title, no name
     if not 2 <= len(words) - hyphened <= 3 or head.i != span.end - 1:
         return False
     if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):

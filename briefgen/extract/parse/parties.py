@@ -302,7 +302,8 @@ class Parties:
                     if employers and not any(p.is_person for p in employers):
                         return employers
         lower = t.lower.split()[-1]  # "Labour MPs" may be one token
-        if lower in self.group_nouns or lower in self.collective or lower in self.role_nouns:
+        holders = lower.endswith("s") and lower[:-1] in self.role_nouns  # "the Advisors"
+        if lower in self.group_nouns | self.collective | self.role_nouns or holders:
             # "representatives of the United States and Ukraine", "leaders of both parties"
             of = [c for c in self.s.children(i, "nmod") if self.s.case(c.i) == "of"]
             if lower in self.role_nouns and not lower.endswith("s"):
