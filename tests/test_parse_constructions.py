@@ -2876,7 +2876,9 @@ def test_an_adverb_read_as_the_subject_leaves_the_subject_its_own():
 
 def test_holders_of_a_title_of_named_countries_meet_for_them():
     d = digest_of(
-        "Today, the National Security Advisors of Norway, Chile and Kenya met to discuss "
-        "regional trade."
+        "Today, the National Security Advisors of the United States, Norway, Chile, and the "
+        "United Arab Emirates met to discuss regional trade."
     )
-    assert pairs(d.meetings, "participants") == [frozenset({"Norway", "Chile", "Kenya"})]
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"United States", "Norway", "Chile", "United Arab Emirates"})
+    ]
