@@ -583,6 +583,22 @@ def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
     }  # an "and" after a whole body's name is no part of it: no office for Eve Hart
 
 
+def test_an_office_for_a_portfolio_ends_where_a_given_name_begins():
+    people = _people_of(
+        "President Dan Ross met Special Envoy for Climate Tom Hale. Director for "
+        "Western Hemisphere Affairs Ann Lee spoke. Director for the Western Hemisphere Eve "
+        "Hart left. The delegation:\n"
+        "- Bo Chen, Senior Director, National Security Council\n"
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Dan Ross": ("President", None),
+        "Tom Hale": ("Special Envoy for Climate", None),
+        "Ann Lee": ("Director for Western Hemisphere Affairs", None),
+        "Eve Hart": ("Director for the Western Hemisphere", None),
+        "Bo Chen": ("Senior Director", None),  # a state's council, not the UN's
+    }
+
+
 def test_a_surname_with_an_office_its_one_full_namesake_does_not_hold_is_someone_else():
     people = _people_of(
         "President-elect Dan Ross and President Hart met on Thursday. "

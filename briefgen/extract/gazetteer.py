@@ -166,10 +166,11 @@ class Gazetteer:
     @cached_property
     def party_pattern(self) -> str:
         """Alternation of every party form, with word boundaries."""
-        # Not "Mexico" in "New Mexico": a state of the United States.
+        # Not "Mexico" in "New Mexico": a state of the United States; nor the "Security
+        # Council" of a "National Security Council", a state's own body.
         # Nor "Taiwan" in "Taiwan Strait": a state's name before a landform names the landform.
         return (
-            rf"(?<![\w.])(?<!\bNew )(?:{_alternation(self.parties)})(?![\w])"
+            rf"(?<![\w.])(?<!\bNew )(?<!\bNational )(?:{_alternation(self.parties)})(?![\w])"
             r"(?!\s+(?:Strait|Sea|Peninsula|Gulf|Canal|River|Basin|Channel)\b)"
         )
 

@@ -104,7 +104,7 @@ class Patterns:
             # An office of a body may be named without "the", and the body with "and":
             # "Secretary of Health and Human Services Ann Lee".
             # (not after a title guessed from its last word: "Maldives Minister of ...")
-            rf"(?P<of_the>[^\S\n]+of(?(generic)[^\S\n]+the|(?:[^\S\n]+the)?))?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?"
+            rf"(?P<of_the>[^\S\n]+(?:of|(?<=(?:{_PORTFOLIO_HOLDERS})[^\S\n]+)(?P<portfolio>for))(?(generic)[^\S\n]+the|(?:[^\S\n]+the)?))?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?"
             rf"(?(of_the)(?P<and_body>(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*)+"
             # (an "and" after a whole body's name joins the next person: "Director of the
             # Gender Policy Council and Ann Lee")
@@ -341,6 +341,12 @@ def _is_surname(
 
 # The last word of a body of government's name, not a company's: "National Security Office".
 _GOVERNMENT_BODIES = "Office|Council|Ministry|Secretariat|Agency|Cabinet|Department|Commission"
+# Titles whose "for" names a portfolio ("Special Envoy for Climate John Kerry"), not
+# the one spoken for ("a spokesman for Commissioner X") nor a seat ("MP for Hornsey").
+_PORTFOLIO_HOLDERS = (
+    "Envoy|Representative|Secretary|Advisor|Adviser|Director|Coordinator|Administrator|"
+    "Minister|Commissioner|Ambassador|Assistant|Counselor|Counsellor|Secretary-General"
+)
 _OFFICE_OF_ANOTHER = regex.compile(r"\b(?:to|for)[^\S\n]+the[^\S\n]+$")
 _TO_OR_FOR = regex.compile(r"\b(?:to|for)[^\S\n]+$")
 # Capitalised words in a list before a title's "X and Y" ("Culture, " before
@@ -424,7 +430,9 @@ def find_introductions(text: str) -> list[Mention]:
         # After "Chair of the Surface Transportation Board" the name is the
         # last run of name words; after a plain title it is the first.
         # "Secretary of Agriculture Tom Vilsack": where the body's name ends is not told
-        unbounded = bool(m["and_body"]) or m["of_the"] == " of"
+        # "Special Envoy for Climate John Kerry": the same
+        portfolio = bool(m["portfolio"])
+        unbounded = bool(m["and_body"]) or m["of_the"] == " of" or portfolio
         name = clean_name(
             m["name"],
             pats,
@@ -471,7 +479,8 @@ def find_introductions(text: str) -> list[Mention]:
             # words before the name complete the role and may name the state.
             body = text[m.end("of_the") : start].strip()
             role = f"{role} {' '.join(m['of_the'].split())} {body}"
-            aff = aff or next((w for w in body.split() if pats.gaz.party(w)), None)
+            if not portfolio:  # "for the Western Hemisphere at the National Security Council"
+                aff = aff or next((w for w in body.split() if pats.gaz.party(w)), None)
         found.append(
             Mention(
                 start,
