@@ -1106,3 +1106,11 @@ def test_the_one_met_or_called_is_a_person_even_without_a_title():
         (["John Poe", "Ana Lis"], None, None),
         (["Ivan Petrov", "Kim Lee"], None, "Washington"),
     ]
+
+
+def test_professor_before_a_name_is_an_honorific():
+    people = _people_of(
+        "However, Professor Ann Lee, of the University of Leeds, is sceptical. "
+        "But Professor Lee said the vote could be split. The Professor of History left."
+    )
+    assert list(people) == ["Ann Lee"]
