@@ -16,9 +16,9 @@ HELDOUT = Path(__file__).resolve().parent.parent / "eval" / "heldout"
 CASES = sorted(p.parent for p in HELDOUT.glob("batch*/*/gold.yaml"))
 
 
-def test_there_are_seven_batches_of_readout_cases():
-    assert {case.parent.name for case in CASES} == {f"batch{n}" for n in range(1, 8)}
-    assert len(CASES) == 63
+def test_there_are_eight_batches_of_readout_cases():
+    assert {case.parent.name for case in CASES} == {f"batch{n}" for n in range(1, 9)}
+    assert len(CASES) == 72
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.parent.name}/{c.name}")
