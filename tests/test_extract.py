@@ -1114,3 +1114,11 @@ def test_professor_before_a_name_is_an_honorific():
         "But Professor Lee said the vote could be split. The Professor of History left."
     )
     assert list(people) == ["Ann Lee"]
+
+
+def test_letters_after_a_name_make_it_a_persons():
+    people = _people_of(
+        "The chairman of the Bar Council, Guy Mansard QC warned of a risk. Ann Lee MSP "
+        "agreed. The East Midlands MEP said nothing."
+    )
+    assert {n: p.role for n, p in people.items()} == {"Guy Mansard": "QC", "Ann Lee": "MSP"}

@@ -212,9 +212,11 @@ class Patterns:
             rf"[^\S\n]+(?:a|an|the)[^\S\n]+(?P<role>(?:(?:\p{{Ll}}[\p{{Ll}}-]*|\p{{Lu}}\p{{Ll}}+)[^\S\n]+){{0,3}}"
             rf"(?:{nouns}))(?:[^\S\n]+[-–—]|,)"
         )
-        # A member of parliament named with the letters after the name: "Ann Lee MP".
+        # A member of parliament or a barrister named with the letters after the name:
+        # "Ann Lee MP", "Guy Mansfield QC", "Bo Chen MEP".
         self.member_mp = precompiled.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME}))[^\S\n]+MP\b(?![’'s])(?![^\S\n]+\p{{Lu}})"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<name>(?>{_NAME}))[^\S\n]+(?P<letters>{_POSTNOMINALS})\b"
+            rf"(?![’'s])(?![^\S\n]+\p{{Lu}})"
         )
         # A full name and the body it comes from: "Mark Serwotka, from the Public and
         # Commercial Services union, said".
@@ -341,6 +343,8 @@ def _is_surname(
 
 # The last word of a body of government's name, not a company's: "National Security Office".
 _GOVERNMENT_BODIES = "Office|Council|Ministry|Secretariat|Agency|Cabinet|Department|Commission"
+# Letters after a name that make it a person's: a member of a parliament, a barrister.
+_POSTNOMINALS = "MP|MEP|MSP|QC|KC"
 # Titles whose "for" names a portfolio ("Special Envoy for Climate John Kerry"), not
 # the one spoken for ("a spokesman for Commissioner X") nor a seat ("MP for Hornsey").
 _PORTFOLIO_HOLDERS = (
@@ -585,7 +589,7 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # "Plaid Cymru MP Elfyn Llwyd": the party's, not a person
         start = m.end("name") - len(name)
         if not _after_the(text, start):  # "the Glasgow Kelvin MP": a seat
-            found.append(Mention(start, start + len(name), name, "MP", cue="apposition"))
+            found.append(Mention(start, start + len(name), name, m["letters"], cue="apposition"))
     for m in honorifics:
         name = clean_name(m["name"], pats, surnames=surnames)
         if name is None:
