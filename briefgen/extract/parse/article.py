@@ -82,8 +82,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Longer sentences are junk (lists, tables, run-on pastes): the parser's time
 # grows with them and the facts in them are not sentences' facts.
 _MAX_WORDS = 120
-# A duty put on someone, read with a verb of speech: "said they have to act".
+# Quotation marks, to follow a quotation from one sentence into the next.
 _QUOTE_MARK = regex.compile(r'["“”]')
+# A duty put on someone, read with a verb of speech: "said they have to act".
 _HAVE_TO = regex.compile(r"\b(?:have|has|had)\s+to\b", regex.I)
 # Words opening a sentence that sets its claim against the one before.
 _CONTRAST = frozenset({"but", "however", "yet"})

@@ -1843,10 +1843,10 @@ class SentenceReader:
             if c.i < claim.i
             for i in self.s.subtree(c.i)
         ]
-        topic = self.s.text_of(sorted(words)).strip(" ,;:." + _QUOTES) or None
-        if topic and min(words) == 0 and claim.pos != "PROPN" and self.s.tokens[0].pos != "PROPN":
-            topic = topic[0].lower() + topic[1:]  # "His claims were denied by X"
-        return self._disagreement(t, sides, others, topic)
+        topic = self.s.text_of(sorted(words)).strip(" ,;:." + _QUOTES)
+        if min(words) == 0 and self.s.tokens[0].pos != "PROPN":
+            topic = topic[:1].lower() + topic[1:]  # "His claims were denied by X"
+        return self._disagreement(t, sides, others, topic or None)
 
     def _sanctioned(self, t: Token) -> Found | None:
         """ "X suspended Y for refusing to ...", "Y was expelled from X over his stance",
@@ -3094,11 +3094,7 @@ class SentenceReader:
             return None  # "must look forward", "we must win", "he should do it": whose?
         if any(self._first_word(c) == "as" for c in subjects):
             return None  # "As our manifesto should make clear, ...": an aside, read as the root
-        words = [
-            i
-            for i in self.s.subtree(root.i)
-            if self.s.tokens[i].rel != "punct" or self.s.tokens[i].text not in _QUOTES
-        ]
+        words = [i for i in self.s.subtree(root.i) if self.s.tokens[i].text not in _QUOTES]
         what = self.s.text_of(words).strip(" ,;:." + _QUOTES)
         return self._proposal(root, [Party(speaker, True, root.i)], what)
 
