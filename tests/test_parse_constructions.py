@@ -2882,3 +2882,25 @@ def test_holders_of_a_title_of_named_countries_meet_for_them():
     assert pairs(d.meetings, "participants") == [
         frozenset({"United States", "Norway", "Chile", "United Arab Emirates"})
     ]
+
+
+def test_a_refusals_position_keeps_its_not_and_a_reason_is_said_once():
+    d = digest_of(
+        "Ministers do not support a lower limit. "
+        "Labour MPs would not back the plan. "
+        "First Minister Tom Hale has been criticised by the SNP for encouraging young "
+        "people to get drunk."
+    )
+    assert [p.position for x in d.disagreements for p in x.positions] == [
+        "do not support a lower limit",
+        "would not back the plan",
+        "criticised for encouraging young people to get drunk",
+    ]
+
+
+def test_a_call_is_for_something_after_the_verb_not_for_whom_one_speaks():
+    d = digest_of(
+        'For the Liberal Democrats, Senator Ann Berg called the new target "unambitious". '
+        "Governor Tom Hale called for talks."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("Tom Hale", "called for talks")]

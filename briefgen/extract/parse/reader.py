@@ -1288,6 +1288,15 @@ class SentenceReader:
         head = self.s.head(t.i)
         if head is not None and t.rel == "xcomp" and self.lemma(head) in self.negating:
             what = self.clause(head)  # "refuses to accept ..."
+        elif not what.lower().startswith(tuple(_NEGATORS)):
+            # "Ministers do not support a lower limit": their position keeps its "not"
+            lead = [
+                k.i
+                for k in self.s.children(t.i)
+                if k.i < t.i and (k.rel == "aux" or k.lower in _NEGATORS)
+            ]  # the words from there to the verb: "does not, and will never, recognize"
+            what = f"{self.s.text_of(list(range(min(lead), t.i))) if lead else ''} {what}"
+            what = what.strip()
         return self._stance(t, sides, others, self.topic(t) or what, what)
 
     def _refusal(self, t: Token) -> Found | None:
@@ -1599,7 +1608,13 @@ class SentenceReader:
         # "(plans) opposed by X": X's position is the predicate, not X named again
         agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
         what = self.clause(t, without=cases + agents)
-        if agents and topic and self.passive(t) and what.split(" ", 1)[0] == t.text:
+        if (
+            agents
+            and topic
+            and self.passive(t)
+            and what.split(" ", 1)[0] == t.text
+            and topic.lower() not in what.lower()  # "criticised ... for encouraging X"
+        ):
             # "The plan was rejected by X on Monday": X's position is "rejected the plan
             # on Monday"
             thing = f"the {topic[4:]}" if topic.startswith("The ") else topic
@@ -3217,9 +3232,13 @@ class SentenceReader:
             k
             for k in self.oblique_tokens(t, *self.call_preps)
             # "called on X to", not "on Tuesday"; "called for talks", not "for an hour"
-            if (self.s.case(k.i) == "for" and not self.s.children(k.i, "nummod"))
-            or self.p.of(k.i)
-            or any(c.rel in ("xcomp", "advcl", "acl") for c in [*kids, *self.s.children(k.i)])
+            # nor "For the Liberal Democrats, X called the target unambitious"
+            if k.i > t.i
+            and (
+                (self.s.case(k.i) == "for" and not self.s.children(k.i, "nummod"))
+                or self.p.of(k.i)
+                or any(c.rel in ("xcomp", "advcl", "acl") for c in [*kids, *self.s.children(k.i)])
+            )
         ]
         particle = [k for k in kids if k.lower in self.call_preps and k.rel in ("compound", "prt")]
         if not marked and not particle:
