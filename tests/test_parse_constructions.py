@@ -2904,3 +2904,14 @@ def test_a_call_is_for_something_after_the_verb_not_for_whom_one_speaks():
         "Governor Tom Hale called for talks."
     )
     assert [(p.by, p.what) for p in d.proposals] == [("Tom Hale", "called for talks")]
+
+
+def test_a_passive_judgement_names_what_was_judged_without_the_next_clause():
+    d = digest_of(
+        "Ofsted chief David Bell spoke on Monday. Badly-taught citizenship lessons have "
+        "previously been criticised by Mr Bell, and in a speech to the Hansard Society, he "
+        "warned that it was failing."
+    )
+    assert [p.position for x in d.disagreements for p in x.positions] == [
+        "criticised badly-taught citizenship lessons"
+    ]

@@ -690,6 +690,20 @@ class SentenceReader:
                 # "Germany proposed a freeze and Canada has begun its own moratorium":
                 # a clause of another subject is not this one's; it runs to the end
                 drop.update(i for i in inside if i >= cut)
+            elif (
+                not nominal
+                and k.i > t.i
+                and k.pos in ("NOUN", "PROPN")
+                and self.s.children(k.i, "case")
+                and any(
+                    p.i > k.i and self.s.children(p.i, "nsubj")
+                    for p in self.s.children(t.i, "parataxis")
+                )
+            ):
+                # "criticised by Mr Bell, and in a speech ..., he warned": a phrase the
+                # parser joined to the verb opens the next clause, not part of this one
+                start = min([self.s.subtree(k.i)[0], *(c.i for c in self.s.children(k.i, "cc"))])
+                drop.update(i for i in inside if i >= self._comma_before(start))
         if until is not None:
             drop.update(i for i in inside if i >= until)
         for k in self.s.children(t.i):
@@ -1617,7 +1631,9 @@ class SentenceReader:
         ):
             # "The plan was rejected by X on Monday": X's position is "rejected the plan
             # on Monday"
-            thing = f"the {topic[4:]}" if topic.startswith("The ") else topic
+            first = self.s.tokens[0]
+            opens = topic.startswith(first.text) and first.pos != "PROPN"
+            thing = topic[:1].lower() + topic[1:] if opens else topic  # "The plan was ..."
             what = f"{t.text} {thing} {what.removeprefix(t.text).strip()}".strip()
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         stance = self._in_past(t, what) if what else ""
