@@ -2894,7 +2894,7 @@ def test_a_refusals_position_keeps_its_not_and_a_reason_is_said_once():
     assert [p.position for x in d.disagreements for p in x.positions] == [
         "do not support a lower limit",
         "would not back the plan",
-        "criticised for encouraging young people to get drunk",
+        "criticised Tom Hale for encouraging young people to get drunk",
     ]
 
 

@@ -1622,19 +1622,20 @@ class SentenceReader:
         # "(plans) opposed by X": X's position is the predicate, not X named again
         agents = tuple(k.i for k in self.s.children(t.i) if k.dep == "obl:agent")
         what = self.clause(t, without=cases + agents)
-        if (
-            agents
-            and topic
-            and self.passive(t)
-            and what.split(" ", 1)[0] == t.text
-            and topic.lower() not in what.lower()  # "criticised ... for encouraging X"
-        ):
+        if agents and topic and self.passive(t) and what.split(" ", 1)[0] == t.text:
             # "The plan was rejected by X on Monday": X's position is "rejected the plan
-            # on Monday"
+            # on Monday"; "He was criticised by X for encouraging Y": "criticised Jack
+            # McConnell for encouraging Y", not the reason twice
+            judged = [
+                p for k in self.s.children(t.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)
+            ]
             first = self.s.tokens[0]
             opens = topic.startswith(first.text) and first.pos != "PROPN"
             thing = topic[:1].lower() + topic[1:] if opens else topic  # "The plan was ..."
+            if topic.lower() in what.lower():
+                thing = judged[0].name if judged else ""
             what = f"{t.text} {thing} {what.removeprefix(t.text).strip()}".strip()
+            what = " ".join(what.split())
         # Every side holds the clause: "A and B oppose X" is one stance they share.
         stance = self._in_past(t, what) if what else ""
         positions = {side.name: stance for side in unique(sides)} if stance else {}
