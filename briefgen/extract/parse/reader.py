@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
-from briefgen.extract.parse.tokens import COMPANY, Sentence, Token
+from briefgen.extract.parse.tokens import Sentence, Token, company_of
 
 # A meeting in an oblique with these is one the clause's subject was not in: "allowed
 # into the meeting between X and Y", "briefed on the talks with X".
@@ -863,10 +863,9 @@ class SentenceReader:
         with Z" has Y in the call too."""
         found: list[Party] = []
         for subject in self.s.children(t.i, "nsubj"):
-            for p in self.s.children(subject.i, "acl"):
-                if p.lower in COMPANY:
-                    for agent in self.s.children(p.i, "obl:agent"):
-                        found.extend(self.p.of(agent.i))
+            for p in company_of(self.s, subject.i):
+                for agent in self.s.children(p.i, "obl:agent"):
+                    found.extend(self.p.of(agent.i))
         return found
 
     def _listed_with(self, t: Token) -> tuple[int, list[Party], set[int]]:
@@ -1629,9 +1628,7 @@ class SentenceReader:
             judged = [
                 p for k in self.s.children(t.i) if k.dep == "nsubj:pass" for p in self.p.of(k.i)
             ]
-            first = self.s.tokens[0]
-            opens = topic.startswith(first.text) and first.pos != "PROPN"
-            thing = topic[:1].lower() + topic[1:] if opens else topic  # "The plan was ..."
+            thing = self._inside(topic, topic.startswith(self.s.tokens[0].text))
             if topic.lower() in what.lower():
                 thing = judged[0].name if judged else ""
             what = f"{t.text} {thing} {what.removeprefix(t.text).strip()}".strip()
@@ -1876,9 +1873,16 @@ class SentenceReader:
             for i in self.s.subtree(c.i)
         ]
         topic = self.s.text_of(sorted(words)).strip(" ,;:." + _QUOTES)
-        if min(words) == 0 and self.s.tokens[0].pos != "PROPN":
-            topic = topic[:1].lower() + topic[1:]  # "His claims were denied by X"
+        topic = self._inside(topic, min(words) == 0)  # "His claims were denied by X"
         return self._disagreement(t, sides, others, topic or None)
+
+    def _inside(self, phrase: str, opens: bool) -> str:
+        """``phrase`` as it reads inside a sentence when it ``opens`` this one ("The plan
+        was rejected" -> "rejected the plan"): its first letter small, unless the
+        sentence opens with a name."""
+        if opens and self.s.tokens[0].pos != "PROPN":
+            return phrase[:1].lower() + phrase[1:]
+        return phrase
 
     def _sanctioned(self, t: Token) -> Found | None:
         """ "X suspended Y for refusing to ...", "Y was expelled from X over his stance",

@@ -405,7 +405,17 @@ def adverbs_read_as_subjects(sentence: Sentence) -> Sentence:
 
 
 # Participles that set off who comes with the subject: "X, joined by Y, met Z".
-COMPANY = frozenset({"joined", "accompanied", "flanked"})
+_COMPANY = frozenset({"joined", "accompanied", "flanked"})
+
+
+def company_of(sentence: Sentence, i: int) -> list[Token]:
+    """The participles hung on token ``i`` that say who came with it, each with its
+    agent: "joined by Y" of "President X, joined by Y, met Z"."""
+    return [
+        p
+        for p in sentence.children(i, "acl")
+        if p.lower in _COMPANY and sentence.children(p.i, "obl:agent")
+    ]
 
 
 def verb_after_a_companion(sentence: Sentence) -> Sentence:
@@ -416,9 +426,7 @@ def verb_after_a_companion(sentence: Sentence) -> Sentence:
     root = _nominal_root(sentence)
     if root is None:
         return sentence
-    for p in sentence.children(root.i, "acl"):
-        if p.lower not in COMPANY or not sentence.children(p.i, "obl:agent"):
-            continue
+    for p in company_of(sentence, root.i):
         for v in sentence.children(p.i, "advcl"):
             if v.pos == "VERB" and not sentence.children(v.i, "nsubj", "nsubj:pass", "mark", "aux"):
                 return _verb_at_root(sentence, v, root)
