@@ -2915,3 +2915,12 @@ def test_a_passive_judgement_names_what_was_judged_without_the_next_clause():
     assert [p.position for x in d.disagreements for p in x.positions] == [
         "criticised badly-taught citizenship lessons"
     ]
+
+
+def test_a_summit_during_which_two_met_is_its_occasion_not_a_meeting_of_its_members():
+    d = digest_of(
+        "President Tom Hale met today with President Bo Chen in Jeddah, in a bilateral meeting "
+        "during the Summit of the United States and Egypt, Iraq, and Jordan."
+    )
+    assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Bo Chen"})]
+    assert d.meetings[0].occasion == "the Summit of the United States and Egypt, Iraq, and Jordan"

@@ -46,7 +46,9 @@ _PLACE = regex.compile(
 )
 _OCCASION = regex.compile(
     r"\b(?:on the (?:margins|sidelines) of|during|ahead of|on the occasion of)\s+"
-    r"(?P<occasion>(?:the|a|an|his|her|their)\s+[^,.;]+?)"
+    r"(?P<occasion>(?:the|a|an|his|her|their)\s+[^,.;]+?"
+    # a list of names in it: "the Summit of the United States and Egypt, Iraq, and Jordan"
+    r"(?:(?:,\s+\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)*)*,\s+and\s+\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)*)?)"
     r"(?=\s+(?:in|to|on|amid|with|last|this|when|where|which)\b|[,.;]|$)"
 )
 _DURATION = regex.compile(

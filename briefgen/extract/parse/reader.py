@@ -1092,6 +1092,12 @@ class SentenceReader:
             )
         ):
             return None  # "called for talks", "proposed a summit": asked for, not held
+        if (
+            head is not None
+            and self.s.case(t.i) == "during"
+            and self.lemma(head) in self.meet | self.meet_nouns
+        ):
+            return None  # "met X in a bilateral meeting during the Summit of ...": the occasion
         # "discussions held in Reykjavik between A and B", "talks were held with X", also
         # with "between" hung on the place
         gov = self.governor(t)
