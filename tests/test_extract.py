@@ -583,6 +583,26 @@ def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
     }  # an "and" after a whole body's name is no part of it: no office for Eve Hart
 
 
+def test_an_office_in_a_body_of_a_body_is_held_by_the_name_after_the_last_body():
+    people = _people_of(
+        "Director of the Office of the Foreign Affairs Commission Tao Lin spoke. Minister of "
+        "the Liaison Department of the Central Committee of the Communist Party of China Liu "
+        "Tao left. Director of the Office of Public Engagement\nAnn Lee spoke.\n"
+        "Chairman of the National Assembly Tran Van Hai of Vietnam met them."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Tao Lin": ("Director of the Office of the Foreign Affairs Commission", None),
+        "Liu Tao": (
+            "Minister of the Liaison Department of the Central Committee of the Communist "
+            "Party of China",
+            "China",
+        ),
+        # no name after the last body: "Public Engagement" is none
+        "Ann Lee": (None, None),
+        "Tran Van Hai": ("Chairman of the National Assembly", "Vietnam"),
+    }
+
+
 def test_an_office_for_a_portfolio_ends_where_a_given_name_begins():
     people = _people_of(
         "President Dan Ross met Special Envoy for Climate Tom Hale. Director for "

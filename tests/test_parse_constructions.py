@@ -2924,3 +2924,26 @@ def test_a_summit_during_which_two_met_is_its_occasion_not_a_meeting_of_its_memb
     )
     assert pairs(d.meetings, "participants") == [frozenset({"Tom Hale", "Bo Chen"})]
     assert d.meetings[0].occasion == "the Summit of the United States and Egypt, Iraq, and Jordan"
+
+
+def test_the_one_named_after_a_title_s_chain_of_bodies_is_the_party_not_the_state():
+    d = digest_of(
+        "Tom Hale met today with People's Republic of China Director of the Office of the "
+        "Foreign Affairs Commission and Foreign Minister Tao Lin. Ann Lee met today with "
+        "Chinese Communist Party Politburo Member and Director of the Office of the Foreign "
+        "Affairs Commission Liu Tao in Zurich."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Tom Hale", "Tao Lin"}),
+        frozenset({"Ann Lee", "Liu Tao"}),
+    ]
+
+
+def test_states_listed_with_commas_are_each_a_party():
+    d = digest_of(
+        "Tom Hale met virtually with the Deputy National Security Advisors of France, "
+        "Germany, Italy and the United Kingdom."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Tom Hale", "France", "Germany", "Italy", "United Kingdom"})
+    ]

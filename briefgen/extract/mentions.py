@@ -105,10 +105,13 @@ class Patterns:
             # "Secretary of Health and Human Services Ann Lee".
             # (not after a title guessed from its last word: "Maldives Minister of ...")
             rf"(?P<of_the>[^\S\n]+(?:of|(?<=(?:{_PORTFOLIO_HOLDERS})[^\S\n]+)(?P<portfolio>for))(?(generic)[^\S\n]+the|(?:[^\S\n]+the)?))?[^\S\n]+(?:(?:{dotted})[^\S\n]+)?"
-            rf"(?(of_the)(?P<and_body>(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*)+"
+            rf"(?(of_the)(?:(?P<and_body>(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*)+"
             # (an "and" after a whole body's name joins the next person: "Director of the
             # Gender Policy Council and Ann Lee")
-            rf"(?<!(?i:{_GOVERNMENT_BODIES}|{heads})[^\S\n]+)(?:and|&)[^\S\n]+))?(?P<name>{_NAME})"
+            rf"(?<!(?i:{_GOVERNMENT_BODIES}|{heads})[^\S\n]+)(?:and|&)[^\S\n]+)"
+            # or a body of a body: "Director of the Office of the Foreign Affairs Commission
+            # Ann Lee", the last body's name read with hers
+            rf"|(?P<nested>(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+)*?(?:{_BODY_ENDS})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?)+)))?(?P<name>{_NAME})"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<aff2>{party})"
             # A list of delegations: "- Prime Minister Ann Lee, Commonwealth of Australia".
             rf"|,[^\S\n]+(?:the[^\S\n]+)?(?P<aff3>{party})(?=[^\S\n]*(?:\n|$)))?"
@@ -314,6 +317,19 @@ def clean_name(
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
 
+def _after_body(m: regex.Match[str], name: str) -> bool:
+    """Whether ``name`` ends the run after an office's bodies and follows the last
+    body's own last word: "... of the Foreign Affairs Commission Ann Lee", "... of the
+    Communist Party of China Ann Lee"; not "... of the Office of Public Engagement"."""
+    before, _, rest = m["name"].rpartition(f" {name}")
+    last = before.rsplit(" ", 1)[-1]
+    return (
+        not rest
+        and bool(last)
+        and (regex.fullmatch(_BODY_ENDS, last) is not None or last in gazetteer().countries)
+    )
+
+
 def from_given_name(run: str) -> str | None:
     """The name at the end of a run that an office's body runs into ("Agriculture Tom
     Vilsack" after "Secretary of"): from its first given name on (English given names
@@ -343,6 +359,9 @@ def _is_surname(
 
 # The last word of a body of government's name, not a company's: "National Security Office".
 _GOVERNMENT_BODIES = "Office|Council|Ministry|Secretariat|Agency|Cabinet|Department|Commission"
+# The last words of a body's name inside an office's ("the Office of the Foreign Affairs
+# Commission", "the Communist Party of China"), which a holder's name may follow.
+_BODY_ENDS = f"{_GOVERNMENT_BODIES}|Committee|Party|Bureau|Assembly|Congress|Board|Security"
 # Letters after a name that make it a person's: a member of a parliament, a barrister.
 _POSTNOMINALS = "MP|MEP|MSP|QC|KC"
 # Titles whose "for" names a portfolio ("Special Envoy for Climate John Kerry"), not
@@ -446,7 +465,7 @@ def find_introductions(text: str) -> list[Mention]:
         )
         if name is not None and unbounded:
             name = from_given_name(name)
-        if name is None or _a_thing_titled(m, text):
+        if name is None or _a_thing_titled(m, text) or (m["nested"] and not _after_body(m, name)):
             continue
         if m["generic"] and m["generic"].endswith(("Advisor", "Adviser")) and " " not in name:
             # "Domestic Policy Advisor Rice": a surname alone is too often another's of

@@ -210,7 +210,15 @@ class Parties:
                 child.rel == "appos" and child.i in self.at
             ):
                 out.extend(self._expanded(child.i))
+            elif child.dep == "nmod:unmarked" and self._state(i) and self._state(child.i):
+                # "France, Germany, Italy and the United Kingdom" read as a place and
+                # where it is ("Jeddah, Saudi Arabia"): no state lies in another
+                out.extend(self._expanded(child.i))
         return out
+
+    def _state(self, i: int) -> bool:
+        named = self.at.get(i)
+        return named is not None and named.name in gazetteer().countries
 
     def _one(self, i: int) -> list[Party] | None:
         t = self.s.tokens[i]
@@ -220,6 +228,8 @@ class Parties:
             return counted  # before the recognizer's reading of "NSAs" as a body
         if i in self.at:
             named = self.at[i]
+            if not named.is_person and self._titled(t) and (holder := self._holder_after_body(i)):
+                return [holder]  # "the People's Republic of China Director of ... Wang Yi"
             if (
                 not named.is_person
                 and t.end > named.end
@@ -288,6 +298,8 @@ class Parties:
                 named_after = self.at.get(end + 2)
                 if named_after is not None and named_after.is_person:
                     return [Party(named_after.name, True, i)]
+            if (holder := self._holder_after_body(i)) is not None:
+                return [holder]
             if state is not None and t.lower.endswith("s"):
                 # "his EU counterparts": the ministers of the EU, who act for it.
                 return [Party(state.name, False, i)]
@@ -563,6 +575,22 @@ class Parties:
         words = t.lower.split()
         titles = self.role_nouns | _TITLE_ENDS
         return len(words) > 1 and (words[-1] in titles or words[-1].removesuffix("s") in titles)
+
+    def _holder_after_body(self, i: int) -> Party | None:
+        """ "Minister of the International Liaison Department of the Central Committee ...
+        Liu Jianchao": the person named at the end of a title's chain of bodies holds it
+        (the parser hung the name on the last body, or as its conjunct)."""
+        if self.s.tokens[i].lower.endswith("s"):
+            return None  # "the Deputy Advisors of France, ...": many, none named here
+        k = i
+        while bodies := [c for c in self.s.children(k, "nmod") if self.s.case(c.i) == "of"]:
+            if k == i and bodies[0].i in self.at:
+                return None  # "Secretary of the Interior Ann Lee": the name is the body's
+            k = bodies[0].i
+            for j in [k, *(c.i for c in self.s.children(k, "conj"))]:
+                if j in self.at and self.at[j].is_person:
+                    return Party(self.at[j].name, True, i)
+        return None
 
     def _indefinite(self, t: Token) -> bool:
         return any(c.lower in ("a", "an") for c in self.s.children(t.i, "det"))
