@@ -379,6 +379,20 @@ def test_a_counted_thing_and_a_quoted_label_are_no_people():
     assert {"Atomics", "Nasty", "Wastealot", "Cross", "Consort"}.isdisjoint(people)
 
 
+def test_a_label_named_again_unquoted_and_a_person_s_thing_are_no_people():
+    people = _people_of(
+        "Tom Hale starred in a show called 'No More Mr Grim'.\n"
+        "- Tom Hale: No More Mr Grim is shown on Saturday. A book by Ann Lee, a member of "
+        "Cherie Blair's Matrix Chambers says the war was illegal. Solicitor General Eve "
+        "Hart agreed."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Tom Hale": None,
+        "Ann Lee": None,
+        "Eve Hart": "Solicitor General",
+    }
+
+
 def test_a_body_a_person_comes_from_or_a_party_before_two_names_is_their_affiliation():
     people = _people_of(
         "Bo Chen, from the Public and Commercial Services union, said pay was low. "

@@ -2947,3 +2947,14 @@ def test_states_listed_with_commas_are_each_a_party():
     assert pairs(d.meetings, "participants") == [
         frozenset({"Tom Hale", "France", "Germany", "Italy", "United Kingdom"})
     ]
+
+
+def test_a_state_before_an_event_of_a_place_is_no_party_to_a_judgement_of_it():
+    d = digest_of(
+        "Lord Hale warned Ann Lee that the Iraq war could be illegal. "
+        "Bo Chen said the US plan was flawed."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Hale", "Ann Lee"}),
+        frozenset({"Bo Chen", "United States"}),  # a plan is its maker's
+    ]

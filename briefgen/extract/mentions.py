@@ -662,11 +662,11 @@ def find_introductions(text: str) -> list[Mention]:
         if name is None or " " not in name or not m[group].endswith(name):
             continue
         start = m.end(group) - len(name)
-        if _after_the(text, start):
-            continue  # "The Weakest Link tells": a thing
+        if _after_the(text, start) or _PERSONS_THING.search(text, max(0, start - 60), start):
+            continue  # "The Weakest Link tells", "Cherie Blair's Matrix Chambers says": things
         found.append(Mention(start, start + len(name), name, cue="speaker"))
     found.extend(_given_named(text, pats, surnames))
-    labels = [m.span() for m in _QUOTED_LABEL.finditer(text)]
+    labels = _label_spans(text)
     found = [
         _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
     ]
@@ -756,6 +756,16 @@ _QUOTED_LABEL = regex.compile(
     r"(?<![\p{L}\p{M}])[\"“‘']\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}.'’-]*|of|the|and)){0,4}"
     r"[\"”’'](?![\p{L}\p{M}])"
 )
+
+
+def _label_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes a label, and where it names the label again without the
+    quotation marks ("- Michael Howard: No More Mr Nasty is being shown on BBC2")."""
+    spans: list[tuple[int, int]] = []
+    for words in dict.fromkeys(m.group()[1:-1] for m in _QUOTED_LABEL.finditer(text)):
+        again = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(words)}(?![\p{{L}}\p{{M}}])")
+        spans.extend((m.start() - 1, m.end() + 1) for m in again.finditer(text))
+    return spans
 
 
 _AND_NAME = regex.compile(
@@ -899,6 +909,13 @@ _PLACE_AFTER = regex.compile(
     r"college|school|university|cathedral|church|palace|barracks|prison)\b"
 )
 _COUNT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\d,])\d+(?:,\d{3})*[^\S\n]+$")
+
+
+# A person's possessive just before a name: "Cherie Blair's", "Mr Blair's".
+_PERSONS_THING = regex.compile(
+    r"(?:\p{Lu}[\p{Ll}\p{M}]+[^\S\n]+\p{Lu}[\p{Ll}\p{M}]+|(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+"
+    r"\p{Lu}[\p{Ll}\p{M}]+)['’]s[^\S\n]+$"
+)
 
 
 def _after_the(text: str, start: int) -> bool:

@@ -147,6 +147,7 @@ class Parties:
         self.roles = roles
         self.lex = lexicon
         self.collective = lexicon.words("collective")
+        self.place_events = lexicon.words("place_events")
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
         self.speaking = lexicon.words("speech") | lexicon.words("disagreement", "judging_verbs")
@@ -259,6 +260,8 @@ class Parties:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
                     break  # "the Biden administration" is not Biden
+                if body in self.place_events and named.name in gazetteer().countries:
+                    continue  # "the Iraq war" is no party's
                 if child.i > i and _participle(t) and not person_noun:
                     # "The unions meeting Mr Prescott want ..." read as one noun phrase:
                     # the name is the participle's object, the party the noun before it.
