@@ -2958,3 +2958,14 @@ def test_a_state_before_an_event_of_a_place_is_no_party_to_a_judgement_of_it():
         frozenset({"Hale", "Ann Lee"}),
         frozenset({"Bo Chen", "United States"}),  # a plan is its maker's
     ]
+
+
+def test_a_meeting_going_on_is_a_meeting_however_the_parser_read_is_meeting():
+    d = digest_of(
+        "Tom Hale is meeting Bo Chen today. Prime Minister Ann Lee is meeting his EU "
+        "counterparts to finalise the deal. The meeting was a meeting of minds."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Tom Hale", "Bo Chen"}),
+        frozenset({"Ann Lee", "EU"}),
+    ]

@@ -42,6 +42,7 @@ from briefgen.extract.parse.tokens import (
     from_spacy,
     participles_after_a_possessive,
     people_joined_to_a_place,
+    progressives_read_as_nouns,
     reasons_on_the_verb,
     subjects_read_as_objects,
     subjects_read_as_punctuation,
@@ -693,6 +694,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = subjects_read_as_objects(sentence, lex.speech_forms | lex.denial_forms)
     sentence = subjects_read_as_punctuation(sentence)
     sentence = adverbs_read_as_subjects(sentence)
+    sentence = progressives_read_as_nouns(sentence, lex.forms)
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)

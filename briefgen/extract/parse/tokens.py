@@ -380,6 +380,38 @@ def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     return Sentence(tuple(tokens), sentence.ents)
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re", "’s", "’re"})
+
+
+def progressives_read_as_nouns(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
+    """``sentence`` with a verb in "-ing" after "is" put back as a verb, and what it
+    takes as its object: "X is [meeting] Y today" read as "X is a meeting" with Y a
+    name of it, "X is meeting his counterparts" with them a clause of their own. Only
+    words of ``verbs`` (the trigger words' forms) with no article or possessive of
+    their own, and a noun that starts right after the verb."""
+    tokens = list(sentence.tokens)
+    for t in sentence.tokens:
+        if t.lower not in verbs or not t.lower.endswith("ing"):
+            continue
+        be = [k for k in sentence.children(t.i, "cop", "aux") if k.lower in _BE]
+        if not be or sentence.children(t.i, "det", "nmod:poss", "obj"):
+            continue
+        taken = next(
+            (
+                k
+                for k in sentence.children(t.i, "flat", "compound", "appos", "parataxis")
+                if k.i > t.i and k.pos in ("NOUN", "PROPN") and sentence.subtree(k.i)[0] == t.i + 1
+            ),
+            None,
+        )
+        if taken is None:
+            continue
+        tokens[t.i] = replace(t, pos="VERB")
+        tokens[be[0].i] = replace(be[0], dep="aux")
+        tokens[taken.i] = replace(taken, head=t.i, dep="obj")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def adverbs_read_as_subjects(sentence: Sentence) -> Sentence:
     """``sentence`` with an adverb the parser made the subject put back as the verb's
     adverb, and the noun it hung on the adverb made the subject: "The President and
