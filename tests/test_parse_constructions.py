@@ -2969,3 +2969,13 @@ def test_a_meeting_going_on_is_a_meeting_however_the_parser_read_is_meeting():
         frozenset({"Tom Hale", "Bo Chen"}),
         frozenset({"Ann Lee", "EU"}),
     ]
+
+
+def test_an_untitled_name_with_a_census_given_name_is_a_person_and_a_party():
+    d = digest_of(
+        "Gordon Hale will meet Irish premier Bo Chen next week. Keith Lane criticised the "
+        "plan. He attended Lewis Boys' School, and wants heirs free to marry Roman Catholics."
+    )
+    assert {p.name for p in d.people} == {"Gordon Hale", "Bo Chen", "Keith Lane"}
+    assert pairs(d.meetings, "participants") == [frozenset({"Gordon Hale", "Bo Chen"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Keith Lane"})]

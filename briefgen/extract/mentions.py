@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from importlib import resources
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -690,6 +691,8 @@ def _given_named(text: str, pats: Patterns, surnames: frozenset[str]) -> list[Me
         start = m.start()
         if _after_the(text, start) or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
             continue
+        if _PLURAL_OWNER.match(text, m.end()):
+            continue  # "Lewis Boys' School": a plural owner named with a given name is a thing
         found.append(Mention(start, start + len(name), name, cue="given"))
     return found
 
@@ -796,6 +799,14 @@ _ORGANISATION_HEADS = frozenset(
     }
 )
 
+# A plural's possessive before an institution's name: "(Lewis Boys)' School"; not a
+# person's name that ends in "s" ("Charles Dickens' Oliver Twist").
+_PLURAL_OWNER = regex.compile(
+    r"(?<=s)['’][^\S\n]+(?i:school|college|academy|hospital|club|"
+    + "|".join(sorted(_ORGANISATION_HEADS))
+    + r")\b"
+)
+
 
 def _organisation(body: str, pats: Patterns) -> str | None:
     """The organisation ``body`` names, if it is one by the gazetteer or by its last
@@ -808,8 +819,16 @@ def _organisation(body: str, pats: Patterns) -> str | None:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether ``word`` is an English given name (one with nicknames: "Howard", "Ann")."""
-    return bool(nicknames().nicknames_of(word.casefold()))
+    """Whether ``word`` is an English given name: one with nicknames ("Howard", "Ann") or
+    one the census counts often that is no word of English or the gazetteer ("Gordon",
+    "Keith"; ``tools/build_given_names.py``)."""
+    return word in _census_given_names() or bool(nicknames().nicknames_of(word.casefold()))
+
+
+@lru_cache(maxsize=1)
+def _census_given_names() -> frozenset[str]:
+    text = resources.files("briefgen.data").joinpath("given_names.txt").read_text("utf-8")
+    return frozenset(text.split())
 
 
 @lru_cache(maxsize=1)
