@@ -2979,3 +2979,30 @@ def test_an_untitled_name_with_a_census_given_name_is_a_person_and_a_party():
     assert {p.name for p in d.people} == {"Gordon Hale", "Bo Chen", "Keith Lane"}
     assert pairs(d.meetings, "participants") == [frozenset({"Gordon Hale", "Bo Chen"})]
     assert pairs(d.disagreements, "parties") == [frozenset({"Keith Lane"})]
+
+
+def test_a_call_by_or_from_someone_to_act_is_their_proposal_but_a_phone_call_is_not():
+    d = digest_of(
+        "The minister faced a call by Lord Drummond to publish the full text of the advice. "
+        "There were calls from Labour MP Ann Lee for an inquiry. Bo Chen faced calls from "
+        "the Tories to resign. Ann Lee took a call from Bo Chen to discuss the budget. "
+        "President Tom Hale made separate calls to the mayors to let them know help is coming."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Drummond", "a call by Lord Drummond to publish the full text of the advice"),
+        ("Ann Lee", "calls from Labour MP Ann Lee for an inquiry"),
+        ("Tories", "calls from the Tories to resign"),
+    ]
+
+
+def test_calls_tagged_a_verb_are_a_meeting_but_separate_calls_only_with_who_made_them():
+    d = digest_of(
+        "This morning, Director Cedric Hale convened calls with Governor Eve Hart of Alabama. "
+        "We just finished two calls with President Ann Lee of Egypt and Sheikh Bo Chen of "
+        "Qatar. President Tom Rand held separate calls today with Mayor Eve Hart of Tampa "
+        "and Mayor Dan Ross of Miami."
+    )
+    assert pairs(d.meetings, "participants") == [
+        frozenset({"Cedric Hale", "Eve Hart"}),
+        frozenset({"Tom Rand", "Eve Hart", "Dan Ross"}),
+    ]

@@ -40,6 +40,7 @@ from briefgen.extract.parse.tokens import (
     Token,
     adverbs_read_as_subjects,
     from_spacy,
+    nouns_read_as_verbs,
     participles_after_a_possessive,
     people_joined_to_a_place,
     progressives_read_as_nouns,
@@ -695,6 +696,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = subjects_read_as_punctuation(sentence)
     sentence = adverbs_read_as_subjects(sentence)
     sentence = progressives_read_as_nouns(sentence, lex.forms)
+    sentence = nouns_read_as_verbs(sentence, lex.noun_forms)
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)

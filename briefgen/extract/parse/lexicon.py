@@ -86,6 +86,13 @@ class Lexicon:
         return frozenset(form for form, lemma in self.lemma_of.items() if lemma in kinds)
 
     @cached_property
+    def noun_forms(self) -> frozenset[str]:
+        """Forms of the event nouns ("talks", "calls", "deals"), which the parser may tag
+        verbs where they stand as nouns."""
+        lemmas = {str(w).lower() for key in _KINDS for w in self.data[key].get("nouns", [])}
+        return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
+
+    @cached_property
     def refusal_forms(self) -> frozenset[str]:
         """Forms of words that state a fact only when refused ("did not accept")."""
         return self._forms_of("disagreement", "refusal_verbs")

@@ -1082,6 +1082,11 @@ class SentenceReader:
             return None
         if lemma == "talk" and not t.lower.endswith("s"):
             return None  # "talk of a deal"
+        # "two calls with A and B", "separate calls with A, B and C": one meeting of all
+        # only with whoever made each of them
+        several = t.lower.endswith("s") and any(
+            k.lower in _SEVERAL for k in self.s.children(t.i, "nummod", "amod")
+        )
         head = self.s.head(t.i)
         if (
             head is not None
@@ -1111,7 +1116,10 @@ class SentenceReader:
             return None
         parties = [*self.possessor(t), *others, *held]
         if gov is not None and self.lemma(gov) in self.meet_light and t.rel == "obj":
-            parties = [*self._doers(gov), *parties, *self._meeting_others(gov)]
+            doers = self._doers(gov)
+            if several and not doers:
+                return None
+            parties = [*doers, *parties, *self._meeting_others(gov)]
             fact = self._meeting(gov, parties, call=call)
             if fact is not None and (self.planned(t) or self._planned_above(gov)):
                 fact.status = "planned"
@@ -1140,6 +1148,8 @@ class SentenceReader:
                 *(p for k in self.s.children(t.i, "nsubj") for p in self.p.of(k.i)),
                 *parties,
             ]
+        if several:
+            return None  # no one named made all of them
         fact = self._meeting(t, parties, call=call)
         future = any(k.lower in self.future for k in kids)
         if fact is not None and (future or (gov is not None and self.planned(gov))):
@@ -3277,6 +3287,26 @@ class SentenceReader:
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
+    def _asked_to(self, t: Token, gov: Token | None) -> Token | None:
+        """The infinitive a call asks for: "calls from X to resign", also where the parser
+        hung it on the verb right after the call's phrase ("faced a call by X [to
+        publish ...]"). Not one call from someone: "took a call from X to discuss Y"
+        was on the phone."""
+        if not t.lower.endswith("s") and not self.oblique_tokens(t, "by"):
+            return None
+        if self.oblique_tokens(t, "to", "with") or (gov is not None and self.lemma(gov) == "make"):
+            return None  # "made separate calls to the mayors to let them know ...": phoned
+        for k in self.s.children(t.i, "acl", "xcomp"):
+            if self._marked(k, "to") and k.pos == "VERB":
+                return k
+        if gov is None:
+            return None
+        end = self.s.subtree(t.i)[-1]
+        for k in self.s.children(gov.i, "advcl", "xcomp"):
+            if self._marked(k, "to") and k.pos == "VERB" and self.s.subtree(k.i)[0] == end + 1:
+                return k
+        return None
+
     def _for_after(self, t: Token, gov: Token | None) -> list[Token]:
         """What the object ``t`` is "for" where the parser hung the "for" phrase on the
         verb ``gov``: "repeated his call [for a pause]"."""
@@ -3375,8 +3405,11 @@ class SentenceReader:
             and self.lemma(gov) in self.joining
             and lemma in self.joined_nouns
         )
+        asked = None
         if lemma == "call" and not self.oblique_tokens(t, "for", "on") and not called_for:
-            return None  # a phone call
+            asked = self._asked_to(t, gov)
+            if asked is None:
+                return None  # a phone call
         if any(c.lower in self.personal_plans for c in self.s.children(t.i, "compound", "amod")):
             return None  # "Prince Charles's marriage plans": put to no one
         if (
@@ -3450,7 +3483,11 @@ class SentenceReader:
             what = self.s.text_of(sorted(framed)).strip(" ,;:." + _QUOTES)
             return self._proposal(t, authors, what)
         what = self.clause(t)
-        if gov is not None and lemma in self.joined_nouns and (called_for or joined):
+        if asked is not None and asked.head != t.i:
+            # "faced a call by X to publish the advice" with the infinitive hung on the verb
+            words = sorted({*self.s.subtree(t.i), *self.s.subtree(asked.i)})
+            what = self.s.text_of(words).strip(" ,;:-–—")
+        elif gov is not None and lemma in self.joined_nouns and (called_for or joined):
             # "joined calls for intercept evidence [to be allowed]", "repeated his call
             # for a pause [in considering the bill]": the parser hangs the call's ends on
             # the verb, so the verb's clause says what is called for
@@ -3471,6 +3508,8 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Words that make a meeting noun several meetings, each with some of those named.
+_SEVERAL = frozenset({"separate", "two", "three", "four", "several", "multiple", "individual"})
 # People one questions (interviews), not things one doubts.
 _QUESTIONED_PEOPLE = frozenset(
     {"man", "men", "woman", "women", "person", "people", "suspect", "suspects", "boy", "girl",

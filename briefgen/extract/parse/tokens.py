@@ -412,6 +412,22 @@ def progressives_read_as_nouns(sentence: Sentence, verbs: frozenset[str]) -> Sen
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
+def nouns_read_as_verbs(sentence: Sentence, nouns: frozenset[str]) -> Sentence:
+    """``sentence`` with a noun the parser tagged a verb put back as a noun where it
+    stands as one, a subject or an object with no subject, auxiliary, mark or object
+    of its own: "There were [calls] from X for an inquiry". Only words of ``nouns``."""
+    tokens = list(sentence.tokens)
+    for t in sentence.tokens:
+        if (
+            t.pos == "VERB"
+            and t.lower in nouns
+            and t.dep in ("nsubj", "nsubj:pass", "obj")
+            and not sentence.children(t.i, "nsubj", "aux", "mark", "obj")
+        ):
+            tokens[t.i] = replace(t, pos="NOUN")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def adverbs_read_as_subjects(sentence: Sentence) -> Sentence:
     """``sentence`` with an adverb the parser made the subject put back as the verb's
     adverb, and the noun it hung on the adverb made the subject: "The President and
