@@ -3006,3 +3006,16 @@ def test_calls_tagged_a_verb_are_a_meeting_but_separate_calls_only_with_who_made
         frozenset({"Cedric Hale", "Eve Hart"}),
         frozenset({"Tom Rand", "Eve Hart", "Dan Ross"}),
     ]
+
+
+def test_an_agreement_is_never_its_verb_alone():
+    d = digest_of(
+        "The G7 and the Government of Ukraine announced and endorsed a Clean Energy "
+        "Partnership. Tom Hale and Bo Chen called on Russia to de-escalate tensions and "
+        'agreed that diplomacy is the best way to make progress. Dan Ross said: "I agree."'
+    )
+    assert [a.what for a in d.agreements] == [
+        "announced and endorsed a Clean Energy Partnership",
+        "called on Russia to de-escalate tensions",  # a joint call
+        "agreed that diplomacy is the best way to make progress",
+    ]

@@ -239,7 +239,7 @@ class SentenceReader:
         found.extend(self._contrast())
         if not any(f.kind == "proposal" for f in found) and (call := self.quoted_call()):
             found.append(call)
-        return self._conjuncts_apart(found)
+        return self._filled(self._conjuncts_apart(found))
 
     def _conjuncts_apart(self, found: list[Found]) -> list[Found]:
         """Agreements of the same parties stated by two coordinated predicates ("The
@@ -262,9 +262,29 @@ class SentenceReader:
                 conjunct = self.s.tokens[second.token]
                 ccs = [c.i for c in self.s.children(conjunct.i, "cc") if c.i < conjunct.i]
                 cut = self._comma_before(min([*ccs, self.s.subtree(conjunct.i)[0]]))
-                first.what = self.clause(self.s.tokens[first.token], until=cut)
+                what = self.clause(self.s.tokens[first.token], until=cut)
+                if " " not in what:
+                    continue  # "announced and endorsed a partnership": one statement, whole
+                first.what = what
                 second.conjunct = True
         return found
+
+    def _filled(self, found: list[Found]) -> list[Found]:
+        """Agreements and proposals whose text is their verb alone ("agreed" where the
+        parser hung "that diplomacy is the best way" elsewhere) read on to the end of the
+        sentence; one still a word alone ("I agree.") says nothing and is left out."""
+        out = []
+        for f in found:
+            if f.kind in ("agreement", "proposal") and f.what and " " not in f.what.strip():
+                t = self.s.tokens[f.token]
+                rest = self.s.text_of(list(range(t.i, len(self.s.tokens)))).strip(
+                    " ,;:.-" + _QUOTES
+                )
+                if " " not in rest:
+                    continue
+                f.what = self._in_past(t, rest) if f.kind == "agreement" else rest
+            out.append(f)
+        return out
 
     def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
         if verb:
