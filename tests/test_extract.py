@@ -342,7 +342,7 @@ def test_a_capitalised_description_opening_a_sentence_and_a_peer_s_title_are_kep
     assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
         "Ann Lee": ("Shadow home secretary", None),
         "Lord Emsworth": ("fertility expert", None),
-        "Baroness Hartley": ("peer", "Labour Party"),
+        "Baroness Hartley": ("peer", "Labour"),
     }  # "Lord Chancellor" is an office
 
 
@@ -405,11 +405,11 @@ def test_a_body_a_person_comes_from_or_a_party_before_two_names_is_their_affilia
     assert affiliations == {  # the West Midlands are a place
         "Bo Chen": "Public and Commercial Services union",
         "Dan Ross": "Fire Brigades Union",
-        "Ken Lee": "Conservative Party",
-        "Tom Hale": "Conservative Party",
-        "Ann Cole": "Labour Party",
-        "Jim Fox": "Labour Party",
-        "Jeremy Thorpe": "Liberal Party",
+        "Ken Lee": "Conservatives",
+        "Tom Hale": "Conservatives",
+        "Ann Cole": "Labour",
+        "Jim Fox": "Labour",
+        "Jeremy Thorpe": "Liberals",
     }
 
 
@@ -451,10 +451,10 @@ def test_a_party_before_a_full_name_introduces_a_member_of_it():
         "Democrat Eve Hart, failed. Tory Lord Emsworth agreed. The Green Bay Rovers lost."
     )
     assert {n: p.affiliation for n, p in people.items()} == {
-        "Ann Lee": "Conservative Party",
-        "Dan Ross": "Labour Party",
+        "Ann Lee": "Conservatives",
+        "Dan Ross": "Labour",
         "Eve Hart": "Liberal Democrats",
-        "Lord Emsworth": "Conservative Party",
+        "Lord Emsworth": "Conservatives",
     }
 
 
@@ -474,7 +474,7 @@ def test_a_role_before_a_name_set_off_by_commas_introduces_the_person():
     )
     assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
         "Ann Lee": ("shadow foreign secretary", None),
-        "Bo Chen": ("leader", "Conservative Party"),
+        "Bo Chen": ("leader", "Conservatives"),
     }
 
 
@@ -498,7 +498,7 @@ def test_a_party_or_an_owner_before_the_role_still_introduces_the_person():
         "argued. The plan, London Bridge, was dropped."
     )
     assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
-        "Ann Lee": ("peer", "Labour Party"),
+        "Ann Lee": ("peer", "Labour"),
         "Bo Chen": ("foreign affairs spokesman", "Liberal Democrats"),
         "Dan Ross": (None, "Liberal Democrats"),
         "Eve Hart": ("director", None),
@@ -766,8 +766,8 @@ def test_a_political_party_before_a_role_is_the_person_s_affiliation():
         "Liberal Democrat spokesman Dan Ross said no."
     )
     assert {n: p.affiliation for n, p in people.items()} == {
-        "Ann Lee": "Conservative Party",
-        "Bo Chen": "Labour Party",
+        "Ann Lee": "Conservatives",
+        "Bo Chen": "Labour",
         "Dan Ross": "Liberal Democrats",
     }
 

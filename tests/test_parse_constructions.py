@@ -212,7 +212,7 @@ def test_an_intention_is_put_forward_by_its_owner_or_agreed_by_those_announcing_
     )
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Lena Cole", "intention to designate Qatar as an ally"),
-        ("Tories", "plans to tackle crime"),
+        ("Conservatives", "plans to tackle crime"),
     ]
     assert [sorted(a.parties) for a in d.agreements] == [["Lena Cole", "Otto Brandt"]]
 
@@ -500,7 +500,7 @@ def test_a_name_hung_on_the_verb_as_part_of_a_name_is_its_object():
         "Tom Hale spoke in Leeds. "
         'The Lib Dems accuse Mr Hale of making a "touchy-feely" speech to delegates.'
     )
-    assert pairs(d.disagreements, "parties") == [frozenset({"Lib Dems", "Tom Hale"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Liberal Democrats", "Tom Hale"})]
     # the side's position in the past, as a brief reports it
     assert d.disagreements[0].positions[0].position.startswith("accused Mr Hale of making")
 
@@ -746,7 +746,7 @@ def test_promising_as_an_adjective_promises_nothing():
         "the city. "
         "The survey found Tories promising tax cuts."
     )
-    assert [(p.by, p.what) for p in d.proposals] == [("Tories", "promised tax cuts")]
+    assert [(p.by, p.what) for p in d.proposals] == [("Conservatives", "promised tax cuts")]
 
 
 def test_denying_what_another_party_said_just_before_is_a_disagreement():
@@ -780,7 +780,7 @@ def test_a_speaker_who_says_a_named_party_misbehaved_is_against_it():
     )
     assert [(frozenset(x.parties), x.topic) for x in d.disagreements] == [
         (frozenset({"Mia Lund", "government"}), "the government had wasted billions on the scheme"),
-        (frozenset({"Paul Dorn", "Tories"}), "the Tories had failed to oppose it"),
+        (frozenset({"Paul Dorn", "Conservatives"}), "the Tories had failed to oppose it"),
     ]
 
 
@@ -1060,12 +1060,12 @@ def test_a_party_s_adjective_names_the_party_as_its_plural_does():
     d = digest_of(
         "Senator Mia Lund attacked the Tory plans. The Tories criticised Senator Mia Lund's budget."
     )
-    assert {p for x in d.disagreements for p in x.parties} == {"Mia Lund", "Tories"}
+    assert {p for x in d.disagreements for p in x.parties} == {"Mia Lund", "Conservatives"}
 
 
 def test_a_body_named_after_an_article_is_named_without_it():
     d = digest_of("A Labour Party spokesman criticised Paul Dorn's record on police numbers.")
-    assert [set(x.parties) for x in d.disagreements] == [{"Labour Party", "Paul Dorn"}]
+    assert [set(x.parties) for x in d.disagreements] == [{"Labour", "Paul Dorn"}]
 
 
 def test_what_several_discuss_as_theirs_in_common_they_agree_on():
@@ -1284,7 +1284,7 @@ def test_a_warning_received_or_on_no_partys_condition_is_no_disagreement():
 
 def test_a_negated_judgement_judges_nobody():
     d = digest_of("Senator Mia Lund said the Tories were wrong over Europe.")
-    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Tories"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Conservatives"})]
     d = digest_of(
         "Senator Mia Lund said the Tories were not wrong. "
         "Governor Paul Dorn said the plan was not unfair."
@@ -2384,7 +2384,7 @@ def test_a_refusal_named_by_a_noun_is_a_stand_against_the_party_refused():
     d = digest_of(
         "Governor Paul Dorn's refusal to accept the Tories' budget proposals angered MPs."
     )
-    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Tories"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Conservatives"})]
 
 
 def test_a_refusal_of_nothing_an_agreement_would_settle_is_no_stance():
@@ -2470,14 +2470,14 @@ def test_a_participle_after_a_determiner_modifies_its_noun():
 
 def test_a_party_named_before_a_plan_or_claim_is_whose_it_is():
     d = digest_of("Senator Anna Berg attacked Tory plans for annual limits on numbers.")
-    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Tories"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Conservatives"})]
     d = digest_of("Senator Anna Berg criticised the Labour policy on crime.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
 
 
 def test_a_party_adjective_of_one_member_names_the_party():
     d = digest_of("Ministers rejected a Lib Dem proposal to scrap the levy.")
-    assert pairs(d.disagreements, "parties") == [frozenset({"Ministers", "Lib Dems"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ministers", "Liberal Democrats"})]
     d = digest_of("Senator Anna Berg attacked a Republican plan for new tariffs.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Republicans"})]
 
@@ -2544,7 +2544,7 @@ def test_a_plan_named_as_a_programme_is_no_proposal_unless_someone_s():
 def test_a_possessor_before_a_gerund_and_its_noun_owns_the_noun():
     # "Hale's spending plans" had been read as "Hale's spending (of) plans"
     d = digest_of("The Tories attacked Chancellor Tom Hale's spending plans.")
-    assert pairs(d.disagreements, "parties") == [frozenset({"Tories", "Tom Hale"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Conservatives", "Tom Hale"})]
 
 
 def test_a_plan_of_one_s_own_life_is_no_proposal():
@@ -2554,7 +2554,7 @@ def test_a_plan_of_one_s_own_life_is_no_proposal():
 
 def test_a_party_named_before_what_is_hit_at_or_voted_against_is_the_other_side():
     d = digest_of("Labour hit back at the Tory proposals on Monday.")
-    assert pairs(d.disagreements, "parties") == [frozenset({"Labour", "Tories"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Labour", "Conservatives"})]
 
 
 def test_his_party_s_plan_outlined_by_him_is_his():
@@ -2742,7 +2742,7 @@ def test_a_speaker_who_says_a_party_broke_its_promise_is_against_it():
     )
     assert [(frozenset(x.parties), x.topic) for x in d.disagreements] == [
         (frozenset({"John Redwood", "Tony Blair"}), "the pledges he made"),
-        (frozenset({"Tories", "Labour"}), "its promise on immigration"),
+        (frozenset({"Conservatives", "Labour"}), "its promise on immigration"),
     ]
     assert d.disagreements[0].positions[0].position == "has broken the pledges he made"
 
@@ -2991,7 +2991,7 @@ def test_a_call_by_or_from_someone_to_act_is_their_proposal_but_a_phone_call_is_
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Drummond", "a call by Lord Drummond to publish the full text of the advice"),
         ("Ann Lee", "calls from Labour MP Ann Lee for an inquiry"),
-        ("Tories", "calls from the Tories to resign"),
+        ("Conservatives", "calls from the Tories to resign"),
     ]
 
 

@@ -33,7 +33,7 @@ from briefgen.extract.mentions import (
     patterns,
 )
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
-from briefgen.extract.parse.parties import Memory, Parties
+from briefgen.extract.parse.parties import Memory, Parties, Party
 from briefgen.extract.parse.reader import Claim, Found, SentenceReader
 from briefgen.extract.parse.tokens import (
     Sentence,
@@ -827,7 +827,8 @@ def _fact(
     article: Article, span: Span, item: Found, sentence: Sentence, placer: ArticleReader
 ) -> Fact:
     text = article.sentence_text(span)
-    names = [p.name for p in item.parties]
+    named = {p.name: _party_name(p) for p in item.parties}
+    names = list(dict.fromkeys(named.values()))
     fact = Fact(item.kind, article, span, names, what=as_printed(item.what, sentence))
     if item.kind == "meeting":
         fact.status = item.status
@@ -847,8 +848,18 @@ def _fact(
             fact.duration = duration.group()
     if item.positions:
         # A position is printed after its party's name and a colon: its capital stays.
-        fact.positions = {k: _paired_quotes(v) for k, v in item.positions.items() if v}
+        fact.positions = {
+            named.get(k, k): _paired_quotes(v) for k, v in item.positions.items() if v
+        }
     return fact
+
+
+def _party_name(party: Party) -> str:
+    """A party's name in a brief: a political party by one name however the text names
+    it ("the Tories", "the Conservative Party": "Conservatives")."""
+    if party.is_person:
+        return party.name  # "Mr Green" is no Green Party
+    return gazetteer().political_parties.get(party.name, party.name)
 
 
 def _in_third_person(fact: Fact) -> Fact:
