@@ -2366,7 +2366,7 @@ def test_a_party_punished_for_what_it_did_is_at_odds_with_the_one_who_punished_i
     d = digest_of(
         "Senator Anna Berg was expelled from the Labour party over her stance on the war."
     )
-    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour party"})]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Labour"})]
     assert d.disagreements[0].topic == "her stance on the war"
 
 
@@ -3019,3 +3019,16 @@ def test_an_agreement_is_never_its_verb_alone():
         "called on Russia to de-escalate tensions",  # a joint call
         "agreed that diplomacy is the best way to make progress",
     ]
+
+
+def test_a_party_before_a_judged_plan_is_judged_and_a_party_is_named_one_way():
+    d = digest_of(
+        "Ann Lee said the Labour plan was flawed. Tom Hale was expelled from the Labour "
+        "party because of his opposition to the war. The speech by Bo Chen - elected in a "
+        "safe Tory seat - prompted calls for a lower voting age."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Ann Lee", "Labour"}),
+        frozenset({"Labour", "Tom Hale"}),
+    ]
+    assert d.proposals == []  # the calls are no one's named here

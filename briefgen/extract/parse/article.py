@@ -859,7 +859,10 @@ def _party_name(party: Party) -> str:
     it ("the Tories", "the Conservative Party": "Conservatives")."""
     if party.is_person:
         return party.name  # "Mr Green" is no Green Party
-    return gazetteer().political_parties.get(party.name, party.name)
+    parties = gazetteer().political_parties
+    return parties.get(party.name) or parties.get(
+        party.name.replace(" party", " Party"), party.name
+    )
 
 
 def _in_third_person(fact: Fact) -> Fact:

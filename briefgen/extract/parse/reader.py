@@ -1490,6 +1490,7 @@ class SentenceReader:
             if k.rel == "nsubj" or (k.rel == "obj" and judged.i != t.i):
                 targets.extend(self.p.of(k.i))
                 targets.extend(self.possessor(k))
+                targets.extend(self._owner_named_before(k))  # "the Labour plan was flawed"
                 topic = topic or self._phrase(k)
         if judged.rel == "xcomp":
             for k in self.s.children(t.i, "obj"):
@@ -3307,6 +3308,10 @@ class SentenceReader:
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
+    def _across(self, k: Token) -> bool:
+        """Whether ``k``, between a name and a noun, parts them: a verb or a dash."""
+        return self._participle(k) or k.pos == "VERB" or k.text in ("-", "–", "—")
+
     def _asked_to(self, t: Token, gov: Token | None) -> Token | None:
         """The infinitive a call asks for: "calls from X to resign", also where the parser
         hung it on the verb right after the call's phrase ("faced a call by X [to
@@ -3472,11 +3477,12 @@ class SentenceReader:
         authors.extend(self.obliques(t, "by", "from"))
         if not authors:
             # "the U.S. peace proposal", "the Labour plan": a named author before the noun
-            # (not across an "-ing" word: "homes in south Wales [opposing] plans")
+            # (not across a verb or a dash: "homes in south Wales [opposing] plans", "a
+            # safe Tory seat - [prompted] calls")
             authors = [
                 p
                 for k in self.s.children(t.i, "compound", "amod")
-                if not any(self._participle(self.s.tokens[i]) for i in range(k.i + 1, t.i))
+                if not any(self._across(self.s.tokens[i]) for i in range(k.i + 1, t.i))
                 for p in self.p.of(k.i)
             ]
         if (

@@ -354,14 +354,19 @@ def _verb_at_root(sentence: Sentence, verb: Token, subject: Token) -> Sentence:
 def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     """``sentence`` with its verb put back at the root where the parser read "X
     reiterated calls for ..." as a noun phrase ("[reiterated] calls") with X its
-    subject: a root noun with a subject and no verb of its own to be, and right before
-    it a past verb hung on it as a modifier, after the subject. The noun becomes the
-    verb's object."""
+    subject (or a compound of it: "The three NSAs [confirmed] plans"): a root noun with
+    no verb of its own to be, and right before it a past verb hung on it as a
+    modifier, after the subject. The noun becomes the verb's object."""
     root = next((t for t in sentence.tokens if t.head == t.i), None)
     if root is None or root.pos != "NOUN" or root.i == 0 or sentence.children(root.i, "cop"):
         return sentence
     verb = sentence.tokens[root.i - 1]
-    subjects = sentence.children(root.i, "nsubj")
+    # or the subject read as a compound of the noun: "The three NSAs [confirmed] plans"
+    subjects = sentence.children(root.i, "nsubj") or [
+        k
+        for k in sentence.children(root.i, "compound")
+        if k.i == verb.i - 1 and (k.pos == "PROPN" or k.lower.endswith("s"))
+    ]
     if (
         verb.head != root.i
         or verb.rel != "amod"
@@ -375,7 +380,9 @@ def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     tokens = list(repaired.tokens)
     tokens[root.i] = replace(root, head=verb.i, dep="obj")
     for k in sentence.children(root.i):
-        if k.i < verb.i and k.i != subjects[0].i:
+        if k.rel == "det" and k.i < subjects[0].i:
+            tokens[k.i] = replace(k, head=subjects[0].i)  # "The" of "The three NSAs"
+        elif k.i < verb.i and k.i != subjects[0].i:
             tokens[k.i] = replace(k, head=verb.i)  # the subject's commas, "But"
     return Sentence(tuple(tokens), sentence.ents)
 
