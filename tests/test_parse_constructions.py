@@ -3032,3 +3032,16 @@ def test_a_party_before_a_judged_plan_is_judged_and_a_party_is_named_one_way():
         frozenset({"Labour", "Tom Hale"}),
     ]
     assert d.proposals == []  # the calls are no one's named here
+
+
+def test_the_party_leader_is_the_leader_of_that_party_named_before():
+    d = digest_of(
+        "Tory leader Michael Howard and Labour leader Tony Blair spoke. The Labour leader "
+        "criticised the plans. Tory co-chairman Liam Fox spoke. The Tory co-chairman "
+        'attacked Labour\'s pledges as "vacuous".'
+    )
+    assert {p.name: p.role for p in d.people}["Liam Fox"] == "co-chairman"
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Tony Blair"}),
+        frozenset({"Liam Fox", "Labour"}),
+    ]

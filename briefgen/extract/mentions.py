@@ -42,7 +42,7 @@ _NAME = (
     rf"{_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_WORD}){{0,5}}"
     r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
 )
-_ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?"
+_ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?(?:[Cc]o-)?"  # "co-chairman"
 _POSSESSIVE = r"(?:['’]s|(?<=s)['’])?"  # "Labour's", "the Liberal Democrats'"
 # Words that may open a lower-case description but are no part of a role (besides the
 # stop words): "said lawyer Bo Chen", "when senator Al Roe".
@@ -172,7 +172,7 @@ class Patterns:
             # "Yes campaign chairman Ann Lee", "Fire Brigades Union official Bo Chen"
             rf"|(?P<org>\b(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[^\S\n]+){{1,4}}(?i:{heads}))){_POSSESSIVE}[^\S\n]+)?"
             r"(?<![\p{L}\p{M}'’-])(?P<role>(?:\p{Ll}[\p{Ll}-]*[^\S\n]+){0,2}"
-            rf"(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
+            rf"(?:co-)?(?:{nouns})|{opening}(?:(?i:{nouns})|\p{{Lu}}\p{{Ll}}+[^\S\n]+"
             rf"(?:\p{{Ll}}[\p{{Ll}}-]*[^\S\n]+)?(?:{nouns})))"
             rf"[^\S\n]+(?:(?P<peer>{peers})[^\S\n]+|(?:{others})[^\S\n]+)?(?P<name>{_NAME})"
         )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
 
@@ -61,6 +61,7 @@ class PeopleTable:
     known: KnownForms
     canonical: dict[str, str]
     roles: dict[str, str]
+    affiliations: dict[str, str] = field(default_factory=dict)  # "Conservatives"
 
     @cached_property
     def shared_surnames(self) -> frozenset[str]:

@@ -128,7 +128,12 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     )
     people = _people(waiting, found)
     roles = {name: record.role or "" for name, record in people.records.items()}
-    table = PeopleTable(known=people.known, canonical=people.table(), roles=roles)
+    affiliations = {
+        name: record.affiliation for name, record in people.records.items() if record.affiliation
+    }
+    table = PeopleTable(
+        known=people.known, canonical=people.table(), roles=roles, affiliations=affiliations
+    )
     tasks = [ReadTask(w, each) for w, each in zip(waiting, found, strict=True)]
     # From here the articles, their mentions and parses live, packed, in the tasks alone.
     del found, waiting

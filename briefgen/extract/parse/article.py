@@ -608,7 +608,9 @@ def read_article(
     lex = lexicon()
     roles = people.roles
     memory = Memory(
-        genders=_genders(article.text, names, people), speaker=_author(article, people.canonical)
+        genders=_genders(article.text, names, people),
+        speaker=_author(article, people.canonical),
+        affiliations=people.affiliations,
     )
     titled = find_introductions(article.title or "")  # the headline's people, read once
     memory.saw_named(_titled_in_title(titled, people))

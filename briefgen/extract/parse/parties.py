@@ -97,6 +97,7 @@ class Memory:
     authors: list[str] = field(default_factory=list)  # a joint statement's, for its "we"
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
     genders: dict[str, str] = field(default_factory=dict)  # "female" or "male", where the text says
+    affiliations: dict[str, str] = field(default_factory=dict)  # the batch's people's parties
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether a singular pronoun can stand for ``name``: "she" not for "Mr Lee"."""
@@ -316,7 +317,7 @@ class Parties:
                     employers = self._one(k.i) if self.s.case(k.i) == "for" else None
                     if employers and not any(p.is_person for p in employers):
                         return employers
-        lower = t.lower.split()[-1]  # "Labour MPs" may be one token
+        lower = t.lower.split()[-1].removeprefix("co-")  # "Labour MPs" may be one token
         holders = lower.endswith("s") and lower[:-1] in self.role_nouns  # "the Advisors"
         if lower in self.group_nouns | self.collective | self.role_nouns or holders:
             # "representatives of the United States and Ukraine", "leaders of both parties"
@@ -614,8 +615,14 @@ class Parties:
         spoke with Prime Minister Trudeau. The President and Prime Minister agreed")."""
         words = [c.lower for c in self.s.children(t.i, "amod", "compound") if c.i < t.i]
         words += t.lower.split()  # "Prime Minister" may be one token
+        # "the Tory leader": a leader of that party, which is no word of the role
+        parties = gazetteer().political_parties
+        party = next((parties[w.title()] for w in words if w.title() in parties), None)
+        words = [w for w in words if w.title() not in parties]
         for name in [*reversed(self.memory.people), *reversed(self.memory.named)]:
             role = (self.roles.get(name) or "").lower().split()
+            if party is not None and self.memory.affiliations.get(name) != party:
+                continue
             if all(w in role for w in words) and not (_SECOND & set(role)) - set(words):
                 return [Party(name, True, t.i)]
         return None
