@@ -3034,6 +3034,17 @@ def test_a_party_before_a_judged_plan_is_judged_and_a_party_is_named_one_way():
     assert d.proposals == []  # the calls are no one's named here
 
 
+def test_what_a_claim_says_of_a_party_is_not_asserted_as_its_act():
+    d = digest_of(
+        "Ann Lee rejected claims that she wanted fewer teachers. Bo Chen denied an earlier "
+        "report that he planned to make a direct appeal to the kidnappers. The union was "
+        "accused by a comment suggesting it wants to resist the reforms. "
+        "Tom Hale said the claim was denied by the chancellor."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == []
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ann Lee"}), frozenset({"Bo Chen"})]
+
+
 def test_the_party_leader_is_the_leader_of_that_party_named_before():
     d = digest_of(
         "Tory leader Michael Howard and Labour leader Tony Blair spoke. The Labour leader "

@@ -221,6 +221,8 @@ class SentenceReader:
     def facts(self) -> list[Found]:
         found: list[Found] = []
         for t in self.s.tokens:
+            if self._claimed(t):
+                continue  # "a comedian's claim that he wanted X": said of him, not done
             lemma = self.lemma(t)
             # A verb heads a clause; "shared values", "the planned reforms" modify a noun.
             verb = (t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.rel == "root")) and (
@@ -3308,6 +3310,29 @@ class SentenceReader:
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
+    def _claimed(self, t: Token) -> bool:
+        """Whether ``t`` is in what a claim, an allegation or a report says ("the claim
+        that he wanted fewer black people", "a comedian claiming he wanted ..."), which
+        no one here asserts as done."""
+        for a in [t, *self.s.ancestors(t.i)]:
+            head = self.s.head(a.i)
+            if head is None or a.rel not in ("acl", "ccomp"):
+                continue
+            told = self.s.children(a.i, "nsubj")
+            if self.lemma(head) in _CONTESTED and (a.rel == "ccomp" or head.pos == "VERB"):
+                # (or a clause the parser hung on the verb as a relative one); but what
+                # one claims of oneself is one's position ("X claims she was snubbed")
+                claimer = {p.name for p in self.subjects(head)}
+                if not {p.name for k in told for p in self.p.of(k.i)} & claimer:
+                    return True
+            # a claim noun's own clause, also where the parser read the noun as a verb
+            # ("rejected [claims] that ..."); not "a claim denied by X"
+            nominal = head.pos == "NOUN" or head.rel in ("obj", "xcomp")
+            claim = self.lemma(head) in self.claim_nouns or head.lower in self.claim_nouns
+            if claim and nominal and (told or self._marked(a, "that")):
+                return True
+        return False
+
     def _across(self, k: Token) -> bool:
         """Whether ``k``, between a name and a noun, parts them: a verb or a dash."""
         return self._participle(k) or k.pos == "VERB" or k.text in ("-", "–", "—")
@@ -3534,6 +3559,9 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Verbs of saying that leave what is said in doubt: "X claimed (that) Y wanted Z",
+# "a comment suggesting he wants Z".
+_CONTESTED = frozenset({"claim", "allege", "suggest"})
 # Words that make a meeting noun several meetings, each with some of those named.
 _SEVERAL = frozenset({"separate", "two", "three", "four", "several", "multiple", "individual"})
 # People one questions (interviews), not things one doubts.
