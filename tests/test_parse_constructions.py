@@ -3056,3 +3056,13 @@ def test_the_party_leader_is_the_leader_of_that_party_named_before():
         frozenset({"Tony Blair"}),
         frozenset({"Liam Fox", "Labour"}),
     ]
+
+
+def test_a_subject_he_stays_the_one_the_text_is_about_not_the_one_he_named():
+    d = digest_of(
+        "Tory leader Michael Hale attacked the Budget. He went on to accuse Mr Brown of "
+        "giving with one hand while taking away with the other. He urged the chancellor "
+        "to admit he had been responsible for the rise."
+    )
+    assert [(p.by, p.what.split()[0]) for p in d.proposals] == [("Michael Hale", "urged")]
+    assert pairs(d.disagreements, "parties")[-1] == frozenset({"Michael Hale", "Brown"})

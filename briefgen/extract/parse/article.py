@@ -1028,8 +1028,8 @@ def _person_subject(reader: SentenceReader, t: Token) -> str | None:
     named = reader.p.at.get(t.i)
     if named is not None:
         return named.name if named.is_person else None
-    if t.pos == "PRON":
-        return None
+    if t.pos == "PRON" and (t.lower not in ("he", "she") or reader.s.tokens[t.head].rel != "root"):
+        return None  # but "He went on to accuse Mr Brown": still he, not Mr Brown, next
     parties = reader.p.of(t.i, expand=False)
     return parties[0].name if len(parties) == 1 and parties[0].is_person else None
 
