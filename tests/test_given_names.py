@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from briefgen.extract.mentions import is_given_name
+from briefgen.extract.mentions import given_name_sex, is_given_name
 from tests.conftest import load_tool
 
 _CONLLU = (
@@ -41,17 +41,18 @@ def _census(tmp_path: Path) -> Path:
 def test_the_census_names_kept_are_frequent_and_no_word_or_place(tmp_path: Path) -> None:
     tool = load_tool("build_given_names")
     root = _census(tmp_path)
-    assert tool.build(root, root / "gum") == ["Gordon", "Keith", "Kirsten"]
+    assert tool.build(root, root / "gum") == [("Gordon", "m"), ("Keith", "m"), ("Kirsten", "f")]
     # not "Grant" (a word in small letters), "Roman" (an adjective as often as a name),
     # "Jordan" (a state), "Tory" (a party), "June" (a month), "Rare" (too rare)
 
 
 def test_the_shipped_list_is_sorted_and_read_as_given_names() -> None:
     text = resources.files("briefgen.data").joinpath("given_names.txt").read_text("utf-8")
-    names = text.split()
+    names = [line.split("\t")[0] for line in text.splitlines()]
     assert names == sorted(set(names)) and len(names) > 1000
     assert is_given_name("Gordon") and is_given_name("Howard")  # census, nicknames
     assert not any(is_given_name(w) for w in ("Tory", "Jordan", "Roman", "Grant"))
+    assert [given_name_sex(w) for w in ("Harriet", "Gordon", "Kim")] == ["female", "male", None]
 
 
 def test_every_word_of_the_shipped_yaml_lists_is_text() -> None:

@@ -3066,3 +3066,11 @@ def test_a_subject_he_stays_the_one_the_text_is_about_not_the_one_he_named():
     )
     assert [(p.by, p.what.split()[0]) for p in d.proposals] == [("Michael Hale", "urged")]
     assert pairs(d.disagreements, "parties")[-1] == frozenset({"Michael Hale", "Brown"})
+
+
+def test_he_is_never_a_person_whose_given_name_only_women_bear():
+    d = digest_of(
+        "Lord Drummond spoke to the press on Monday. Solicitor General Harriet Hale said "
+        "the answer was hers. He urged ministers to publish the advice."
+    )
+    assert [p.by for p in d.proposals] == ["Drummond"]

@@ -18,7 +18,9 @@ at 0.01% of people or more, but not:
   ("Jordan", "Georgia", "Austin"), a month, a title, a party or a group
   ("Tory"). Towns are not looked at: a town of every given name is somewhere.
 
-The list is sorted, one name a line, so a change reads as a diff.
+Each name is followed by a tab and the sex that bears it ten times as often
+as the other ("f", "m"), or nothing: "he" then cannot stand for "Harriet
+Harman". The list is sorted, one name a line, so a change reads as a diff.
 """
 
 from __future__ import annotations
@@ -32,13 +34,20 @@ SHARE = 0.01  # percent of the census's people, for one sex
 _MONTHS = "January February March April May June July August September October November December"
 
 
-def census_names(census: Path) -> set[str]:
-    found = set()
+def census_names(census: Path) -> dict[str, str]:
+    """Each first name of 0.01% of one sex or more -> "f" or "m" where that sex bears it
+    ten times as often as the other ("Harriet", "Gordon"), else ""."""
+    shares: dict[str, dict[str, float]] = {}
     for sex in ("male", "female"):
         for line in (census / f"dist.{sex}.first").read_text().splitlines():
             name, share, _, _ = line.split()
-            if float(share) >= SHARE:
-                found.add(name.capitalize())
+            shares.setdefault(name.capitalize(), {})[sex[0]] = float(share)
+    found = {}
+    for name, by_sex in shares.items():
+        if max(by_sex.values()) < SHARE:
+            continue
+        m, f = by_sex.get("m", 0.0), by_sex.get("f", 0.0)
+        found[name] = "m" if m >= 10 * f else "f" if f >= 10 * m else ""
     return found
 
 
@@ -72,11 +81,13 @@ def other_things() -> set[str]:
     return words
 
 
-def build(census: Path, treebank: Path) -> list[str]:
+def build(census: Path, treebank: Path) -> list[tuple[str, str]]:
     small = common_words(treebank)
     others = other_things()
     return sorted(
-        name for name in census_names(census) if name.lower() not in small and name not in others
+        (name, sex)
+        for name, sex in census_names(census).items()
+        if name.lower() not in small and name not in others
     )
 
 
@@ -86,7 +97,7 @@ def main() -> None:
     parser.add_argument("treebank", type=Path)
     args = parser.parse_args()
     names = build(args.census, args.treebank)
-    FILE.write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+    FILE.write_text("".join(f"{n}\t{sex}\n" for n, sex in names), encoding="utf-8")
     print(f"wrote {FILE}: {len(names)} names")
 
 

@@ -825,10 +825,17 @@ def is_given_name(word: str) -> bool:
     return word in _census_given_names() or bool(nicknames().nicknames_of(word.casefold()))
 
 
+def given_name_sex(word: str) -> str | None:
+    """ "female" or "male" for a given name the census finds that sex bears ten times as
+    often as the other ("Harriet", "Gordon"); None for one it does not ("Kim")."""
+    return {"f": "female", "m": "male"}.get(_census_given_names().get(word, ""))
+
+
 @lru_cache(maxsize=1)
-def _census_given_names() -> frozenset[str]:
+def _census_given_names() -> dict[str, str]:
+    """Each census given name -> "f", "m" or "" (``tools/build_given_names.py``)."""
     text = resources.files("briefgen.data").joinpath("given_names.txt").read_text("utf-8")
-    return frozenset(text.split())
+    return dict(line.partition("\t")[::2] for line in text.splitlines())
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from briefgen.extract.mentions import (
     clean_name,
     find_introductions,
     from_given_name,
+    given_name_sex,
     patterns,
 )
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
@@ -768,7 +769,8 @@ def _gendered() -> dict[str, str]:
 def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[str, str]:
     """ "female" or "male" for each person the article marks as one, by an honorific or
     title just before a mention ("Mr Brown", "Queen Rania") or the last word of the role
-    ("spokeswoman"); a person marked both ways is left out.
+    ("spokeswoman"), or a given name the census finds one sex bears ("Harriet"); a
+    person marked both ways is left out.
 
     An honorific counts only for a surname no other person of the batch has ("Mrs Obama"
     may have been resolved to Barack, whose wife the brief also names), or for a person
@@ -793,6 +795,8 @@ def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[st
         for word in said:
             if word in words:
                 marks.setdefault(named.name, set()).add(words[word])
+        if " " in named.name and (sex := given_name_sex(named.name.split()[0])):
+            marks.setdefault(named.name, set()).add(sex)  # "Harriet Harman" is no "he"
     return {name: kinds.pop() for name, kinds in marks.items() if len(kinds) == 1}
 
 
