@@ -161,6 +161,9 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
     assert said(Proposal(by="C", what="a summit")) == "C proposed a summit."
     assert said(Proposal(by="C", what="talks")) == "C proposed talks."
     assert said(Proposal(by="C", what="declare an end")) == "C proposed to declare an end."
+    assert said(Proposal(by="C", what="invitation for him to visit")) == (
+        "C proposed invitation for him to visit."  # a noun by its ending, not "to invitation"
+    )
     assert said(Proposal(by="C", what="pledge to donate $2")) == "C pledged to donate $2."
     assert said(Proposal(what="to meet")) == "A proposal was made to meet."
     clash = Disagreement(parties=parties, topic="disagreed on sanctions")

@@ -3074,3 +3074,15 @@ def test_he_is_never_a_person_whose_given_name_only_women_bear():
         "the answer was hers. He urged ministers to publish the advice."
     )
     assert [p.by for p in d.proposals] == ["Drummond"]
+
+
+def test_agreements_signed_with_several_by_no_one_named_are_none_among_them():
+    d = digest_of(
+        "He welcomed the UAE's initiatives, including its recent Free Trade Agreements "
+        "signed with Israel, India, and Indonesia. President Tom Hale extended President "
+        "Bo Chen an invitation to attend the summit."
+    )
+    assert d.agreements == []
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Tom Hale", "invitation to attend the summit")
+    ]

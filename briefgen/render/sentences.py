@@ -132,8 +132,9 @@ def _noun_phrase(text: str) -> bool:
     """Whether a proposal's text names a thing ("a summit", "talks") rather than an act.
 
     Without a part-of-speech tagger at render time, English form decides: a
-    determiner or number, a capital (a name), a plural or an -ing form opens a
-    noun phrase; anything else ("declare an end to ...") is a bare verb.
+    determiner or number, a capital (a name), a plural, an -ing form or a noun's
+    ending ("invitation", "agreement") opens a noun phrase; anything else ("declare
+    an end to ...") is a bare verb.
     """
     first = text.split(" ", 1)[0]
     word = first.casefold()
@@ -142,9 +143,14 @@ def _noun_phrase(text: str) -> bool:
         or first[:1].isupper()
         or first[:1].isdigit()
         or first[:1] in "$€£"
-        or word.endswith("ing")
+        or word.endswith(("ing", *_NOUN_ENDINGS))
         or (word.endswith("s") and not word.endswith("ss"))
     )
+
+
+# Endings of English nouns, never of a bare verb: "proposed an invitation for him ...",
+# "proposed a ... agreement", read as "proposed [to] invitation" before.
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ship", "ness", "ity")
 
 
 def occasion_phrase(occasion: str | None, labels: Labels) -> str:

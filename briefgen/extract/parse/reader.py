@@ -1556,8 +1556,11 @@ class SentenceReader:
     def _agreement_joint(self, t: Token, lemma: str) -> Found | None:
         """ "A and B agreed", "A agreed with B"; "A agreed to withdraw" agrees with someone
         the sentence need not name ("agreed" says a second party exists)."""
-        parties = [*self.subjects(t), *self.obliques(t, "with", "between")]
+        signers = self.subjects(t)
+        parties = [*signers, *self.obliques(t, "with", "between")]
         if lemma == "sign":
+            if not signers and not self.oblique_tokens(t, "between"):
+                return None  # "agreements signed with A, B and C": each with someone unnamed
             for o in self.s.children(t.i, "obj"):
                 parties.extend(self.obliques(o, "with", "between"))
             return self._agreement(t, parties, self.clause(t))
@@ -3334,8 +3337,14 @@ class SentenceReader:
         return False
 
     def _across(self, k: Token) -> bool:
-        """Whether ``k``, between a name and a noun, parts them: a verb or a dash."""
-        return self._participle(k) or k.pos == "VERB" or k.text in ("-", "–", "—")
+        """Whether ``k``, between a name and a noun, parts them: a verb, a dash, or an
+        article ("extended [President Biden] an invitation": his, not its author)."""
+        return (
+            self._participle(k)
+            or k.pos == "VERB"
+            or k.text in ("-", "–", "—")
+            or k.lower in ("a", "an", "the")
+        )
 
     def _asked_to(self, t: Token, gov: Token | None) -> Token | None:
         """The infinitive a call asks for: "calls from X to resign", also where the parser
@@ -3533,7 +3542,14 @@ class SentenceReader:
             framed = set(self.s.subtree(main.i)) - set(self.s.subtree(t.i))
             what = self.s.text_of(sorted(framed)).strip(" ,;:." + _QUOTES)
             return self._proposal(t, authors, what)
-        what = self.clause(t)
+        # not a name the parser hung on the noun across an article: "extended [President
+        # Biden] an invitation to ..."
+        apart = tuple(
+            k.i
+            for k in self.s.children(t.i, "compound")
+            if any(self._across(self.s.tokens[i]) for i in range(k.i + 1, t.i))
+        )
+        what = self.clause(t, without=apart)
         if asked is not None and asked.head != t.i:
             # "faced a call by X to publish the advice" with the infinitive hung on the verb
             words = sorted({*self.s.subtree(t.i), *self.s.subtree(asked.i)})
