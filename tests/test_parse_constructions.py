@@ -3086,3 +3086,8 @@ def test_agreements_signed_with_several_by_no_one_named_are_none_among_them():
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Tom Hale", "invitation to attend the summit")
     ]
+
+
+def test_a_group_s_name_leaves_out_how_many_of_them():
+    d = digest_of("Many public sector unions have pledged to follow.")
+    assert [p.by for p in d.proposals] == ["public sector unions"]

@@ -654,8 +654,11 @@ class Parties:
             if any(self.s.tokens[i].text == "," for i in words):
                 continue  # "Yesterday, senior officials": a name has no comma inside
             keep.extend(words)
-        words = [i for i in sorted(keep) if self.s.tokens[i].lower not in ("the", "'s", "’s")]
-        return self.s.text_of(words)
+        # not "the", nor a word of how many ("some Labour MPs", "most critics"), which
+        # says nothing of who they are; "other" does ("Other unions" met someone else)
+        drop = {"the", "'s", "’s", *_SOME} - {"other"}
+        words = [i for i in sorted(keep) if self.s.tokens[i].lower not in drop]
+        return self.s.text_of(words) or t.text
 
 
 def unique(parties: list[Party]) -> list[Party]:
