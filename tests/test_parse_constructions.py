@@ -3091,3 +3091,14 @@ def test_agreements_signed_with_several_by_no_one_named_are_none_among_them():
 def test_a_group_s_name_leaves_out_how_many_of_them():
     d = digest_of("Many public sector unions have pledged to follow.")
     assert [p.by for p in d.proposals] == ["public sector unions"]
+
+
+def test_parties_listed_with_commas_are_each_a_side_and_joining_the_meeting_is_no_new_one():
+    d = digest_of(
+        "Tories, Lib Dems and some Labour MPs are poised to vote against the plans. "
+        "Ann Lee met Bo Chen on Monday. Tom Hale and Eve Hart also joined the meeting."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Conservatives", "Liberal Democrats", "Labour MPs"})
+    ]
+    assert pairs(d.meetings, "participants") == [frozenset({"Ann Lee", "Bo Chen"})]

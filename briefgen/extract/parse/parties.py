@@ -208,8 +208,10 @@ class Parties:
                 if out and out[0] == i:
                     out.pop(0)
                 out.extend(self._expanded(child.i))
-            elif (child.rel == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "X")) or (
-                child.rel == "appos" and child.i in self.at
+            elif (
+                (child.rel == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "X"))
+                or (child.rel == "appos" and child.i in self.at)
+                or (child.rel == "appos" and self._listed(child))
             ):
                 out.extend(self._expanded(child.i))
             elif child.dep == "nmod:unmarked" and self._state(i) and self._state(child.i):
@@ -217,6 +219,15 @@ class Parties:
                 # where it is ("Jeddah, Saudi Arabia"): no state lies in another
                 out.extend(self._expanded(child.i))
         return out
+
+    def _listed(self, t: Token) -> bool:
+        """Whether an apposition is the next item of a list of parties: "Tories, Lib Dems
+        and some Labour MPs" read as "Tories, [who are] Lib Dems and ...", a party that
+        has its own conjunct after it."""
+        if not self.s.children(t.i, "conj"):
+            return False
+        found = self._one(t.i) or []
+        return bool(found) and not any(p.is_person for p in found)
 
     def _state(self, i: int) -> bool:
         named = self.at.get(i)

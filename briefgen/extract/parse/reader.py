@@ -1141,7 +1141,11 @@ class SentenceReader:
             doers = self._doers(gov)
             if several and not doers:
                 return None
-            parties = [*doers, *parties, *self._meeting_others(gov)]
+            named = [*parties, *self._meeting_others(gov)]
+            the = any(k.lower == "the" for k in self.s.children(t.i, "det"))
+            if self.lemma(gov) == "join" and not named and the:
+                return None  # "X and Y also joined the meeting": the one told of before
+            parties = [*doers, *named]
             fact = self._meeting(gov, parties, call=call)
             if fact is not None and (self.planned(t) or self._planned_above(gov)):
                 fact.status = "planned"
