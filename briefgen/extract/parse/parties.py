@@ -272,7 +272,7 @@ class Parties:
                 named = self.at[child.i]
                 if named.is_person and body in self.collective:
                     break  # "the Biden administration" is not Biden
-                if body in self.place_events and named.name in gazetteer().countries:
+                if body in self.place_events and self._state(child.i):
                     continue  # "the Iraq war" is no party's
                 if child.i > i and _participle(t) and not person_noun:
                     # "The unions meeting Mr Prescott want ..." read as one noun phrase:

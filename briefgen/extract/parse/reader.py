@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
@@ -221,7 +222,7 @@ class SentenceReader:
     def facts(self) -> list[Found]:
         found: list[Found] = []
         for t in self.s.tokens:
-            if self._claimed(t):
+            if t.i in self._claimed:
                 continue  # "a comedian's claim that he wanted X": said of him, not done
             lemma = self.lemma(t)
             # A verb heads a clause; "shared values", "the planned reforms" modify a noun.
@@ -3317,37 +3318,43 @@ class SentenceReader:
         result in increases for some", a report with "for" hung on its verb."""
         return bool(self.oblique_tokens(t, "for")) and not self.s.children(t.i, "ccomp")
 
-    def _claimed(self, t: Token) -> bool:
-        """Whether ``t`` is in what a claim, an allegation or a report says ("the claim
-        that he wanted fewer black people", "a comedian claiming he wanted ..."), which
-        no one here asserts as done."""
-        for a in [t, *self.s.ancestors(t.i)]:
-            head = self.s.head(a.i)
-            if head is None or a.rel not in ("acl", "ccomp"):
-                continue
-            told = self.s.children(a.i, "nsubj")
-            if self.lemma(head) in _CONTESTED and (a.rel == "ccomp" or head.pos == "VERB"):
-                # (or a clause the parser hung on the verb as a relative one); but what
-                # one claims of oneself is one's position ("X claims she was snubbed")
-                claimer = {p.name for p in self.subjects(head)}
-                if not {p.name for k in told for p in self.p.of(k.i)} & claimer:
-                    return True
-            # a claim noun's own clause, also where the parser read the noun as a verb
-            # ("rejected [claims] that ..."); not "a claim denied by X"
-            nominal = head.pos == "NOUN" or head.rel in ("obj", "xcomp")
-            claim = self.lemma(head) in self.claim_nouns or head.lower in self.claim_nouns
-            if claim and nominal and (told or self._marked(a, "that")):
-                return True
-        return False
+    @cached_property
+    def _claimed(self) -> frozenset[int]:
+        """The words of what a claim, an allegation or a report says ("the claim that he
+        wanted fewer black people", "a comedian claiming he wanted ..."), which no one
+        here asserts as done: found once for the sentence, not walked up from each word."""
+        return frozenset(
+            i for a in self.s.tokens if self._states_a_claim(a) for i in self.s.subtree(a.i)
+        )
 
-    def _across(self, k: Token) -> bool:
-        """Whether ``k``, between a name and a noun, parts them: a verb, a dash, or an
-        article ("extended [President Biden] an invitation": his, not its author)."""
-        return (
-            self._participle(k)
-            or k.pos == "VERB"
-            or k.text in ("-", "–", "—")
-            or k.lower in ("a", "an", "the")
+    def _states_a_claim(self, a: Token) -> bool:
+        """Whether the clause ``a`` heads is what a claim says of another party."""
+        head = self.s.head(a.i)
+        if head is None or a.rel not in ("acl", "ccomp"):
+            return False
+        told = self.s.children(a.i, "nsubj")
+        if self.lemma(head) in _CONTESTED and (a.rel == "ccomp" or head.pos == "VERB"):
+            # (or a clause the parser hung on the verb as a relative one); but what one
+            # claims of oneself is one's position ("X claims she was snubbed")
+            claimer = {p.name for p in self.subjects(head)}
+            if not {p.name for k in told for p in self.p.of(k.i)} & claimer:
+                return True
+        # a claim noun's own clause, also where the parser read the noun as a verb
+        # ("rejected [claims] that ..."); not "a claim denied by X"
+        nominal = head.pos == "NOUN" or head.rel in ("obj", "xcomp")
+        claim = self.lemma(head) in self.claim_nouns or head.lower in self.claim_nouns
+        return claim and nominal and bool(told or self._marked(a, "that"))
+
+    def _parted(self, k: Token, t: Token) -> bool:
+        """Whether a word between ``k``, a name before a noun, and the noun ``t`` parts
+        them: a verb, a dash, or an article ("extended [President Biden] an invitation":
+        his, not its author)."""
+        return any(
+            self._participle(w)
+            or w.pos == "VERB"
+            or w.text in ("-", "–", "—")
+            or w.lower in _ARTICLES
+            for w in self.s.tokens[k.i + 1 : t.i]
         )
 
     def _asked_to(self, t: Token, gov: Token | None) -> Token | None:
@@ -3520,7 +3527,7 @@ class SentenceReader:
             authors = [
                 p
                 for k in self.s.children(t.i, "compound", "amod")
-                if not any(self._across(self.s.tokens[i]) for i in range(k.i + 1, t.i))
+                if not self._parted(k, t)
                 for p in self.p.of(k.i)
             ]
         if (
@@ -3548,11 +3555,7 @@ class SentenceReader:
             return self._proposal(t, authors, what)
         # not a name the parser hung on the noun across an article: "extended [President
         # Biden] an invitation to ..."
-        apart = tuple(
-            k.i
-            for k in self.s.children(t.i, "compound")
-            if any(self._across(self.s.tokens[i]) for i in range(k.i + 1, t.i))
-        )
+        apart = tuple(k.i for k in self.s.children(t.i, "compound") if self._parted(k, t))
         what = self.clause(t, without=apart)
         if asked is not None and asked.head != t.i:
             # "faced a call by X to publish the advice" with the infinitive hung on the verb
@@ -3579,6 +3582,8 @@ class SentenceReader:
         return self._proposal(t, authors, what)
 
 
+# Articles, which open a noun phrase of their own: no name before one is of the noun after.
+_ARTICLES = frozenset({"a", "an", "the"})
 # Verbs of saying that leave what is said in doubt: "X claimed (that) Y wanted Z",
 # "a comment suggesting he wants Z".
 _CONTESTED = frozenset({"claim", "allege", "suggest"})
