@@ -899,6 +899,52 @@ def test_two_parties_wanting_different_things_either_side_of_a_dash_disagree():
     assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "government"}]
 
 
+def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
+    d = digest_of(
+        "The unions want the pension age to stay at 60 - the government has urged a rise to 65."
+    )
+    assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "government"}]
+    positions = {p.party: p.position for p in d.disagreements[0].positions}
+    assert positions == {
+        "unions": "want the pension age to stay at 60",
+        "government": "urged a rise to 65",
+    }
+
+
+def test_a_first_clause_hung_on_the_clause_after_a_dash_is_put_back_at_the_root():
+    from dataclasses import replace
+
+    from briefgen.extract.parse.tokens import Sentence, Token, clause_before_a_dash
+
+    # "Oslo and Bern want a cap - the Commission has urged a rise.", parsed as the
+    # packaged model parsed a real one: the first verb an unmarked ``advcl`` of the second.
+    words = [
+        ("Oslo", "PROPN", "nsubj", 3), ("and", "CCONJ", "cc", 2), ("Bern", "PROPN", "conj", 0),
+        ("want", "VERB", "advcl", 10), ("a", "DET", "det", 5), ("cap", "NOUN", "obj", 3),
+        ("-", "PUNCT", "punct", 3), ("the", "DET", "det", 8),
+        ("Commission", "PROPN", "nsubj", 10), ("has", "AUX", "aux", 10),
+        ("urged", "VERB", "ROOT", 10), ("a", "DET", "det", 12), ("rise", "NOUN", "obj", 10),
+    ]  # fmt: skip
+    tokens, at = [], 0
+    for i, (text, pos, dep, head) in enumerate(words):
+        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
+        at += len(text) + 1
+    repaired = clause_before_a_dash(Sentence(tuple(tokens), ()))
+    assert (repaired.tokens[3].dep, repaired.tokens[3].head) == ("ROOT", 3)
+    assert (repaired.tokens[10].dep, repaired.tokens[10].head) == ("parataxis", 3)
+    # a hyphen inside a word ("cap-the") sets no clauses apart
+    hyphen = [*tokens[:5], replace(tokens[5], space=False), *tokens[6:]]
+    assert clause_before_a_dash(Sentence(tuple(hyphen), ())).tokens == tuple(hyphen)
+
+
+def test_downing_street_is_a_party_by_any_of_its_names():
+    d = digest_of(
+        "Lord Emsworth has denied being pressured by Downing Street. Number 10 rejected the claims."
+    )
+    assert {p for dis in d.disagreements for p in dis.parties} >= {"Downing Street"}
+    assert not any("Number 10" in dis.parties for dis in d.disagreements)
+
+
 def test_disagreeing_with_someone_names_no_topic_and_repeats_no_party():
     d = digest_of(
         "The Foreign Ministry seemed to disagree with Governor Paul Dorn. "

@@ -40,6 +40,7 @@ from briefgen.extract.parse.tokens import (
     Sentence,
     Token,
     adverbs_read_as_subjects,
+    clause_before_a_dash,
     from_spacy,
     nouns_read_as_verbs,
     participles_after_a_possessive,
@@ -705,6 +706,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verb_after_a_companion(sentence)
     sentence = verb_read_as_a_modifier(sentence)
     sentence = participles_after_a_possessive(sentence)
+    sentence = clause_before_a_dash(sentence)
     return reasons_on_the_verb(sentence)
 
 

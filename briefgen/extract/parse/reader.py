@@ -729,9 +729,11 @@ class SentenceReader:
                 drop.update(i for i in inside if i >= self._comma_before(start))
         if until is not None:
             drop.update(i for i in inside if i >= until)
-        for k in self.s.children(t.i):
-            if self._after_dash(k):
-                # "X wants A - Y wants B": X's clause ends at the dash.
+        for i in inside:
+            k = self.s.tokens[i]
+            if k.i > t.i and self._after_dash(k):
+                # "X wants A - Y wants B": X's clause ends at the dash (wherever the parser
+                # hung Y's: "want the age to stay at 60 - Y has urged ...").
                 subject = next(c.i for c in self.s.children(k.i, "nsubj"))
                 dash = max(i for i in range(t.i, subject) if self._dash(i))
                 drop.update(i for i in inside if i >= dash)
@@ -2646,6 +2648,10 @@ class SentenceReader:
             ):
                 continue
             head = self.s.head(t.i)
+            while dashed and head is not None and head.rel in ("xcomp", "ccomp"):
+                if self.lemma(head) in self.stance:
+                    break
+                head = self.s.head(head.i)  # "X wants A to stay - Y urged B", on "stay"
             if (
                 head is None
                 or self.lemma(t) not in self.stance

@@ -526,3 +526,45 @@ def participles_after_a_possessive(sentence: Sentence) -> Sentence:
                 dep = k.dep
             tokens[k.i] = replace(k, head=noun.i, dep=dep)
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
+_CLAUSE_DASHES = frozenset({"-", "–", "—", ";"})
+
+
+def clause_before_a_dash(sentence: Sentence) -> Sentence:
+    """``sentence`` with its first clause put back at the root where the parser hung it,
+    unmarked, on the clause after a dash or a semicolon: "X wants A - Y has urged B",
+    read as if X's wanting were said of Y's urging. X's clause becomes the root and
+    Y's a ``parataxis`` of it, as the parser reads "X wants A - Y wants B" when it
+    reads it well. Only where every word before the dash is X's clause's."""
+    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    if root is None or root.pos not in ("VERB", "AUX"):
+        return sentence
+    subject = next((k for k in sentence.children(root.i, "nsubj")), None)
+    if subject is None:
+        return sentence
+    for first in sentence.children(root.i, "advcl", "csubj", "ccomp", "parataxis"):
+        if (
+            first.i > subject.i
+            or first.pos not in ("VERB", "AUX")
+            or sentence.children(first.i, "mark")
+            or not sentence.children(first.i, "nsubj")
+        ):
+            continue
+        dash = next(
+            (
+                i
+                for i in range(subject.i - 1, first.i, -1)
+                if sentence.tokens[i].text in _CLAUSE_DASHES
+                and (sentence.tokens[i].text != "-" or sentence.tokens[i - 1].space)
+            ),
+            None,
+        )
+        own = set(sentence.subtree(first.i))
+        if dash is None or any(i not in own for i in range(dash)):
+            continue
+        tokens = list(sentence.tokens)
+        tokens[first.i] = replace(first, head=first.i, dep="ROOT")
+        tokens[root.i] = replace(root, head=first.i, dep="parataxis")
+        return Sentence(tuple(tokens), sentence.ents)
+    return sentence
