@@ -785,6 +785,14 @@ def test_a_caption_that_runs_two_names_together_completes_neither():
     assert "Hillary Clinton Donald Trump" not in people
 
 
+def test_a_name_written_with_and_without_its_accents_is_one_person_named_with_them():
+    people = _people_of(
+        "President Pedro Sanchez of Spain spoke. Later President Pedro Sánchez met the press."
+    )
+    assert "Pedro Sanchez" not in people
+    assert "Pedro Sanchez" in people["Pedro Sánchez"].aliases
+
+
 def test_two_full_names_with_one_surname_leave_the_surname_alone():
     people = _people_of("Anna Berg met Olav Berg in Oslo. Ms Berg said little.")
     assert "Anna Berg" not in people or "Berg" not in people["Anna Berg"].aliases

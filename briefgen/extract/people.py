@@ -12,6 +12,7 @@ looked for as a bare mention.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -75,12 +76,18 @@ def _offices(roles: set[str]) -> set[str]:
 
 def _ends_in(full: str, surname: str) -> bool:
     """Whether ``surname`` is the last word of ``full``, whatever their case."""
-    return _folded(core_words(full))[-1] == surname.casefold()
+    return _folded(core_words(full))[-1] == _folded([surname])[0]
 
 
 def _folded(words: list[str]) -> list[str]:
-    """Words compared without their case: "bin" and "Bin", "al" and "Al"."""
-    return [w.casefold() for w in words]
+    """Words compared without their case or accents: "bin" and "Bin", "López" and "Lopez"."""
+    return [_without_accents(w).casefold() for w in words]
+
+
+def _without_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def is_nickname_form(name: str, full: str) -> bool:
@@ -192,8 +199,10 @@ class People:
     def __init__(self, introductions: list[Mention]) -> None:
         introduced = {m.name for m in introductions}
         overruns = self._overruns = _overruns(introduced)
+        # The fullest form first; of two spellings, the one with its accents ("López").
         names = sorted(
-            introduced - overruns.keys(), key=lambda n: (-len(core_words(n)), -len(n), n)
+            introduced - overruns.keys(),
+            key=lambda n: (-len(core_words(n)), -len(n), n.isascii(), n),
         )
         self.records: dict[str, PersonRecord] = {}
         self._canonical: dict[str, str] = {}
@@ -222,7 +231,7 @@ class People:
                 self._canonical[name] = twin
                 self.records[twin].forms.add(name)
                 continue
-            ends = {words[0].casefold(), words[-1].casefold()} if words else set()
+            ends = set(_folded([words[0], words[-1]])) if words else set()
             candidates = {full for end in ends for full in by_end.get(end, ())}
             if name in surnames and is_given_name(name):
                 # "Mr Howard" is not Howard Flight (but "Mr Xi" is Xi Jinping: a given
