@@ -121,7 +121,9 @@ class _Model(BaseModel):
 
 
 class Evidence(_Model):
-    """Where a fact is stated: the sentence of a source that says it."""
+    """Where a fact is stated: the sentence of a source that says it. A person only a
+    source's title names is cited by the title, with ``start`` and ``end`` both 0 (the
+    title is not in the text)."""
 
     source: str = Field(description="id of the source in `sources`")
     quote: str = Field(description="the sentence that states the fact, verbatim")

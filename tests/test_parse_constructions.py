@@ -2705,6 +2705,31 @@ def test_a_joint_statement_s_we_is_those_who_sign_it():
         assert digest_of(text, titles=(title,)).agreements == []
 
 
+def test_the_authors_a_joint_statement_names_only_in_its_title_are_its_people():
+    text = "We reaffirm our commitment to the treaty. We call on all parties to end the fighting."
+    d = digest_of(text, titles=("Joint Statement by President Ann Lee and Prime Minister Bo Chen",))
+    assert [p.name for p in d.people] == ["Ann Lee", "Bo Chen"]
+    evidence = d.people[0].evidence[0]
+    assert (evidence.quote, evidence.start, evidence.end) == (
+        "Joint Statement by President Ann Lee and Prime Minister Bo Chen",
+        0,
+        0,
+    )  # the title, which is not in the text
+    assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
+
+
+def test_a_title_s_capitals_after_a_name_are_no_part_of_it_nor_is_the_text_s_person_added():
+    d = digest_of(
+        "The President spoke with the Prime Minister. The leaders discussed the call for "
+        "talks. President Lee also met Mayor Dan Ross.",
+        titles=("Readout of President Ann Lee Call with Prime Minister Bo Chen Jr.",),
+    )
+    # "Call" is a word the text writes in small letters, "Jr." no surname; Lee is in the
+    # text, so she is the text's own person, neither added again nor renamed by the title
+    assert sorted(p.name for p in d.people) == ["Bo Chen", "Dan Ross", "Lee"]
+    assert [p.evidence[0].start > 0 for p in d.people if p.name == "Lee"] == [True]
+
+
 def test_a_state_a_joint_statement_s_title_names_as_its_topic_does_not_sign_it():
     text = "We condemn the attacks on shipping. We commit to keeping the strait open."
     signed = digest_of(text, titles=("United States-France Joint Statement",))

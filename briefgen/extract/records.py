@@ -198,6 +198,12 @@ def evidence(article: Article, span: Span) -> Evidence:
     )
 
 
+def title_evidence(article: Article) -> Evidence:
+    """The article's title as the evidence of a person only it names: the title is not in
+    the text, so the quote has no offsets there (``start`` and ``end`` are 0)."""
+    return Evidence(source=article.id, quote=article.title or "", start=0, end=0)
+
+
 def _all_evidence(group: list[Fact]) -> list[Evidence]:
     seen: dict[tuple[str, int], Evidence] = {}
     for fact in group:
@@ -263,6 +269,7 @@ def person_records(
     people: People,
     named: dict[str, list[tuple[str, str, int]]],
     facts: list[Fact],
+    headlined: dict[str, list[str]] | None = None,
 ) -> list[Person]:
     """One record per person, in order of first mention, with each source's first mention
     as evidence. People only a trained model's entities found are kept when a fact names them:
@@ -270,7 +277,9 @@ def person_records(
 
     ``named`` holds each article's person mentions as (canonical name, form, offset);
     every backend that finds people hands them over this way. Only the first mention
-    of each (name, form) counts: the rest may be left out (``first_of_each_form``)."""
+    of each (name, form) counts: the rest may be left out (``first_of_each_form``).
+    ``headlined`` holds the people each article's title introduces: one its text never
+    names is cited by the title (``title_evidence``)."""
 
     first_seen: dict[str, Evidence] = {}
     person_evidence: dict[str, list[Evidence]] = {}
@@ -281,6 +290,12 @@ def person_records(
             if (name, article.id) not in cited:  # a person's first mention in each source
                 cited.add((name, article.id))
                 found_in = evidence(article, sentence_of(article, start))
+                first_seen.setdefault(name, found_in)
+                person_evidence.setdefault(name, []).append(found_in)
+        for name in (headlined or {}).get(article.id, []):
+            if (name, article.id) not in cited:
+                cited.add((name, article.id))
+                found_in = title_evidence(article)
                 first_seen.setdefault(name, found_in)
                 person_evidence.setdefault(name, []).append(found_in)
     in_facts = {party for fact in facts for party in fact.parties}

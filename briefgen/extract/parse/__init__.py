@@ -113,7 +113,9 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     articles.sort(key=lambda a: a.id)
     # Each article waits packed, the text compressed (``packed``): the caller's list is
     # emptied, so that the only whole article is the one being worked on.
-    text_keys = {a.id: hashlib.sha256(a.text.encode()).hexdigest() for a in articles}
+    text_keys = {
+        a.id: hashlib.sha256(f"{a.title or ''}\0{a.text}".encode()).hexdigest() for a in articles
+    }
     waiting = [pack_article(a) for a in articles]
     articles.clear()
     give_back_freed_memory()  # before the parser's workers fork from this process
@@ -134,6 +136,10 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     table = PeopleTable(
         known=people.known, canonical=people.table(), roles=roles, affiliations=affiliations
     )
+    headlined = {
+        w.id: [name for m in each.headline.unpack() if (name := table.canonical.get(m.name))]
+        for w, each in zip(waiting, found, strict=True)
+    }
     tasks = [ReadTask(w, each) for w, each in zip(waiting, found, strict=True)]
     # From here the articles, their mentions and parses live, packed, in the tasks alone.
     del found, waiting
@@ -154,7 +160,7 @@ def extract_parse(articles: list[Article], run: Runtime) -> Digest:
     facts: list[Fact] = [fact for read in results for fact in read.facts]
     del results
     facts = _states_into_people(facts, people)
-    persons = person_records(excerpts, people, named, facts)
+    persons = person_records(excerpts, people, named, facts, headlined)
     del named  # not needed to build the digest, which is made while the facts are held
     generator = f"briefgen {__version__} (parse, parser {model_version()})"
     # Handed over: each kind's facts, and the excerpts they quote, go once its records are made.
@@ -168,7 +174,9 @@ def _people(waiting: list[PackedArticle], found: list[ArticleParse]) -> People:
     from briefgen.extract.people import People
     from briefgen.extract.rules import _add_home_government
 
-    people = People([m for each in found for m in each.introductions.unpack()])
+    people = People(
+        [m for each in found for m in [*each.introductions.unpack(), *each.headline.unpack()]]
+    )
     for w, each in zip(waiting, found, strict=True):
         introductions = {w.id: list(each.introductions.unpack())}
         _add_home_government([unpack_article(w)], introductions, people)

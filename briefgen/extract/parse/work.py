@@ -24,10 +24,11 @@ same in any process, in any order.
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from briefgen.extract.facts import Fact
-from briefgen.extract.mentions import Mention, PartyMention, drop_overlaps
+from briefgen.extract.mentions import Mention, PartyMention, drop_overlaps, find_introductions
 from briefgen.extract.parse.article import parse_articles, read_article
 from briefgen.extract.parse.lexicon import lexicon
 from briefgen.extract.parse.packed import (
@@ -68,6 +69,9 @@ class ArticleParse:
 
     introductions: Packed[tuple[Mention, ...]]
     reading: Packed[Reading]
+    # The people only its title introduces ("Joint Statement by President X and Prime
+    # Minister Y"), offsets in the title (``_headline_people``).
+    headline: Packed[tuple[Mention, ...]]
 
 
 @dataclass(frozen=True)
@@ -100,8 +104,30 @@ def parse_texts(packed: list[PackedArticle]) -> list[ArticleParse]:
             prepared = prepare_text(article, spacy_model=None)
             introductions = drop_overlaps([*prepared.introductions, *each.people])
             reading = Reading(prepared.parties, prepared.places, pack(each))
-            out.append(ArticleParse(Packed.of(tuple(introductions)), Packed.of(reading)))
+            headline = Packed.of(tuple(_headline_people(article)))
+            out.append(ArticleParse(Packed.of(tuple(introductions)), Packed.of(reading), headline))
     return out
+
+
+def _headline_people(article: Article) -> list[Mention]:
+    """The people the article's title introduces with a title ("Joint Statement by
+    President X and Prime Minister Y") and its text never names. A title writes every
+    word in capitals: the words that end such a name and that the text writes in small
+    letters are no part of it ("President X Call with ...")."""
+    small = set(_SMALL_WORD.findall(article.text))
+    found = []
+    for m in find_introductions(article.title or ""):
+        words = m.name.split()
+        while len(words) > 1 and (words[-1].lower() in small or words[-1] in _SUFFIXES):
+            words.pop()
+        words[-1] = words[-1].rstrip(",")
+        if m.cue == "title" and words[-1] not in article.text:
+            found.append(replace(m, name=" ".join(words)))
+    return found
+
+
+_SMALL_WORD = re.compile(r"\b[a-z]+\b")
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 
 
 # The articles of one call are parsed in groups of at most this many characters of
