@@ -603,6 +603,17 @@ def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
     }
 
 
+def test_an_office_of_a_state_is_held_by_the_name_after_the_state():
+    people = _people_of(
+        "The Prime Minister of Japan Sato Kenji spoke. The President of Mexico Andrés "
+        "Manuel Ortiz Ruiz replied."
+    )
+    assert {n: (p.role, p.affiliation) for n, p in people.items()} == {
+        "Sato Kenji": ("Prime Minister of Japan", "Japan"),  # no English given name
+        "Andrés Manuel Ortiz Ruiz": ("President of Mexico", "Mexico"),  # an accented one
+    }
+
+
 def test_an_office_in_a_body_of_a_body_is_held_by_the_name_after_the_last_body():
     people = _people_of(
         "Director of the Office of the Foreign Affairs Commission Tao Lin spoke. Minister of "

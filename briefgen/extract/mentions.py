@@ -10,6 +10,7 @@ the batch (bare "Chung" after "Foreign Minister Chung Eui-yong").
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -395,10 +396,20 @@ def _title_words(words: list[str], i: int, city_at_end: bool, pats: Patterns) ->
 
 
 def _given_or_short_form(word: str) -> bool:
-    """Whether ``word`` is an English given name or the short form of one ("Tom")."""
+    """Whether ``word`` is a given name or the short form of one ("Tom"), by the nickname
+    table or the census, its accents aside ("Andrés")."""
     folded = word.casefold()
     names = nicknames()
-    return bool(names.nicknames_of(folded) or names.canonicals_of(folded))
+    return bool(names.nicknames_of(folded) or names.canonicals_of(folded)) or is_given_name(
+        without_accents(word)
+    )
+
+
+def without_accents(word: str) -> str:
+    """``word`` with its accents taken off ("López" -> "Lopez")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) -> int:
@@ -465,7 +476,9 @@ def find_introductions(text: str) -> list[Mention]:
             surnames=surnames,
         )
         if name is not None and unbounded:
-            name = from_given_name(name)
+            # "Prime Minister of Japan Fumio Kishida": after a state, the name is the rest
+            before = m["name"][: m["name"].rfind(name)].strip()
+            name = from_given_name(name) or (name if before and pats.gaz.party(before) else None)
         if name is None or _a_thing_titled(m, text) or (m["nested"] and not _after_body(m, name)):
             continue
         if m["generic"] and m["generic"].endswith(("Advisor", "Adviser")) and " " not in name:

@@ -12,7 +12,6 @@ looked for as a bare mention.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from briefgen.extract.mentions import (
     find_parties,
     is_given_name,
     nicknames,
+    without_accents,
 )
 
 if TYPE_CHECKING:
@@ -81,13 +81,7 @@ def _ends_in(full: str, surname: str) -> bool:
 
 def _folded(words: list[str]) -> list[str]:
     """Words compared without their case or accents: "bin" and "Bin", "López" and "Lopez"."""
-    return [_without_accents(w).casefold() for w in words]
-
-
-def _without_accents(word: str) -> str:
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return [without_accents(w).casefold() for w in words]
 
 
 def is_nickname_form(name: str, full: str) -> bool:
