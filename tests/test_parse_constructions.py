@@ -899,6 +899,16 @@ def test_two_parties_wanting_different_things_either_side_of_a_dash_disagree():
     assert [set(dis.parties) for dis in d.disagreements] == [{"unions", "government"}]
 
 
+def test_a_call_for_a_thing_with_modifiers_is_a_call_for_it():
+    # (parsed with "for" hung on "urgent", and "steps" the object of "called")
+    d = digest_of(
+        "Mayor Dan Ross also called for urgent and specific steps to increase the supply of "
+        "clean water to local families."
+    )
+    assert [p.by for p in d.proposals] == ["Dan Ross"]
+    assert d.proposals[0].what.startswith("called for urgent and specific steps to increase")
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -45,6 +45,7 @@ from briefgen.extract.parse.tokens import (
     nouns_read_as_verbs,
     participles_after_a_possessive,
     people_joined_to_a_place,
+    prepositions_on_a_modifier,
     progressives_read_as_nouns,
     reasons_on_the_verb,
     subjects_read_as_objects,
@@ -706,6 +707,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verb_after_a_companion(sentence)
     sentence = verb_read_as_a_modifier(sentence)
     sentence = participles_after_a_possessive(sentence)
+    sentence = prepositions_on_a_modifier(sentence)
     sentence = clause_before_a_dash(sentence)
     return reasons_on_the_verb(sentence)
 

@@ -568,3 +568,29 @@ def clause_before_a_dash(sentence: Sentence) -> Sentence:
         tokens[root.i] = replace(root, head=first.i, dep="parataxis")
         return Sentence(tuple(tokens), sentence.ents)
     return sentence
+
+
+def prepositions_on_a_modifier(sentence: Sentence) -> Sentence:
+    """``sentence`` with a preposition before a verb's object put back on the object,
+    which becomes an oblique: "called for urgent and specific steps", read with "for"
+    the case of "urgent" and "steps" the object of "called". A noun with a preposition
+    before it is no object; the parser hung the preposition on the first word after it."""
+    tokens = list(sentence.tokens)
+    for p in sentence.tokens:
+        modifier = sentence.head(p.i)
+        if p.pos != "ADP" or p.rel != "case" or modifier is None or modifier.rel != "amod":
+            continue
+        noun = sentence.head(modifier.i)
+        verb = sentence.head(noun.i) if noun is not None else None
+        if (
+            noun is None
+            or verb is None
+            or noun.rel != "obj"
+            or sentence.subtree(noun.i)[0] != p.i
+            or p.i < verb.i
+            or any(t.rel != "advmod" for t in sentence.tokens[verb.i + 1 : p.i])
+        ):
+            continue
+        tokens[p.i] = replace(p, head=noun.i)
+        tokens[noun.i] = replace(noun, dep="obl")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
