@@ -909,6 +909,22 @@ def test_a_call_for_a_thing_with_modifiers_is_a_call_for_it():
     assert d.proposals[0].what.startswith("called for urgent and specific steps to increase")
 
 
+def test_a_warning_whose_clause_the_parser_read_as_an_object_is_still_pressure():
+    d = digest_of(
+        'The Greens have warned Labour and the Tories they were "in danger of pandering to '
+        'prejudice rather than challenging it".'
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Greens", "Labour", "Conservatives"})]
+
+
+def test_a_clash_on_a_day_is_over_no_topic_and_a_described_person_is_one_side():
+    d = digest_of("Mayor Ray Dunn clashed on Thursday with campaigner Neil Hart.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ray Dunn", "Neil Hart"})]
+    assert d.disagreements[0].topic is None
+    d = digest_of("Mayor Ray Dunn clashed with No campaigner Neil Hart over the vote.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ray Dunn", "Neil Hart"})]
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -41,6 +41,7 @@ from briefgen.extract.parse.tokens import (
     Token,
     adverbs_read_as_subjects,
     clause_before_a_dash,
+    clauses_read_as_objects,
     from_spacy,
     nouns_read_as_verbs,
     participles_after_a_possessive,
@@ -708,6 +709,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verb_read_as_a_modifier(sentence)
     sentence = participles_after_a_possessive(sentence)
     sentence = prepositions_on_a_modifier(sentence)
+    sentence = clauses_read_as_objects(sentence)
     sentence = clause_before_a_dash(sentence)
     return reasons_on_the_verb(sentence)
 

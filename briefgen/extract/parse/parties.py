@@ -213,12 +213,25 @@ class Parties:
                 or (child.rel == "appos" and child.i in self.at)
                 or (child.rel == "appos" and self._listed(child))
             ):
+                if self._described(i, child) and out and out[0] == i:
+                    out.pop(0)  # "No campaigner Neil Herron": the campaigner is Herron
                 out.extend(self._expanded(child.i))
             elif child.dep == "nmod:unmarked" and self._state(i) and self._state(child.i):
                 # "France, Germany, Italy and the United Kingdom" read as a place and
                 # where it is ("Jeddah, Saudi Arabia"): no state lies in another
                 out.extend(self._expanded(child.i))
         return out
+
+    def _described(self, i: int, appos: Token) -> bool:
+        """Whether token ``i`` is a common noun that only describes the person named in
+        apposition to it, with no name of its own."""
+        named = self.at.get(appos.i)
+        t = self.s.tokens[i]
+        if named is None or not named.is_person or i in self.at or t.pos != "NOUN":
+            return False
+        # not "the prime minister", who is someone the text named before
+        own = self._one(i) or []
+        return not t.lower.endswith("s") and not any(p.is_person for p in own)
 
     def _listed(self, t: Token) -> bool:
         """Whether an apposition is the next item of a list of parties: "Tories, Lib Dems

@@ -2014,9 +2014,11 @@ class SentenceReader:
             return None
         topic = None
         for k in self.oblique_tokens(t, "over", "about", "on"):
-            topic = self._object_of(k)
+            if k.lower not in _WHEN:  # "clashed on Thursday with X": when, not over what
+                topic = self._object_of(k)
         found = self._disagreement(t, sides, others, topic)
         named = tuple(k.i for k in self.oblique_tokens(t, "with", "against", "between"))
+        named += tuple(k.i for k in self.oblique_tokens(t, "on") if k.lower in _WHEN)
         if found is not None and topic is None and " " not in self.clause(t, without=named):
             # "X disagreed with Y" says who, not over what: no topic, and no position
             # that only repeats the other side's name.

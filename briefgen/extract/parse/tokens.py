@@ -594,3 +594,14 @@ def prepositions_on_a_modifier(sentence: Sentence) -> Sentence:
         tokens[p.i] = replace(p, head=noun.i)
         tokens[noun.i] = replace(noun, dep="obl")
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
+def clauses_read_as_objects(sentence: Sentence) -> Sentence:
+    """``sentence`` with an object that has a subject and a copula of its own made the
+    clause it is: "warned Labour they were "in danger of ..."", with "danger" read as a
+    second object of "warned". A noun with a subject and a verb to be is a clause."""
+    tokens = list(sentence.tokens)
+    for t in sentence.tokens:
+        if t.dep == "obj" and sentence.children(t.i, "nsubj") and sentence.children(t.i, "cop"):
+            tokens[t.i] = replace(t, dep="ccomp")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
