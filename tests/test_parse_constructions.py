@@ -921,8 +921,24 @@ def test_a_clash_on_a_day_is_over_no_topic_and_a_described_person_is_one_side():
     d = digest_of("Mayor Ray Dunn clashed on Thursday with campaigner Neil Hart.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Ray Dunn", "Neil Hart"})]
     assert d.disagreements[0].topic is None
+    d = digest_of("Governor Paul Dorn attacked Senate leader Mia Lund on Monday.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Mia Lund"})]
+    assert d.disagreements[0].topic != "Monday"
     d = digest_of("Mayor Ray Dunn clashed with No campaigner Neil Hart over the vote.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Ray Dunn", "Neil Hart"})]
+
+
+def test_the_two_leaders_are_the_two_people_named_together_before_them():
+    d = digest_of(
+        "Governor Paul Dorn and Senator Mia Lund spoke in the chamber. "
+        "The two leaders later clashed over the budget."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Paul Dorn", "Mia Lund"})]
+    assert d.disagreements[0].topic == "the budget"
+    # "they" is not resolved that way, nor are "the two parties" two people
+    for then in ("They later clashed over the budget.", "The two parties clashed."):
+        d = digest_of(f"Governor Paul Dorn and Senator Mia Lund spoke in the chamber. {then}")
+        assert d.disagreements == []
 
 
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():

@@ -1066,4 +1066,12 @@ def _remember(
             item.kind == "agreement" and len(people) >= 2
         ):
             memory.saw_group([p.name for p in item.parties])
-            break
+            return
+    # "Tony Blair and Michael Howard spoke ...": two people named together as the main
+    # verb's subject, for "the two leaders" where no meeting or agreement names a group
+    root = next((t for t in reader.s.tokens if t.rel == "root"), None)
+    head = next((k for k in reader.s.children(root.i, "nsubj")), None) if root else None
+    if head is not None and reader.s.children(head.i, "conj"):
+        together = reader.p.of(head.i)
+        if len(together) == 2 and all(p.is_person for p in together):
+            memory.pair = [p.name for p in together]

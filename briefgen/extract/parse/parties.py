@@ -57,6 +57,10 @@ _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
 # Numbers that stand alone for a group named before: "the two", "both".
 _COUNTS = {"two": 2, "both": 2, "three": 3}
+# Plurals of bodies, never two people: "the two parties".
+_BODIES = frozenset(
+    {"parties", "countries", "nations", "states", "governments", "unions", "houses"}
+)
 # "The three NSAs", "the four leaders": a count of the last group's size.
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Words that make a role another one: the Vice President is not "the President".
@@ -98,6 +102,7 @@ class Memory:
     collectives: list[str] = field(default_factory=list)  # "public sector unions", newest last
     genders: dict[str, str] = field(default_factory=dict)  # "female" or "male", where the text says
     affiliations: dict[str, str] = field(default_factory=dict)  # the batch's people's parties
+    pair: list[str] = field(default_factory=list)  # the last two people named together
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether a singular pronoun can stand for ``name``: "she" not for "Mr Lee"."""
@@ -564,6 +569,15 @@ class Parties:
     def _group(self, t: Token) -> list[Party] | None:
         """ "the two sides", "both leaders", "the pair": the last group acting together."""
         dets = {c.lower for c in self.s.children(t.i) if c.rel in ("det", "nummod", "nmod")}
+        if (
+            not self.memory.group
+            and self.memory.pair
+            and dets & {"two", "both"}
+            and t.lower not in _BODIES
+        ):
+            # "Blair and Howard spoke ... The two men clashed": no group has acted yet
+            # (but "the two big parties" are no two people)
+            return [Party(name, True, t.i) for name in self.memory.pair]
         if not dets & _GROUP_DETERMINERS or not self.memory.group:
             return None
         singular = ("leader", "country", "nation", "man", "woman", "side", "delegation")

@@ -571,6 +571,11 @@ class SentenceReader:
             found.extend(self.p.of(k.i))
         return found
 
+    def _about(self, t: Token, *preps: str) -> list[Token]:
+        """``t``'s dependents marked by one of ``preps`` that may say what it is about:
+        not a day or a time ("clashed on Thursday")."""
+        return [k for k in self.oblique_tokens(t, *preps) if k.lower not in _WHEN]
+
     def oblique_tokens(self, t: Token, *preps: str) -> list[Token]:
         """``t``'s dependents marked by one of ``preps``, also where the parser hung them
         on a word of time or manner in between ("spoke today with X", "by phone with X")."""
@@ -802,7 +807,7 @@ class SentenceReader:
                 return self._antecedent(t)
             if k.rel in ("obj", "ccomp", "xcomp") or k.dep == "nsubj:pass":
                 return self._phrase(k)
-        for k in self.oblique_tokens(t, "over", "about", "on", "against", "of"):
+        for k in self._about(t, "over", "about", "on", "against", "of"):
             return self._phrase(k)
         return None
 
@@ -2013,9 +2018,8 @@ class SentenceReader:
         if len(unique([*sides, *others])) < 2:
             return None
         topic = None
-        for k in self.oblique_tokens(t, "over", "about", "on"):
-            if k.lower not in _WHEN:  # "clashed on Thursday with X": when, not over what
-                topic = self._object_of(k)
+        for k in self._about(t, "over", "about", "on"):
+            topic = self._object_of(k)
         found = self._disagreement(t, sides, others, topic)
         named = tuple(k.i for k in self.oblique_tokens(t, "with", "against", "between"))
         named += tuple(k.i for k in self.oblique_tokens(t, "on") if k.lower in _WHEN)
@@ -2129,7 +2133,7 @@ class SentenceReader:
         if len(unique([*sides, *others])) < 2:
             return None
         topic = None
-        for k in self.oblique_tokens(t, "over", "about", "on"):
+        for k in self._about(t, "over", "about", "on"):
             topic = self._object_of(k)
         end = self.s.subtree(t.i)[-1]
         if topic is None and end + 1 < len(self.s.tokens):
@@ -2569,7 +2573,7 @@ class SentenceReader:
         if len(parties) < 2:
             return None
         topic = None
-        for k in self.oblique_tokens(t, "over", "about", "on"):
+        for k in self._about(t, "over", "about", "on"):
             topic = self._object_of(k)
         lead = {k.i for k in self.s.children(t.i, "case", "cc", "punct") if k.i < t.i}
         words = [i for i in self.s.subtree(t.i) if i not in lead]
