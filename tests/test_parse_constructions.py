@@ -941,6 +941,23 @@ def test_the_two_leaders_are_the_two_people_named_together_before_them():
         assert d.disagreements == []
 
 
+def test_a_plan_of_an_act_is_a_proposal_but_not_a_visit_a_step_of_ones_own_or_anothers():
+    d = digest_of(
+        "Chancellor Tom Hale spoke on Monday. He plans to axe 10,000 jobs to free up money "
+        "for schools."
+    )  # parsed with "to axe" hung on "plans" as a noun's modifier
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Tom Hale", "planned to axe 10,000 jobs to free up money for schools")
+    ]
+    for text in (
+        "President Ann Lee plans to visit Oslo next week.",
+        "Mayor Tom Hale plans to stand as an independent.",
+        "The union said the government was planning to cut benefits.",
+        "The rebels planned the attack for months.",
+    ):
+        assert digest_of(text).proposals == [], text
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -43,6 +43,7 @@ from briefgen.extract.parse.tokens import (
     clause_before_a_dash,
     clauses_read_as_objects,
     from_spacy,
+    infinitives_on_a_verb,
     nouns_read_as_verbs,
     participles_after_a_possessive,
     people_joined_to_a_place,
@@ -53,6 +54,7 @@ from briefgen.extract.parse.tokens import (
     subjects_read_as_punctuation,
     verb_after_a_companion,
     verb_read_as_a_modifier,
+    verb_read_as_a_noun_root,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
@@ -707,6 +709,8 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)
     sentence = verb_read_as_a_modifier(sentence)
+    sentence = verb_read_as_a_noun_root(sentence, lex.forms)
+    sentence = infinitives_on_a_verb(sentence)
     sentence = participles_after_a_possessive(sentence)
     sentence = prepositions_on_a_modifier(sentence)
     sentence = clauses_read_as_objects(sentence)

@@ -167,6 +167,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "need_verbs",
         "dead_adjectives",
         "personal_plans",
+        "personal_acts",
         "expressions",
         "owned_nouns",
         "presenting_verbs",

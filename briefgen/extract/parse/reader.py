@@ -156,6 +156,8 @@ class SentenceReader:
         self.agree_joint = lexicon.words("agreement", "joint_verbs")
         self.agree_stated = lexicon.words("agreement", "stated_verbs")
         self.pledged_to = lexicon.words("proposal", "to_verbs")
+        self.plan_verbs = lexicon.words("proposal", "plan_verbs")
+        self.personal_acts = lexicon.words("proposal", "personal_acts")
         self.agree_plural = lexicon.words("agreement", "plural_verbs") | self.agree_stated
         self.agree_nouns = lexicon.words("agreement", "nouns")
         self.prospect_nouns = lexicon.words("agreement", "prospect_nouns")
@@ -339,7 +341,12 @@ class SentenceReader:
                 and (lemma not in self.speech or self._told_to_act(t))
             ):
                 yield self._proposal(t, self._authors(t), self.clause(t))
-        if not verb and t.rel == "amod" and (lemma in self.against or lemma in self.propose):
+        if (
+            not verb
+            and t.rel == "amod"
+            and (lemma in self.against or lemma in self.propose)
+            and lemma not in self.plan_verbs  # a plan is read only as the main verb
+        ):
             yield self._verb_read_as_modifier(t, lemma)
         if t.pos == "ADJ" and t.lower in self.offer_adjectives:
             yield self._offer(t)
@@ -2908,6 +2915,8 @@ class SentenceReader:
     def _proposal_verb(self, t: Token) -> Found | None:
         if self.lemma(t) in self.pledged_to and not self._pledged_alone(t):
             return None
+        if self.lemma(t) in self.plan_verbs and not self._plans_an_act(t):
+            return None
         if self._adjective_read_as_verb(t):
             return None
         kids = self.s.children(t.i)
@@ -3023,6 +3032,19 @@ class SentenceReader:
         }  # "this was [the change] that ...": the noun as a predicate
         words = [i for i in self.s.subtree(noun.i) if i < relative.i and i not in not_its]
         return self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
+
+    def _plans_an_act(self, t: Token) -> bool:
+        """Whether ``t`` ("plans") is the main verb and plans an act put to others, after
+        "to": "plans to axe 100,000 jobs"; not "planned the attack", a meeting ("plans to
+        visit Oslo", read as one that has not happened yet) or a step of one's own ("plans
+        to stand down")."""
+        if self.passive(t) or self.s.children(t.i, "obj", "cop", "det", "amod"):
+            return False
+        if t.rel != "root":
+            return False  # nor another's plan told ("the union said the government planned")
+        acts = [k for k in self.s.children(t.i, "xcomp") if self._marked(k, "to")]
+        meeting = self.meet | self.meet_with | self.call_verbs | {"visit"}
+        return bool(acts) and self.lemma(acts[0]) not in meeting | self.personal_acts
 
     def _pledged_alone(self, t: Token) -> bool:
         """Whether ``t`` ("committed") is one named party's pledge: with what is pledged

@@ -605,3 +605,48 @@ def clauses_read_as_objects(sentence: Sentence) -> Sentence:
         if t.dep == "obj" and sentence.children(t.i, "nsubj") and sentence.children(t.i, "cop"):
             tokens[t.i] = replace(t, dep="ccomp")
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
+def verb_read_as_a_noun_root(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
+    """``sentence`` with its root put back as the verb it is where the parser read "The
+    Tories [plan] to scrap the tax" as a noun with a subject: a root noun that is a form
+    of a verb of ``verbs``, after its subject, with no determiner or modifier of its own
+    and an infinitive after it, which becomes the verb's complement."""
+    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    if root is None or root.pos != "NOUN" or root.lower not in verbs:
+        return sentence
+    kids = sentence.children(root.i)
+    subject = [k for k in kids if k.dep == "nsubj" and k.i < root.i]
+    infinitive = [
+        k for k in kids if k.rel == "acl" and k.i > root.i and sentence.children(k.i, "mark")
+    ]
+    if (
+        not subject
+        or not infinitive
+        or sentence.children(root.i, "det", "amod", "cop", "nmod:poss")
+        or sentence.children(infinitive[0].i, "mark")[0].lower != "to"
+    ):
+        return sentence
+    tokens = list(sentence.tokens)
+    tokens[root.i] = replace(root, pos="VERB")
+    tokens[infinitive[0].i] = replace(infinitive[0], dep="xcomp")
+    return Sentence(tuple(tokens), sentence.ents)
+
+
+def infinitives_on_a_verb(sentence: Sentence) -> Sentence:
+    """``sentence`` with an infinitive the parser hung on a verb as a noun's modifier
+    (``acl``) made the verb's complement: "He plans [to axe] 10,000 jobs". A verb takes
+    no ``acl``."""
+    tokens = list(sentence.tokens)
+    for t in sentence.tokens:
+        head = sentence.head(t.i)
+        if (
+            t.dep == "acl"
+            and t.pos == "VERB"
+            and head is not None
+            and head.pos == "VERB"
+            and head.i < t.i
+            and any(k.lower == "to" for k in sentence.children(t.i, "mark"))
+        ):
+            tokens[t.i] = replace(t, dep="xcomp")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
