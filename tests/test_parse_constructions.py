@@ -958,6 +958,13 @@ def test_a_plan_of_an_act_is_a_proposal_but_not_a_visit_a_step_of_ones_own_or_an
         assert digest_of(text).proposals == [], text
 
 
+def test_a_partys_plans_facing_criticism_set_the_critic_against_the_party():
+    # the parser lemmatises "faced" as "faced": the verb's forms come from the lexicon
+    d = digest_of("Home Secretary Ann Berg's plans have faced fierce criticism from the Greens.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Greens", "Ann Berg"})]
+    assert d.disagreements[0].positions == []  # facing criticism is no one's stance
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -164,6 +164,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "resolving",
         "prospect_nouns",
         "blow_verbs",
+        "facing_verbs",
         "need_verbs",
         "dead_adjectives",
         "personal_plans",

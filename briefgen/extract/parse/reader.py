@@ -181,6 +181,7 @@ class SentenceReader:
         self.against_adjectives = lexicon.words("disagreement", "against_adjectives")
         self.blows = lexicon.words("disagreement", "blows")
         self.blow_verbs = lexicon.words("disagreement", "blow_verbs")
+        self.facing = lexicon.words("disagreement", "facing_verbs")
         self.warning = lexicon.words("disagreement", "warning_verbs")
         self.resolving = lexicon.words("disagreement", "resolving")
         self.concern_nouns = lexicon.words("disagreement", "concern_nouns")
@@ -2126,15 +2127,21 @@ class SentenceReader:
             # "X is locked in a row with Y": X is a side, Y the other.
             sides = [*engaged, *sides]
             others.extend(self.obliques(self.s.tokens[t.head], "with"))
-        if gov is not None and self.lemma(gov) in ("face", "draw", "provoke", "spark", "prompt"):
+        if gov is not None and self.lemma(gov) in self.facing:
             # "X faces criticism from Y": Y is the side that acts.
             sides, others = self.obliques(gov, "from") or sides, self.subjects(gov)
             if sides and not others:
-                # "the plans faced opposition from Y": what is opposed is the subject
+                # "the plans faced opposition from Y": what is opposed is the subject, and
+                # whose plans they are ("X's plans") the other side
                 for k in self.s.children(gov.i, "nsubj"):
                     if self.p.of(k.i):
                         break
-                    return self._disagreement(gov, sides, [], self._phrase(k))
+                    acting = {p.name for p in sides}
+                    owners = [p for p in self.possessor(k) if p.name not in acting]
+                    found = self._disagreement(gov, sides, owners, self._phrase(k))
+                    if found is not None:
+                        found.positions = {}  # "faced criticism from Y" is no one's stance
+                    return found
         if not sides and not others and self.s.case(t.i) in _CONCESSIVE:
             return self._despite(t)
         if len(unique([*sides, *others])) < 2:
@@ -2166,6 +2173,8 @@ class SentenceReader:
         between = {p.name for p in self.obliques(t, "between")}
         if found is not None and between and {p.name for p in found.parties} <= between:
             found.positions = {}  # "a row between A and B about X" gives neither's stance
+        if found is not None and gov is not None and self.lemma(gov) in self.facing:
+            found.positions = {}  # nor "X faced criticism from Y"
         return found
 
     def _opponents(self, t: Token) -> Found | None:
