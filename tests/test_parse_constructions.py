@@ -965,6 +965,20 @@ def test_a_partys_plans_facing_criticism_set_the_critic_against_the_party():
     assert d.disagreements[0].positions == []  # facing criticism is no one's stance
 
 
+def test_a_verb_the_rules_name_is_known_by_its_forms_whatever_the_parsers_lemma():
+    from types import SimpleNamespace
+
+    from briefgen.extract.parse.lexicon import lexicon
+    from briefgen.extract.parse.reader import SentenceReader
+    from briefgen.extract.parse.tokens import Token
+
+    reader = SimpleNamespace(lex=lexicon())
+    for form, lemma in (("continued", "continue"), ("assuming", "assume"), ("faced", "face")):
+        # as the packaged model lemmatises some forms: the form itself
+        t = Token(0, form, 0, form, "VERB", "ROOT", 0, False, "")
+        assert SentenceReader.lemma(reader, t) == lemma
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

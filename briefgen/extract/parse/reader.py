@@ -220,7 +220,8 @@ class SentenceReader:
     def lemma(self, t: Token) -> str:
         if " " in t.text:  # a merged name: "the Camp David Summit" is a summit
             return self.lex.lemma(t.text.split()[-1], "")
-        return self.lex.lemma(t.text, t.lemma)
+        # the lexicon's words, then this module's, by their forms; else the parser's lemma
+        return self.lex.lemma(t.text, _CODE_LEMMA_OF.get(t.lower, t.lemma))
 
     def facts(self) -> list[Found]:
         found: list[Found] = []
@@ -3693,3 +3694,13 @@ _PUT_FORWARD = frozenset(
 _PUT_FORWARD_FORMS = frozenset(
     {*(f for w in _PUT_FORWARD for f in inflections(w)), "made", "put", "set", "laid", "sent"}
 )
+
+# The forms of the verbs the rules above name in code, each to its lemma: the parser's
+# lemmatiser leaves some forms as they are ("faced", "toured").
+_CODE_LEMMA_OF = {
+    form: lemma
+    for lemma in sorted(
+        _VISITING | _WAGING | _CHARGING | _WISHING | _DIRECTING | _PUT_FORWARD | _CONTESTED
+    )
+    for form in inflections(lemma)
+}
