@@ -2798,6 +2798,14 @@ def test_the_authors_a_joint_statement_names_only_in_its_title_are_its_people():
     assert pairs(d.agreements, "parties") == [frozenset({"Ann Lee", "Bo Chen"})] * 2
 
 
+def test_a_title_s_person_the_text_names_by_another_word_of_the_name_is_not_added():
+    d = digest_of(
+        "President Lula welcomed the agreement.",
+        titles=("Joint Statement by President Ann Lee and President Luiz Inácio Lula da Silva",),
+    )
+    assert sorted(p.name for p in d.people) == ["Ann Lee", "Lula"]
+
+
 def test_a_title_s_capitals_after_a_name_are_no_part_of_it_nor_is_the_text_s_person_added():
     d = digest_of(
         "The President spoke with the Prime Minister. The leaders discussed the call for "

@@ -111,9 +111,10 @@ def parse_texts(packed: list[PackedArticle]) -> list[ArticleParse]:
 
 def _headline_people(article: Article) -> list[Mention]:
     """The people the article's title introduces with a title ("Joint Statement by
-    President X and Prime Minister Y") and its text never names. A title writes every
-    word in capitals: the words that end such a name and that the text writes in small
-    letters are no part of it ("President X Call with ...")."""
+    President X and Prime Minister Y") and its text never names, by any word of the name
+    after the first. A title writes every word in capitals: the words that end such a
+    name and that the text writes in small letters are no part of it ("President X Call
+    with ...")."""
     small = set(_SMALL_WORD.findall(article.text))
     found = []
     for m in find_introductions(article.title or ""):
@@ -121,7 +122,11 @@ def _headline_people(article: Article) -> list[Mention]:
         while len(words) > 1 and (words[-1].lower() in small or words[-1] in _SUFFIXES):
             words.pop()
         words[-1] = words[-1].rstrip(",")
-        if m.cue == "title" and words[-1] not in article.text:
+        # a word of it after the first in the text: the text names them ("President
+        # Luiz Inácio Lula da Silva" in the title, "President Lula" in the text)
+        own = [w for w in words[1:] if w[:1].isupper()] or words
+        named = any(re.search(rf"\b{re.escape(w)}\b", article.text) for w in own)
+        if m.cue == "title" and not named:
             found.append(replace(m, name=" ".join(words)))
     return found
 
