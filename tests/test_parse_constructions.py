@@ -979,6 +979,13 @@ def test_a_verb_the_rules_name_is_known_by_its_forms_whatever_the_parsers_lemma(
         assert SentenceReader.lemma(reader, t) == lemma
 
 
+def test_after_meeting_a_named_person_is_a_meeting_with_them():
+    # parsed as a noun, "meeting", whose name is the person's
+    d = digest_of("After meeting Governor Paul Dorn, Senator Mia Lund said she was happy.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Mia Lund", "Paul Dorn"})]
+    assert digest_of("The meeting Governor Paul Dorn chaired went well.").meetings == []
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -43,6 +43,7 @@ from briefgen.extract.parse.tokens import (
     clause_before_a_dash,
     clauses_read_as_objects,
     from_spacy,
+    gerunds_read_as_nouns,
     infinitives_on_a_verb,
     nouns_read_as_verbs,
     participles_after_a_possessive,
@@ -704,6 +705,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = subjects_read_as_punctuation(sentence)
     sentence = adverbs_read_as_subjects(sentence)
     sentence = progressives_read_as_nouns(sentence, lex.forms)
+    sentence = gerunds_read_as_nouns(sentence, lex.forms)
     sentence = nouns_read_as_verbs(sentence, lex.noun_forms)
     sentence = people_joined_to_a_place(sentence)
     sentence = verb_under_a_nominal_root(sentence)

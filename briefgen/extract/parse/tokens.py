@@ -650,3 +650,23 @@ def infinitives_on_a_verb(sentence: Sentence) -> Sentence:
         ):
             tokens[t.i] = replace(t, dep="xcomp")
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
+def gerunds_read_as_nouns(sentence: Sentence, verbs: frozenset[str]) -> Sentence:
+    """``sentence`` with a gerund put back as a verb where the parser read "after
+    [meeting] Tony Blair" as a noun whose name is Tony Blair: an "-ing" form of a verb of
+    ``verbs`` after a preposition, with a name hung on it as ``flat`` right after it. The
+    gerund becomes a clause on what the noun hung on, the name its object and the
+    preposition its mark."""
+    tokens = list(sentence.tokens)
+    for t in sentence.tokens:
+        if t.pos != "NOUN" or not t.lower.endswith("ing") or t.lower not in verbs:
+            continue
+        names = [k for k in sentence.children(t.i, "flat") if k.i == t.i + 1]
+        cases = [k for k in sentence.children(t.i, "case") if k.i == t.i - 1]
+        if not names or not cases or names[0].pos != "PROPN" or t.rel not in ("obl", "nmod"):
+            continue
+        tokens[t.i] = replace(t, pos="VERB", dep="advcl")
+        tokens[names[0].i] = replace(names[0], dep="obj")
+        tokens[cases[0].i] = replace(cases[0], dep="mark")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
