@@ -986,6 +986,15 @@ def test_after_meeting_a_named_person_is_a_meeting_with_them():
     assert digest_of("The meeting Governor Paul Dorn chaired went well.").meetings == []
 
 
+def test_an_american_party_has_one_name_as_a_side_and_as_an_affiliation():
+    d = digest_of(
+        "Republican Senator Ann Lee spoke. The Republican Party and the Democrats clashed "
+        "over the budget."
+    )
+    assert [(p.name, p.affiliation) for p in d.people] == [("Ann Lee", "Republicans")]
+    assert pairs(d.disagreements, "parties") == [frozenset({"Republicans", "Democrats"})]
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."
