@@ -995,6 +995,22 @@ def test_an_american_party_has_one_name_as_a_side_and_as_an_affiliation():
     assert pairs(d.disagreements, "parties") == [frozenset({"Republicans", "Democrats"})]
 
 
+def test_a_relative_clause_is_of_its_noun_not_of_what_the_parser_joined_after_it():
+    # parsed with "Muslims" a conjunct of "MAB", after the clause
+    d = digest_of(
+        "Last year MAB, which opposed the war in Iraq, urged Muslims not to vote for Labour "
+        "in the European elections."
+    )
+    assert [dis.parties for dis in d.disagreements] == [["MAB"]]
+    d = digest_of("The Greens and the SNP, who opposed the plan, walked out.")
+    assert pairs(d.disagreements, "parties") == [frozenset({"Greens", "SNP"})]
+
+
+def test_what_a_partys_client_opposes_is_not_the_partys_stance():
+    d = digest_of("Ann Berg was a partner at Lee Brandt, which has a client opposing the road.")
+    assert d.disagreements == []
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -406,7 +406,9 @@ class SentenceReader:
             if k.rel == "nsubj" and not (passive and k.dep == "nsubj:pass"):
                 subject = True
                 if k.lower in ("who", "that", "which") and t.rel == "acl":
-                    return self.p.of(self.s.tokens[t.head].i)
+                    # the noun the clause says more of, and what is listed with it before
+                    # the clause ("A and B, who opposed the plan"), not after it
+                    return [p for p in self.p.of(t.head) if p.token < t.i]
                 if self._title_of_next(k, kids):
                     continue
                 found.extend(self.p.of(k.i) or self._author_of_text(k) or self._described_group(k))
@@ -500,7 +502,9 @@ class SentenceReader:
             if own:
                 return own
             gov = self.governor(head)
-            return self.subjects(gov) if gov is not None else []
+            if gov is None or self.lemma(gov) in ("have", "be"):
+                return []  # "X has a client opposing the plan": the client opposes it
+            return self.subjects(gov)
         return []
 
     def _author_of_text(self, k: Token) -> list[Party]:
