@@ -1011,6 +1011,19 @@ def test_what_a_partys_client_opposes_is_not_the_partys_stance():
     assert d.disagreements == []
 
 
+def test_a_call_after_but_is_its_own_subjects_and_a_states_people_are_not_the_state():
+    # parsed with "called" a conjunct of "Harry", the root
+    d = digest_of(
+        "Prince Harry, 20, apologised, but critics have called for him to go to Auschwitz "
+        "for the commemoration."
+    )
+    assert [p.by for p in d.proposals] == ["critics"]
+    d = digest_of("Iraqi civilians protested against the plan.")
+    assert [dis.parties for dis in d.disagreements] == [["Iraqi civilians"]]
+    d = digest_of("Chinese officials rejected the plan.")
+    assert [dis.parties for dis in d.disagreements] == [["China"]]  # officials act for it
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -57,6 +57,13 @@ _DEFINITE = frozenset({"the", "these", "those"})
 _SOME = frozenset({"other", "some", "many", "several", "most", "few", "more", "all", "both"})
 # Numbers that stand alone for a group named before: "the two", "both".
 _COUNTS = {"two": 2, "both": 2, "three": 3}
+# People of a state who do not act for it: "the British Jews", "Iraqi civilians".
+_PEOPLE_OF_A_STATE = frozenset(
+    {"citizens", "civilians", "nationals", "residents", "voters", "workers",
+     "students", "families", "farmers", "jews",
+     "muslims", "christians", "catholics", "hindus", "sikhs", "migrants", "refugees",
+     "immigrants", "taxpayers", "patients", "pensioners", "fans", "tourists", "expatriates"}
+)  # fmt: skip
 # Plurals of bodies, never two people: "the two parties".
 _BODIES = frozenset(
     {"parties", "countries", "nations", "states", "governments", "unions", "houses"}
@@ -259,6 +266,12 @@ class Parties:
             return counted  # before the recognizer's reading of "NSAs" as a body
         if i in self.at:
             named = self.at[i]
+            if (
+                t.lower.split()[-1] in _PEOPLE_OF_A_STATE
+                and t.end > named.end
+                and named.name in gazetteer().countries
+            ):
+                return [Party(self._phrase(t), False, i)]  # "the British Jews", merged
             if not named.is_person and self._titled(t) and (holder := self._holder_after_body(i)):
                 return [holder]  # "the People's Republic of China Director of ... Wang Yi"
             if (
@@ -297,6 +310,10 @@ class Parties:
                     # the name is the participle's object, the party the noun before it.
                     before = [c.i for c in self.s.children(i, "compound") if c.i < i]
                     return self._one(before[-1]) if before else None
+                if t.lower in _PEOPLE_OF_A_STATE and named.name in gazetteer().countries:
+                    # "the British Jews", "Iraqi civilians": people of the state, not it
+                    # ("British troops", "Chinese officials" act for it)
+                    return [Party(self._phrase(t), False, i)]
                 if person_noun and not named.is_person:
                     state = named  # "his U.S. counterpart" is a person, not the U.S.
                     if named.name not in gazetteer().countries:

@@ -438,6 +438,9 @@ class SentenceReader:
             and head is not None
             and head.pos in ("NOUN", "PROPN")
             and not self.s.children(head.i, "cop")  # "X would be governor and Y opposed"
+            # "Prince Harry apologised, but critics have called for ...": a clause of
+            # its own, set against the one before
+            and not any(k.lower in _CONTRAST_WORDS for k in self.s.children(t.i, "cc"))
         ):
             # "A and B agreed" misparsed with A as the root: A is a subject too.
             found = [*self.p.of(head.i), *found]
@@ -3635,6 +3638,8 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # Verbs of saying that leave what is said in doubt: "X claimed (that) Y wanted Z",
 # "a comment suggesting he wants Z".
 _CONTESTED = frozenset({"claim", "allege", "suggest"})
+# Conjunctions that set a clause against the one before: "X apologised, but Y ...".
+_CONTRAST_WORDS = frozenset({"but", "yet", "while", "whereas"})
 # Words that make a meeting noun several meetings, each with some of those named.
 _SEVERAL = frozenset({"separate", "two", "three", "four", "several", "multiple", "individual"})
 # People one questions (interviews), not things one doubts.
