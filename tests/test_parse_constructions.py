@@ -1024,6 +1024,14 @@ def test_a_call_after_but_is_its_own_subjects_and_a_states_people_are_not_the_st
     assert [dis.parties for dis in d.disagreements] == [["China"]]  # officials act for it
 
 
+def test_a_title_with_its_portfolio_before_a_name_is_no_second_side():
+    d = digest_of(
+        "Labour's deputy minister for women Ann Berg accused the Greens of offering false "
+        "promises to women."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Ann Berg", "Greens"})]
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

@@ -642,13 +642,18 @@ class Parties:
         if self.s.tokens[i].lower.endswith("s"):
             return None  # "the Deputy Advisors of France, ...": many, none named here
         k = i
-        while bodies := [c for c in self.s.children(k, "nmod") if self.s.case(c.i) == "of"]:
+        while bodies := [
+            c for c in self.s.children(k, "nmod") if self.s.case(c.i) in ("of", "for")
+        ]:
             if k == i and bodies[0].i in self.at:
                 return None  # "Secretary of the Interior Ann Lee": the name is the body's
             k = bodies[0].i
-            for j in [k, *(c.i for c in self.s.children(k, "conj"))]:
-                if j in self.at and self.at[j].is_person:
-                    return Party(self.at[j].name, True, i)
+            # or the portfolio's ("minister for women Jacqui Smith", the name hung on it)
+            for c in [*self.s.children(k, "conj"), *self.s.children(k, "flat")]:
+                if c.i in self.at and self.at[c.i].is_person:
+                    return Party(self.at[c.i].name, True, i)
+            if k in self.at and self.at[k].is_person:
+                return Party(self.at[k].name, True, i)
         return None
 
     def _indefinite(self, t: Token) -> bool:

@@ -2622,7 +2622,10 @@ class SentenceReader:
             # "The nurses' unions want ..." with both nouns as subjects: the first owns
             # the second, which is the party.
             return any(j.i == k.i + 2 and j.rel == "nsubj" for j in kids)
-        after = next((j for j in kids if j.i == k.i + 1 and j.rel == "nsubj"), None)
+        # right after it, or after its portfolio ("deputy minister for women Jacqui Smith")
+        after = next(
+            (j for j in kids if j.rel == "nsubj" and self.s.subtree(j.i)[0] == k.i + 1), None
+        )
         if after is None:
             return False
         if after.pos == "PROPN" and self.p.of(after.i, expand=False):
