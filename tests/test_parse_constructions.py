@@ -1030,6 +1030,8 @@ def test_a_title_with_its_portfolio_before_a_name_is_no_second_side():
         "promises to women."
     )
     assert pairs(d.disagreements, "parties") == [frozenset({"Ann Berg", "Greens"})]
+    # what the Greens are accused of (hung on "Greens") is no proposal of theirs
+    assert d.proposals == []
 
 
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():

@@ -2813,10 +2813,12 @@ class SentenceReader:
     def _charged(self, t: Token) -> bool:
         """Whether ``t`` is in what someone is accused or blamed of ("accused him of
         encouraging young people to drink"): a charge, not a proposal of anyone's."""
-        below = t
+        below, seen = t, False
         for above in self.s.ancestors(t.i):
             charge = self.s.case(below.i) in ("of", "for") or self._marked(below, "of", "for")
-            if charge and self.lemma(above) in _CHARGING:
+            # the charge may hang on the one accused ("accused the Greens [of offering]")
+            seen = seen or charge
+            if seen and self.lemma(above) in _CHARGING:
                 return True
             if below.rel == "advcl" and not charge:
                 return False  # "after Labour unveiled its plans": an event of its own
