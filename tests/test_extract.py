@@ -804,6 +804,17 @@ def test_a_name_written_with_and_without_its_accents_is_one_person_named_with_th
     assert "Pedro Sanchez" in people["Pedro Sánchez"].aliases
 
 
+def test_a_name_alone_that_is_an_inner_word_of_one_full_name_of_its_office_is_that_person():
+    people = _people_of(
+        "President Luiz Inácio Lula da Silva spoke. Later President Lula met the press. "
+        "Sultan Ahmed al-Jaber spoke. Emir Nawaf Al-Ahmad Al-Jaber Al-Sabah replied."
+    )
+    assert "Lula" in people["Luiz Inácio Lula da Silva"].aliases
+    assert "Lula" not in people
+    # a word of another's name, but of no office of his: two people
+    assert {"Ahmed al-Jaber", "Nawaf Al-Ahmad Al-Jaber Al-Sabah"} <= set(people)
+
+
 def test_two_full_names_with_one_surname_leave_the_surname_alone():
     people = _people_of("Anna Berg met Olav Berg in Oslo. Ms Berg said little.")
     assert "Anna Berg" not in people or "Berg" not in people["Anna Berg"].aliases

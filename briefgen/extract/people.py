@@ -63,6 +63,11 @@ def _may_share(roles: set[str], others: set[str]) -> bool:
     return any(w in words for r in others for w in r.lower().split())
 
 
+def _role_words(roles: set[str]) -> set[str]:
+    """The words of a person's roles, in small letters, without "of" and "the"."""
+    return {w for r in roles for w in r.lower().split()} - {"of", "the", "for"}
+
+
 def _offices(roles: set[str]) -> set[str]:
     """``roles`` that say what office one holds, each with its synonyms: a royal or
     tribal title or a military rank says nothing of it ("Sheikh Tahnoon" is the
@@ -203,6 +208,7 @@ class People:
         # Full names by their first and by their last word: a short form
         # shares one of the two, so only those few are compared.
         by_end: dict[str, list[str]] = {}
+        by_inner: dict[str, list[str]] = {}  # full names by their inner words in capitals
         roles_of: dict[str, set[str]] = {}
         role_votes: dict[str, Counter[str]] = {}  # how often each name comes with each role
         for m in introductions:
@@ -245,6 +251,14 @@ class People:
                         or len(given_names[words[-1].casefold()]) == 2
                     )
                 )
+            if not longer and len(words) == 1:
+                # "President Lula" is "Luiz Inácio Lula da Silva": a name alone that is an
+                # inner word of one full name only, with a word of its role
+                inner = by_inner.get(_folded(words)[0], [])
+                if len(inner) == 1 and _role_words(roles_of.get(name, set())) & _role_words(
+                    self._roles(inner[0], roles_of)
+                ):
+                    longer = inner
             if len(longer) == 1:
                 self._canonical[name] = longer[0]
                 self.records[longer[0]].forms.add(name)
@@ -254,6 +268,9 @@ class People:
                 same_core[same_words_key(name)] = name
                 for end in ends:
                     by_end.setdefault(end, []).append(name)
+                for word in words[1:-1]:
+                    if word[:1].isupper():
+                        by_inner.setdefault(_folded([word])[0], []).append(name)
         for overrun, name in overruns.items():
             self._canonical[overrun] = self._canonical[name]
         self.introduced: Counter[str] = Counter()
