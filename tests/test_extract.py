@@ -603,6 +603,17 @@ def test_an_office_of_a_body_named_without_the_ends_where_a_given_name_begins():
     }
 
 
+def test_a_month_before_a_comma_is_no_part_of_a_portfolio():
+    people = _people_of(
+        "In September, Trade and Industry Secretary Ann Lee spoke. Culture, Media and "
+        "Sport Secretary Bo Chen replied."
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Ann Lee": "Trade and Industry Secretary",
+        "Bo Chen": "Culture, Media and Sport Secretary",
+    }
+
+
 def test_an_office_of_a_state_is_held_by_the_name_after_the_state():
     people = _people_of(
         "The Prime Minister of Japan Sato Kenji spoke. The President of Mexico Andrés "

@@ -377,6 +377,14 @@ _TO_OR_FOR = regex.compile(r"\b(?:to|for)[^\S\n]+$")
 # Capitalised words in a list before a title's "X and Y" ("Culture, " before
 # "Media and Sport Secretary"): the office's name began there.
 _LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
+# Words before a comma that open a sentence, not a portfolio's list ("In September,
+# Trade and Industry Secretary X", not "Culture, Media and Sport Secretary X").
+_NOT_PORTFOLIOS = frozenset(
+    {*("January", "February", "March", "April", "May", "June", "July", "August"),
+     *("September", "October", "November", "December", "Monday", "Tuesday", "Wednesday"),
+     *("Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "Yesterday"),
+     *("Today", "Earlier", "Later", "Instead", "Separately", "Also", "Now", "Then")}
+)  # fmt: skip
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
 
@@ -504,7 +512,11 @@ def find_introductions(text: str) -> list[Mention]:
             role = f"{m['office']}{role}"  # "National Security Office Director"
         listed = _LISTED_BEFORE.search(text, max(0, m.start("role") - 80), m.start("role"))
         words = listed.group().split(",") if listed else []
-        if words and " and " in m["role"] and not any(_a_place(w, pats) for w in words):
+        if (
+            words
+            and " and " in m["role"]
+            and not any(_a_place(w, pats) or w.strip() in _NOT_PORTFOLIOS for w in words)
+        ):
             role = listed.group() + m["role"]  # "Culture, Media and Sport Secretary"
         if " and " in role and text.endswith(("the ", "The "), 0, m.start()):
             # "the Vice President and President Marcos": two people, the
