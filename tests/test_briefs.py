@@ -164,6 +164,9 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
     assert said(Proposal(by="C", what="invitation for him to visit")) == (
         "C proposed invitation for him to visit."  # a noun by its ending, not "to invitation"
     )
+    assert said(Proposal(by="C", what="intent to work with Congress")) == (
+        "C proposed intent to work with Congress."  # a noun of no telling ending
+    )
     assert said(Proposal(by="C", what="pledge to donate $2")) == "C pledged to donate $2."
     assert said(Proposal(what="to meet")) == "A proposal was made to meet."
     clash = Disagreement(parties=parties, topic="disagreed on sanctions")

@@ -125,6 +125,8 @@ _DETERMINERS = frozenset({
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "that", "those",
     "new", "more", "further", "another", "some", "any", "each", "every", "one", "two",
     "three", "joint",
+    # nouns of no English ending that tells them: "proposed intent to work with ..."
+    "intent",
 })  # fmt: skip
 
 
