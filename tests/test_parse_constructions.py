@@ -1034,6 +1034,16 @@ def test_a_title_with_its_portfolio_before_a_name_is_no_second_side():
     assert d.proposals == []
 
 
+def test_a_meeting_ahead_of_a_gathering_has_it_as_its_occasion_but_not_of_anything_else():
+    d = digest_of("President Ann Lee met Prime Minister Bo Chen ahead of the NATO summit in Oslo.")
+    assert [m.occasion for m in d.meetings] == ["the NATO summit"]
+    d = digest_of(
+        "President Ann Lee met Prime Minister Bo Chen ahead of a series of referendums on the "
+        "treaty."
+    )
+    assert [m.occasion for m in d.meetings] == [None]
+
+
 def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement():
     d = digest_of(
         "The unions want the pension age to stay at 60 - the government has urged a rise to 65."

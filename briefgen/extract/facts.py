@@ -51,6 +51,25 @@ _OCCASION = regex.compile(
     r"(?:(?:,\s+\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)*)*,\s+and\s+\p{Lu}[\w'-]*(?:\s+\p{Lu}[\w'-]*)*)?)"
     r"(?=\s+(?:in|to|on|amid|with|last|this|when|where|which)\b|[,.;]|$)"
 )
+# What a meeting held "ahead of" is its occasion only when it is a gathering: "ahead of
+# the NATO summit", not "ahead of a series of referendums".
+_GATHERING = regex.compile(
+    r"\b(?:summit|meeting|talks|conference|session|forum|assembly|council|visit|ministerial"
+    r"|ceremony|celebration|reception|dinner|gathering|funeral|inauguration|G\d+|U\.?)\b",
+    regex.IGNORECASE,
+)
+
+
+def occasion_in(text: str) -> str | None:
+    """The occasion a sentence gives its meeting: "on the margins of the G20 summit"."""
+    found = _OCCASION.search(text)
+    if found is None:
+        return None
+    if found.group().lower().startswith("ahead of") and not _GATHERING.search(found["occasion"]):
+        return None
+    return found["occasion"]
+
+
 _DURATION = regex.compile(
     r"\b(?:for|lasting)\s+(?:about|around|nearly|almost|more than|over|roughly)?\s*"
     r"(?:an?|one|two|three|half an|\d+)\s+(?:hours?|minutes)\b"
@@ -230,8 +249,7 @@ class ArticleReader:
         fact.date, fact.when = resolve_when(text, self.article.published)
         fact.format = _format(text)
         fact.location = None if fact.format in ("call", "virtual") else self._place(text)
-        if occ := _OCCASION.search(text):
-            fact.occasion = occ["occasion"]
+        fact.occasion = occasion_in(text)
         if dur := _DURATION.search(text):
             fact.duration = dur.group()
         if len(participants) < 2:

@@ -23,7 +23,7 @@ import regex
 from briefgen.errors import BriefgenError
 from briefgen.extract import parser
 from briefgen.extract.dates import resolve_when
-from briefgen.extract.facts import _DURATION, _OCCASION, ArticleReader, Entity, Fact
+from briefgen.extract.facts import _DURATION, ArticleReader, Entity, Fact, occasion_in
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.mentions import (
     Mention,
@@ -860,8 +860,7 @@ def _fact(
         elif _PHONE.search(text):
             fact.format = "call"
         fact.location = None if fact.format in ("call", "virtual") else placer._place(text)
-        if occasion := _OCCASION.search(text):
-            fact.occasion = occasion["occasion"]
+        fact.occasion = occasion_in(text)
         if duration := _DURATION.search(text):
             fact.duration = duration.group()
     if item.positions:
