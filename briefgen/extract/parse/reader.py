@@ -29,7 +29,7 @@ from functools import cached_property
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
-from briefgen.extract.parse.tokens import Sentence, Token, company_of
+from briefgen.extract.parse.tokens import Sentence, Token, company_of, is_clause_dash
 
 # A meeting in an oblique with these is one the clause's subject was not in: "allowed
 # into the meeting between X and Y", "briefed on the talks with X".
@@ -97,7 +97,6 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
 _EDGE = frozenset({"punct", "cc", "mark"})
 # Marks that set one clause beside another: "X wants A - Y wants B".
-_DASHES = frozenset({"-", "–", "—", ";"})
 _QUOTES = "\"'“”‘’"
 # Words opening an indirect question: "questioned why ...", "whether ...".
 _ASKING = frozenset({"why", "whether", "how", "if"})
@@ -2736,10 +2735,7 @@ class SentenceReader:
 
     def _dash(self, i: int) -> bool:
         """A mark setting clauses apart, not the hyphen inside "kick-start"."""
-        t = self.s.tokens[i]
-        if t.text != "-":
-            return t.text in _DASHES
-        return i > 0 and self.s.tokens[i - 1].space and t.space
+        return is_clause_dash(self.s, i)
 
     def claim(self) -> Claim | None:
         """The main clause's claim, when its verb is one of saying with a party as subject,

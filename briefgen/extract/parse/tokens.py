@@ -531,6 +531,15 @@ def participles_after_a_possessive(sentence: Sentence) -> Sentence:
 _CLAUSE_DASHES = frozenset({"-", "–", "—", ";"})
 
 
+def is_clause_dash(sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` is a mark setting clauses apart (a dash, a semicolon), not the
+    hyphen inside "kick-start"."""
+    t = sentence.tokens[i]
+    if t.text != "-":
+        return t.text in _CLAUSE_DASHES
+    return i > 0 and sentence.tokens[i - 1].space and t.space
+
+
 def clause_before_a_dash(sentence: Sentence) -> Sentence:
     """``sentence`` with its first clause put back at the root where the parser hung it,
     unmarked, on the clause after a dash or a semicolon: "X wants A - Y has urged B",
@@ -552,13 +561,7 @@ def clause_before_a_dash(sentence: Sentence) -> Sentence:
         ):
             continue
         dash = next(
-            (
-                i
-                for i in range(subject.i - 1, first.i, -1)
-                if sentence.tokens[i].text in _CLAUSE_DASHES
-                and (sentence.tokens[i].text != "-" or sentence.tokens[i - 1].space)
-            ),
-            None,
+            (i for i in range(subject.i - 1, first.i, -1) if is_clause_dash(sentence, i)), None
         )
         own = set(sentence.subtree(first.i))
         if dash is None or any(i not in own for i in range(dash)):
