@@ -76,6 +76,10 @@ class Sentence:
             return list(self._dependents[i])
         return [t for t in self._dependents[i] if t.rel in rels or t.dep in rels]
 
+    def root(self) -> Token | None:
+        """The token that is its own head: the parse's root."""
+        return next((t for t in self.tokens if t.head == t.i), None)
+
     def head(self, i: int) -> Token | None:
         h = self.tokens[i].head
         return None if h == i else self.tokens[h]
@@ -335,7 +339,7 @@ def verb_under_a_nominal_root(sentence: Sentence) -> Sentence:
 def _nominal_root(sentence: Sentence) -> Token | None:
     """The sentence's root when the parser made a noun of it with no verb of its own
     to be and no subject: a subject the parser took for the root."""
-    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    root = sentence.root()
     if root is None or root.pos not in ("NOUN", "PROPN"):
         return None
     if sentence.children(root.i, "cop", "nsubj", "nsubj:pass"):
@@ -357,7 +361,7 @@ def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     subject (or a compound of it: "The three NSAs [confirmed] plans"): a root noun with
     no verb of its own to be, and right before it a past verb hung on it as a
     modifier, after the subject. The noun becomes the verb's object."""
-    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    root = sentence.root()
     if root is None or root.pos != "NOUN" or root.i == 0 or sentence.children(root.i, "cop"):
         return sentence
     verb = sentence.tokens[root.i - 1]
@@ -546,7 +550,7 @@ def clause_before_a_dash(sentence: Sentence) -> Sentence:
     read as if X's wanting were said of Y's urging. X's clause becomes the root and
     Y's a ``parataxis`` of it, as the parser reads "X wants A - Y wants B" when it
     reads it well. Only where every word before the dash is X's clause's."""
-    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    root = sentence.root()
     if root is None or root.pos not in ("VERB", "AUX"):
         return sentence
     subject = next((k for k in sentence.children(root.i, "nsubj")), None)
@@ -615,7 +619,7 @@ def verb_read_as_a_noun_root(sentence: Sentence, verbs: frozenset[str]) -> Sente
     Tories [plan] to scrap the tax" as a noun with a subject: a root noun that is a form
     of a verb of ``verbs``, after its subject, with no determiner or modifier of its own
     and an infinitive after it, which becomes the verb's complement."""
-    root = next((t for t in sentence.tokens if t.head == t.i), None)
+    root = sentence.root()
     if root is None or root.pos != "NOUN" or root.lower not in verbs:
         return sentence
     kids = sentence.children(root.i)
