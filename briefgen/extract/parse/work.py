@@ -115,9 +115,12 @@ def _headline_people(article: Article) -> list[Mention]:
     after the first. A title writes every word in capitals: the words that end such a
     name and that the text writes in small letters are no part of it ("President X Call
     with ...")."""
+    titled = [m for m in find_introductions(article.title or "") if m.cue == "title"]
+    if not titled:
+        return []  # no need to read the text's words
     small = set(_SMALL_WORD.findall(article.text))
     found = []
-    for m in find_introductions(article.title or ""):
+    for m in titled:
         words = m.name.split()
         while len(words) > 1 and (words[-1].lower() in small or words[-1] in _SUFFIXES):
             words.pop()
@@ -126,7 +129,7 @@ def _headline_people(article: Article) -> list[Mention]:
         # Luiz Inácio Lula da Silva" in the title, "President Lula" in the text)
         own = [w for w in words[1:] if w[:1].isupper()] or words
         named = any(re.search(rf"\b{re.escape(w)}\b", article.text) for w in own)
-        if m.cue == "title" and not named:
+        if not named:
             found.append(replace(m, name=" ".join(words)))
     return found
 
