@@ -24,16 +24,16 @@ import datetime as dt
 
 import regex
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH_NAMES = [
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH_NAMES = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 ]  # fmt: skip
-_MONTHS = {name.lower(): i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_MONTHS.update({name[:3].lower(): i + 1 for i, name in enumerate(_MONTH_NAMES)})
+_MONTHS = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
+_MONTHS.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAMES)})
 _MONTHS["sept"] = 9
 _SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
-_MONTH = "(?:" + "|".join([*_MONTH_NAMES, _SHORT_MONTH]) + ")"
+_MONTH = "(?:" + "|".join([*MONTH_NAMES, _SHORT_MONTH]) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _EXPLICIT = regex.compile(
@@ -105,7 +105,7 @@ def _reading(m: regex.Match[str], published: dt.date | None) -> tuple[dt.date | 
     if m.re is _WEEKDAY_REF:
         if published is None or m.group().lower().startswith("this"):
             return None, m["weekday"]
-        back = (published.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+        back = (published.weekday() - WEEKDAYS.index(m["weekday"].lower())) % 7
         return _days_before(published, back), m["weekday"]
     if published is None:
         return None, m.group()

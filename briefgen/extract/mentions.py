@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from briefgen.extract import precompiled
+from briefgen.extract.dates import MONTH_NAMES, WEEKDAYS
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
 
 if TYPE_CHECKING:
@@ -380,10 +381,8 @@ _LISTED_BEFORE = regex.compile(r"(?:\p{Lu}\p{Ll}+,[^\S\n]+)+$")
 # Words before a comma that open a sentence, not a portfolio's list ("In September,
 # Trade and Industry Secretary X", not "Culture, Media and Sport Secretary X").
 _NOT_PORTFOLIOS = frozenset(
-    {*("January", "February", "March", "April", "May", "June", "July", "August"),
-     *("September", "October", "November", "December", "Monday", "Tuesday", "Wednesday"),
-     *("Thursday", "Friday", "Saturday", "Sunday", "Meanwhile", "However", "Yesterday"),
-     *("Today", "Earlier", "Later", "Instead", "Separately", "Also", "Now", "Then")}
+    {*MONTH_NAMES, *(day.title() for day in WEEKDAYS), "Meanwhile", "However", "Yesterday",
+     "Today", "Earlier", "Later", "Instead", "Separately", "Also", "Now", "Then"}
 )  # fmt: skip
 _OWNS_NAMED_THING = regex.compile(r"['’]s\s+\p{Lu}")
 _ROMAN = regex.compile(r"[IVX]+")
