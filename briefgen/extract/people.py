@@ -59,13 +59,17 @@ def _may_share(roles: set[str], others: set[str]) -> bool:
     do not."""
     if not roles or not others:
         return True
-    words = {w for r in roles for w in r.lower().split()}
-    return any(w in words for r in others for w in r.lower().split())
+    return not _words_of(roles).isdisjoint(_words_of(others))
 
 
 def _role_words(roles: set[str]) -> set[str]:
-    """The words of a person's roles, in small letters, without "of" and "the"."""
-    return {w for r in roles for w in r.lower().split()} - {"of", "the", "for"}
+    """The words of a person's roles, without "of", "the" and "for"."""
+    return _words_of(roles) - {"of", "the", "for"}
+
+
+def _words_of(roles: set[str]) -> set[str]:
+    """The words of a person's roles, in small letters."""
+    return {w for r in roles for w in r.lower().split()}
 
 
 def _offices(roles: set[str]) -> set[str]:
