@@ -12,6 +12,7 @@ import pytest
 
 from briefgen.config import ExtractionSettings
 from briefgen.extract import extract
+from briefgen.extract.parse.tokens import Sentence, Token
 from briefgen.ingest.nlp import split_sentences
 from briefgen.model import Article, Digest
 
@@ -39,6 +40,16 @@ def digest_of(*texts: str, titles: tuple[str, ...] = ()) -> Digest:
         for n, text in enumerate(texts)
     ]
     return extract(articles, ExtractionSettings(extractor="parse"))
+
+
+def parsed(words: list[tuple[str, str, str, int]]) -> Sentence:
+    """A sentence given as its parse, (text, tag, relation, head) a word, as a rule reads
+    one: for the slips of the packaged parser a test needs whatever the parser does."""
+    tokens, at = [], 0
+    for i, (text, pos, dep, head) in enumerate(words):
+        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
+        at += len(text) + 1
+    return Sentence(tuple(tokens), ())
 
 
 def pairs(items: list[object], attr: str) -> list[frozenset[str]]:
@@ -1059,7 +1070,7 @@ def test_a_call_set_against_what_another_wants_across_a_dash_is_a_disagreement()
 def test_a_first_clause_hung_on_the_clause_after_a_dash_is_put_back_at_the_root():
     from dataclasses import replace
 
-    from briefgen.extract.parse.tokens import Sentence, Token, clause_before_a_dash
+    from briefgen.extract.parse.tokens import Sentence, clause_before_a_dash
 
     # "Oslo and Bern want a cap - the Commission has urged a rise.", parsed as the
     # packaged model parsed a real one: the first verb an unmarked ``advcl`` of the second.
@@ -1070,11 +1081,9 @@ def test_a_first_clause_hung_on_the_clause_after_a_dash_is_put_back_at_the_root(
         ("Commission", "PROPN", "nsubj", 10), ("has", "AUX", "aux", 10),
         ("urged", "VERB", "ROOT", 10), ("a", "DET", "det", 12), ("rise", "NOUN", "obj", 10),
     ]  # fmt: skip
-    tokens, at = [], 0
-    for i, (text, pos, dep, head) in enumerate(words):
-        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
-        at += len(text) + 1
-    repaired = clause_before_a_dash(Sentence(tuple(tokens), ()))
+    sentence = parsed(words)
+    tokens = list(sentence.tokens)
+    repaired = clause_before_a_dash(sentence)
     assert (repaired.tokens[3].dep, repaired.tokens[3].head) == ("ROOT", 3)
     assert (repaired.tokens[10].dep, repaired.tokens[10].head) == ("parataxis", 3)
     # a hyphen inside a word ("cap-the") sets no clauses apart
@@ -2028,7 +2037,6 @@ def test_a_clause_the_parser_gave_up_on_runs_to_the_end_of_the_sentence():
     from types import SimpleNamespace
 
     from briefgen.extract.parse.reader import SentenceReader
-    from briefgen.extract.parse.tokens import Sentence, Token
 
     # "Ostby offers to buy homes for an index-linked, fair price.", parsed as the
     # packaged model parsed a real one: "linked" left as ``dep``, "price" a parataxis.
@@ -2039,11 +2047,7 @@ def test_a_clause_the_parser_gave_up_on_runs_to_the_end_of_the_sentence():
         (",", "PUNCT", "punct", 11), ("fair", "ADJ", "amod", 11), ("price", "NOUN", "parataxis", 1),
         (".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    tokens, at = [], 0
-    for i, (text, pos, dep, head) in enumerate(words):
-        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
-        at += len(text) + 1
-    reader = SimpleNamespace(s=Sentence(tuple(tokens), ()))
+    reader = SimpleNamespace(s=parsed(words))
     kept = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12]  # up to "linked", and the full stop
     assert SentenceReader._given_up_tail(reader, kept) == [9, 10, 11]
     assert SentenceReader._given_up_tail(reader, [1, 2, 3, 4]) == []  # it ends on a word it holds
@@ -2344,13 +2348,8 @@ def _parties_of(words: list[tuple[str, str, str, int]]) -> object:
     """The parties of a sentence given as its parse: (text, tag, relation, head)."""
     from briefgen.extract.parse.lexicon import lexicon
     from briefgen.extract.parse.parties import Memory, Parties
-    from briefgen.extract.parse.tokens import Sentence, Token
 
-    tokens, at = [], 0
-    for i, (text, pos, dep, head) in enumerate(words):
-        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
-        at += len(text) + 1
-    return Parties(Sentence(tuple(tokens), ()), [], Memory(), {}, lexicon())
+    return Parties(parsed(words), [], Memory(), {}, lexicon())
 
 
 def test_a_capitalised_run_is_no_body_as_a_title_a_heading_or_someone_s_document():
@@ -2400,7 +2399,6 @@ def test_against_what_one_stands_with_is_a_phrase_hung_twice_not_a_side():
     from briefgen.extract.parse.lexicon import lexicon
     from briefgen.extract.parse.parties import Memory, Parties
     from briefgen.extract.parse.reader import SentenceReader
-    from briefgen.extract.parse.tokens import Sentence, Token
 
     # "Lund stood with Bremland against the war against Bremland", with the second
     # "against Bremland" hung on the verb, as the packaged model hung a readout's.
@@ -2409,14 +2407,10 @@ def test_against_what_one_stands_with_is_a_phrase_hung_twice_not_a_side():
         ("Bremland", "PROPN", "obl", 1), ("against", "ADP", "case", 6), ("the", "DET", "det", 6),
         ("war", "NOUN", "obl", 1), ("against", "ADP", "case", 8), ("Bremland", "PROPN", "obl", 1),
     ]  # fmt: skip
-    tokens, at = [], 0
-    for i, (text, pos, dep, head) in enumerate(words):
-        tokens.append(Token(i, text, at, text.lower(), pos, dep, head, True, ""))
-        at += len(text) + 1
-    names = [Entity(t.start, t.end, t.text, t.text == "Lund") for t in tokens if t.pos == "PROPN"]
-    s = Sentence(tuple(tokens), ())
+    s = parsed(words)
+    names = [Entity(t.start, t.end, t.text, t.text == "Lund") for t in s.tokens if t.pos == "PROPN"]
     reader = SentenceReader(s, Parties(s, names, Memory(), {}, lexicon()), lexicon())
-    assert reader._voted_against(tokens[1]) is None
+    assert reader._voted_against(s.tokens[1]) is None
 
 
 def test_a_warning_addressed_to_a_party_is_pressure_on_it():
