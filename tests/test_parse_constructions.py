@@ -368,6 +368,15 @@ def test_reported_speech_gives_the_claim_to_its_subject_not_the_speaker():
     assert "said" not in d.proposals[0].what
 
 
+def test_a_quote_s_speaker_after_it_is_not_part_of_what_was_proposed():
+    d = digest_of(
+        '"We want these prisoners to be returned to their families," said Tom Hale, '
+        "secretary general of the council."
+    )
+    assert [p.by for p in d.proposals] == ["Tom Hale"]
+    assert d.proposals[0].what == "wanted these prisoners to be returned to their families"
+
+
 def test_negation_states_no_meeting_and_no_agreement():
     d = digest_of(
         "President Lena Cole did not meet Prime Minister Tom Hale in Oslo. "

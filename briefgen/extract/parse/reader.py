@@ -684,6 +684,7 @@ class SentenceReader:
                 or k.dep == "nsubj:pass"
                 or k.i in without
                 or (k.rel == "advcl" and self.lemma(k) in self.speech)
+                or self._attribution_after(t, k)
             ):
                 drop.update(self.s.subtree(k.i))
             elif k.rel in ("aux", "cop") and k.i < t.i and k.lower not in ("to",):
@@ -2717,6 +2718,17 @@ class SentenceReader:
                 )
             )
         return found
+
+    def _attribution_after(self, t: Token, k: Token) -> bool:
+        """'"We want A," said X, head of Y': a verb of speech the parser hung on the
+        clause it reports, after a comma (or the quote closing it), with its own
+        subject: who said it, not what was said."""
+        if k.i <= t.i or self.lemma(k) not in self.speech or not self.s.children(k.i, "nsubj"):
+            return False
+        before = self.s.subtree(k.i)[0] - 1
+        while before > t.i and self.s.tokens[before].text in _QUOTES:
+            before -= 1
+        return self.s.tokens[before].text == ","
 
     def _after_dash(self, t: Token) -> bool:
         """ "X wants A - Y wants B": a clause whose subject comes after a dash or a
