@@ -3331,3 +3331,32 @@ def test_parties_listed_with_commas_are_each_a_side_and_joining_the_meeting_is_n
         frozenset({"Conservatives", "Liberal Democrats", "Labour MPs"})
     ]
     assert pairs(d.meetings, "participants") == [frozenset({"Ann Lee", "Bo Chen"})]
+
+
+# -- proposals: a speaker's own pledge -------------------------------------------------
+
+
+def test_what_a_party_says_it_will_do_is_its_pledge():
+    d = digest_of("The Tories say they would abolish university tuition fees.")
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Conservatives", "would abolish university tuition fees")
+    ]
+
+
+def test_a_guess_a_step_of_one_s_own_or_another_s_act_is_no_pledge():
+    d = digest_of(
+        "Tom Hale said he would probably take the title of Lord Hale. Tom Hale said he "
+        "would stand down. Tom Hale said the plan would hurt the poor. Tom Hale said: "
+        '"I would send him to prison." Tom Hale said he would back the plan.'
+    )
+    assert d.proposals == []
+
+
+def test_a_decision_yet_to_be_taken_is_no_one_s_call():
+    d = digest_of("Tom Hale said a decision had yet to be taken over how the vote would be run.")
+    assert d.proposals == []
+
+
+def test_an_intention_to_stand_down_is_no_proposal():
+    d = digest_of("Tom Hale announced his intention to stand down as leader.")
+    assert d.proposals == []

@@ -113,6 +113,7 @@ def select(article: Article, lex: Lexicon) -> list[int]:
     speech, duty = lex.speech_forms, lex.words("duty_modals")
     judged = duty | lex.misconduct_forms
     denials = lex.denial_forms
+    pledge = _pledge(lex.words("proposal", "pledge_modals"))
     chosen: list[int] = []
     said_before = False  # the sentence before says who said what
     open_quote = False  # a quotation runs on from the sentence before
@@ -143,12 +144,19 @@ def select(article: Article, lex: Lexicon) -> list[int]:
                 and (
                     not words.isdisjoint(judged)
                     or _HAVE_TO.search(article.text, span.start, span.end) is not None
+                    or pledge.search(article.text, span.start, span.end) is not None
                 )
             )
             or (quoted and not words.isdisjoint(duty))  # a speaker's call, quoted
         ):
             chosen.append(n)
     return chosen
+
+
+@cache
+def _pledge(modals: frozenset[str]) -> regex.Pattern[str]:
+    """A speaker's own pledge, read with a verb of speech: "said they would abolish fees"."""
+    return regex.compile(rf"\b(?:he|she|they|we)\s+(?:{'|'.join(sorted(modals))})\b", regex.I)
 
 
 def _still_open(open_quote: bool, marks: list[str]) -> bool:

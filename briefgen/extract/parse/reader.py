@@ -157,6 +157,8 @@ class SentenceReader:
         self.pledged_to = lexicon.words("proposal", "to_verbs")
         self.plan_verbs = lexicon.words("proposal", "plan_verbs")
         self.personal_acts = lexicon.words("proposal", "personal_acts")
+        self.pledging = lexicon.words("proposal", "pledging_speech")
+        self.pledge_modals = lexicon.words("proposal", "pledge_modals")
         self.agree_plural = lexicon.words("agreement", "plural_verbs") | self.agree_stated
         self.agree_nouns = lexicon.words("agreement", "nouns")
         self.prospect_nouns = lexicon.words("agreement", "prospect_nouns")
@@ -215,6 +217,19 @@ class SentenceReader:
         self.future = lexicon.words("future_words")
         self.speech = lexicon.words("speech")
         self.stance = lexicon.words("stance")
+        self.not_pledged = (
+            lexicon.words("proposal", "not_acts")
+            | self.personal_acts
+            | self.speech
+            | self.refusal
+            | self.against
+            | self.against_verbs
+            | self.mutual
+            | self.meet
+            | self.meet_with
+            | self.call_verbs
+            | self.agree_joint
+        )
 
     def lemma(self, t: Token) -> str:
         if " " in t.text:  # a merged name: "the Camp David Summit" is a summit
@@ -329,6 +344,8 @@ class SentenceReader:
                 yield self._voted_against(t)
             if lemma in self.speech and lemma not in self.propose:
                 yield self._reported_call(t)
+            if lemma in self.pledging:
+                yield self._pledged_by_speaker(t)
             if lemma in self.propose:
                 yield self._proposal_verb(t)
             elif lemma == "call":
@@ -3169,6 +3186,44 @@ class SentenceReader:
             return self._proposal(t, self._authors(t), what)
         return None
 
+    def _pledged_by_speaker(self, t: Token) -> Found | None:
+        """ "X said he would introduce an amendment", "the Tories say they will abolish
+        tuition fees": what speakers say they themselves will do to something is their
+        pledge. Not what someone else will do ("said the plan would fail"), a step of
+        their own life ("said he would stand down"), a stance read elsewhere ("would
+        back the plan", "will vote against it"), what one would do in another's place
+        ("I would send him"), nor what is hedged or on a condition."""
+        if self.negated(t) or self._marked(t, "to") or self._hypothetical(t):
+            return None
+        speakers = self.subjects(t)
+        if not speakers:
+            return None
+        for k in self.s.children(t.i, "ccomp"):
+            auxes = [a for a in self.s.children(k.i, "aux") if a.i < k.i]
+            modal = next((a for a in auxes if a.lower in self.pledge_modals), None)
+            if (
+                k.i < t.i
+                or modal is None
+                or k.pos != "VERB"
+                or self.passive(k)
+                or self.negated(k)
+                or self.lemma(k) in self.not_pledged
+                or not self.s.children(k.i, "obj")
+                or self._marked(k, "if", "unless", "whether")
+                or any(self._marked(c, *_CONDITIONS) for c in self.s.children(k.i, "advcl"))
+                or any(c.lower in _HEDGES for c in self.s.children(k.i, "advmod"))
+            ):
+                continue
+            subjects = self.s.children(k.i, "nsubj")
+            if modal.lower == "would" and any(c.lower == "i" for c in subjects):
+                continue
+            doers = [p for c in subjects for p in self.p.of(c.i)]
+            if not doers or {p.name for p in doers} != {p.name for p in speakers}:
+                continue
+            verb = " ".join(a.text for a in auxes if a.i >= modal.i)  # "would be making"
+            return Found("proposal", speakers[:1], f"{verb} {self.clause(k)}", k.i)
+        return None
+
     def _duty(self, k: Token) -> list[str] | None:
         """The auxiliaries of the clause ``k`` when it says what someone should, must or
         needs to do ("the government should act", "they need to rethink the bill"), or
@@ -3252,6 +3307,8 @@ class SentenceReader:
         object ("have plans to")."""
         if self.lemma(k) not in _NEEDING or self.negated(k) or self.s.children(k.i, "obj"):
             return None
+        if any(c.lower == "yet" for c in self.s.children(k.i, "advmod")):
+            return None  # "a decision had yet to be taken": not done, and no one's call
         if self.passive(k) or any(a.lower in self.modals for a in self.s.children(k.i, "aux")):
             return None  # "care was needed to ...", "Brown would have to raise taxes"
         if any(c.lower in _ONE_PERSON for c in self.s.children(k.i, "nsubj")):
@@ -3546,6 +3603,15 @@ class SentenceReader:
                 return None  # a phone call
         if any(c.lower in self.personal_plans for c in self.s.children(t.i, "compound", "amod")):
             return None  # "Prince Charles's marriage plans": put to no one
+        if any(
+            self._marked(k, "to")
+            and self.lemma(k) in self.personal_acts
+            and not self.s.children(k.i, "obj")
+            for k in self.s.children(t.i, "acl")
+        ):
+            # "his intention to stand down": a step of one's own ("plans to leave the
+            # EU" may be put to others)
+            return None
         if (
             t.i > 0
             and t.text[:1].isupper()
@@ -3696,6 +3762,8 @@ _OURS = frozenset({"their", "our"})
 _ONE_PERSON = frozenset({"i", "he", "she"})
 # Words that open a condition or a rule: "if they did wrong, they should ...".
 _CONDITIONS = ("if", "where", "unless")
+# Words that make a clause a guess, not a pledge: "he would probably take the title".
+_HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
 # The speaker's own side and the one spoken to: "we must win", "you should vote".
 _SELF_OR_YOU = frozenset({"i", "we", "you"})
 # "and her husband X": who X is to the one before.
