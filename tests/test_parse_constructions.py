@@ -3360,3 +3360,19 @@ def test_a_decision_yet_to_be_taken_is_no_one_s_call():
 def test_an_intention_to_stand_down_is_no_proposal():
     d = digest_of("Tom Hale announced his intention to stand down as leader.")
     assert d.proposals == []
+
+
+def test_suggesting_what_will_be_foretells_and_promising_it_pledges():
+    d = digest_of(
+        "Tom Hale was unaware of anything to suggest the vote would be in February. "
+        "Ann Lee promised that the commission would not be a talking shop."
+    )
+    assert [p.by for p in d.proposals] == ["Ann Lee"]
+
+
+def test_his_party_is_the_political_party_of_the_one_it_is_said_of():
+    d = digest_of(
+        "Tory leader Tom Hale said his party's plans to cut immigration were fair. "
+        "Ann Lee said the party challenged the Tories to publish the report."
+    )
+    assert [p.by for p in d.proposals][:1] == ["Conservatives"]

@@ -394,6 +394,8 @@ class Parties:
                 # "the Home Office spokesman" no one named: the Home Office speaks
                 return [Party(employer.name, False, i)]
             return role
+        if lower == "party" and (owned := self._party_of(t)):
+            return owned
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._collective(t), False, i)]
         if (
@@ -685,6 +687,26 @@ class Parties:
                 continue
             if all(w in role for w in words) and not (_SECOND & set(role)) - set(words):
                 return [Party(name, True, t.i)]
+        return None
+
+    def _party_of(self, t: Token) -> list[Party] | None:
+        """ "his party", "Mr Kennedy, whose party ...": the political party of the one
+        it is said of, where the text gives it."""
+        if self.s.children(t.i, "compound", "amod", "flat"):
+            return None  # "a new party", "the Green Party"
+        for owner in self.s.children(t.i, "nmod:poss"):
+            if owner.lower == "whose":
+                # the relative clause's antecedent: "Mr Kennedy, whose party opposes"
+                clause = next((a for a in self.s.ancestors(t.i) if a.rel == "acl"), None)
+                people = [self.at[clause.head]] if clause and clause.head in self.at else []
+                names = [p.name for p in people if p.is_person]
+            else:
+                names = [p.name for p in self._one(owner.i) or [] if p.is_person]
+            parties = {self.memory.affiliations.get(name) for name in names}
+            if len(parties) == 1 and (party := parties.pop()) in set(
+                gazetteer().political_parties.values()
+            ):
+                return [Party(party, False, t.i)]
         return None
 
     def _collective(self, t: Token) -> str:

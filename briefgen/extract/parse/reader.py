@@ -3013,7 +3013,7 @@ class SentenceReader:
             not directed
             and not any(k.rel in ("obj", "xcomp") for k in kids)
             and not any(self._modal_clause(k) for k in kids if k.rel == "ccomp")
-        ):
+        ) or self._foretold(t):
             # "suggested (that) the Tories planned cuts" reports; "suggested they
             # should meet" proposes.
             return None
@@ -3407,6 +3407,20 @@ class SentenceReader:
             for x in infinitives
         )
 
+    def _foretold(self, t: Token) -> bool:
+        """ "anything to suggest it would be in February": with only a clause of what
+        will be (a copula, no "there"), a verb that may report ("suggest") foretells;
+        one that binds the speaker ("promised it would not be a threat") pledges."""
+        clauses = [k for k in self.s.children(t.i, "ccomp") if self._modal_clause(k)]
+        return (
+            self.lemma(t) not in _PROMISING
+            and not self.s.children(t.i, "obj", "xcomp")
+            and bool(clauses)
+            and all(
+                self.s.children(k.i, "cop") and not self.s.children(k.i, "expl") for k in clauses
+            )
+        )
+
     def _modal_clause(self, k: Token) -> bool:
         """Whether ``k``'s clause says what may or should be done ("they should meet"),
         not what may have been ("the services could have been involved")."""
@@ -3731,6 +3745,8 @@ _STATES_OF_RESOLVE = frozenset({"committed", "determined", "resolved"})
 # Verbs of directing whose that-clause is always what is asked for (the mandative
 # subjunctive): "demanded that X spell out", "urged that the men receive".
 _DIRECTING = frozenset({"demand", "urge", "propose", "recommend"})
+# Verbs that bind their subject to what they say: "promised it would not be a threat".
+_PROMISING = frozenset({"promise", "pledge", "vow", "commit"})
 # Verbs that wage hostilities named by their object: "X launched an attack on Y".
 _WAGING = frozenset({"launch", "wage", "mount", "step", "escalate", "intensify", "continue"})
 # What a punishment is given for: "suspended X for refusing", "expelled over his stance".
