@@ -156,6 +156,17 @@ def test_proposals_by_one_author_are_not_alike_for_naming_the_author():
     assert merge_facts([first, other], same, keys) == [[first], [other]]
 
 
+def test_proposals_alike_only_in_their_party_s_name_and_kind_are_two():
+    same, keys = same_proposal({"Tom Hale": "Conservatives"}.get)
+    tax = _fact("proposal", ["Conservatives"], what="Tory plans to cut £35bn tax")
+    asylum = _fact("proposal", ["Tom Hale"], what="Tory plans to cut immigration", article="b")
+    support = _fact("proposal", ["Tom Hale"], what="offered support", article="c")
+    full = _fact("proposal", ["Tom Hale"], what="offered full support for those efforts")
+    again = _fact("proposal", ["Conservatives"], what="plans to cut immigration", article="d")
+    groups = merge_facts([tax, asylum, support, full, again], same, keys)
+    assert groups == [[tax], [asylum, again], [support], [full]]
+
+
 def test_meetings_in_two_places_or_on_two_dates_are_two():
     rome = _fact("meeting", ["A", "B"], location="Rome")
     assert same_meeting(_fact("meeting", ["B", "A"], location="Rome", article="b"), [rome])

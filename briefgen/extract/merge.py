@@ -26,6 +26,7 @@ import regex
 
 from briefgen.extract.facts import Fact
 from briefgen.extract.gazetteer import gazetteer
+from briefgen.extract.parse.lexicon import lexicon
 
 # Statements are compared on their opening words: reports of one proposal
 # agree on what it is and differ in what they add after it.
@@ -57,17 +58,25 @@ def _stop_words() -> frozenset[str]:
 
 
 def similar(
-    a: str | None, b: str | None, threshold: float = _ALIKE, *, names: frozenset[str] = frozenset()
+    a: str | None,
+    b: str | None,
+    threshold: float = _ALIKE,
+    *,
+    names: frozenset[str] = frozenset(),
+    least: int = 1,
 ) -> bool:
     """Whether two statements share enough of their opening content words; words of
     ``names`` (the parties both name) do not count: "the government" is not like every
-    other criticism of the government."""
+    other criticism of the government. Statements of fewer than ``least`` words left
+    are alike only when they are the same words."""
     wa, wb = _content_words(a) - names, _content_words(b) - names
     if not wa or not wb:
         return False
     # Two words at least where both have two: "political give" is not like
     # "cheap political points", nor "spending plans" like every other plan.
     shared, fewer = len(wa & wb), min(len(wa), len(wb))
+    if fewer < least:
+        return wa == wb
     return shared >= min(2, fewer) and shared / fewer >= threshold
 
 
@@ -353,7 +362,30 @@ def _near(a: Fact, b: Fact) -> bool:
 
 @lru_cache(maxsize=4096)
 def _words_of(names: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for name in names for w in _WORD.findall(name.lower()))
+    """The words of these parties' names, and of the other names a political party
+    goes by: "Tory plans to cut tax" names the Conservatives as much as their author."""
+    aliases = _party_aliases()
+    return frozenset(
+        w
+        for name in names
+        for alias in (name, *aliases.get(name, ()))
+        for w in _WORD.findall(alias.lower())
+    )
+
+
+@lru_cache(maxsize=1)
+def _party_aliases() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for alias, party in gazetteer().political_parties.items():
+        found.setdefault(party, []).append(alias)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _proposing_words() -> frozenset[str]:
+    """Forms of the words that state a proposal ("plans", "called", "urged"): they say
+    what kind of statement it is, not what it proposes."""
+    return lexicon().proposal_forms
 
 
 def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]:
@@ -371,7 +403,10 @@ def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]
         return any(
             related(fact.parties[0], g.parties[0])
             and similar(
-                fact.what, g.what, names=_words_of(frozenset((fact.parties[0], g.parties[0])))
+                fact.what,
+                g.what,
+                names=_words_of(frozenset((fact.parties[0], g.parties[0]))) | _proposing_words(),
+                least=2,
             )
             for g in group
         )

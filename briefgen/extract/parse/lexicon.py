@@ -93,6 +93,11 @@ class Lexicon:
         return frozenset(f for f, lemma in self.lemma_of.items() if lemma in lemmas)
 
     @cached_property
+    def proposal_forms(self) -> frozenset[str]:
+        """Forms of the verbs and nouns that state a proposal ("urged", "plans")."""
+        return self._forms_of("proposal", "verbs") | self._forms_of("proposal", "nouns")
+
+    @cached_property
     def refusal_forms(self) -> frozenset[str]:
         """Forms of words that state a fact only when refused ("did not accept")."""
         return self._forms_of("disagreement", "refusal_verbs")
