@@ -3376,3 +3376,15 @@ def test_his_party_is_the_political_party_of_the_one_it_is_said_of():
         "Ann Lee said the party challenged the Tories to publish the report."
     )
     assert [p.by for p in d.proposals][:1] == ["Conservatives"]
+
+
+def test_names_with_an_apostrophe_are_whole():
+    d = digest_of(
+        "Labour MP Sean O'Neill said the plan was wrong. Poverty must end, Cardinal "
+        "Cormac Murphy-O'Connor has said. First Minister Michelle O’Neill spoke."
+    )
+    assert {p.name for p in d.people} == {
+        "Sean O'Neill",
+        "Cormac Murphy-O'Connor",
+        "Michelle O’Neill",
+    }

@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 
 # Names, titles and appositions never run across a paragraph break: list
 # items ("Attorney General of Nevada" / "Matthew Platkin, ...") are paragraphs.
+# "O'Neill", "D'Arcy" and "Murphy-O'Connor" open or join a word with a letter and an
+# apostrophe.
 _WORD = (
-    r"(?!(?:Jr|Sr)\b)(?:\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?"
-    r"(?:-\p{L}[\p{Ll}\p{M}]*)*|\p{Lu}\.|(?:al|el|ul|ad|as|ash|at)-\p{Lu}[\p{Ll}\p{M}]+)"
+    r"(?!(?:Jr|Sr)\b)(?:(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?"
+    r"(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{L}[\p{Ll}\p{M}]*(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?)*"
+    r"|\p{Lu}\.|(?:al|el|ul|ad|as|ash|at)-\p{Lu}[\p{Ll}\p{M}]+)"
 )
 _PARTICLE = r"(?:da|de|di|del|der|van|von|bin|al|la|le|dos|das|du)"
 # A body's name, which may hold "of", "and", "for": "the Association of
