@@ -3388,3 +3388,8 @@ def test_names_with_an_apostrophe_are_whole():
         "Cormac Murphy-O'Connor",
         "Michelle O’Neill",
     }
+
+
+def test_agencies_and_organisations_act_as_one_party():
+    d = digest_of("Refugee agencies have attacked Tory plans for annual limits on numbers.")
+    assert [a.parties for a in d.disagreements] == [["Refugee agencies", "Conservatives"]]
