@@ -1821,7 +1821,10 @@ class SentenceReader:
     def _owner_named_before(self, o: Token) -> list[Party]:
         """ "attacked Tory plans", "rejected the Conservative compromise offer": a party
         named as a modifier of a plan, claim or act (``owned_nouns``) is the one whose it
-        is, as "the Tories' plans" would say; "Tory MPs" are no plan of anyone's."""
+        is, as "the Tories' plans" would say; "Tory MPs" are no plan of anyone's. "The
+        way X handled it" is X's."""
+        if o.lower in _MANNER:
+            return self._doers_of(o)
         if self.lemma(o) not in self.owned_nouns and o.lower not in self.owned_nouns:
             return []
         found: list[Party] = []
@@ -1829,6 +1832,17 @@ class SentenceReader:
             if c.i < o.i:
                 found.extend(self.p.of(c.i, expand=False) or self._owner_named_before(c))
         return [p for p in found if not p.is_person]
+
+    def _doers_of(self, way: Token) -> list[Party]:
+        """ "(criticised) the way Mr Blunkett introduced the rules": the subject of the
+        clause that says how something was done, not a thing or a pronoun's guess."""
+        return [
+            p
+            for c in self.s.children(way.i, "acl")
+            for k in self.s.children(c.i, "nsubj")
+            if k.pos != "PRON"
+            for p in self.p.of(k.i)
+        ]
 
     def _charge(self, t: Token) -> str | None:
         """What ``t``'s object is accused, blamed or criticised of or for: "accused the
@@ -2145,6 +2159,8 @@ class SentenceReader:
         others = [p for k in own for p in self.p.of(k.i)]
         for k in own:
             others.extend(self.possessor(k))  # "opposition to X's plan"
+            if k.lower in _MANNER:
+                others.extend(self._doers_of(k))  # "criticism of the way X did it"
         if gov is not None and t.rel == "obj":
             sides = [*self.subjects(gov), *sides]
         engaged = self._engaged_in(t)
@@ -3745,6 +3761,8 @@ _STATES_OF_RESOLVE = frozenset({"committed", "determined", "resolved"})
 # Verbs of directing whose that-clause is always what is asked for (the mandative
 # subjunctive): "demanded that X spell out", "urged that the men receive".
 _DIRECTING = frozenset({"demand", "urge", "propose", "recommend"})
+# Nouns of how something is done: "the way X handled it" is X's conduct.
+_MANNER = frozenset({"way", "manner"})
 # Verbs that bind their subject to what they say: "promised it would not be a threat".
 _PROMISING = frozenset({"promise", "pledge", "vow", "commit"})
 # Verbs that wage hostilities named by their object: "X launched an attack on Y".
