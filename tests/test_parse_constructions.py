@@ -3398,3 +3398,12 @@ def test_agencies_and_organisations_act_as_one_party():
 def test_the_way_a_party_did_something_is_that_party_s_conduct():
     d = digest_of("Labour criticised the way the government handled the crisis.")
     assert [a.parties for a in d.disagreements] == [["Labour", "government"]]
+
+
+def test_plans_unveiled_by_a_party_are_its_proposal():
+    d = digest_of(
+        "Teenagers will be able to stand for Parliament under plans unveiled by ministers."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("ministers", "teenagers will be able to stand for Parliament")
+    ]

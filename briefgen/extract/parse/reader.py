@@ -3680,6 +3680,9 @@ class SentenceReader:
             return self._agreement(gov, together, self.clause(gov))
         authors = [p for k in owners for p in self._owners(k, gov)]
         authors.extend(self.obliques(t, "by", "from"))
+        for c in self.s.children(t.i, "acl"):
+            if c.i > t.i and self.passive(c) and self._puts_forward(c):
+                authors.extend(self.subjects(c))  # "new proposals announced by X"
         if not authors:
             # "the U.S. peace proposal", "the Labour plan": a named author before the noun
             # (not across a verb or a dash: "homes in south Wales [opposing] plans", "a
