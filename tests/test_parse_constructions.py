@@ -3407,3 +3407,8 @@ def test_plans_unveiled_by_a_party_are_its_proposal():
     assert [(p.by, p.what) for p in d.proposals] == [
         ("ministers", "teenagers will be able to stand for Parliament")
     ]
+
+
+def test_a_subject_read_as_an_interjection_is_the_subject():
+    d = digest_of("MPs want research into the issue.")
+    assert [p.by for p in d.proposals] == ["MPs"]

@@ -429,10 +429,16 @@ class SentenceReader:
                     continue
                 found.extend(self.p.of(k.i) or self._author_of_text(k) or self._described_group(k))
         if not subject:
-            # "MPs criticised X" with "MPs" read as an auxiliary ("may"): a word hung as
-            # an auxiliary before the verb that is no auxiliary is its subject.
+            # "MPs criticised X" with "MPs" read as an auxiliary ("may") or an
+            # interjection: a word hung so before the verb that is no auxiliary is its
+            # subject.
             for k in kids:
-                if k.rel == "aux" and k.i < t.i and not self._auxiliary(k) and self.p.of(k.i):
+                if (
+                    k.rel in ("aux", "discourse")
+                    and k.i < t.i
+                    and not self._auxiliary(k)
+                    and self.p.of(k.i)
+                ):
                     subject = True
                     found.extend(self.p.of(k.i))
         if not subject:
