@@ -3390,11 +3390,6 @@ def test_names_with_an_apostrophe_are_whole():
     }
 
 
-def test_agencies_and_organisations_act_as_one_party():
-    d = digest_of("Refugee agencies have attacked Tory plans for annual limits on numbers.")
-    assert [a.parties for a in d.disagreements] == [["Refugee agencies", "Conservatives"]]
-
-
 def test_the_way_a_party_did_something_is_that_party_s_conduct():
     d = digest_of("Labour criticised the way the government handled the crisis.")
     assert [a.parties for a in d.disagreements] == [["Labour", "government"]]
