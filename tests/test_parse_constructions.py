@@ -3407,3 +3407,11 @@ def test_plans_unveiled_by_a_party_are_its_proposal():
 def test_a_subject_read_as_an_interjection_is_the_subject():
     d = digest_of("MPs want research into the issue.")
     assert [p.by for p in d.proposals] == ["MPs"]
+
+
+def test_contesting_a_seat_is_standing_for_it_not_a_dispute():
+    d = digest_of(
+        "Labour MP Tom Hale contested the Sheffield Hallam seat in 1974. Ann Lee, a Tory "
+        "MP, contested the claims."
+    )
+    assert [a.parties for a in d.disagreements] == [["Ann Lee"]]

@@ -174,6 +174,8 @@ _NOT_ON_THEIR_OWN = frozenset(
         "dead_adjectives",
         "personal_plans",
         "personal_acts",
+        "standing_verbs",
+        "offices",
         "pledging_speech",
         "pledge_modals",
         "not_acts",

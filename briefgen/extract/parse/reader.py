@@ -164,6 +164,8 @@ class SentenceReader:
         self.prospect_nouns = lexicon.words("agreement", "prospect_nouns")
         self.agree_light = lexicon.words("agreement", "light_verbs")
         self.against = lexicon.words("disagreement", "verbs")
+        self.standing = lexicon.words("disagreement", "standing_verbs")
+        self.offices = lexicon.words("disagreement", "offices")
         self.mutual = lexicon.words("disagreement", "mutual_verbs")
         self.against_verbs = lexicon.words("disagreement", "against_verbs")
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
@@ -1739,6 +1741,10 @@ class SentenceReader:
             and (self._marked(t, "of", "for") or self.s.case(t.i) in ("of", "for"))
         ):
             return None  # "accused it of betraying its supporters": the charge, read there
+        if self.lemma(t) in self.standing and any(
+            self.lemma(o) in self.offices for o in self.s.children(t.i, "obj")
+        ):
+            return None  # "contested the Sheffield Hallam seat": standing for it
         # '"We oppose the scheme," said X': "we" is the side of the one quoted
         sides = self.subjects(t) or self._we_quoted(t)
         others = self.objects(t)
