@@ -394,8 +394,8 @@ class Parties:
                 # "the Home Office spokesman" no one named: the Home Office speaks
                 return [Party(employer.name, False, i)]
             return role
-        if lower == "party" and (owned := self._party_of(t)):
-            return owned
+        if lower == "party" and not self.s.children(i, "compound", "amod", "flat"):
+            return self._party_of(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._collective(t), False, i)]
         if (
@@ -691,9 +691,8 @@ class Parties:
 
     def _party_of(self, t: Token) -> list[Party] | None:
         """ "his party", "Mr Kennedy, whose party ...": the political party of the one
-        it is said of, where the text gives it."""
-        if self.s.children(t.i, "compound", "amod", "flat"):
-            return None  # "a new party", "the Green Party"
+        it is said of, where the text gives it. "The party" alone names none the rules
+        can tell: a brief that said "party: challenged the Tories" would tell no one."""
         for owner in self.s.children(t.i, "nmod:poss"):
             if owner.lower == "whose":
                 # the relative clause's antecedent: "Mr Kennedy, whose party opposes"
