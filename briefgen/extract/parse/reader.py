@@ -3278,6 +3278,10 @@ class SentenceReader:
             return None
         if self.lemma(act) in self.lex.words("knowing"):
             return None  # "the minister should know by now": a judgement, no call
+        if self.lemma(act) in self.speech and any(
+            c.lower in ("i", "we") for c in self.s.children(k.i, "nsubj")
+        ):
+            return None  # "I should tell you that ...": a way of saying it, no call
         existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
         nominal = act.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(act.i, "cop")
         if nominal and not existential:
