@@ -3417,3 +3417,28 @@ def test_contesting_a_seat_is_standing_for_it_not_a_dispute():
         "MP, contested the claims."
     )
     assert [a.parties for a in d.disagreements] == [["Ann Lee"]]
+
+
+def test_they_are_the_main_clause_s_group_not_one_named_in_a_leading_phrase():
+    d = digest_of(
+        "Following President Joe Biden's call with Prime Minister Tom Hale, National "
+        "Security Advisor Jake Sullivan met Foreign Minister Ann Lee. They agreed to stay in "
+        "close touch."
+    )
+    assert [a.parties for a in d.agreements] == [["Jake Sullivan", "Ann Lee"]]
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_name():
+    d = digest_of(
+        "Tory leader Tom Hale spoke on Monday. Saying Britain must change direction, Mr "
+        "Hale argues government is too big."
+    )
+    assert not any(p.what.startswith("Saying") for p in d.proposals)
+
+
+def test_i_should_tell_you_is_a_way_of_saying_it_not_a_call():
+    d = digest_of(
+        'Labour MP Tom Hale said: "I should tell you that Ann has decided to stand aside." '
+        "Ann Lee said the government should tell parents the truth."
+    )
+    assert [p.by for p in d.proposals] == ["Ann Lee"]

@@ -31,6 +31,7 @@ from briefgen.extract.mentions import (
     find_introductions,
     from_given_name,
     given_name_sex,
+    is_given_name,
     patterns,
 )
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
@@ -314,7 +315,7 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
     n = len(text)
     for i in range(n):
         word, low = text[i], lower[i]
-        capital = word[:1].isupper() and low not in _NOT_NAME
+        capital = word[:1].isupper() and low not in _NOT_NAME and not _opening_participle(i, w)
         if start is None:
             if capital:
                 start = i
@@ -349,6 +350,14 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
         if last - first > 1:
             trimmed.append((_title_start(_office_start(first, w), w), last))
     return trimmed
+
+
+def _opening_participle(i: int, w: _Words) -> bool:
+    """ "Saying Britain must change direction, ...", "Speaking on Tuesday, ...": a verb
+    ending in -ing that opens the sentence is no part of the name after it (but
+    "Channing Tatum" and "King Charles" are names)."""
+    word = w.text[i]
+    return i == 0 and len(word) > 5 and word.endswith("ing") and not is_given_name(word)
 
 
 # Nouns that end a title in small letters before a name, beside ``_titles()``.
@@ -1065,6 +1074,7 @@ def _remember(
     if subject:
         memory.saw_person(subject)
     memory.saw_named(n.name for n in here if n.is_person)
+    groups = []
     for item in found:
         # "The leaders", "they": the people who last met, or agreed; not a meeting named
         # in passing ("a continuation of the discussions held in Reykjavik between A and B",
@@ -1078,8 +1088,13 @@ def _remember(
         if (item.kind == "meeting" and len(item.parties) >= 2) or (
             item.kind == "agreement" and len(people) >= 2
         ):
-            memory.saw_group([p.name for p in item.parties])
-            return
+            groups.append(item)
+    if groups:
+        # "Following A's call with B, C met D": the main clause's group, not the one
+        # of a phrase leading up to it
+        main = min(groups, key=lambda item: sum(1 for _ in reader.s.ancestors(item.token)))
+        memory.saw_group([p.name for p in main.parties])
+        return
     # "Tony Blair and Michael Howard spoke ...": two people named together as the main
     # verb's subject, for "the two leaders" where no meeting or agreement names a group
     root = next((t for t in reader.s.tokens if t.rel == "root"), None)
