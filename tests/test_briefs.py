@@ -168,6 +168,9 @@ def test_outcomes_read_as_sentences_whatever_their_text_starts_with():
         "C proposed intent to work with Congress."  # a noun of no telling ending
     )
     assert said(Proposal(by="C", what="pledge to donate $2")) == "C pledged to donate $2."
+    assert said(Proposal(by="C", what="would abolish tuition fees")) == (
+        "C would abolish tuition fees."  # a pledge, with its own modal
+    )
     assert said(Proposal(what="to meet")) == "A proposal was made to meet."
     clash = Disagreement(parties=parties, topic="disagreed on sanctions")
     assert said(clash) == "A and B disagreed on sanctions."

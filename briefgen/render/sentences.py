@@ -56,6 +56,8 @@ _LEADING = {
 _LINKING = ("to ", "that ", "on ", "with ", "upon ")
 # A disagreement's topic that carries its own verb: "A and B disagree over disagree with ..." no.
 _DISAGREE_VERBS = frozenset({"disagree", "disagreed", "differ", "differed", "clashed", "disputed"})
+# A pledge's text opens with its modal: "Tony Blair will put Africa at the top of ...".
+_MODALS = frozenset({"will", "would", "shall"})
 # "pledge to donate" reads "pledged to donate": nouns of intent before "to",
 # as their verbs. English grammar, not any article's words.
 _INTENT = {
@@ -92,7 +94,8 @@ def _fit(text: str, kind: str, labels: Labels, width: int | None) -> tuple[str, 
     first, _, rest = text.partition(" ")
     if first.casefold() in _INTENT and rest.casefold().startswith(("to ", "for ", "on ")):
         return f"{_INTENT[first.casefold()]} {rest}", True
-    if _opens_with_past(text, labels):
+    if _opens_with_past(text, labels) or first.casefold() in _MODALS:
+        # "accused X of ...", "would abolish tuition fees": the text's own verb
         return text, True
     if text.casefold().startswith(_LINKING):
         return text, False
