@@ -3442,3 +3442,17 @@ def test_i_should_tell_you_is_a_way_of_saying_it_not_a_call():
         "Ann Lee said the government should tell parents the truth."
     )
     assert [p.by for p in d.proposals] == ["Ann Lee"]
+
+
+def test_a_word_the_parser_left_as_an_orphan_is_no_part_of_a_fact_s_text():
+    from briefgen.extract.parse.lexicon import lexicon
+    from briefgen.extract.parse.parties import Memory, Parties
+    from briefgen.extract.parse.reader import SentenceReader
+
+    # "... and under Green plans pupils would have to study near home", as the packaged
+    # model parses such a clause after "and": "pupils" an orphan of "plans"
+    words = [("Green", "PROPN", "compound", 1), ("plans", "NOUN", "ROOT", 1),
+             ("pupils", "NOUN", "orphan", 1)]  # fmt: skip
+    sentence = parsed(words)
+    reader = SentenceReader(sentence, Parties(sentence, [], Memory(), {}, lexicon()), lexicon())
+    assert reader.clause(sentence.tokens[1]) == "Green plans"

@@ -94,7 +94,7 @@ _PRONOUNS = frozenset(
 # A speaker judging these judges their own side: no disagreement with another.
 _SPEAKERS_OWN = frozenset({"i", "me", "we", "us"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-_NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl"})
+_NOT_CLAUSE = frozenset({"nsubj", "csubj", "parataxis", "discourse", "vocative", "expl", "orphan"})
 _EDGE = frozenset({"punct", "cc", "mark"})
 # Marks that set one clause beside another: "X wants A - Y wants B".
 _QUOTES = "\"'“”‘’"
