@@ -2540,11 +2540,17 @@ class SentenceReader:
 
     def _claim_clause(self, j: Token, t: Token) -> str:
         """The text of ``j``'s clause, without the speaker's own words where ``t`` is hung
-        inside it, or the "and" that joins it to another."""
+        inside it, or the "and" that joins it to another; with the subject it shares
+        with that other ("Mr Blair has forgotten ... and has broken the pledges he
+        made"), so that the stance never reads as the speaker's own deed."""
         said = set(self.s.subtree(t.i)) if t.i in self.s.subtree(j.i) else set()
         words = [i for i in self.s.subtree(j.i) if i not in said]
         while words and self.s.tokens[words[0]].rel in ("cc", "punct", "mark"):
             words.pop(0)  # "... and has broken the pledges he made"
+        head = self.s.head(j.i)
+        if j.rel == "conj" and head is not None and not self.s.children(j.i, "nsubj"):
+            shared = [i for k in self.s.children(head.i, "nsubj") for i in self.s.subtree(k.i)]
+            words = [*(i for i in shared if i < j.i and i not in said), *words]
         while words and self.s.tokens[words[-1]].rel == "punct":
             words.pop()
         return self.s.text_of(words).strip(" ,;:" + _QUOTES)
