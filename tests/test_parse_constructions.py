@@ -3456,3 +3456,21 @@ def test_a_word_the_parser_left_as_an_orphan_is_no_part_of_a_fact_s_text():
     sentence = parsed(words)
     reader = SentenceReader(sentence, Parties(sentence, [], Memory(), {}, lexicon()), lexicon())
     assert reader.clause(sentence.tokens[1]) == "Green plans"
+
+
+def test_a_stance_on_another_s_deed_names_the_doer_it_shares_with_a_conjunct():
+    d = digest_of(
+        'Tory MP Tom Hale said: "Prime Minister Ann Lee has forgotten the interests of '
+        'taxpayers, and has broken the pledges she made."'
+    )
+    (dispute,) = d.disagreements
+    assert [(p.party, p.position) for p in dispute.positions] == [
+        ("Tom Hale", "Prime Minister Ann Lee has broken the pledges she made")
+    ]
+
+
+def test_a_verb_with_its_own_subject_read_as_a_modifier_is_a_clause():
+    d = digest_of("Tom Hale said the government had wasted billions of pounds on consultants.")
+    assert [a.topic for a in d.disagreements] == [
+        "the government had wasted billions of pounds on consultants"
+    ]

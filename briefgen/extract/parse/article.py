@@ -57,6 +57,7 @@ from briefgen.extract.parse.tokens import (
     verb_after_a_companion,
     verb_read_as_a_modifier,
     verb_read_as_a_noun_root,
+    verbs_with_a_subject_read_as_modifiers,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
@@ -728,6 +729,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)
     sentence = verb_read_as_a_modifier(sentence)
+    sentence = verbs_with_a_subject_read_as_modifiers(sentence)
     sentence = verb_read_as_a_noun_root(sentence, lex.forms)
     sentence = infinitives_on_a_verb(sentence)
     sentence = participles_after_a_possessive(sentence)

@@ -391,6 +391,31 @@ def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     return Sentence(tuple(tokens), sentence.ents)
 
 
+def verbs_with_a_subject_read_as_modifiers(sentence: Sentence) -> Sentence:
+    """``sentence`` with a verb put back over the noun after it where the parser read
+    "said the government had [wasted] billions" with "wasted" a modifier of "billions":
+    a modifier with a subject and an auxiliary of its own is a clause's verb, and the
+    noun after it is its object."""
+    tokens = list(sentence.tokens)
+    for v in sentence.tokens:
+        noun = sentence.head(v.i)
+        if (
+            v.rel != "amod"
+            or v.pos != "VERB"
+            or noun is None
+            or noun.i != v.i + 1
+            or not sentence.children(v.i, "nsubj")
+            or not sentence.children(v.i, "aux")
+        ):
+            continue
+        if noun.head == noun.i:
+            tokens[v.i] = replace(v, head=v.i, dep="ROOT")
+        else:
+            tokens[v.i] = replace(v, head=noun.head, dep="ccomp" if noun.rel == "obj" else noun.dep)
+        tokens[noun.i] = replace(noun, head=v.i, dep="obj")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re", "’s", "’re"})
 
 
