@@ -57,10 +57,10 @@ from briefgen.extract.parse.tokens import (
     verb_after_a_companion,
     verb_read_as_a_modifier,
     verb_read_as_a_noun_root,
-    verbs_with_a_subject_read_as_modifiers,
     verb_under_a_nominal_root,
     verbs_as_verbs,
     verbs_taking_a_clause,
+    verbs_with_a_subject_read_as_modifiers,
 )
 from briefgen.extract.people import is_short_form
 from briefgen.extract.work import PeopleTable
