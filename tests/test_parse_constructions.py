@@ -3474,3 +3474,15 @@ def test_a_verb_with_its_own_subject_read_as_a_modifier_is_a_clause():
     assert [a.topic for a in d.disagreements] == [
         "the government had wasted billions of pounds on consultants"
     ]
+
+
+def test_one_party_committed_to_an_act_pledges_it():
+    d = digest_of(
+        "The Conservatives are committed to cutting public spending. Ruritania commits to "
+        "protecting internationally recognized labor rights. War crimes were committed by "
+        "the army. Labour is not committed to abolishing tuition fees."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Conservatives", "committed to cutting public spending"),
+        ("Ruritania", "committed to protecting internationally recognized labor rights"),
+    ]

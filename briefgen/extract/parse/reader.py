@@ -2994,8 +2994,17 @@ class SentenceReader:
         return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
-        if self.lemma(t) in self.pledged_to and not self._pledged_alone(t):
-            return None
+        if self.lemma(t) in self.pledged_to:
+            if not self._pledged_alone(t):
+                return None
+            if self.passive(t):
+                # "the Conservatives are committed to cutting ...": a state of the subject
+                # (not one who acts on it, as ``_proposal`` reads a passive's subject)
+                held = [p for k in self.s.children(t.i, "nsubj") for p in self.p.of(k.i)]
+                what = self.clause(t)
+                if not held or not what or self.negated(t) or self._hypothetical(t):
+                    return None
+                return Found("proposal", held[:1], what, t.i)
         if self.lemma(t) in self.plan_verbs and not self._plans_an_act(t):
             return None
         if self._adjective_read_as_verb(t):
@@ -3043,8 +3052,10 @@ class SentenceReader:
         directed = self.lemma(t) in _DIRECTING and any(
             self._marked(k, "that") and k.i > t.i for k in kids if k.rel == "ccomp"
         )
+        pledged = self.lemma(t) in self.pledged_to  # "committed to cutting", read above
         if (
             not directed
+            and not pledged
             and not any(k.rel in ("obj", "xcomp") for k in kids)
             and not any(self._modal_clause(k) for k in kids if k.rel == "ccomp")
         ) or self._foretold(t):
@@ -3134,7 +3145,8 @@ class SentenceReader:
         list, which may be several who committed together ("the two leaders", "the U.S.
         and Mexican delegations"): those are read as an agreement."""
         kids = self.s.children(t.i)
-        if t.rel != "root" or self.passive(t) or any(k.rel == "obj" for k in kids):
+        agent = any(k.dep == "obl:agent" or self.s.case(k.i) == "by" for k in kids)
+        if t.rel != "root" or agent or any(k.rel == "obj" for k in kids):
             return False  # "war crimes committed by X", "committed troops", "which X committed"
         if not any(
             (k.rel in ("xcomp", "advcl") and self._marked(k, "to"))
@@ -3142,15 +3154,18 @@ class SentenceReader:
             for k in kids
         ):
             return False
-        subjects = [k for k in kids if k.dep == "nsubj"]
+        subjects = [k for k in kids if k.dep in ("nsubj", "nsubj:pass")]
         if len(subjects) != 1 or subjects[0].pos not in ("PROPN", "NOUN"):
             return False
         subject = subjects[0]
         opening = self.s.subtree(subject.i)[0]
+        parties = self.p.of(subject.i)
+        # "the Conservatives are committed to ...": one party, whatever its name's number
+        one_party = len(parties) == 1 and parties[0].name in gazetteer().political_parties
         return (
-            not subject.lower.endswith("s")
+            (one_party or not subject.lower.endswith("s"))
             and not any(self.s.tokens[i].lower == "and" for i in range(opening, t.i))
-            and len(self.p.of(subject.i)) == 1
+            and len(parties) == 1
         )
 
     def _clause_as_objects(self, t: Token) -> bool:
