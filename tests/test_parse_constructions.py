@@ -3486,3 +3486,15 @@ def test_one_party_committed_to_an_act_pledges_it():
         ("Conservatives", "committed to cutting public spending"),
         ("Ruritania", "committed to protecting internationally recognized labor rights"),
     ]
+
+
+def test_a_fact_s_text_ends_before_another_statement_or_an_act_set_against_it():
+    d = digest_of(
+        "Tom Hale promised a firm but fair policy on immigration and said they hoped to win "
+        "most seats. The Ruritanian Union pledged to work towards lifting the ban but said it "
+        "was not ready to do so yet."
+    )
+    assert [p.what for p in d.proposals] == [
+        "promised a firm but fair policy on immigration",
+        "pledged to work towards lifting the ban",
+    ]
