@@ -167,6 +167,23 @@ def test_proposals_alike_only_in_their_party_s_name_and_kind_are_two():
     assert groups == [[tax], [asylum, again], [support], [full]]
 
 
+def test_like_proposals_a_month_apart_are_two():
+    same, keys = same_proposal({}.get)
+
+    def call(article: str, day: dt.date) -> Fact:
+        fact = Fact("proposal", _article("X.", id=article, published=day), Span(0, 2), ["Ann Lee"])
+        fact.what = "encouraged the leaders to continue their work"
+        return fact
+
+    july, july_again, september = (
+        call("a", dt.date(2022, 7, 14)),
+        call("b", dt.date(2022, 7, 16)),
+        call("c", dt.date(2022, 9, 23)),
+    )
+    groups = merge_facts([july, july_again, september], same, keys)
+    assert groups == [[july, july_again], [september]]
+
+
 def test_meetings_in_two_places_or_on_two_dates_are_two():
     rome = _fact("meeting", ["A", "B"], location="Rome")
     assert same_meeting(_fact("meeting", ["B", "A"], location="Rome", article="b"), [rome])

@@ -389,7 +389,9 @@ def _proposing_words() -> frozenset[str]:
 
 
 def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]:
-    """Proposals by one author, or by a state and one of its people, with like wording."""
+    """Proposals by one author, or by a state and one of its people, with like wording,
+    from one article or articles that came out within days of each other (``_near``):
+    "encouraged the leaders to continue" at two events a month apart is two calls."""
 
     def keys(fact: Fact) -> list[tuple[str, str]]:
         author = fact.parties[0]
@@ -402,6 +404,7 @@ def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]
     def same(fact: Fact, group: list[Fact]) -> bool:
         return any(
             related(fact.parties[0], g.parties[0])
+            and (fact.article.id == g.article.id or _near(fact, g))
             and similar(
                 fact.what,
                 g.what,
