@@ -3597,18 +3597,21 @@ class SentenceReader:
         between "and" and its subject."""
         if k.i < t.i or k.pos not in ("VERB", "AUX") or self.s.children(k.i, "mark"):
             return None
-        ccs = [c for c in self.s.children(k.i, "cc") if c.i < k.i]
+        joins = [c for c in self.s.children(k.i, "cc") if c.i < k.i]
         if (
-            ccs
+            joins
             and not self.s.children(k.i, "nsubj")
             and (
-                (self.lemma(k) in self.speech and k.lower != self.lemma(k)) or ccs[0].lower == "but"
+                (self.lemma(k) in self.speech and k.lower != self.lemma(k))
+                or joins[0].lower == "but"
             )
-            and all(self.s.tokens[i].rel in ("cc", "punct", "advmod") for i in range(ccs[0].i, k.i))
+            and all(
+                self.s.tokens[i].rel in ("cc", "punct", "advmod") for i in range(joins[0].i, k.i)
+            )
         ):
             # "promised a fair policy and said they hoped to ...", "said X needed to act
             # but defended Y": another statement, or an act set against this one
-            return self._comma_before(ccs[0].i)
+            return self._comma_before(joins[0].i)
         for n in self.s.children(k.i, "nsubj"):
             ccs = [c.i for c in self.s.children(k.i, "cc") if c.i < n.i]
             if n.i > k.i or n.lower in _RELATIVE or not ccs:
