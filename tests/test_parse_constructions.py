@@ -3491,3 +3491,12 @@ def test_a_fact_s_text_ends_before_another_statement_or_an_act_set_against_it():
         "promised a firm but fair policy on immigration",
         "pledged to work towards lifting the ban",
     ]
+
+
+def test_what_research_suggests_people_feel_is_a_finding_not_a_proposal():
+    d = digest_of(
+        "Research undertaken for the watchdog the Ruritanian Electoral Board suggests 81% of "
+        "16 to 20-year-olds feel strongly about issues like crime and housing. Tom Hale "
+        "demanded the minister resign."
+    )
+    assert [p.by for p in d.proposals] == ["Tom Hale"]

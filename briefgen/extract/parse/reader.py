@@ -3184,6 +3184,18 @@ class SentenceReader:
             for v in self.s.children(t.i, "parataxis")
         ):
             return True  # "suggests rogue states such as Iran are less of a problem"
+        if self.lemma(t) in self.speech and self.lemma(t) not in _DIRECTING:
+            for v in self.s.children(t.i, "xcomp"):
+                if (
+                    v.pos == "VERB"
+                    and v.i > objects[0].i
+                    and not self._marked(v, "to")
+                    and not v.lower.endswith(("ing", "ed"))
+                    and not any(a.lower in self.modals for a in self.s.children(v.i, "aux"))
+                ):
+                    # "Research suggests 81% of the young feel strongly about crime", with
+                    # "81%" read as the object: what it finds, not what anyone should do
+                    return True
         for v in [*self.s.children(objects[0].i, "nmod", "acl"), *self.s.children(t.i, "xcomp")]:
             if (
                 v.pos == "VERB"
