@@ -381,13 +381,6 @@ def _party_aliases() -> dict[str, list[str]]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _proposing_words() -> frozenset[str]:
-    """Forms of the words that state a proposal ("plans", "called", "urged"): they say
-    what kind of statement it is, not what it proposes."""
-    return lexicon().proposal_forms
-
-
 def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]:
     """Proposals by one author, or by a state and one of its people, with like wording,
     from one article or articles that came out within days of each other (``_near``):
@@ -408,7 +401,10 @@ def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]
             and similar(
                 fact.what,
                 g.what,
-                names=_words_of(frozenset((fact.parties[0], g.parties[0]))) | _proposing_words(),
+                # the words that state a proposal ("plans", "urged") say what kind of
+                # statement it is, not what it proposes
+                names=_words_of(frozenset((fact.parties[0], g.parties[0])))
+                | lexicon().proposal_forms,
                 least=2,
             )
             for g in group

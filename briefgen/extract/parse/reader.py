@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
@@ -219,19 +219,6 @@ class SentenceReader:
         self.future = lexicon.words("future_words")
         self.speech = lexicon.words("speech")
         self.stance = lexicon.words("stance")
-        self.not_pledged = (
-            lexicon.words("proposal", "not_acts")
-            | self.personal_acts
-            | self.speech
-            | self.refusal
-            | self.against
-            | self.against_verbs
-            | self.mutual
-            | self.meet
-            | self.meet_with
-            | self.call_verbs
-            | self.agree_joint
-        )
 
     def lemma(self, t: Token) -> str:
         if " " in t.text:  # a merged name: "the Camp David Summit" is a summit
@@ -2994,7 +2981,8 @@ class SentenceReader:
         return [Party(speaker, True, we[0].i)] if speaker else []
 
     def _proposal_verb(self, t: Token) -> Found | None:
-        if self.lemma(t) in self.pledged_to:
+        pledged = self.lemma(t) in self.pledged_to  # "committed to cutting ..."
+        if pledged:
             if not self._pledged_alone(t):
                 return None
             if self.passive(t):
@@ -3052,7 +3040,6 @@ class SentenceReader:
         directed = self.lemma(t) in _DIRECTING and any(
             self._marked(k, "that") and k.i > t.i for k in kids if k.rel == "ccomp"
         )
-        pledged = self.lemma(t) in self.pledged_to  # "committed to cutting", read above
         if (
             not directed
             and not pledged
@@ -3268,7 +3255,7 @@ class SentenceReader:
                 or k.pos != "VERB"
                 or self.passive(k)
                 or self.negated(k)
-                or self.lemma(k) in self.not_pledged
+                or self.lemma(k) in _not_pledged(self.lex)
                 or not self.s.children(k.i, "obj")
                 or self._marked(k, "if", "unless", "whether")
                 or any(self._marked(c, *_CONDITIONS) for c in self.s.children(k.i, "advcl"))
@@ -3895,3 +3882,19 @@ _CODE_LEMMA_OF = {
     )
     for form in inflections(lemma)
 }
+
+
+@lru_cache(maxsize=1)
+def _not_pledged(lexicon: Lexicon) -> frozenset[str]:
+    """Verbs no pledge is made with: acts of mind or fortune (``not_acts``), steps of
+    one's own life, speech, and the verbs other facts are read from."""
+    return lexicon.words("proposal", "not_acts") | frozenset().union(
+        lexicon.words("proposal", "personal_acts"),
+        lexicon.words("speech"),
+        *(lexicon.words("disagreement", part) for part in _STANCE_PARTS),
+        *(lexicon.words("meeting", part) for part in ("verbs", "verbs_with", "call_verbs")),
+        lexicon.words("agreement", "joint_verbs"),
+    )
+
+
+_STANCE_PARTS = ("verbs", "refusal_verbs", "against_verbs", "mutual_verbs")
