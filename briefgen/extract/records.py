@@ -281,28 +281,30 @@ def person_records(
     ``headlined`` holds the people each article's title introduces: one its text never
     names is cited by the title (``title_evidence``)."""
 
-    first_seen: dict[str, Evidence] = {}
+    # Each person's evidence, people in order of first mention: a person's first mention
+    # in each source, then the title of a source that names them only there.
     person_evidence: dict[str, list[Evidence]] = {}
     cited: set[tuple[str, str]] = set()
     for article in articles:
-        for name, form, start in named[article.id]:
+        for name, form, _ in named[article.id]:
             people.add_alias(name, form)
-            if (name, article.id) not in cited:  # a person's first mention in each source
-                cited.add((name, article.id))
-                found_in = evidence(article, sentence_of(article, start))
-                first_seen.setdefault(name, found_in)
-                person_evidence.setdefault(name, []).append(found_in)
-        for name in (headlined or {}).get(article.id, []):
-            if (name, article.id) not in cited:
-                cited.add((name, article.id))
-                found_in = title_evidence(article)
-                first_seen.setdefault(name, found_in)
-                person_evidence.setdefault(name, []).append(found_in)
+        mentioned: list[tuple[str, int | None]] = [
+            *((name, start) for name, _, start in named[article.id]),
+            *((name, None) for name in (headlined or {}).get(article.id, [])),
+        ]
+        for name, start in mentioned:
+            if (name, article.id) in cited:
+                continue
+            cited.add((name, article.id))
+            found_in = (
+                title_evidence(article)
+                if start is None
+                else evidence(article, sentence_of(article, start))
+            )
+            person_evidence.setdefault(name, []).append(found_in)
     in_facts = {party for fact in facts for party in fact.parties}
-    only_model = {
-        name for name in first_seen if people.cues[name] == {"entity"} and name not in in_facts
-    }
-    kept = [name for name in first_seen if name not in only_model]
+    # not those only a trained model's entities found, unless a fact names them
+    kept = [name for name in person_evidence if people.cues[name] != {"entity"} or name in in_facts]
     return [
         Person(
             name=name,
