@@ -279,7 +279,8 @@ _NOT_NAME = frozenset(
         "here",
     ]
 )
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+# What follows a name after a comma and is part of it: "Joseph R. Biden, Jr.".
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 _PARTICLES = frozenset({"of", "de", "da", "di", "del", "van", "von", "bin", "al", "la", "le"})
 
 
@@ -326,7 +327,7 @@ def _runs_of(doc: Doc, w: _Words) -> list[tuple[int, int]]:
         joins = (
             capital
             or (low in _PARTICLES and after[:1].isupper() and after.lower() not in _NOT_NAME)
-            or (word == "," and after in _SUFFIXES)  # "Joseph R. Biden, Jr."
+            or (word == "," and after in NAME_SUFFIXES)  # "Joseph R. Biden, Jr."
             or (word == "-" and not space[previous] and not space[i])
             or (word == "(" and after.isupper() and i + 2 < n and text[i + 2] == ")")
             or (text[previous] == "-" and not space[previous] and alpha[i])
@@ -582,7 +583,7 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             (
                 t
                 for t in reversed(span)
-                if t.is_alpha and t.text[:1].isupper() and t.text not in _SUFFIXES
+                if t.is_alpha and t.text[:1].isupper() and t.text not in NAME_SUFFIXES
             ),
             span[-1],
         )

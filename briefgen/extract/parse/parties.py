@@ -702,9 +702,7 @@ class Parties:
             else:
                 names = [p.name for p in self._one(owner.i) or [] if p.is_person]
             parties = {self.memory.affiliations.get(name) for name in names}
-            if len(parties) == 1 and (party := parties.pop()) in set(
-                gazetteer().political_parties.values()
-            ):
+            if len(parties) == 1 and (party := parties.pop()) in gazetteer().political_parties:
                 return [Party(party, False, t.i)]
         return None
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from briefgen.extract.facts import Fact
 from briefgen.extract.mentions import Mention, PartyMention, drop_overlaps, find_introductions
-from briefgen.extract.parse.article import parse_articles, read_article
+from briefgen.extract.parse.article import NAME_SUFFIXES, parse_articles, read_article
 from briefgen.extract.parse.lexicon import lexicon
 from briefgen.extract.parse.packed import (
     Packed,
@@ -122,7 +122,7 @@ def _headline_people(article: Article) -> list[Mention]:
     found = []
     for m in titled:
         words = m.name.split()
-        while len(words) > 1 and (words[-1].lower() in small or words[-1] in _SUFFIXES):
+        while len(words) > 1 and (words[-1].lower() in small or words[-1] in NAME_SUFFIXES):
             words.pop()
         words[-1] = words[-1].rstrip(",")
         # a word of it after the first in the text: the text names them ("President
@@ -135,7 +135,6 @@ def _headline_people(article: Article) -> list[Mention]:
 
 
 _SMALL_WORD = re.compile(r"\b[a-z]+\b")
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 
 
 # The articles of one call are parsed in groups of at most this many characters of
