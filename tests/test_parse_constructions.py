@@ -257,6 +257,13 @@ def test_participants_listed_after_a_meeting_join_it():
     assert {"Ann Lee", "Bo Chen", "Dana Kell", "Omar Farouk"} <= set(meeting.participants)
     assert "Rita Lund" not in meeting.participants  # after the list, in a sentence
     assert any("Participants in today" in e.quote for e in meeting.evidence)
+    d = digest_of(
+        "President Lena Cole hosted a call today with allies. Joining President Cole on the "
+        "call were Prime Minister Tom Hale of Canada and President von der Berg of the "
+        "European Commission."
+    )
+    [meeting] = d.meetings
+    assert {"Lena Cole", "Tom Hale", "von der Berg"} <= set(meeting.participants)
 
 
 def test_wanting_a_measure_is_a_demand_wanting_it_done_or_nothing_is_not():

@@ -43,7 +43,10 @@ _BODY = (
     r"\p{Lu}[\p{L}\p{M}&’'-]*(?:[^\S\n]+(?:(?:of|and|for|the|&)[^\S\n]+){0,2}"
     r"\p{Lu}[\p{L}\p{M}&’'-]*){0,7}(?![\p{L}/-])"
 )
+# A surname may open with its particles: "President von der Leyen", "Mr de Villepin".
+_LEADING_PARTICLE = r"(?:da|de|di|del|der|van|von|dos|das|du|la|le)"
 _NAME = (
+    rf"(?:{_LEADING_PARTICLE}[^\S\n]+){{0,2}}"
     rf"{_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_WORD}){{0,5}}"
     r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
 )

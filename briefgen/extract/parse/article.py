@@ -708,9 +708,11 @@ def _join(meeting: Fact, span: Span, people: list[str]) -> None:
         meeting.extra_spans.append(span)
 
 
-# "Participants in the call included", "Attendees at the meeting were", "Participants:"
+# "Participants in the call included", "Attendees at the meeting were", "Participants:",
+# "Joining President Biden on the call were"
 _PARTICIPANTS = regex.compile(
-    r"(?:Other\s+)?(?:Participants|Attendees)\b[^.:;]{0,60}?(?:\b(?:included|include|were)\b|:)",
+    r"(?:Other\s+)?(?:Participants|Attendees)\b[^.:;]{0,60}?(?:\b(?:included|include|were)\b|:)"
+    r"|Joining\b[^.:;]{0,80}?\bwere\b:?",
 )
 # A list item names one participant with a title: a few words, no full stop.
 _LIST_ITEM_WORDS = 25
