@@ -320,6 +320,15 @@ def test_a_knight_named_again_by_the_given_name_is_the_full_name_of_the_text():
     assert "Alan" not in people["Alan Vale"].aliases + people["Alan Price"].aliases
 
 
+def test_a_knight_named_in_full_twice_is_one_person_named_again_by_the_given_name():
+    people = _people_of(
+        "Sir Hugh Marl, the Tory backbencher, has died. Sir Hugh Edward James Marl was "
+        "born in 1920. Sir Hugh said he had no regrets."
+    )
+    assert list(people) == ["Hugh Edward James Marl"]  # no "Hugh" of his own
+    assert "Hugh Marl" in people["Hugh Edward James Marl"].aliases
+
+
 def test_a_lower_case_description_before_a_full_name_makes_a_person_with_that_role():
     people = _people_of(
         "Union shadow chancellor Ann Lee said no. Lawyer Bo Chen, who acts for them, agreed. "

@@ -243,6 +243,8 @@ def test_short_forms_are_first_or_last_words_or_the_name_without_initials():
     assert core_words("Joseph R. Biden, Jr.") == ["Joseph", "R.", "Biden"]
     assert is_short_form("Biden", "Joseph R. Biden, Jr.")
     assert is_short_form("Paul Ryan", "Paul D. Ryan")
+    assert is_short_form("Hugh Marl", "Hugh Edward James Marl")  # the middle names left out
+    assert not is_short_form("Hugh James", "Hugh Edward James Marl")
     assert not is_short_form("R.", "Joseph R. Biden")  # a middle word is no name
     assert not is_short_form("Anna Berg", "Anna Berg")
 

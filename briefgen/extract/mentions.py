@@ -1045,12 +1045,14 @@ _KNIGHTED = regex.compile(r"\b(?:Sir|Dame)[^\S\n]+$")
 
 def _knights(text: str, found: list[Mention], surnames: set[str]) -> dict[str, str]:
     """ "Sir John Bourn ... Sir John said": a knight or dame is named again by the
-    given name after the title, which is the one full name of the text that starts
-    with it (never a surname of the text)."""
-    fulls: dict[str, set[str]] = {}
+    given name after the title, which is the one person of the text whose full name
+    starts with it (never a surname of the text). Full names of one given name and
+    one surname are one person's ("Anthony Meyer", "Anthony John Charles Meyer"):
+    the longest stands for them."""
+    fulls: dict[str, dict[str, set[str]]] = {}  # given name -> surname -> full names
     for m in found:
         if len(words := core_words(m.name)) > 1:
-            fulls.setdefault(words[0], set()).add(m.name)
+            fulls.setdefault(words[0], {}).setdefault(words[-1], set()).add(m.name)
     out = {}
     for m in found:
         given = m.name
@@ -1061,7 +1063,8 @@ def _knights(text: str, found: list[Mention], surnames: set[str]) -> dict[str, s
             and len(fulls.get(given, ())) == 1
             and _KNIGHTED.search(text, max(0, m.start - 6), m.start)
         ):
-            [out[given]] = fulls[given]
+            [names] = fulls[given].values()
+            out[given] = max(names, key=lambda n: (len(core_words(n)), len(n), n))
     return out
 
 

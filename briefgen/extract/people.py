@@ -43,14 +43,15 @@ _LEGISLATOR = frozenset({"representative", "congressman", "congresswoman", "rep.
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """``short`` names the same person as ``full``: its first or last words,
-    or all of it but the middle initials ("Paul Ryan", "Paul D. Ryan")."""
+    """``short`` names the same person as ``full``: its first or last words, all
+    of it but the middle initials ("Paul Ryan", "Paul D. Ryan"), or its first and
+    last words ("Anthony Meyer", "Anthony John Charles Meyer")."""
     s, f = _folded(core_words(short)), core_words(full)
     if not s or len(s) >= len(f):
         return False
     bare = _folded([w for w in f if not _INITIAL.fullmatch(w)])
     f = _folded(f)
-    return f[: len(s)] == s or f[-len(s) :] == s or bare == s
+    return f[: len(s)] == s or f[-len(s) :] == s or bare == s or s == [f[0], f[-1]]
 
 
 def _may_share(roles: set[str], others: set[str]) -> bool:
