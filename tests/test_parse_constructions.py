@@ -266,6 +266,24 @@ def test_participants_listed_after_a_meeting_join_it():
     assert {"Lena Cole", "Tom Hale", "von der Berg"} <= set(meeting.participants)
 
 
+def test_the_one_a_first_sentence_describes_is_the_one_the_next_names():
+    d = digest_of(
+        "A former Home Office minister has called for an independent body to monitor "
+        "immigration. Ann Lee said the figures could not be trusted."
+    )
+    assert [p.by for p in d.proposals] == ["Ann Lee"]
+    # Someone named in the first sentence is not the one it describes.
+    d = digest_of("A Tory MP has attacked Tom Hale over the war. Tom Hale said he was right.")
+    assert [set(x.parties) for x in d.disagreements] == [{"Tory MP", "Tom Hale"}]
+    # Named later than the opening of the next sentence: not identified.
+    d = digest_of(
+        "A former Home Office minister has called for an independent body to monitor "
+        "immigration. The proposal, which is to be debated next week in the Commons, was "
+        "welcomed by Ann Lee."
+    )
+    assert [p.by for p in d.proposals] == ["former Home Office minister"]
+
+
 def test_wanting_a_measure_is_a_demand_wanting_it_done_or_nothing_is_not():
     d = digest_of(
         "The Liberals wanted electoral reform. Businesses wanted it frozen, but the unions "

@@ -673,7 +673,37 @@ def read_article(
             fact = _fact(article, span, item, sentence, placer)
             facts.append(_in_third_person(fact) if memory.authors else fact)
         _remember(reader, here, found, memory)
+    _identify_lede(article, names, facts)
     return facts
+
+
+def _identify_lede(article: Article, names: Sequence[Entity], facts: list[Fact]) -> None:
+    """ "A former Home Office minister has called for ... . Barbara Roche said ...": news
+    often describes the one its first sentence is about ("a", "an") and names them at
+    the start of the next. The description in the first sentence's facts becomes that
+    person, where the person is named nowhere before."""
+    if len(article.sentences) < 2:
+        return
+    first, second = article.sentences[0], article.sentences[1]
+    lede = [f for f in facts if f.span == first]
+    named = next((n for n in names if n.is_person and first.start <= n.start < second.end), None)
+    if not lede or named is None or not 0 <= named.start - second.start < _OPENING_CHARS:
+        return  # someone named in the first sentence, or no one early in the next
+    text = article.sentence_text(first)
+    known = {n.name for n in names}
+    for fact in lede:
+        for p in fact.parties:
+            if p not in known and regex.search(rf"\b[Aa]n?\s+{regex.escape(p)}\b", text):
+                fact.parties = list(
+                    dict.fromkeys(named.name if q == p else q for q in fact.parties)
+                )
+                if p in fact.positions:
+                    fact.positions[named.name] = fact.positions.pop(p)
+                break
+
+
+# How far into the second sentence the person the first described is named.
+_OPENING_CHARS = 60
 
 
 def _listed_participants(
