@@ -368,6 +368,9 @@ def test_a_proposal_in_a_relative_clause_is_of_the_noun_it_says_more_of():
         "Governor Paul Dorn said the police lacked the accountability that we want to see."
     )
     assert d.proposals == []
+    # nor is a way that names no measure
+    d = digest_of("The council is not going down the road that Mayor Tom Hale suggests.")
+    assert d.proposals == []
 
 
 def test_a_place_before_a_participle_owns_no_plan_after_it():
@@ -2710,6 +2713,11 @@ def test_appealing_or_pleading_with_someone_to_act_is_a_call():
     # a court appealed to, or appealing with nothing to do, is no call
     assert not digest_of("Mayor Tom Hale appealed to the High Court last week.").proposals
     assert not digest_of("Mayor Tom Hale appealed to voters in the north.").proposals
+    # an appeal to a court is no call, an appeal for something or to someone is
+    d = digest_of("The orders would be subject to a court appeal within 14 days.")
+    assert d.proposals == []
+    d = digest_of("The charity Mercy Aid made an appeal for calm.")
+    assert [(p.by, p.what) for p in d.proposals] == [("Mercy Aid", "appeal for calm")]
 
 
 def test_a_speaker_named_in_a_sentence_without_a_trigger_speaks_in_the_quotes_after_it():

@@ -3020,12 +3020,15 @@ class SentenceReader:
         if t.rel == "acl" and self._marked(t, "to"):
             return None  # "a scheme to offer courses": the noun's content, read with the noun
         relative = [o for o in self.s.children(t.i, "obj") if o.lower in _RELATIVE]
-        if t.dep == "acl:relcl" and relative:
+        if t.rel == "acl" and relative:  # (also where the parser left out ":relcl")
             # "the change that Labour proposed": what is proposed is the noun the clause
             # is of; "the accountability that we want to see" is a wish
-            if self.lemma(t) == "want":
-                return None
-            noun = self._phrase_before(self.s.tokens[t.head], relative[0])
+            head = self.s.tokens[t.head]
+            if self.lemma(t) == "want" or (
+                self.lemma(head) not in self.presented and self.lemma(head) not in self.owned_nouns
+            ):
+                return None  # nor "the road that X suggests": no measure named
+            noun = self._phrase_before(head, relative[0])
             return self._proposal(t, self._authors(t), f"{t.text} {noun}") if noun else None
         # Only a verb with no object or clause of its own reports one before it.
         own = self.s.children(t.i, "obj", "xcomp", "ccomp")
@@ -3678,6 +3681,13 @@ class SentenceReader:
             and lemma in self.joined_nouns
         )
         asked = None
+        if (
+            lemma == "appeal"
+            and not self.oblique_tokens(t, "for", "to")
+            and not called_for
+            and not any(self._marked(k, "to") for k in self.s.children(t.i, "acl"))
+        ):
+            return None  # "subject to a court appeal", "lodged an appeal": no call
         if lemma == "call" and not self.oblique_tokens(t, "for", "on") and not called_for:
             asked = self._asked_to(t, gov)
             if asked is None:
