@@ -2497,6 +2497,15 @@ def test_an_appraisal_of_a_party_s_plan_sets_the_speaker_against_the_party():
     assert pairs(d.disagreements, "parties") == [frozenset({"Anna Berg", "Paul Dorn"})]
 
 
+def test_a_noun_said_to_be_judged_by_its_adjective_is_the_judgement():
+    d = digest_of("Labour leader Tom Hale said the council's decision was a disgraceful act.")
+    assert [set(x.parties) for x in d.disagreements] == [{"Tom Hale", "council"}]
+    d = digest_of('Tom Hale said it was "a totally unacceptable way to behave".')
+    assert [x.parties for x in d.disagreements] == [["Tom Hale"]]
+    # an appraisal of a day, of no party, judges no one
+    assert not digest_of("Labour leader Tom Hale said it was a terrible day.").disagreements
+
+
 def test_an_appraisal_of_a_thing_or_of_his_remarks_judges_no_party():
     assert not digest_of("Senator Anna Berg said a delay would be disastrous.").disagreements
     d = digest_of("Senator Anna Berg met Tom Hale. Ms Berg said his remarks were inadequate.")

@@ -1495,9 +1495,16 @@ class SentenceReader:
         if self.lemma(t) in self.judging and self.passive(t):
             return self._judged_passive(t)
         judged: Token | None = None
+        word: Token | None = None  # the adjective that judges a noun ``judged``
         for k in self.s.children(t.i, "ccomp", "xcomp"):
             if self._judgement(k):
                 judged = k
+            elif k.pos == "NOUN" and self.s.children(k.i, "cop"):
+                # "said it was a totally unacceptable way to behave": the noun judged by
+                # its adjective is the judgement
+                for c in self.s.children(k.i, "amod"):
+                    if self._judgement(c):
+                        judged, word = k, c
             nominal = k.pos in ("NOUN", "PROPN") and self.lemma(t) in self.judging
             for c in self.s.children(k.i):
                 if c.rel in ("obj", "xcomp", "advmod") and self._judgement(c, lemma=False):
@@ -1539,7 +1546,7 @@ class SentenceReader:
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
-        if not self._judges_a_party(judged, targets):
+        if not self._judges_a_party(word or judged, targets):
             return None
         pronoun = topic is not None and topic.lower() in _PRONOUNS
         if pronoun and topic is not None and topic.lower() in _SPEAKERS_OWN:
