@@ -371,6 +371,12 @@ def test_a_proposal_in_a_relative_clause_is_of_the_noun_it_says_more_of():
     # nor is a way that names no measure
     d = digest_of("The council is not going down the road that Mayor Tom Hale suggests.")
     assert d.proposals == []
+    # but an act pledged in the clause says what, whatever noun it hangs on
+    d = digest_of(
+        "The big idea is his savings on waste, which Mayor Tom Hale has pledged to spend "
+        "on schools."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("Tom Hale", "pledged to spend on schools")]
 
 
 def test_a_place_before_a_participle_owns_no_plan_after_it():

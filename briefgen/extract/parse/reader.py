@@ -3031,10 +3031,15 @@ class SentenceReader:
             # "the change that Labour proposed": what is proposed is the noun the clause
             # is of; "the accountability that we want to see" is a wish
             head = self.s.tokens[t.head]
-            if self.lemma(t) == "want" or (
-                self.lemma(head) not in self.presented and self.lemma(head) not in self.owned_nouns
-            ):
-                return None  # nor "the road that X suggests": no measure named
+            if self.lemma(t) == "want":
+                return None
+            if self.s.children(t.i, "xcomp"):
+                # "savings which X has pledged to plough back into services": the act
+                # pledged says what, whatever noun the clause hangs on
+                what = self.clause(t, without=tuple(o.i for o in relative))
+                return self._proposal(t, self._authors(t), what)
+            if self.lemma(head) not in self.presented and self.lemma(head) not in self.owned_nouns:
+                return None  # "the road that X suggests": no measure named
             noun = self._phrase_before(head, relative[0])
             return self._proposal(t, self._authors(t), f"{t.text} {noun}") if noun else None
         # Only a verb with no object or clause of its own reports one before it.
