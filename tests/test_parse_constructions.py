@@ -3393,13 +3393,21 @@ def test_what_a_party_says_it_will_do_is_its_pledge():
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Conservatives", "would abolish university tuition fees")
     ]
+    # quoted, before or after its speaker: "we" and "I" are the speaker's own
+    d = digest_of('"We\'ll scrap the regional assemblies," Governor Paul Dorn said.')
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Paul Dorn", "will scrap the regional assemblies")
+    ]
+    d = digest_of('Governor Paul Dorn said: "We will make commitments on tax in the manifesto."')
+    assert [p.by for p in d.proposals] == ["Paul Dorn"]
 
 
 def test_a_guess_a_step_of_one_s_own_or_another_s_act_is_no_pledge():
     d = digest_of(
         "Tom Hale said he would probably take the title of Lord Hale. Tom Hale said he "
         "would stand down. Tom Hale said the plan would hurt the poor. Tom Hale said: "
-        '"I would send him to prison." Tom Hale said he would back the plan.'
+        '"I would send him to prison." Tom Hale said he would back the plan. "The plan '
+        'will hurt the poor," Tom Hale said. "We will study the ruling," Tom Hale said.'
     )
     assert d.proposals == []
 

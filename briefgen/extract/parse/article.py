@@ -157,8 +157,11 @@ def select(article: Article, lex: Lexicon) -> list[int]:
 
 @cache
 def _pledge(modals: frozenset[str]) -> regex.Pattern[str]:
-    """A speaker's own pledge, read with a verb of speech: "said they would abolish fees"."""
-    return regex.compile(rf"\b(?:he|she|they|we)\s+(?:{'|'.join(sorted(modals))})\b", regex.I)
+    """A speaker's own pledge, read with a verb of speech: "said they would abolish fees",
+    '"We'll scrap it," he said'."""
+    return regex.compile(
+        rf"\b(?:he|she|they|we|I)(?:\s+(?:{'|'.join(sorted(modals))})\b|['’]ll\b)", regex.I
+    )
 
 
 def _still_open(open_quote: bool, marks: list[str]) -> bool:

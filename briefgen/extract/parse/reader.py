@@ -3251,41 +3251,57 @@ class SentenceReader:
 
     def _pledged_by_speaker(self, t: Token) -> Found | None:
         """ "X said he would introduce an amendment", "the Tories say they will abolish
-        tuition fees": what speakers say they themselves will do to something is their
-        pledge. Not what someone else will do ("said the plan would fail"), a step of
-        their own life ("said he would stand down"), a stance read elsewhere ("would
-        back the plan", "will vote against it"), what one would do in another's place
-        ("I would send him"), nor what is hedged or on a condition."""
+        tuition fees", '"We will scrap the tax," X said': what speakers say they themselves
+        will do to something is their pledge. Not what someone else will do ("said the
+        plan would fail"), a step of their own life ("said he would stand down"), a
+        stance read elsewhere ("would back the plan", "will vote against it"), what one
+        would do in another's place ("I would send him"), nor what is hedged or on a
+        condition."""
         if self.negated(t) or self._marked(t, "to") or self._hypothetical(t):
             return None
         speakers = self.subjects(t)
         if not speakers:
             return None
-        for k in self.s.children(t.i, "ccomp"):
-            auxes = [a for a in self.s.children(k.i, "aux") if a.i < k.i]
-            modal = next((a for a in auxes if a.lower in self.pledge_modals), None)
-            if (
-                k.i < t.i
-                or modal is None
-                or k.pos != "VERB"
-                or self.passive(k)
-                or self.negated(k)
-                or self.lemma(k) in _not_pledged(self.lex)
-                or not self.s.children(k.i, "obj")
-                or self._marked(k, "if", "unless", "whether")
-                or any(self._marked(c, *_CONDITIONS) for c in self.s.children(k.i, "advcl"))
-                or any(c.lower in _HEDGES for c in self.s.children(k.i, "advmod"))
-            ):
+        fronted = self._fronted_claim(t)
+        said = self.s.children(t.i, "ccomp")
+        for k in [*said, fronted] if fronted is not None and fronted not in said else said:
+            modal = self._pledged_act(k)
+            if modal is None:
                 continue
             subjects = self.s.children(k.i, "nsubj")
-            if modal.lower == "would" and any(c.lower == "i" for c in subjects):
-                continue
-            doers = [p for c in subjects for p in self.p.of(c.i)]
+            if any(c.lower in _FIRST_PERSON for c in subjects):
+                doers = speakers  # quoted: the speaker's own word
+            elif k.i < t.i:
+                continue  # "The plan will fail, X said": not an act of the speaker's
+            else:
+                doers = [p for c in subjects for p in self.p.of(c.i)]
             if not doers or {p.name for p in doers} != {p.name for p in speakers}:
                 continue
-            verb = " ".join(a.text for a in auxes if a.i >= modal.i)  # "would be making"
+            auxes = [a for a in self.s.children(k.i, "aux") if modal.i <= a.i < k.i]
+            verb = " ".join("will" if a.lower in _WILL else a.text for a in auxes)
             return Found("proposal", speakers[:1], f"{verb} {self.clause(k)}", k.i)
         return None
+
+    def _pledged_act(self, k: Token) -> Token | None:
+        """The modal of ``k`` where ``k`` says what its subject will or would do to
+        something, as a fact and on no condition; else None."""
+        auxes = [a for a in self.s.children(k.i, "aux") if a.i < k.i]
+        modal = next((a for a in auxes if a.lower in self.pledge_modals | _WILL), None)
+        if (
+            modal is None
+            or k.pos != "VERB"
+            or self.passive(k)
+            or self.negated(k)
+            or self.lemma(k) in _not_pledged(self.lex)
+            or not self.s.children(k.i, "obj")
+            or self._marked(k, "if", "unless", "whether")
+            or any(self._marked(c, *_CONDITIONS) for c in self.s.children(k.i, "advcl"))
+            or any(c.lower in _HEDGES for c in self.s.children(k.i, "advmod"))
+        ):
+            return None
+        if modal.lower == "would" and any(c.lower == "i" for c in self.s.children(k.i, "nsubj")):
+            return None  # "I would send him": in another's place
+        return modal
 
     def _duty(self, k: Token) -> list[str] | None:
         """The auxiliaries of the clause ``k`` when it says what someone should, must or
@@ -3874,6 +3890,8 @@ _ONE_PERSON = frozenset({"i", "he", "she"})
 _CONDITIONS = ("if", "where", "unless")
 # Words that make a clause a guess, not a pledge: "he would probably take the title".
 _HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_WILL = frozenset({"'ll", "’ll"})  # "we'll"
 # The speaker's own side and the one spoken to: "we must win", "you should vote".
 _SELF_OR_YOU = frozenset({"i", "we", "you"})
 # "and her husband X": who X is to the one before.
