@@ -1569,6 +1569,15 @@ def test_a_party_at_odds_or_in_dispute_with_another_disagrees_with_it():
     assert d.disagreements[0].positions[0].position.startswith("at odds with")
 
 
+def test_a_party_angry_at_another_s_plans_disagrees_with_it():
+    d = digest_of("The GMB union is angry at the government's plans.")
+    assert [set(x.parties) for x in d.disagreements] == [{"GMB union", "government"}]
+    d = digest_of("Labour MPs are unhappy about the Tory plans to cut tuition fees.")
+    assert [set(x.parties) for x in d.disagreements] == [{"Labour MPs", "Conservatives"}]
+    # a feeling about no one's plan or act is no stance
+    assert not digest_of("Governor Tom Hale said he was worried about their safety.").disagreements
+
+
 def test_a_named_party_critical_of_another_disagrees_with_it():
     d = digest_of("Senator Mia Lund has been strongly critical of Governor Paul Dorn's budget.")
     assert pairs(d.disagreements, "parties") == [frozenset({"Mia Lund", "Paul Dorn"})]

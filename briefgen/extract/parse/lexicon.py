@@ -185,6 +185,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "presented_nouns",
         "promise_nouns",
         "misconduct_verbs",
+        "displeased_adjectives",
     }
 )
 

@@ -182,6 +182,7 @@ class SentenceReader:
         self.opponent_nouns = lexicon.words("disagreement", "opponent_nouns")
         self.doubting = lexicon.words("disagreement", "doubt_verbs")
         self.against_adjectives = lexicon.words("disagreement", "against_adjectives")
+        self.displeased = lexicon.words("disagreement", "displeased_adjectives")
         self.blows = lexicon.words("disagreement", "blows")
         self.blow_verbs = lexicon.words("disagreement", "blow_verbs")
         self.facing = lexicon.words("disagreement", "facing_verbs")
@@ -359,6 +360,8 @@ class SentenceReader:
             yield self._offer(t)
         if t.pos == "ADJ" and t.lower in self.against_adjectives:
             yield self._critical(t)
+        if t.lower in self.displeased and (t.pos == "ADJ" or self.s.children(t.i, "cop")):
+            yield self._displeased(t)  # (also "is angry" read as a noun)
         if noun:
             if lemma in self.meet_nouns or t.lower in self.meet_nouns:
                 yield self._meeting_noun(t)
@@ -2428,6 +2431,29 @@ class SentenceReader:
         others = [*self.p.of(about[0].i), *self.possessor(about[0])]
         if others and all(o.name in {s.name for s in sides} for o in others):
             return None  # "critical of his own record": no second party
+        others = [o for o in others if o.name not in {s.name for s in sides}]
+        return self._disagreement(t, sides, others, self._object_of(about[0]))
+
+    def _displeased(self, t: Token) -> Found | None:
+        """ "Ministers are unhappy about plans to ...", "peers angry at the house arrest
+        proposals": a party's feeling against a plan, policy or act ("at", "with",
+        "about", "over") sets it against whoever's the plan is."""
+        about = [
+            k
+            for k in self.oblique_tokens(t, "at", "with", "about", "over")
+            if self.lemma(k) in self.owned_nouns
+        ]
+        if not about or self.negated(t):
+            return None
+        head = self.s.head(t.i)
+        if t.rel in ("amod", "acl") and head is not None and head.i < t.i:
+            sides = self.p.of(head.i)  # "peers angry at ...": the noun before
+        else:
+            sides = self.subjects(t)
+            if not sides and t.rel == "xcomp" and head is not None:
+                sides = self.subjects(head)  # "remain unhappy about ..."
+        sides = [p for p in sides if self.s.tokens[p.token].pos != "PRON"]
+        others = [*self.possessor(about[0]), *self._owner_named_before(about[0])]
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._object_of(about[0]))
 
