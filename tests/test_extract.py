@@ -320,6 +320,15 @@ def test_a_knight_named_again_by_the_given_name_is_the_full_name_of_the_text():
     assert "Alan" not in people["Alan Vale"].aliases + people["Alan Price"].aliases
 
 
+def test_a_shadow_minister_keeps_shadow_and_a_name_before_and_is_no_part_of_a_title():
+    people = _people_of(
+        "Tory Shadow Chancellor Hugh Marl spoke. Reports told of a feud between Gordon "
+        "Brown and Prime Minister Tony Blair."
+    )
+    assert people["Hugh Marl"].role == "Shadow Chancellor"
+    assert people["Tony Blair"].role == "Prime Minister"
+
+
 def test_a_knight_named_in_full_twice_is_one_person_named_again_by_the_given_name():
     people = _people_of(
         "Sir Hugh Marl, the Tory backbencher, has died. Sir Hugh Edward James Marl was "

@@ -50,7 +50,8 @@ _NAME = (
     rf"{_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_WORD}){{0,5}}"
     r"(?:,?[^\S\n]+(?:Jr|Sr)\b\.?|[^\S\n]+(?:II|III|IV)\b)?"
 )
-_ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First)[^\S\n]+)?(?:[Cc]o-)?"  # "co-chairman"
+# "co-chairman"; "Shadow Chancellor", an opposition's spokesman, is no chancellor
+_ROLE_PREFIX = r"(?:(?:Acting|Deputy|Vice|Senior|Chief|First|[Ss]hadow)[^\S\n]+)?(?:[Cc]o-)?"
 _POSSESSIVE = r"(?:['’]s|(?<=s)['’])?"  # "Labour's", "the Liberal Democrats'"
 # Words that may open a lower-case description but are no part of a role (besides the
 # stop words): "said lawyer Bo Chen", "when senator Al Roe".
@@ -523,9 +524,11 @@ def find_introductions(text: str) -> list[Mention]:
             and not any(_a_place(w, pats) or w.strip() in _NOT_PORTFOLIOS for w in words)
         ):
             role = listed.group() + m["role"]  # "Culture, Media and Sport Secretary"
-        if " and " in role and text.endswith(("the ", "The "), 0, m.start()):
-            # "the Vice President and President Marcos": two people, the
-            # second of whom is named here.
+        if " and " in role and (
+            text.endswith(("the ", "The "), 0, m.start()) or is_given_name(role.split()[0])
+        ):
+            # "the Vice President and President Marcos", "a feud between Gordon Brown
+            # and Prime Minister Tony Blair": two people, the second of whom is named here.
             role = role.rsplit(" and ", 1)[1]
         aff = m["aff"] or m["aff2"] or m["aff3"]
         if m["of_the"]:
