@@ -155,7 +155,7 @@ def test_two_coordinated_agreements_of_the_same_parties_are_two_facts():
         "and strictly fulfill their international obligations."
     )
     assert (
-        "reaffirm support for the establishment of a durable peace on, and the complete "
+        "reaffirmed support for the establishment of a durable peace on, and the complete "
         "denuclearization of, the Korean peninsula"
     ) in [a.what for a in d.agreements]
     # one predicate read twice is still one fact
@@ -1161,6 +1161,16 @@ def test_a_joint_statement_in_the_present_is_reported_in_the_past():
     assert sorted(a.what for a in d.agreements) == [
         "reaffirmed their commitment to open trade",
         "shared the view that the quota is too low",
+    ]
+    # two statements coordinated, each in the past, a comma after the verb kept
+    d = digest_of(
+        "President Lena Cole and Chancellor Otto Brandt met today. Both reaffirm their "
+        "partnership on space exploration and express, as original signatories, support "
+        "for the Artemis Accords."
+    )
+    assert [a.what for a in d.agreements] == [
+        "reaffirmed their partnership on space exploration",
+        "expressed, as original signatories, support for the Artemis Accords",
     ]
 
 

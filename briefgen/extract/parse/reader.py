@@ -276,7 +276,7 @@ class SentenceReader:
                 what = self.clause(self.s.tokens[first.token], until=cut)
                 if " " not in what:
                     continue  # "announced and endorsed a partnership": one statement, whole
-                first.what = what
+                first.what = self._in_past(self.s.tokens[first.token], what)
                 second.conjunct = True
         return found
 
@@ -1347,7 +1347,10 @@ class SentenceReader:
         """A joint statement's "The leaders reaffirm their commitment" as "reaffirmed
         their commitment": a fact's text opening with its verb reads after its
         parties, in a brief that reports what was agreed."""
-        first, _, rest = what.partition(" ")
+        first, space, rest = what.partition(" ")
+        if first.endswith(","):  # "express, as original signatories, support for ..."
+            first, rest = first[:-1], f", {rest}"
+            space = ""
         lemma = self.lemma(t)
         if (
             first != t.text
@@ -1364,7 +1367,7 @@ class SentenceReader:
             return f"to {what}" if first.lower() == lemma else what
         if first.lower() == self.lex.past(lemma) or first.lower().endswith("ed"):
             return what
-        return f"{self.lex.past(lemma)} {rest}".strip()
+        return f"{self.lex.past(lemma)}{space}{rest}".strip()
 
     def _refused(self, t: Token) -> Found | None:
         """ "failed to agree", "refuses to accept Syria's denials", "would not back the
