@@ -1174,6 +1174,20 @@ def test_a_joint_statement_in_the_present_is_reported_in_the_past():
     ]
 
 
+def test_a_name_s_acronym_in_brackets_is_no_subject():
+    d = digest_of(
+        "President Lena Cole met Chancellor Otto Brandt today. The two condemned the "
+        "Democratic People's Republic of Korea's (DPRK) continued destabilizing activity "
+        "and highlighted the need to limit its missile program."
+    )
+    assert d.proposals == []  # not a call by North Korea
+    assert [a.what for a in d.agreements] == [
+        "condemned the Democratic People's Republic of Korea's (DPRK) continued "
+        "destabilizing activity",
+        "highlighted the need to limit its missile program",
+    ]
+
+
 def test_a_bodys_name_coordinated_inside_stays_whole():
     d = digest_of(
         "Norway's Ministry of Fisheries and Coastal Affairs signed an accord with Iceland."

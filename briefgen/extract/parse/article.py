@@ -40,6 +40,7 @@ from briefgen.extract.parse.reader import Claim, Found, SentenceReader
 from briefgen.extract.parse.tokens import (
     Sentence,
     Token,
+    acronyms_read_as_subjects,
     adverbs_read_as_subjects,
     clause_before_a_dash,
     clauses_read_as_objects,
@@ -758,6 +759,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = subjects_read_as_objects(sentence, lex.speech_forms | lex.denial_forms)
     sentence = subjects_read_as_punctuation(sentence)
     sentence = adverbs_read_as_subjects(sentence)
+    sentence = acronyms_read_as_subjects(sentence)
     sentence = progressives_read_as_nouns(sentence, lex.forms)
     sentence = gerunds_read_as_nouns(sentence, lex.forms)
     sentence = nouns_read_as_verbs(sentence, lex.noun_forms)

@@ -272,6 +272,52 @@ def subjects_read_as_punctuation(sentence: Sentence) -> Sentence:
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
+def acronyms_read_as_subjects(sentence: Sentence) -> Sentence:
+    """``sentence`` with a name's acronym in brackets put back beside the name, where the
+    parser made it the subject of the words after: "condemned the Democratic People's
+    Republic of Korea's (DPRK) continued destabilizing activity and highlighted ..."
+    read as "DPRK continued ... and highlighted". The participle after it modifies the
+    noun the name owns ("continued ... activity"), which is what the verb above acts
+    on, and what was coordinated with the participle goes with that verb."""
+    tokens = list(sentence.tokens)
+    for a in sentence.tokens:
+        # (the closing bracket may be joined to the word: "DPRK)")
+        closed = a.text.endswith(")") or (a.i + 1 < len(tokens) and tokens[a.i + 1].text == ")")
+        acronym = a.text.removesuffix(")")
+        if not (
+            a.rel == "nsubj"
+            and a.head > a.i
+            and len(acronym) > 1
+            and acronym.isupper()
+            and a.i > 1
+            and tokens[a.i - 1].text == "("
+            and closed
+        ):
+            continue
+        name = a.i - 2
+        if sentence.tokens[name].pos == "PART" and name > 0:
+            name -= 1  # "Korea's (DPRK)"
+        owner = sentence.tokens[name]
+        if owner.pos != "PROPN":
+            continue
+        tokens[a.i] = replace(a, head=name, dep="appos")
+        for bracket in (a.i - 1, a.i + 1):
+            if tokens[bracket].text in "()":
+                tokens[bracket] = replace(tokens[bracket], head=a.i, dep="punct")
+        participle = sentence.tokens[a.head]
+        objects = sentence.children(participle.i, "obj")
+        if participle.rel != "parataxis" or not objects or objects[0].pos != "NOUN":
+            continue
+        noun = objects[0]
+        tokens[noun.i] = replace(noun, head=owner.head, dep=owner.dep)
+        tokens[name] = replace(owner, head=noun.i, dep="nmod:poss")
+        tokens[participle.i] = replace(participle, pos="ADJ", head=noun.i, dep="amod")
+        for k in sentence.children(participle.i, "conj", "cc"):
+            if k.i > noun.i:
+                tokens[k.i] = replace(k, head=owner.head)  # "and highlighted ..."
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def people_joined_to_a_place(sentence: Sentence) -> Sentence:
     """``sentence`` with a person the parser joined to the place of the person before put
     back beside that person: "President A of the United States and President B of
