@@ -1174,6 +1174,15 @@ def test_a_joint_statement_in_the_present_is_reported_in_the_past():
     ]
 
 
+def test_a_statement_in_the_present_goes_on_with_its_own_subject_after_an_infinitive():
+    d = digest_of(
+        "President Lena Cole met Prime Minister Tom Hale today. They reaffirm the importance "
+        "of enabling Ukraine to export food and condemn Russia's withdrawal from the deal."
+    )
+    # the leaders condemn, not Ukraine
+    assert [set(x.parties) for x in d.disagreements] == [{"Lena Cole", "Tom Hale", "Russia"}]
+
+
 def test_a_name_s_acronym_in_brackets_is_no_subject():
     d = digest_of(
         "President Lena Cole met Chancellor Otto Brandt today. The two condemned the "

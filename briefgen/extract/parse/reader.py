@@ -488,6 +488,20 @@ class SentenceReader:
             if own:
                 return own
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
+            root = next((k for k in s.tokens if k.rel == "root"), None)
+            if (
+                t.rel == "conj"
+                and self._marked(head, "to")
+                and root is not None
+                and root.i < head.i
+                and t.lower == self.lemma(t)
+                and _bare(root)
+                and s.children(root.i, "nsubj")
+            ):
+                # "They reaffirm the importance of enabling Ukraine to export food ...
+                # and condemn Russia's withdrawal": a statement in the present goes on
+                # with the main verb's subject, not the infinitive's doer
+                return self.subjects(root)
             return self.subjects(head)
         if t.dep == "acl" and head.pos == "VERB" and t.lower.endswith("ing") and head.i < t.i:
             # "X has written to Y accusing Z of ...": a clause hung as a noun's on a verb
@@ -3954,6 +3968,12 @@ _CODE_LEMMA_OF = {
 
 
 @lru_cache(maxsize=1)
+def _bare(t: Token) -> bool:
+    """Whether a verb has the bare form of a present-tense statement ("reaffirm",
+    "discuss"), not a past or third-person one ("discussed", "supports")."""
+    return not t.lower.endswith("ed") and (not t.lower.endswith("s") or t.lower.endswith("ss"))
+
+
 def _not_pledged(lexicon: Lexicon) -> frozenset[str]:
     """Verbs no pledge is made with: acts of mind or fortune (``not_acts``), steps of
     one's own life, speech, and the verbs other facts are read from."""
