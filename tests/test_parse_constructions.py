@@ -1602,6 +1602,22 @@ def test_a_party_at_odds_or_in_dispute_with_another_disagrees_with_it():
     assert d.disagreements[0].positions[0].position.startswith("at odds with")
 
 
+def test_a_reply_takes_issue_with_a_party_it_names_or_the_one_answered():
+    d = digest_of(
+        "The foreign secretary Tom Hale hit back by saying Tory attitudes to Europe had "
+        "kept the party out of power."
+    )
+    assert [set(x.parties) for x in d.disagreements] == [{"Tom Hale", "Conservatives"}]
+    assert [p.position for p in d.disagreements[0].positions] == [
+        "hit back by saying Tory attitudes to Europe had kept the party out of power"
+    ]
+    d = digest_of(
+        "Labour leader Tom Hale said the tax was unfair. The Tory leader Ann Lee countered "
+        "that such agreements had been struck twice."
+    )
+    assert {"Ann Lee", "Tom Hale"} in [set(x.parties) for x in d.disagreements]
+
+
 def test_a_party_angry_at_another_s_plans_disagrees_with_it():
     d = digest_of("The GMB union is angry at the government's plans.")
     assert [set(x.parties) for x in d.disagreements] == [{"GMB union", "government"}]

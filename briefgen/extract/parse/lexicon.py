@@ -186,6 +186,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "promise_nouns",
         "misconduct_verbs",
         "displeased_adjectives",
+        "reply_verbs",
     }
 )
 

@@ -169,6 +169,7 @@ class SentenceReader:
         self.mutual = lexicon.words("disagreement", "mutual_verbs")
         self.against_verbs = lexicon.words("disagreement", "against_verbs")
         self.at_verbs = lexicon.words("disagreement", "at_verbs")
+        self.replying = lexicon.words("disagreement", "reply_verbs")
         self.refusal = lexicon.words("disagreement", "refusal_verbs")
         self.refusal_nouns = lexicon.words("disagreement", "refusal_nouns")
         self.conflict_nouns = lexicon.words("disagreement", "conflict_nouns")
@@ -313,6 +314,10 @@ class SentenceReader:
                 yield self._evaluation(t)
             if lemma in self.at_verbs:
                 yield self._hit_at(t)
+            if lemma in self.replying or (
+                lemma == "hit" and any(k.lower == "back" for k in self.s.children(t.i))
+            ):
+                yield self._replied(t)
             if lemma in self.denial:
                 yield self._denied(t)
             if lemma in self.sanction:
@@ -2112,6 +2117,42 @@ class SentenceReader:
             *(p for k in at for p in self.possessor(k) or self._owner_named_before(k)),
         ]
         return self._disagreement(t, self.subjects(t), others, self._phrase(at[0]))
+
+    def _replied(self, t: Token) -> Found | None:
+        """ "X hit back by saying Tory attitudes had kept the party out of power", "X
+        retorted that voters remembered ...": a reply takes issue with a party it names,
+        else with the one who spoke before ("hit back at" is read by ``_hit_at``)."""
+        if self.oblique_tokens(t, "at") or self.negated(t):
+            return None
+        said = [
+            c
+            for k in self.s.children(t.i, "ccomp", "advcl", "xcomp")
+            for c in [k, *self.s.children(k.i, "ccomp")]
+            if c.pos in ("VERB", "AUX", "ADJ", "NOUN")
+        ]
+        if not said:
+            return None
+        sides = [p for p in self.subjects(t) if self.s.tokens[p.token].pos != "PRON"]
+        named = {p.name for p in sides}
+        others = [
+            p
+            for c in said
+            for k in self.s.children(c.i, "nsubj")
+            for i in self.s.subtree(k.i)
+            for p in self.p.of(i, expand=False)
+            if p.name not in named
+        ]
+        last = self.p.memory.speaker
+        if not others and last is not None and last not in named:
+            others = [Party(last, True, t.i)]
+        what = self.s.text_of(self.s.subtree(said[-1].i)).strip(" ,;:." + _QUOTES)
+        found = self._disagreement(t, sides, others, what) if others else None
+        if found is not None:
+            # the reply as said: "hit back by saying ...", not "hit back"
+            words = [i for i in self.s.subtree(t.i) if i >= t.i]
+            reply = self.s.text_of(words).strip(" ,;:." + _QUOTES)
+            found.positions = {side: reply for side in found.positions or {}}
+        return found
 
     def _voted_against(self, t: Token) -> Found | None:
         against = self.oblique_tokens(t, "against")
