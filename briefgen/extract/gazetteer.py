@@ -89,12 +89,14 @@ class Gazetteer:
         return forms
 
     @cached_property
+    def party_forms(self) -> dict[str, tuple[str, ...]]:
+        """A political party's name -> every form it goes by, its name first."""
+        return {name: (name, *aliases) for name, aliases in self.data["political_parties"].items()}
+
+    @cached_property
     def political_parties(self) -> dict[str, str]:
         """Every form of a political party -> its name (for people's affiliations)."""
-        forms: dict[str, str] = {}
-        for name, aliases in self.data["political_parties"].items():
-            forms.update((form, name) for form in [name, *aliases])
-        return forms
+        return {form: name for name, forms in self.party_forms.items() for form in forms}
 
     @cached_property
     def political_party_pattern(self) -> str:

@@ -364,21 +364,13 @@ def _near(a: Fact, b: Fact) -> bool:
 def _words_of(names: frozenset[str]) -> frozenset[str]:
     """The words of these parties' names, and of the other names a political party
     goes by: "Tory plans to cut tax" names the Conservatives as much as their author."""
-    aliases = _party_aliases()
+    forms = gazetteer().party_forms
     return frozenset(
         w
         for name in names
-        for alias in (name, *aliases.get(name, ()))
+        for alias in forms.get(name, (name,))
         for w in _WORD.findall(alias.lower())
     )
-
-
-@lru_cache(maxsize=1)
-def _party_aliases() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for alias, party in gazetteer().political_parties.items():
-        found.setdefault(party, []).append(alias)
-    return found
 
 
 def same_proposal(affiliation: Callable[[str], str | None]) -> tuple[Same, Keys]:
