@@ -1137,7 +1137,7 @@ def _remember(
         return
     # "Tony Blair and Michael Howard spoke ...": two people named together as the main
     # verb's subject, for "the two leaders" where no meeting or agreement names a group
-    root = next((t for t in reader.s.tokens if t.rel == "root"), None)
+    root = reader.s.root()
     head = next((k for k in reader.s.children(root.i, "nsubj")), None) if root else None
     if head is not None and reader.s.children(head.i, "conj"):
         together = reader.p.of(head.i)

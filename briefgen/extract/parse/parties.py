@@ -540,7 +540,7 @@ class Parties:
     def _main_subject_after(self, t: Token) -> str | None:
         """ "After his talks with X, Y said ...": a pronoun in a phrase leading the
         sentence is the main clause's subject, named after it."""
-        root = next((u for u in self.s.tokens if u.rel == "root"), None)
+        root = self.s.root()
         if root is None or t.i > root.i:
             return None
         for u in self.s.children(root.i, "nsubj"):

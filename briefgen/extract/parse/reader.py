@@ -493,7 +493,7 @@ class SentenceReader:
             if own:
                 return own
         if t.rel in ("conj", "advcl") and head.pos in ("VERB", "AUX", "ADJ"):
-            root = next((k for k in s.tokens if k.rel == "root"), None)
+            root = s.root()
             if (
                 t.rel == "conj"
                 and self._marked(head, "to")
@@ -2479,18 +2479,23 @@ class SentenceReader:
         about = self.oblique_tokens(t, "of", "to", "about")
         if not about or t.rel in ("amod", "compound"):
             return None  # "a critical report", "critical of" nothing
-        sides = self.subjects(t)
-        if not sides and t.rel == "xcomp":
-            head = self.s.head(t.i)
-            sides = self.subjects(head) if head is not None else []  # "remains critical of"
-        # A pronoun's antecedent is too often wrong to hang a stance on ("he is scathing
-        # of ..." in a profile of someone the article does not name as a subject).
-        sides = [p for p in sides if self.s.tokens[p.token].pos != "PRON"]
+        sides = self._holders(t)
         others = [*self.p.of(about[0].i), *self.possessor(about[0])]
         if others and all(o.name in {s.name for s in sides} for o in others):
             return None  # "critical of his own record": no second party
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._object_of(about[0]))
+
+    def _holders(self, t: Token) -> list[Party]:
+        """Who an adjective of stance is said of: its subject, or the subject of the
+        verb it completes ("remains critical of"); never a pronoun, whose antecedent is
+        too often wrong to hang a stance on ("he is scathing of ..." in a profile of
+        someone the article does not name as a subject)."""
+        sides = self.subjects(t)
+        head = self.s.head(t.i)
+        if not sides and t.rel == "xcomp" and head is not None:
+            sides = self.subjects(head)
+        return [p for p in sides if self.s.tokens[p.token].pos != "PRON"]
 
     def _displeased(self, t: Token) -> Found | None:
         """ "Ministers are unhappy about plans to ...", "peers angry at the house arrest
@@ -2505,12 +2510,10 @@ class SentenceReader:
             return None
         head = self.s.head(t.i)
         if t.rel in ("amod", "acl") and head is not None and head.i < t.i:
-            sides = self.p.of(head.i)  # "peers angry at ...": the noun before
+            # "peers angry at ...": the noun before
+            sides = [p for p in self.p.of(head.i) if self.s.tokens[p.token].pos != "PRON"]
         else:
-            sides = self.subjects(t)
-            if not sides and t.rel == "xcomp" and head is not None:
-                sides = self.subjects(head)  # "remain unhappy about ..."
-        sides = [p for p in sides if self.s.tokens[p.token].pos != "PRON"]
+            sides = self._holders(t)
         others = [*self.possessor(about[0]), *self._owner_named_before(about[0])]
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._object_of(about[0]))
@@ -2711,7 +2714,7 @@ class SentenceReader:
             return None
         if self.negated(t) or self.s.children(t.i, "nmod:poss"):
             return None  # "despite no differences"; "despite their differences" is resolved
-        root = next((k for k in self.s.tokens if k.rel == "root"), None)
+        root = self.s.root()
         if root is None:
             return None
         parties: list[Party] = []
@@ -2881,7 +2884,7 @@ class SentenceReader:
     def claim(self) -> Claim | None:
         """The main clause's claim, when its verb is one of saying with a party as subject,
         or denies a clause ("X denied (that) A": set against the claim before it)."""
-        root = next((t for t in self.s.tokens if t.rel == "root"), None)
+        root = self.s.root()
         if root is None or root.pos not in ("VERB", "AUX"):
             return None
         denied = self.lemma(root) in self.denial and bool(self.s.children(root.i, "ccomp"))
@@ -3005,7 +3008,7 @@ class SentenceReader:
             and t.lower.endswith(("ed", "s"))
         ):
             said = (a for a in self.s.ancestors(head.i) if self.lemma(a) in self.speech)
-            root = next((k for k in self.s.tokens if k.rel == "root"), None)
+            root = self.s.root()
             above = next(said, root)
             return self.subjects(above) if above is not None and above.i != t.i else []
         if (
@@ -3019,7 +3022,7 @@ class SentenceReader:
             # "X affirmed Israel's right to protect its citizens from Hezbollah, which has
             # fired rockets, while emphasizing the need to ...": the "-ing" clause hung on
             # the relative clause goes with the main clause, and X emphasizes
-            root = next((k for k in self.s.tokens if k.rel == "root"), None)
+            root = self.s.root()
             main = self.subjects(root) if root is not None and root.i != t.i else []
             if main:
                 return main
@@ -3414,7 +3417,7 @@ class SentenceReader:
         if self.lemma(act) in self.lex.words("knowing"):
             return None  # "the minister should know by now": a judgement, no call
         if self.lemma(act) in self.speech and any(
-            c.lower in ("i", "we") for c in self.s.children(k.i, "nsubj")
+            c.lower in _FIRST_PERSON for c in self.s.children(k.i, "nsubj")
         ):
             return None  # "I should tell you that ...": a way of saying it, no call
         existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
@@ -3444,7 +3447,7 @@ class SentenceReader:
         "you" (the speaker's own resolve: "we must win"), not a reproach ("should have
         acted"), nor a sentence with its own verb of saying (read as reported)."""
         speaker = self.p.memory.speaker
-        root = next((t for t in self.s.tokens if t.rel == "root"), None)
+        root = self.s.root()
         first = next((t for t in self.s.tokens if t.text not in _QUOTES), None)
         if speaker is None or root is None or first is None or not self.p.quoted(first):
             return None  # not a sentence of a quotation ('Any plan must "augment" ...')
@@ -3558,7 +3561,7 @@ class SentenceReader:
             for k in self.s.children(objects[0].i)
         ):
             return False
-        return not any(k.lower in ("i", "we", "you") for k in self.s.children(t.i, "nsubj"))
+        return not any(k.lower in _SELF_OR_YOU for k in self.s.children(t.i, "nsubj"))
 
     def _told_to_act(self, t: Token) -> bool:
         """ "told councils to find more sites": a verb of saying directs only with its own
