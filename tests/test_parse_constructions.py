@@ -2393,7 +2393,12 @@ def test_a_word_before_a_comma_is_no_part_of_a_group_s_name():
         "Yesterday, senior officials from the White House and the Department of Justice met "
         "with Black leaders of Civil Rights organizations to discuss police reform."
     )
+    # (officials from a body the text names act for it)
+    assert pairs(d.meetings, "participants") == [frozenset({"White House", "Black leaders"})]
+    d = digest_of("Yesterday, senior officials met with Black leaders to discuss police reform.")
     assert pairs(d.meetings, "participants") == [frozenset({"senior officials", "Black leaders"})]
+    d = digest_of("Senior officials from Japan and Australia met in Tokyo on Monday.")
+    assert pairs(d.meetings, "participants") == [frozenset({"Japan", "Australia"})]
 
 
 def test_the_president_and_prime_minister_are_the_two_the_text_named_so():
@@ -3614,3 +3619,74 @@ def test_what_research_suggests_people_feel_is_a_finding_not_a_proposal():
         "demanded the minister resign."
     )
     assert [p.by for p in d.proposals] == ["Tom Hale"]
+
+
+def test_a_claim_or_plan_called_groundless_or_a_failure_judges_its_owner():
+    d = digest_of(
+        'President Anna Berg has called Ruritania\'s rebate "unjustified". Tom Hale said '
+        "the claims by Labour were baseless. Bo Chen said the council's plan was a failure."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Anna Berg", "Ruritania"}),
+        frozenset({"Tom Hale", "Labour"}),
+        frozenset({"Bo Chen", "council"}),
+    ]
+    # a mess one inherited, or a failure of no party's, judges no one
+    d = digest_of(
+        'Tom Hale complained he had inherited a "giant mess". Ann Lee said the launch was '
+        "a failure."
+    )
+    assert d.disagreements == []
+
+
+def test_parties_or_agencies_are_a_side_only_when_the_text_says_which():
+    d = digest_of(
+        "Opposition parties have attacked the government's plans. All the parties have "
+        "criticised the council's budget. Refugee agencies condemned the Tory proposals."
+    )
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Opposition parties", "government"}),
+        frozenset({"Refugee agencies", "Conservatives"}),
+    ]
+
+
+def test_a_noun_after_with_is_no_subject_of_the_verb():
+    from briefgen.extract.facts import Entity
+    from briefgen.extract.parse.lexicon import lexicon
+    from briefgen.extract.parse.parties import Memory, Parties
+    from briefgen.extract.parse.reader import SentenceReader
+
+    # "With the other parties battling, Hale is going into the election pledged to ...",
+    # with the packaged model's reading of a readout: "parties" the subject of "pledged".
+    words = [
+        ("With", "ADP", "case", 3), ("the", "DET", "det", 3), ("other", "ADJ", "amod", 3),
+        ("parties", "NOUN", "nsubj", 10), ("battling", "VERB", "acl", 3),
+        (",", "PUNCT", "punct", 7), ("Hale", "PROPN", "nsubj", 7), ("going", "VERB", "conj", 4),
+        ("into", "ADP", "case", 9), ("election", "NOUN", "obl", 7),
+        ("pledged", "VERB", "ROOT", 10), ("to", "PART", "mark", 12),
+        ("increase", "VERB", "xcomp", 10), ("taxation", "NOUN", "obj", 12),
+    ]  # fmt: skip
+    s = parsed(words)
+    names = [Entity(t.start, t.end, t.text, True) for t in s.tokens if t.pos == "PROPN"]
+    reader = SentenceReader(s, Parties(s, names, Memory(), {}, lexicon()), lexicon())
+    assert reader.subjects(s.tokens[10]) == []
+    assert [p.name for p in reader.subjects(s.tokens[7])] == ["Hale"]
+
+
+def test_what_a_party_will_do_if_it_wins_office_is_its_pledge():
+    d = digest_of(
+        "Tory leader Tom Hale spoke on Monday. If elected, his party would institute an "
+        "annual limit on asylum. Mr Brown said Labour would not raise income tax if it won "
+        "the election."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Conservatives", "would institute an annual limit on asylum"),
+        ("Labour", "would not raise income tax if it won the election"),
+    ]
+    # what befalls others if a party wins, or what it will win, is no pledge of its own
+    d = digest_of(
+        "National Insurance will be raised if Labour wins the next election, Tory leader "
+        "Tom Hale has claimed. The Tories will win the election if they cut taxes. If Mr "
+        "Hale wins the next election, he will surpass the record of his predecessor."
+    )
+    assert d.proposals == []

@@ -98,6 +98,10 @@ _MAX_WORDS = 120
 _QUOTE_MARK = regex.compile(r'["“”]')
 # A duty put on someone, read with a verb of speech: "said they have to act".
 _HAVE_TO = regex.compile(r"\b(?:have|has|had)\s+to\b", regex.I)
+# Winning office, the condition of a pledge: "if elected", "if Labour wins a third term".
+_IF_WON = regex.compile(
+    r"\bif\s+(?:re-?)?elected\b|\bif\b[^,.;:]{1,40}?\b(?:wins?|won|returned)\b", regex.I
+)
 # Words opening a sentence that sets its claim against the one before.
 _CONTRAST = frozenset({"but", "however", "yet"})
 
@@ -151,6 +155,7 @@ def select(article: Article, lex: Lexicon) -> list[int]:
                 )
             )
             or (quoted and not words.isdisjoint(duty))  # a speaker's call, quoted
+            or _IF_WON.search(article.text, span.start, span.end) is not None
         ):
             chosen.append(n)
     return chosen

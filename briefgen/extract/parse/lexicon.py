@@ -187,6 +187,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "misconduct_verbs",
         "displeased_adjectives",
         "reply_verbs",
+        "won_offices",
     }
 )
 

@@ -160,6 +160,7 @@ class Parties:
         self.roles = roles
         self.lex = lexicon
         self.collective = lexicon.words("collective")
+        self.described_collective = lexicon.words("described_collective")
         self.place_events = lexicon.words("place_events")
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
@@ -366,12 +367,20 @@ class Parties:
         lower = t.lower.split()[-1].removeprefix("co-")  # "Labour MPs" may be one token
         holders = lower.endswith("s") and lower[:-1] in self.role_nouns  # "the Advisors"
         if lower in self.group_nouns | self.collective | self.role_nouns or holders:
-            # "representatives of the United States and Ukraine", "leaders of both parties"
+            # "representatives of the United States and Ukraine", "leaders of both parties",
+            # "officials from the White House and the Department of Justice" (bodies only)
             of = [c for c in self.s.children(i, "nmod") if self.s.case(c.i) == "of"]
             if lower in self.role_nouns and not lower.endswith("s"):
                 # "the chief of staff", "the head of the union": one person, not the body
                 of = [c for c in of if c.i in self.at]
             members = [p for c in of for p in self.of(c.i)]
+            members.extend(
+                p
+                for c in self.s.children(i, "nmod")
+                if self.s.case(c.i) == "from"
+                for p in self.of(c.i) or []
+                if not p.is_person
+            )
             if members:
                 return members
             if of and lower in _PART_OF and t.pos == "NOUN":
@@ -398,6 +407,9 @@ class Parties:
             return self._party_of(t)
         if lower in self.collective or t.lemma.lower() in self.collective:
             return [Party(self._collective(t), False, i)]
+        if lower in self.described_collective:
+            which = self._collective(t)
+            return [Party(which, False, i)] if which.lower() != lower else None
         if (
             t.pos == "PROPN"
             and t.rel == "nsubj"
@@ -715,7 +727,7 @@ class Parties:
             return party  # "a Tory plan", "the Lib Dem motion": by the name it goes by
         if len(words) == 1:
             dets = {c.lower for c in self.s.children(t.i, "det")}
-            if dets & _DEFINITE:
+            if dets & _DEFINITE and not dets & _SOME:  # "all the unions" are not those
                 for earlier in reversed(self.memory.collectives):
                     if earlier.lower().split()[-1] == words[0]:
                         return earlier

@@ -73,6 +73,9 @@ _WHEN = frozenset(
         *("july", "august", "september", "october", "november", "december"),
     }
 )
+# Prepositions of an absolute phrase, which the parser may read as a subject: "With the
+# other parties battling over taxes, X pledged ...".
+_ABSOLUTE = frozenset({"with", "without"})
 # The words of English auxiliaries besides the modals (``modals`` of the trigger table).
 _AUXILIARIES = frozenset(
     {
@@ -217,6 +220,7 @@ class SentenceReader:
         self.negating = lexicon.words("negating")
         self.planning = lexicon.words("planning")
         self.modals = lexicon.words("modals")
+        self.won_offices = lexicon.words("proposal", "won_offices")
         self.duty = lexicon.words("duty_modals")
         self.future = lexicon.words("future_words")
         self.speech = lexicon.words("speech")
@@ -341,6 +345,7 @@ class SentenceReader:
                 yield self._reported_call(t)
             if lemma in self.pledging:
                 yield self._pledged_by_speaker(t)
+            yield self._pledged_in_office(t)
             if lemma in self.propose:
                 yield self._proposal_verb(t)
             elif lemma == "call":
@@ -416,6 +421,8 @@ class SentenceReader:
         found: list[Party] = []
         subject = False
         for k in kids:
+            if k.rel == "nsubj" and s.case(k.i) in _ABSOLUTE:
+                continue  # "With the other parties battling over ..., X pledged": no subject
             if k.rel == "nsubj" and not (passive and k.dep == "nsubj:pass"):
                 subject = True
                 if k.lower in ("who", "that", "which") and t.rel == "acl":
@@ -1535,7 +1542,7 @@ class SentenceReader:
                 if c.rel in ("obj", "xcomp", "advmod") and self._judgement(c, lemma=False):
                     # "branded the plan a disgrace" with "the plan" read as the complement:
                     # the noun is what is judged, read below
-                    judged = None if nominal else k
+                    judged, word = (None, None) if nominal else (k, c)
         judged_object: Token | None = None
         if judged is None and self.lemma(t) in self.judging:
             # "branded X's plan a disgrace" with "a disgrace" hung on the object
@@ -1564,12 +1571,20 @@ class SentenceReader:
             if k.rel == "nsubj" or (k.rel == "obj" and judged.i != t.i):
                 targets.extend(self.p.of(k.i))
                 targets.extend(self.possessor(k))
-                targets.extend(self._owner_named_before(k))  # "the Labour plan was flawed"
+                targets.extend(self._named_owner(k))  # "the Labour plan was flawed"
                 topic = topic or self._phrase(k)
         if judged.rel == "xcomp":
             for k in self.s.children(t.i, "obj"):
                 targets.extend(self.p.of(k.i))
                 topic = topic or self._phrase(k)
+        before = [k for k in self.s.children(judged.i, "compound", "amod") if k.i < judged.i]
+        if self.lemma(t) in self.judging and before and not targets:
+            # "called the UK's rebate unjustified" with the rebate read as the adjective's
+            # modifier: the thing judged is the noun, its owner the party judged
+            targets = [*self.possessor(judged), *(p for k in before for p in self.possessor(k))]
+            words = [i for i in self.s.subtree(judged.i) if i < judged.i]
+            topic = self.s.text_of(words).strip(" ,;:" + _QUOTES) or None
+            judged_object = before[0]
         targets = [p for p in targets if p.name not in {s.name for s in speakers}]
         if not self._judges_a_party(word or judged, targets):
             return None
@@ -1773,7 +1788,7 @@ class SentenceReader:
             others.extend(self.possessor(o))
             others.extend(self.obliques(o, "of", "by", "from"))
             if not others:
-                others.extend(self._owner_named_before(o))
+                others.extend(self._named_owner(o))
         others = [o for o in others if o.name not in {s.name for s in sides}]
         if not sides and others and self.passive(t) and not self.negated(t):
             # "X has been accused of ...", "X was criticised over ...": whoever did it
@@ -1849,11 +1864,12 @@ class SentenceReader:
         charged = text.split(" of ", 1)[1] if lemma in _CHARGING and " of " in text else None
         return self._stance(t, sides, target, charged or text, text)
 
-    def _owner_named_before(self, o: Token) -> list[Party]:
+    def _named_owner(self, o: Token) -> list[Party]:
         """ "attacked Tory plans", "rejected the Conservative compromise offer": a party
         named as a modifier of a plan, claim or act (``owned_nouns``) is the one whose it
-        is, as "the Tories' plans" would say; "Tory MPs" are no plan of anyone's. "The
-        way X handled it" is X's."""
+        is, as "the Tories' plans" would say; "Tory MPs" are no plan of anyone's. So is
+        one named after it by "by" or "from": "the claims by Labour". "The way X handled
+        it" is X's."""
         if o.lower in _MANNER:
             return self._doers_of(o)
         if self.lemma(o) not in self.owned_nouns and o.lower not in self.owned_nouns:
@@ -1861,8 +1877,12 @@ class SentenceReader:
         found: list[Party] = []
         for c in self.s.children(o.i, "compound", "amod"):
             if c.i < o.i:
-                found.extend(self.p.of(c.i, expand=False) or self._owner_named_before(c))
-        return [p for p in found if not p.is_person]
+                found.extend(self.p.of(c.i, expand=False) or self._named_owner(c))
+        by = [k for k in self.s.children(o.i, "nmod") if self.s.case(k.i) in ("by", "from")]
+        return [
+            *(p for p in found if not p.is_person),
+            *(p for k in by for p in self.p.of(k.i)),
+        ]
 
     def _doers_of(self, way: Token) -> list[Party]:
         """ "(criticised) the way Mr Blunkett introduced the rules": the subject of the
@@ -2114,7 +2134,7 @@ class SentenceReader:
             return None
         others = [
             *self.obliques(t, "at"),
-            *(p for k in at for p in self.possessor(k) or self._owner_named_before(k)),
+            *(p for k in at for p in self.possessor(k) or self._named_owner(k)),
         ]
         return self._disagreement(t, self.subjects(t), others, self._phrase(at[0]))
 
@@ -2162,7 +2182,7 @@ class SentenceReader:
         # on the subject's side
         others = [
             *self.obliques(t, "against"),
-            *(p for k in against for p in self.possessor(k) or self._owner_named_before(k)),
+            *(p for k in against for p in self.possessor(k) or self._named_owner(k)),
         ]
         for k in against:
             if k.pos == "VERB":
@@ -2514,7 +2534,7 @@ class SentenceReader:
             sides = [p for p in self.p.of(head.i) if self.s.tokens[p.token].pos != "PRON"]
         else:
             sides = self._holders(t)
-        others = [*self.possessor(about[0]), *self._owner_named_before(about[0])]
+        others = [*self.possessor(about[0]), *self._named_owner(about[0])]
         others = [o for o in others if o.name not in {s.name for s in sides}]
         return self._disagreement(t, sides, others, self._object_of(about[0]))
 
@@ -2579,6 +2599,7 @@ class SentenceReader:
             if subject is None:
                 continue
             targets = [*self.p.of(subject.i), *self.possessor(subject)]
+            targets.extend(self._named_owner(subject))  # "the claims by Labour are baseless"
             targets = [p for p in targets if p.name not in {s.name for s in speakers}]
             if not targets or not self._judges_a_party(j, targets):
                 continue  # a thing judged with no party's name: nobody's side
@@ -3368,6 +3389,50 @@ class SentenceReader:
             verb = " ".join("will" if a.lower in _WILL else a.text for a in auxes)
             return Found("proposal", speakers[:1], f"{verb} {self.clause(k)}", k.i)
         return None
+
+    def _pledged_in_office(self, t: Token) -> Found | None:
+        """ "If elected, his party would institute an annual limit", "Labour will pursue
+        the reforms if it wins a third term": what a party will do once it wins office is
+        its pledge, as a manifesto puts it. Not what befalls others if it wins ("taxes
+        will rise if Labour wins", said by its opponent), nor acts of mind or fortune."""
+        won = [
+            c
+            for c in self.s.children(t.i, "advcl")
+            if self._marked(c, "if") and self._wins_office(c)
+        ]
+        head = self.s.head(t.i)
+        # "will continue to pursue reforms if it wins": the modal is the verb's above
+        verb = head if t.rel == "xcomp" and head is not None else t
+        words = [k for k in self.s.children(verb.i) if k.i < verb.i and k.rel in ("aux", "advmod")]
+        modal = next((k for k in words if k.lower in self.pledge_modals | _WILL), None)
+        if (
+            not won
+            or modal is None
+            or t.pos != "VERB"
+            or self.passive(t)
+            or self.lemma(t) in _not_pledged(self.lex)
+            or not self.s.children(t.i, "obj", "xcomp")
+        ):
+            return None
+        doers = self.subjects(t)
+        winners = [p for k in self.s.children(won[0].i, "nsubj") for p in self.p.of(k.i)]
+        if not doers or (winners and {p.name for p in winners} != {p.name for p in doers}):
+            return None
+        said = " ".join(
+            "will" if k.lower in _WILL else k.text
+            for k in words
+            if k.i >= modal.i and (k.rel == "aux" or k.lower in _NEGATORS)
+        )
+        return Found("proposal", doers[:1], f"{said} {self.clause(verb)}", verb.i)
+
+    def _wins_office(self, c: Token) -> bool:
+        """ "(if) elected", "(if) re-elected", "(if) it wins the election", "(if) they
+        win a third term", "(if) returned to power"."""
+        if c.lower in ("elected", "re-elected", "reelected"):
+            return True
+        lemma = self.lemma(c)
+        won = [*self.s.children(c.i, "obj"), *self.s.children(c.i, "obl")]
+        return lemma in ("win", "return") and any(self.lemma(k) in self.won_offices for k in won)
 
     def _pledged_act(self, k: Token) -> Token | None:
         """The modal of ``k`` where ``k`` says what its subject will or would do to
