@@ -94,6 +94,11 @@ class Gazetteer:
         return {name: (name, *aliases) for name, aliases in self.data["political_parties"].items()}
 
     @cached_property
+    def sex_of(self) -> dict[str, str]:
+        """Each word of the ``gendered`` table ("Mrs", "spokesman") -> "female" or "male"."""
+        return {w: kind for kind, words in self.data["gendered"].items() for w in words}
+
+    @cached_property
     def political_parties(self) -> dict[str, str]:
         """Every form of a political party -> its name (for people's affiliations)."""
         return {form: name for name, forms in self.party_forms.items() for form in forms}

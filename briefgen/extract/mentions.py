@@ -23,6 +23,7 @@ import regex
 from briefgen.extract import precompiled
 from briefgen.extract.dates import MONTH_NAMES, WEEKDAYS
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
+from briefgen.extract.parse.lexicon import lexicon
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -716,18 +717,39 @@ def _given_named(text: str, pats: Patterns, surnames: frozenset[str]) -> list[Me
     Fellowship") or after "the" ("the Tony Blair years")."""
     found = []
     for m in pats.run.finditer(text):
-        if not is_given_name(m["name"].partition(" ")[0]):
+        start, run = m.start(), m["name"]
+        if (after := _named_after_body(run)) is not None:
+            # "the head of the Child Support Agency Doug Smith": the name after a body's
+            start, run = start + len(run) - len(after), after
+        elif not _opens_a_name(text, start, run):
             continue
-        name = clean_name(m["name"], pats, surnames=surnames)
-        if name is None or " " not in name or name != m["name"]:
-            continue
-        start = m.start()
-        if _after_the(text, start) or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+        name = clean_name(run, pats, surnames=surnames)
+        if name is None or " " not in name or name != run:
             continue
         if _PLURAL_OWNER.match(text, m.end()):
             continue  # "Lewis Boys' School": a plural owner named with a given name is a thing
         found.append(Mention(start, start + len(name), name, cue="given"))
     return found
+
+
+def _opens_a_name(text: str, start: int, run: str) -> bool:
+    """Whether a run opening with a given name starts where a name may: not after "the"
+    or another capitalised word."""
+    return (
+        is_given_name(run.partition(" ")[0])
+        and not _after_the(text, start)
+        and not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
+def _named_after_body(run: str) -> str | None:
+    """The end of a run of capitalised words that names a body and then a person by a
+    given name: "Child Support Agency Doug Smith" -> "Doug Smith"."""
+    words = run.split()
+    for i in range(1, len(words) - 1):
+        if words[i - 1].lower() in lexicon().words("body_nouns") and is_given_name(words[i]):
+            return " ".join(words[i:])
+    return None
 
 
 # Words after which a description starts again: "(claims made) in journalist X".
@@ -1036,10 +1058,33 @@ def _with_full_names(text: str, found: list[Mention], pats: Patterns) -> list[Me
     # A titled surname keeps its own name: "President Obama" is not the
     # "first lady Michelle Obama" of the same article.
     renamed = [
-        replace(m, name=full_name[m.name]) if m.cue == "honorific" and m.name in full_name else m
+        replace(m, name=name)
+        if m.cue == "honorific"
+        and (name := full_name.get(m.name) or _named_last(text, m, found, introduced)) is not None
+        else m
         for m in found
     ]
     return [*renamed, *completed]
+
+
+def _named_last(
+    text: str, m: Mention, found: list[Mention], introduced: dict[str, set[str]]
+) -> str | None:
+    """Of two people of one surname the text names in full ("Child Support Agency head
+    Doug Smith ... Secretary Alan Smith"), the one "Mr Smith" is: the last named in
+    full before it whose given name is not the other sex's ("Mr Obama" after "Barack
+    Obama" and "Michelle Obama" is Barack)."""
+    fulls = introduced.get(m.name, set())
+    if len(fulls) < 2:
+        return None
+    title = text[max(0, m.start - 6) : m.start].split()[-1:]
+    sex = gazetteer().sex_of.get(title[0]) if title else None
+    before = [
+        f
+        for f in found
+        if f.name in fulls and f.end <= m.start and given_name_sex(f.name.split()[0]) in (None, sex)
+    ]
+    return max(before, key=lambda f: f.start).name if before else None
 
 
 _ENDS_A_LIST = regex.compile(r"\b(?:and|&)[^\S\n]+$")

@@ -834,12 +834,6 @@ def _author(article: Article, canonical: Mapping[str, str]) -> str | None:
     return canonical.get(m["who"].split()[-1]) if m else None
 
 
-@cache
-def _gendered() -> dict[str, str]:
-    """Each word of the gazetteer's ``gendered`` table -> "female" or "male"."""
-    return {w: kind for kind, ws in gazetteer().data["gendered"].items() for w in ws}
-
-
 def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[str, str]:
     """ "female" or "male" for each person the article marks as one, by an honorific or
     title just before a mention ("Mr Brown", "Queen Rania") or the last word of the role
@@ -852,7 +846,7 @@ def _genders(text: str, names: Sequence[Entity], people: PeopleTable) -> dict[st
     brief of many articles names many Browns, but "Ms Robinson" after "Anne Robinson"
     is she.
     """
-    words = _gendered()
+    words = gazetteer().sex_of
     marks: dict[str, set[str]] = {}
     here = Counter(n.split()[-1] for n in {e.name for e in names if e.is_person})
     for named in names:
