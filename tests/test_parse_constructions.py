@@ -3690,3 +3690,46 @@ def test_what_a_party_will_do_if_it_wins_office_is_its_pledge():
         "Hale wins the next election, he will surpass the record of his predecessor."
     )
     assert d.proposals == []
+
+
+def test_a_party_and_its_own_member_set_side_by_side_are_one_side():
+    d = digest_of(
+        "Lib Dem leader Tom Hale spoke on Monday. The Lib Dems will hope to have made "
+        "advances because of their stand against the war. But Mr Hale believes his new "
+        "manifesto will also offer sensible, costed and achievable policies on the council tax."
+    )
+    assert d.disagreements == []
+    d = digest_of(
+        "Lib Dem leader Tom Hale spoke on Monday. The Tories will hope to have made "
+        "advances because of their stand against the war. But Mr Hale believes his new "
+        "manifesto will also offer sensible, costed and achievable policies on the council tax."
+    )
+    assert pairs(d.disagreements, "parties") == [frozenset({"Conservatives", "Tom Hale"})]
+
+
+def test_he_is_the_one_who_said_the_sentence_before_not_one_named_in_it():
+    d = digest_of(
+        "In a speech on the re-election of President George Bush, Lib Dem leader Tom Hale "
+        'said Iraq had become a "crucible of militant terrorism". He wants to see a phased '
+        'withdrawal of UK troops "as soon as the situation allows", he said in London. '
+        "The gap between the two big parties was so narrow - as proved, he claimed, by the "
+        "defection of Bo Chen - that only his party offered an alternative. He was also "
+        "happy to offer a pledge that he would do no deals after the election."
+    )
+    assert {p.by for p in d.proposals} == {"Tom Hale"}
+
+
+def test_the_speaker_of_a_sentence_not_parsed_is_not_one_named_in_its_relative_clause():
+    from briefgen.extract.facts import Entity
+    from briefgen.extract.parse.article import _remember_plain
+    from briefgen.extract.parse.parties import Memory
+
+    text = "Mr Blair, who returned Mr Livingstone to the party, insisted it was time."
+    names = [Entity(3, 8, "Tony Blair", True), Entity(29, 39, "Ken Livingstone", True)]
+    memory = Memory()
+    _remember_plain(text, 0, names, memory)
+    assert memory.speaker == "Tony Blair" and memory.people[-1] == "Tony Blair"
+    text = "In a speech on President Bush, Mr Hale said Iraq had changed."
+    names = [Entity(25, 29, "George Bush", True), Entity(34, 38, "Tom Hale", True)]
+    _remember_plain(text, 0, names, memory)
+    assert memory.speaker == "Tom Hale" and memory.people[-1] == "Tom Hale"

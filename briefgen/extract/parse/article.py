@@ -1062,7 +1062,12 @@ def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) 
                 (p for p in reversed(memory.people) if memory.fits(p, word)), None
             )
         elif before and at - before[-1].end <= _SPEAKER_GAP:
-            memory.speaker = before[-1].name
+            # "In a speech on the re-election of George W Bush, Mr Kennedy said ...": the
+            # one who says it is whom the next "he" means; but "Mr Blair, who returned Mr
+            # Livingstone to the party, insisted": the one before the relative clause
+            between = text[before[-1].end - offset : saying.start()]
+            memory.speaker = (before[0] if "," in between else before[-1]).name
+            memory.saw_person(memory.speaker)
         elif (
             _AFTER_A_QUOTE.search(text, 0, saying.start())
             and after
@@ -1070,6 +1075,7 @@ def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) 
         ):
             # '"We believe ...," said co-ordinator Peter Facey.'
             memory.speaker = after[0].name
+            memory.saw_person(memory.speaker)
 
 
 def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
@@ -1093,13 +1099,16 @@ def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
 
 def _person_subject(reader: SentenceReader, t: Token) -> str | None:
     """The person ``t`` names if it is a subject: by name, or by a role ("The President
-    spoke with Prime Minister X": the President, not X, is whom the next "he" means)."""
+    spoke with Prime Minister X": the President, not X, is whom the next "he" means), or
+    the one who says it ("- as proved, he claimed, by the defection of X -": he, not X)."""
     if t.rel != "nsubj":
         return None
     named = reader.p.at.get(t.i)
     if named is not None:
         return named.name if named.is_person else None
-    if t.pos == "PRON" and (t.lower not in ("he", "she") or reader.s.tokens[t.head].rel != "root"):
+    head = reader.s.tokens[t.head]
+    main = head.rel == "root" or reader.lemma(head) in reader.speech
+    if t.pos == "PRON" and (t.lower not in ("he", "she") or not main):
         return None  # but "He went on to accuse Mr Brown": still he, not Mr Brown, next
     parties = reader.p.of(t.i, expand=False)
     return parties[0].name if len(parties) == 1 and parties[0].is_person else None

@@ -2855,7 +2855,7 @@ class SentenceReader:
             ):
                 continue
             first, second = self.subjects(head), self.subjects(t)
-            if not first or not second or {p.name for p in first} & {p.name for p in second}:
+            if not first or not second or self._one_side(first, second):
                 continue
             if dashed:
                 positions = {first[0].name: self.clause(head), second[0].name: self.clause(t)}
@@ -2923,9 +2923,18 @@ class SentenceReader:
             text = self.clause(root)  # "denied security services were involved"
         return Claim(speakers, text, root.i, contrasted, denies=denied)
 
+    def _one_side(self, first: list[Party], second: list[Party]) -> bool:
+        """Whether two speakers set side by side are one side: a party in both, or a
+        political party and its own member ("The Lib Dems are believed to have gained
+        ... But Mr Kennedy believes ...")."""
+        forms = gazetteer().political_parties
+        names = [{forms.get(p.name, p.name) for p in side} for side in (first, second)]
+        parties = [{self.p.memory.affiliations.get(n) for n in side} for side in names]
+        return bool(names[0] & names[1] or names[0] & parties[1] or names[1] & parties[0])
+
     def contrast_with(self, before: Claim, claim: Claim) -> list[Found]:
         """ "X said A. But Y said B.": the two parties' claims set against each other."""
-        if {p.name for p in before.parties} & {p.name for p in claim.parties}:
+        if self._one_side(before.parties, claim.parties):
             return []
         if any(self.s.tokens[p.token].pos == "PRON" for p in claim.parties):
             return []  # "X said A. But he said B." is most often X again
