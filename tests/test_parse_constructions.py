@@ -3733,3 +3733,17 @@ def test_the_speaker_of_a_sentence_not_parsed_is_not_one_named_in_its_relative_c
     names = [Entity(25, 29, "George Bush", True), Entity(34, 38, "Tom Hale", True)]
     _remember_plain(text, 0, names, memory)
     assert memory.speaker == "Tom Hale" and memory.people[-1] == "Tom Hale"
+
+
+def test_a_text_cut_after_a_possessive_or_preposition_reads_on_to_the_sentence_end():
+    from types import SimpleNamespace
+
+    from briefgen.extract.parse.reader import SentenceReader
+
+    words = "He was criticised for failing to recall how the visa for Mr Hale 's nanny came ."
+    reader = SimpleNamespace(s=parsed([(w, "X", "dep", 0) for w in words.split()]))
+    cut = "for failing to recall how the visa for Mr Hale 's"
+    assert SentenceReader._read_on(reader, cut).endswith("nanny came")
+    assert SentenceReader._read_on(reader, "for failing to recall") == "for failing to recall"
+    # a text the sentence does not have as it stands is left as it is
+    assert SentenceReader._read_on(reader, "criticised for the") == "criticised for the"

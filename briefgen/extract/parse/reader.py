@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import regex
+
 from briefgen.extract.gazetteer import gazetteer
 from briefgen.extract.parse.lexicon import Lexicon, inflections
 from briefgen.extract.parse.parties import Parties, Party, unique
@@ -72,6 +74,10 @@ _WHEN = frozenset(
         *("today", "yesterday", "tonight", "january", "february", "march", "april", "june"),
         *("july", "august", "september", "october", "november", "december"),
     }
+)
+# Words a text cannot end with: a possessive, an article, a preposition or a conjunction.
+_DANGLING = regex.compile(
+    r"(?i)[\p{L}-]*['’]s?|the|an?|of|for|to|and|or|with|by|in|on|at|from|that|its|their|his|her"
 )
 # Prepositions of an absolute phrase, which the parser may read as a subject: "With the
 # other parties battling over taxes, X pledged ...".
@@ -299,8 +305,24 @@ class SentenceReader:
                 if " " not in rest:
                     continue
                 f.what = self._in_past(t, rest) if f.kind == "agreement" else rest
+            f.what = self._read_on(f.what)
+            if f.positions:
+                f.positions = {side: self._read_on(text) for side, text in f.positions.items()}
             out.append(f)
         return out
+
+    def _read_on(self, text: str) -> str:
+        """A text the parser cut after a word that cannot end one ("the visa for Mr
+        Blunkett's", "signed up to") reads on to the end of the sentence, where the
+        sentence has it as it stands; else it is left as it is."""
+        words = text.rstrip(" ,;:" + _QUOTES).split()
+        if not words or not _DANGLING.fullmatch(words[-1]):
+            return text
+        sentence = self.s.text_of(list(range(len(self.s.tokens))))
+        at = sentence.find(text)
+        if at < 0:
+            return text
+        return sentence[at:].rstrip(" ,;:.-" + _QUOTES)
 
     def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
         if verb:
