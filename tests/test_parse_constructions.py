@@ -3747,3 +3747,21 @@ def test_a_text_cut_after_a_possessive_or_preposition_reads_on_to_the_sentence_e
     assert SentenceReader._read_on(reader, "for failing to recall") == "for failing to recall"
     # a text the sentence does not have as it stands is left as it is
     assert SentenceReader._read_on(reader, "criticised for the") == "criticised for the"
+
+
+def test_a_joint_statement_names_its_signers_in_its_first_words_when_its_title_does_not():
+    d = digest_of(
+        "We, the leaders of Japan, the Republic of Korea (ROK), and the United\nStates "
+        "(U.S.), commemorate the progress of our cooperation. We are resolved to maintain "
+        "peace and stability in the region.",
+        titles=("Joint Leaders’ Statement on the Anniversary of the Summit",),
+    )
+    assert [set(a.parties) for a in d.agreements] == [{"Japan", "South Korea", "United States"}]
+    # only in a joint statement: "we" of a speech is the one speaking
+    d = digest_of(
+        "We, the leaders of Japan, the Republic of Korea (ROK), and the United States "
+        "(U.S.), commemorate the progress of our cooperation. We are resolved to maintain "
+        "peace and stability in the region.",
+        titles=("Remarks on the Anniversary of the Summit",),
+    )
+    assert d.agreements == []

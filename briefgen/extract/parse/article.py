@@ -83,7 +83,16 @@ _STATEMENT = regex.compile(
     r"Statement (?:by|from) (?:the )?(?P<who>[\p{Lu}][\p{L}.'’ -]*?)(?: on | regarding |$)",
     regex.I,
 )
-_JOINT = regex.compile(r"\bJoint[^\S\n]+(?:Statement|Declaration|Communiqu[eé])", regex.I)
+_JOINT = regex.compile(
+    r"\bJoint[^\S\n]+(?:Leaders['’][^\S\n]+)?(?:Statement|Declaration|Communiqu[eé])", regex.I
+)
+# "We, the leaders of Japan, the Republic of Korea (ROK), and the United States, ...": a
+# joint statement's signers, named in its first sentence.
+_WE_THE_LEADERS = regex.compile(r"\bWe,[^\S\n]+the[^\S\n]+leaders[^\S\n]+of[^\S\n]+", regex.I)
+# What may stand between two of them: a comma, "and", "the" (a short form in brackets
+# blanked out).
+_BETWEEN_SIGNERS = regex.compile(r"[\s,]*(?:and\s+)?(?:the\s+)?")
+_BRACKETED = regex.compile(r"\([^)\n]*\)")
 _SPOKEN = regex.compile(r"\b(?:Remarks|Press|Briefing|Interview|Transcript)\b", regex.I)
 # A preposition just before a party of a title: the party is a topic there.
 _TOPIC_BEFORE = regex.compile(
@@ -650,6 +659,8 @@ def read_article(
     titled = find_introductions(article.title or "")  # the headline's people, read once
     memory.saw_named(_titled_in_title(titled, people))
     memory.authors = _joint_authors(article.title or "", titled, people)
+    if not memory.authors and _JOINT.search(article.title or ""):
+        memory.authors = _leaders_of(article.text)
     placer = ArticleReader(article, [], roles, places)
     starts = [n.start for n in names]
     facts: list[Fact] = []
@@ -815,6 +826,29 @@ def _joint_authors(title: str, titled: list[Mention], people: PeopleTable) -> li
     ]
     states = list(dict.fromkeys(states))
     return states if len(states) >= 2 else []
+
+
+def _leaders_of(text: str) -> list[str]:
+    """The states or bodies a joint statement names as its signers where its title does
+    not: "We, the leaders of Japan, the Republic of Korea (ROK), and the United States
+    (U.S.), commemorate ..." (two at least, in a row)."""
+    opening = _WE_THE_LEADERS.search(text)
+    if opening is None:
+        return []
+    gaz = gazetteer()
+    signers: list[str] = []
+    at = opening.end()
+    # "the United\nStates" wrapped in the source; "(ROK)" no signer of its own
+    text = _BRACKETED.sub(lambda m: " " * len(m[0]), text[: at + 300].replace("\n", " "))
+    for m in patterns().party.finditer(text, at):
+        if not _BETWEEN_SIGNERS.fullmatch(text, at, m.start()):
+            break
+        if (party := gaz.party(m.group())) is None:
+            break
+        signers.append(party)
+        at = m.end()
+    signers = list(dict.fromkeys(signers))
+    return signers if len(signers) >= 2 else []
 
 
 def _known(form: str, people: PeopleTable) -> str | None:
