@@ -3765,3 +3765,14 @@ def test_a_joint_statement_names_its_signers_in_its_first_words_when_its_title_d
         titles=("Remarks on the Anniversary of the Summit",),
     )
     assert d.agreements == []
+
+
+def test_what_parties_do_to_reach_a_goal_is_their_statement_not_the_bare_goal():
+    d = digest_of(
+        "Japan and Korea are working together to achieve their shared goals of advancing "
+        "security. Mr Afzal, Mr Islam and Mr Kazi deny conspiring to commit election fraud "
+        "to deceive the returning officer."
+    )
+    assert [a.what for a in d.agreements] == [
+        "working together to achieve their shared goals of advancing security"
+    ]

@@ -1698,6 +1698,22 @@ class SentenceReader:
             # leaders, states and bodies who say it together ("The United States and
             # Canada committed ...") speak jointly.
             return None
+        head = self.s.head(t.i)
+        if (
+            self._marked(t, "to")
+            and not t.lower.endswith("ing")  # "looked forward to welcoming": read as it was
+            and t.rel in ("xcomp", "advcl")
+            and head is not None
+            and head.pos == "VERB"
+            and head.lower not in self.lex.forms  # "agreed to work ...": read there
+        ):
+            # "We are working together to achieve our shared goals": what they do for it
+            # is the statement, not the bare infinitive ("agreed on achieve ..."); "deny
+            # conspiring to commit fraud" states none
+            above = [*self.s.ancestors(t.i), *self.s.children(head.i, "compound")]
+            if self.negated(head) or any(self.lemma(a) in self.negating for a in above):
+                return None  # (also "deny" read as the compound of "conspiring")
+            return self._agreement(head, parties, self.clause(head))
         return self._agreement(t, parties, self.clause(t))
 
     def _shared_object(self, t: Token) -> bool:
