@@ -3776,3 +3776,17 @@ def test_what_parties_do_to_reach_a_goal_is_their_statement_not_the_bare_goal():
     assert [a.what for a in d.agreements] == [
         "working together to achieve their shared goals of advancing security"
     ]
+
+
+def test_the_next_clause_s_subject_hung_on_the_object_is_no_part_of_the_stance():
+    d = digest_of(
+        'Tom Hale said: "Whilst it is good that Labour has rejected the Tory idea of quotas '
+        "on asylum, the jury is still out on the Home Office's ability to deliver a fair and "
+        'efficient asylum system."'
+    )
+    assert [x.positions[0].position for x in d.disagreements] == [
+        "rejected the Tory idea of quotas on asylum"
+    ]
+    # the items of a list stay whole
+    d = digest_of("They also noted cooperation on artificial intelligence, biotechnology, and AI.")
+    assert all("biotechnology" in a.what for a in d.agreements)

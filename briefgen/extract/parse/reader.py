@@ -79,6 +79,8 @@ _WHEN = frozenset(
 _DANGLING = regex.compile(
     r"(?i)[\p{L}-]*['’]s?|the|an?|of|for|to|and|or|with|by|in|on|at|from|that|its|their|his|her"
 )
+# Determiners that open a noun phrase of its own: "..., the jury is still out".
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Prepositions of an absolute phrase, which the parser may read as a subject: "With the
 # other parties battling over taxes, X pledged ...".
 _ABSOLUTE = frozenset({"with", "without"})
@@ -824,6 +826,11 @@ class SentenceReader:
         for i in inside:
             if i != t.i and self.s.case(i).startswith("according"):
                 drop.update(self.s.subtree(i))  # "..., according to the ministry"
+            if self._subject_read_as_conjunct(i):
+                # "Whilst Labour has rejected the idea of quotas on asylum, the jury is
+                # still out ...": the main clause's subject hung on the object
+                start = self.s.subtree(i)[0]
+                drop.update(j for j in inside if j >= min(start, self._comma_before(start)))
             first = self.s.subtree(i)[0]
             if i != t.i and self.s.tokens[i].dep == "acl:relcl" and first > t.i:
                 comma = first if self.s.tokens[first].text == "," else first - 1
@@ -846,6 +853,30 @@ class SentenceReader:
         # A clause runs until a gap: what follows a dropped attribution is not its own.
         text = self.s.text_of(indices).strip(" ,;:" + _QUOTES)
         return text.replace(" ,", ",").replace(" ;", ";")  # a gap closed before a comma
+
+    def _subject_read_as_conjunct(self, i: int) -> bool:
+        """Whether ``i`` is a noun the parser joined to the clause by a comma alone, right
+        before a verb outside it: the subject of the next clause ("..., the jury is")."""
+        k = self.s.tokens[i]
+        if (
+            k.rel != "conj"
+            or k.pos != "NOUN"
+            or self.s.children(i, "cc")
+            or not any(d.lower in _DETERMINERS for d in self.s.children(i, "det"))
+        ):
+            return False  # not an item of a list ("AI, biotechnology, medical products")
+        words = self.s.subtree(i)
+        after = words[-1] + 1
+        comma = words[0] if self.s.tokens[words[0]].text == "," else words[0] - 1
+        if comma < 0 or self.s.tokens[comma].text != "," or after >= len(self.s.tokens):
+            return False
+        verb = self.s.tokens[after]
+        clause = self.s.tokens[verb.head] if verb.rel in ("aux", "cop") else verb
+        return (
+            verb.pos in ("AUX", "VERB")
+            and verb.head not in words
+            and not self.s.children(clause.i, "nsubj")
+        )
 
     def _given_up_tail(self, indices: list[int]) -> list[int]:
         """The rest of the sentence, when the clause ends on a word the parser could not
