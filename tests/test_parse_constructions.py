@@ -3790,3 +3790,14 @@ def test_the_next_clause_s_subject_hung_on_the_object_is_no_part_of_the_stance()
     # the items of a list stay whole
     d = digest_of("They also noted cooperation on artificial intelligence, biotechnology, and AI.")
     assert all("biotechnology" in a.what for a in d.agreements)
+
+
+def test_words_before_the_subject_are_no_part_of_the_predicate():
+    d = digest_of(
+        "However, backbench Labour MP Ann Lee warned against proposed changes in such "
+        "benefits. Conservative co-chairman Tom Hale derided the photo call."
+    )
+    assert [x.positions[0].position for x in d.disagreements] == [
+        "warned against proposed changes in such benefits",
+        "derided the photo call",
+    ]

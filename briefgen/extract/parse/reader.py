@@ -737,9 +737,15 @@ class SentenceReader:
         drop: set[int] = set()
         nominal = t.pos in ("NOUN", "PROPN")
         cop = min((k.i for k in self.s.children(t.i, "cop")), default=None)
+        subject = min((k.i for k in self.s.children(t.i, "nsubj")), default=None)
         for k in self.s.children(t.i):
             if nominal and k.i > t.i and k.rel == "csubj" and self._marked(k, "to"):
                 continue  # "a proposal to declare ..." with the infinitive read as a subject
+            if not nominal and subject is not None and k.i < subject < t.i:
+                # "However, backbench Labour MP Karen Buck warned ..." with "backbench" read
+                # as an object: what comes before the subject is not the predicate's
+                drop.update(self.s.subtree(k.i))
+                continue
             if nominal and cop is not None and k.i < cop:
                 # "Among the items was X's proposal ...": what leads the copula is not the
                 # noun's content.
