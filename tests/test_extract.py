@@ -291,6 +291,11 @@ def test_mr_x_beside_two_of_that_surname_is_the_one_named_last_of_that_sex():
     assert said == ["Barack Obama"]
 
 
+def test_a_body_named_after_its_common_noun_is_no_part_of_the_name_after_it():
+    text = "Later, the public services union Unison Dave Prentis criticised the plans."
+    assert [m.name for m in find_introductions(text)] == ["Dave Prentis"]
+
+
 def test_an_emeritus_title_names_no_one():
     people = _people_of(
         "Participants:\n\nRev. David Beckmann, President Emeritus, Bread for the World"

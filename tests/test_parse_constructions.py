@@ -3801,3 +3801,11 @@ def test_words_before_the_subject_are_no_part_of_the_predicate():
         "warned against proposed changes in such benefits",
         "derided the photo call",
     ]
+
+
+def test_a_person_the_parser_runs_into_a_body_s_name_is_named_without_it():
+    d = digest_of(
+        "But general secretary of the public services union Unison Dave Prentis criticised "
+        "the plans."
+    )
+    assert [p.name for p in d.people] == ["Dave Prentis"]

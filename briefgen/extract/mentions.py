@@ -718,7 +718,7 @@ def _given_named(text: str, pats: Patterns, surnames: frozenset[str]) -> list[Me
     found = []
     for m in pats.run.finditer(text):
         start, run = m.start(), m["name"]
-        if (after := _named_after_body(run)) is not None:
+        if (after := named_after_body(run, text[max(0, start - 20) : start])) is not None:
             # "the head of the Child Support Agency Doug Smith": the name after a body's
             start, run = start + len(run) - len(after), after
         elif not _opens_a_name(text, start, run):
@@ -742,12 +742,18 @@ def _opens_a_name(text: str, start: int, run: str) -> bool:
     )
 
 
-def _named_after_body(run: str) -> str | None:
+def named_after_body(run: str, before: str) -> str | None:
     """The end of a run of capitalised words that names a body and then a person by a
-    given name: "Child Support Agency Doug Smith" -> "Doug Smith"."""
+    given name: "Child Support Agency Doug Smith" -> "Doug Smith", and "the public
+    services union Unison Dave Prentis" (a body's one-word name after the common noun
+    for it) -> "Dave Prentis"."""
+    bodies = lexicon().words("body_nouns")
     words = run.split()
+    described = before.rstrip().rpartition(" ")[2] in bodies
+    if described and len(words) > 2 and is_given_name(words[1]) and not is_given_name(words[0]):
+        return " ".join(words[1:])
     for i in range(1, len(words) - 1):
-        if words[i - 1].lower() in lexicon().words("body_nouns") and is_given_name(words[i]):
+        if words[i - 1].lower() in bodies and is_given_name(words[i]):
             return " ".join(words[i:])
     return None
 

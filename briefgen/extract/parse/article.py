@@ -32,6 +32,7 @@ from briefgen.extract.mentions import (
     from_given_name,
     given_name_sex,
     is_given_name,
+    named_after_body,
     patterns,
 )
 from briefgen.extract.parse.lexicon import Lexicon, lexicon
@@ -232,13 +233,18 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             while " " in text and _not_a_first_name(text.split(" ", 1)[0], titles):
                 # "Lawyer Louise Christian" opening a sentence; "Tory Shadow Chancellor"
                 text = text.split(" ", 1)[1]
+            at = words[0].start
+            # "the union Unison Dave Prentis": the body's name, then the person's
+            text = named_after_body(text, article.text[max(0, at - 20) : at]) or text
             name = clean_name(text, pats, city_at_end=False)  # the model saw the whole name
             # One word alone ("Chung") is resolved by the rules, or not at all.
             if name is None or " " not in name or _is_group(name, titles, pats.role_words_lower):
                 continue
             if name.rsplit(" ", 1)[1] in gazetteer().political_parties:
                 continue  # '"Vote Tory and you can have it both ways"': a slogan
-            start = words[0].start + text.find(name)
+            # (where the name is in the text: the words before it may have been cut)
+            start = article.text.find(name, words[0].start, words[-1].end)
+            start = start if start >= 0 else words[0].start
             people.append(Mention(start, start + len(name), name, cue="entity"))
     return ParsedArticle(parsed, tuple(people))
 
