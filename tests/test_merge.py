@@ -13,6 +13,7 @@ from briefgen.extract.facts import Fact
 from briefgen.extract.merge import (
     absorb_vague_meetings,
     merge_facts,
+    named_over_groups,
     participants,
     same_meeting,
 )
@@ -250,3 +251,15 @@ def test_two_sentences_of_one_article_are_one_agreement_only_when_worded_nearly_
     ]
     groups = merge_facts(facts, same_agreement, party_and_word, statement=True)
     assert [[facts.index(f) for f in g] for g in groups] == [[0, 2], [1]]
+
+
+def test_a_group_named_by_a_common_noun_beside_the_parties_named_is_them():
+    listed = _meeting(["Joe Biden", "Allies", "Justin Trudeau", "Olaf Scholz", "Mario Draghi"])
+    few = _meeting(["Joe Biden", "Emmanuel Macron", "Allies"])
+    described = _meeting(["Jennifer Klein", "diverse group", "Ann Lee", "Bo Chen"])
+    out = named_over_groups([listed, few, described])
+    assert [f.parties for f in out] == [
+        ["Joe Biden", "Justin Trudeau", "Olaf Scholz", "Mario Draghi"],
+        ["Joe Biden", "Emmanuel Macron", "Allies"],  # Allies beside two: others still
+        ["Jennifer Klein", "diverse group", "Ann Lee", "Bo Chen"],  # described, kept
+    ]

@@ -166,6 +166,27 @@ def fuller_groups(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def named_over_groups(facts: list[Fact]) -> list[Fact]:
+    """ "A call with Allies and partners ... Joining President Biden on the call were
+    Prime Minister Trudeau, President Macron, ...": a group named by a common noun alone
+    ("Allies", "officials") beside three or more parties named is those parties, not one
+    more."""
+    words = _group_words()
+    out = []
+    for fact in facts:
+        groups = [p for p in fact.parties if " " not in p and p.lower() in words]
+        if groups and len(fact.parties) - len(groups) >= 3:
+            fact = replace(fact, parties=[p for p in fact.parties if p not in groups])
+        out.append(fact)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.words("group_nouns") | lex.words("collective")
+
+
 def same_meeting(fact: Fact, group: list[Fact]) -> bool:
     """Compare with what the group knows so far, so no member bridges two others."""
     return (

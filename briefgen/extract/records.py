@@ -19,6 +19,7 @@ from briefgen.extract.merge import (
     absorb_vague_meetings,
     fuller_groups,
     merge_facts,
+    named_over_groups,
     participants,
     party_and_word,
     same_agreement,
@@ -78,7 +79,11 @@ def build_digest(
     meetings = [
         _meeting(g)
         for g in absorb_vague_meetings(
-            merge_facts(fuller_groups(by_kind.pop("meeting")), same_meeting, participants)
+            merge_facts(
+                named_over_groups(fuller_groups(by_kind.pop("meeting"))),
+                same_meeting,
+                participants,
+            )
         )
     ]
     agreements = [
