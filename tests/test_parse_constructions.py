@@ -3809,3 +3809,15 @@ def test_a_person_the_parser_runs_into_a_body_s_name_is_named_without_it():
         "the plans."
     )
     assert [p.name for p in d.people] == ["Dave Prentis"]
+
+
+def test_a_place_in_what_a_meeting_was_to_discuss_is_not_where_it_was_held():
+    d = digest_of(
+        "President Joe Biden spoke with Prime Minister Yair Lapid to discuss the horrific "
+        "terror attack tonight in Jerusalem. President Joe Biden met Prime Minister Fumio "
+        "Kishida in Tokyo to discuss trade."
+    )
+    assert [(set(m.participants), m.location) for m in d.meetings] == [
+        ({"Joe Biden", "Yair Lapid"}, None),
+        ({"Joe Biden", "Fumio Kishida"}, "Tokyo"),
+    ]

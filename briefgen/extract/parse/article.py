@@ -955,7 +955,8 @@ def _fact(
             fact.format = "virtual"
         elif _PHONE.search(text):
             fact.format = "call"
-        fact.location = None if fact.format in ("call", "virtual") else placer._place(text)
+        where = _without_purpose(text, span, sentence, item.token)
+        fact.location = None if fact.format in ("call", "virtual") else placer._place(where)
         fact.occasion = occasion_in(text)
         if duration := _DURATION.search(text):
             fact.duration = duration.group()
@@ -1015,6 +1016,23 @@ def _without_asides(text: str, span: Span, sentence: Sentence, predicate: int) -
         inside = sentence.subtree(t.i)
         if predicate in inside:
             continue
+        last = max(inside)
+        end = tokens[last + 1].start if last + 1 < len(tokens) else span.end
+        for c in range(tokens[min(inside)].start - span.start, end - span.start):
+            chars[c] = " "
+    return "".join(chars)
+
+
+def _without_purpose(text: str, span: Span, sentence: Sentence, predicate: int) -> str:
+    """The sentence with the purpose of its meeting blanked: "spoke with X to discuss the
+    terror attack tonight in Jerusalem" was not held in Jerusalem."""
+    chars = list(text)
+    tokens = sentence.tokens
+    for k in sentence.children(predicate, "advcl", "xcomp"):
+        marks = {c.lower for c in sentence.children(k.i, "mark")}
+        if k.i < predicate or "to" not in marks:
+            continue
+        inside = sentence.subtree(k.i)
         last = max(inside)
         end = tokens[last + 1].start if last + 1 < len(tokens) else span.end
         for c in range(tokens[min(inside)].start - span.start, end - span.start):
