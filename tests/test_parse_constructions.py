@@ -3821,3 +3821,14 @@ def test_a_place_in_what_a_meeting_was_to_discuss_is_not_where_it_was_held():
         ({"Joe Biden", "Yair Lapid"}, None),
         ({"Joe Biden", "Fumio Kishida"}, "Tokyo"),
     ]
+
+
+def test_a_quotation_cut_at_its_start_is_opened_again_only_where_it_starts_there():
+    d = digest_of(
+        'Tory shadow chancellor Oliver Letwin accused Mr Blair of "misrepresenting" the '
+        'party\'s proposals. Commissioner Ann Lee "totally condemned" the deletion of e-mails.'
+    )
+    assert next(x.topic for x in d.disagreements) == '"misrepresenting" the party\'s proposals'
+    positions = [p.position for x in d.disagreements for p in x.positions]
+    assert all(p.count('"') % 2 == 0 for p in positions)
+    assert not any(p.startswith('"condemned') for p in positions)

@@ -963,7 +963,7 @@ def _fact(
     if item.positions:
         # A position is printed after its party's name and a colon: its capital stays.
         fact.positions = {
-            named.get(k, k): _paired_quotes(v) for k, v in item.positions.items() if v
+            named.get(k, k): _paired_quotes(v, text) for k, v in item.positions.items() if v
         }
     return fact
 
@@ -1051,7 +1051,7 @@ def as_printed(text: str, sentence: Sentence) -> str:
     paired ('suggested it would "demand a response"', where the clause ended inside
     the quote) and, when it opens a quotation or the sentence, its first word in
     lower case ("Patricia Hewitt proposed adults should be treated as adults")."""
-    text = _paired_quotes(text)
+    text = _paired_quotes(text, sentence.text_of(list(range(len(sentence.tokens)))))
     word = text.split(" ", 1)[0]
     first = next((t for t in sentence.tokens if t.text == word), None)
     if (
@@ -1068,10 +1068,15 @@ def as_printed(text: str, sentence: Sentence) -> str:
 _OPENERS = frozenset({'"', "“", "'", "‘", ":", "(", "-", "–", "—"})
 
 
-def _paired_quotes(text: str) -> str:
+def _paired_quotes(text: str, source: str = "") -> str:
     """A quotation the clause opened is closed; a closing mark whose opening the
-    clause left out is dropped."""
+    clause left out is dropped, or opened again where the source's quotation starts
+    with the text ('misrepresenting" the plans' -> '"misrepresenting" the plans', but
+    'condemned" the deletion' of '"totally condemned" the deletion' loses its mark)."""
     if text.count('"') % 2:
+        first = text.index('"')
+        if first > 0 and '"' + text[: first + 1] in source:
+            return _paired_quotes('"' + text)
         last = text.rindex('"')
         opens = last == 0 or text[last - 1] in " (["
         text = text + '"' if opens else text[:last] + text[last + 1 :]

@@ -2016,7 +2016,11 @@ class SentenceReader:
                     break
                 words.append(i)
         text = self.s.text_of(words).strip(" ,;:." + _QUOTES)
-        return text + '"' if text.count('"') % 2 else text  # 'being "pathetic"'
+        if text.count('"') % 2 == 0:
+            return text
+        if " " not in text[: text.index('"')]:
+            return '"' + text  # 'of "misrepresenting" the plans', its opening mark stripped
+        return text + '"'  # 'of being "pathetic"', its closing one
 
     def _denied(self, t: Token) -> Found | None:
         """ "X denied Y's claims", "X denied the allegations": a claim denied is a dispute
