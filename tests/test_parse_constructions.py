@@ -3832,3 +3832,11 @@ def test_a_quotation_cut_at_its_start_is_opened_again_only_where_it_starts_there
     positions = [p.position for x in d.disagreements for p in x.positions]
     assert all(p.count('"') % 2 == 0 for p in positions)
     assert not any(p.startswith('"condemned') for p in positions)
+
+
+def test_a_relative_clause_no_comma_closes_runs_to_the_end_of_the_sentence():
+    d = digest_of(
+        "The Tories have promised a reduction on bills for pensioners, who they say have been "
+        "hardest hit by year-on-year increases in council tax."
+    )
+    assert [p.what for p in d.proposals] == ["promised a reduction on bills for pensioners"]

@@ -842,8 +842,13 @@ class SentenceReader:
                 comma = first if self.s.tokens[first].text == "," else first - 1
                 if self.s.tokens[comma].text == ",":
                     # "to end the war, which began in 1950, ...": a relative clause set
-                    # off by a comma says more of a noun, not what was proposed
+                    # off by a comma says more of a noun, not what was proposed; with no
+                    # comma to close it, it runs to the end ("bills for pensioners, who
+                    # they say have been hardest hit by increases in council tax")
+                    closed = any(self.s.tokens[j].text == "," for j in inside if j > comma)
                     drop.update([comma, *self.s.subtree(i)])
+                    if not closed:
+                        drop.update(j for j in inside if j > comma)
         indices = [i for i in inside if i not in drop]
         if t.pos in ("NOUN", "PROPN"):
             indices = [i for i in indices if i >= t.i or self.s.tokens[i].rel != "det"]
