@@ -3840,3 +3840,11 @@ def test_a_relative_clause_no_comma_closes_runs_to_the_end_of_the_sentence():
         "hardest hit by year-on-year increases in council tax."
     )
     assert [p.what for p in d.proposals] == ["promised a reduction on bills for pensioners"]
+
+
+def test_spoke_with_in_the_readout_of_a_call_is_a_call():
+    text = "President Joe Biden spoke today with King Abdullah II of Jordan."
+    call = digest_of(text, titles=("Readout of President Biden’s Call with King Abdullah II",))
+    assert [m.format for m in call.meetings] == ["call"]
+    visit = digest_of(text, titles=("Readout of President Biden’s Meeting with King Abdullah",))
+    assert [m.format for m in visit.meetings] == [None]

@@ -79,6 +79,11 @@ _VIRTUAL = regex.compile(
     r"\bvirtual(?:ly)?\b|video ?conference|videoconference|video call", regex.I
 )
 _PHONE = regex.compile(r"\b(?:phone|telephone|by phone)\b", regex.I)
+# A readout's title that says the meeting it reports was a call: "Readout of President
+# Biden's Call with King Abdullah II", "... Phone Call Between ...".
+_CALL_TITLE = regex.compile(r"\bCall[^\S\n]+(?:with|between)\b")
+# Verbs of a meeting that may have been a call: "spoke with", "talked to".
+_SPEAKING = frozenset({"spoke", "speaks", "speak", "spoken", "talked", "talks", "talk"})
 _NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|[a-z]{1,3}))+")
 _STATEMENT = regex.compile(
     r"Statement (?:by|from) (?:the )?(?P<who>[\p{Lu}][\p{L}.'’ -]*?)(?: on | regarding |$)",
@@ -953,8 +958,11 @@ def _fact(
             fact.format = item.format
         elif _VIRTUAL.search(text):
             fact.format = "virtual"
-        elif _PHONE.search(text):
-            fact.format = "call"
+        elif _PHONE.search(text) or (
+            sentence.tokens[item.token].lower in _SPEAKING
+            and _CALL_TITLE.search(article.title or "")
+        ):
+            fact.format = "call"  # (also "spoke with X" in the readout of a call with X)
         where = _without_purpose(text, span, sentence, item.token)
         fact.location = None if fact.format in ("call", "virtual") else placer._place(where)
         fact.occasion = occasion_in(text)
