@@ -1014,33 +1014,32 @@ def _without_asides(text: str, span: Span, sentence: Sentence, predicate: int) -
     Wednesday, said it was an honour to meet Mr Obama" and "Their meeting is a far cry
     from how Mr Bush greeted the Obamas in November 2008" say nothing of the day they
     met."""
-    chars = list(text)
-    tokens = sentence.tokens
-    for t in tokens:
-        if t.dep != "acl:relcl" and not (
-            t.pos in ("VERB", "AUX") and t.rel != "root" and sentence.children(t.i, "nsubj")
-        ):
-            continue
-        inside = sentence.subtree(t.i)
-        if predicate in inside:
-            continue
-        last = max(inside)
-        end = tokens[last + 1].start if last + 1 < len(tokens) else span.end
-        for c in range(tokens[min(inside)].start - span.start, end - span.start):
-            chars[c] = " "
-    return "".join(chars)
+    asides = [
+        sentence.subtree(t.i)
+        for t in sentence.tokens
+        if t.dep == "acl:relcl"
+        or (t.pos in ("VERB", "AUX") and t.rel != "root" and sentence.children(t.i, "nsubj"))
+    ]
+    return _blanked(text, span, sentence, [a for a in asides if predicate not in a])
 
 
 def _without_purpose(text: str, span: Span, sentence: Sentence, predicate: int) -> str:
     """The sentence with the purpose of its meeting blanked: "spoke with X to discuss the
     terror attack tonight in Jerusalem" was not held in Jerusalem."""
+    purposes = [
+        sentence.subtree(k.i)
+        for k in sentence.children(predicate, "advcl", "xcomp")
+        if k.i > predicate and any(c.lower == "to" for c in sentence.children(k.i, "mark"))
+    ]
+    return _blanked(text, span, sentence, purposes)
+
+
+def _blanked(text: str, span: Span, sentence: Sentence, parts: list[list[int]]) -> str:
+    """The sentence's ``text`` with the words of each part (token indices), and the
+    space after them, blanked."""
     chars = list(text)
     tokens = sentence.tokens
-    for k in sentence.children(predicate, "advcl", "xcomp"):
-        marks = {c.lower for c in sentence.children(k.i, "mark")}
-        if k.i < predicate or "to" not in marks:
-            continue
-        inside = sentence.subtree(k.i)
+    for inside in parts:
         last = max(inside)
         end = tokens[last + 1].start if last + 1 < len(tokens) else span.end
         for c in range(tokens[min(inside)].start - span.start, end - span.start):
@@ -1059,7 +1058,7 @@ def as_printed(text: str, sentence: Sentence) -> str:
     paired ('suggested it would "demand a response"', where the clause ended inside
     the quote) and, when it opens a quotation or the sentence, its first word in
     lower case ("Patricia Hewitt proposed adults should be treated as adults")."""
-    text = _paired_quotes(text, sentence.text_of(list(range(len(sentence.tokens)))))
+    text = _paired_quotes(text, sentence.text)
     word = text.split(" ", 1)[0]
     first = next((t for t in sentence.tokens if t.text == word), None)
     if (

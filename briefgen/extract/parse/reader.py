@@ -320,11 +320,10 @@ class SentenceReader:
         words = text.rstrip(" ,;:" + _QUOTES).split()
         if not words or not _DANGLING.fullmatch(words[-1]):
             return text
-        sentence = self.s.text_of(list(range(len(self.s.tokens))))
-        at = sentence.find(text)
+        at = self.s.text.find(text)
         if at < 0:
             return text
-        return sentence[at:].rstrip(" ,;:.-" + _QUOTES)
+        return self.s.text[at:].rstrip(" ,;:.-" + _QUOTES)
 
     def _predicate(self, t: Token, lemma: str, *, verb: bool, noun: bool) -> Iterator[Found | None]:
         if verb:
@@ -835,8 +834,8 @@ class SentenceReader:
             if self._subject_read_as_conjunct(i):
                 # "Whilst Labour has rejected the idea of quotas on asylum, the jury is
                 # still out ...": the main clause's subject hung on the object
-                start = self.s.subtree(i)[0]
-                drop.update(j for j in inside if j >= min(start, self._comma_before(start)))
+                comma = self._comma_before(self.s.subtree(i)[0])
+                drop.update(j for j in inside if j >= comma)
             first = self.s.subtree(i)[0]
             if i != t.i and self.s.tokens[i].dep == "acl:relcl" and first > t.i:
                 comma = first if self.s.tokens[first].text == "," else first - 1
@@ -3493,14 +3492,15 @@ class SentenceReader:
             for c in self.s.children(t.i, "advcl")
             if self._marked(c, "if") and self._wins_office(c)
         ]
+        if not won:
+            return None  # (asked of every verb: the condition first, it rules most out)
         head = self.s.head(t.i)
         # "will continue to pursue reforms if it wins": the modal is the verb's above
         verb = head if t.rel == "xcomp" and head is not None else t
         words = [k for k in self.s.children(verb.i) if k.i < verb.i and k.rel in ("aux", "advmod")]
         modal = next((k for k in words if k.lower in self.pledge_modals | _WILL), None)
         if (
-            not won
-            or modal is None
+            modal is None
             or t.pos != "VERB"
             or self.passive(t)
             or self.lemma(t) in _not_pledged(self.lex)
@@ -4169,13 +4169,13 @@ _CODE_LEMMA_OF = {
 }
 
 
-@lru_cache(maxsize=1)
 def _bare(t: Token) -> bool:
     """Whether a verb has the bare form of a present-tense statement ("reaffirm",
     "discuss"), not a past or third-person one ("discussed", "supports")."""
     return not t.lower.endswith("ed") and (not t.lower.endswith("s") or t.lower.endswith("ss"))
 
 
+@lru_cache(maxsize=1)
 def _not_pledged(lexicon: Lexicon) -> frozenset[str]:
     """Verbs no pledge is made with: acts of mind or fortune (``not_acts``), steps of
     one's own life, speech, and the verbs other facts are read from."""

@@ -108,6 +108,11 @@ class Sentence:
         marks = [t.lower for t in self.children(i, "case")]
         return " ".join(marks)
 
+    @cached_property
+    def text(self) -> str:
+        """The whole sentence as the text wrote it."""
+        return self.text_of(list(range(len(self.tokens))))
+
     def text_of(self, indices: list[int]) -> str:
         """The words at ``indices`` as the text wrote them, gaps closed by one space."""
         out: list[str] = []
