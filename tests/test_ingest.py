@@ -155,6 +155,27 @@ def test_a_photo_credit_run_into_the_text_starts_a_caption_sentence():
     ]
 
 
+def test_a_credit_in_parentheses_or_a_posts_signature_ends_a_sentence():
+    from briefgen.ingest.nlp import split_sentences
+
+    text = (
+        "Ann Lee greets Bo Chen in Oslo. (Photo: Cy Dorn, AP) OSLO -- The two leaders met. "
+        "They spoke at length (Di Eck/The Daily Post) Ann Lee smiled. "
+        "pic.twitter.com/x1 -- Ed Fay (@edfay) November 10, 2016 Bo Chen pledged aid. "
+        "The Labour Party/Unison pact holds."
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "Ann Lee greets Bo Chen in Oslo.",
+        "Photo: Cy Dorn, AP)",
+        "OSLO -- The two leaders met.",
+        "They spoke at length (Di Eck/The Daily Post)",
+        "Ann Lee smiled.",
+        "pic.twitter.com/x1 -- Ed Fay (@edfay) November 10, 2016",
+        "Bo Chen pledged aid.",
+        "The Labour Party/Unison pact holds.",  # a slash inside a sentence cuts nothing
+    ]
+
+
 def test_wire_story_byline_dateline_agency_hard_wraps_and_end_mark():
     a = read_article(WIRE)
     assert a.title == "Allies agree to expand air defence aid to Ukraine"

@@ -3848,3 +3848,21 @@ def test_spoke_with_in_the_readout_of_a_call_is_a_call():
     assert [m.format for m in call.meetings] == ["call"]
     visit = digest_of(text, titles=("Readout of President Biden’s Meeting with King Abdullah",))
     assert [m.format for m in visit.meetings] == [None]
+
+
+def test_names_in_photo_credits_and_post_signatures_are_no_people():
+    d = digest_of(
+        "Anna Lee greets Boris Chen in Oslo. (Photo: Cyril Dorn, AP) OSLO -- Anna Lee met "
+        "Boris Chen. Diane Eckert/The Daily Post) Anna Lee smiled. "
+        "-- Edward Fay (@edfay) November 10, 2016 Boris Chen pledged aid to Anna Lee."
+    )
+    assert [p.name for p in d.people] == ["Anna Lee", "Boris Chen"]
+    assert [p.by for p in d.proposals] == ["Boris Chen"]  # not the post's author
+
+
+def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
+    d = digest_of(
+        "MADAME PRESIDENT Did Hillary Clinton just fire the starting gun on Michelle Obama's "
+        "bid? Hillary Clinton has blamed her defeat on James Comey."
+    )
+    assert [p.name for p in d.people] == ["Hillary Clinton", "Michelle Obama", "James Comey"]

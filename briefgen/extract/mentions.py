@@ -24,6 +24,7 @@ from briefgen.extract import precompiled
 from briefgen.extract.dates import MONTH_NAMES, WEEKDAYS
 from briefgen.extract.gazetteer import Gazetteer, gazetteer
 from briefgen.extract.parse.lexicon import lexicon
+from briefgen.ingest.conventions import credits
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -701,7 +702,7 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # "The Weakest Link tells", "Cherie Blair's Matrix Chambers says": things
         found.append(Mention(start, start + len(name), name, cue="speaker"))
     found.extend(_given_named(text, pats, surnames))
-    labels = _label_spans(text)
+    labels = [*_label_spans(text), *((a - 1, b + 1) for a, b in credits(text))]
     found = [
         _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
     ]

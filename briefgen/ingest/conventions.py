@@ -166,3 +166,36 @@ def _dateline(line: str) -> regex.Match[str] | None:
 def _place_name(place: str) -> str:
     """``SEOUL`` -> ``Seoul``, ``WINSTON-SALEM`` -> ``Winston-Salem``: as the place is written."""
     return " ".join(place.split()).title()
+
+
+# Credits that scraped pages leave inside the text: a photo's ("(Photo: Jane Doe, AP)",
+# "(Jane Doe/The Washington Post)") and an embedded post's signature
+# ("— Jane Doe (@janedoe) November 10, 2016"). The names in them are page
+# furniture, not people of the story, and a sentence ends after each.
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Nov." or "November"
+)
+_CAPITALISED = r"\p{Lu}[\p{L}'’.-]*"
+_NAME_WORD = r"\p{Lu}\p{Ll}[\p{L}'’.-]*"  # "Mara", not "US"
+_CREDIT = regex.compile(
+    r"\(?(?<![\p{L}])(?:Photo(?:graph)?|Picture|Image|Video)s?(?:[ \t]+by|[ \t]*:)"
+    r"[ \t]*[^()\n]{1,80}\)"
+    rf"|(?<![\p{{L}}/])(?!(?:The|A|An)[ \t])(?:{_NAME_WORD}[ \t]+){{1,3}}{_NAME_WORD}"
+    rf"/(?:The[ \t]+)?{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,2}}\)?"
+    rf"|(?:—|–|--?)[ \t]*{_NAME}[ \t]*\(@\w{{1,15}}\)[ \t]*{_MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}"
+)
+
+
+def credits(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` credits a photo or signs an embedded post: (start, end) of each."""
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
+def credit_ends(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence ends after a credit between ``start`` and ``end``: after one in
+    parentheses or a post's signature ("Jane Doe/AP" may stand inside a sentence)."""
+    return [
+        m.end()
+        for m in _CREDIT.finditer(text, start, end)
+        if m.end() < end and (m[0].endswith(")") or m[0][-1].isdigit())
+    ]

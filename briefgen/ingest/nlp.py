@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from briefgen.ingest.conventions import credit_ends
 from briefgen.model import Span
 from briefgen.yamlsafe import safe_load
 
@@ -117,24 +118,25 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def _add_sentence(spans: list[Span], text: str, sent_start: int, sent_end: int) -> None:
-    """spaCy's sentence, cut at line breaks, at an abbreviation that ends a sentence and
-    before a photo credit."""
+    """spaCy's sentence, cut at line breaks, at an abbreviation that ends a sentence,
+    before a photo credit in capitals and after a credit in parentheses."""
     for line in _LINE.finditer(text, sent_start, sent_end):
         start = line.start()
         cuts = [
-            *_opener_after_abbreviation().finditer(text, start, line.end()),
-            *_before_credit().finditer(text, start, line.end()),
+            *(m.span() for m in _opener_after_abbreviation().finditer(text, start, line.end())),
+            *(m.span() for m in _before_credit().finditer(text, start, line.end())),
+            *((at, at) for at in credit_ends(text, start, line.end())),
         ]
-        for cut in sorted(cuts, key=lambda m: m.start()):
-            _add_stripped(spans, text, start, cut.start())
-            start = cut.end()
+        for cut_start, cut_end in sorted(cuts):
+            _add_stripped(spans, text, start, cut_start)
+            start = cut_end
         _add_stripped(spans, text, start, line.end())
 
 
 def _add_stripped(spans: list[Span], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "(["):
+        end -= 1  # "... in Oslo. (" before "Photo: ...)": the bracket opens the next one
     if start < end:
         spans.append(Span(start, end))

@@ -66,6 +66,7 @@ from briefgen.extract.parse.tokens import (
 )
 from briefgen.extract.people import is_short_form
 from briefgen.extract.work import PeopleTable
+from briefgen.ingest.conventions import credits
 from briefgen.model import Article, Span
 
 if TYPE_CHECKING:
@@ -217,6 +218,7 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
     """The parser's PERSON entities, as introductions of people."""
     people: list[Mention] = []
     pats = patterns()
+    credited = credits(article.text)
     for sentence in parsed.values():
         for label, first, last in sentence.ents:
             if label != "PERSON":
@@ -224,6 +226,8 @@ def _with_people(article: Article, parsed: dict[int, Sentence]) -> ParsedArticle
             words = [t for t in sentence.tokens[first:last] if t.text not in ("'s", "’s")]
             if not words or (first and sentence.tokens[first - 1].text.lower() in _DETERMINERS):
                 continue  # "from the Daily Telegraph": a thing, not a person
+            if any(a <= words[0].start < b for a, b in credited):
+                continue  # "(Photo: Jane Doe, AP)": page furniture
             titles = _titles()
             text = article.text[words[0].start : words[-1].end]
             if office := _TO_THE_PRESIDENT.match(text):
