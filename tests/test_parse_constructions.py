@@ -3866,3 +3866,15 @@ def test_an_auxiliary_opening_a_question_is_no_part_of_a_name():
         "bid? Hillary Clinton has blamed her defeat on James Comey."
     )
     assert [p.name for p in d.people] == ["Hillary Clinton", "Michelle Obama", "James Comey"]
+
+
+def test_the_one_a_thing_is_blamed_on_is_the_other_side():
+    d = digest_of(
+        "Mr Howard blamed the crisis on Labour. Ms Lee blamed her defeat on Tom Reed. "
+        "Jane Hale blamed her defeat by Ann Ray on Bob Lowe's decision to reopen the probe."
+    )
+    assert [sorted(x.parties) for x in d.disagreements] == [
+        ["Howard", "Labour"],
+        ["Lee", "Tom Reed"],
+        ["Bob Lowe", "Jane Hale"],  # not Ann Ray, who defeated her
+    ]

@@ -1868,6 +1868,16 @@ class SentenceReader:
             others.extend(self.obliques(o, "of", "by", "from"))
             if not others:
                 others.extend(self._named_owner(o))
+        if self.lemma(t) in _LAID_ON:
+            # "blamed her defeat by Y on X", "on X's letters", "on interventions by X": X is
+            # blamed, not Y (the parser may hang "on X" on the object)
+            blamed = [
+                p
+                for k in (t, *self.object_tokens(t))
+                for on in self.oblique_tokens(k, "on")
+                for p in self.p.of(on.i) or self.possessor(on) or self.obliques(on, "by", "of")
+            ]
+            others = blamed or others
         others = [o for o in others if o.name not in {s.name for s in sides}]
         if not sides and others and self.passive(t) and not self.negated(t):
             # "X has been accused of ...", "X was criticised over ...": whoever did it
@@ -4113,6 +4123,8 @@ _LEAVE_NOUNS = frozenset(
     {"right", "freedom", "chance", "opportunity", "ability", "power", "permission", "liberty"}
 )
 _CHARGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault"})
+# Verbs that lay a thing on the one they charge: "blamed the defeat on X".
+_LAID_ON = frozenset({"blame"})
 # A clause under these is wished for, not stated: "hope that X will table a bill".
 _WISHING = frozenset({"hope", "wish", "expect", "doubt", "imagine", "assume"})
 # Verbs whose object is a place gone to: "visited the Oval Office to meet X".
