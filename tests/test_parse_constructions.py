@@ -3878,3 +3878,14 @@ def test_the_one_a_thing_is_blamed_on_is_the_other_side():
         ["Lee", "Tom Reed"],
         ["Bob Lowe", "Jane Hale"],  # not Ann Ray, who defeated her
     ]
+
+
+def test_the_named_members_of_critics_hold_what_the_critics_say():
+    d = digest_of(
+        "Critics, including Germany and France, believe the directive would undermine "
+        "the social model. Critics said the plan was flawed."
+    )
+    first = d.disagreements[0]
+    assert first.parties == ["Germany", "France"]
+    assert first.topic == "the directive would undermine the social model"
+    assert [p.party for p in first.positions] == ["Germany", "France"]

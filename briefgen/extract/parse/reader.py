@@ -2398,15 +2398,28 @@ class SentenceReader:
             found.positions = {}  # nor "X faced criticism from Y"
         return found
 
+    def _opponents_say(self, t: Token) -> Found | None:
+        """ "Critics, including Germany and France, believe the plan would ...": the named
+        members of the opponents who say it hold what they say against it."""
+        gov = self.s.head(t.i)
+        if t.rel != "nsubj" or gov is None or self.lemma(gov) not in self.speech:
+            return None
+        said = self._said(gov)
+        sides = [p for p in self.p.of(t.i) if p.token != t.i]
+        if not said or not sides or self.negated(gov):
+            return None
+        sides = unique(sides)
+        return Found("disagreement", sides, said, t.i, positions={p.name: said for p in sides})
+
     def _opponents(self, t: Token) -> Found | None:
         """ "opponents of the bill, including X and Y, said ...", "X, a critic of the war":
         the parties named as the opponents (never the bare word "critics") against what
         follows "of"."""
         of = [k for k in self.s.children(t.i, "nmod") if self.s.case(k.i) == "of"]
-        if not of:
-            return None
         if any(k.lower in ("former", "ex") for k in self.s.children(t.i, "amod")):
             return None  # "a former critic of the Lords" is one no more
+        if not of:
+            return self._opponents_say(t)
         # The named members ("including X"), never "critics" itself nor the party of
         # "critics of the government" (a group noun's "of" names its members elsewhere).
         inside = set(self.s.subtree(of[0].i))
