@@ -3889,3 +3889,12 @@ def test_the_named_members_of_critics_hold_what_the_critics_say():
     assert first.parties == ["Germany", "France"]
     assert first.topic == "the directive would undermine the social model"
     assert [p.party for p in first.positions] == ["Germany", "France"]
+
+
+def test_calling_a_thing_a_name_for_something_is_no_call_for_it():
+    d = digest_of(
+        'The Taliban called it a "revenge attack" for US airstrikes in Kunduz. '
+        "Their spokesman, Ali Zahed, called the attack a reprisal for airstrikes. "
+        "The unions called for a strike."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("unions", "called for a strike")]

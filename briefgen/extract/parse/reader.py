@@ -3779,7 +3779,12 @@ class SentenceReader:
         return bool(auxes & self.modals) and not auxes & {"have", "'ve"}
 
     def _call_for(self, t: Token) -> Found | None:
-        """ "called for X", "called on Y to ..."."""
+        """ "called for X", "called on Y to ..."; not "called it a revenge attack for
+        X", a name given to a thing (a predicate after the object)."""
+        objects = self.s.children(t.i, "obj")
+        predicates = [k for k in self.s.children(t.i, "xcomp") if k.pos in ("NOUN", "ADJ")]
+        if objects and (predicates or len(objects) > 1):
+            return None  # (the name also read as a second object: "called the attack a X")
         named = self._named_as(t)
         kids = [k for k in self.s.children(t.i) if k not in named]
         marked = [
