@@ -3898,3 +3898,14 @@ def test_calling_a_thing_a_name_for_something_is_no_call_for_it():
         "The unions called for a strike."
     )
     assert [(p.by, p.what) for p in d.proposals] == [("unions", "called for a strike")]
+
+
+def test_a_telephone_call_named_in_passing_is_a_call_of_its_own():
+    d = digest_of(
+        "President Biden met President Xi Jinping of China in Lima on Saturday. "
+        "The meeting follows their telephone call in April."
+    )
+    assert [(m.participants, m.location) for m in d.meetings] == [
+        (["Biden", "Xi Jinping"], "Lima"),
+        (["Biden", "Xi Jinping"], None),
+    ]

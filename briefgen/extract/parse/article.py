@@ -598,6 +598,13 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     origin: list[tuple[int, int]] = []
     i = 0
     while i < len(w.text):
+        if w.lower[i] in _CALL_MEDIA and i + 1 < len(w.text) and w.lower[i + 1] in _CALLS:
+            # "their telephone call": "call" alone, which the parser reads as a noun
+            words.append(w.text[i + 1])
+            spaces.append(w.space[i + 1])
+            origin.append((w.idx[i], w.idx[i + 1] + len(w.text[i + 1])))
+            i += 2
+            continue
         if (last := hyphened.get(i)) is not None:
             words.append("".join(w.text[i:last]))
             spaces.append(w.space[last - 1])
@@ -629,6 +636,11 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     # over the whole Doc for a parse each time (time in the square of its length).
     starts: list[bool | int | None] = [True, *[False] * (len(words) - 1)] if words else []
     return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts), origin
+
+
+# "a telephone call", "their phone calls": the parser read "call" after these as a verb.
+_CALL_MEDIA = frozenset({"phone", "telephone", "video"})
+_CALLS = frozenset({"call", "calls"})
 
 
 def _hyphened(w: _Words, runs: dict[int, int]) -> dict[int, int]:
