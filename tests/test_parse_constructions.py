@@ -3909,3 +3909,16 @@ def test_a_telephone_call_named_in_passing_is_a_call_of_its_own():
         (["Biden", "Xi Jinping"], "Lima"),
         (["Biden", "Xi Jinping"], None),
     ]
+
+
+def test_an_invitation_to_visit_is_a_planned_meeting_of_the_two():
+    d = digest_of(
+        "President Lula invited President Biden to visit Brazil. "
+        "Chancellor Anna Weber accepted an invitation to visit Japan in the coming months. "
+        "The United States can invite President Marcos to the summit."
+    )
+    assert [(m.participants, m.status) for m in d.meetings] == [
+        (["Lula", "Biden"], "planned"),
+        (["Anna Weber", "Japan"], "planned"),
+    ]
+    assert [p.by for p in d.proposals][:1] == ["Lula"]  # the invitation is also a proposal

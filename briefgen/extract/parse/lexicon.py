@@ -188,6 +188,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "displeased_adjectives",
         "reply_verbs",
         "won_offices",
+        "invited_acts",
     }
 )
 

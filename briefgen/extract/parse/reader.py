@@ -160,6 +160,9 @@ class SentenceReader:
         self.meet_light = lexicon.words("meeting", "light_verbs")
         self.meet_nouns = lexicon.words("meeting", "nouns")
         self.welcome = lexicon.words("meeting", "welcome_verbs")
+        self.invite = lexicon.words("meeting", "invite_verbs")
+        self.invited_acts = lexicon.words("meeting", "invited_acts")
+        self.invite_nouns = lexicon.words("meeting", "invite_nouns")
         self.call_nouns = lexicon.words("meeting", "call_nouns")
         self.group_heads = lexicon.words("group_heads")
         self.terms = lexicon.words("term_nouns")
@@ -335,6 +338,8 @@ class SentenceReader:
                 yield self._call(t)
             if lemma in self.welcome:
                 yield self._welcome(t)
+            if lemma in self.invite:
+                yield self._invited_to_visit(t)
             if lemma in self.agree_joint or lemma in self.refusal:
                 yield self._refused(t)
             if lemma in self.speech or lemma in self.judging:
@@ -398,6 +403,8 @@ class SentenceReader:
         if noun:
             if lemma in self.meet_nouns or t.lower in self.meet_nouns:
                 yield self._meeting_noun(t)
+            if lemma in self.invite_nouns:
+                yield self._invitation(t)
             if lemma in self.agree_nouns or t.lower in self.agree_nouns:
                 yield self._agreement_noun(t)
             if lemma in self.dispute_nouns or t.lower in self.dispute_nouns:
@@ -1219,6 +1226,46 @@ class SentenceReader:
         if not guests or not hosts or not self.oblique_tokens(t, "to"):
             return None
         return self._meeting(t, [*hosts, *guests])
+
+    def _invited_to_visit(self, t: Token) -> Found | None:
+        """ "X invited Y to visit Brazil", "invited Y to the White House": a visit planned
+        between X and Y (where they will meet is Y's to say, so no place is taken)."""
+        if self.planned(t):
+            return None  # "the United States can invite X to ...": no invitation yet
+        guests = self.objects(t)
+        acts = [k for k in self.s.children(t.i, "xcomp") if self._marked(k, "to")]
+        to_place = self.oblique_tokens(t, "to")
+        if not guests or not (
+            any(self.lemma(k) in self.invited_acts for k in acts) or (to_place and not acts)
+        ):
+            return None
+        found = self._meeting(t, [*self._authors(t), *guests])
+        if found is not None:
+            found.status = "planned"
+        return found
+
+    def _invitation(self, t: Token) -> Found | None:
+        """ "X accepted an invitation to visit Israel": a visit planned between X and
+        Israel; "X extended an invitation for Y to visit": one between X and Y."""
+        gov = self.governor(t)
+        if gov is None or t.rel != "obj":
+            return None
+        acts = [
+            k
+            for k in [*self.s.children(t.i, "acl"), *self.s.children(gov.i, "xcomp")]
+            if self._marked(k, "to") and self.lemma(k) in self.invited_acts
+        ]
+        if not acts:
+            return None
+        if self.lemma(gov) == "accept":
+            others = self.objects(acts[0])
+        else:
+            others = [*self.obliques(t, "for"), *self.objects(gov)]  # "extended Y an invitation"
+        found = self._meeting(gov, [*self.subjects(gov), *others])
+        if found is not None:
+            found.status = "planned"
+            found.token = t.i  # a visit named in passing: not whom "the two leaders" means
+        return found
 
     def _meeting_noun(self, t: Token) -> Found | None:
         lemma = self.lemma(t)
