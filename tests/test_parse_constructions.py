@@ -3922,3 +3922,15 @@ def test_an_invitation_to_visit_is_a_planned_meeting_of_the_two():
         (["Anna Weber", "Japan"], "planned"),
     ]
     assert [p.by for p in d.proposals][:1] == ["Lula"]  # the invitation is also a proposal
+
+
+def test_what_leaders_recognized_or_acknowledged_together_is_agreed():
+    d = digest_of(
+        "President Biden met Prime Minister Albanese of Australia in Phnom Penh. The leaders "
+        "recognized the imperative of maintaining peace. Both leaders acknowledged 75 years "
+        "of diplomatic relations. President Biden acknowledged the concerns."
+    )
+    assert [(a.parties, a.what.split()[0]) for a in d.agreements] == [
+        (["Biden", "Albanese"], "recognized"),
+        (["Biden", "Albanese"], "acknowledged"),
+    ]
