@@ -3924,13 +3924,16 @@ def test_an_invitation_to_visit_is_a_planned_meeting_of_the_two():
     assert [p.by for p in d.proposals][:1] == ["Lula"]  # the invitation is also a proposal
 
 
-def test_what_leaders_recognized_or_acknowledged_together_is_agreed():
+def test_what_leaders_recognized_acknowledged_or_applauded_together_is_agreed():
     d = digest_of(
         "President Biden met Prime Minister Albanese of Australia in Phnom Penh. The leaders "
         "recognized the imperative of maintaining peace. Both leaders acknowledged 75 years "
-        "of diplomatic relations. President Biden acknowledged the concerns."
+        "of diplomatic relations. President Biden acknowledged the concerns. They confirmed "
+        "the deal offers a roadmap. The two leaders applauded the progress."
     )
     assert [(a.parties, a.what.split()[0]) for a in d.agreements] == [
         (["Biden", "Albanese"], "recognized"),
         (["Biden", "Albanese"], "acknowledged"),
+        (["Biden", "Albanese"], "confirmed"),
+        (["Biden", "Albanese"], "applauded"),
     ]
