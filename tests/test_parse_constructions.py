@@ -3937,3 +3937,14 @@ def test_what_leaders_recognized_acknowledged_or_applauded_together_is_agreed():
         (["Biden", "Albanese"], "confirmed"),
         (["Biden", "Albanese"], "applauded"),
     ]
+
+
+def test_leaders_looking_forward_together_agree_but_looking_alone_does_not():
+    d = digest_of(
+        "President Biden met Prime Minister Starmer in Washington. They looked forward to "
+        "working together to deepen cooperation. President Biden looked forward to seeing "
+        "him again. They looked at the map."
+    )
+    assert [(a.parties, a.what) for a in d.agreements] == [
+        (["Biden", "Starmer"], "looked forward to working together to deepen cooperation")
+    ]

@@ -174,6 +174,7 @@ class SentenceReader:
         self.pledging = lexicon.words("proposal", "pledging_speech")
         self.pledge_modals = lexicon.words("proposal", "pledge_modals")
         self.agree_plural = lexicon.words("agreement", "plural_verbs") | self.agree_stated
+        self.agree_forward = lexicon.words("agreement", "forward_verbs")
         self.agree_nouns = lexicon.words("agreement", "nouns")
         self.prospect_nouns = lexicon.words("agreement", "prospect_nouns")
         self.agree_light = lexicon.words("agreement", "light_verbs")
@@ -356,7 +357,11 @@ class SentenceReader:
                 yield self._sanctioned(t)
             if lemma in self.agree_joint:
                 yield self._agreement_joint(t, lemma)
-            elif lemma in self.agree_plural or self._shared_object(t):
+            elif (
+                lemma in self.agree_plural
+                or self._shared_object(t)
+                or (lemma in self.agree_forward and self._forward(t))
+            ):
                 yield self._agreement_plural(t)
             if lemma in self.doubting:
                 yield self._questioned(t)
@@ -1803,6 +1808,10 @@ class SentenceReader:
                 return None  # (also "deny" read as the compound of "conspiring")
             return self._agreement(head, parties, self.clause(head))
         return self._agreement(t, parties, self.clause(t))
+
+    def _forward(self, t: Token) -> bool:
+        """ "looked forward to working together": "forward" is the verb's."""
+        return any(k.lower == "forward" for k in self.s.children(t.i, "advmod", "compound"))
 
     def _shared_object(self, t: Token) -> bool:
         """ "The leaders discussed their shared concerns about X": what several say is
