@@ -3948,3 +3948,15 @@ def test_leaders_looking_forward_together_agree_but_looking_alone_does_not():
     assert [(a.parties, a.what) for a in d.agreements] == [
         (["Biden", "Starmer"], "looked forward to working together to deepen cooperation")
     ]
+
+
+def test_the_future_of_something_is_a_thing_not_a_time_to_come():
+    d = digest_of(
+        "President Biden met Prime Minister Albanese in Phnom Penh. Because the future of the "
+        "United States and Australia is linked, the two leaders emphasized the importance of "
+        "the new initiative. The two leaders agreed to meet again in the future."
+    )
+    assert [a.what for a in d.agreements] == [
+        "emphasized the importance of the new initiative",
+        "agreed to meet again in the future",
+    ]

@@ -718,6 +718,8 @@ class SentenceReader:
             if k.rel == "mark" and k.lower in ("if", "unless", "whether"):
                 return True
             if k.rel in ("amod", "advmod", "obl") and k.lower in self.future:
+                if k.rel == "obl" and self.s.children(k.i, "nmod"):
+                    continue  # "Because the future of X is linked, ...": a thing, not a time
                 return True
             if k.rel == "aux" and k.lower == "to" and t.rel not in ("xcomp",):
                 continue
