@@ -3960,3 +3960,15 @@ def test_the_future_of_something_is_a_thing_not_a_time_to_come():
         "emphasized the importance of the new initiative",
         "agreed to meet again in the future",
     ]
+
+
+def test_leaders_who_task_their_teams_together_agree_on_it():
+    d = digest_of(
+        "President Biden met President Mohamed bin Zayed in Jeddah. They asked their climate "
+        "envoys to explore new opportunities. The leaders directed their teams to deepen "
+        "cooperation. The two sides reviewed trade, as directed by the leaders."
+    )
+    assert [a.what for a in d.agreements] == [
+        "asked their climate envoys to explore new opportunities",
+        "directed their teams to deepen cooperation",
+    ]

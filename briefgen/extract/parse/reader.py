@@ -1784,6 +1784,8 @@ class SentenceReader:
         ):
             return None  # "visiting Kenya to highlight ...", "noting that ...", "a moment
             # we intend to meet"
+        if self.passive(t) and (t.dep == "acl" or self._marked(t, "as")):
+            return None  # "(as) directed by the leaders": said of something, not stated
         parties = self.subjects(t) or self._committed(t)
         if not {p.name for p in parties} <= set(self.p.memory.group) and any(
             self._faction(p) for p in parties
