@@ -3972,3 +3972,15 @@ def test_leaders_who_task_their_teams_together_agree_on_it():
         "asked their climate envoys to explore new opportunities",
         "directed their teams to deepen cooperation",
     ]
+
+
+def test_stressing_the_importance_of_an_act_or_the_imperative_to_act_is_a_call():
+    d = digest_of(
+        "Senator Ann Cole stressed the importance of including the tax credit in the bill. "
+        "President Biden emphasized the imperative to protect civilians. Senator Ann Cole "
+        "stressed the importance of the alliance for the region."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Ann Cole", "stressed the importance of including the tax credit in the bill"),
+        ("Biden", "emphasized the imperative to protect civilians"),
+    ]

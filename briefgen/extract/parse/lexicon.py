@@ -189,6 +189,7 @@ _NOT_ON_THEIR_OWN = frozenset(
         "reply_verbs",
         "won_offices",
         "invited_acts",
+        "act_need_nouns",
     }
 )
 

@@ -223,6 +223,7 @@ class SentenceReader:
         self.proposal_nouns = lexicon.words("proposal", "nouns")
         self.offer_adjectives = lexicon.words("proposal", "offer_adjectives")
         self.need_nouns = lexicon.words("proposal", "need_nouns")
+        self.act_need_nouns = lexicon.words("proposal", "act_need_nouns")
         self.dead = lexicon.words("proposal", "dead_adjectives")
         self.expressions = lexicon.words("proposal", "expressions")
         self.presenting = lexicon.words("proposal", "presenting_verbs")
@@ -429,8 +430,8 @@ class SentenceReader:
             ):
                 # (not a gerund: "put in charge of election planning by Mr Blair")
                 yield self._proposal_noun(t)
-            if lemma in self.need_nouns:
-                yield self._need(t)
+        if (noun or t.rel == "obj") and lemma in self.need_nouns | self.act_need_nouns:
+            yield self._need(t)  # ("the imperative" may be tagged an adjective)
 
     # -- arguments -----------------------------------------------------------------
 
@@ -4019,11 +4020,17 @@ class SentenceReader:
             k.lower == "clear" for k in self.s.children(gov.i)
         ):
             return None  # "made the need plain" is rare; "make" presses a need only "clear"
-        needed = [
-            k
-            for k in [*self.s.children(t.i, "acl", "nmod"), *self.s.children(gov.i, "xcomp")]
-            if k.i > t.i and (self._marked(k, "to") or self.s.case(k.i) == "for")
-        ]
+        if self.lemma(t) in self.act_need_nouns:
+            # "the importance of including X", however the parser hung the act
+            after = self.s.tokens[t.i + 1 : t.i + 3]
+            act = len(after) == 2 and after[0].lower == "of" and after[1].lower.endswith("ing")
+            needed = [after[1]] if act else []
+        else:
+            needed = [
+                k
+                for k in [*self.s.children(t.i, "acl", "nmod"), *self.s.children(gov.i, "xcomp")]
+                if k.i > t.i and (self._marked(k, "to") or self.s.case(k.i) == "for")
+            ]
         if not needed:
             return None
         authors = self._authors(gov)
