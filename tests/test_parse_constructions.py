@@ -3984,3 +3984,15 @@ def test_stressing_the_importance_of_an_act_or_the_imperative_to_act_is_a_call()
         ("Ann Cole", "stressed the importance of including the tax credit in the bill"),
         ("Biden", "emphasized the imperative to protect civilians"),
     ]
+
+
+def test_his_in_what_one_man_told_another_is_neither_of_theirs():
+    d = digest_of(
+        "Mr Howard told Mr Blair that his plan to cut taxes was reckless. Foreign Minister "
+        "Ken Sato told the British minister that his plan to lift the embargo was worrying. "
+        "Mr Howard told Ms Lee that his plan to cut taxes would work. "
+        "Mr Blair told reporters that his plan to reform the NHS would work."
+    )
+    # Not Mr Howard's plan nor Mr Sato's: his own, to a woman or to reporters, is his
+    assert [p.by for p in d.proposals] == ["Howard", "Blair"]
+    assert [p.evidence[0].quote.split()[3] for p in d.proposals] == ["Ms", "reporters"]

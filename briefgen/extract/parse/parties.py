@@ -165,6 +165,7 @@ class Parties:
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
         self.speaking = lexicon.words("speech") | lexicon.words("disagreement", "judging_verbs")
+        self.speaking_forms = lexicon.speech_forms
         self.at: dict[int, Entity] = {}
         self.adjectives: set[int] = set()  # the parser's group adjectives, before a noun
         for named in names:
@@ -472,6 +473,8 @@ class Parties:
     def _pronoun(self, t: Token) -> list[Party] | None:
         lower = t.lower
         if lower in _SINGULAR:
+            if self._told_one_like_it(t):
+                return None  # "X told Y that his plan ...": X's or Y's, no rule can tell
             # Never the subject of the pronoun's own clause ("Lee attacked him").
             others = self._clause_subjects(t)
             found = self._main_subject_after(t)
@@ -505,6 +508,32 @@ class Parties:
         if lower in _PLURAL and self.memory.group:
             return [Party(name, name in self.roles, t.i) for name in self.memory.group]
         return None
+
+    def _told_one_like_it(self, t: Token) -> bool:
+        """Whether a possessive "his" or "her" stands in what one person told another the
+        pronoun can stand for too ("Mr Howard told Mr Blair that his plan was reckless")."""
+        if t.dep != "nmod:poss":
+            return False
+        for above in self.s.ancestors(t.i):
+            said = above.rel == "ccomp" or (
+                above.rel in ("dep", "acl")
+                and any(k.lower == "that" and k.rel == "mark" for k in self.s.children(above.i))
+            )
+            if said:
+                verb = self.s.head(above.i)
+                if verb is not None and above.rel == "acl":
+                    verb = self.s.head(verb.i)  # "told the minister [that his ...]" hung on him
+                if verb is None or verb.lower not in self.speaking_forms:
+                    return False
+                addressees = self.s.children(verb.i, "obj", "iobj")
+                if len(addressees) != 1:
+                    return False
+                told = self.of(addressees[0].i, expand=False)
+                if not told:  # "told the British minister": a person, but not named
+                    return addressees[0].lower.split()[-1] in self.role_nouns
+                one = len(told) == 1 and told[0].is_person
+                return one and self.memory.fits(told[0].name, t.lower)
+        return False
 
     def _clause_subjects(self, t: Token) -> set[str]:
         """The people a pronoun object cannot be: the subjects of its own verb."""
