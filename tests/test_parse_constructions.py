@@ -3996,3 +3996,18 @@ def test_his_in_what_one_man_told_another_is_neither_of_theirs():
     # Not Mr Howard's plan nor Mr Sato's: his own, to a woman or to reporters, is his
     assert [p.by for p in d.proposals] == ["Howard", "Blair"]
     assert [p.evidence[0].quote.split()[3] for p in d.proposals] == ["Ms", "reporters"]
+
+
+def test_a_list_of_those_present_joins_the_days_meeting_whatever_its_opening_words():
+    text = (
+        "Today, Director Ann Lee chaired a meeting with state legislative leaders. In May, "
+        "Ann Lee met with Governor Rita Lund.\n\nState legislative leaders included:\n\n"
+        "New York State Senator Dana Kell\n\nIllinois State Representative Omar Farouk\n\n"
+        "Their priorities include:\n\nPaid leave\n\nChild care"
+    )
+    d = digest_of(text)
+    [today] = [m for m in d.meetings if m.date == dt.date(2024, 3, 8)]
+    assert {"Ann Lee", "Dana Kell", "Omar Farouk"} <= set(today.participants)
+    [may] = [m for m in d.meetings if m is not today]
+    assert "Dana Kell" not in may.participants
+    assert not any("priorities" in e.quote for m in d.meetings for e in m.evidence)

@@ -759,8 +759,9 @@ def _listed_participants(
     """Readouts list who took part after the meeting: "Participants in the call included
     Prime Minister A of Canada, President B of France, ..." or, as a list,
     "Participants in today's meeting included:" and one person a line. The people named
-    join the article's last meeting, whose evidence the listing sentence becomes too.
-    Returns the meeting while a list of it goes on."""
+    join the meeting held the day the article was published (else its last meeting),
+    whose evidence the listing sentence becomes too. Returns the meeting while a list of
+    it goes on."""
     text = article.sentence_text(span)
     if listing is not None and text.count(" ") < _LIST_ITEM_WORDS and not text.endswith("."):
         _join(listing, span, [n.name for n in here if n.is_person])
@@ -768,11 +769,15 @@ def _listed_participants(
     opening = _PARTICIPANTS.match(text)
     if opening is None:
         return None
-    meeting = next((f for f in reversed(facts) if f.kind == "meeting" and f.status == "held"), None)
+    held = [f for f in reversed(facts) if f.kind == "meeting" and f.status == "held"]
+    # the meeting of the day the readout was published, not one "in May" told of after it
+    meeting = next((f for f in held if f.date and f.date == article.published), None)
+    meeting = meeting or next(iter(held), None)
     if meeting is None:
         return None
     if text.endswith(":"):  # the people are on the lines after
-        meeting.extra_spans.append(span)
+        if opening["named"]:
+            meeting.extra_spans.append(span)
         return meeting
     after = span.start + opening.end()
     _join(meeting, span, [n.name for n in here if n.is_person and n.start >= after])
@@ -786,10 +791,14 @@ def _join(meeting: Fact, span: Span, people: list[str]) -> None:
 
 
 # "Participants in the call included", "Attendees at the meeting were", "Participants:",
-# "Joining President Biden on the call were"
+# "Joining President Biden on the call were", "Leaders from today's meeting included:"
 _PARTICIPANTS = regex.compile(
-    r"(?:Other\s+)?(?:Participants|Attendees)\b[^.:;]{0,60}?(?:\b(?:included|include|were)\b|:)"
-    r"|Joining\b[^.:;]{0,80}?\bwere\b:?",
+    r"(?P<named>(?:Other\s+)?(?:Participants|Attendees)\b[^.:;]{0,60}?"
+    r"(?:\b(?:included|include|were)\b|:)"
+    r"|Joining\b[^.:;]{0,80}?\bwere\b:?)"
+    # "State legislative leaders from today's meeting included:", a list on the lines after
+    # (of people or not: it says so only if people follow)
+    r"|[^.:;]{0,80}?\b(?:included|include|were)\s*:$",
 )
 # A list item names one participant with a title: a few words, no full stop.
 _LIST_ITEM_WORDS = 25
