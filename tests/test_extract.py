@@ -1240,3 +1240,13 @@ def test_letters_after_a_name_make_it_a_persons():
         "agreed. The East Midlands MEP said nothing."
     )
     assert {n: p.role for n, p in people.items()} == {"Guy Mansard": "QC", "Ann Lee": "MSP"}
+
+
+def test_a_heading_in_capitals_before_a_name_is_no_part_of_it():
+    from briefgen.extract.mentions import clean_name, patterns
+
+    pats = patterns()
+    assert clean_name("PST Gaga", pats) == "Gaga"  # "at 1:57am PST Gaga's protest"
+    assert clean_name("BARBRA STREISAND Streisand", pats) == "Streisand"
+    assert clean_name("JK Rowling", pats) == "JK Rowling"  # initials stay
+    assert clean_name("Ann LEE", pats) == "Ann LEE"

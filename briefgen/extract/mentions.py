@@ -455,9 +455,14 @@ def _non_name_span(words: list[str], i: int, pats: Patterns, city_at_end: bool) 
         word.capitalize() in pats.gaz.not_names or (i == 0 and len(word) > 3 and len(words) > 2)
     ):
         return 1  # a photo credit in capitals run into the text: "GETTY Trump", "GETTYEPA Al Gore"
+    heading = [w for w in words[: i + 1] if _CAPITALS.fullmatch(w)]
+    if len(heading) == i + 1 and not _CAPITALS.fullmatch(words[-1]):
+        return 1  # a caption's heading in capitals before a name: "BARBRA STREISAND Streisand"
     return 1 if _ROMAN.fullmatch(word) and i == 0 else 0  # "II" alone is no name
 
 
+# A word in capitals, longer than initials ("JK Rowling"): "PST", "BARBRA".
+_CAPITALS = regex.compile(r"\p{Lu}{3,}")
 # The last part of a hyphened word that makes a name a kind of thing: "Bush-style".
 _OF_A_KIND = frozenset({"style", "era", "like", "led", "backed", "type"})
 
