@@ -430,7 +430,7 @@ class SentenceReader:
             ):
                 # (not a gerund: "put in charge of election planning by Mr Blair")
                 yield self._proposal_noun(t)
-        if (noun or t.rel == "obj") and lemma in self.need_nouns | self.act_need_nouns:
+        if (noun or t.rel == "obj") and (lemma in self.need_nouns or lemma in self.act_need_nouns):
             yield self._need(t)  # ("the imperative" may be tagged an adjective)
 
     # -- arguments -----------------------------------------------------------------
