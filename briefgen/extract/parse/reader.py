@@ -996,7 +996,11 @@ class SentenceReader:
 
     # -- meetings ----------------------------------------------------------------------
 
-    def _meeting(self, t: Token, parties: list[Party], *, call: bool = False) -> Found | None:
+    def _meeting(
+        self, t: Token, parties: list[Party], *, call: bool = False, invited: bool = False
+    ) -> Found | None:
+        """A meeting ``t`` states of ``parties``: planned where ``t`` is, or where it is an
+        invitation (``invited``), else held."""
         parties = unique(
             [
                 p
@@ -1015,7 +1019,7 @@ class SentenceReader:
         head = self.s.head(t.i)
         if t.dep == "acl:relcl" and head is not None and self.negated(head):
             return None  # "This is not a situation where they've had many conversations"
-        status = "planned" if self.planned(t) else "held"
+        status = "planned" if invited or self.planned(t) else "held"
         places = tuple(
             k.i for k in self.s.children(t.i, "obl", "nmod") if self.s.case(k.i) in ("in", "at")
         )
@@ -1247,10 +1251,7 @@ class SentenceReader:
             any(self.lemma(k) in self.invited_acts for k in acts) or (to_place and not acts)
         ):
             return None
-        found = self._meeting(t, [*self._authors(t), *guests])
-        if found is not None:
-            found.status = "planned"
-        return found
+        return self._meeting(t, [*self._authors(t), *guests], invited=True)
 
     def _invitation(self, t: Token) -> Found | None:
         """ "X accepted an invitation to visit Israel": a visit planned between X and
@@ -1269,9 +1270,8 @@ class SentenceReader:
             others = self.objects(acts[0])
         else:
             others = [*self.obliques(t, "for"), *self.objects(gov)]  # "extended Y an invitation"
-        found = self._meeting(gov, [*self.subjects(gov), *others])
+        found = self._meeting(gov, [*self.subjects(gov), *others], invited=True)
         if found is not None:
-            found.status = "planned"
             found.token = t.i  # a visit named in passing: not whom "the two leaders" means
         return found
 
