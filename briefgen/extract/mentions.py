@@ -707,6 +707,8 @@ def find_introductions(text: str) -> list[Mention]:
             continue  # "The Weakest Link tells", "Cherie Blair's Matrix Chambers says": things
         found.append(Mention(start, start + len(name), name, cue="speaker"))
     found.extend(_given_named(text, pats, surnames))
+    # (a credit widened by a character each side: it may start with the name it credits,
+    # and only mentions strictly inside a span are left out)
     labels = [*_label_spans(text), *((a - 1, b + 1) for a, b in credits(text))]
     found = [
         _former(f, text) for f in found if not any(a < f.start and f.end < b for a, b in labels)
