@@ -4011,3 +4011,15 @@ def test_a_list_of_those_present_joins_the_days_meeting_whatever_its_opening_wor
     [may] = [m for m in d.meetings if m is not today]
     assert "Dana Kell" not in may.participants
     assert not any("priorities" in e.quote for m in d.meetings for e in m.evidence)
+
+
+def test_a_party_s_spokesman_is_the_member_whose_role_names_the_party_or_the_party():
+    d = digest_of(
+        "Ann Lee spoke in Leeds on Monday. The Tory leader criticised the government. "
+        "The Labour spokesman attacked the government's plans."
+    )
+    assert {p.name: p.role for p in d.people}["Ann Lee"] == "Tory leader"
+    assert pairs(d.disagreements, "parties") == [
+        frozenset({"Ann Lee", "government"}),
+        frozenset({"Labour", "government"}),
+    ]
