@@ -4023,3 +4023,12 @@ def test_a_party_s_spokesman_is_the_member_whose_role_names_the_party_or_the_par
         frozenset({"Ann Lee", "government"}),
         frozenset({"Labour", "government"}),
     ]
+
+
+def test_what_one_had_to_do_at_a_time_gone_by_is_no_call():
+    d = digest_of(
+        '"The council, last week, had to close the school," Senator Mia Lund said. '
+        "Senator Bo Chen said the council had to sell the hall two years ago. "
+        "Governor Paul Dorn said the council had to reopen it."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [("Paul Dorn", "the council had to reopen it")]

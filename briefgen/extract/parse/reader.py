@@ -3728,7 +3728,23 @@ class SentenceReader:
         act = next((c for c in self.s.children(k.i, "xcomp") if self._marked(c, "to")), None)
         if act is None or self.lemma(act) in self.speech:
             return None  # "we have to say ...": a way of speaking
+        if k.lower == "had" and self._in_the_past(k):
+            return None  # "the government, last week, had to publish ...": what it did
         return act
+
+    def _in_the_past(self, k: Token) -> bool:
+        """Whether ``k``'s clause, not counting the clauses hung on it, is dated in the
+        past: "last week", "two years ago", "yesterday"."""
+        inner = {
+            i
+            for c in self.s.children(k.i, "ccomp", "advcl", "parataxis", "conj")
+            for i in self.s.subtree(c.i)
+        }
+        words = [self.s.tokens[i].lower for i in self.s.subtree(k.i) if i not in inner]
+        return any(
+            w in ("yesterday", "ago") or (w == "last" and after in _WHEN)
+            for w, after in zip(words, [*words[1:], ""], strict=True)
+        )
 
     def _fronted_claim(self, t: Token) -> Token | None:
         """ "The government should change the law, the TUC has said": the clause a verb of
