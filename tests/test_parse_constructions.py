@@ -4032,3 +4032,15 @@ def test_what_one_had_to_do_at_a_time_gone_by_is_no_call():
         "Governor Paul Dorn said the council had to reopen it."
     )
     assert [(p.by, p.what) for p in d.proposals] == [("Paul Dorn", "the council had to reopen it")]
+
+
+def test_a_joint_statement_s_present_verb_after_the_signers_names_is_their_agreement():
+    # The parser reads "reaffirm" and "intend" after "and the X" as nouns of a name.
+    d = digest_of(
+        "The United States and the ROK reaffirm support for ASEAN centrality. "
+        "The United States and the European Union intend to expand their coordination."
+    )
+    assert [(sorted(a.parties), a.what) for a in d.agreements] == [
+        (["South Korea", "United States"], "reaffirmed support for ASEAN centrality"),
+        (["European Union", "United States"], "intended to expand their coordination"),
+    ]

@@ -613,7 +613,8 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             continue
         last = runs.get(i)
         if last is None:
-            words.append(w.text[i])
+            joint = _joint_present(i, w, runs)
+            words.append(lexicon().past(w.lower[i]) if joint else w.text[i])
             spaces.append(w.space[i])
             origin.append((w.idx[i], w.idx[i] + len(w.text[i])))
             i += 1
@@ -636,6 +637,30 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     # over the whole Doc for a parse each time (time in the square of its length).
     starts: list[bool | int | None] = [True, *[False] * (len(words) - 1)] if words else []
     return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts), origin
+
+
+def _joint_present(i: int, w: _Words, runs: dict[int, int]) -> bool:
+    """Whether word ``i`` is a joint statement's verb in the present after the names of
+    its signers: "The United States and the ROK reaffirm support ...". The parser,
+    which saw few such sentences, reads "reaffirm", "intend", "share" there as nouns of
+    one long name, and their past forms as verbs: it parses the past form instead."""
+    if w.lower[i] != w.text[i] or w.lower[i] not in _joint_verbs():
+        return False
+    name = next((start for start, end in runs.items() if end == i), None)
+    if name is None and i > 0 and w.text[i - 1][:1].isupper():
+        name = i - 1
+    if name is None or name < 2:
+        return False
+    before = w.lower[name - 1]
+    return before == "and" or (before == "the" and w.lower[name - 2] == "and")
+
+
+@cache
+def _joint_verbs() -> frozenset[str]:
+    """The base forms of the verbs of joint statements ("reaffirm", "agree", "intend")."""
+    lex = lexicon()
+    verbs = lex.words("agreement", "plural_verbs") | lex.words("agreement", "stated_verbs")
+    return verbs | lex.words("agreement", "joint_verbs")
 
 
 # "a telephone call", "their phone calls": the parser read "call" after these as a verb.
