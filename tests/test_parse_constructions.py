@@ -206,11 +206,13 @@ def test_parties_committed_or_determined_to_act_together_agree():
     d = digest_of(
         "The United States and Mexico are committed to completing a joint border effort. "
         "President Lena Cole met President Otto Brandt. Both leaders are determined to place "
-        "urgent priority on climate change. Troops were committed to the region by Russia."
+        "urgent priority on climate change. Troops were committed to the region by Russia. "
+        "Norway and Italy are firmly committed to a free and open Arctic."
     )
     assert [sorted(a.parties) for a in d.agreements] == [
         ["Mexico", "United States"],
         ["Lena Cole", "Otto Brandt"],
+        ["Italy", "Norway"],
     ]
 
 

@@ -1834,13 +1834,19 @@ class SentenceReader:
         return not any(a.lower in self.modals for k in verbs for a in self.s.children(k.i, "aux"))
 
     def _committed(self, t: Token) -> list[Party]:
-        """Who "are committed" or "remain determined" to act: a state, not a passive with
-        someone else as the doer ("troops were committed to the region by X")."""
+        """Who "are committed" or "remain determined" to act, or committed to a cause
+        ("to a free and open Indo-Pacific"): a state, not a passive with someone else as
+        the doer ("troops were committed to the region by X")."""
         if t.lower not in _STATES_OF_RESOLVE or not self.passive(t):
             return []
         if any(k.dep == "obl:agent" for k in self.s.children(t.i)):
             return []
-        if not any(self._marked(k, "to") for k in self.s.children(t.i, "xcomp", "advcl")):
+        cause = t.lower == "committed" and any(
+            k.pos != "VERB" or k.i in self.p.at for k in self.oblique_tokens(t, "to")
+        )
+        if not cause and not any(
+            self._marked(k, "to") for k in self.s.children(t.i, "xcomp", "advcl")
+        ):
             return []
         return [p for k in self.s.children(t.i, "nsubj:pass") for p in self.p.of(k.i)]
 
