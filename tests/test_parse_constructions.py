@@ -4046,3 +4046,14 @@ def test_a_joint_statement_s_present_verb_after_the_signers_names_is_their_agree
         (["South Korea", "United States"], "reaffirmed support for ASEAN centrality"),
         (["European Union", "United States"], "intended to expand their coordination"),
     ]
+
+
+def test_a_commitment_others_report_leaves_them_the_group_that_acts():
+    d = digest_of(
+        "Director Ann Lee met with senior officials. Director Lee and Advisor Bo Chen "
+        "emphasized that President Tom Hale and Secretary Mia Lund are committed to "
+        "increasing transparency. They also highlighted the commitment to the new order."
+    )
+    assert frozenset({"Tom Hale", "Mia Lund"}) in pairs(d.agreements, "parties")
+    assert d.agreements[-1].what == "highlighted the commitment to the new order"
+    assert "Tom Hale" not in d.agreements[-1].parties

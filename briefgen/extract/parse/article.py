@@ -1198,6 +1198,20 @@ def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) 
             memory.saw_person(memory.speaker)
 
 
+def _reported_by_others(reader: SentenceReader, item: Found) -> bool:
+    """Whether ``item`` is said in a clause that others, named as the subject of the verb
+    it hangs on, report: "A and B emphasized that C and D are committed to ..."."""
+    names = {p.name for p in item.parties}
+    t = reader.s.tokens[item.token]
+    for a in reader.s.ancestors(item.token):
+        if t.rel == "ccomp":
+            speakers = [p for k in reader.s.children(a.i, "nsubj") for p in reader.p.of(k.i)]
+            if speakers and not names & {p.name for p in speakers}:
+                return True
+        t = a
+    return False
+
+
 def _remember_speaker(reader: SentenceReader, memory: Memory) -> None:
     """ "X said: ..." makes X the one speaking in the quotes that follow."""
     for t in reader.s.tokens:
@@ -1253,6 +1267,8 @@ def _remember(
             t.rel in ("root", "nsubj") or (t.rel == "obl" and reader.s.case(t.i))
         ):
             continue
+        if _reported_by_others(reader, item):
+            continue  # "A and B emphasized that C and D are committed to ...": A and B's
         if (item.kind == "meeting" and len(item.parties) >= 2) or (
             item.kind == "agreement" and len(people) >= 2
         ):
