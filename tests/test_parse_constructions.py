@@ -4048,6 +4048,18 @@ def test_a_joint_statement_s_present_verb_after_the_signers_names_is_their_agree
     ]
 
 
+def test_the_leaders_of_a_meeting_are_all_of_them_after_two_acted():
+    d = digest_of(
+        "President Lena Cole, Prime Minister Otto Brandt and President Mia Lund met in "
+        "Oslo. President Cole and Prime Minister Brandt welcome President Lund's intent to "
+        "join the partnership. The Leaders commit to cooperate closely on trade."
+    )
+    assert pairs(d.agreements, "parties") == [
+        frozenset({"Lena Cole", "Otto Brandt"}),
+        frozenset({"Lena Cole", "Otto Brandt", "Mia Lund"}),
+    ]
+
+
 def test_a_commitment_others_report_leaves_them_the_group_that_acts():
     d = digest_of(
         "Director Ann Lee met with senior officials. Director Lee and Advisor Bo Chen "

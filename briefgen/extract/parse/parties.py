@@ -647,8 +647,20 @@ class Parties:
             # "the faith leaders", "the administration officials": those of a kind among
             # them ("the Quad leaders", "the third leaders' summit" are all of them)
             return None
-        group = self.memory.group[:2] if "two" in dets or "both" in dets else self.memory.group
+        group = self.memory.group[:2] if "two" in dets or "both" in dets else self._whole_group()
         return [Party(name, name in self.roles, t.i) for name in group]
+
+    def _whole_group(self) -> list[str]:
+        """ "The Leaders" of a meeting of three after two of them acted ("Biden and Kishida
+        welcome Yoon's intent to join"): all of them, the newest group of people alone
+        that the last one is a part of."""
+        last = set(self.memory.group)
+        wider = (
+            g
+            for g in reversed(self.memory.groups[:-1])
+            if set(g) > last and all(name in self.roles for name in g)
+        )
+        return next(wider, self.memory.group)
 
     def _counted_group(self, t: Token) -> list[Party] | None:
         """ "The three NSAs resolved ...": a plural counted as many as a group that acted
