@@ -596,6 +596,7 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
     words: list[str] = []
     spaces: list[bool] = []
     origin: list[tuple[int, int]] = []
+    past_said = False  # a joint statement's verb stood in for by its past
     i = 0
     while i < len(w.text):
         if w.lower[i] in _CALL_MEDIA and i + 1 < len(w.text) and w.lower[i + 1] in _CALLS:
@@ -613,7 +614,12 @@ def _stand_ins(doc: Doc, nlp: Language) -> tuple[Doc, list[tuple[int, int]]]:
             continue
         last = runs.get(i)
         if last is None:
-            joint = _joint_present(i, w, runs)
+            # "... reaffirm support for X and urge all parties to ...": the verbs joined
+            # to the first one too
+            joint = _joint_present(i, w, runs) or (
+                past_said and w.lower[i - 1] == "and" and w.lower[i] in _joint_verbs()
+            )
+            past_said = past_said or joint
             words.append(lexicon().past(w.lower[i]) if joint else w.text[i])
             spaces.append(w.space[i])
             origin.append((w.idx[i], w.idx[i] + len(w.text[i])))
