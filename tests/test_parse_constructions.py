@@ -4069,3 +4069,16 @@ def test_a_commitment_others_report_leaves_them_the_group_that_acts():
     assert frozenset({"Tom Hale", "Mia Lund"}) in pairs(d.agreements, "parties")
     assert d.agreements[-1].what == "highlighted the commitment to the new order"
     assert "Tom Hale" not in d.agreements[-1].parties
+
+
+def test_a_guest_welcomed_for_a_meeting_meets_the_host():
+    d = digest_of(
+        "President Tom Hale welcomed President Ann Lee and Prime Minister Bo Chen of Norway "
+        "for a joint meeting at the White House on March 12. "
+        "President Mia Lund will welcome Chancellor Otto Brandt for a meeting next week. "
+        "President Erik Olsen welcomed the plan for a meeting next year."
+    )
+    assert [(sorted(m.participants), m.status) for m in d.meetings] == [
+        (["Ann Lee", "Bo Chen", "Tom Hale"], "held"),
+        (["Mia Lund", "Otto Brandt"], "planned"),
+    ]

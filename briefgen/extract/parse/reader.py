@@ -1232,10 +1232,16 @@ class SentenceReader:
         ]
 
     def _welcome(self, t: Token) -> Found | None:
-        """ "welcomed President X to the White House": a visit received."""
+        """ "welcomed President X to the White House", "welcomed X for a meeting": a
+        visit received."""
         guests = [o for o in self.objects(t) if o.is_person]
         hosts = self.subjects(t)
-        if not guests or not hosts or not self.oblique_tokens(t, "to"):
+        occasions = [
+            k
+            for k in self.oblique_tokens(t, "for")
+            if k.lower in self.meet_nouns or self.lemma(k) in self.meet_nouns
+        ]
+        if not guests or not hosts or not (self.oblique_tokens(t, "to") or occasions):
             return None
         return self._meeting(t, [*hosts, *guests])
 
