@@ -3931,13 +3931,18 @@ def test_what_leaders_recognized_acknowledged_or_applauded_together_is_agreed():
         "President Biden met Prime Minister Albanese of Australia in Phnom Penh. The leaders "
         "recognized the imperative of maintaining peace. Both leaders acknowledged 75 years "
         "of diplomatic relations. President Biden acknowledged the concerns. They confirmed "
-        "the deal offers a roadmap. The two leaders applauded the progress."
+        "the deal offers a roadmap. The two leaders applauded the progress. They praised "
+        "the work of their staff. The leaders hailed the new accord on fishing. They "
+        "underlined their commitment to the alliance."
     )
     assert [(a.parties, a.what.split()[0]) for a in d.agreements] == [
         (["Biden", "Albanese"], "recognized"),
         (["Biden", "Albanese"], "acknowledged"),
         (["Biden", "Albanese"], "confirmed"),
         (["Biden", "Albanese"], "applauded"),
+        (["Biden", "Albanese"], "praised"),
+        (["Biden", "Albanese"], "hailed"),
+        (["Biden", "Albanese"], "underlined"),
     ]
 
 
