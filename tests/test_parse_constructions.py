@@ -4087,3 +4087,21 @@ def test_a_guest_welcomed_for_a_meeting_meets_the_host():
         (["Ann Lee", "Bo Chen", "Tom Hale"], "held"),
         (["Mia Lund", "Otto Brandt"], "planned"),
     ]
+
+
+def test_encouraging_an_act_is_a_call_of_one_and_an_agreement_of_several():
+    d = digest_of(
+        "Vice President Ann Lee met President Tom Hale. The Vice President encouraged "
+        "continued work to counter corruption. Minister Bo Chen met Minister Mia Lund. "
+        "The two ministers encouraged the expansion of student exchanges. "
+        "He said he was encouraged by the progress. "
+        "They committed to continue consultations with a view to ensuring those Acts "
+        "encourage corporate investment."
+    )
+    # "Acts" is a law's name, not a party that calls for anything
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Ann Lee", "encouraged continued work to counter corruption")
+    ]
+    assert [(sorted(a.parties), a.what) for a in d.agreements][:1] == [
+        (["Bo Chen", "Mia Lund"], "encouraged the expansion of student exchanges")
+    ]

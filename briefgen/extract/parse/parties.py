@@ -417,7 +417,7 @@ class Parties:
             and t.text[:1].isupper()
             and t.text.isalpha()
             and t.text not in gazetteer().data["page_furniture"]  # "Photo: Reuters) vowed"
-            and t.text not in _DOCUMENTS  # "The Bill now faces opposition": a text
+            and t.text.removesuffix("s") not in _DOCUMENTS  # "The Bill now faces ...": a text
             and not self.s.children(i, "conj", "cc", "flat", "compound")
             and not any(k.i != i and k.pos == "PROPN" for k in self.s.children(t.head, "nsubj"))
         ):
