@@ -650,7 +650,11 @@ def test_a_summit_praised_in_a_list_is_not_the_praisers_meeting_nor_their_group(
     meetings = pairs(d.meetings, "participants")
     assert frozenset({"Lena Cole", "Tom Hale"}) in meetings
     assert not any("Egypt" in m and "Lena Cole" in m for m in meetings)
-    assert pairs(d.agreements, "parties") == [frozenset({"Lena Cole", "Tom Hale"})]
+    # what they lauded together and what they agreed: both theirs, not Egypt's or Jordan's
+    assert [(set(a.parties), a.what.split()[0]) for a in d.agreements] == [
+        ({"Lena Cole", "Tom Hale"}, "lauded"),
+        ({"Lena Cole", "Tom Hale"}, "agreed"),
+    ]
 
 
 def test_factions_calling_for_the_same_thing_make_no_agreement_leaders_do():
