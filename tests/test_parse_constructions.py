@@ -12,7 +12,7 @@ import pytest
 
 from briefgen.config import ExtractionSettings
 from briefgen.extract import extract
-from briefgen.extract.parse.tokens import Sentence, Token
+from briefgen.extract.parse.tokens import Sentence, Token, verb_after_a_nominal_root
 from briefgen.ingest.nlp import split_sentences
 from briefgen.model import Article, Digest
 
@@ -4109,3 +4109,51 @@ def test_encouraging_an_act_is_a_call_of_one_and_an_agreement_of_several():
     assert [(sorted(a.parties), a.what) for a in d.agreements][:1] == [
         (["Bo Chen", "Mia Lund"], "encouraged the expansion of student exchanges")
     ]
+
+
+def test_a_verb_the_parser_hung_on_its_subject_or_object_after_an_aside_is_the_clause_s():
+    d = digest_of(
+        "Senator Tom Hale, writing in The Times, accused some critics of spreading false "
+        "fears. Mayor Ann Lee spoke on Monday. The mayor accused Bo Chen, of the Evening "
+        "Post, of harassing him at a party."
+    )
+    assert [(sorted(x.parties), x.topic) for x in d.disagreements] == [
+        (["Tom Hale", "critics"], "spreading false fears"),
+        (["Ann Lee", "Bo Chen"], "harassing him at a party"),
+    ]
+
+
+def test_the_verb_of_a_nominal_root_is_moved_only_from_the_subject_s_own_phrase():
+    mayor = parsed(
+        [
+            ("The", "DET", "det", 1),
+            ("mayor", "NOUN", "ROOT", 1),
+            ("accused", "VERB", "amod", 3),
+            ("Finegold", "PROPN", "appos", 1),
+            ("of", "SCONJ", "mark", 5),
+            ("harassing", "VERB", "acl", 1),
+            ("him", "PRON", "obj", 5),
+            (".", "PUNCT", "punct", 1),
+        ]
+    )
+    repaired = verb_after_a_nominal_root(mayor)
+    assert [(t.dep, t.head) for t in repaired.tokens][1:6] == [
+        ("nsubj", 2),
+        ("ROOT", 2),
+        ("obj", 2),
+        ("mark", 5),
+        ("advcl", 2),
+    ]
+    # a modifier inside another verb's clause stays one: "hoping to drive focused efforts"
+    members = parsed(
+        [
+            ("Members", "NOUN", "ROOT", 0),
+            ("hoping", "VERB", "acl", 0),
+            ("to", "PART", "mark", 3),
+            ("drive", "VERB", "xcomp", 1),
+            ("focused", "VERB", "amod", 5),
+            ("efforts", "NOUN", "obj", 3),
+            (".", "PUNCT", "punct", 0),
+        ]
+    )
+    assert verb_after_a_nominal_root(members) == members

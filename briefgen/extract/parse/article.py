@@ -57,6 +57,7 @@ from briefgen.extract.parse.tokens import (
     subjects_read_as_objects,
     subjects_read_as_punctuation,
     verb_after_a_companion,
+    verb_after_a_nominal_root,
     verb_read_as_a_modifier,
     verb_read_as_a_noun_root,
     verb_under_a_nominal_root,
@@ -850,6 +851,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verb_under_a_nominal_root(sentence)
     sentence = verb_after_a_companion(sentence)
     sentence = verb_read_as_a_modifier(sentence)
+    sentence = verb_after_a_nominal_root(sentence)
     sentence = verbs_with_a_subject_read_as_modifiers(sentence)
     sentence = verb_read_as_a_noun_root(sentence, lex.forms)
     sentence = infinitives_on_a_verb(sentence)

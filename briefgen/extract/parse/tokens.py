@@ -442,6 +442,48 @@ def verb_read_as_a_modifier(sentence: Sentence) -> Sentence:
     return Sentence(tuple(tokens), sentence.ents)
 
 
+def verb_after_a_nominal_root(sentence: Sentence) -> Sentence:
+    """``sentence`` with its verb put back at the root where the parser made the subject,
+    set off by an aside, the root and hung the verb on it ("Mr Clarke, writing in The
+    Times, [accused] some critics of ...", read as a parataxis) or on the object after
+    it as a modifier ("The mayor [accused] Oliver Finegold of ...", "Oliver Letwin, for
+    the Tories, [attacked] government red tape"). Only a past verb with no subject of
+    its own, after the root noun and its asides, in a sentence with no verb at its
+    root; the object becomes the verb's, and a clause hung on the subject or the object
+    with "of" or "for" ("of doorstepping him") the verb's."""
+    root = _nominal_root(sentence)
+    if root is None:
+        return sentence
+    subject = set(sentence.subtree(root.i))
+    for v in sentence.tokens:
+        if v.pos != "VERB" or v.i <= root.i or not v.lower.endswith("ed") or v.i not in subject:
+            continue
+        if sentence.children(v.i, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop"):
+            break
+        noun = sentence.head(v.i)
+        if v.rel == "parataxis" and noun is root:
+            obj = None
+        elif v.rel == "amod" and noun is not None and noun.i > v.i:
+            obj = noun
+        else:
+            continue
+        if any(a.pos not in ("NOUN", "PROPN") for a in sentence.ancestors(v.i)):
+            continue  # "plan to drive [focused] regional efforts": inside another clause
+        if any(sentence.tokens[i].head == i for i in range(root.i)):
+            break
+        repaired = _verb_at_root(sentence, v, root)
+        tokens = list(repaired.tokens)
+        if obj is not None:
+            tokens[obj.i] = replace(obj, head=v.i, dep="obj")
+        for owner in [root, *([obj] if obj else [])]:
+            for k in sentence.children(owner.i, "acl", "advcl"):
+                marks = {m.lower for m in sentence.children(k.i, "mark")}
+                if k.i > v.i and marks & {"of", "for"}:
+                    tokens[k.i] = replace(k, head=v.i, dep="advcl")
+        return Sentence(tuple(tokens), sentence.ents)
+    return sentence
+
+
 def verbs_with_a_subject_read_as_modifiers(sentence: Sentence) -> Sentence:
     """``sentence`` with a verb put back over the noun after it where the parser read
     "said the government had [wasted] billions" with "wasted" a modifier of "billions":
