@@ -4157,3 +4157,14 @@ def test_the_verb_of_a_nominal_root_is_moved_only_from_the_subject_s_own_phrase(
         ]
     )
     assert verb_after_a_nominal_root(members) == members
+
+
+def test_what_someone_should_be_able_to_do_is_a_call_but_not_with_a_contrast_cut_off():
+    d = digest_of(
+        "Senator Mia Lund said shop workers should be able to enjoy a break. "
+        "Governor Paul Dorn said Norway should be a safe place. "
+        "Mayor Ann Berg said only judges, not politicians, should be able to order detention."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("Mia Lund", "shop workers should be able to enjoy a break")
+    ]

@@ -3670,13 +3670,23 @@ class SentenceReader:
             return None
         if self.lemma(act) in self.lex.words("knowing"):
             return None  # "the minister should know by now": a judgement, no call
+        if any(
+            n.lower == "not" and n.i < c.i and self.s.tokens[n.i - 1].text == ","
+            for c in self.s.children(k.i, "nsubj")
+            for n in self.s.children(c.i)
+        ):
+            return None  # "only judges, not politicians, should ...": the parser kept the "not"
         if self.lemma(act) in self.speech and any(
             c.lower in _FIRST_PERSON for c in self.s.children(k.i, "nsubj")
         ):
             return None  # "I should tell you that ...": a way of saying it, no call
         existential = any(c.lower == "there" for c in self.s.children(k.i, "nsubj", "expl"))
         nominal = act.pos in ("NOUN", "PROPN", "ADJ") and self.s.children(act.i, "cop")
-        if nominal and not existential:
+        # "shop workers should be able to enjoy a break": what someone should be free to do
+        able = act.pos == "ADJ" and any(
+            self._marked(c, "to") for c in self.s.children(act.i, "xcomp")
+        )
+        if nominal and not existential and not able:
             # "X argued that Britain should be a safe place": a view of what something
             # should be, not a call for anyone to act ("should be scrapped" is one, and
             # so is "there should be a strike").
