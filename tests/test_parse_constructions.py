@@ -4168,3 +4168,14 @@ def test_what_someone_should_be_able_to_do_is_a_call_but_not_with_a_contrast_cut
     assert [(p.by, p.what) for p in d.proposals] == [
         ("Mia Lund", "shop workers should be able to enjoy a break")
     ]
+
+
+def test_a_speaker_named_after_says_is_the_one_who_calls():
+    d = digest_of(
+        "Welsh councils should set their taxes at reasonable levels, says the assembly "
+        "government. The leaders reaffirmed their commitment to peace, discussed the need "
+        "to prevent escalation, and emphasized their shared view."
+    )
+    assert [(p.by, p.what) for p in d.proposals] == [
+        ("assembly government", "Welsh councils should set their taxes at reasonable levels")
+    ]

@@ -48,6 +48,7 @@ from briefgen.extract.parse.tokens import (
     from_spacy,
     gerunds_read_as_nouns,
     infinitives_on_a_verb,
+    inverted_subjects_read_as_objects,
     nouns_read_as_verbs,
     participles_after_a_possessive,
     people_joined_to_a_place,
@@ -841,6 +842,7 @@ def _repaired(sentence: Sentence, lex: Lexicon) -> Sentence:
     sentence = verbs_as_verbs(sentence, lex.forms)
     sentence = verbs_taking_a_clause(sentence, lex.forms)
     sentence = subjects_read_as_objects(sentence, lex.speech_forms | lex.denial_forms)
+    sentence = inverted_subjects_read_as_objects(sentence, lex.speech_forms)
     sentence = subjects_read_as_punctuation(sentence)
     sentence = adverbs_read_as_subjects(sentence)
     sentence = acronyms_read_as_subjects(sentence)

@@ -263,6 +263,37 @@ def subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sent
     return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
 
 
+def inverted_subjects_read_as_objects(sentence: Sentence, speech: frozenset[str]) -> Sentence:
+    """``sentence`` with the speaker put back as the subject where the parser read "The
+    councils should set their taxes at reasonable levels, says the assembly government"
+    with "government" the object of "says": a verb of saying right after a comma, with
+    no subject and one object after it, that hangs on the clause before it (which it
+    reports, as a parataxis)."""
+    tokens = list(sentence.tokens)
+    for v in sentence.tokens:
+        head = sentence.head(v.i)
+        if (
+            v.lower not in speech
+            or v.i == 0
+            or sentence.tokens[v.i - 1].text != ","
+            or head is None
+            or head.i > v.i
+            or head.pos not in ("VERB", "AUX", "ADJ")
+            or v.rel not in ("dep", "parataxis", "ccomp", "conj")
+            or sentence.children(v.i, "nsubj", "nsubj:pass", "ccomp", "xcomp")
+        ):
+            continue
+        objects = sentence.children(v.i, "obj")
+        if len(objects) != 1 or objects[0].i < v.i or objects[0].pos not in ("NOUN", "PROPN"):
+            continue
+        after = sentence.tokens[sentence.subtree(objects[0].i)[-1] + 1 :]
+        if any(t.pos != "PUNCT" for t in after):
+            continue  # "..., discussed the crucial need to ..., and emphasized ...": a list
+        tokens[objects[0].i] = replace(objects[0], dep="nsubj")
+        tokens[v.i] = replace(v, dep="parataxis")
+    return sentence if tokens == list(sentence.tokens) else Sentence(tuple(tokens), sentence.ents)
+
+
 def subjects_read_as_punctuation(sentence: Sentence) -> Sentence:
     """``sentence`` with a word the parser took for punctuation put back as the subject
     of the verb right after it, where that verb has none: "In November, MPs [urged]
