@@ -4179,3 +4179,17 @@ def test_a_speaker_named_after_says_is_the_one_who_calls():
     assert [(p.by, p.what) for p in d.proposals] == [
         ("assembly government", "Welsh councils should set their taxes at reasonable levels")
     ]
+
+
+def test_what_states_named_together_will_do_is_their_commitment():
+    d = digest_of(
+        "Mexico and the United States will also convene a working group on child "
+        "migration. President Tom Hale and Senator Ann Lee will represent Norway at the "
+        "summit. Labour and the Tories will fight the election on the economy. "
+        "The leaders discussed the challenges Japan and Norway will face together. "
+        "If elected, Norway and Sweden will sign the deal. "
+        "To that end, the United States and Canada will work together to:"
+    )
+    assert [(sorted(a.parties), a.what) for a in d.agreements] == [
+        (["Mexico", "United States"], "will convene a working group on child migration")
+    ]

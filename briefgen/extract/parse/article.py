@@ -120,6 +120,12 @@ _HAVE_TO = regex.compile(r"\b(?:have|has|had)\s+to\b", regex.I)
 _IF_WON = regex.compile(
     r"\bif\s+(?:re-?)?elected\b|\bif\b[^,.;:]{1,40}?\b(?:wins?|won|returned)\b", regex.I
 )
+# Two or more named together saying what they will do: "Mexico and the United States
+# will convene a working group", a joint statement's commitment.
+_JOINT_WILL = regex.compile(
+    r"\p{Lu}[\p{L}.’'-]*,? and (?:the )?\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*)*"
+    r" (?:also |further |jointly )?will\b"
+)
 # Words opening a sentence that sets its claim against the one before.
 _CONTRAST = frozenset({"but", "however", "yet"})
 
@@ -174,6 +180,7 @@ def select(article: Article, lex: Lexicon) -> list[int]:
             )
             or (quoted and not words.isdisjoint(duty))  # a speaker's call, quoted
             or _IF_WON.search(article.text, span.start, span.end) is not None
+            or _JOINT_WILL.search(article.text, span.start, span.end) is not None
         ):
             chosen.append(n)
     return chosen

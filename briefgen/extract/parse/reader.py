@@ -265,6 +265,9 @@ class SentenceReader:
             for fact in self._predicate(t, lemma, verb=verb, noun=noun):
                 if fact is not None:
                     found.append(fact)
+            joint = self._joint_will(t) if verb else None
+            if joint is not None and not any(f.token == t.i for f in found):
+                found.append(joint)
         found.extend(self._contrast())
         if not any(f.kind == "proposal" for f in found) and (call := self.quoted_call()):
             found.append(call)
@@ -1819,6 +1822,37 @@ class SentenceReader:
                 return None  # (also "deny" read as the compound of "conspiring")
             return self._agreement(head, parties, self.clause(head))
         return self._agreement(t, parties, self.clause(t))
+
+    def _joint_will(self, t: Token) -> Found | None:
+        """ "Mexico and the United States will also convene a working group to ...": what
+        states or leaders named together as the subject say they will do is a commitment
+        they make together, a joint statement's way of agreeing. Not a meeting (a planned
+        one), nor what is said, refused or hoped for, nor what factions will do."""
+        if t.pos != "VERB" or not any(a.lower == "will" for a in self.s.children(t.i, "aux")):
+            return None
+        lemma = self.lemma(t)
+        if lemma in self.meet or lemma in self.meet_with or lemma in self.speech:
+            return None
+        if self.negated(t) or self._hypothetical(t) or t.rel.startswith("acl"):
+            return None  # "the challenges Japan and the United States will face together"
+        if self.s.tokens[-1].text in ("?", ":"):
+            return None  # a question, or a list to follow ("will work together to:")
+        subjects = self.s.children(t.i, "nsubj")
+        if len(subjects) != 1 or not self.s.children(subjects[0].i, "conj"):
+            return None
+        parties = unique(self.p.of(subjects[0].i))
+        if len(parties) < 2 or any(
+            p.is_person or self._faction(p) or self.s.tokens[p.token].pos == "PRON" for p in parties
+        ):
+            # states and bodies: two officials of one government "will represent the
+            # United States" together, which is no agreement
+            return None
+        what = self.clause(t)
+        if " " not in what:
+            return None  # "will co-lead" with what they lead hung elsewhere
+        if what.split(" ", 1)[0] == t.text:
+            what = f"will {what}"  # a commitment, not an order: "will convene a group"
+        return Found("agreement", parties, what, t.i)
 
     def _forward(self, t: Token) -> bool:
         """ "looked forward to working together": "forward" is the verb's."""
