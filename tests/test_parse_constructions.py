@@ -4193,3 +4193,14 @@ def test_what_states_named_together_will_do_is_their_commitment():
     assert [(sorted(a.parties), a.what) for a in d.agreements] == [
         (["Mexico", "United States"], "will convene a working group on child migration")
     ]
+
+
+def test_one_who_met_stating_our_shared_goal_states_it_for_those_who_met():
+    d = digest_of(
+        "President Lena Cole spoke with Prime Minister Tom Hale. The President reaffirmed "
+        "our shared goal to see the ceasefire hold. President Cole reaffirmed her support "
+        "for the talks."
+    )
+    assert [(sorted(a.parties), a.what) for a in d.agreements] == [
+        (["Lena Cole", "Tom Hale"], "reaffirmed our shared goal to see the ceasefire hold")
+    ]

@@ -1797,6 +1797,11 @@ class SentenceReader:
         if self.passive(t) and (t.dep == "acl" or self._marked(t, "as")):
             return None  # "(as) directed by the leaders": said of something, not stated
         parties = self.subjects(t) or self._committed(t)
+        group = self.p.memory.group
+        if len(parties) == 1 and parties[0].name in group and self._shared_object(t):
+            # "The President reaffirmed our shared goal to see Hamas defeated": the goal
+            # of those who met, whoever states it
+            parties = unique([*parties, *(Party(n, n in self.p.roles, t.i) for n in group)])
         if not {p.name for p in parties} <= set(self.p.memory.group) and any(
             self._faction(p) for p in parties
         ):
