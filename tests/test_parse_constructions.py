@@ -4024,18 +4024,6 @@ def test_a_list_of_those_present_joins_the_days_meeting_whatever_its_opening_wor
     assert not any("priorities" in e.quote for m in d.meetings for e in m.evidence)
 
 
-def test_a_party_s_spokesman_is_the_member_whose_role_names_the_party_or_the_party():
-    d = digest_of(
-        "Ann Lee spoke in Leeds on Monday. The Tory leader criticised the government. "
-        "The Labour spokesman attacked the government's plans."
-    )
-    assert {p.name: p.role for p in d.people}["Ann Lee"] == "Tory leader"
-    assert pairs(d.disagreements, "parties") == [
-        frozenset({"Ann Lee", "government"}),
-        frozenset({"Labour", "government"}),
-    ]
-
-
 def test_what_one_had_to_do_at_a_time_gone_by_is_no_call():
     d = digest_of(
         '"The council, last week, had to close the school," Senator Mia Lund said. '

@@ -733,18 +733,13 @@ class Parties:
         # "the Tory leader": a leader of that party, which is no word of the role
         parties = gazetteer().political_parties
         party = next((parties[w.title()] for w in words if w.title() in parties), None)
-        named = [w for w in words if w.title() not in parties]
+        words = [w for w in words if w.title() not in parties]
         for name in [*reversed(self.memory.people), *reversed(self.memory.named)]:
             role = (self.roles.get(name) or "").lower().split()
-            if (_SECOND & set(role)) - set(words):
+            if party is not None and self.memory.affiliations.get(name) != party:
                 continue
-            if all(w in role for w in words):
-                return [Party(name, True, t.i)]  # "Michael Howard, the Tory leader"
-            if self.memory.affiliations.get(name) == party and all(w in role for w in named):
+            if all(w in role for w in words) and not (_SECOND & set(role)) - set(words):
                 return [Party(name, True, t.i)]
-        if party is not None:
-            # "The Tory spokesman" no one named: he speaks for his party
-            return [Party(party, False, t.i)]
         return None
 
     def _party_of(self, t: Token) -> list[Party] | None:
