@@ -4192,3 +4192,12 @@ def test_one_who_met_stating_our_shared_goal_states_it_for_those_who_met():
     assert [(sorted(a.parties), a.what) for a in d.agreements] == [
         (["Lena Cole", "Tom Hale"], "reaffirmed our shared goal to see the ceasefire hold")
     ]
+
+
+def test_a_month_before_a_day_is_no_one_of_that_surname_in_another_article():
+    d = digest_of(
+        "Former minister Theresa May spoke in Leeds.",
+        "President Tom Hale invited Senator Ann Lee to a meeting on May 9 with Leader Bo Chen.",
+    )
+    [may] = [p for p in d.people if p.name == "Theresa May"]
+    assert all(e.source == "a0" for e in may.evidence)

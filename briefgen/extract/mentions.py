@@ -1215,11 +1215,21 @@ class KnownForms:
             for form in self.by_first.get(word.group(), ()):
                 end = word.start() + len(form)
                 if text.startswith(form, word.start()) and _FORM_END.match(text, end):
-                    if not is_taken.overlaps(word.start(), end):
+                    if not is_taken.overlaps(word.start(), end) and not _a_date(text, form, end):
                         found.append(Mention(word.start(), end, form))
                     position = end
                     break
         return found
+
+
+def _a_date(text: str, form: str, end: int) -> bool:
+    """Whether ``form``, a surname that is also a month ("May"), is the month of a date
+    there: "on May 9", "May 9, 2023"."""
+    return form in _MONTH_NAMES and _DAY_AFTER.match(text, end) is not None
+
+
+_MONTH_NAMES = frozenset(MONTH_NAMES)
+_DAY_AFTER = regex.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 class _Taken:
