@@ -4201,3 +4201,16 @@ def test_a_month_before_a_day_is_no_one_of_that_surname_in_another_article():
     )
     [may] = [p for p in d.people if p.name == "Theresa May"]
     assert all(e.source == "a0" for e in may.evidence)
+
+
+def test_a_name_in_the_speaker_s_quotation_is_not_whom_the_next_he_means():
+    d = digest_of(
+        'Party leader Tom Hale spoke in London. Mr Hale said: "The parties must be '
+        'straightforward about their plans. "With the stealth taxes of Paul Dorn, trust is '
+        'breaking down." He challenged the Treasury to open up its books. The report was '
+        'welcomed by Senator Bo Chen. "The voice of pensioners must be heard," he said.'
+    )
+    assert [(p.by, p.what.split()[0]) for p in d.proposals] == [
+        ("Tom Hale", "challenged"),
+        ("Bo Chen", "the"),
+    ]

@@ -1184,7 +1184,7 @@ def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) 
     who speaks in the quotes after it ("Earlier, David Rose, chief executive of the
     trust, had said: "It is with real regret ...", a sentence with no trigger)."""
     person = next((n.name for n in here if n.is_person), None)
-    if person:
+    if person and not _quoting_the_speaker(text, memory):
         memory.saw_person(person)
     memory.saw_named(n.name for n in here if n.is_person)
     if (saying := _SAYING.search(text)) is not None:
@@ -1213,6 +1213,18 @@ def _remember_plain(text: str, offset: int, here: list[Entity], memory: Memory) 
             # '"We believe ...," said co-ordinator Peter Facey.'
             memory.speaker = after[0].name
             memory.saw_person(memory.speaker)
+
+
+def _quoting_the_speaker(text: str, memory: Memory) -> bool:
+    """Whether a sentence is a quotation going on from the last speaker's words ('Mr
+    Kennedy said: "..." "With the stealth tax strategy of Gordon Brown, ..."'): the
+    people it names are talked about, not whom the next "he" means."""
+    text = text.strip()
+    marks = sum(text.count(m) for m in ('"', "“", "”"))
+    # 'breaking down."': a mark closing at the end, right after the full stop (one after
+    # a space, 'Mr Willetts. "', opens the next sentence's quotation)
+    opened_before = marks % 2 == 1 and text[-1:] in ('"', "”") and text[-2:-1] in ".!?,"
+    return memory.speaker is not None and (text[:1] in ('"', "“") or opened_before)
 
 
 def _reported_by_others(reader: SentenceReader, item: Found) -> bool:
@@ -1269,7 +1281,8 @@ def _remember(
     reader: SentenceReader, here: list[Entity], found: list[Found], memory: Memory
 ) -> None:
     subject = next(filter(None, (_person_subject(reader, t) for t in reader.s.tokens)), None)
-    subject = subject or next((n.name for n in here if n.is_person), None)
+    if subject is None and not _quoting_the_speaker(reader.s.text, memory):
+        subject = next((n.name for n in here if n.is_person), None)
     if subject:
         memory.saw_person(subject)
     memory.saw_named(n.name for n in here if n.is_person)
