@@ -4214,3 +4214,12 @@ def test_a_name_in_the_speaker_s_quotation_is_not_whom_the_next_he_means():
         ("Tom Hale", "challenged"),
         ("Bo Chen", "the"),
     ]
+
+
+def test_a_meeting_someone_is_invited_to_is_planned_with_those_it_is_with():
+    d = digest_of(
+        "President Tom Hale invited President Ann Lee to a meeting with Prime Minister Bo Chen."
+    )
+    assert [(sorted(m.participants), m.status) for m in d.meetings] == [
+        (["Ann Lee", "Bo Chen", "Tom Hale"], "planned")
+    ]

@@ -1256,11 +1256,27 @@ class SentenceReader:
         guests = self.objects(t)
         acts = [k for k in self.s.children(t.i, "xcomp") if self._marked(k, "to")]
         to_place = self.oblique_tokens(t, "to")
+        for k in to_place:
+            if self._invited_to(k):
+                # "invite him to a meeting at the White House on May 9 with A, B and C"
+                # (the parser may hang "with A" on the date or the place)
+                also = [j for j in self.s.subtree(t.i) if j > k.i and self.s.case(j) == "with"]
+                guests = [*guests, *(p for j in also for p in self.p.of(j))]
         if not guests or not (
             any(self.lemma(k) in self.invited_acts for k in acts) or (to_place and not acts)
         ):
             return None
         return self._meeting(t, [*self._authors(t), *guests], invited=True)
+
+    def _invited_to(self, t: Token) -> bool:
+        """Whether ``t`` is a meeting someone is invited to: "invite him to a meeting"."""
+        head = self.s.head(t.i)
+        return (
+            (t.lower in self.meet_nouns or self.lemma(t) in self.meet_nouns)
+            and self.s.case(t.i) == "to"
+            and head is not None
+            and self.lemma(head) in self.invite
+        )
 
     def _invitation(self, t: Token) -> Found | None:
         """ "X accepted an invitation to visit Israel": a visit planned between X and
@@ -1296,6 +1312,8 @@ class SentenceReader:
             return None
         if lemma == "talk" and not t.lower.endswith("s"):
             return None  # "talk of a deal"
+        if self._invited_to(t):
+            return None  # the invitation's meeting, read there with those it is "with"
         # "two calls with A and B", "separate calls with A, B and C": one meeting of all
         # only with whoever made each of them
         several = t.lower.endswith("s") and any(
