@@ -1848,9 +1848,10 @@ class SentenceReader:
 
     def _joint_will(self, t: Token) -> Found | None:
         """ "Mexico and the United States will also convene a working group to ...": what
-        states or leaders named together as the subject say they will do is a commitment
-        they make together, a joint statement's way of agreeing. Not a meeting (a planned
-        one), nor what is said, refused or hoped for, nor what factions will do."""
+        states or bodies named together as the subject say they will do is a commitment
+        they make together, a joint statement's way of agreeing. Not people, not a
+        meeting (a planned one), nor what is said, refused or hoped for, nor what
+        factions will do."""
         if t.pos != "VERB" or not any(a.lower == "will" for a in self.s.children(t.i, "aux")):
             return None
         lemma = self.lemma(t)
