@@ -4223,3 +4223,13 @@ def test_a_meeting_someone_is_invited_to_is_planned_with_those_it_is_with():
     assert [(sorted(m.participants), m.status) for m in d.meetings] == [
         (["Ann Lee", "Bo Chen", "Tom Hale"], "planned")
     ]
+
+
+def test_a_stance_those_who_met_discussed_as_theirs_is_their_agreement():
+    d = digest_of(
+        "President Lena Cole spoke with Chancellor Otto Brandt. They discussed their "
+        "commitment to support Norway. The President discussed his concerns about the war."
+    )
+    assert [(sorted(a.parties), a.what) for a in d.agreements] == [
+        (["Lena Cole", "Otto Brandt"], "discussed their commitment to support Norway")
+    ]

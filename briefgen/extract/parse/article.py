@@ -126,6 +126,11 @@ _JOINT_WILL = regex.compile(
     r"\p{Lu}[\p{L}.’'-]*,? and (?:the )?\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*)*"
     r" (?:also |further |jointly )?will\b"
 )
+# A stance several discuss as theirs: "The two officials discussed their serious concerns".
+_DISCUSSED_THEIRS = regex.compile(
+    r"\bdiscuss(?:ed|es)? (?:their|our) (?:[\p{Ll}-]+ )?"
+    r"(?:concerns?|commitments?|support|determination|resolve)\b"
+)
 # Words opening a sentence that sets its claim against the one before.
 _CONTRAST = frozenset({"but", "however", "yet"})
 
@@ -181,6 +186,7 @@ def select(article: Article, lex: Lexicon) -> list[int]:
             or (quoted and not words.isdisjoint(duty))  # a speaker's call, quoted
             or _IF_WON.search(article.text, span.start, span.end) is not None
             or _JOINT_WILL.search(article.text, span.start, span.end) is not None
+            or _DISCUSSED_THEIRS.search(article.text, span.start, span.end) is not None
         ):
             chosen.append(n)
     return chosen

@@ -364,6 +364,7 @@ class SentenceReader:
             elif (
                 lemma in self.agree_plural
                 or self._shared_object(t)
+                or (t.lower in _DISCUSSED and self._shared_object(t, stance=True))
                 or (lemma in self.agree_forward and self._forward(t))
             ):
                 yield self._agreement_plural(t)
@@ -1882,12 +1883,17 @@ class SentenceReader:
         """ "looked forward to working together": "forward" is the verb's."""
         return any(k.lower == "forward" for k in self.s.children(t.i, "advmod", "compound"))
 
-    def _shared_object(self, t: Token) -> bool:
+    def _shared_object(self, t: Token, *, stance: bool = False) -> bool:
         """ "The leaders discussed their shared concerns about X": what several say is
         theirs in common, whatever they did with it, they agree on. Not "the shared
-        challenges" (a thing that befalls them both), nor what they "will reinforce"."""
+        challenges" (a thing that befalls them both), nor what they "will reinforce".
+        With ``stance``, a stance they hold is theirs in common without "shared"
+        ("The two officials discussed their serious concerns about X")."""
         if not any(
-            any(a.lower == "shared" for a in self.s.children(o.i, "amod"))
+            (
+                any(a.lower == "shared" for a in self.s.children(o.i, "amod"))
+                or (stance and self.lemma(o) in _STANCES)
+            )
             and any(p.lower in _OURS for p in self.s.children(o.i, "nmod:poss"))
             for o in self.s.children(t.i, "obj")
         ):
@@ -4323,6 +4329,10 @@ _NEEDING = frozenset({"need", "have"})
 _NAME_LINKS = frozenset({"of", "and", "for", "on", "the"})
 # Whose a shared view is: "their shared concerns", "our shared commitment".
 _OURS = frozenset({"their", "our"})
+# "discussed" is no trigger word (the parser's lemma of it is not always "discuss").
+_DISCUSSED = frozenset({"discuss", "discusses", "discussed"})
+# What several hold, whose "their" makes it theirs together: "discussed their concerns".
+_STANCES = frozenset({"concern", "commitment", "support", "determination", "resolve"})
 _ONE_PERSON = frozenset({"i", "he", "she"})
 # Words that open a condition or a rule: "if they did wrong, they should ...".
 _CONDITIONS = ("if", "where", "unless")
