@@ -165,7 +165,6 @@ class Parties:
         self.group_nouns = lexicon.words("group_nouns")
         self.role_nouns = lexicon.words("role_nouns")
         self.speaking = lexicon.words("speech") | lexicon.words("disagreement", "judging_verbs")
-        self.speaking_forms = lexicon.speech_forms
         self.at: dict[int, Entity] = {}
         self.adjectives: set[int] = set()  # the parser's group adjectives, before a noun
         for named in names:
@@ -523,7 +522,7 @@ class Parties:
                 verb = self.s.head(above.i)
                 if verb is not None and above.rel == "acl":
                     verb = self.s.head(verb.i)  # "told the minister [that his ...]" hung on him
-                if verb is None or verb.lower not in self.speaking_forms:
+                if verb is None or verb.lower not in self.lex.speech_forms:
                     return False
                 addressees = self.s.children(verb.i, "obj", "iobj")
                 if len(addressees) != 1:

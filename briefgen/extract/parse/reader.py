@@ -1240,11 +1240,7 @@ class SentenceReader:
         visit received."""
         guests = [o for o in self.objects(t) if o.is_person]
         hosts = self.subjects(t)
-        occasions = [
-            k
-            for k in self.oblique_tokens(t, "for")
-            if k.lower in self.meet_nouns or self.lemma(k) in self.meet_nouns
-        ]
+        occasions = [k for k in self.oblique_tokens(t, "for") if self._names_a_meeting(k)]
         if not guests or not hosts or not (self.oblique_tokens(t, "to") or occasions):
             return None
         return self._meeting(t, [*hosts, *guests])
@@ -1273,11 +1269,15 @@ class SentenceReader:
         """Whether ``t`` is a meeting someone is invited to: "invite him to a meeting"."""
         head = self.s.head(t.i)
         return (
-            (t.lower in self.meet_nouns or self.lemma(t) in self.meet_nouns)
+            self._names_a_meeting(t)
             and self.s.case(t.i) == "to"
             and head is not None
             and self.lemma(head) in self.invite
         )
+
+    def _names_a_meeting(self, k: Token) -> bool:
+        """Whether ``k`` is a meeting noun ("meeting", "talks", "summit")."""
+        return k.lower in self.meet_nouns or self.lemma(k) in self.meet_nouns
 
     def _invitation(self, t: Token) -> Found | None:
         """ "X accepted an invitation to visit Israel": a visit planned between X and
@@ -2984,9 +2984,7 @@ class SentenceReader:
         parties: list[Party] = []
         for k in self.s.children(root.i, "nsubj"):
             parties.extend(self.p.of(k.i))
-            if not self.p.of(k.i) and (
-                self.lemma(k) in self.meet_nouns or k.lower in self.meet_nouns
-            ):
+            if not self.p.of(k.i) and self._names_a_meeting(k):
                 group = self.p.memory.group
                 parties.extend(Party(name, name in self.p.roles, k.i) for name in group)
         parties = unique(parties)
